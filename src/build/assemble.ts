@@ -1,0 +1,303 @@
+/**
+ * Second gate and assembly: resolves every reference, checks the ontology (each predicate's domain and
+ * range, each event role's fillers, predicate properties), anchors every quote in its article, and turns
+ * the sources into entity and relation records. Problems are collected; nothing is built from a bad input.
+ */
+import type { Diagnostic } from '../errors.js';
+import {
+  ACTOR_KINDS,
+  EVENT_ROLES,
+  admits,
+  describeSignatures,
+  predicateSpec,
+  roleAdmits,
+  type EntityKind,
+} from '../ontology/index.js';
+import type {
+  ArticleRecord,
+  ClaimAttributes,
+  EntityAttributes,
+  EventAttributes,
+  Evidence,
+  JsonObject,
+  RelationAttributes,
+} from '../graph/types.js';
+import { anchorQuote, type AnchorableArticle } from './anchor.js';
+import { CodePointIndex } from './codePoints.js';
+import { Declarations } from './declarations.js';
+import type { LoadedArticle, LoadedSources } from './loadSources.js';
+import { projectEvent } from './projections.js';
+import { RelationIds } from './relationIds.js';
+import { splitSentences } from './sentences.js';
+import { quoteList, type ArticleFileSource, type EvidenceSource, type RelationSource } from './sourceModel.js';
+import type { SourcePath, YamlSource } from './yamlSource.js';
+
+export interface Assembled {
+  readonly entities: readonly EntityAttributes[];
+  readonly relations: readonly RelationAttributes[];
+  readonly articles: readonly ArticleRecord[];
+}
+
+interface ReadyArticle extends AnchorableArticle {
+  readonly yaml: YamlSource;
+  readonly data: ArticleFileSource;
+}
+
+export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assembled {
+  const declarations = new Declarations(problems);
+  const sharedEntities = sources.entities?.data?.entities ?? [];
+  const entitiesYaml = sources.entities?.yaml;
+  if (entitiesYaml) {
+    sharedEntities.forEach((e, i) => declarations.declare({ id: e.id, kind: e.kind, yaml: entitiesYaml, path: ['entities', i] }));
+  }
+  const articles = prepareArticles(sources.articles, problems);
+  for (const a of articles) {
+    a.data.events?.forEach((e, i) => declarations.declare({ id: e.id, kind: 'EVENT', yaml: a.yaml, path: ['events', i] }));
+    a.data.claims?.forEach((c, i) => declarations.declare({ id: c.id, kind: 'CLAIM', yaml: a.yaml, path: ['claims', i] }));
+  }
+
+  const anchor = (article: ReadyArticle, evidence: EvidenceSource, path: SourcePath): Evidence[] => {
+    const quotes = quoteList(evidence);
+    const found: Evidence[] = [];
+    quotes.forEach((quote, i) => {
+      const result = anchorQuote(article, quote);
+      if (result.ok) found.push(result.evidence);
+      else problems.push(article.yaml.problem(Array.isArray(evidence) ? [...path, i] : path, result.message));
+    });
+    return found;
+  };
+
+  // Mentions: where each article names an entity. They are the evidence of shared entities.
+  const mentions = new Map<string, { evidence: Evidence[]; articles: string[] }>();
+  for (const a of articles) {
+    for (const [id, evidence] of Object.entries(a.data.mentions ?? {})) {
+      if (!declarations.resolve(id, a.yaml, ['mentions', id], 'entity in mentions', { key: true })) continue;
+      const entry = mentions.get(id) ?? { evidence: [], articles: [] };
+      entry.evidence.push(...anchor(a, evidence, ['mentions', id]));
+      if (!entry.articles.includes(a.id)) entry.articles.push(a.id);
+      mentions.set(id, entry);
+    }
+  }
+  const mentionsOf = (id: string) => mentions.get(id) ?? { evidence: [], articles: [] };
+
+  const entities: EntityAttributes[] = [];
+  sharedEntities.forEach((e, i) => {
+    const { evidence, articles: seenIn } = mentionsOf(e.id);
+    if (evidence.length === 0 && entitiesYaml) {
+      problems.push(entitiesYaml.problem(['entities', i, 'id'], `entity "${e.id}" has no evidence: no article mentions it. Add it under "mentions:" in the article that names it, with the words that name it.`));
+    }
+    entities.push({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases ?? [],
+      ...(e.description !== undefined ? { description: e.description } : {}),
+      ...(e.wikidata !== undefined ? { wikidata: e.wikidata } : {}),
+      properties: e.properties ?? {},
+      evidence,
+      articles: seenIn,
+    });
+  });
+
+  const ids = new RelationIds();
+  const relations: RelationAttributes[] = [];
+  const roleEdges: RelationAttributes[] = [];
+  const projections: RelationAttributes[] = [];
+  for (const a of articles) {
+    const own = (evidence: Evidence[], id: string) => {
+      const mentioned = mentionsOf(id);
+      return { evidence: [...evidence, ...mentioned.evidence], articles: [...new Set([a.id, ...mentioned.articles])] };
+    };
+    a.data.events?.forEach((e, i) => {
+      const path = ['events', i];
+      const { time, timeText, fatalities, properties: extra = {} } = e;
+      const event: EventAttributes = {
+        id: e.id,
+        kind: 'EVENT',
+        name: e.name,
+        aliases: e.aliases ?? [],
+        ...(e.description !== undefined ? { description: e.description } : {}),
+        properties: {
+          eventType: e.eventType,
+          status: e.status,
+          ...(time !== undefined ? { time } : {}),
+          ...(timeText !== undefined ? { timeText } : {}),
+          ...(fatalities !== undefined ? { fatalities } : {}),
+          ...extra,
+        },
+        ...own(anchor(a, e.evidence, [...path, 'evidence']), e.id),
+      };
+      entities.push(event);
+      const roles: { role: (typeof e.roles & object)[number]['role']; entity: string }[] = [];
+      e.roles?.forEach((r, j) => {
+        const rolePath = [...path, 'roles', j];
+        const filler = declarations.resolve(r.entity, a.yaml, [...rolePath, 'entity'], `entity for role ${r.role}`);
+        const evidence = r.evidence === undefined ? event.evidence.slice(0, 1) : anchor(a, r.evidence, [...rolePath, 'evidence']);
+        if (!filler) return;
+        if (!roleAdmits(r.role, filler.kind)) {
+          problems.push(a.yaml.problem([...rolePath, 'entity'], `role ${r.role} of event "${e.id}" takes ${EVENT_ROLES[r.role].fillers.join('/')}, but "${r.entity}" is a ${filler.kind}.`));
+          return;
+        }
+        roles.push({ role: r.role, entity: r.entity });
+        roleEdges.push({
+          id: ids.derive(e.id, r.role, r.entity, false),
+          predicate: r.role,
+          subject: e.id,
+          object: r.entity,
+          negated: false,
+          modality: 'asserted',
+          properties: {},
+          evidence,
+          event: e.id,
+          origin: 'role',
+          symmetric: false,
+        });
+      });
+      projections.push(...projectEvent(event, roles, ids));
+    });
+    a.data.claims?.forEach((c, i) => {
+      const { time, timeText, properties: extra = {} } = c;
+      const claim: ClaimAttributes = {
+        id: c.id,
+        kind: 'CLAIM',
+        name: c.name,
+        aliases: c.aliases ?? [],
+        ...(c.description !== undefined ? { description: c.description } : {}),
+        properties: {
+          modality: c.modality ?? 'asserted',
+          ...(time !== undefined ? { time } : {}),
+          ...(timeText !== undefined ? { timeText } : {}),
+          ...extra,
+        },
+        ...own(anchor(a, c.evidence, ['claims', i, 'evidence']), c.id),
+      };
+      entities.push(claim);
+    });
+    a.data.relations?.forEach((r, i) => {
+      const relation = checkRelation(a, r, ['relations', i], declarations, problems, ids);
+      const evidence = anchor(a, r.evidence, ['relations', i, 'evidence']);
+      if (relation) relations.push({ ...relation, evidence });
+    });
+  }
+
+  return {
+    entities,
+    relations: [...relations, ...roleEdges, ...projections],
+    articles: articles.map((a) => ({
+      id: a.id,
+      title: a.data.article.title,
+      ...(a.data.article.published !== undefined ? { published: a.data.article.published } : {}),
+      ...(a.data.article.source !== undefined ? { source: a.data.article.source } : {}),
+      text: a.text,
+      sentences: a.sentences,
+    })),
+  };
+}
+
+function prepareArticles(loaded: readonly LoadedArticle[], problems: Diagnostic[]): ReadyArticle[] {
+  const ready: ReadyArticle[] = [];
+  const seen = new Map<string, YamlSource>();
+  for (const { yaml, data, text } of loaded) {
+    if (!data || text === undefined) continue;
+    const first = seen.get(data.article.id);
+    if (first) {
+      problems.push(yaml.problem(['article', 'id'], `duplicate article id "${data.article.id}": ${first.file} uses it too.`));
+      continue;
+    }
+    seen.set(data.article.id, yaml);
+    ready.push({ id: data.article.id, text, index: new CodePointIndex(text), sentences: splitSentences(text), yaml, data });
+  }
+  return ready;
+}
+
+/** A stated relation with its references, domain, range and properties checked; undefined when it fails. */
+function checkRelation(
+  a: ReadyArticle,
+  r: RelationSource,
+  path: SourcePath,
+  declarations: Declarations,
+  problems: Diagnostic[],
+  ids: RelationIds,
+): Omit<RelationAttributes, 'evidence'> | undefined {
+  const subject = declarations.resolve(r.subject, a.yaml, [...path, 'subject'], 'subject');
+  const object = declarations.resolve(r.object, a.yaml, [...path, 'object'], 'object');
+  const spec = predicateSpec(r.predicate);
+  let ok = subject !== undefined && object !== undefined;
+  if (subject && object && !admits(r.predicate, subject.kind, object.kind)) {
+    ok = false;
+    problems.push(a.yaml.problem([...path, 'predicate'], `${r.predicate} relates ${describeSignatures(r.predicate)}, but "${r.subject}" is a ${subject.kind} and "${r.object}" is a ${object.kind}.`));
+  }
+  const properties: JsonObject = { ...(r.properties ?? {}) };
+  for (const [name, prop] of Object.entries(spec.properties ?? {})) {
+    const value = properties[name];
+    const at = [...path, 'properties', name];
+    if (value === undefined) {
+      if (prop.required) {
+        ok = false;
+        problems.push(a.yaml.problem([...path], `${r.predicate} needs properties.${name}: ${prop.description}`));
+      }
+      continue;
+    }
+    if (prop.type === 'string' && typeof value !== 'string') {
+      ok = false;
+      problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be a string: ${prop.description}`));
+    } else if (prop.type === 'integer' && !Number.isInteger(value)) {
+      ok = false;
+      problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be an integer: ${prop.description}`));
+    } else if (prop.type === 'entity') {
+      const target = typeof value === 'string' ? declarations.resolve(value, a.yaml, at, `properties.${name}`) : undefined;
+      if (!target || !prop.kinds.includes(target.kind)) {
+        ok = false;
+        if (target || typeof value !== 'string') {
+          problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be the id of a ${prop.kinds.join('/')}.`));
+        }
+      }
+    }
+  }
+  if (r.attributedTo !== undefined) {
+    const speaker = declarations.resolve(r.attributedTo, a.yaml, [...path, 'attributedTo'], 'attributedTo');
+    if (!speaker) ok = false;
+    else if (!isActor(speaker.kind)) {
+      ok = false;
+      problems.push(a.yaml.problem([...path, 'attributedTo'], `attributedTo must be an actor (${ACTOR_KINDS.join('/')}); "${r.attributedTo}" is a ${speaker.kind}.`));
+    }
+  }
+  if (r.event !== undefined) {
+    const event = declarations.resolve(r.event, a.yaml, [...path, 'event'], 'event');
+    if (!event) ok = false;
+    else if (event.kind !== 'EVENT') {
+      ok = false;
+      problems.push(a.yaml.problem([...path, 'event'], `event must be the id of an EVENT; "${r.event}" is a ${event.kind}.`));
+    }
+  }
+  const modality = r.modality ?? 'asserted';
+  if (modality === 'background' && typeof properties['source'] !== 'string') {
+    ok = false;
+    problems.push(a.yaml.problem(path, 'a background relation (not stated by the article) needs properties.source saying where it comes from.'));
+  }
+  if (r.id !== undefined && !ids.reserve(r.id)) {
+    ok = false;
+    problems.push(a.yaml.problem([...path, 'id'], `duplicate relation id "${r.id}".`));
+  }
+  if (!ok) return undefined;
+  if (r.timeText !== undefined) properties['timeText'] = r.timeText;
+  const negated = r.negated ?? false;
+  return {
+    id: r.id ?? ids.derive(r.subject, r.predicate, r.object, negated),
+    predicate: r.predicate,
+    subject: r.subject,
+    object: r.object,
+    negated,
+    modality,
+    ...(r.attributedTo !== undefined ? { attributedTo: r.attributedTo } : {}),
+    ...(r.time !== undefined ? { time: r.time } : {}),
+    properties,
+    ...(r.event !== undefined ? { event: r.event } : {}),
+    origin: 'stated',
+    symmetric: spec.symmetric ?? false,
+  };
+}
+
+function isActor(kind: EntityKind): boolean {
+  return (ACTOR_KINDS as readonly EntityKind[]).includes(kind);
+}

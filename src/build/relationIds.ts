@@ -1,0 +1,24 @@
+/**
+ * Relation ids that a person can read and that stay stable when unrelated data changes:
+ * `subject--predicate--object` in lower kebab ("ukraine--rejected--crimea-condition"), with `not-` before a
+ * negated predicate and `-2`, `-3` for repeats. They also become the relations' IRIs in RDF exports.
+ */
+export class RelationIds {
+  private readonly taken = new Set<string>();
+
+  /** Reserves an id given explicitly in the data; false when it is already taken. */
+  reserve(id: string): boolean {
+    if (this.taken.has(id)) return false;
+    this.taken.add(id);
+    return true;
+  }
+
+  derive(subject: string, predicate: string, object: string, negated: boolean): string {
+    const verb = `${negated ? 'not-' : ''}${predicate.toLowerCase().replace(/_/g, '-')}`;
+    const base = `${subject}--${verb}--${object}`;
+    let id = base;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
+}

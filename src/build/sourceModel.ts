@@ -1,0 +1,92 @@
+/**
+ * The shapes of the source files once they have passed the JSON Schema (schema/*.schema.json): the types
+ * the builder reads. Kept beside sourceSchema.ts, which is the authority on what is allowed.
+ */
+import type { EventRole, EventStatus, EventType, Modality, Predicate } from '../ontology/index.js';
+import type { JsonObject } from '../graph/types.js';
+import type { QuoteSpec } from './anchor.js';
+
+export type QuoteSource = string | QuoteSpec;
+export type EvidenceSource = QuoteSource | readonly QuoteSource[];
+
+export interface EntitySource {
+  readonly id: string;
+  readonly kind: 'PERSON' | 'GOVERNMENT' | 'ORGANIZATION' | 'GROUP' | 'PLACE' | 'PROPOSAL';
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly description?: string;
+  readonly wikidata?: string;
+  readonly properties?: JsonObject;
+}
+
+export interface EntitiesFileSource {
+  readonly entities: readonly EntitySource[];
+}
+
+export interface RoleSource {
+  readonly role: EventRole;
+  readonly entity: string;
+  readonly evidence?: EvidenceSource;
+}
+
+export interface EventSource {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly description?: string;
+  readonly eventType: EventType;
+  readonly status: EventStatus;
+  readonly time?: string;
+  readonly timeText?: string;
+  readonly fatalities?: { readonly min?: number; readonly max?: number };
+  readonly properties?: JsonObject;
+  readonly evidence: EvidenceSource;
+  readonly roles?: readonly RoleSource[];
+}
+
+export interface ClaimSource {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly description?: string;
+  readonly modality?: Modality;
+  readonly time?: string;
+  readonly timeText?: string;
+  readonly properties?: JsonObject;
+  readonly evidence: EvidenceSource;
+}
+
+export interface RelationSource {
+  readonly id?: string;
+  readonly subject: string;
+  readonly predicate: Predicate;
+  readonly object: string;
+  readonly event?: string;
+  readonly negated?: boolean;
+  readonly modality?: Modality;
+  readonly attributedTo?: string;
+  readonly time?: string;
+  readonly timeText?: string;
+  readonly properties?: JsonObject;
+  readonly evidence: EvidenceSource;
+}
+
+export interface ArticleFileSource {
+  readonly article: {
+    readonly id: string;
+    readonly title: string;
+    readonly text: string;
+    readonly published?: string;
+    readonly source?: string;
+  };
+  readonly mentions?: Readonly<Record<string, EvidenceSource>>;
+  readonly events?: readonly EventSource[];
+  readonly claims?: readonly ClaimSource[];
+  readonly relations?: readonly RelationSource[];
+}
+
+/** A quote as written, as a list of specs. */
+export function quoteList(evidence: EvidenceSource): QuoteSpec[] {
+  const list: readonly QuoteSource[] = Array.isArray(evidence) ? evidence : [evidence as QuoteSource];
+  return list.map((q) => (typeof q === 'string' ? { exact: q } : q));
+}

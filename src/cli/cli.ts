@@ -1,0 +1,91 @@
+/**
+ * The command line: parses arguments with node's util.parseArgs (no dependency needed), prints help from
+ * the commands' own option data, and turns every failure into a message and an exit code, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
+import type { Command, CommandIo } from './command.js';
+import { COMMANDS } from './commands/index.js';
+
+export interface Cli {
+  /** Runs one command line; resolves to the exit code. */
+  run(argv: readonly string[], io?: CommandIo): Promise<number>;
+}
+
+const processIo: CommandIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export function createCli(commands: readonly Command[] = COMMANDS): Cli {
+  return {
+    async run(argv, io = processIo) {
+      const [name, ...rest] = argv;
+      if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.out(generalHelp(commands));
+        return name === undefined ? 1 : 0;
+      }
+      const command = commands.find((c) => c.name === name);
+      if (!command) {
+        io.err(`newsgraph: unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
+        return 2;
+      }
+      let args;
+      try {
+        args = parseArgs({
+          args: [...rest],
+          options: { help: { type: 'boolean', short: 'h' }, ...command.options },
+          allowPositionals: true,
+          strict: true,
+        });
+      } catch (error) {
+        io.err(`newsgraph ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+        return 2;
+      }
+      if (args.values['help']) {
+        io.out(commandHelp(command));
+        return 0;
+      }
+      try {
+        return await command.run(args, io);
+      } catch (error) {
+        return reportFailure(command, error, io);
+      }
+    },
+  };
+}
+
+function reportFailure(command: Command, error: unknown, io: CommandIo): number {
+  if (error instanceof DataError) {
+    for (const d of error.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    io.err(`\n${error.diagnostics.length} problem(s); nothing was written.\n`);
+    return 1;
+  }
+  if (error instanceof NewsgraphError) {
+    io.err(`newsgraph ${command.name}: ${error.message}\n`);
+    return 1;
+  }
+  io.err(`newsgraph ${command.name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+function generalHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'newsgraph: news articles as a knowledge graph, every fact with the words it came from.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "newsgraph COMMAND --help" for its options.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const options = Object.entries(command.options).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
+    return `  ${flag.padEnd(28)} ${spec.description}`;
+  });
+  return [`Usage: ${command.usage}`, '', command.summary, '', ...(options.length ? ['Options:', ...options, ''] : [])].join('\n');
+}

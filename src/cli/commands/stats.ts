@@ -1,0 +1,40 @@
+/** `newsgraph stats [--json]`: counts by kind and predicate, and which sentences yield no fact. */
+import { graphStats, type GraphStats } from '../../graph/stats.js';
+import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
+import { graphFrom } from '../graphSource.js';
+
+export const statsCommand: Command = {
+  name: 'stats',
+  usage: 'newsgraph stats [--json] [--data DIR | --snapshot FILE]',
+  summary: 'Counts by kind and predicate; sentence coverage per article.',
+  options: {
+    json: { type: 'boolean', description: 'Print the figures as JSON.' },
+    ...GRAPH_SOURCE_OPTIONS,
+  },
+  async run(args, io) {
+    const stats = graphStats(await graphFrom(args));
+    io.out(args.values['json'] ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+    return 0;
+  },
+};
+
+function formatStats(stats: GraphStats): string {
+  const table = (record: Readonly<Record<string, number>>) =>
+    Object.entries(record).map(([name, count]) => `  ${name.padEnd(16)} ${String(count).padStart(5)}`);
+  const lines = [
+    `${stats.entities} entities, ${stats.relations} relations (${stats.negatedRelations} negated)`,
+    '',
+    'entities by kind:',
+    ...table(stats.byKind),
+    '',
+    'relations by predicate:',
+    ...table(stats.byPredicate),
+    '',
+    'sentence coverage:',
+  ];
+  for (const a of stats.articles) {
+    lines.push(`  ${a.article}: ${a.covered} of ${a.sentences} sentences yield a fact`);
+    for (const u of a.uncovered) lines.push(`    no fact in sentence ${u.index}: ${u.text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

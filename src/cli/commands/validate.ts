@@ -1,0 +1,22 @@
+/** `newsgraph validate [DATA_DIR]`: every problem of the data, one located line each; exit 1 when any. */
+import { defaultDataDir, displayPath, validateData } from '../../build/index.js';
+import { formatDiagnostic } from '../../errors.js';
+import type { Command } from '../command.js';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'newsgraph validate [DATA_DIR]',
+  summary: 'Check every source file; one line per problem as FILE:LINE:COL: message.',
+  options: {},
+  async run({ positionals }, io) {
+    const dir = positionals[0] ?? defaultDataDir();
+    const problems = await validateData(dir);
+    if (problems.length === 0) {
+      io.out(`${displayPath(dir)}: valid\n`);
+      return 0;
+    }
+    for (const problem of problems) io.err(`${formatDiagnostic(problem)}\n`);
+    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was built.\n`);
+    return 1;
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * The error classes of newsgraph. Each has a stable `code`: tests and callers check the code, not the wording.
+ */
+
+export type ErrorCode =
+  | 'DATA_INVALID'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'SNAPSHOT_INVALID'
+  | 'UNKNOWN_FORMAT';
+
+export class NewsgraphError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'NewsgraphError';
+    this.code = code;
+  }
+}
+
+/** One problem in a data file, located for the person who must fix it. */
+export interface Diagnostic {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in characters of the line. */
+  readonly column: number;
+  readonly message: string;
+  /** The offending line of the file, without its newline, when the location is in a file's text. */
+  readonly lineText?: string;
+}
+
+/** The data directory does not build; `diagnostics` lists every problem found, not just the first. */
+export class DataError extends NewsgraphError {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super('DATA_INVALID', `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the data:\n${diagnostics.map(formatDiagnostic).join('\n')}`);
+    this.name = 'DataError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** `FILE:LINE:COL: message`, then the offending line and a caret under the column (as graphql-js prints a Source). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  if (d.lineText === undefined) return head;
+  const gutter = `${d.line} | `;
+  const caret = `${' '.repeat(gutter.length + Math.max(0, d.column - 1))}^`;
+  return `${head}\n${gutter}${d.lineText}\n${caret}`;
+}
