@@ -18,8 +18,25 @@ export class NewsgraphError extends Error {
   }
 }
 
+/** What kind of problem a diagnostic reports: stable, for tests and tools; the message is for people. */
+export type DiagnosticCode =
+  | 'FILE_UNREADABLE'
+  | 'YAML_SYNTAX'
+  | 'SCHEMA'
+  | 'MISSING_EVIDENCE'
+  | 'UNKNOWN_REFERENCE'
+  | 'DUPLICATE_ID'
+  | 'DOMAIN_RANGE'
+  | 'ROLE_FILLER'
+  | 'PROPERTY'
+  | 'QUOTE_NOT_VERBATIM'
+  | 'QUOTE_CONTEXT_MISMATCH'
+  | 'AMBIGUOUS_QUOTE'
+  | 'NO_EVIDENCE';
+
 /** One problem in a data file, located for the person who must fix it. */
 export interface Diagnostic {
+  readonly code: DiagnosticCode;
   readonly file: string;
   /** 1-based. */
   readonly line: number;

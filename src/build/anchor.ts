@@ -4,6 +4,7 @@
  * verbatim, or that occurs more than once without a prefix/suffix to pick one, is refused with a message
  * that shows how to fix it.
  */
+import type { DiagnosticCode } from '../errors.js';
 import type { Evidence, SentenceSpan } from '../graph/types.js';
 import { CodePointIndex } from './codePoints.js';
 import { sentenceAt } from './sentences.js';
@@ -26,12 +27,12 @@ export interface AnchorableArticle {
   readonly sentences: readonly SentenceSpan[];
 }
 
-export type AnchorResult = { readonly ok: true; readonly evidence: Evidence } | { readonly ok: false; readonly message: string };
+export type AnchorResult = { readonly ok: true; readonly evidence: Evidence } | { readonly ok: false; readonly code: DiagnosticCode; readonly message: string };
 
 export function anchorQuote(article: AnchorableArticle, quote: QuoteSpec): AnchorResult {
   const { text } = article;
   const all = occurrences(text, quote.exact);
-  if (all.length === 0) return { ok: false, message: notVerbatim(article, quote.exact) };
+  if (all.length === 0) return { ok: false, code: 'QUOTE_NOT_VERBATIM', message: notVerbatim(article, quote.exact) };
   const matching = all.filter(
     (at) =>
       (quote.prefix === undefined || text.slice(at - quote.prefix.length, at) === quote.prefix) &&
@@ -40,6 +41,7 @@ export function anchorQuote(article: AnchorableArticle, quote: QuoteSpec): Ancho
   if (matching.length === 0) {
     return {
       ok: false,
+      code: 'QUOTE_CONTEXT_MISMATCH',
       message: `quote "${quote.exact}" occurs ${all.length} time(s) in article "${article.id}", but never with the given ${describeContext(quote)}; copy the text right before or after it exactly.`,
     };
   }
@@ -50,6 +52,7 @@ export function anchorQuote(article: AnchorableArticle, quote: QuoteSpec): Ancho
     const hint = JSON.stringify(text.slice(Math.max(0, first - 20), first));
     return {
       ok: false,
+      code: 'AMBIGUOUS_QUOTE',
       message: `ambiguous quote: "${quote.exact}" occurs ${matching.length} times in article "${article.id}" (sentences ${where}); pick one with a longer quote or {exact, prefix} / {exact, suffix}, e.g. { exact: ${JSON.stringify(quote.exact)}, prefix: ${hint} }.`,
     };
   }

@@ -62,7 +62,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
     quotes.forEach((quote, i) => {
       const result = anchorQuote(article, quote);
       if (result.ok) found.push(result.evidence);
-      else problems.push(article.yaml.problem(Array.isArray(evidence) ? [...path, i] : path, result.message));
+      else problems.push(article.yaml.problem(result.code, Array.isArray(evidence) ? [...path, i] : path, result.message));
     });
     return found;
   };
@@ -84,7 +84,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
   sharedEntities.forEach((e, i) => {
     const { evidence, articles: seenIn } = mentionsOf(e.id);
     if (evidence.length === 0 && entitiesYaml) {
-      problems.push(entitiesYaml.problem(['entities', i, 'id'], `entity "${e.id}" has no evidence: no article mentions it. Add it under "mentions:" in the article that names it, with the words that name it.`));
+      problems.push(entitiesYaml.problem('NO_EVIDENCE', ['entities', i, 'id'], `entity "${e.id}" has no evidence: no article mentions it. Add it under "mentions:" in the article that names it, with the words that name it.`));
     }
     entities.push({
       id: e.id,
@@ -135,7 +135,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
         const evidence = r.evidence === undefined ? event.evidence.slice(0, 1) : anchor(a, r.evidence, [...rolePath, 'evidence']);
         if (!filler) return;
         if (!roleAdmits(r.role, filler.kind)) {
-          problems.push(a.yaml.problem([...rolePath, 'entity'], `role ${r.role} of event "${e.id}" takes ${EVENT_ROLES[r.role].fillers.join('/')}, but "${r.entity}" is a ${filler.kind}.`));
+          problems.push(a.yaml.problem('ROLE_FILLER', [...rolePath, 'entity'], `role ${r.role} of event "${e.id}" takes ${EVENT_ROLES[r.role].fillers.join('/')}, but "${r.entity}" is a ${filler.kind}.`));
           return;
         }
         roles.push({ role: r.role, entity: r.entity });
@@ -201,7 +201,7 @@ function prepareArticles(loaded: readonly LoadedArticle[], problems: Diagnostic[
     if (!data || text === undefined) continue;
     const first = seen.get(data.article.id);
     if (first) {
-      problems.push(yaml.problem(['article', 'id'], `duplicate article id "${data.article.id}": ${first.file} uses it too.`));
+      problems.push(yaml.problem('DUPLICATE_ID', ['article', 'id'], `duplicate article id "${data.article.id}": ${first.file} uses it too.`));
       continue;
     }
     seen.set(data.article.id, yaml);
@@ -225,7 +225,7 @@ function checkRelation(
   let ok = subject !== undefined && object !== undefined;
   if (subject && object && !admits(r.predicate, subject.kind, object.kind)) {
     ok = false;
-    problems.push(a.yaml.problem([...path, 'predicate'], `${r.predicate} relates ${describeSignatures(r.predicate)}, but "${r.subject}" is a ${subject.kind} and "${r.object}" is a ${object.kind}.`));
+    problems.push(a.yaml.problem('DOMAIN_RANGE', [...path, 'predicate'], `${r.predicate} relates ${describeSignatures(r.predicate)}, but "${r.subject}" is a ${subject.kind} and "${r.object}" is a ${object.kind}.`));
   }
   const properties: JsonObject = { ...(r.properties ?? {}) };
   for (const [name, prop] of Object.entries(spec.properties ?? {})) {
@@ -234,22 +234,22 @@ function checkRelation(
     if (value === undefined) {
       if (prop.required) {
         ok = false;
-        problems.push(a.yaml.problem([...path], `${r.predicate} needs properties.${name}: ${prop.description}`));
+        problems.push(a.yaml.problem('PROPERTY', [...path], `${r.predicate} needs properties.${name}: ${prop.description}`));
       }
       continue;
     }
     if (prop.type === 'string' && typeof value !== 'string') {
       ok = false;
-      problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be a string: ${prop.description}`));
+      problems.push(a.yaml.problem('PROPERTY', at, `properties.${name} of ${r.predicate} must be a string: ${prop.description}`));
     } else if (prop.type === 'integer' && !Number.isInteger(value)) {
       ok = false;
-      problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be an integer: ${prop.description}`));
+      problems.push(a.yaml.problem('PROPERTY', at, `properties.${name} of ${r.predicate} must be an integer: ${prop.description}`));
     } else if (prop.type === 'entity') {
       const target = typeof value === 'string' ? declarations.resolve(value, a.yaml, at, `properties.${name}`) : undefined;
       if (!target || !prop.kinds.includes(target.kind)) {
         ok = false;
         if (target || typeof value !== 'string') {
-          problems.push(a.yaml.problem(at, `properties.${name} of ${r.predicate} must be the id of a ${prop.kinds.join('/')}.`));
+          problems.push(a.yaml.problem('PROPERTY', at, `properties.${name} of ${r.predicate} must be the id of a ${prop.kinds.join('/')}.`));
         }
       }
     }
@@ -259,7 +259,7 @@ function checkRelation(
     if (!speaker) ok = false;
     else if (!isActor(speaker.kind)) {
       ok = false;
-      problems.push(a.yaml.problem([...path, 'attributedTo'], `attributedTo must be an actor (${ACTOR_KINDS.join('/')}); "${r.attributedTo}" is a ${speaker.kind}.`));
+      problems.push(a.yaml.problem('DOMAIN_RANGE', [...path, 'attributedTo'], `attributedTo must be an actor (${ACTOR_KINDS.join('/')}); "${r.attributedTo}" is a ${speaker.kind}.`));
     }
   }
   if (r.event !== undefined) {
@@ -267,17 +267,17 @@ function checkRelation(
     if (!event) ok = false;
     else if (event.kind !== 'EVENT') {
       ok = false;
-      problems.push(a.yaml.problem([...path, 'event'], `event must be the id of an EVENT; "${r.event}" is a ${event.kind}.`));
+      problems.push(a.yaml.problem('DOMAIN_RANGE', [...path, 'event'], `event must be the id of an EVENT; "${r.event}" is a ${event.kind}.`));
     }
   }
   const modality = r.modality ?? 'asserted';
   if (modality === 'background' && typeof properties['source'] !== 'string') {
     ok = false;
-    problems.push(a.yaml.problem(path, 'a background relation (not stated by the article) needs properties.source saying where it comes from.'));
+    problems.push(a.yaml.problem('PROPERTY', path, 'a background relation (not stated by the article) needs properties.source saying where it comes from.'));
   }
   if (r.id !== undefined && !ids.reserve(r.id)) {
     ok = false;
-    problems.push(a.yaml.problem([...path, 'id'], `duplicate relation id "${r.id}".`));
+    problems.push(a.yaml.problem('DUPLICATE_ID', [...path, 'id'], `duplicate relation id "${r.id}".`));
   }
   if (!ok) return undefined;
   if (r.timeText !== undefined) properties['timeText'] = r.timeText;

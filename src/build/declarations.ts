@@ -23,9 +23,10 @@ export class Declarations {
   declare(declaration: Declaration): boolean {
     const first = this.byId.get(declaration.id);
     if (first) {
-      const at = first.yaml.problem(first.path, '');
+      const at = first.yaml.problem('DUPLICATE_ID', first.path, '');
       this.problems.push(
         declaration.yaml.problem(
+          'DUPLICATE_ID',
           [...declaration.path, 'id'],
           `duplicate id "${declaration.id}": already declared at ${at.file}:${at.line}:${at.column}; ids are shared by all files, so give one of them another id.`,
         ),
@@ -47,7 +48,7 @@ export class Declarations {
   resolve(id: string, yaml: YamlSource, path: SourcePath, what: string, options: { key?: boolean } = {}): Declaration | undefined {
     const found = this.byId.get(id);
     if (!found) {
-      this.problems.push(yaml.problem(path, `unknown ${what} "${id}": no entity, event or claim has this id.${didYouMean(id, this.byId.keys())}`, options));
+      this.problems.push(yaml.problem('UNKNOWN_REFERENCE', path, `unknown ${what} "${id}": no entity, event or claim has this id.${didYouMean(id, this.byId.keys())}`, options));
     }
     return found;
   }

@@ -48,7 +48,7 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
     try {
       articles.push({ yaml, data, text: await readFile(textFile, 'utf8') });
     } catch (error) {
-      problems.push(yaml.problem(['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
+      problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
       articles.push({ yaml, data });
     }
   }
@@ -61,7 +61,7 @@ async function loadYaml(file: string, problems: Diagnostic[]): Promise<YamlSourc
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    problems.push({ file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${code}); a data directory holds ${ENTITIES_FILE} and ${ARTICLES_DIR}/*.yaml.` });
+    problems.push({ code: 'FILE_UNREADABLE', file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${code}); a data directory holds ${ENTITIES_FILE} and ${ARTICLES_DIR}/*.yaml.` });
     return undefined;
   }
   const source = new YamlSource(displayPath(file), text);
@@ -84,7 +84,7 @@ async function listArticleFiles(root: string, problems: Diagnostic[]): Promise<s
     // Sorted by code unit, not locale: the build order (and so the snapshot) must not depend on the machine.
     return names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort().map((n) => join(dir, n));
   } catch (error) {
-    problems.push({ file: displayPath(dir), line: 1, column: 1, message: `cannot list the articles (${(error as NodeJS.ErrnoException).code ?? String(error)}); put each article's encoding in ${ARTICLES_DIR}/NAME.yaml.` });
+    problems.push({ code: 'FILE_UNREADABLE', file: displayPath(dir), line: 1, column: 1, message: `cannot list the articles (${(error as NodeJS.ErrnoException).code ?? String(error)}); put each article's encoding in ${ARTICLES_DIR}/NAME.yaml.` });
     return [];
   }
 }

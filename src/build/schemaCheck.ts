@@ -79,26 +79,26 @@ function describe(source: YamlSource, error: ErrorObject): Diagnostic {
         missing === 'evidence'
           ? `missing evidence anchor in ${where(path)}: every fact needs the words of the article that state it, e.g. evidence: "…exact quote…"`
           : `missing required property "${missing}" in ${where(path)}`;
-      return source.problem(path, message);
+      return source.problem(missing === 'evidence' ? 'MISSING_EVIDENCE' : 'SCHEMA', path, message);
     }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      return source.problem([...path, extra], `unknown property "${extra}" in ${where(path)}.${didYouMean(extra, allowed)}`, { key: true });
+      return source.problem('SCHEMA', [...path, extra], `unknown property "${extra}" in ${where(path)}.${didYouMean(extra, allowed)}`, { key: true });
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const got = JSON.stringify(valueAt(source.data, path));
-      return source.problem(path, `${where(path)} is ${got}, which is not one of ${allowed.join(', ')}.${didYouMean(String(valueAt(source.data, path)), allowed)}`);
+      return source.problem('SCHEMA', path, `${where(path)} is ${got}, which is not one of ${allowed.join(', ')}.${didYouMean(String(valueAt(source.data, path)), allowed)}`);
     }
     case 'pattern':
-      return source.problem(path, `${where(path)} is ${JSON.stringify(valueAt(source.data, path))}, which does not match ${hintForPattern(String(params['pattern']))}`);
+      return source.problem('SCHEMA', path, `${where(path)} is ${JSON.stringify(valueAt(source.data, path))}, which does not match ${hintForPattern(String(params['pattern']))}`);
     case 'type':
-      return source.problem(path, `${where(path)} must be ${String(params['type'])}`);
+      return source.problem('SCHEMA', path, `${where(path)} must be ${String(params['type'])}`);
     case 'oneOf':
-      return source.problem(path, `${where(path)} must be a quote (a string, or { exact, prefix?, suffix? }) or a list of quotes`);
+      return source.problem('SCHEMA', path, `${where(path)} must be a quote (a string, or { exact, prefix?, suffix? }) or a list of quotes`);
     default:
-      return source.problem(path, `${where(path)} ${error.message ?? 'is invalid'}`);
+      return source.problem('SCHEMA', path, `${where(path)} ${error.message ?? 'is invalid'}`);
   }
 }
 

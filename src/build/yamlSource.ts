@@ -3,7 +3,7 @@
  * can be reported at the line and column of the value the person wrote.
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic, DiagnosticCode } from '../errors.js';
 
 export type SourcePath = readonly (string | number)[];
 
@@ -21,15 +21,16 @@ export class YamlSource {
     this.text = text;
     this.lines = new LineCounter();
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxProblems = this.doc.errors.map((error) => this.at(error.pos[0], `YAML syntax error: ${firstLine(error.message)}`));
+    this.syntaxProblems = this.doc.errors.map((error) => this.at('YAML_SYNTAX', error.pos[0], `YAML syntax error: ${firstLine(error.message)}`));
     this.data = this.doc.errors.length === 0 ? this.doc.toJS() : undefined;
   }
 
   /** A diagnostic at a character offset of the file. */
-  at(offset: number, message: string): Diagnostic {
+  at(code: DiagnosticCode, offset: number, message: string): Diagnostic {
     const { line, col } = this.lines.linePos(offset);
     const safeLine = Math.max(1, line);
     return {
+      code,
       file: this.file,
       line: safeLine,
       column: Math.max(1, col),
@@ -42,8 +43,8 @@ export class YamlSource {
    * A diagnostic at the value found at `path` (or, with `key`, at the key that names it), falling back to the
    * nearest enclosing node that exists: a missing property is reported where its object starts.
    */
-  problem(path: SourcePath, message: string, options: { key?: boolean } = {}): Diagnostic {
-    return this.at(this.offsetOf(path, options.key ?? false), message);
+  problem(code: DiagnosticCode, path: SourcePath, message: string, options: { key?: boolean } = {}): Diagnostic {
+    return this.at(code, this.offsetOf(path, options.key ?? false), message);
   }
 
   private offsetOf(path: SourcePath, key: boolean): number {
