@@ -106,6 +106,7 @@ export const PREDICATES = {
   AIMED_FOR: { description: 'Set as a goal to achieve.', signatures: one(ACTORS, ['PROPOSAL']) },
   DEFERRED: { description: 'Put off a decision on.', signatures: one(ACTORS, ['PROPOSAL']) },
   OWNS: { description: 'Owns or controls (a platform, a company).', signatures: one(ACTORS, ['ORGANIZATION']) },
+  LEADS: { description: 'Heads an administration, government or organization.', signatures: one(['PERSON'], ['GOVERNMENT', 'ORGANIZATION']) },
   CAPITAL_OF: { description: 'Is the capital city of.', signatures: one(['PLACE'], ['GOVERNMENT']) },
 } as const satisfies Record<string, PredicateSpec>;
 
