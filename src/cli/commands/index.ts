@@ -1,7 +1,8 @@
 /** The commands of `newsgraph`, in the order --help lists them. */
 import type { Command } from '../command.js';
 import { buildCommand } from './build.js';
+import { exportCommand } from './export.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand, exportCommand];

@@ -1,0 +1,57 @@
+/** `newsgraph export --format FORMAT [-o FILE]`: the graph, or a neighbourhood of it, in a tool's format. */
+import { join } from 'node:path';
+import { displayPath, writeFileAtomic } from '../../build/index.js';
+import { NewsgraphError } from '../../errors.js';
+import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
+import { graphFrom } from '../graphSource.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]...',
+  summary: `Write the graph as ${EXPORT_FORMATS.join(', ')}; stdout when no -o (csv: -o names a folder).`,
+  options: {
+    format: { type: 'string', short: 'f', valueName: 'FORMAT', description: `One of ${EXPORT_FORMATS.join(', ')}.` },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of stdout; for csv, a folder.' },
+    focus: { type: 'string', valueName: 'ID', description: "Export only this entity's neighbourhood." },
+    depth: { type: 'string', valueName: 'N', description: 'Hops around --focus (default 1).' },
+    predicate: { type: 'string', multiple: true, valueName: 'P', description: 'Keep only relations with this predicate (repeatable).' },
+    'base-iri': { type: 'string', valueName: 'IRI', description: 'Base IRI of the RDF formats (turtle, ntriples, jsonld).' },
+    ...GRAPH_SOURCE_OPTIONS,
+  },
+  async run(args, io) {
+    const { values } = args;
+    const format = values['format'];
+    if (!isExportFormat(format)) {
+      throw new NewsgraphError('UNKNOWN_FORMAT', `--format must be one of ${EXPORT_FORMATS.join(', ')}${format === undefined ? '' : `, not "${String(format)}"`}.`);
+    }
+    const options: ExportOptions = {};
+    if (typeof values['focus'] === 'string') options.focus = values['focus'];
+    if (typeof values['depth'] === 'string') options.depth = parseDepth(values['depth']);
+    const predicates = (values as Record<string, unknown>)['predicate'];
+    if (Array.isArray(predicates)) options.predicates = predicates.map(String);
+    if (typeof values['base-iri'] === 'string') options.baseIri = values['base-iri'];
+
+    const result = exportGraph(await graphFrom(args), format, options);
+    const output = values['output'];
+    if (result.kind === 'files') {
+      if (typeof output !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
+      for (const [name, content] of Object.entries(result.files)) await writeFileAtomic(join(output, name), content);
+      io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
+      return 0;
+    }
+    if (typeof output === 'string') {
+      await writeFileAtomic(output, result.text);
+      io.err(`${displayPath(output)}: ${format}, ${Buffer.byteLength(result.text)} bytes\n`);
+    } else {
+      io.out(result.text);
+    }
+    return 0;
+  },
+};
+
+function parseDepth(text: string): number {
+  const depth = Number(text);
+  if (!Number.isInteger(depth) || depth < 0) throw new NewsgraphError('BAD_USER_INPUT', `--depth must be a whole number of hops (0 or more), not "${text}".`);
+  return depth;
+}
