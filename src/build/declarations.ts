@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../errors.js';
 import type { EntityKind } from '../ontology/index.js';
-import { didYouMean } from './textDistance.js';
+import { didYouMean } from '../didYouMean.js';
 import type { SourcePath, YamlSource } from './yamlSource.js';
 
 export interface Declaration {

@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';
-import { didYouMean } from './textDistance.js';
+import { didYouMean } from '../didYouMean.js';
 import type { SourcePath, YamlSource } from './yamlSource.js';
 
 type SchemaName = 'entities' | 'article';

@@ -1,45 +1,7 @@
 /**
- * Edit distances for the messages that help people fix their data: "did you mean" for ids, and the
- * passage of the article closest to a quote that is not verbatim.
+ * The passage of an article closest to a quote that is not verbatim: what the person most likely meant.
  */
-
-/** Levenshtein distance between two strings (UTF-16 units; good enough for suggestions). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/**
- * Up to three candidates close to `input`, best first (as graphql-js's suggestionList): a candidate is
- * close when its distance is within 40% of the input's length, or when one contains the other.
- */
-export function suggestions(input: string, candidates: Iterable<string>): string[] {
-  const threshold = Math.max(1, Math.floor(input.length * 0.4));
-  const scored: { candidate: string; distance: number }[] = [];
-  for (const candidate of candidates) {
-    const distance = editDistance(input, candidate);
-    const contains = input.length >= 3 && (candidate.includes(input) || input.includes(candidate));
-    if (distance <= threshold || contains) scored.push({ candidate, distance });
-  }
-  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
-  return scored.slice(0, 3).map((s) => s.candidate);
-}
-
-/** `did you mean "a", "b" or "c"?`, or '' when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const close = suggestions(input, candidates).map((s) => `"${s}"`);
-  if (close.length === 0) return '';
-  const last = close.pop() ?? '';
-  return ` Did you mean ${close.length ? `${close.join(', ')} or ${last}` : last}?`;
-}
+import { editDistance } from '../didYouMean.js';
 
 /**
  * The substring of `text` with the smallest edit distance to `pattern` (Sellers' approximate matching):
