@@ -1,5 +1,5 @@
 /**
- * Real consumers (NetworkX, rdflib, Chromium) read our outputs. When one is missing, its tests are skipped
+ * Real consumers (NetworkX, rdflib, Graphviz, Chromium) read our outputs. When one is missing, its tests are skipped
  * loudly on a developer's machine, and fail under CI (CI=true), where `.ci/run` installs them.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 /** Debian's interpreter: the python3 first on PATH here is another one, without rdflib. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+export const DOT_BINARY = '/usr/bin/dot';
 
 function unavailable(what: string, install: string): string {
   const message = `${what} is not installed: these tests need it (${install}).`;
@@ -34,4 +35,11 @@ export function runPython(script: string, args: readonly string[] = [], input?: 
   const result = spawnSync(SYSTEM_PYTHON, ['-c', script, ...args], { encoding: 'utf8', input, maxBuffer: 64 << 20 });
   if (result.status !== 0) throw new Error(`python failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
+}
+
+/** Returns null when Graphviz's `dot` runs, else the reason (after a loud warning). */
+export function missingGraphviz(): string | null {
+  const probe = spawnSync(DOT_BINARY, ['-V'], { encoding: 'utf8' });
+  if (probe.status === 0) return null;
+  return unavailable('Graphviz', 'apt-get install -y graphviz');
 }

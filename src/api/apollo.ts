@@ -1,0 +1,67 @@
+/**
+ * The ApolloServer for a graph, shared by the HTTP server and in-process execution so that both answer
+ * alike: our schema, limits checked before execution, masked errors, and nothing sent to Apollo's cloud.
+ */
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { NewsGraph } from '../graph/index.js';
+import { aliasLimitRule } from './aliasLimit.js';
+import { checkCost } from './costLimit.js';
+import { depthLimitRule } from './depthLimit.js';
+import { createErrorFormatter, type ServerLogger } from './errors.js';
+import { graphListSizes, type ListSizeOf } from './listSizes.js';
+import { resolveLimits, type QueryLimits, type ResolvedLimits } from './limits.js';
+import { createSchema } from './schema.js';
+
+export interface ApolloOptions {
+  readonly limits?: QueryLimits;
+  /** Where masked errors and server events go. @default console */
+  readonly logger?: ServerLogger;
+  /** More plugins (the HTTP server adds its playground page and connection draining). */
+  readonly plugins?: readonly ApolloServerPlugin<BaseContext>[];
+}
+
+/** Refuses an operation whose estimated cost is over the limit, once its variables are known. */
+function costLimitPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context) {
+          const refusal = checkCost(context.schema, context.document, context.operationName, context.request.variables, limits, listSizeOf);
+          if (refusal !== null) throw refusal;
+        },
+      };
+    },
+  };
+}
+
+/** An ApolloServer answering for `graph` (not yet started; `executeOperation` starts it on first use). */
+export function createApolloServer(graph: NewsGraph, options: ApolloOptions = {}): ApolloServer<BaseContext> {
+  const limits = resolveLimits(options.limits);
+  const logger = options.logger ?? console;
+  return new ApolloServer<BaseContext>({
+    schema: createSchema(graph),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    // The API is read-only, sets no cookies and sends no CORS headers, so a cross-site request can neither
+    // change anything nor read an answer; keeping Apollo's CSRF check would only refuse plain GET requests.
+    csrfPrevention: false,
+    // Signals are the HTTP server's to handle (it drains connections first); in-process use installs none.
+    stopOnTerminationSignals: false,
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    logger,
+    plugins: [
+      costLimitPlugin(limits, graphListSizes(graph)),
+      // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The cost estimate of an operation, checked before it runs: every field costs 1, multiplied by the
+ * sizes of the lists above it. A list's size is its `first` or `limit` argument (a connection's `first`
+ * sizes its `edges`), else what `listSizeOf` says (read from the graph), else the default size.
+ * Variables are known here (unlike in validation), so `first: $n` is priced at its value.
+ */
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { LimitError } from './limits.js';
+import type { ListSizeOf } from './listSizes.js';
+
+function numberArgument(args: Record<string, unknown>, name: string): number | undefined {
+  const value = args[name];
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : undefined;
+}
+
+function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return getArgumentValues(field, node, variables);
+  } catch {
+    return {}; // invalid arguments fail at execution with their own error; price the field at its defaults
+  }
+}
+
+/** The estimated cost of the operation `operationName` of `document` (0 when there is no such operation). */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Readonly<Record<string, unknown>> | undefined,
+  defaultListSize: number,
+  listSizeOf: ListSizeOf = () => undefined,
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (operation === null || operation === undefined) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...rawVariables });
+  const variables = coerced.coerced ?? {};
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const fragmentCosts = new Map<string, number>();
+
+  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, pendingSize: number | undefined): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          total += fieldCost(selection, parent, pendingSize);
+          break;
+        case Kind.INLINE_FRAGMENT: {
+          const condition = selection.typeCondition?.name.value;
+          total += costOf(selection.selectionSet, condition === undefined ? parent : schema.getType(condition) ?? undefined, pendingSize);
+          break;
+        }
+        case Kind.FRAGMENT_SPREAD: {
+          const key = `${selection.name.value}:${pendingSize ?? ''}`;
+          let cost = fragmentCosts.get(key);
+          if (cost === undefined) {
+            fragmentCosts.set(key, 0); // a fragment cycle is refused by validation; here it costs nothing
+            const fragment = fragments.get(selection.name.value);
+            cost = fragment === undefined ? 0 : costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, pendingSize);
+            fragmentCosts.set(key, cost);
+          }
+          total += cost;
+          break;
+        }
+        default: {
+          const unreachable: never = selection;
+          throw new Error(`unknown selection ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+    return total;
+  };
+
+  const fieldCost = (node: FieldNode, parent: GraphQLNamedType | undefined, pendingSize: number | undefined): number => {
+    if (node.name.value.startsWith('__')) return 0; // introspection: bounded by the schema itself
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return 1;
+    const field = parent.getFields()[node.name.value];
+    if (field === undefined) return 1;
+    const args = argumentsOf(field, node, variables);
+    const size = numberArgument(args, 'first') ?? numberArgument(args, 'limit');
+    const isList = isListType(getNullableType(field.type));
+    const factor = isList ? (pendingSize ?? size ?? listSizeOf(node.name.value, args) ?? defaultListSize) : 1;
+    const children = node.selectionSet === undefined ? 0 : costOf(node.selectionSet, getNamedType(field.type), isList ? undefined : size);
+    return 1 + factor * children;
+  };
+
+  return costOf(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined);
+}
+
+/** A LimitError when the estimated cost is over `maxCost`, else null. */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  limits: { readonly maxCost: number; readonly defaultListSize: number },
+  listSizeOf?: ListSizeOf,
+): LimitError | null {
+  const cost = estimateCost(schema, document, operationName, variables, limits.defaultListSize, listSizeOf);
+  if (cost <= limits.maxCost) return null;
+  return new LimitError(
+    'maxCost',
+    limits.maxCost,
+    cost,
+    `The query's estimated cost is ${cost}; the limit is ${limits.maxCost}. Each field costs 1, times the sizes of the lists ` +
+      `above it (their \`first\` or \`limit\`, else the longest such list in the graph): ask for fewer items or fewer nested lists.`,
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * What a client sees of an error: a message and a machine-readable `extensions.code`, never a stack trace.
+ * Our own errors keep their code (NOT_FOUND, BAD_USER_INPUT), a limit's refusal names the limit, GraphQL's
+ * and Apollo's errors keep theirs; anything unexpected is masked as INTERNAL_SERVER_ERROR and logged here.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { NewsgraphError } from '../errors.js';
+import { findLimitError } from './limits.js';
+
+/** Where the server writes what it does not tell clients (compatible with Apollo's logger). */
+export interface ServerLogger {
+  debug(message?: unknown): void;
+  info(message?: unknown): void;
+  warn(message?: unknown): void;
+  error(message?: unknown): void;
+}
+
+export const MASKED_MESSAGE = 'Internal server error';
+
+/** Codes that GraphQL and Apollo give errors about the request itself: safe to show. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'INTROSPECTION_DISABLED',
+]);
+
+function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
+  return {
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
+
+/**
+ * Apollo's `formatError` for newsgraph: keeps the codes that mean something to a client, masks the rest.
+ * @param logger receives each masked error with its stack trace.
+ */
+export function createErrorFormatter(logger: ServerLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof NewsgraphError) {
+      return { message: original.message, ...located(formatted), extensions: { code: original.code } };
+    }
+    const limit = findLimitError(error);
+    if (limit !== undefined) {
+      return {
+        message: limit.message,
+        ...located(formatted),
+        extensions: { code: limit.code, limit: limit.limit, actual: limit.actual },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (error instanceof GraphQLError && typeof code === 'string' && REQUEST_CODES.has(code)) {
+      return { message: formatted.message, ...located(formatted), extensions: { code } };
+    }
+    const where = formatted.path === undefined ? '' : ` at ${formatted.path.join('.')}`;
+    logger.error(`newsgraph: unexpected error${where} (masked as ${MASKED_MESSAGE}):\n${describe(original)}`);
+    return { message: MASKED_MESSAGE, ...located(formatted), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * `/graphql`: hands a request to Apollo's `executeHTTPGraphQLRequest` (no express), after reading the
+ * body within its size limit and parsing it as UTF-8 JSON. Browsers asking for HTML get the playground,
+ * through Apollo's landing-page hook.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { LIMIT_CODES, LimitError } from '../limits.js';
+import { parseContentType, readBody } from './body.js';
+import { sendError } from './respond.js';
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** The body for Apollo: parsed JSON, or undefined (Apollo then refuses a POST with its own message). */
+async function parsedBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ body: unknown } | null> {
+  if (req.method !== 'POST') {
+    req.resume();
+    return { body: undefined };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(req, maxBytes);
+  } catch (error) {
+    if (!(error instanceof LimitError)) throw error;
+    sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, { connection: 'close' });
+    return null;
+  }
+  const type = parseContentType(req.headers['content-type']);
+  const isJson = type !== undefined && (type.mediaType === 'application/json' || type.mediaType.endsWith('+json'));
+  if (!isJson) {
+    sendError(res, 415, 'BAD_REQUEST', 'POST a JSON body with Content-Type: application/json ({"query": "...", "variables": {...}}).');
+    return null;
+  }
+  if (type.charset !== undefined && type.charset !== 'utf-8' && type.charset !== 'utf8') {
+    sendError(res, 415, 'BAD_REQUEST', `The body must be UTF-8, not ${type.charset}.`);
+    return null;
+  }
+  try {
+    return { body: bytes.length === 0 ? undefined : JSON.parse(bytes.toString('utf8')) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    sendError(res, 400, 'BAD_REQUEST', `The body is not valid JSON: ${reason}`);
+    return null;
+  }
+}
+
+/** Codes of errors in a well-formed request: the document or its variables are wrong, or over a limit. */
+const DOCUMENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', ...Object.values(LIMIT_CODES)]);
+
+/**
+ * The status to send. GraphQL over HTTP: a client that accepts only `application/json` (the legacy type)
+ * gets 200 for a well-formed request whatever its GraphQL errors, since it cannot tell a 400 from a broken
+ * server; `application/graphql-response+json` keeps Apollo's 400.
+ */
+function statusFor(response: HTTPGraphQLResponse): number {
+  const status = response.status ?? 200;
+  const type = response.headers.get('content-type') ?? '';
+  if (status !== 400 || !type.startsWith('application/json') || response.body.kind !== 'complete') return status;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body.string);
+  } catch {
+    return status;
+  }
+  const errors: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'errors') : undefined;
+  const wellFormed =
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e: unknown) => {
+      const extensions: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'extensions') : undefined;
+      const code: unknown = typeof extensions === 'object' && extensions !== null ? Reflect.get(extensions, 'code') : undefined;
+      return typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code);
+    });
+  return wellFormed ? 200 : status;
+}
+
+async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = statusFor(response);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Answers one request to the GraphQL endpoint. */
+export async function handleGraphQL(
+  apollo: ApolloServer<BaseContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<void> {
+  const parsed = await parsedBody(req, res, maxBodyBytes);
+  if (parsed === null) return;
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body: parsed.body },
+    context: async () => ({}),
+  });
+  await writeResponse(res, response);
+}

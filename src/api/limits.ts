@@ -1,0 +1,86 @@
+/**
+ * The limits a query must pass before it runs (depth, cost, aliases) and the request body limit. Each
+ * refusal is a GraphQL error whose `extensions.code` names the limit and whose message states its value.
+ */
+import { GraphQLError, type ASTNode } from 'graphql';
+import { NewsgraphError } from '../errors.js';
+
+export interface QueryLimits {
+  /** Levels of nested field selections (introspection fields are not counted). @default 15 */
+  readonly maxDepth?: number;
+  /** Estimated cost: each field 1, multiplied by the sizes of the lists above it. @default 100000 */
+  readonly maxCost?: number;
+  /** Aliased fields in one document. @default 30 */
+  readonly maxAliases?: number;
+  /** Bytes of an HTTP request body. @default 102400 */
+  readonly maxBodyBytes?: number;
+  /** The size assumed, in the cost estimate, for a list whose length neither an argument nor the graph tells. @default 5 */
+  readonly defaultListSize?: number;
+}
+
+export type ResolvedLimits = Required<QueryLimits>;
+
+export const DEFAULT_LIMITS: ResolvedLimits = Object.freeze({
+  maxDepth: 15,
+  maxCost: 100_000,
+  maxAliases: 30,
+  maxBodyBytes: 102_400,
+  defaultListSize: 5,
+});
+
+/** The `extensions.code` of each limit's refusal. */
+export const LIMIT_CODES = Object.freeze({
+  maxDepth: 'QUERY_TOO_DEEP',
+  maxCost: 'QUERY_TOO_COSTLY',
+  maxAliases: 'TOO_MANY_ALIASES',
+  maxBodyBytes: 'REQUEST_TOO_LARGE',
+} as const);
+
+export type LimitName = keyof typeof LIMIT_CODES;
+export type LimitCode = (typeof LIMIT_CODES)[LimitName];
+
+/**
+ * The limits with defaults filled in.
+ * @throws NewsgraphError BAD_USER_INPUT for a limit that is not a whole number ≥ 1.
+ */
+export function resolveLimits(limits: QueryLimits = {}): ResolvedLimits {
+  const resolved: ResolvedLimits = {
+    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxCost: limits.maxCost ?? DEFAULT_LIMITS.maxCost,
+    maxAliases: limits.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+    maxBodyBytes: limits.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+    defaultListSize: limits.defaultListSize ?? DEFAULT_LIMITS.defaultListSize,
+  };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new NewsgraphError('BAD_USER_INPUT', `limits.${name} must be a whole number ≥ 1, not ${String(value)}.`);
+    }
+  }
+  return Object.freeze(resolved);
+}
+
+/** A query or request refused by a limit, before anything ran. */
+export class LimitError extends GraphQLError {
+  readonly code: LimitCode;
+  readonly limit: number;
+  readonly actual: number;
+  constructor(name: LimitName, limit: number, actual: number, message: string, nodes?: ReadonlyArray<ASTNode>) {
+    const code = LIMIT_CODES[name];
+    // `http` tells Apollo to answer 400 (a refused request, not a server fault); it never reaches the client.
+    super(message, { nodes, extensions: { code, limit, actual, http: { status: 400 } } });
+    this.name = 'LimitError';
+    this.code = code;
+    this.limit = limit;
+    this.actual = actual;
+  }
+}
+
+/** The LimitError behind an error that Apollo or graphql-js wrapped, if any. */
+export function findLimitError(error: unknown): LimitError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof LimitError) return current;
+    current = current instanceof GraphQLError ? current.originalError : current.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,117 @@
+/**
+ * The flat, typed columns that the tabular formats (GEXF, GraphML, CSV, Cypher) write for every entity and
+ * relation, defined once so that the four agree on names, types and encoding.
+ *
+ * Two sorts of column:
+ * - lossless columns carry the attributes; read together with the element's key (and, for a relation, its
+ *   source and target, which are its subject and object) they give back the attributes exactly
+ *   (`decodeColumns.ts`). Nested values (`properties`, `evidence`) are JSON text, on purpose: none of these
+ *   formats has a nested type, and a JSON string keeps every key and type, where graphology-gexf would
+ *   write `[object Object]`.
+ * - derived columns repeat, with their own types, facts that sit inside `properties` (an event's
+ *   `fatalities.min`, a relation's `ordinal`), so that Gephi, a spreadsheet or Neo4j can filter on them.
+ *   Readers that want the attributes ignore them.
+ */
+import { PREDICATE_NAMES, predicateSpec, type PropertySpec } from '../ontology/index.js';
+import type { EntityAttributes, JsonValue, RelationAttributes } from '../graph/types.js';
+
+/** `json` columns hold JSON text; formats without lists write `string[]` columns as JSON text too. */
+export type ColumnType = 'string' | 'int' | 'boolean' | 'string[]' | 'json';
+
+export type ColumnValue = string | number | boolean | readonly string[];
+
+export interface Column<T> {
+  /** A plain identifier, valid as a GEXF attribute id, GraphML attr.name, neo4j header name and Cypher key. */
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly lossless: boolean;
+  readonly description: string;
+  /** The value, or undefined when the element has none (the column is then left out or empty). */
+  readonly get: (element: T) => ColumnValue | undefined;
+}
+
+const json = (value: JsonValue | object): string => JSON.stringify(value);
+
+function integer(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A lossless column. */
+function kept<T>(name: string, type: ColumnType, description: string, get: Column<T>['get']): Column<T> {
+  return { name, type, lossless: true, description, get };
+}
+
+/** A derived column: a copy of a fact inside `properties`, typed, for filtering. */
+function derived<T>(name: string, type: ColumnType, description: string, get: Column<T>['get']): Column<T> {
+  return { name, type, lossless: false, description, get };
+}
+
+const EVIDENCE_DESCRIPTION = 'Text anchors (article, exact, prefix, suffix, start, end, sentence), as a JSON array.';
+const TIME_TEXT_DESCRIPTION = "properties.timeText: the text's own words for the time.";
+
+export const NODE_COLUMNS: readonly Column<EntityAttributes>[] = [
+  kept('kind', 'string', 'Entity kind (PERSON, GOVERNMENT, …).', (e) => e.kind),
+  kept('name', 'string', 'Canonical name.', (e) => e.name),
+  kept('aliases', 'string[]', 'Every surface form used in the text.', (e) => e.aliases),
+  kept('description', 'string', 'Optional description.', (e) => e.description),
+  kept('wikidata', 'string', 'Wikidata id, where certain.', (e) => e.wikidata),
+  kept('articles', 'string[]', 'Ids of the articles that mention it.', (e) => e.articles),
+  kept('properties', 'json', 'Kind-specific facts, as JSON.', (e) => json(e.properties)),
+  kept('evidence', 'json', EVIDENCE_DESCRIPTION, (e) => json(e.evidence)),
+  derived('eventType', 'string', 'EVENT: properties.eventType.', (e) => (e.kind === 'EVENT' ? e.properties.eventType : undefined)),
+  derived('status', 'string', 'EVENT: properties.status.', (e) => (e.kind === 'EVENT' ? e.properties.status : undefined)),
+  derived('modality', 'string', "CLAIM: the claim's own modality.", (e) => (e.kind === 'CLAIM' ? e.properties.modality : undefined)),
+  derived('time', 'string', 'EVENT, CLAIM: properties.time (ISO 8601).', (e) => text(e.properties['time'])),
+  derived('timeText', 'string', TIME_TEXT_DESCRIPTION, (e) => text(e.properties['timeText'])),
+  derived('fatalities_min', 'int', 'EVENT: properties.fatalities.min ("at least 12": 12).', (e) =>
+    e.kind === 'EVENT' ? integer(e.properties.fatalities?.min) : undefined,
+  ),
+  derived('fatalities_max', 'int', 'EVENT: properties.fatalities.max.', (e) =>
+    e.kind === 'EVENT' ? integer(e.properties.fatalities?.max) : undefined,
+  ),
+];
+
+const LOSSLESS_EDGE_COLUMNS: readonly Column<RelationAttributes>[] = [
+  kept('predicate', 'string', 'Predicate, or event role name for role edges.', (r) => r.predicate),
+  kept('negated', 'boolean', 'True when the relation is stated not to hold.', (r) => r.negated),
+  kept('modality', 'string', 'asserted, reported, planned, hypothetical, alleged, background.', (r) => r.modality),
+  kept('attributedTo', 'string', 'Id of the actor whose statement it is.', (r) => r.attributedTo),
+  kept('time', 'string', 'Resolved ISO 8601 date or interval.', (r) => r.time),
+  kept('event', 'string', 'Id of the EVENT it is a role of, was projected from or stated in.', (r) => r.event),
+  kept('origin', 'string', 'stated, role or projection.', (r) => r.origin),
+  kept('symmetric', 'boolean', 'Symmetric predicate, stored once.', (r) => r.symmetric),
+  kept('properties', 'json', 'Predicate properties, as JSON.', (r) => json(r.properties)),
+  kept('evidence', 'json', EVIDENCE_DESCRIPTION, (r) => json(r.evidence)),
+];
+
+function propertyColumnType(spec: PropertySpec): ColumnType {
+  return spec.type === 'integer' ? 'int' : 'string';
+}
+
+/** One derived column per property the ontology declares on some predicate (title, over, as, ordinal, to). */
+function declaredPropertyColumns(taken: Set<string>): Column<RelationAttributes>[] {
+  const columns: Column<RelationAttributes>[] = [];
+  for (const predicate of PREDICATE_NAMES) {
+    for (const [name, property] of Object.entries(predicateSpec(predicate).properties ?? {})) {
+      if (taken.has(name)) continue;
+      taken.add(name);
+      const type = propertyColumnType(property);
+      const get = (r: RelationAttributes): ColumnValue | undefined =>
+        type === 'int' ? integer(r.properties[name]) : text(r.properties[name]);
+      columns.push(derived(name, type, `properties.${name}: ${property.description}`, get));
+    }
+  }
+  return columns;
+}
+
+const TIME_TEXT_COLUMN = derived<RelationAttributes>('timeText', 'string', TIME_TEXT_DESCRIPTION, (r) => text(r.properties['timeText']));
+
+export const EDGE_COLUMNS: readonly Column<RelationAttributes>[] = [
+  ...LOSSLESS_EDGE_COLUMNS,
+  TIME_TEXT_COLUMN,
+  ...declaredPropertyColumns(new Set([...LOSSLESS_EDGE_COLUMNS, TIME_TEXT_COLUMN].map((c) => c.name))),
+];

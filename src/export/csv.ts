@@ -1,0 +1,95 @@
+/**
+ * CSV for neo4j-admin (`neo4j-admin database import full`) and spreadsheets: `nodes.csv` and
+ * `relationships.csv` with neo4j-admin headers (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`, typed
+ * columns such as `negated:boolean`, `fatalities_min:int`, `aliases:string[]`), and the import command in
+ * `neo4j-admin-import.sh`.
+ *
+ * - Fields follow RFC 4180 (escape/csv.ts): quoted when needed, quotes doubled, CRLF records; an empty
+ *   string is `""` and a missing value an empty field, as neo4j-admin reads them. Fields may hold line
+ *   breaks, hence `--multiline-fields=true` in the script.
+ * - Lists (`aliases`, `articles`, the labels) are joined with the array delimiter: `;` (neo4j-admin's
+ *   default) unless a value holds one, then the first of `|`, `^`, `~` that none holds. The script passes
+ *   it as `--array-delimiter`. An empty list is a missing value; a list of one empty string is `""`.
+ * - Every node has the labels `Entity` and its kind; relationship types are predicates and role names.
+ * - `properties` and `evidence` are JSON text (neo4j properties cannot nest).
+ */
+import { NewsgraphError } from '../errors.js';
+import type { NewsGraph } from '../graph/types.js';
+import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { csvRecord } from './escape/csv.js';
+
+export const CSV_NODES_FILE = 'nodes.csv';
+export const CSV_RELATIONSHIPS_FILE = 'relationships.csv';
+export const CSV_IMPORT_SCRIPT = 'neo4j-admin-import.sh';
+
+/** The label every node carries besides its kind, so that one index on `Entity(id)` covers all. */
+export const ENTITY_LABEL = 'Entity';
+
+const ARRAY_DELIMITERS = [';', '|', '^', '~'] as const;
+
+const HEADER_TYPE: Readonly<Record<ColumnType, string>> = {
+  string: '',
+  json: '',
+  int: ':int',
+  boolean: ':boolean',
+  'string[]': ':string[]',
+};
+
+function header<T>(column: Column<T>): string {
+  return `${column.name}${HEADER_TYPE[column.type]}`;
+}
+
+function field(value: ColumnValue | undefined, delimiter: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value.length === 0 ? undefined : value.join(delimiter);
+}
+
+/** The array delimiter for this graph: the first candidate that no list element contains. */
+export function csvArrayDelimiter(graph: NewsGraph): string {
+  const elements: string[] = [];
+  graph.forEachNode((_key, entity) => {
+    for (const column of NODE_COLUMNS) {
+      const value = column.get(entity);
+      if (typeof value === 'object') elements.push(...value);
+    }
+  });
+  const delimiter = ARRAY_DELIMITERS.find((d) => elements.every((e) => !e.includes(d)));
+  if (delimiter === undefined) {
+    throw new NewsgraphError(
+      'BAD_USER_INPUT',
+      `csv: every array delimiter (${ARRAY_DELIMITERS.join(' ')}) occurs in some alias or article id; ` +
+        'export another format (json, graphml) or rename the alias.',
+    );
+  }
+  return delimiter;
+}
+
+function importScript(delimiter: string): string {
+  return [
+    '#!/bin/sh',
+    '# Imports nodes.csv and relationships.csv (written by `newsgraph export --format csv`) into a new',
+    '# Neo4j 5 database, by default "neo4j". Lists are separated by the array delimiter below; fields may',
+    '# hold line breaks. Afterwards: CREATE INDEX entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id);',
+    'set -e',
+    'cd "$(dirname "$0")"',
+    `neo4j-admin database import full --nodes=${CSV_NODES_FILE} --relationships=${CSV_RELATIONSHIPS_FILE} \\`,
+    `  --array-delimiter='${delimiter}' --multiline-fields=true "\${1:-neo4j}"`,
+    '',
+  ].join('\n');
+}
+
+/** The graph as neo4j-admin import files: file name → content. */
+export function toNeo4jCsv(graph: NewsGraph): Record<string, string> {
+  const delimiter = csvArrayDelimiter(graph);
+  let nodes = csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]);
+  graph.forEachNode((key, entity) => {
+    nodes += csvRecord([key, [ENTITY_LABEL, entity.kind].join(delimiter), ...NODE_COLUMNS.map((c) => field(c.get(entity), delimiter))]);
+  });
+  let relationships = csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]);
+  graph.forEachEdge((key, relation, source, target) => {
+    relationships += csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), delimiter))]);
+  });
+  return { [CSV_NODES_FILE]: nodes, [CSV_RELATIONSHIPS_FILE]: relationships, [CSV_IMPORT_SCRIPT]: importScript(delimiter) };
+}

@@ -1,0 +1,33 @@
+/**
+ * Cytoscape.js elements JSON (`{ elements: { nodes, edges } }`, each element `{ data }`), which
+ * `cytoscape({ elements })` and Cytoscape desktop's "Import Network from File" (.cyjs) read.
+ * `data` holds the attributes as they are, nested values included (Cytoscape.js keeps any JSON in data),
+ * plus what Cytoscape itself needs: `id`, `source`, `target`, and `label` (the name, or the predicate).
+ */
+import type { EntityAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
+
+export interface CytoscapeNode {
+  readonly data: EntityAttributes & { readonly id: string; readonly label: string };
+}
+
+export interface CytoscapeEdge {
+  readonly data: RelationAttributes & { readonly id: string; readonly source: string; readonly target: string; readonly label: string };
+}
+
+export interface CytoscapeJson {
+  readonly elements: { readonly nodes: CytoscapeNode[]; readonly edges: CytoscapeEdge[] };
+}
+
+/** The graph as a Cytoscape elements object. */
+export function toCytoscapeElements(graph: NewsGraph): CytoscapeJson {
+  const nodes = graph.mapNodes((key, entity): CytoscapeNode => ({ data: { ...entity, id: key, label: entity.name } }));
+  const edges = graph.mapEdges(
+    (key, relation, source, target): CytoscapeEdge => ({ data: { ...relation, id: key, source, target, label: relation.predicate } }),
+  );
+  return { elements: { nodes, edges } };
+}
+
+/** The same, as indented JSON text with a final newline. */
+export function toCytoscapeJson(graph: NewsGraph): string {
+  return `${JSON.stringify(toCytoscapeElements(graph), null, 2)}\n`;
+}

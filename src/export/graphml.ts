@@ -1,0 +1,105 @@
+/**
+ * GraphML for NetworkX, igraph, yEd and Cytoscape. Ours: no maintained JavaScript GraphML writer exists
+ * (graphology-graphml only parses).
+ *
+ * Every attribute has a typed `<key>` (`string`, `int`, `boolean`) with a `<desc>`: the columns of
+ * `columns.ts`, plus `label` (the name, or the predicate) for the tools that look for one. `aliases`,
+ * `articles`, `properties` and `evidence` are JSON text; the graph's articles (text and sentence spans)
+ * are JSON text in the graph-level `articles` key. An absent value has no `<data>`; an empty string has an
+ * empty one. Escaping is the table of escape/xml.ts; characters XML 1.0 cannot carry become U+FFFD.
+ */
+import type { NewsGraph } from '../graph/types.js';
+import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { escapeXml } from './escape/xml.js';
+
+const GRAPHML_TYPE: Readonly<Record<ColumnType, 'string' | 'int' | 'boolean'>> = {
+  string: 'string',
+  int: 'int',
+  boolean: 'boolean',
+  'string[]': 'string',
+  json: 'string',
+};
+
+interface Key {
+  readonly id: string;
+  readonly for: 'graph' | 'node' | 'edge';
+  readonly name: string;
+  readonly type: 'string' | 'int' | 'boolean';
+  readonly description: string;
+}
+
+function keysOf<T>(prefix: 'n' | 'e', columns: readonly Column<T>[]): Key[] {
+  return columns.map((c) => ({
+    id: `${prefix}_${c.name}`,
+    for: prefix === 'n' ? 'node' : 'edge',
+    name: c.name,
+    type: GRAPHML_TYPE[c.type],
+    description: c.description,
+  }));
+}
+
+const GRAPH_KEYS: readonly Key[] = [
+  {
+    id: 'g_articles',
+    for: 'graph',
+    name: 'articles',
+    type: 'string',
+    description: 'The articles (id, title, published, source, text, sentence spans in code points), as a JSON array.',
+  },
+];
+const NODE_LABEL: Key = { id: 'n_label', for: 'node', name: 'label', type: 'string', description: 'The name, for display.' };
+const EDGE_LABEL: Key = { id: 'e_label', for: 'edge', name: 'label', type: 'string', description: 'The predicate, for display.' };
+
+function dataText(value: ColumnValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function data(key: string, value: string, indent: string): string {
+  return `${indent}<data key="${escapeXml(key)}">${escapeXml(value)}</data>\n`;
+}
+
+function columnData<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, indent: string): string {
+  let out = '';
+  for (const column of columns) {
+    const value = column.get(element);
+    if (value !== undefined) out += data(`${prefix}_${column.name}`, dataText(value), indent);
+  }
+  return out;
+}
+
+function keyElement(key: Key): string {
+  return (
+    `  <key id="${key.id}" for="${key.for}" attr.name="${key.name}" attr.type="${key.type}">` +
+    `<desc>${escapeXml(key.description)}</desc></key>\n`
+  );
+}
+
+/** The graph as a GraphML document (UTF-8). */
+export function toGraphml(graph: NewsGraph): string {
+  const keys = [...GRAPH_KEYS, NODE_LABEL, ...keysOf('n', NODE_COLUMNS), EDGE_LABEL, ...keysOf('e', EDGE_COLUMNS)];
+  let out =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+  out += keys.map(keyElement).join('');
+  out += '  <graph edgedefault="directed">\n';
+  // graphology-graphml reads graph-level <data> only before the first node.
+  out += data('g_articles', JSON.stringify(graph.getAttribute('articles')), '    ');
+  graph.forEachNode((key, entity) => {
+    out += `    <node id="${escapeXml(key)}">\n`;
+    out += data(NODE_LABEL.id, entity.name, '      ');
+    out += columnData('n', NODE_COLUMNS, entity, '      ');
+    out += '    </node>\n';
+  });
+  graph.forEachEdge((key, relation, source, target) => {
+    out += `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n`;
+    out += data(EDGE_LABEL.id, relation.predicate, '      ');
+    out += columnData('e', EDGE_COLUMNS, relation, '      ');
+    out += '    </edge>\n';
+  });
+  out += '  </graph>\n</graphml>\n';
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * The export registry: every format by name, and `exportGraph`, which selects the part of the graph asked
+ * for (subgraph.ts) and hands it to the format's writer. The CLI (`newsgraph export`) and the HTTP server
+ * (`GET /export/FORMAT`) call only this.
+ */
+import { NewsgraphError } from '../errors.js';
+import type { NewsGraph } from '../graph/types.js';
+import { toNeo4jCsv } from './csv.js';
+import { toCypher } from './cypher.js';
+import { toCytoscapeJson } from './cytoscape.js';
+import { didYouMean } from '../didYouMean.js';
+import { toDot } from './dot.js';
+import { toGexf } from './gexf.js';
+import { toGraphml } from './graphml.js';
+import { toGraphologyJson } from './json.js';
+import { toJsonLd, toNTriples, toTurtle } from './rdf/index.js';
+import { selectSubgraph } from './subgraph.js';
+
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot'] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface ExportOptions {
+  /** Export only the neighbourhood of this entity id. */
+  focus?: string;
+  /** Hops around `focus`. @default 1 */
+  depth?: number;
+  /** Keep only relations with these predicates (or event role names). */
+  predicates?: string[];
+  /** Base IRI of the RDF formats' own resources. */
+  baseIri?: string;
+}
+
+/** One text document, or several files (csv: file name → content). */
+export type ExportResult =
+  | { kind: 'text'; text: string; contentType: string; extension: string }
+  | { kind: 'files'; files: Record<string, string> };
+
+function text(content: string, contentType: string, extension: string): ExportResult {
+  return { kind: 'text', text: content, contentType: `${contentType}; charset=utf-8`, extension };
+}
+
+/**
+ * The graph, or the part of it that `options` selects, in `format`.
+ * @throws NewsgraphError UNKNOWN_FORMAT for a format not in EXPORT_FORMATS; NOT_FOUND for an unknown
+ *   focus id; BAD_USER_INPUT for a bad depth or predicate.
+ */
+export function exportGraph(graph: NewsGraph, format: ExportFormat, options: ExportOptions = {}): ExportResult {
+  if (!isExportFormat(format)) {
+    throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(format)}".${didYouMean(String(format), EXPORT_FORMATS)} Formats: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  const selected = selectSubgraph(graph, options);
+  const rdf = { baseIri: options.baseIri };
+  switch (format) {
+    case 'json':
+      return text(toGraphologyJson(selected), 'application/json', 'json');
+    case 'gexf':
+      return text(toGexf(selected), 'application/gexf+xml', 'gexf');
+    case 'graphml':
+      return text(toGraphml(selected), 'application/graphml+xml', 'graphml');
+    case 'cytoscape':
+      return text(toCytoscapeJson(selected), 'application/json', 'cyjs');
+    case 'csv':
+      return { kind: 'files', files: toNeo4jCsv(selected) };
+    case 'cypher':
+      return text(toCypher(selected), 'application/x-cypher-query', 'cypher');
+    case 'turtle':
+      return text(toTurtle(selected, rdf), 'text/turtle', 'ttl');
+    case 'ntriples':
+      return text(toNTriples(selected, rdf), 'application/n-triples', 'nt');
+    case 'jsonld':
+      return text(toJsonLd(selected, rdf), 'application/ld+json', 'jsonld');
+    case 'dot':
+      return text(toDot(selected), 'text/vnd.graphviz', 'dot');
+    default: {
+      const unreachable: never = format;
+      throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(unreachable)}".`);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Entities: typed by their ng: kind class and, where schema.org has one, its class; named with rdfs:label and
+ * schema:name, aliases as schema:alternateName; `owl:sameAs` Wikidata where the data gives a Wikidata id;
+ * kind-specific properties, evidence anchors, and the articles that mention them.
+ */
+import { NewsgraphError } from '../../errors.js';
+import type { EntityAttributes } from '../../graph/types.js';
+import type { QuadContext } from './context.js';
+import { addDerivation, addEvidence } from './evidenceQuads.js';
+import { stringLiteral } from './literals.js';
+import { addProperties } from './propertyQuads.js';
+import { kindClass, owl, rdf, rdfs, schema, schemaClassOf, wd } from './vocabulary.js';
+
+const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
+
+/** @throws NewsgraphError DATA_INVALID when the Wikidata id is not an item id such as "Q22686". */
+export function addEntity(ctx: QuadContext, entity: EntityAttributes): void {
+  const { out, iris } = ctx;
+  const iri = iris.entity(entity.id);
+
+  out.add(iri, rdf('type'), kindClass(entity.kind));
+  const schemaClass = schemaClassOf(entity.kind);
+  if (schemaClass !== null) out.add(iri, rdf('type'), schemaClass);
+
+  out.add(iri, rdfs('label'), stringLiteral(entity.name));
+  out.add(iri, schema('name'), stringLiteral(entity.name));
+  for (const alias of entity.aliases) out.add(iri, schema('alternateName'), stringLiteral(alias));
+  if (entity.description !== undefined) out.add(iri, schema('description'), stringLiteral(entity.description));
+  if (entity.wikidata !== undefined) {
+    if (!WIKIDATA_ITEM.test(entity.wikidata)) {
+      throw new NewsgraphError(
+        'DATA_INVALID',
+        `Entity "${entity.id}" has the Wikidata id ${JSON.stringify(entity.wikidata)}, which is not an item id like "Q22686".`,
+      );
+    }
+    out.add(iri, owl('sameAs'), wd(entity.wikidata));
+  }
+
+  addProperties(ctx, iri, entity.properties);
+  addEvidence(ctx, iri, entity.evidence);
+  addDerivation(ctx, iri, entity.articles);
+  for (const article of entity.articles) out.add(iris.article(article), schema('mentions'), iri);
+}

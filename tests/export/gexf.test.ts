@@ -1,0 +1,60 @@
+import { describe, expect, test } from '@jest/globals';
+import { EDGE_COLUMNS, NODE_COLUMNS } from '../../src/export/columns.js';
+import { toGexf } from '../../src/export/gexf.js';
+import { sampleGraph } from '../utils/sampleGraph.js';
+import { canonical } from './decode.js';
+import { missingNetworkx, readWithNetworkx } from './consumers.js';
+import { LOSSLESS_EDGE_COLUMNS, LOSSLESS_NODE_COLUMNS, readGexf } from './readers/index.js';
+
+/** The declared attributes of one class, id → type. */
+function declared(gexf: string, cls: 'node' | 'edge'): Record<string, string> {
+  const block = new RegExp(`<attributes class="${cls}">([\\s\\S]*?)</attributes>`).exec(gexf)?.[1] ?? '';
+  return Object.fromEntries([...block.matchAll(/<attribute id="([^"]+)" title="[^"]+" type="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+}
+
+test('graphology-gexf parses it back into an equal graph (nodes, edges, attributes)', () => {
+  const graph = sampleGraph();
+  expect(readGexf(toGexf(graph))).toEqual(canonical(graph, false));
+});
+
+test('it is GEXF 1.3 with typed attribute declarations and no [object Object]', () => {
+  const gexf = toGexf(sampleGraph());
+  expect(gexf).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+  expect(gexf).not.toContain('[object Object]');
+  const nodes = declared(gexf, 'node');
+  const edges = declared(gexf, 'edge');
+  expect(nodes).toMatchObject({ kind: 'string', name: 'string', aliases: 'string', evidence: 'string', fatalities_min: 'integer' });
+  expect(edges).toMatchObject({ negated: 'boolean', symmetric: 'boolean', ordinal: 'integer', modality: 'string', evidence: 'string' });
+  for (const name of Object.keys(nodes)) expect(NODE_COLUMNS.map((c) => c.name)).toContain(name);
+  for (const name of Object.keys(edges)) expect(EDGE_COLUMNS.map((c) => c.name)).toContain(name);
+});
+
+test('negated relations are drawn dashed, kinds have colours', () => {
+  const gexf = toGexf(sampleGraph());
+  const negated = /<edge id="russia--not-endorsed--us-framework"[\s\S]*?<\/edge>/.exec(gexf)?.[0] ?? '';
+  expect(negated).toContain('<viz:shape value="dashed"/>');
+  expect(negated).toContain('<attvalue for="negated" value="true"/>');
+  expect(gexf).toMatch(/<node id="donald-trump" label="Donald Trump">[\s\S]*?<viz:color r="\d+" g="\d+" b="\d+"\/>/);
+});
+
+const networkx = missingNetworkx();
+describe('NetworkX', () => {
+  (networkx ? test.skip : test)('reads the same numbers of nodes and edges, with the attributes present', () => {
+    const graph = sampleGraph();
+    const read = readWithNetworkx('gexf', toGexf(graph));
+    expect(read.directed).toBe(true);
+    expect(read.multigraph).toBe(true);
+    expect(read.nodes).toBe(graph.order);
+    expect(read.edges).toBe(graph.size);
+    expect(read.nodeAttributes).toEqual(expect.arrayContaining(LOSSLESS_NODE_COLUMNS));
+    expect(read.edgeAttributes).toEqual(expect.arrayContaining(LOSSLESS_EDGE_COLUMNS));
+    expect(read.names['jonas-gahr-store']).toBe('Jonas Gahr Støre');
+    expect(read.edgesById['russia--not-endorsed--us-framework']).toEqual({
+      source: 'russia',
+      target: 'us-framework',
+      predicate: 'ENDORSED',
+      negated: true,
+    });
+    expect(read.fatalitiesMin['kyiv-attack']).toBe(12);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Golden files: the exact output of each text format for the small sample graph, so that a change of
+ * output shows in review as a diff of tests/fixtures/export/. The round-trip tests say the output is
+ * right; these say it did not change unnoticed. Regenerate with UPDATE_GOLDEN=1 after checking the diff.
+ * Not for RDF (its engineer's tests pin it) nor for json/cytoscape (graphology's and our data as they are).
+ */
+import { expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportGraph, type ExportFormat } from '../../src/export/index.js';
+import { sampleGraph } from '../utils/sampleGraph.js';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'export');
+const GOLDEN_FORMATS: readonly ExportFormat[] = ['gexf', 'graphml', 'csv', 'cypher', 'dot'];
+
+function outputs(format: ExportFormat): Record<string, string> {
+  const result = exportGraph(sampleGraph(), format);
+  return result.kind === 'files'
+    ? Object.fromEntries(Object.entries(result.files).map(([name, text]) => [`sample.${name}`, text]))
+    : { [`sample.${result.extension}`]: result.text };
+}
+
+test.each(GOLDEN_FORMATS)('%s matches its golden file', (format) => {
+  for (const [name, text] of Object.entries(outputs(format))) {
+    const path = join(FIXTURES, name);
+    if (process.env['UPDATE_GOLDEN'] || !existsSync(path)) {
+      if (process.env['CI']) throw new Error(`golden file ${name} is missing: run the tests with UPDATE_GOLDEN=1 and commit it`);
+      mkdirSync(FIXTURES, { recursive: true });
+      writeFileSync(path, text, 'utf8');
+    }
+    expect(text).toBe(readFileSync(path, 'utf8'));
+  }
+});
