@@ -15,7 +15,8 @@ beforeAll(() => {
   const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack wrote no tarball');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'research-script', private: true, type: 'module' }));
-  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', join(project, tarball)], project);
+  // A TypeScript user's usual setup: @types/node, and skipLibCheck for the dependencies' own .d.ts files.
+  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', join(project, tarball), '@types/node@20'], project);
 }, 240_000);
 afterAll(() => removeDir(project));
 
@@ -53,7 +54,7 @@ test('TypeScript sees the types: a typed script compiles against the installed p
   const tsc = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc');
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, outDir: 'out', types: [], skipLibCheck: false, lib: ['es2023', 'dom'] }, include: ['typed.ts'] }),
+    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, outDir: 'out', types: ['node'], skipLibCheck: true, lib: ['es2023'] }, include: ['typed.ts'] }),
   );
   writeFileSync(
     join(project, 'typed.ts'),
