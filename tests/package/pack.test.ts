@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, removeDir, tempDir } from '../utils/fixtures.js';
 
@@ -83,4 +83,20 @@ console.log(JSON.stringify({ rows, turtle: turtle.kind === 'text' ? turtle.text.
   const wrong = spawnSync(tsc, ['-p', '.', '--noEmit'], { cwd: project, encoding: 'utf8' });
   expect(wrong.status).not.toBe(0);
   expect(wrong.stdout).toContain('"pdf"');
+});
+
+test("the README's library example compiles and runs against the installed package", () => {
+  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Using it as a library'));
+  const example = /```ts\n([\s\S]*?)```/u.exec(section)?.[1];
+  expect(example).toContain("from 'newsgraph'");
+  writeFileSync(join(project, 'typed.ts'), example ?? '');
+  const tsc = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc');
+  const compile = spawnSync(tsc, ['-p', '.'], { cwd: project, encoding: 'utf8' });
+  expect(compile.stdout + compile.stderr).toBe('');
+  const run = spawnSync(process.execPath, [join('out', 'typed.js')], { cwd: project, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain('a condition Ukraine has rejected');
+  expect(run.stdout).toContain('Jonas Gahr Støre GOVERNMENT');
+  expect(readFileSync(join(project, 'graph.ttl'), 'utf8')).toContain('@prefix');
 });
