@@ -86,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(302, { location: GRAPHQL_PATH });
       res.end();
     } else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url);
-    else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && method === 'GET') handlePlaygroundAsset(res, url.pathname);
+    else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {

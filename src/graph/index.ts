@@ -43,4 +43,5 @@ export {
 } from './adjacent.js';
 export { MATCH_TIERS, searchEntities, type MatchTier, type SearchHit, type SearchOptions } from './search.js';
 export { DEFAULT_MAX_HOPS, isTraversable, shortestPath, type PathOptions } from './paths.js';
+export { graphStats, type ArticleCoverage, type GraphStats } from './stats.js';
 export { neighborhood, type Neighbor, type Neighborhood, type NeighborhoodOptions } from './neighbors.js';

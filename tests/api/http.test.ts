@@ -133,6 +133,10 @@ describe('GET /export/FORMAT', () => {
     expect(response.headers.get('content-type')).toBe(expected.contentType);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="newsgraph.${expected.extension}"`);
     expect(await response.text()).toBe(expected.text);
+    const head = await fetch(`${origin}/export/turtle`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(expected.text)));
+    expect((await fetch(`${origin}/export/turtle`, { method: 'POST' })).status).toBe(405);
   });
 
   test('csv (several files) comes as a zip of exactly those files', async () => {

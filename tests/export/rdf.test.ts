@@ -1,16 +1,22 @@
 /**
  * The RDF exports on a graph built in code: rdflib (a real consumer) and n3's parser read Turtle, N-Triples and
- * JSON-LD back to the very triples we generated; negated relations are never plain triples; evidence selectors
- * point at the quoted words in code points; Wikidata ids become owl:sameAs.
+ * JSON-LD back to the very triples we generated; SPARQL answers "who rejected which proposal" as the GraphQL API
+ * does, negated rejections included; negated relations are never plain triples; evidence selectors point at the
+ * quoted words in code points; Wikidata ids become owl:sameAs; docs/rdf.md's tables match the code.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { Parser, Writer, type Quad } from 'n3';
+import { ENTITY_KINDS } from '../../src/ontology/index.js';
+import { executeQuery } from '../../src/api/index.js';
 import { NewsgraphError } from '../../src/errors.js';
 import type { RelationAttributes } from '../../src/graph/types.js';
 import { toJsonLd, toNTriples, toTurtle } from '../../src/export/rdf/index.js';
 import { buildQuads } from '../../src/export/rdf/quads.js';
 import { assertsDirectTriple } from '../../src/export/rdf/relationQuads.js';
 import { DEFAULT_BASE_IRI } from '../../src/export/rdf/iris.js';
+import { NAMESPACES, kindClassName, schemaClassOf } from '../../src/export/rdf/vocabulary.js';
 import { FIXTURE_ENTITIES, FIXTURE_RELATIONS, NASTY_NAME, buildFixtureGraph } from './rdf-fixture.js';
 import { missingRdflib, runRdflib } from './rdf-python.js';
 
@@ -134,7 +140,7 @@ describe('read by rdflib', () => {
     expect(report.counts).toEqual({ turtle: quads.length, ntriples: quads.length, jsonld: quads.length });
   });
 
-  rdflibTest('SPARQL on the Turtle: who rejected which proposal, negated statements flagged', () => {
+  rdflibTest('SPARQL on the Turtle: who rejected which proposal, as the GraphQL API says, negated ones flagged', async () => {
     const report = runRdflib({
       files: { turtle: { syntax: 'turtle', content: turtle } },
       queries: [
@@ -146,14 +152,21 @@ describe('read by rdflib', () => {
         { file: 'turtle', sparql: `${PREFIXES} SELECT ?who ?proposal WHERE { ?who ng:REJECTED ?proposal }` },
       ],
     });
-    const rejected = FIXTURE_RELATIONS.filter((r) => r.predicate === 'REJECTED');
+    const result = await executeQuery(
+      graph,
+      '{ relations(predicate: ["REJECTED"]) { edges { node { subject { id } object { id } negated } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    type Node = { subject: { id: string }; object: { id: string }; negated: boolean };
+    const rejected = (result.data?.['relations'] as { edges: { node: Node }[] }).edges.map((edge) => edge.node);
+    expect(rejected).toHaveLength(FIXTURE_RELATIONS.filter((r) => r.predicate === 'REJECTED').length);
     expect(rejected.some((r) => r.negated)).toBe(true);
     const [statements, direct] = report.answers as (string | null)[][][];
     expect(sortRows(statements ?? [])).toEqual(
-      sortRows(rejected.map((r) => [ENTITY + r.subject, ENTITY + r.object, String(r.negated)])),
+      sortRows(rejected.map((r) => [ENTITY + r.subject.id, ENTITY + r.object.id, String(r.negated)])),
     );
     expect(sortRows(direct ?? [])).toEqual(
-      sortRows(rejected.filter((r) => !r.negated).map((r) => [ENTITY + r.subject, ENTITY + r.object])),
+      sortRows(rejected.filter((r) => !r.negated).map((r) => [ENTITY + r.subject.id, ENTITY + r.object.id])),
     );
   });
 
@@ -187,10 +200,10 @@ describe('read by rdflib', () => {
         {
           file: 'turtle',
           sparql: `${PREFIXES} SELECT ?body ?exact ?slice ?prefixOk ?suffixOk WHERE {
-            ?annotation a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget ?target .
+            ?annotation oa:hasBody ?body ; oa:hasTarget ?target .
             ?target oa:hasSource ?article ; oa:hasSelector ?quote, ?position .
-            ?quote a oa:TextQuoteSelector ; oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
-            ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+            ?quote oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
+            ?position oa:start ?start ; oa:end ?end .
             ?article schema:text ?text .
             BIND(SUBSTR(?text, ?start + 1, ?end - ?start) AS ?slice)
             BIND(STRENDS(SUBSTR(?text, 1, ?start), ?prefix) AS ?prefixOk)
@@ -264,5 +277,26 @@ describe('read by rdflib', () => {
       [[`${ENTITY}ceasefire`]],
       [['0']],
     ]);
+  });
+});
+
+describe('docs/rdf.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/rdf.md', import.meta.url)), 'utf8');
+
+  test('its kind table is the mapping the export uses', () => {
+    for (const kind of ENTITY_KINDS) {
+      const schemaClass = schemaClassOf(kind);
+      const row = new RegExp(`^\\| ${kind} \\| \`ng:${kindClassName(kind)}\` \\| (.*) \\|$`, 'm').exec(doc);
+      expect(row?.[1]?.startsWith(schemaClass === null ? 'none' : `\`schema:${schemaClass.slice(NAMESPACES.schema.length)}\``)).toBe(
+        true,
+      );
+    }
+  });
+
+  test('its namespace table is the one the export declares', () => {
+    for (const [prefix, namespace] of Object.entries(NAMESPACES)) {
+      if (prefix === 'ng') expect(doc).toContain(`\`ng: <${namespace}>\``);
+      else expect(doc).toContain(`| \`${prefix}\` | \`${namespace}\` |`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
 import type { NewsGraph } from '../../graph/index.js';
-import { didYouMean } from '../didYouMean.js';
+import { didYouMean } from '../../didYouMean.js';
 import { sendBody, sendError, statusOf } from './respond.js';
 
 export const EXPORT_PREFIX = '/export/';
@@ -40,8 +40,9 @@ function exportOptions(search: URLSearchParams): ExportOptions {
 
 /** Answers one request under `/export/`. */
 export function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL): void {
-  if (method !== 'GET') {
-    sendError(res, 405, 'BAD_REQUEST', `Use GET for ${url.pathname}.`, {}, { allow: 'GET' });
+  // HEAD gets GET's headers; node:http leaves out the body by itself.
+  if (method !== 'GET' && method !== 'HEAD') {
+    sendError(res, 405, 'BAD_REQUEST', `Use GET for ${url.pathname}.`, {}, { allow: 'GET, HEAD' });
     return;
   }
   let format: string;

@@ -6,7 +6,7 @@ import { NewsgraphError } from '../../errors.js';
 import { adjacentEntities, graphIndex, type Direction } from '../../graph/index.js';
 import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, type EntityKind } from '../../ontology/index.js';
-import { didYouMean } from '../didYouMean.js';
+import { didYouMean } from '../../didYouMean.js';
 
 export type EntityTypeName = 'Person' | 'Government' | 'Organization' | 'Group' | 'Place' | 'Proposal' | 'Event' | 'Claim';
 
@@ -56,9 +56,17 @@ export function entityAt(graph: NewsGraph, id: string): EntityAttributes {
   return graph.getNodeAttributes(id);
 }
 
+const predicateNames = new WeakMap<object, ReadonlySet<string>>();
+
 /** Every name a `predicate` filter takes: the ontology's predicates and roles, and any the graph uses. */
-export function knownPredicates(graph: NewsGraph): Set<string> {
-  return new Set<string>([...PREDICATE_NAMES, ...EVENT_ROLE_NAMES, ...graphIndex(graph).byPredicate.keys()]);
+export function knownPredicates(graph: NewsGraph): ReadonlySet<string> {
+  const index = graphIndex(graph); // keyed by the index, so that a changed graph is read again
+  let names = predicateNames.get(index);
+  if (names === undefined) {
+    names = new Set<string>([...PREDICATE_NAMES, ...EVENT_ROLE_NAMES, ...index.byPredicate.keys()]);
+    predicateNames.set(index, names);
+  }
+  return names;
 }
 
 /**

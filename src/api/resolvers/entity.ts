@@ -3,7 +3,7 @@
  * negation switch, and its neighbourhood. Spread into each object type's resolvers.
  */
 import { adjacentRelations, graphIndex, neighborhood, type Direction } from '../../graph/index.js';
-import type { ArticleRecord, EntityAttributes, JsonObject, NewsGraph, RelationAttributes } from '../../graph/index.js';
+import type { ArticleRecord, EntityAttributes, NewsGraph, RelationAttributes } from '../../graph/index.js';
 import { checkPredicates, checkRange, entityAt } from './common.js';
 
 export interface RelationsArgs {
@@ -39,7 +39,8 @@ export function articlesOf(graph: NewsGraph, ids: readonly string[]): ArticleRec
 
 export function entityFieldResolvers(graph: NewsGraph) {
   return {
-    properties: (entity: EntityAttributes): JsonObject | EntityAttributes['properties'] => entity.properties ?? {},
+    // `?? {}`/`?? []`: a snapshot written by another version may lack them; the API promises `{}` and a list.
+    properties: (entity: EntityAttributes): EntityAttributes['properties'] => entity.properties ?? {},
     articles: (entity: EntityAttributes): ArticleRecord[] => articlesOf(graph, entity.articles ?? []),
     relations: (entity: EntityAttributes, args: RelationsArgs): RelationAttributes[] =>
       adjacentRelations(graph, entity.id, {

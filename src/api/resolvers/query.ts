@@ -17,14 +17,14 @@ import { EVENT_ROLES, EVENT_ROLE_NAMES, PREDICATES, PREDICATE_NAMES, describeSig
 import { paginate, type Page, type PageArgs } from '../pagination.js';
 import { checkPredicates, checkRange, findEntity, requireEntity } from './common.js';
 
-interface RelationsArgs extends PageArgs {
+export interface RelationsQueryArgs extends PageArgs {
   readonly predicate?: readonly string[] | null;
   readonly subject?: string | null;
   readonly object?: string | null;
   readonly negated?: boolean | null;
 }
 
-interface TimelineArgs {
+export interface TimelineArgs {
   readonly from?: string | null;
   readonly to?: string | null;
   readonly status?: readonly string[] | null;
@@ -48,7 +48,7 @@ function endsMatch(r: RelationAttributes, subject: string | undefined, object: s
 }
 
 /** The relations that pass every filter, in graph order, starting from the smallest index list. */
-function filterRelations(graph: NewsGraph, args: RelationsArgs): RelationAttributes[] {
+function filterRelations(graph: NewsGraph, args: RelationsQueryArgs): RelationAttributes[] {
   const index = graphIndex(graph);
   const predicates = checkPredicates(graph, args.predicate);
   const subject = args.subject ?? undefined;
@@ -108,7 +108,7 @@ export function queryResolvers(graph: NewsGraph) {
       const items = args.kind === null || args.kind === undefined ? index().entities : entitiesOfKind(index(), args.kind);
       return paginate(items, args, 'entity', index().entityPosition);
     },
-    relations: (_: unknown, args: RelationsArgs): Page<RelationAttributes> =>
+    relations: (_: unknown, args: RelationsQueryArgs): Page<RelationAttributes> =>
       paginate(filterRelations(graph, args), args, 'relation', index().relationPosition),
     path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): RelationAttributes[] | null => {
       const maxHops = checkRange('maxHops', args.maxHops, 4, 0, 10);

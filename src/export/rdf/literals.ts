@@ -5,7 +5,7 @@
  * denote the very same literal.
  */
 import { DataFactory, type Literal } from 'n3';
-import { xsd } from './vocabulary.js';
+import { rdf, xsd } from './vocabulary.js';
 
 const { literal, namedNode } = DataFactory;
 
@@ -34,7 +34,7 @@ const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const YEAR = /^\d{4}$/;
 
 /**
- * A time value as typed a literal when it is a single calendar value, else (an interval such as "../2025-04-29",
+ * A time value as a typed literal when it is a single calendar value, else (an interval such as "../2025-04-29",
  * a duration, a free text) as a plain string: the lexical form is always the data's own.
  */
 export function timeLiteral(value: string): Literal {
@@ -55,5 +55,5 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 
 /** A JSON value nobody gave a structure to (an array, null) as one rdf:JSON literal, canonical and lossless. */
 export function jsonLiteral(value: unknown): Literal {
-  return literal(JSON.stringify(value), namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON'));
+  return literal(JSON.stringify(value), namedNode(rdf('JSON')));
 }

@@ -1,7 +1,7 @@
 /**
  * The RDF vocabulary of the exports: the namespaces we borrow (RDF, RDFS, OWL, XSD, schema.org, the W3C Web
  * Annotation vocabulary, PROV-O, Wikidata) and our own `ng:` terms, with the sentence that describes each.
- * One table, so that Turtle, N-Triples, JSON-LD and docs/rdf.md cannot disagree on a name.
+ * One table, so that Turtle, N-Triples and JSON-LD cannot disagree on a name (tests hold docs/rdf.md to it).
  */
 import {
   ENTITY_KIND_DESCRIPTIONS,
