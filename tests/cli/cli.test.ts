@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyData, PROJECT_ROOT, removeDir, tempDir, mutate } from '../utils/fixtures.js';
 
@@ -55,6 +55,58 @@ describe('newsgraph command', () => {
     expect(build.code).toBe(1);
     expect(readFileSync(snapshot, 'utf8')).toBe('the previous snapshot');
     removeDir(join(data, '..'));
+  });
+
+  test('query runs one operation in-process, with variables or from a file; a GraphQL error exits 1', () => {
+    const inline = newsgraph('query', 'query ($id: ID!) { entity(id: $id) { name kind } }', '--variables', '{"id": "ukraine"}');
+    expect(inline.code).toBe(0);
+    expect(JSON.parse(inline.stdout)).toEqual({ data: { entity: { name: 'Ukraine', kind: 'GOVERNMENT' } } });
+    const file = join(work, 'rejected.graphql');
+    writeFileSync(file, '{ relations(predicate: ["REJECTED"]) { totalCount edges { node { subject { id } object { id } } } } }');
+    const fromFile = newsgraph('query', '--file', file);
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout).data.relations.edges).toContainEqual({ node: { subject: { id: 'ukraine' }, object: { id: 'crimea-condition' } } });
+    const bad = newsgraph('query', '{ entity(id: "ukraine") { nosuchfield } }');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(newsgraph('query', '{ articles { id } }', '--variables', '[1]').code).toBe(1);
+  });
+
+  test('export writes a file atomically, a neighbourhood on request, and csv into a folder', () => {
+    const file = join(work, 'ukraine.graphml');
+    const run = newsgraph('export', '--format', 'graphml', '--focus', 'ukraine', '--depth', '1', '-o', file);
+    expect(run.code).toBe(0);
+    const graphml = readFileSync(file, 'utf8');
+    expect(graphml).toContain('<node id="ukraine"');
+    expect(graphml).not.toContain('<node id="london"');
+    const folder = join(work, 'neo4j');
+    expect(newsgraph('export', '--format', 'csv', '-o', folder).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(expect.arrayContaining(['nodes.csv', 'relationships.csv']));
+    expect(newsgraph('export', '--format', 'turtle').stdout).toContain('@prefix');
+    const unknown = newsgraph('export', '--format', 'pdf');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('turtle');
+    expect(newsgraph('export', '--format', 'json', '--focus', 'ukrane').code).toBe(1);
+  });
+
+  test('serve answers over HTTP on the port of PORT, and stops cleanly on SIGTERM', async () => {
+    // PORT=0 asks for a free port: the environment, not a flag, as a container would set it.
+    const server = spawn(process.execPath, [BIN, 'serve'], { cwd: work, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      server.stdout.on('data', () => {
+        const found = /http:\/\/127\.0\.0\.1:\d+\/graphql/u.exec(output)?.[0];
+        if (found) resolve(found);
+      });
+      server.on('exit', () => reject(new Error(`serve exited early:\n${output}`)));
+    });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "ukraine") { name } }' }) });
+    expect(await response.json()).toEqual({ data: { entity: { name: 'Ukraine' } } });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
   });
 
   test('an unknown command or option is a usage error (exit 2) that says what exists', () => {
