@@ -21,7 +21,7 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
                 'maxAliases',
                 maxAliases,
                 aliased.length,
-                `The document has ${aliased.length} aliased fields; the limit is ${maxAliases} aliases.`,
+                `The document has ${aliased.length} aliased fields; the limit is ${maxAliases} aliases. Ask with fewer aliases, or in several requests.`,
                 aliased.slice(maxAliases, maxAliases + 1),
               ),
             );

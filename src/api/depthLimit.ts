@@ -50,7 +50,7 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       if (depth > maxDepth) {
         const name = operation.name === undefined ? 'The operation' : `Operation "${operation.name.value}"`;
         context.reportError(
-          new LimitError('maxDepth', maxDepth, depth, `${name} is nested ${depth} levels deep; the limit is ${maxDepth} levels.`, [operation]),
+          new LimitError('maxDepth', maxDepth, depth, `${name} is nested ${depth} levels deep; the limit is ${maxDepth} levels. Select fewer nested fields, or ask in two queries.`, [operation]),
         );
       }
     },

@@ -52,7 +52,7 @@ export function paginate<T extends { readonly id: string }>(
 ): Page<T> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new NewsgraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE_SIZE}, not ${first}.`);
+    throw new NewsgraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE_SIZE}, not ${first}: take more pages, passing pageInfo.endCursor as \`after\`.`);
   }
   let start = 0;
   if (args.after !== null && args.after !== undefined) {

@@ -20,6 +20,7 @@ export type {
   RelationOrigin,
   SentenceSpan,
 } from './types.js';
+export { sliceArticle } from './articleText.js';
 export { foldName, foldedWords } from './fold.js';
 export {
   entitiesOfKind,

@@ -1,6 +1,6 @@
 /**
  * The neighbourhood of an entity: who is within N relations of it, and through which relations. It answers
- * "what is around Putin" in the API and selects the subgraph that a focused export writes.
+ * "what is around Putin" in the API (`Entity.neighbors`).
  */
 import { NewsgraphError } from '../errors.js';
 import { adjacentRelations, otherEnd, type Direction } from './adjacent.js';

@@ -3,6 +3,7 @@
  * followed in either direction; a negated relation (it says the link does NOT hold) and a background
  * relation (not stated by the article) are never followed, so a path is always made of stated facts.
  */
+import { didYouMean } from '../didYouMean.js';
 import { NewsgraphError } from '../errors.js';
 import { otherEnd } from './adjacent.js';
 import { graphIndex, relationsTouching } from './indices.js';
@@ -20,9 +21,9 @@ export function isTraversable(relation: RelationAttributes): boolean {
   return !relation.negated && relation.modality !== 'background';
 }
 
-function assertEntity(graph: NewsGraph, id: string, role: string): void {
+function assertEntity(graph: NewsGraph, id: string, argument: string): void {
   if (!graph.hasNode(id)) {
-    throw new NewsgraphError('NOT_FOUND', `shortestPath: no entity with id "${id}" (${role}).`);
+    throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, graph.nodes())}`);
   }
 }
 
@@ -30,7 +31,7 @@ function assertEntity(graph: NewsGraph, id: string, role: string): void {
  * Breadth-first search from `from` to `to`, at most `maxHops` relations long, visiting each entity's
  * relations in graph order (so the answer is deterministic). Returns the relations in order from `from`,
  * [] when from = to, null when no chain of at most `maxHops` exists.
- * @throws NewsgraphError NOT_FOUND for an unknown id; BAD_USER_INPUT for a negative or fractional maxHops.
+ * @throws NewsgraphError NOT_FOUND for an unknown id (with the near ids); BAD_USER_INPUT for a negative or fractional maxHops.
  */
 export function shortestPath(graph: NewsGraph, from: string, to: string, options: PathOptions = {}): RelationAttributes[] | null {
   const { maxHops = DEFAULT_MAX_HOPS } = options;

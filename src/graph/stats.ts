@@ -2,6 +2,7 @@
  * What a graph holds: counts by kind and by predicate, and per article which sentences yield a fact.
  * A sentence is covered when at least one relation (role edges and projections included) has evidence in it.
  */
+import { sliceArticle } from './articleText.js';
 import type { NewsGraph } from './types.js';
 
 export interface ArticleCoverage {
@@ -41,9 +42,8 @@ export function graphStats(graph: NewsGraph): GraphStats {
   });
   const articles = graph.getAttribute('articles').map((article) => {
     const covered = coveredBy.get(article.id) ?? new Set<number>();
-    const points = Array.from(article.text);
     const uncovered = article.sentences
-      .map((span, index) => ({ index, text: points.slice(span.start, span.end).join('') }))
+      .map((span, index) => ({ index, text: sliceArticle(article, span.start, span.end) }))
       .filter(({ index }) => !covered.has(index));
     return {
       article: article.id,

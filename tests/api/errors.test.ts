@@ -76,6 +76,10 @@ test.each([
   ['a search limit out of range', '{ search(text: "x", limit: 1000) { id } }', 'BAD_USER_INPUT'],
   ['a neighbourhood too deep', '{ entity(id: "russia") { neighbors(depth: 7) { distance } } }', 'BAD_USER_INPUT'],
   ['an unknown predicate on an entity', '{ entity(id: "russia") { relations(predicate: ["ATACKED"]) { id } } }', 'BAD_USER_INPUT'],
+  ['a predicate where an event role belongs', '{ entity(id: "russia") { ... on Actor { events(role: ["REJECTED"]) { id } } } }', 'BAD_USER_INPUT'],
+  ['an unknown event type in the timeline', '{ timeline(eventType: ["MEETNG"]) { id } }', 'BAD_USER_INPUT'],
+  ['an unknown status in the timeline', '{ timeline(status: ["happened"]) { id } }', 'BAD_USER_INPUT'],
+  ['a timeline bound that is not a date', '{ timeline(from: "April 2025") { id } }', 'BAD_USER_INPUT'],
   ['a syntax error', '{ entity(id: "russia") { id ', 'GRAPHQL_PARSE_FAILED'],
   ['an unknown field', '{ entity(id: "russia") { nickname } }', 'GRAPHQL_VALIDATION_FAILED'],
   ['a variable of the wrong type', 'query($k: EntityKind) { search(text: "x", kind: $k) { id } }', 'BAD_USER_INPUT'],
@@ -87,11 +91,13 @@ test.each([
   }
 });
 
-test('a NOT_FOUND message names the id and suggests the near ones', async () => {
+test('a NOT_FOUND or unknown-name message names the value and suggests the near ones', async () => {
   const result = await executeQuery(seed, '{ path(from: "donald-trum", to: "russia") { id } }');
   expect(result.errors?.[0]?.message).toContain('"donald-trum"');
   expect(result.errors?.[0]?.message).toContain('"donald-trump"');
   expect(result.data).toEqual({ path: null });
+  const eventType = await executeQuery(seed, '{ timeline(eventType: ["MEETNG"]) { id } }');
+  expect(eventType.errors?.[0]?.message).toContain('"MEETING"');
   // entity(id) answers null for an unknown id, as API.md says: it is a lookup, not a reference.
   expect((await executeQuery(seed, '{ entity(id: "nobody") { id } }')).data).toEqual({ entity: null });
 });

@@ -91,6 +91,27 @@ describe.each(['in-process', 'http'] as const)('%s', (transport) => {
     expect(idsAt(trump, 'entity', 'alignedWith')).toEqual([]);
   });
 
+  test('Entity.relations includes negated relations unless includeNegated: false; direction picks the end', async () => {
+    const data = dataOf(
+      await ask(`{ entity(id: "russia") {
+        all: relations { id negated } holding: relations(includeNegated: false) { id negated }
+        out: relations(direction: OUT) { id } in: relations(direction: IN) { id } } }`),
+    );
+    const touching = graph.filterEdges((_, r) => r.subject === 'russia' || r.object === 'russia');
+    expect(listAt(data, 'entity', 'all').map((r) => at(r, 'id'))).toEqual(touching);
+    const negated = touching.filter((id) => graph.getEdgeAttribute(id, 'negated'));
+    expect(negated.length).toBeGreaterThan(0); // "has not endorsed", "no allegiance"
+    const holding = listAt(data, 'entity', 'holding');
+    expect(holding.map((r) => at(r, 'id'))).toEqual(touching.filter((id) => !negated.includes(id)));
+    expect(holding.every((r) => at(r, 'negated') === false)).toBe(true);
+    // A symmetric relation (MET_WITH, CONTRADICTS) is at either end whichever way it was stored.
+    const atEnd = (end: 'subject' | 'object'): string[] => touching.filter((id) => graph.getEdgeAttribute(id, end) === 'russia' || graph.getEdgeAttribute(id, 'symmetric'));
+    expect(listAt(data, 'entity', 'out').map((r) => at(r, 'id'))).toEqual(atEnd('subject'));
+    expect(listAt(data, 'entity', 'in').map((r) => at(r, 'id'))).toEqual(atEnd('object'));
+    expect(atEnd('subject').length).toBeGreaterThan(0);
+    expect(atEnd('object').length).toBeGreaterThan(0);
+  });
+
   test('who met whom, and where', async () => {
     const data = dataOf(
       await ask(`{ relations(predicate: ["MET_WITH"]) { edges { node { negated subject { id } object { id }
@@ -201,6 +222,8 @@ describe.each(['in-process', 'http'] as const)('%s', (transport) => {
     );
     const timeline = listAt(data, 'timeline');
     expect(timeline.length).toBe(graph.filterNodes((_, e) => e.kind === 'EVENT').length);
+    // The seed dates no event (its one resolved time is on a relation), so this holds trivially there;
+    // tests/api/timeline.test.ts orders and filters dated events.
     const dated = timeline.map((e) => at(e, 'time')).filter((t): t is string => typeof t === 'string');
     expect(dated).toEqual([...dated].sort((a, b) => a.replace(/^\.\.\//, '').localeCompare(b.replace(/^\.\.\//, ''))));
     const path = listAt(data, 'path');

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { LimitError } from '../limits.js';
 
 function tooLarge(limit: number, actual: number): LimitError {
-  return new LimitError('maxBodyBytes', limit, actual, `The request body is over the limit of ${limit} bytes.`);
+  return new LimitError('maxBodyBytes', limit, actual, `The request body is over the limit of ${limit} bytes: send a shorter document, with values in variables.`);
 }
 
 /**

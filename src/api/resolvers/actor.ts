@@ -5,7 +5,7 @@
 import { EVENT_ROLE_NAMES } from '../../ontology/index.js';
 import { adjacentEntities } from '../../graph/index.js';
 import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
-import { checkPredicates, inTimeOrder, linked, ofKind, type NegatedArgs } from './common.js';
+import { checkRoles, inTimeOrder, linked, ofKind, type NegatedArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
 import { urgings, type UrgingAnswer } from './facts.js';
 
@@ -24,7 +24,7 @@ export function actorFieldResolvers(graph: NewsGraph) {
   return {
     ...entityFieldResolvers(graph),
     events: (entity: EntityAttributes, args: EventsArgs): EntityAttributes[] => {
-      const roles = checkPredicates(graph, args.role) ?? EVENT_ROLE_NAMES;
+      const roles = checkRoles(args.role) ?? EVENT_ROLE_NAMES;
       const events = adjacentEntities(graph, entity.id, { predicates: roles, direction: 'IN', negated: false });
       return inTimeOrder(graph, events);
     },

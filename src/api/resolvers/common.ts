@@ -70,18 +70,45 @@ export function knownPredicates(graph: NewsGraph): ReadonlySet<string> {
 }
 
 /**
+ * A filter argument's names as given, or undefined for "all" (null or absent). A name outside `known`
+ * would silently match nothing, so it is refused instead.
+ * @param what the kind of name, for the message ("event role").
+ * @param hint where to read the valid names, or undefined to list them in the message.
+ * @throws NewsgraphError BAD_USER_INPUT naming the argument and the bad value, with the near names.
+ */
+export function checkNames(
+  argument: string,
+  names: readonly string[] | null | undefined,
+  known: ReadonlySet<string>,
+  what: string,
+  hint?: string,
+): readonly string[] | undefined {
+  if (names === null || names === undefined) return undefined;
+  for (const name of names) {
+    if (!known.has(name)) {
+      const valid = hint ?? `${argument} takes ${[...known].join(', ')}.`;
+      throw new NewsgraphError('BAD_USER_INPUT', `${argument}: unknown ${what} "${name}".${didYouMean(name, known)} ${valid}`);
+    }
+  }
+  return names;
+}
+
+/**
  * A predicate filter as given, or undefined for "all".
  * @throws NewsgraphError BAD_USER_INPUT for a name that is neither a predicate nor a role.
  */
 export function checkPredicates(graph: NewsGraph, predicates: readonly string[] | null | undefined): readonly string[] | undefined {
-  if (predicates === null || predicates === undefined) return undefined;
-  const known = knownPredicates(graph);
-  for (const predicate of predicates) {
-    if (!known.has(predicate)) {
-      throw new NewsgraphError('BAD_USER_INPUT', `Unknown predicate "${predicate}".${didYouMean(predicate, known)}`);
-    }
-  }
-  return predicates;
+  return checkNames('predicate', predicates, knownPredicates(graph), 'predicate or event role', 'Query.predicates lists them all.');
+}
+
+const ROLE_NAMES: ReadonlySet<string> = new Set(EVENT_ROLE_NAMES);
+
+/**
+ * A role filter as given, or undefined for "all".
+ * @throws NewsgraphError BAD_USER_INPUT for a name that is not an event role (a predicate such as REJECTED is not one).
+ */
+export function checkRoles(roles: readonly string[] | null | undefined): readonly string[] | undefined {
+  return checkNames('role', roles, ROLE_NAMES, 'event role');
 }
 
 /** Arguments of the fields named after a predicate. */

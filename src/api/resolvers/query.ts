@@ -2,8 +2,10 @@
  * The entry points of the API (type Query): look up, search, page through entities and relations,
  * connect two entities, read the timeline, the claims and the vocabulary.
  */
+import { NewsgraphError } from '../../errors.js';
 import {
   adjacentRelations,
+  DEFAULT_MAX_HOPS,
   entitiesOfKind,
   graphIndex,
   relationsTouching,
@@ -13,9 +15,18 @@ import {
   timeKey,
 } from '../../graph/index.js';
 import type { ArticleRecord, EntityAttributes, NewsGraph, RelationAttributes } from '../../graph/index.js';
-import { EVENT_ROLES, EVENT_ROLE_NAMES, PREDICATES, PREDICATE_NAMES, describeSignatures, type EntityKind } from '../../ontology/index.js';
+import {
+  EVENT_ROLES,
+  EVENT_ROLE_NAMES,
+  EVENT_STATUSES,
+  EVENT_TYPE_NAMES,
+  PREDICATES,
+  PREDICATE_NAMES,
+  describeSignatures,
+  type EntityKind,
+} from '../../ontology/index.js';
 import { paginate, type Page, type PageArgs } from '../pagination.js';
-import { checkPredicates, checkRange, findEntity, requireEntity } from './common.js';
+import { checkNames, checkPredicates, checkRange, findEntity, requireEntity } from './common.js';
 
 export interface RelationsQueryArgs extends PageArgs {
   readonly predicate?: readonly string[] | null;
@@ -29,6 +40,27 @@ export interface TimelineArgs {
   readonly to?: string | null;
   readonly status?: readonly string[] | null;
   readonly eventType?: readonly string[] | null;
+}
+
+/** The longest chain `path` looks for: BFS over a dense graph grows fast with each hop. */
+const MAX_PATH_HOPS = 10;
+
+const STATUSES: ReadonlySet<string> = new Set(EVENT_STATUSES);
+const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPE_NAMES);
+
+/** A year, month or day (`2025`, `2025-04`, `2025-04-24`), optionally with a time: what `timeKey` compares against. */
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/**
+ * A timeline bound as given, or undefined when absent.
+ * @throws NewsgraphError BAD_USER_INPUT for a value that is not an ISO 8601 date (it would compare as text).
+ */
+function checkDate(argument: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!ISO_DATE.test(value)) {
+    throw new NewsgraphError('BAD_USER_INPUT', `${argument}: "${value}" is not an ISO 8601 date; write it as 2025, 2025-04 or 2025-04-24.`);
+  }
+  return value;
 }
 
 export interface PredicateInfo {
@@ -110,19 +142,16 @@ export function queryResolvers(graph: NewsGraph) {
     },
     relations: (_: unknown, args: RelationsQueryArgs): Page<RelationAttributes> =>
       paginate(filterRelations(graph, args), args, 'relation', index().relationPosition),
-    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): RelationAttributes[] | null => {
-      const maxHops = checkRange('maxHops', args.maxHops, 4, 0, 10);
-      requireEntity(graph, args.from, 'from');
-      requireEntity(graph, args.to, 'to');
-      return shortestPath(graph, args.from, args.to, { maxHops });
-    },
+    // shortestPath refuses an unknown id itself (NOT_FOUND, naming the argument and the near ids).
+    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): RelationAttributes[] | null =>
+      shortestPath(graph, args.from, args.to, { maxHops: checkRange('maxHops', args.maxHops, DEFAULT_MAX_HOPS, 0, MAX_PATH_HOPS) }),
     articles: (): ArticleRecord[] => [...index().articles.values()],
     article: (_: unknown, args: { id: string }): ArticleRecord | null => index().articles.get(args.id) ?? null,
     timeline: (_: unknown, args: TimelineArgs): EntityAttributes[] => {
-      const statuses = args.status ?? undefined;
-      const types = args.eventType ?? undefined;
-      const from = args.from ?? undefined;
-      const to = args.to ?? undefined;
+      const statuses = checkNames('status', args.status, STATUSES, 'event status');
+      const types = checkNames('eventType', args.eventType, EVENT_TYPE_SET, 'event type');
+      const from = checkDate('from', args.from);
+      const to = checkDate('to', args.to);
       return index().timeline.filter((event) => {
         if (statuses !== undefined && !statuses.includes(event.properties.status)) return false;
         if (types !== undefined && !types.includes(event.properties.eventType)) return false;

@@ -2,7 +2,7 @@
  * Relations, their evidence and the articles quoted: the types through which every answer traces back
  * to the exact words it came from.
  */
-import { graphIndex } from '../../graph/index.js';
+import { graphIndex, sliceArticle } from '../../graph/index.js';
 import type { ArticleRecord, EntityAttributes, Evidence, NewsGraph, RelationAttributes, RelationOrigin } from '../../graph/index.js';
 import { entityAt, findEntity } from './common.js';
 
@@ -21,23 +21,6 @@ export function originName(origin: RelationOrigin): RelationOriginName {
       throw new Error(`unknown relation origin ${String(unreachable)}`);
     }
   }
-}
-
-const codePointsCache = new WeakMap<ArticleRecord, readonly string[]>();
-
-/** The article text as code points: evidence and sentence offsets count code points, not UTF-16 units. */
-function codePoints(article: ArticleRecord): readonly string[] {
-  let points = codePointsCache.get(article);
-  if (points === undefined) {
-    points = Array.from(article.text);
-    codePointsCache.set(article, points);
-  }
-  return points;
-}
-
-/** The text between two code point offsets of an article. */
-export function sliceArticle(article: ArticleRecord, start: number, end: number): string {
-  return codePoints(article).slice(start, end).join('');
 }
 
 function articleOf(graph: NewsGraph, evidence: Evidence): ArticleRecord {
