@@ -27,3 +27,19 @@ test('cytoscape data holds the attributes exactly', () => {
   const { raw: _raw, ...read } = readCytoscape(toCytoscapeJson(graph));
   expect(read).toEqual(canonical(graph, false));
 });
+
+test('Cytoscape.js itself loads the export of the seed graph, negations and evidence intact', async () => {
+  const { default: cytoscape } = await import('cytoscape');
+  const { buildGraph } = await import('../../src/build/index.js');
+  const seed = await buildGraph();
+  const cy = cytoscape({ headless: true, styleEnabled: false, ...JSON.parse(toCytoscapeJson(seed)) });
+  expect(cy.nodes()).toHaveLength(seed.order);
+  expect(cy.edges()).toHaveLength(seed.size);
+  const notEndorsed = cy.edges('[predicate = "ENDORSED"][?negated]').map((e) => e.source().id()).sort();
+  expect(notEndorsed).toEqual(['russia', 'ukraine']);
+  const rejected = cy.edges('[predicate = "REJECTED"]');
+  expect(rejected.map((e) => [e.source().id(), e.target().id()])).toEqual([['ukraine', 'crimea-condition']]);
+  expect(rejected[0]?.data('evidence')[0].exact).toBe('a condition Ukraine has rejected');
+  // A traversal in Cytoscape.js: Ukraine's neighbourhood holds the condition it rejected.
+  expect(cy.getElementById('ukraine').neighborhood('node').map((n) => n.id())).toContain('crimea-condition');
+});

@@ -2,67 +2,32 @@
  * A small NewsGraph built in code for the RDF tests: independent of the data files, and holding what the seed
  * article cannot prove on its own: an emoji before the quotes (code points are not UTF-16 units), a name with
  * every character an escaper can get wrong, negated, hypothetical and symmetric relations, role edges,
- * a projection, an entity-valued property, and a nested property value.
+ * a projection, an entity-valued property, and a nested property value. Built with the helpers of
+ * tests/utils/sampleGraph.ts (computed sentence spans, anchors that must be in the text).
  */
-import { MultiDirectedGraph } from 'graphology';
-import type {
-  ArticleRecord,
-  EntityAttributes,
-  Evidence,
-  GraphAttributes,
-  NewsGraph,
-  RelationAttributes,
-  SentenceSpan,
-} from '../../src/graph/types.js';
+import type { ArticleRecord, EntityAttributes, Evidence, NewsGraph, RelationAttributes } from '../../src/graph/types.js';
+import { anchor as anchorIn, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 export const ARTICLE_ID = 'fixture-article';
 
 /** The name the escapers must carry through: quotes, angle brackets, ampersand, backslash, newline, emoji, combining marks. */
 export const NASTY_NAME = 'The "peace" <framework> & Ukraine\'s \\ plan\nfor 🕊️ and Sto\u0308re, e\u0301';
 
-const SENTENCES = [
-  '🇺🇦🕊️ Ukraine rejected the U.S. peace framework on Friday.',
-  'Neither Russia nor Ukraine has formally endorsed the framework.',
-  'Russia rejected the 30-day ceasefire, while Ukrainian officials did not reject it.',
-  'Trump met Jonas Gahr Støre at the White House, where he said talks were making headway.',
-  'Russia might back the framework later.',
-];
-export const ARTICLE_TEXT = `${SENTENCES.join(' ')}\n`;
-
-function codePoints(text: string): string[] {
-  return Array.from(text);
-}
-
-function sentenceSpans(): SentenceSpan[] {
-  const spans: SentenceSpan[] = [];
-  let start = 0;
-  for (const sentence of SENTENCES) {
-    const length = codePoints(sentence).length;
-    spans.push({ start, end: start + length });
-    start += length + 1;
-  }
-  return spans;
-}
-
-const SPANS = sentenceSpans();
+export const FIXTURE_ARTICLE: ArticleRecord = articleFromSentences(
+  { id: ARTICLE_ID, title: 'Peace talks: a fixture with "quotes" & emoji 🇺🇦', published: '2025-04-25', source: 'newsgraph tests' },
+  [
+    '🇺🇦🕊️ Ukraine rejected the U.S. peace framework on Friday.',
+    'Neither Russia nor Ukraine has formally endorsed the framework.',
+    'Russia rejected the 30-day ceasefire, while Ukrainian officials did not reject it.',
+    'Trump met Jonas Gahr Støre at the White House, where he said talks were making headway.',
+    'Russia might back the framework later.',
+  ],
+  '\n',
+);
 
 /** A Web Annotation anchor for the first occurrence of `exact`, in code points, with 32 points of context. */
-export function anchor(exact: string): Evidence {
-  const unit = ARTICLE_TEXT.indexOf(exact);
-  if (unit < 0) throw new Error(`fixture: ${JSON.stringify(exact)} is not in the article`);
-  const points = codePoints(ARTICLE_TEXT);
-  const start = codePoints(ARTICLE_TEXT.slice(0, unit)).length;
-  const end = start + codePoints(exact).length;
-  const sentence = SPANS.findIndex((span) => start >= span.start && start < span.end);
-  return {
-    article: ARTICLE_ID,
-    exact,
-    prefix: points.slice(Math.max(0, start - 32), start).join(''),
-    suffix: points.slice(end, end + 32).join(''),
-    start,
-    end,
-    sentence,
-  };
+function anchor(exact: string): Evidence {
+  return anchorIn(exact, FIXTURE_ARTICLE, 32);
 }
 
 type EntityInput = Omit<EntityAttributes, 'evidence' | 'articles' | 'aliases' | 'properties'> & {
@@ -228,31 +193,13 @@ export const FIXTURE_RELATIONS: readonly RelationAttributes[] = [
   }),
 ];
 
-export const FIXTURE_ARTICLE: ArticleRecord = {
-  id: ARTICLE_ID,
-  title: 'Peace talks: a fixture with "quotes" & emoji 🇺🇦',
-  published: '2025-04-25',
-  source: 'newsgraph tests',
-  text: ARTICLE_TEXT,
-  sentences: SPANS,
-};
-
 export function buildFixtureGraph(
   entities: readonly EntityAttributes[] = FIXTURE_ENTITIES,
   relations: readonly RelationAttributes[] = FIXTURE_RELATIONS,
   articles: readonly ArticleRecord[] = [FIXTURE_ARTICLE],
 ): NewsGraph {
-  const graph: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>();
-  graph.replaceAttributes({ articles });
+  const graph = emptyNewsGraph(articles);
   for (const attributes of entities) graph.addNode(attributes.id, attributes);
   for (const attributes of relations) graph.addEdgeWithKey(attributes.id, attributes.subject, attributes.object, attributes);
   return graph;
-}
-
-/** A graph of one entity per string, each string its name and its only alias: for the escaping fuzz. */
-export function buildNamesGraph(names: readonly string[]): NewsGraph {
-  const entities = names.map((name, index) =>
-    entity({ id: `name-${index}`, kind: 'PERSON', name, aliases: [name], quote: 'Trump' }),
-  );
-  return buildFixtureGraph(entities, []);
 }

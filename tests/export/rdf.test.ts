@@ -11,7 +11,7 @@ import { Parser, Writer, type Quad } from 'n3';
 import { ENTITY_KINDS } from '../../src/ontology/index.js';
 import { executeQuery } from '../../src/api/index.js';
 import { NewsgraphError } from '../../src/errors.js';
-import type { RelationAttributes } from '../../src/graph/types.js';
+import type { JsonObject, RelationAttributes } from '../../src/graph/types.js';
 import { toJsonLd, toNTriples, toTurtle } from '../../src/export/rdf/index.js';
 import { buildQuads } from '../../src/export/rdf/quads.js';
 import { assertsDirectTriple } from '../../src/export/rdf/relationQuads.js';
@@ -277,6 +277,38 @@ describe('read by rdflib', () => {
       [[`${ENTITY}ceasefire`]],
       [['0']],
     ]);
+  });
+});
+
+describe('free-form property keys that Object.prototype also has', () => {
+  // JSON.parse makes "__proto__" an own key, as the YAML reader does; a plain object literal would not.
+  const properties = JSON.parse('{"toString":"a","constructor":"b","__proto__":"c","hasOwnProperty":"d"}') as JsonObject;
+  const trump = FIXTURE_ENTITIES.find((e) => e.id === 'donald-trump');
+  if (trump === undefined) throw new Error('fixture has no donald-trump');
+  const odd = buildFixtureGraph([{ ...trump, kind: 'PERSON', properties }], []);
+  const oddTurtle = toTurtle(odd);
+  const oddJsonLd = toJsonLd(odd);
+
+  test('are ordinary keys of the JSON-LD node, each with its one value', () => {
+    const document = JSON.parse(oddJsonLd) as { '@graph': Record<string, unknown>[] };
+    const node = document['@graph'].find((n) => n['@id'] === 'entity:donald-trump');
+    for (const [key, value] of Object.entries(properties)) {
+      expect(Object.hasOwn(node ?? {}, key)).toBe(true);
+      expect(node?.[key]).toBe(value);
+    }
+  });
+
+  test('get no description borrowed from Object.prototype', () => {
+    const comments = new Parser({ format: 'Turtle' })
+      .parse(oddTurtle)
+      .filter((q) => q.subject.value.startsWith(NG) && q.predicate.value === `${NAMESPACES.rdfs}comment`);
+    for (const key of Object.keys(properties)) expect(comments.filter((q) => q.subject.value === NG + key)).toEqual([]);
+  });
+
+  rdflibTest('parse from JSON-LD to the same triples as from Turtle', () => {
+    const report = runRdflib({ files: { turtle: { syntax: 'turtle', content: oddTurtle }, jsonld: { syntax: 'json-ld', content: oddJsonLd } } });
+    expect(report.differences).toEqual({});
+    expect(report.counts).toEqual({ turtle: buildQuads(odd).length, jsonld: buildQuads(odd).length });
   });
 });
 

@@ -12,36 +12,52 @@ import type {
   GraphAttributes,
   NewsGraph,
   RelationAttributes,
+  SentenceSpan,
 } from '../../src/graph/types.js';
 
-const TEXT =
-  'Ukraine rejected the Crimea condition. Neither Russia nor Ukraine has endorsed the framework. ' +
-  'Trump said talks were going well 🕊️; at least 12 died in the attack on Kyiv. Trump plans to meet Støre a fourth time.';
+/**
+ * An article whose text is `sentences` joined by single spaces, then `ending`, with each sentence's span in code
+ * points computed (never typed in by hand).
+ */
+export function articleFromSentences(
+  fields: Omit<ArticleRecord, 'text' | 'sentences'>,
+  sentences: readonly string[],
+  ending = '',
+): ArticleRecord {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  for (const sentence of sentences) {
+    const length = [...sentence].length;
+    spans.push({ start, end: start + length });
+    start += length + 1;
+  }
+  return { ...fields, text: `${sentences.join(' ')}${ending}`, sentences: spans };
+}
 
-export const SAMPLE_ARTICLE: ArticleRecord = {
-  id: 'sample-article',
-  title: 'A sample article',
-  published: '2025-04-24',
-  text: TEXT,
-  sentences: [
-    { start: 0, end: 38 },
-    { start: 39, end: 93 },
-    { start: 94, end: 170 },
-    { start: 171, end: 212 },
-  ],
-};
+export const SAMPLE_ARTICLE: ArticleRecord = articleFromSentences({ id: 'sample-article', title: 'A sample article', published: '2025-04-24' }, [
+  'Ukraine rejected the Crimea condition.',
+  'Neither Russia nor Ukraine has endorsed the framework.',
+  'Donald Trump said on Truth Social that talks were going well 🕊️; at least 12 died in the attack on Kyiv.',
+  'Trump plans to meet Jonas Gahr Støre a fourth time, critics said.',
+]);
 
-/** An evidence anchor for `exact` found in the sample text (code-point offsets). */
-export function anchor(exact: string, sentence = 0, article: ArticleRecord = SAMPLE_ARTICLE): Evidence {
-  const points = [...article.text];
+/**
+ * A Web Annotation anchor for the first occurrence of `exact` in the article: code-point offsets, `context` code
+ * points of prefix and suffix, and the sentence that holds its start.
+ * @throws Error when the article does not hold the quote: a fixture must not carry evidence its text lacks.
+ */
+export function anchor(exact: string, article: ArticleRecord = SAMPLE_ARTICLE, context = 8): Evidence {
   const units = article.text.indexOf(exact);
-  const start = units < 0 ? 0 : [...article.text.slice(0, units)].length;
+  if (units < 0) throw new Error(`fixture: ${JSON.stringify(exact)} is not in the article "${article.id}"; quote its text`);
+  const points = [...article.text];
+  const start = [...article.text.slice(0, units)].length;
   const end = start + [...exact].length;
+  const sentence = article.sentences.findIndex((span) => start >= span.start && start < span.end);
   return {
     article: article.id,
     exact,
-    prefix: points.slice(Math.max(0, start - 8), start).join(''),
-    suffix: points.slice(end, end + 8).join(''),
+    prefix: points.slice(Math.max(0, start - context), start).join(''),
+    suffix: points.slice(end, end + context).join(''),
     start,
     end,
     sentence,
@@ -56,10 +72,15 @@ export function emptyNewsGraph(articles: readonly ArticleRecord[] = [SAMPLE_ARTI
 
 type EntityInput = EntityAttributes extends infer E ? (E extends EntityAttributes ? Omit<E, 'evidence' | 'articles' | 'aliases'> & Partial<Pick<E, 'evidence' | 'articles' | 'aliases'>> : never) : never;
 
+/**
+ * Adds an entity. Its evidence defaults to the quote of its name, or, for a name the sample text does not hold
+ * (entities a test adds), to the article's first sentence.
+ */
 export function addEntity(graph: NewsGraph, input: EntityInput): void {
+  const quoted = SAMPLE_ARTICLE.text.includes(input.name) ? input.name : 'Ukraine rejected the Crimea condition.';
   const entity = {
     aliases: [],
-    evidence: [anchor(input.name)],
+    evidence: [anchor(quoted)],
     articles: [SAMPLE_ARTICLE.id],
     ...input,
   } as EntityAttributes;
@@ -110,7 +131,6 @@ export function sampleGraph(): NewsGraph {
     kind: 'CLAIM',
     name: 'talks were going well 🕊️',
     properties: { modality: 'asserted' },
-    evidence: [anchor('talks were going well 🕊️', 2)],
   });
 
   addRelation(g, { id: 'ukraine--rejected--crimea-condition', predicate: 'REJECTED', subject: 'ukraine', object: 'crimea-condition' });
@@ -121,7 +141,7 @@ export function sampleGraph(): NewsGraph {
     subject: 'russia',
     object: 'us-framework',
     negated: true,
-    evidence: [anchor('Neither Russia nor Ukraine has endorsed the framework', 1)],
+    evidence: [anchor('Neither Russia nor Ukraine has endorsed the framework')],
   });
   addRelation(g, {
     id: 'ukraine--not-endorsed--us-framework',
@@ -131,7 +151,7 @@ export function sampleGraph(): NewsGraph {
     negated: true,
     modality: 'reported',
     attributedTo: 'donald-trump',
-    evidence: [anchor('Neither Russia nor Ukraine has endorsed the framework', 1)],
+    evidence: [anchor('Neither Russia nor Ukraine has endorsed the framework')],
   });
   addRelation(g, { id: 'kyiv-attack--agent--russia', predicate: 'AGENT', subject: 'kyiv-attack', object: 'russia', origin: 'role', event: 'kyiv-attack' });
   addRelation(g, { id: 'kyiv-attack--target--kyiv', predicate: 'TARGET', subject: 'kyiv-attack', object: 'kyiv', origin: 'role', event: 'kyiv-attack' });

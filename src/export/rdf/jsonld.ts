@@ -8,7 +8,16 @@ import type { Literal, NamedNode, Quad } from 'n3';
 import { NAMESPACES, rdf, xsd } from './vocabulary.js';
 
 type JsonLdValue = string | number | boolean | { readonly [key: string]: string };
-type NodeObject = { '@id': string; '@type'?: string[] | string; [key: string]: JsonLdValue | JsonLdValue[] | undefined };
+
+/**
+ * A node object being built. Keys are data (a free-form property key such as "toString" or "__proto__" becomes
+ * a key through @vocab), so they live in a Map, never on a plain object where they would meet Object.prototype.
+ */
+interface NodeEntries {
+  readonly id: string;
+  readonly types: string[];
+  readonly values: Map<string, JsonLdValue[]>;
+}
 
 /** A term of the context: `id` as a compact IRI, and what its values are coerced to, if anything. */
 interface TermSpec {
@@ -50,38 +59,38 @@ const TERMS: Readonly<Record<string, TermSpec>> = {
 
 export function quadsToJsonLd(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
   const compactor = new Compactor(prefixes);
-  const nodes = new Map<string, NodeObject>();
+  const nodes = new Map<string, NodeEntries>();
   for (const { subject, predicate, object } of quads) {
     let node = nodes.get(subject.value);
     if (node === undefined) {
-      node = { '@id': compactor.iri(subject.value) };
+      node = { id: compactor.iri(subject.value), types: [], values: new Map() };
       nodes.set(subject.value, node);
     }
     if (predicate.value === rdf('type') && object.termType === 'NamedNode') {
-      node['@type'] = [...asArray(node['@type']), compactor.iri(object.value)];
+      node.types.push(compactor.iri(object.value));
       continue;
     }
     if (object.termType !== 'NamedNode' && object.termType !== 'Literal') {
       throw new Error(`Invariant: the RDF export makes no ${object.termType} objects.`);
     }
     const [key, value] = compactor.entry(predicate.value, object);
-    const existing = node[key];
-    node[key] = existing === undefined ? value : [...asArray(existing), value];
+    const list = node.values.get(key);
+    if (list === undefined) node.values.set(key, [value]);
+    else list.push(value);
   }
-  const graph = [...nodes.values()].map((node) => {
-    const types = node['@type'];
-    return Array.isArray(types) && types.length === 1 ? { ...node, '@type': types[0] } : node;
-  });
+  // Object.fromEntries defines own properties, so that even "__proto__" is a key like any other.
+  const graph = [...nodes.values()].map(({ id, types, values }) =>
+    Object.fromEntries([
+      ['@id', id],
+      ...(types.length === 0 ? [] : [['@type', types.length === 1 ? types[0] : types]]),
+      ...[...values].map(([key, list]) => [key, list.length === 1 ? list[0] : list]),
+    ]),
+  );
   return `${JSON.stringify({ '@context': compactor.context(), '@graph': graph }, null, 2)}\n`;
 }
 
 function isCanonicalInteger(lexical: string): boolean {
   return /^(?:0|-?[1-9][0-9]*)$/.test(lexical) && Number.isSafeInteger(Number(lexical));
-}
-
-function asArray<T>(value: T | T[] | undefined): T[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 class Compactor {

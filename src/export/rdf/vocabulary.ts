@@ -4,11 +4,14 @@
  * One table, so that Turtle, N-Triples and JSON-LD cannot disagree on a name (tests hold docs/rdf.md to it).
  */
 import {
+  ENTITY_KINDS,
   ENTITY_KIND_DESCRIPTIONS,
   EVENT_ROLES,
   PREDICATES,
+  PREDICATE_NAMES,
   isEventRole,
   isPredicate,
+  predicateSpec,
   type EntityKind,
   type EventRole,
   type Predicate,
@@ -134,9 +137,12 @@ export interface TermDescription {
   readonly subClassOf?: string;
 }
 
-const KIND_BY_CLASS_NAME = new Map(
-  (Object.keys(ENTITY_KIND_DESCRIPTIONS) as EntityKind[]).map((kind) => [kindClassName(kind), kind] as const),
-);
+const KIND_BY_CLASS_NAME = new Map(ENTITY_KINDS.map((kind) => [kindClassName(kind), kind] as const));
+
+/** An own key of `table`: local names come from data (free-form property keys), so "toString" must not find Object.prototype's. */
+function isKeyOf<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
 
 /** Describes an ng: term by its local name; a free-form property key nobody described gets only its label. */
 export function describeNgTerm(local: string): TermDescription {
@@ -150,8 +156,8 @@ export function describeNgTerm(local: string): TermDescription {
       ...(schemaClass === null ? {} : { subClassOf: schemaClass }),
     };
   }
-  if (Object.hasOwn(NG_CLASSES, local)) {
-    const spec = NG_CLASSES[local as keyof typeof NG_CLASSES];
+  if (isKeyOf(NG_CLASSES, local)) {
+    const spec = NG_CLASSES[local];
     return {
       label: local,
       comment: spec.description,
@@ -171,30 +177,29 @@ export function describeNgTerm(local: string): TermDescription {
   if (isEventRole(local)) {
     return { label: local, comment: `Event role: ${EVENT_ROLES[local].description}`, types: [rdf('Property')] };
   }
-  if (Object.hasOwn(NG_PROPERTIES, local)) {
-    return { label: local, comment: NG_PROPERTIES[local as NgProperty], types: [rdf('Property')] };
+  if (isKeyOf(NG_PROPERTIES, local)) {
+    return { label: local, comment: NG_PROPERTIES[local], types: [rdf('Property')] };
   }
   const key = safeDecode(local);
-  const comment = PROPERTY_DESCRIPTIONS[key] ?? predicatePropertyDescription(key);
+  const comment = isKeyOf(PROPERTY_DESCRIPTIONS, key) ? PROPERTY_DESCRIPTIONS[key] : predicatePropertyDescription(key);
   return { label: key, ...(comment === undefined ? {} : { comment }), types: [rdf('Property')] };
 }
 
 /** Free-form property keys of entities and relations that the ontology fixes outside the predicates' own specs. */
-const PROPERTY_DESCRIPTIONS: Readonly<Record<string, string>> = {
+const PROPERTY_DESCRIPTIONS = {
   timeText: 'The words of the text for the time (ng:time holds the resolved value).',
   eventType: 'The type of an event: MEETING, ATTACK, REBUKE, ...',
   status: 'Whether an event occurred, is planned, was cancelled, or is ongoing.',
   fatalities: 'How many died, as a node with ng:min and/or ng:max.',
   min: 'The least value of a range ("at least 12").',
   max: 'The greatest value of a range.',
-};
+} as const;
 
 /** The description a predicate's property spec gives for this key (`title`, `over`, `as`, `to`, `ordinal`). */
 function predicatePropertyDescription(key: string): string | undefined {
-  for (const spec of Object.values(PREDICATES)) {
-    if ('properties' in spec && Object.hasOwn(spec.properties, key)) {
-      return (spec.properties as Readonly<Record<string, { readonly description: string }>>)[key]?.description;
-    }
+  for (const predicate of PREDICATE_NAMES) {
+    const properties = predicateSpec(predicate).properties ?? {};
+    if (Object.hasOwn(properties, key)) return properties[key]?.description;
   }
   return undefined;
 }
