@@ -11,6 +11,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { NewsgraphError } from '../errors.js';
+import { neighborhood } from '../graph/index.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, isEventRole, isPredicate } from '../ontology/index.js';
 import { didYouMean } from '../didYouMean.js';
@@ -61,21 +62,8 @@ export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}):
   const nodes = new Set<string>();
   if (focus !== undefined) {
     nodes.add(focus);
-    let frontier = [focus];
-    for (let hop = 0; hop < (depth ?? 1) && frontier.length > 0; hop++) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        graph.forEachEdge(node, (_edge, relation, source, target) => {
-          if (!keepEdge(relation)) return;
-          const other = source === node ? target : source;
-          if (!nodes.has(other)) {
-            nodes.add(other);
-            next.push(other);
-          }
-        });
-      }
-      frontier = next;
-    }
+    const around = neighborhood(graph, focus, { depth: depth ?? 1, ...(kept ? { predicates: [...kept] } : {}) });
+    for (const neighbor of around.neighbors) nodes.add(neighbor.id);
   } else {
     graph.forEachEdge((_edge, relation, source, target) => {
       if (keepEdge(relation)) nodes.add(source).add(target);
