@@ -1,6 +1,6 @@
 /**
  * The neighbourhood of an entity: who is within N relations of it, and through which relations. It answers
- * "what is around Putin" in the API (`Entity.neighbors`).
+ * "what is around Putin" in the API (`Entity.neighbors`) and selects `--focus ID --depth N` for exports.
  */
 import { NewsgraphError } from '../errors.js';
 import { adjacentRelations, otherEnd, type Direction } from './adjacent.js';
