@@ -79,11 +79,8 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       problems.push(entitiesYaml.problem('NO_EVIDENCE', ['entities', i, 'id'], `entity "${e.id}" has no evidence: no article mentions it. Add it under "mentions:" in the article that names it, with the words that name it.`));
     }
     entities.push({
-      id: e.id,
+      ...naming(e),
       kind: e.kind,
-      name: e.name,
-      aliases: e.aliases ?? [],
-      ...(e.description !== undefined ? { description: e.description } : {}),
       ...(e.wikidata !== undefined ? { wikidata: e.wikidata } : {}),
       properties: e.properties ?? {},
       evidence,
@@ -104,11 +101,8 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       const path = ['events', i];
       const { time, timeText, fatalities, properties: extra = {} } = e;
       const event: EventAttributes = {
-        id: e.id,
+        ...naming(e),
         kind: 'EVENT',
-        name: e.name,
-        aliases: e.aliases ?? [],
-        ...(e.description !== undefined ? { description: e.description } : {}),
         // The typed fields come last: free-form properties cannot override them.
         properties: {
           ...extra,
@@ -151,11 +145,8 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
     a.data.claims?.forEach((c, i) => {
       const { time, timeText, properties: extra = {} } = c;
       const claim: ClaimAttributes = {
-        id: c.id,
+        ...naming(c),
         kind: 'CLAIM',
-        name: c.name,
-        aliases: c.aliases ?? [],
-        ...(c.description !== undefined ? { description: c.description } : {}),
         properties: {
           ...extra,
           modality: c.modality ?? 'asserted',
@@ -184,6 +175,16 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       text: a.text,
       sentences: a.sentences,
     })),
+  };
+}
+
+/** What every entity record starts with: its id and how it is named. */
+function naming(source: { id: string; name: string; aliases?: readonly string[]; description?: string }) {
+  return {
+    id: source.id,
+    name: source.name,
+    aliases: source.aliases ?? [],
+    ...(source.description !== undefined ? { description: source.description } : {}),
   };
 }
 
