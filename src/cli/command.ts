@@ -15,7 +15,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
 };
 
 export interface CommandArgs {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

@@ -1,6 +1,7 @@
 /** `newsgraph export --format FORMAT [-o FILE]`: the graph, or a neighbourhood of it, in a tool's format. */
 import { join } from 'node:path';
 import { displayPath, writeFileAtomic } from '../../build/index.js';
+import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
@@ -23,12 +24,13 @@ export const exportCommand: Command = {
     const { values } = args;
     const format = values['format'];
     if (!isExportFormat(format)) {
-      throw new NewsgraphError('UNKNOWN_FORMAT', `--format must be one of ${EXPORT_FORMATS.join(', ')}${format === undefined ? '' : `, not "${String(format)}"`}.`);
+      const given = typeof format === 'string' ? `, not "${format}".${didYouMean(format, EXPORT_FORMATS)}` : '.';
+      throw new NewsgraphError('UNKNOWN_FORMAT', `--format must be one of ${EXPORT_FORMATS.join(', ')}${given}`);
     }
     const options: ExportOptions = {};
     if (typeof values['focus'] === 'string') options.focus = values['focus'];
     if (typeof values['depth'] === 'string') options.depth = parseDepth(values['depth']);
-    const predicates = (values as Record<string, unknown>)['predicate'];
+    const predicates = values['predicate'];
     if (Array.isArray(predicates)) options.predicates = predicates.map(String);
     if (typeof values['base-iri'] === 'string') options.baseIri = values['base-iri'];
 
