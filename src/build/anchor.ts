@@ -60,14 +60,14 @@ export function anchorQuote(article: AnchorableArticle, quote: QuoteSpec): Ancho
 }
 
 function toEvidence(article: AnchorableArticle, startUnit: number, endUnit: number): Evidence {
-  const points = Array.from(article.text);
-  const start = article.index.toPoint(startUnit);
-  const end = article.index.toPoint(endUnit);
+  const { index } = article;
+  const start = index.toPoint(startUnit);
+  const end = index.toPoint(endUnit);
   return {
     article: article.id,
-    exact: points.slice(start, end).join(''),
-    prefix: points.slice(Math.max(0, start - CONTEXT_POINTS), start).join(''),
-    suffix: points.slice(end, end + CONTEXT_POINTS).join(''),
+    exact: index.slice(start, end),
+    prefix: index.slice(start - CONTEXT_POINTS, start),
+    suffix: index.slice(end, end + CONTEXT_POINTS),
     start,
     end,
     sentence: sentenceAt(article.sentences, start),

@@ -6,6 +6,8 @@ export class CodePointIndex {
   readonly text: string;
   /** pointAt[u] = number of code points before UTF-16 unit u (for u in 0..length). */
   private readonly pointAt: Uint32Array;
+  /** The text split into code points once, for slicing by code-point offsets. */
+  private readonly points: readonly string[];
 
   constructor(text: string) {
     this.text = text;
@@ -18,6 +20,7 @@ export class CodePointIndex {
       if (!isHighSurrogate) points++;
     }
     this.pointAt[text.length] = points;
+    this.points = Array.from(text);
   }
 
   get length(): number {
@@ -27,9 +30,9 @@ export class CodePointIndex {
   toPoint(unit: number): number {
     return this.pointAt[unit] ?? this.length;
   }
-}
 
-/** The substring between two code-point offsets. */
-export function sliceCodePoints(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
+  /** The text from code point `start` up to, not including, code point `end`. */
+  slice(start: number, end: number): string {
+    return this.points.slice(Math.max(0, start), end).join('');
+  }
 }

@@ -1,10 +1,9 @@
-import { describe, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { EDGE_COLUMNS, NODE_COLUMNS } from '../../src/export/columns.js';
 import { toGexf } from '../../src/export/gexf.js';
 import { sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
-import { missingNetworkx, readWithNetworkx } from './consumers.js';
-import { LOSSLESS_EDGE_COLUMNS, LOSSLESS_NODE_COLUMNS, readGexf } from './readers/index.js';
+import { readGexf } from './readers/index.js';
 
 /** The declared attributes of one class, id → type. */
 function declared(gexf: string, cls: 'node' | 'edge'): Record<string, string> {
@@ -35,26 +34,4 @@ test('negated relations are drawn dashed, kinds have colours', () => {
   expect(negated).toContain('<viz:shape value="dashed"/>');
   expect(negated).toContain('<attvalue for="negated" value="true"/>');
   expect(gexf).toMatch(/<node id="donald-trump" label="Donald Trump">[\s\S]*?<viz:color r="\d+" g="\d+" b="\d+"\/>/);
-});
-
-const networkx = missingNetworkx();
-describe('NetworkX', () => {
-  (networkx ? test.skip : test)('reads the same numbers of nodes and edges, with the attributes present', () => {
-    const graph = sampleGraph();
-    const read = readWithNetworkx('gexf', toGexf(graph));
-    expect(read.directed).toBe(true);
-    expect(read.multigraph).toBe(true);
-    expect(read.nodes).toBe(graph.order);
-    expect(read.edges).toBe(graph.size);
-    expect(read.nodeAttributes).toEqual(expect.arrayContaining(LOSSLESS_NODE_COLUMNS));
-    expect(read.edgeAttributes).toEqual(expect.arrayContaining(LOSSLESS_EDGE_COLUMNS));
-    expect(read.names['jonas-gahr-store']).toBe('Jonas Gahr Støre');
-    expect(read.edgesById['russia--not-endorsed--us-framework']).toEqual({
-      source: 'russia',
-      target: 'us-framework',
-      predicate: 'ENDORSED',
-      negated: true,
-    });
-    expect(read.fatalitiesMin['kyiv-attack']).toBe(12);
-  });
 });

@@ -148,6 +148,20 @@ class CypherReader {
     this.i++;
     return map;
   }
+  /** `(variable:Entity {id: '…'})`, the node pattern of every statement; returns the id. */
+  entity(variable: string): string {
+    this.punct('(');
+    this.name(variable);
+    this.punct(':');
+    this.name('Entity');
+    this.punct('{');
+    this.name('id');
+    this.punct(':');
+    const id = this.string();
+    this.punct('}');
+    this.punct(')');
+    return id;
+  }
   end(): void {
     this.punct(';');
     if (this.i !== this.tokens.length) throw new Error('cypher: more than one statement on a line');
@@ -171,16 +185,7 @@ export function parseCypherScript(script: string): CypherScript {
     const r = new CypherReader(tokenizeCypher(line));
     const first = r.name();
     if (first === 'MERGE') {
-      r.punct('(');
-      r.name('n');
-      r.punct(':');
-      r.name('Entity');
-      r.punct('{');
-      r.name('id');
-      r.punct(':');
-      const id = r.string();
-      r.punct('}');
-      r.punct(')');
+      const id = r.entity('n');
       r.name('SET');
       r.name('n');
       r.punct(':');
@@ -192,22 +197,9 @@ export function parseCypherScript(script: string): CypherScript {
       r.end();
       nodes.push({ id, labels: ['Entity', kind], properties });
     } else if (first === 'MATCH') {
-      const endpoint = (variable: string): string => {
-        r.punct('(');
-        r.name(variable);
-        r.punct(':');
-        r.name('Entity');
-        r.punct('{');
-        r.name('id');
-        r.punct(':');
-        const id = r.string();
-        r.punct('}');
-        r.punct(')');
-        return id;
-      };
-      const source = endpoint('s');
+      const source = r.entity('s');
       r.punct(',');
-      const target = endpoint('o');
+      const target = r.entity('o');
       r.name('MERGE');
       r.punct('(');
       r.name('s');
