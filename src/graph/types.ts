@@ -33,6 +33,17 @@ interface EntityBase {
   readonly evidence: readonly Evidence[];
   /** Ids of the articles that mention it. */
   readonly articles: readonly string[];
+  /** True while a drafted entity (see `newsgraph extract`) has not been accepted by a reviewer. */
+  readonly draft?: boolean;
+}
+
+/** One report of an event's status: the event as one article saw it. */
+export interface EventStatusChange {
+  readonly status: EventStatus;
+  /** The article that reports this status. */
+  readonly article: string;
+  /** That article's publication date, when it has one. */
+  readonly published?: string;
 }
 
 export interface Fatalities {
@@ -61,7 +72,10 @@ type JsonObjectLike = { readonly [key: string]: JsonValue | undefined | Fataliti
 
 export interface EventAttributes extends EntityBase {
   readonly kind: 'EVENT';
+  /** `status` is the current one: the latest by publication date of the articles that report it. */
   readonly properties: EventProperties;
+  /** Each article's report of the status, in publication order; absent before any article refers back to it. */
+  readonly history?: readonly EventStatusChange[];
 }
 
 export interface ClaimAttributes extends EntityBase {
@@ -91,7 +105,10 @@ export interface RelationAttributes {
   /** Resolved ISO 8601 date or interval ("../2025-04-29"); the words are in properties.timeText. */
   readonly time?: string;
   readonly properties: JsonObject;
+  /** Anchors in every article that states it: one relation per fact, however many articles state it. */
   readonly evidence: readonly Evidence[];
+  /** True while a drafted fact (see `newsgraph extract`) has not been accepted by a reviewer. */
+  readonly draft?: boolean;
   /** The EVENT it is a role of, was projected from, or was stated in. */
   readonly event?: string;
   readonly origin: RelationOrigin;
@@ -107,8 +124,11 @@ export interface SentenceSpan {
 export interface ArticleRecord {
   readonly id: string;
   readonly title: string;
+  /** ISO 8601 date (or year-month) of publication. */
   readonly published?: string;
+  /** The outlet. */
   readonly source?: string;
+  readonly url?: string;
   /** The article file verbatim; evidence offsets index into it in code points. */
   readonly text: string;
   readonly sentences: readonly SentenceSpan[];
