@@ -4,20 +4,14 @@
  * the sources into entity and relation records. Problems are collected; nothing is built from a bad input.
  */
 import type { Diagnostic } from '../errors.js';
-import { EVENT_ROLES, roleAdmits, type EventRole } from '../ontology/index.js';
-import type {
-  ArticleRecord,
-  ClaimAttributes,
-  EntityAttributes,
-  EventAttributes,
-  Evidence,
-  RelationAttributes,
-} from '../graph/types.js';
+import type { ArticleRecord, ClaimAttributes, EntityAttributes, Evidence, RelationAttributes } from '../graph/types.js';
 import { anchorQuote, type AnchorableArticle } from './anchor.js';
+import { assembleEvents } from './assembleEvents.js';
 import { CodePointIndex } from './codePoints.js';
 import { Declarations } from './declarations.js';
 import type { LoadedArticle, LoadedSources } from './loadSources.js';
-import { projectEvent } from './projections.js';
+import { mergeFacts, type Statement } from './mergeFacts.js';
+import { byPublication, publishedProblem } from './publication.js';
 import { RelationIds } from './relationIds.js';
 import { splitSentences } from './sentences.js';
 import { checkRelation } from './checkRelation.js';
@@ -27,10 +21,11 @@ import type { SourcePath, YamlSource } from './yamlSource.js';
 export interface Assembled {
   readonly entities: readonly EntityAttributes[];
   readonly relations: readonly RelationAttributes[];
+  /** In publication order (src/build/publication.ts). */
   readonly articles: readonly ArticleRecord[];
 }
 
-interface ReadyArticle extends AnchorableArticle {
+export interface ReadyArticle extends AnchorableArticle {
   readonly yaml: YamlSource;
   readonly data: ArticleFileSource;
 }
@@ -88,62 +83,18 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
     });
   });
 
-  const ids = new RelationIds();
-  const relations: RelationAttributes[] = [];
-  const roleEdges: RelationAttributes[] = [];
-  const projections: RelationAttributes[] = [];
+  // Explicit relation ids are checked for uniqueness here; the ids of merged facts are given by mergeFacts.
+  const explicitIds = new RelationIds();
+  const stated: Statement[] = [];
+  const { events, roleEdges, projections } = assembleEvents({ articles, declarations, problems, anchor, mentionsOf });
   for (const a of articles) {
-    const own = (evidence: Evidence[], id: string) => {
-      const mentioned = mentionsOf(id);
-      return { evidence: [...evidence, ...mentioned.evidence], articles: [...new Set([a.id, ...mentioned.articles])] };
-    };
-    a.data.events?.forEach((e, i) => {
-      const path = ['events', i];
-      const { time, timeText, fatalities, properties: extra = {} } = e;
-      const event: EventAttributes = {
-        ...naming(e),
-        kind: 'EVENT',
-        // The typed fields come last: free-form properties cannot override them.
-        properties: {
-          ...extra,
-          eventType: e.eventType,
-          status: e.status,
-          ...(time !== undefined ? { time } : {}),
-          ...(timeText !== undefined ? { timeText } : {}),
-          ...(fatalities !== undefined ? { fatalities } : {}),
-        },
-        ...own(anchor(a, e.evidence, [...path, 'evidence']), e.id),
-      };
-      entities.push(event);
-      const roles: { role: EventRole; entity: string }[] = [];
-      e.roles?.forEach((r, j) => {
-        const rolePath = [...path, 'roles', j];
-        const filler = declarations.resolve(r.entity, a.yaml, [...rolePath, 'entity'], `entity for role ${r.role}`);
-        const evidence = r.evidence === undefined ? event.evidence.slice(0, 1) : anchor(a, r.evidence, [...rolePath, 'evidence']);
-        if (!filler) return;
-        if (!roleAdmits(r.role, filler.kind)) {
-          problems.push(a.yaml.problem('ROLE_FILLER', [...rolePath, 'entity'], `role ${r.role} of event "${e.id}" takes ${EVENT_ROLES[r.role].fillers.join('/')}, but "${r.entity}" is a ${filler.kind}.`));
-          return;
-        }
-        roles.push({ role: r.role, entity: r.entity });
-        roleEdges.push({
-          id: ids.derive(e.id, r.role, r.entity, false),
-          predicate: r.role,
-          subject: e.id,
-          object: r.entity,
-          negated: false,
-          modality: 'asserted',
-          properties: {},
-          evidence,
-          event: e.id,
-          origin: 'role',
-          symmetric: false,
-        });
-      });
-      projections.push(...projectEvent(event, roles, ids));
+    a.data.events?.forEach((e) => {
+      const event = events.get(e.id);
+      if (event && !entities.includes(event)) entities.push(event);
     });
     a.data.claims?.forEach((c, i) => {
       const { time, timeText, properties: extra = {} } = c;
+      const { evidence, articles: seenIn } = mentionsOf(c.id);
       const claim: ClaimAttributes = {
         ...naming(c),
         kind: 'CLAIM',
@@ -153,25 +104,29 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
           ...(time !== undefined ? { time } : {}),
           ...(timeText !== undefined ? { timeText } : {}),
         },
-        ...own(anchor(a, c.evidence, ['claims', i, 'evidence']), c.id),
+        evidence: [...anchor(a, c.evidence, ['claims', i, 'evidence']), ...evidence],
+        articles: [...new Set([a.id, ...seenIn])],
       };
       entities.push(claim);
     });
     a.data.relations?.forEach((r, i) => {
-      const relation = checkRelation(a, r, ['relations', i], declarations, problems, ids);
+      const relation = checkRelation(a, r, ['relations', i], declarations, problems, explicitIds);
       const evidence = anchor(a, r.evidence, ['relations', i, 'evidence']);
-      if (relation) relations.push({ ...relation, evidence });
+      if (!relation) return;
+      const { id: _derived, ...statement } = relation;
+      stated.push({ ...statement, evidence, ...(r.id !== undefined ? { explicitId: r.id } : {}) });
     });
   }
 
   return {
     entities,
-    relations: [...relations, ...roleEdges, ...projections],
+    relations: mergeFacts([...stated, ...roleEdges, ...projections]),
     articles: articles.map((a) => ({
       id: a.id,
       title: a.data.article.title,
       ...(a.data.article.published !== undefined ? { published: a.data.article.published } : {}),
       ...(a.data.article.source !== undefined ? { source: a.data.article.source } : {}),
+      ...(a.data.article.url !== undefined ? { url: a.data.article.url } : {}),
       text: a.text,
       sentences: a.sentences,
     })),
@@ -199,7 +154,11 @@ function prepareArticles(loaded: readonly LoadedArticle[], problems: Diagnostic[
       continue;
     }
     seen.set(data.article.id, yaml);
+    const { published } = data.article;
+    const dateProblem = published === undefined ? undefined : publishedProblem(published);
+    if (dateProblem) problems.push(yaml.problem('SCHEMA', ['article', 'published'], dateProblem));
     ready.push({ id: data.article.id, text, index: new CodePointIndex(text), sentences: splitSentences(text), yaml, data });
   }
-  return ready;
+  // Publication order: an event's history, its current status and each fact's first wording follow it.
+  return ready.sort((x, y) => byPublication({ id: x.id, published: x.data.article.published }, { id: y.id, published: y.data.article.published }));
 }

@@ -1,19 +1,27 @@
 /**
  * Materializes the binary projections of events (ONTOLOGY.md): a MEETING that occurred relates its
  * participants by MET_WITH, a planned one gives PLANS_TO_MEET (never MET_WITH), an ATTACK gives ATTACKED from
- * agent to target, and so on. Each projection carries the event's evidence and names the event.
+ * agent to target, and so on. Each projection carries the evidence of the report it comes from and names the
+ * event. An event reported by several articles is projected once per report, by that report's status
+ * (src/build/assembleEvents.ts); statements of one fact are then merged (src/build/mergeFacts.ts).
  */
-import { predicateSpec, projectionOf, type EventRole, type Predicate } from '../ontology/index.js';
-import type { EventAttributes, JsonObject, RelationAttributes } from '../graph/types.js';
-import type { RelationIds } from './relationIds.js';
+import { predicateSpec, projectionOf, type EventRole, type EventStatus, type Predicate } from '../ontology/index.js';
+import type { EventProperties, Evidence, JsonObject } from '../graph/types.js';
+import type { Statement } from './mergeFacts.js';
 
-export function projectEvent(
-  event: EventAttributes,
-  roles: readonly { readonly role: EventRole; readonly entity: string }[],
-  ids: RelationIds,
-): RelationAttributes[] {
-  const projection = projectionOf(event.properties.eventType);
-  const { status } = event.properties;
+/** One article's report of an event: the event's facts, with this report's status, time and evidence. */
+export interface EventReport {
+  readonly id: string;
+  readonly properties: EventProperties;
+  readonly status: EventStatus;
+  readonly time?: string | undefined;
+  readonly timeText?: string | undefined;
+  readonly evidence: readonly Evidence[];
+}
+
+export function projectEvent(report: EventReport, roles: readonly { readonly role: EventRole; readonly entity: string }[]): Statement[] {
+  const projection = projectionOf(report.properties.eventType);
+  const { status } = report;
   if (!projection || status === 'cancelled') return [];
   const planned = status === 'planned';
   const predicate: Predicate | undefined = planned ? projection.planned : projection.predicate;
@@ -34,22 +42,21 @@ export function projectEvent(
 
   const spec = predicateSpec(predicate);
   const properties: JsonObject = {};
-  if (event.properties.timeText !== undefined) properties['timeText'] = event.properties.timeText;
+  if (report.timeText !== undefined) properties['timeText'] = report.timeText;
   for (const name of Object.keys(spec.properties ?? {})) {
-    const value = event.properties[name];
+    const value = report.properties[name];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[name] = value;
   }
   return pairs.map(([subject, object]) => ({
-    id: ids.derive(subject, predicate, object, false),
     predicate,
     subject,
     object,
     negated: false,
     modality: planned ? 'planned' : 'asserted',
-    ...(event.properties.time !== undefined ? { time: event.properties.time } : {}),
+    ...(report.time !== undefined ? { time: report.time } : {}),
     properties,
-    evidence: event.evidence,
-    event: event.id,
+    evidence: report.evidence,
+    event: report.id,
     origin: 'projection',
     symmetric: spec.symmetric ?? false,
   }));

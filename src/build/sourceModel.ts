@@ -44,6 +44,21 @@ export interface EventSource {
   readonly roles?: readonly RoleSource[];
 }
 
+/**
+ * An event declared in another article, as this article reports it (`eventUpdates:`): the meeting one
+ * report planned, which this one says took place. Its status, evidence and any roles it adds are this
+ * article's; the event keeps its id, name and type.
+ */
+export interface EventUpdateSource {
+  /** The id of the event, declared under `events:` in another article. */
+  readonly event: string;
+  readonly status: EventStatus;
+  readonly time?: string;
+  readonly timeText?: string;
+  readonly evidence: EvidenceSource;
+  readonly roles?: readonly RoleSource[];
+}
+
 export interface ClaimSource {
   readonly id: string;
   readonly name: string;
@@ -76,11 +91,15 @@ export interface ArticleFileSource {
     readonly id: string;
     readonly title: string;
     readonly text: string;
+    /** ISO 8601 date or year-month. */
     readonly published?: string;
+    /** The outlet. */
     readonly source?: string;
+    readonly url?: string;
   };
   readonly mentions?: Readonly<Record<string, EvidenceSource>>;
   readonly events?: readonly EventSource[];
+  readonly eventUpdates?: readonly EventUpdateSource[];
   readonly claims?: readonly ClaimSource[];
   readonly relations?: readonly RelationSource[];
 }

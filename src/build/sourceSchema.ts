@@ -21,6 +21,9 @@ export const TIME_PATTERN =
 const id = { type: 'string', pattern: ID_PATTERN, description: 'A stable lower-kebab id, e.g. "donald-trump".' };
 const ref = (what: string) => ({ type: 'string', pattern: ID_PATTERN, description: `The id of ${what}.` });
 const text = (description: string) => ({ type: 'string', minLength: 1, description });
+/** ISO 8601 calendar date or year-month; the builder also checks that the day exists. */
+export const PUBLISHED_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$';
+
 const time = {
   type: 'string',
   pattern: TIME_PATTERN,
@@ -52,6 +55,17 @@ const quote = {
 const evidence = {
   description: 'Where the article says it: one quote or a list of quotes.',
   oneOf: [{ $ref: '#/definitions/quote' }, { type: 'array', minItems: 1, items: { $ref: '#/definitions/quote' } }],
+};
+
+const role = {
+  type: 'object',
+  required: ['role', 'entity'],
+  additionalProperties: false,
+  properties: {
+    role: { enum: [...EVENT_ROLE_NAMES] },
+    entity: ref('the entity that fills the role'),
+    evidence: { ...evidence, description: "Where the text gives this role; the event's evidence when absent." },
+  },
 };
 
 export const ENTITIES_SCHEMA = {
@@ -106,7 +120,7 @@ export const ARTICLE_SCHEMA = {
   type: 'object',
   required: ['article'],
   additionalProperties: false,
-  definitions: { quote, evidence },
+  definitions: { quote, evidence, role },
   properties: {
     article: {
       type: 'object',
@@ -116,8 +130,13 @@ export const ARTICLE_SCHEMA = {
         id,
         title: text('The headline, or a short title.'),
         text: text('The article text file, relative to this file; kept verbatim.'),
-        published: time,
-        source: text('Where the article was published.'),
+        published: {
+          type: 'string',
+          pattern: PUBLISHED_PATTERN,
+          description: 'The publication date, ISO 8601: "2025-04-24", or "2025-04" when only the month is known.',
+        },
+        source: text('The outlet that published it, e.g. "Associated Press".'),
+        url: { type: 'string', pattern: '^https?://\\S+$', description: 'Where the article can be read (http or https).' },
       },
     },
     mentions: {
@@ -149,19 +168,25 @@ export const ARTICLE_SCHEMA = {
           },
           properties,
           evidence,
-          roles: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['role', 'entity'],
-              additionalProperties: false,
-              properties: {
-                role: { enum: [...EVENT_ROLE_NAMES] },
-                entity: ref('the entity that fills the role'),
-                evidence: { ...evidence, description: "Where the text gives this role; the event's evidence when absent." },
-              },
-            },
-          },
+          roles: { type: 'array', items: { $ref: '#/definitions/role' } },
+        },
+      },
+    },
+    eventUpdates: {
+      type: 'array',
+      description:
+        'Events declared in another article (by id), as this article reports them: their status now, with this article\'s evidence and any roles it adds.',
+      items: {
+        type: 'object',
+        required: ['event', 'status', 'evidence'],
+        additionalProperties: false,
+        properties: {
+          event: ref('the EVENT, declared under "events:" in another article'),
+          status: { enum: [...EVENT_STATUSES], description: 'The status this article reports.' },
+          time,
+          timeText: text("The text's own words for the time."),
+          evidence,
+          roles: { type: 'array', items: { $ref: '#/definitions/role' } },
         },
       },
     },

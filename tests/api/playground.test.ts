@@ -17,6 +17,7 @@ import { buildGraph } from '../../src/build/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { readPlaygroundAsset, renderPlaygroundPage } from '../../src/api/playground.js';
 import { missingChromium, SYSTEM_CHROMIUM } from '../utils/externalTools.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE_DIR = join(ROOT, 'dist', 'playground');
@@ -37,7 +38,7 @@ function assetUrls(html: string): string[] {
 let graph: NewsGraph;
 beforeAll(async () => {
   ensureBundle();
-  graph = await buildGraph();
+  graph = await buildGraph(SEED_DATA);
 }, 120_000);
 
 describe('renderPlaygroundPage', () => {

@@ -1,16 +1,17 @@
 /**
- * The seed article's graph for the API tests, built once per test file from data/ by the real builder,
+ * The seed article's graph for the API tests, built once per test file from tests/fixtures/seed by the real builder,
  * and the two ways of asking it: in-process (ApolloServer.executeOperation) and over real HTTP.
  */
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { buildGraph } from '../../src/build/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 
 let seed: Promise<NewsGraph> | undefined;
 
-/** The graph of data/ (the seed article), built on first use. */
+/** The graph of the seed article alone (tests/fixtures/seed, not the growing data/), built on first use. */
 export function seedGraph(): Promise<NewsGraph> {
-  seed ??= buildGraph();
+  seed ??= buildGraph(SEED_DATA);
   return seed;
 }
 

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { buildGraph } from '../../src/build/index.js';
 import type { NewsGraph, RelationAttributes } from '../../src/graph/types.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 
 // Specific facts of the seed article, read from the built graph. Each names the words they came from.
 let graph: NewsGraph;
 beforeAll(async () => {
-  graph = await buildGraph();
+  graph = await buildGraph(SEED_DATA);
 });
 
 function relations(filter: Partial<Pick<RelationAttributes, 'predicate' | 'subject' | 'object' | 'negated'>>): RelationAttributes[] {

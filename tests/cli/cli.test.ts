@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyData, PROJECT_ROOT, removeDir, tempDir, mutate } from '../utils/fixtures.js';
+import { copyData, PROJECT_ROOT, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
 
 // The installed command, as a user runs it: the compiled bin (built by `npm test` and by npm ci's prepare).
 const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
@@ -20,14 +20,14 @@ describe('newsgraph command', () => {
   });
 
   test('validate accepts the seed data', () => {
-    const run = newsgraph('validate');
+    const run = newsgraph('validate', SEED_DATA);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
 
   test('build writes a snapshot; stats shows 17 of 17 sentences covered', () => {
     const snapshot = join(work, 'seed.json');
-    const build = newsgraph('build', '-o', snapshot);
+    const build = newsgraph('build', SEED_DATA, '-o', snapshot);
     expect(build.code).toBe(0);
     const parsed = JSON.parse(readFileSync(snapshot, 'utf8')) as { nodes: unknown[] };
     expect(parsed.nodes.length).toBeGreaterThan(30);
@@ -36,7 +36,7 @@ describe('newsgraph command', () => {
     const figures = JSON.parse(stats.stdout) as { articles: { sentences: number; covered: number; uncovered: unknown[] }[] };
     expect(figures.articles).toHaveLength(1);
     expect(figures.articles[0]).toMatchObject({ sentences: 17, covered: 17, uncovered: [] });
-    expect(newsgraph('stats').stdout).toContain('17 of 17 sentences');
+    expect(newsgraph('stats', '--data', SEED_DATA).stdout).toContain('17 of 17 sentences');
   });
 
   test('bad data: exit 1, every problem as FILE:LINE:COL with the line, and the old snapshot left whole', () => {
@@ -58,40 +58,40 @@ describe('newsgraph command', () => {
   });
 
   test('query runs one operation in-process, with variables or from a file; a GraphQL error exits 1', () => {
-    const inline = newsgraph('query', 'query ($id: ID!) { entity(id: $id) { name kind } }', '--variables', '{"id": "ukraine"}');
+    const inline = newsgraph('query', 'query ($id: ID!) { entity(id: $id) { name kind } }', '--variables', '{"id": "ukraine"}', '--data', SEED_DATA);
     expect(inline.code).toBe(0);
     expect(JSON.parse(inline.stdout)).toEqual({ data: { entity: { name: 'Ukraine', kind: 'GOVERNMENT' } } });
     const file = join(work, 'rejected.graphql');
     writeFileSync(file, '{ relations(predicate: ["REJECTED"]) { totalCount edges { node { subject { id } object { id } } } } }');
-    const fromFile = newsgraph('query', '--file', file);
+    const fromFile = newsgraph('query', '--file', file, '--data', SEED_DATA);
     expect(fromFile.code).toBe(0);
     expect(JSON.parse(fromFile.stdout).data.relations.edges).toContainEqual({ node: { subject: { id: 'ukraine' }, object: { id: 'crimea-condition' } } });
-    const bad = newsgraph('query', '{ entity(id: "ukraine") { nosuchfield } }');
+    const bad = newsgraph('query', '{ entity(id: "ukraine") { nosuchfield } }', '--data', SEED_DATA);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(newsgraph('query', '{ articles { id } }', '--variables', '[1]').code).toBe(1);
+    expect(newsgraph('query', '{ articles { id } }', '--variables', '[1]', '--data', SEED_DATA).code).toBe(1);
   });
 
   test('export writes a file atomically, a neighbourhood on request, and csv into a folder', () => {
     const file = join(work, 'ukraine.graphml');
-    const run = newsgraph('export', '--format', 'graphml', '--focus', 'ukraine', '--depth', '1', '-o', file);
+    const run = newsgraph('export', '--format', 'graphml', '--focus', 'ukraine', '--depth', '1', '-o', file, '--data', SEED_DATA);
     expect(run.code).toBe(0);
     const graphml = readFileSync(file, 'utf8');
     expect(graphml).toContain('<node id="ukraine"');
     expect(graphml).not.toContain('<node id="london"');
     const folder = join(work, 'neo4j');
-    expect(newsgraph('export', '--format', 'csv', '-o', folder).code).toBe(0);
+    expect(newsgraph('export', '--format', 'csv', '-o', folder, '--data', SEED_DATA).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(expect.arrayContaining(['nodes.csv', 'relationships.csv']));
-    expect(newsgraph('export', '--format', 'turtle').stdout).toContain('@prefix');
+    expect(newsgraph('export', '--format', 'turtle', '--data', SEED_DATA).stdout).toContain('@prefix');
     const unknown = newsgraph('export', '--format', 'pdf');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('turtle');
-    expect(newsgraph('export', '--format', 'json', '--focus', 'ukrane').code).toBe(1);
+    expect(newsgraph('export', '--format', 'json', '--focus', 'ukrane', '--data', SEED_DATA).code).toBe(1);
   });
 
   test('serve answers over HTTP on the port of PORT, and stops cleanly on SIGTERM', async () => {
     // PORT=0 asks for a free port: the environment, not a flag, as a container would set it.
-    const server = spawn(process.execPath, [BIN, 'serve'], { cwd: work, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
+    const server = spawn(process.execPath, [BIN, 'serve', '--data', SEED_DATA], { cwd: work, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
     let output = '';
     server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = await new Promise<string>((resolve, reject) => {

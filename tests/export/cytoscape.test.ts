@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals';
 import { toCytoscapeJson } from '../../src/export/cytoscape.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 import { sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
 import { readCytoscape } from './readers/index.js';
@@ -31,7 +32,7 @@ test('cytoscape data holds the attributes exactly', () => {
 test('Cytoscape.js itself loads the export of the seed graph, negations and evidence intact', async () => {
   const { default: cytoscape } = await import('cytoscape');
   const { buildGraph } = await import('../../src/build/index.js');
-  const seed = await buildGraph();
+  const seed = await buildGraph(SEED_DATA);
   const cy = cytoscape({ headless: true, styleEnabled: false, ...JSON.parse(toCytoscapeJson(seed)) });
   expect(cy.nodes()).toHaveLength(seed.order);
   expect(cy.edges()).toHaveLength(seed.size);

@@ -16,6 +16,7 @@ import { DEFAULT_BASE_IRI } from '../../src/export/rdf/iris.js';
 import { buildQuads } from '../../src/export/rdf/quads.js';
 import { assertsDirectTriple } from '../../src/export/rdf/relationQuads.js';
 import { missingRdflib, runRdflib, type RdflibReport } from './rdf-python.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 
 const DOC = readFileSync(fileURLToPath(new URL('../../docs/rdf.md', import.meta.url)), 'utf8');
 const ENTITY = `${DEFAULT_BASE_IRI}entity/`;
@@ -80,7 +81,7 @@ let turtle: string;
 let quadCount: number;
 
 beforeAll(async () => {
-  graph = await buildGraph();
+  graph = await buildGraph(SEED_DATA);
   relations = graph.mapEdges((_key, attributes) => attributes);
   turtle = toTurtle(graph);
   quadCount = buildQuads(graph).length;

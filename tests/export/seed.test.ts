@@ -1,5 +1,5 @@
 /**
- * The exports of the real graph, built from the project's data/ (the seed article): every format reads back
+ * The exports of the real graph, built from the seed article (tests/fixtures/seed): every format reads back
  * whole, NetworkX and Graphviz read it, and a neighbourhood exports in every format.
  */
 import { describe, expect, test } from '@jest/globals';
@@ -15,11 +15,12 @@ import { EXPORT_FORMATS } from '../../src/export/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
 import { selectSubgraph } from '../../src/export/subgraph.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../../src/graph/types.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 import { canonical, withoutEmptyOptionalStrings } from './decode.js';
 import { missingGraphviz, missingNetworkx, readWithGraphviz, readWithNetworkx } from './consumers.js';
 import { LOSSLESS_EDGE_COLUMNS, LOSSLESS_NODE_COLUMNS, exportedIds, readCsv, readCypher, readCytoscape, readGexf, readGraphml, scriptDelimiter } from './readers/index.js';
 
-const graph: NewsGraph = await buildGraph();
+const graph: NewsGraph = await buildGraph(SEED_DATA);
 const whole = canonical(graph);
 const withoutGraph = canonical(graph, false);
 

@@ -31,7 +31,7 @@ const server = await startServer({ graph, port: 0 });
 const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "ukraine") { name } }' }) });
 const overHttp = await response.json();
 await server.close();
-console.log(JSON.stringify({ rows, turtle: turtle.kind === 'text' ? turtle.text.length : 0, overHttp, stats: graphStats(graph).articles[0].covered, formats: EXPORT_FORMATS.length }));
+console.log(JSON.stringify({ rows, turtle: turtle.kind === 'text' ? turtle.text.length : 0, overHttp, stats: graphStats(graph).articles.find((a) => a.article === 'ukraine-peace-talks-2025-04').covered, formats: EXPORT_FORMATS.length }));
 `;
 
 function runUserScript(file: string): { rows: string[][]; turtle: number; overHttp: { data: { entity: { name: string } } }; stats: number; formats: number } {
@@ -70,7 +70,7 @@ const server = await startServer({ graph, port: 0 });
 const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "ukraine") { name } }' }) });
 const overHttp = await response.json();
 await server.close();
-console.log(JSON.stringify({ rows, turtle: turtle.kind === 'text' ? turtle.text.length : 0, overHttp, stats: graphStats(graph).articles[0]?.covered, formats: EXPORT_FORMATS.length }));
+console.log(JSON.stringify({ rows, turtle: turtle.kind === 'text' ? turtle.text.length : 0, overHttp, stats: graphStats(graph).articles.find((a) => a.article === 'ukraine-peace-talks-2025-04')?.covered, formats: EXPORT_FORMATS.length }));
 `,
   );
   const compile = spawnSync(tsc, ['-p', '.'], { cwd: project, encoding: 'utf8' });

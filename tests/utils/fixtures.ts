@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
-export const SEED_DATA = join(PROJECT_ROOT, 'data');
+/**
+ * The seed article alone, with exactly its entities: what tests build when they mean "the seed graph".
+ * data/ is the shipped corpus and grows; tests must not depend on it beyond the seed article, so they read
+ * this copy (tests/build/seedFixture.test.ts keeps its article files equal to data/'s).
+ */
+export const SEED_DATA = join(FIXTURES, 'seed');
+/** The package's data/ as shipped: the corpus. Only the tests about the corpus itself read it. */
+export const CORPUS_DATA = join(PROJECT_ROOT, 'data');
 
 export function tempDir(prefix = 'newsgraph-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,0 +1,84 @@
+/**
+ * One relation per fact: statements of the same fact, from several articles or twice in one, become one
+ * relation whose evidence holds the anchors of each (src/ontology/identity.ts says when two statements are
+ * the same fact). Ids are given after merging, so a fact stated by three articles has one plain
+ * `subject--predicate--object` id, and `-2` is left for a second, different fact between the same two ends.
+ */
+import { identifyingProperties, moreCertain } from '../ontology/identity.js';
+import type { Evidence, JsonObject, JsonValue, RelationAttributes } from '../graph/types.js';
+import { RelationIds } from './relationIds.js';
+
+/** A relation as one article states it, before merging; `explicitId` is an id written in the data. */
+export interface Statement extends Omit<RelationAttributes, 'id'> {
+  readonly explicitId?: string;
+}
+
+/**
+ * The key two statements of one fact share. Beside the ends, predicate, polarity and identifying properties:
+ * - `origin` and `event`: a projection of one meeting and of another meeting are two facts (two occasions);
+ * - `attributedTo`: "Trump says X" and "Rubio says X" are two statements worth keeping apart;
+ * - `time`: the same relation at two dates is two facts (two meetings), and an undated statement is not
+ *   guessed to be either.
+ * Modality is not in the key: the merged relation takes the most certain (identity.ts).
+ */
+export function factKey(s: Omit<RelationAttributes, 'id'>): string {
+  const ends = s.symmetric ? [s.subject, s.object].sort() : [s.subject, s.object];
+  const identifying = identifyingProperties(s.predicate).map((name) => normalize(s.properties[name]));
+  return JSON.stringify([s.origin, s.predicate, ...ends, s.negated, s.attributedTo ?? null, s.event ?? null, s.time ?? null, identifying]);
+}
+
+/**
+ * Merges statements (given in publication order) into relations, in the order of each fact's first
+ * statement. The first statement gives the fact's wording (its subject/object order, its properties); later
+ * ones add their evidence, fill properties the first lacks, and may raise the modality.
+ */
+export function mergeFacts(statements: readonly Statement[]): RelationAttributes[] {
+  const facts = new Map<string, Statement>();
+  for (const statement of statements) {
+    const key = factKey(statement);
+    const first = facts.get(key);
+    facts.set(key, first ? mergeTwo(first, statement) : statement);
+  }
+  const ids = new RelationIds();
+  const merged = [...facts.values()];
+  // Ids written in the data are kept; they were checked to be unique when read.
+  for (const fact of merged) if (fact.explicitId !== undefined) ids.reserve(fact.explicitId);
+  return merged.map(({ explicitId, ...fact }) => ({
+    id: explicitId ?? ids.derive(fact.subject, fact.predicate, fact.object, fact.negated),
+    ...fact,
+  }));
+}
+
+function mergeTwo(first: Statement, next: Statement): Statement {
+  const modality = moreCertain(first.modality, next.modality);
+  const properties: JsonObject = { ...next.properties, ...first.properties };
+  // A fact some article states is no longer only background: the outside source no longer applies.
+  if (modality !== 'background') delete properties['source'];
+  const explicitId = first.explicitId ?? next.explicitId;
+  const { draft: _draft, explicitId: _id, ...rest } = first;
+  return {
+    ...rest,
+    modality,
+    properties,
+    evidence: unionEvidence(first.evidence, next.evidence),
+    ...(explicitId !== undefined ? { explicitId } : {}),
+    // Still a draft only while every statement of it is one.
+    ...(first.draft === true && next.draft === true ? { draft: true } : {}),
+  };
+}
+
+/** Both lists of anchors, an anchor stated twice (the same span of the same article) once. */
+function unionEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence[] {
+  const seen = new Set(a.map(anchorKey));
+  return [...a, ...b.filter((e) => !seen.has(anchorKey(e)))];
+}
+
+function anchorKey(e: Evidence): string {
+  return `${e.article}:${e.start}:${e.end}`;
+}
+
+/** Identifying values compare without regard to case and spacing ("Special envoy" is "Special Envoy"). */
+function normalize(value: JsonValue | undefined): JsonValue {
+  if (value === undefined) return null;
+  return typeof value === 'string' ? value.trim().replace(/\s+/gu, ' ').toLowerCase() : value;
+}
