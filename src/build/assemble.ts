@@ -11,7 +11,7 @@ import { CodePointIndex } from './codePoints.js';
 import { Declarations } from './declarations.js';
 import type { LoadedArticle, LoadedSources } from './loadSources.js';
 import { mergeFacts, type Statement } from './mergeFacts.js';
-import { byPublication, publishedProblem } from './publication.js';
+import { byPublication, publishedProblem, urlProblem } from './publication.js';
 import { RelationIds } from './relationIds.js';
 import { splitSentences } from './sentences.js';
 import { checkRelation } from './checkRelation.js';
@@ -154,9 +154,11 @@ function prepareArticles(loaded: readonly LoadedArticle[], problems: Diagnostic[
       continue;
     }
     seen.set(data.article.id, yaml);
-    const { published } = data.article;
+    const { published, url } = data.article;
     const dateProblem = published === undefined ? undefined : publishedProblem(published);
     if (dateProblem) problems.push(yaml.problem('SCHEMA', ['article', 'published'], dateProblem));
+    const addressProblem = url === undefined ? undefined : urlProblem(url);
+    if (addressProblem) problems.push(yaml.problem('SCHEMA', ['article', 'url'], addressProblem));
     ready.push({ id: data.article.id, text, index: new CodePointIndex(text), sentences: splitSentences(text), yaml, data });
   }
   // Publication order: an event's history, its current status and each fact's first wording follow it.

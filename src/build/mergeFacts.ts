@@ -17,14 +17,15 @@ export interface Statement extends Omit<RelationAttributes, 'id'> {
  * The key two statements of one fact share. Beside the ends, predicate, polarity and identifying properties:
  * - `origin` and `event`: a projection of one meeting and of another meeting are two facts (two occasions);
  * - `attributedTo`: "Trump says X" and "Rubio says X" are two statements worth keeping apart;
- * - `time`: the same relation at two dates is two facts (two meetings), and an undated statement is not
- *   guessed to be either.
+ * - `time`, for a fact with no event: the same relation at two dates is two facts (two meetings), and an
+ *   undated statement is not guessed to be either. A fact of an event is placed by its event: two reports of
+ *   one meeting are one fact even when only one of them gives the date.
  * Modality is not in the key: the merged relation takes the most certain (identity.ts).
  */
 export function factKey(s: Omit<RelationAttributes, 'id'>): string {
   const ends = s.symmetric ? [s.subject, s.object].sort() : [s.subject, s.object];
   const identifying = identifyingProperties(s.predicate).map((name) => normalize(s.properties[name]));
-  return JSON.stringify([s.origin, s.predicate, ...ends, s.negated, s.attributedTo ?? null, s.event ?? null, s.time ?? null, identifying]);
+  return JSON.stringify([s.origin, s.predicate, ...ends, s.negated, s.attributedTo ?? null, s.event ?? null, s.event === undefined ? (s.time ?? null) : null, identifying]);
 }
 
 /**
@@ -53,11 +54,13 @@ function mergeTwo(first: Statement, next: Statement): Statement {
   const modality = moreCertain(first.modality, next.modality);
   const properties: JsonObject = { ...next.properties, ...first.properties };
   // A fact some article states is no longer only background: the outside source no longer applies.
-  if (modality !== 'background') delete properties['source'];
+  if (modality !== 'background' && (first.modality === 'background' || next.modality === 'background')) delete properties['source'];
   const explicitId = first.explicitId ?? next.explicitId;
+  const time = first.time ?? next.time;
   const { draft: _draft, explicitId: _id, ...rest } = first;
   return {
     ...rest,
+    ...(time !== undefined ? { time } : {}),
     modality,
     properties,
     evidence: unionEvidence(first.evidence, next.evidence),

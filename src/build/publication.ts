@@ -1,5 +1,5 @@
 /**
- * Articles in publication order, and the publication date checked against the calendar. The graph's
+ * Articles in publication order, and their publication date (checked against the calendar) and url. The graph's
  * `articles` attribute, an event's history and the order in which facts take their first wording all
  * follow this order: dated articles by date, a year-month before the days of that month (it is read as the
  * month's start), undated articles last, ties by id.
@@ -19,6 +19,14 @@ export function publishedProblem(published: string): string | undefined {
     if (d < 1 || d > last) return `article.published is ${JSON.stringify(published)}: ${year}-${month} has no day ${day} (it has ${last} days).`;
   }
   return undefined;
+}
+
+/** A problem with an article's url, or undefined when it is an absolute http or https URL. */
+export function urlProblem(url: string): string | undefined {
+  const how = 'give the address where the article can be read, starting with https:// or http://.';
+  if (!URL.canParse(url)) return `article.url is ${JSON.stringify(url)}, which is not an absolute URL: ${how}`;
+  const { protocol } = new URL(url);
+  return protocol === 'https:' || protocol === 'http:' ? undefined : `article.url is ${JSON.stringify(url)}, a ${protocol} URL: ${how}`;
 }
 
 /** Compares two articles by publication order (see the module comment). */
