@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse, parseDocument } from 'yaml';
 import { buildGraph, defaultDataDir, serializeGraph } from '../dist/index.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '1,10,50' } } });
@@ -18,9 +19,15 @@ const yamlText = readFileSync(join(seed, 'articles', `${ARTICLE}.yaml`), 'utf8')
 // The article's own ids (events, claims): renamed in each copy so that ids stay unique.
 const ownIds = [...yamlText.matchAll(/^  - id: ([a-z0-9-]+)$/gmu)].map((m) => m[1]);
 
+// data/ is a corpus: keep only the shared entities the seed article names, so that each copy builds alone.
+const seedMentions = new Set(Object.keys(parse(yamlText).mentions));
+const entitiesDoc = parseDocument(readFileSync(join(seed, 'entities.yaml'), 'utf8'));
+entitiesDoc.set('entities', entitiesDoc.toJS().entities.filter((e) => seedMentions.has(e.id)));
+const seedEntities = entitiesDoc.toString();
+
 function dataDir(copies) {
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
-  cpSync(join(seed, 'entities.yaml'), join(dir, 'entities.yaml'));
+  writeFileSync(join(dir, 'entities.yaml'), seedEntities);
   for (let i = 0; i < copies; i++) {
     const name = `${ARTICLE}-${i}`;
     let text = yamlText.replace(`id: ${ARTICLE}`, `id: ${name}`).replace(`text: ${ARTICLE}.txt`, `text: ${name}.txt`);
