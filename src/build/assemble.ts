@@ -25,7 +25,7 @@ export interface Assembled {
   readonly articles: readonly ArticleRecord[];
 }
 
-export interface ReadyArticle extends AnchorableArticle {
+interface ReadyArticle extends AnchorableArticle {
   readonly yaml: YamlSource;
   readonly data: ArticleFileSource;
 }
@@ -87,10 +87,13 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
   const explicitIds = new RelationIds();
   const stated: Statement[] = [];
   const { events, roleEdges, projections } = assembleEvents({ articles, declarations, problems, anchor, mentionsOf });
+  const placed = new Set<string>();
   for (const a of articles) {
+    // Each event once, where it is first declared (a duplicate declaration was reported).
     a.data.events?.forEach((e) => {
       const event = events.get(e.id);
-      if (event && !entities.includes(event)) entities.push(event);
+      if (event && !placed.has(e.id)) entities.push(event);
+      placed.add(e.id);
     });
     a.data.claims?.forEach((c, i) => {
       const { time, timeText, properties: extra = {} } = c;
