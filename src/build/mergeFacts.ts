@@ -4,7 +4,7 @@
  * the same fact). Ids are given after merging, so a fact stated by three articles has one plain
  * `subject--predicate--object` id, and `-2` is left for a second, different fact between the same two ends.
  */
-import { identifyingProperties, moreCertain } from '../ontology/identity.js';
+import { identifyingProperties, moreCertain } from '../ontology/index.js';
 import type { Evidence, JsonObject, JsonValue, RelationAttributes } from '../graph/types.js';
 import { RelationIds } from './relationIds.js';
 

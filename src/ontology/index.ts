@@ -38,3 +38,10 @@ export {
   type EventType,
   type Projection,
 } from './events.js';
+export {
+  DESCRIPTIVE_PROPERTIES,
+  IDENTIFYING_PROPERTIES,
+  MODALITY_CERTAINTY,
+  identifyingProperties,
+  moreCertain,
+} from './identity.js';
