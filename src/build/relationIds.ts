@@ -1,7 +1,9 @@
 /**
  * Relation ids that a person can read and that stay stable when unrelated data changes:
  * `subject--predicate--object` in lower kebab ("ukraine--rejected--crimea-condition"), with `not-` before a
- * negated predicate and `-2`, `-3` for repeats. They also become the relations' IRIs in RDF exports.
+ * negated predicate and `-2`, `-3` for other facts between the same ends (another title, another occasion,
+ * another speaker). Statements of one fact are merged first (mergeFacts.ts), so a fact stated by several
+ * articles keeps the plain id. They also become the relations' IRIs in RDF exports.
  */
 export class RelationIds {
   private readonly taken = new Set<string>();
