@@ -9,7 +9,6 @@ import type { Excuses } from './excuses.js';
 import type { LocatedProblem } from './propertyKeys.js';
 import { ARTICLE_SCHEMA } from './sourceSchema.js';
 
-const ITEM_LISTS = ['events', 'claims', 'relations'];
 const REQUIRED_HEADER: readonly string[] = ARTICLE_SCHEMA.properties.article.required;
 
 /**
@@ -30,11 +29,14 @@ export function salvage(data: unknown, problems: readonly LocatedProblem[], sche
     } else if (top === 'article') {
       if (path.length !== 2 || typeof second !== 'string' || REQUIRED_HEADER.includes(second) || !isObject(part)) return undefined;
       delete part[second];
-    } else if (top === 'mentions' && typeof second === 'string' && isObject(part)) {
-      excuses.mentionedAt(second);
-      delete part[second];
-    } else if (ITEM_LISTS.includes(top) && typeof second === 'number' && Array.isArray(part)) {
+    } else if (typeof second === 'number' && Array.isArray(part)) {
+      // One item of a list (events, claims, relations, or any list section the format gains).
       setAsideItem(part, second, excuses);
+    } else if (typeof second === 'string' && isObject(part)) {
+      // One entry of a map section (mentions: the entity it names, and whatever its entry declares).
+      excuses.mentionedAt(second);
+      setAsideAll(part[second], excuses);
+      delete part[second];
     } else {
       // A whole section of the wrong shape, or an unknown top-level key ("relation:" for "relations:").
       setAsideAll(part, excuses);

@@ -41,8 +41,8 @@ export interface ReviewedSentence {
   readonly relations: readonly ReviewedRelation[];
   readonly events: readonly ReviewedEvent[];
   readonly claims: readonly ReviewedClaim[];
-  /** Ids of the shared entities the sentence names (their mentions). */
-  readonly names: readonly string[];
+  /** The shared entities the sentence names (their mentions); `draft` while a drafted entity is not accepted. */
+  readonly names: readonly { readonly id: string; readonly draft: boolean }[];
 }
 
 export interface ArticleReview {
@@ -60,7 +60,7 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
     relations: [] as ReviewedRelation[],
     events: [] as ReviewedEvent[],
     claims: [] as ReviewedClaim[],
-    names: [] as string[],
+    names: [] as { id: string; draft: boolean }[],
   }));
   const sentencesOf = (evidence: readonly { article: string; sentence: number }[]) =>
     [...new Set(evidence.filter((e) => e.article === articleId).map((e) => e.sentence))].flatMap((i) => sentences[i] ?? []);
@@ -100,7 +100,7 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
         for (const s of where) s.claims.push({ id, name: e.name, modality: e.properties.modality, draft: e.draft ?? false });
         return;
       default:
-        for (const s of where) s.names.push(id);
+        for (const s of where) s.names.push({ id, draft: e.draft ?? false });
     }
   });
   const { text: _text, sentences: _spans, ...header } = article;

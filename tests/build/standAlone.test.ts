@@ -142,3 +142,17 @@ describe('unknown keys inside properties are refused with did-you-mean', () => {
     expect(await validateData(dir)).toEqual([]);
   });
 });
+
+describe('files that cannot be built', () => {
+  test('a second article with the same id is one DUPLICATE_ID, without echoes of what it mentions or declares', async () => {
+    const dir = fixture();
+    const copy = readFileSync(join(dir, ARTICLE), 'utf8').replace('text: oslo-follow-up.txt', 'text: oslo-follow-up.txt\n  source: The copy');
+    // Sorted after the original, so it is the duplicate; it alone mentions an entity declared for it, whose
+    // mention is thus never anchored (the article is not built): not reported as mentioned by no article.
+    writeFileSync(join(dir, 'articles', 'z-copy.yaml'), copy.replace('  norway: Norway\n', '  norway: Norway\n  oslo: Norway\n'));
+    writeFileSync(join(dir, 'entities.yaml'), `${readFileSync(join(dir, 'entities.yaml'), 'utf8')}  - id: oslo\n    kind: PLACE\n    name: Oslo\n`);
+    const problems = await validateData(dir);
+    expect(problems.map((p) => p.code)).toEqual(['DUPLICATE_ID']);
+    expect(problems[0]?.file).toContain('z-copy.yaml');
+  });
+});

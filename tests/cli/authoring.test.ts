@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
+import { buildGraph } from '../../src/build/index.js';
 import { createCli } from '../../src/cli/cli.js';
+import { formatReview } from '../../src/cli/commands/show.js';
+import { reviewArticle } from '../../src/graph/articleReview.js';
 import { PREDICATES } from '../../src/ontology/index.js';
 import { FIXTURES, removeDir, tempDir } from '../utils/fixtures.js';
 import { writeDataDir } from '../utils/dataDir.js';
@@ -15,6 +18,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await createCli().run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
+}
+
+function fail(): never {
+  throw new Error('no such article');
 }
 
 const work = tempDir();
@@ -39,6 +46,19 @@ describe('newsgraph show', () => {
     const review = JSON.parse(out) as { sentences: { relations: { predicate: string; negated: boolean; draft: boolean }[] }[] };
     expect(review.sentences).toHaveLength(4);
     expect(review.sentences[3]?.relations).toEqual([expect.objectContaining({ predicate: 'BACKS', negated: true, draft: false })]);
+  });
+
+  test('drafted facts and entities are marked as drafts', async () => {
+    const graph = await buildGraph(STANDALONE);
+    const backs = graph.edges('tomas-lind', 'ceasefire-plan').find((e) => graph.getEdgeAttribute(e, 'predicate') === 'BACKS');
+    expect(backs).toBeDefined();
+    // The extraction step sets `draft` on what it drafted; here set on the built graph as it would be.
+    graph.mergeEdgeAttributes(backs ?? '', { draft: true });
+    graph.mergeNodeAttributes('norway', { draft: true });
+    const text = formatReview(reviewArticle(graph, 'oslo-follow-up') ?? fail());
+    expect(text).toContain('NOT BACKS tomas-lind → ceasefire-plan  (reported, according to anna-berg)  [draft]');
+    expect(text).toContain('names: anna-berg, norway [draft], ceasefire-plan');
+    expect(text).not.toContain('DENIED tomas-lind → plan-will-fail  [draft]');
   });
 
   test('an unknown article is refused with did-you-mean, exit 1', async () => {

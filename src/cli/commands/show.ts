@@ -26,7 +26,8 @@ export const showCommand: Command = {
   },
 };
 
-function formatReview(review: ArticleReview): string {
+/** The review as text: each sentence, then its facts indented under it. */
+export function formatReview(review: ArticleReview): string {
   const { article } = review;
   const about = [article.published, article.source, article.url].filter((x) => x !== undefined).join(', ');
   const lines = [`${article.id}: ${article.title}${about ? ` (${about})` : ''}`, ''];
@@ -39,7 +40,7 @@ function formatReview(review: ArticleReview): string {
       lines.push(`    event ${e.id}: ${e.eventType}, ${e.status}${roles ? `; ${roles}` : ''}${e.draft ? '  [draft]' : ''}`);
     }
     for (const c of s.claims) lines.push(`    claim ${c.id}: "${c.name}"${c.modality !== 'asserted' ? ` (${c.modality})` : ''}${c.draft ? '  [draft]' : ''}`);
-    if (s.names.length > 0) lines.push(`    names: ${s.names.join(', ')}`);
+    if (s.names.length > 0) lines.push(`    names: ${s.names.map((n) => (n.draft ? `${n.id} [draft]` : n.id)).join(', ')}`);
     if (facts === 0) lines.push('    (no fact)');
     lines.push('');
   }
