@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';
-import { didYouMean } from '../didYouMean.js';
+import { didYouMean, suggestions } from '../didYouMean.js';
 import type { LocatedProblem } from './propertyKeys.js';
 import type { SourcePath, YamlSource } from './yamlSource.js';
 
@@ -69,7 +69,19 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     kept.push(error);
   }
   // A oneOf whose branches only disagreed on type says less than the merged type error.
-  return kept.filter((e) => !(e.keyword === 'oneOf' && typesAt.has(e.instancePath)));
+  const merged = kept.filter((e) => !(e.keyword === 'oneOf' && typesAt.has(e.instancePath)));
+  // A misspelt required key ("evidnce:") is one mistake: the unknown key, whose did-you-mean names the missing one.
+  return merged.filter((e) => !(e.keyword === 'required' && misspeltAs(merged, e)));
+}
+
+function misspeltAs(errors: readonly ErrorObject[], required: ErrorObject): boolean {
+  const missing = String(required.params['missingProperty']);
+  return errors.some(
+    (e) =>
+      e.keyword === 'additionalProperties' &&
+      e.instancePath === required.instancePath &&
+      suggestions(String(e.params['additionalProperty']), [missing]).length > 0,
+  );
 }
 
 function pathOf(instancePath: string): (string | number)[] {

@@ -103,6 +103,20 @@ describe('errors that stand alone', () => {
     expect(problems[0]?.message).toContain('"claims"');
   });
 
+  test('a misspelt required key is one problem (the unknown key, suggesting the missing one)', async () => {
+    const dir = fixture();
+    const where = mutate(join(dir, ARTICLE), '    evidence: President Tomas Lind denied it', '    evidnce: President Tomas Lind denied it', 'evidnce');
+    const problems = await validateData(dir);
+    expect(problems.map((p) => `${p.code} ${p.line}:${p.column}`)).toEqual([`SCHEMA ${where.line}:${where.column}`]);
+    expect(problems[0]?.message).toContain('"evidence"');
+  });
+
+  test('a misspelt header key is one problem, and the article is not read', async () => {
+    const dir = fixture();
+    const where = mutate(join(dir, ARTICLE), '  title: Berg doubts the plan', '  titel: Berg doubts the plan', 'titel');
+    expect(await problemsOf(dir)).toEqual([at('SCHEMA', ARTICLE, where)]);
+  });
+
   test('the build refuses with the same single problem', async () => {
     const dir = fixture();
     mutate(join(dir, ARTICLE), 'predicate: HOLDS_POSITION', 'predicate: HOLDS_POSITON');
