@@ -24,6 +24,8 @@ export interface ReviewedEvent {
   readonly name: string;
   readonly eventType: string;
   readonly status: string;
+  /** The resolved time, else the text's own words for it, when given. */
+  readonly when?: string;
   readonly roles: readonly { readonly role: string; readonly entity: string }[];
   readonly draft: boolean;
 }
@@ -92,7 +94,8 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
           .filter((r) => r.origin === 'role')
           .map((r) => ({ role: r.predicate, entity: r.object }));
         for (const s of where) {
-          s.events.push({ id, name: e.name, eventType: e.properties.eventType, status: e.properties.status, roles, draft: e.draft ?? false });
+          const when = e.properties.time ?? e.properties.timeText;
+          s.events.push({ id, name: e.name, eventType: e.properties.eventType, status: e.properties.status, ...(when !== undefined ? { when } : {}), roles, draft: e.draft ?? false });
         }
         return;
       }

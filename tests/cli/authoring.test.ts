@@ -36,7 +36,7 @@ describe('newsgraph show', () => {
     expect(sentence(0)).toContain('HOLDS_POSITION anna-berg → norway  { title: Prime Minister }');
     expect(sentence(0)).toContain('claim plan-will-fail: "The ceasefire plan will fail."');
     expect(sentence(1)).toContain('DENIED tomas-lind → plan-will-fail');
-    expect(sentence(2)).toContain('event fourth-meeting: MEETING, planned; AGENT anna-berg, PARTICIPANT tomas-lind');
+    expect(sentence(2)).toContain('event fourth-meeting: MEETING, planned (next week); AGENT anna-berg, PARTICIPANT tomas-lind');
     expect(sentence(3)).toContain('NOT BACKS tomas-lind → ceasefire-plan  (reported, according to anna-berg)');
     expect(sentence(3)).not.toContain('HOLDS_POSITION');
   });

@@ -37,7 +37,7 @@ export function formatReview(review: ArticleReview): string {
     for (const r of s.relations) lines.push(`    ${formatRelation(r)}`);
     for (const e of s.events) {
       const roles = e.roles.map((r) => `${r.role} ${r.entity}`).join(', ');
-      lines.push(`    event ${e.id}: ${e.eventType}, ${e.status}${roles ? `; ${roles}` : ''}${e.draft ? '  [draft]' : ''}`);
+      lines.push(`    event ${e.id}: ${e.eventType}, ${e.status}${e.when !== undefined ? ` (${e.when})` : ''}${roles ? `; ${roles}` : ''}${e.draft ? '  [draft]' : ''}`);
     }
     for (const c of s.claims) lines.push(`    claim ${c.id}: "${c.name}"${c.modality !== 'asserted' ? ` (${c.modality})` : ''}${c.draft ? '  [draft]' : ''}`);
     if (s.names.length > 0) lines.push(`    names: ${s.names.map((n) => (n.draft ? `${n.id} [draft]` : n.id)).join(', ')}`);
