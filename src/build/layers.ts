@@ -68,7 +68,7 @@ async function declaredBases(dir: string, problems: Diagnostic[]): Promise<{ tar
   }
   const source = new YamlSource(displayPath(file), text);
   if (source.syntaxProblems.length > 0) {
-    problems.push(...source.syntaxProblems);
+    problems.push(...source.syntaxProblems.slice(0, 1));
     return [];
   }
   const data = source.data;

@@ -168,11 +168,11 @@ async function loadYaml(file: string, problems: Diagnostic[], options: { optiona
     return undefined;
   }
   const source = new YamlSource(displayPath(file), text);
-  // Said once, on the first syntax error: the rest of the file is not checked, and nothing is reported
-  // elsewhere for want of what it declares or mentions.
-  source.syntaxProblems.forEach((p, i) =>
-    problems.push(i === 0 ? { ...p, message: `${p.message} (this file could not be read, so nothing in it is checked until this is fixed)` } : p),
-  );
+  // Only the first syntax error: the parser's later ones are mostly its recovery failing on what follows
+  // (one unclosed bracket gave seven). Said with it: the rest of the file is not checked, and nothing is
+  // reported elsewhere for want of what it declares or mentions.
+  const [first] = source.syntaxProblems;
+  if (first) problems.push({ ...first, message: `${first.message} (this file could not be read, so nothing in it is checked until this is fixed)` });
   return source;
 }
 

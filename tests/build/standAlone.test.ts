@@ -84,9 +84,10 @@ describe('errors that stand alone', () => {
     const dir = fixture(SEED_DATA);
     mutate(join(dir, SEED_ARTICLE), 'relations:\n', 'relations:\n  - subject: [unclosed\n');
     const problems = await validateData(dir);
-    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['YAML_SYNTAX']));
-    expect(problems.every((p) => p.file.endsWith(SEED_ARTICLE))).toBe(true);
-    expect(problems.filter((p) => p.message.includes('could not be read'))).toHaveLength(1);
+    // The parser's recovery would add six more errors on the lines after it: only the first is the mistake.
+    expect(problems.map((p) => p.code)).toEqual(['YAML_SYNTAX']);
+    expect(problems[0]?.file).toContain(SEED_ARTICLE);
+    expect(problems[0]?.message).toContain('could not be read');
   });
 
   test('an article whose text file is missing is one problem', async () => {
