@@ -32,7 +32,9 @@ export type DiagnosticCode =
   | 'QUOTE_NOT_VERBATIM'
   | 'QUOTE_CONTEXT_MISMATCH'
   | 'AMBIGUOUS_QUOTE'
-  | 'NO_EVIDENCE';
+  | 'NO_EVIDENCE'
+  | 'UNKNOWN_PROPERTY'
+  | 'LAYER_CYCLE';
 
 /** One problem in a data file, located for the person who must fix it. */
 export interface Diagnostic {

@@ -70,5 +70,10 @@ export {
   type Predicate,
 } from './ontology/index.js';
 
+// Authoring: layered data directories, the vocabulary described from its source, an article beside its facts.
+export { LAYER_FILE, PACKAGE_LAYER, type BuildOptions } from './build/index.js';
+export { describeVocabulary, renderVocabularyMarkdown, type Vocabulary } from './ontology/describe.js';
+export { reviewArticle, type ArticleReview, type ReviewedSentence } from './graph/articleReview.js';
+
 // Errors: check `code`, not the message.
 export { DataError, NewsgraphError, formatDiagnostic, type Diagnostic, type DiagnosticCode, type ErrorCode } from './errors.js';

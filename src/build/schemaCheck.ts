@@ -5,7 +5,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';
-import { didYouMean } from '../didYouMean.js';
+import { didYouMean, suggestions } from '../didYouMean.js';
+import type { LocatedProblem } from './propertyKeys.js';
 import type { SourcePath, YamlSource } from './yamlSource.js';
 
 type SchemaName = 'entities' | 'article';
@@ -15,7 +16,7 @@ const validators = new Map<SchemaName, ValidateFunction>();
 function validator(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     validate = ajv.compile(name === 'entities' ? ENTITIES_SCHEMA : ARTICLE_SCHEMA);
     validators.set(name, validate);
   }
@@ -24,9 +25,23 @@ function validator(name: SchemaName): ValidateFunction {
 
 /** Diagnostics for every schema violation in the file, or [] when it conforms. */
 export function checkSchema(source: YamlSource, name: SchemaName): Diagnostic[] {
+  return schemaViolations(source, name).map((v) => v.diagnostic);
+}
+
+/** Every schema violation with the path of the value it is about (so that the item holding it can be set aside). */
+export function schemaViolations(source: YamlSource, name: SchemaName): LocatedProblem[] {
   const validate = validator(name);
   if (validate(source.data)) return [];
-  return selectErrors(validate.errors ?? []).map((error) => describe(source, error));
+  return selectErrors(validate.errors ?? []).map((error) => ({ path: violationPath(error), diagnostic: describe(source, error) }));
+}
+
+/** Where the violation is: the bad value, the unknown key, or the misnamed key of a map. */
+function violationPath(error: ErrorObject): SourcePath {
+  const path = pathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return [...path, String(params['additionalProperty'])];
+  if (typeof params['propertyName'] === 'string') return [...path, params['propertyName']];
+  return path;
 }
 
 /**
@@ -54,7 +69,19 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     kept.push(error);
   }
   // A oneOf whose branches only disagreed on type says less than the merged type error.
-  return kept.filter((e) => !(e.keyword === 'oneOf' && typesAt.has(e.instancePath)));
+  const merged = kept.filter((e) => !(e.keyword === 'oneOf' && typesAt.has(e.instancePath)));
+  // A misspelt required key ("evidnce:") is one mistake: the unknown key, whose did-you-mean names the missing one.
+  return merged.filter((e) => !(e.keyword === 'required' && misspeltAs(merged, e)));
+}
+
+function misspeltAs(errors: readonly ErrorObject[], required: ErrorObject): boolean {
+  const missing = String(required.params['missingProperty']);
+  return errors.some(
+    (e) =>
+      e.keyword === 'additionalProperties' &&
+      e.instancePath === required.instancePath &&
+      suggestions(String(e.params['additionalProperty']), [missing]).length > 0,
+  );
 }
 
 function pathOf(instancePath: string): (string | number)[] {

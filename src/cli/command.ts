@@ -28,8 +28,15 @@ export interface Command {
   readonly run: (args: CommandArgs, io: CommandIo) => Promise<number>;
 }
 
+/** How a data directory builds on others (layers): accepted wherever a data directory is built. */
+export const LAYER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'with-package-entities': { type: 'boolean', description: "Build on the package's shared entities (as extends: [package] in newsgraph.yaml)." },
+  extends: { type: 'string', multiple: true, valueName: 'DIR', description: 'Build on the shared entities of this data directory too (repeatable).' },
+};
+
 /** Options every command that reads a graph takes. */
 export const GRAPH_SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  ...LAYER_OPTIONS,
   data: { type: 'string', valueName: 'DIR', description: "Build from this data directory (default: the package's data/)." },
   snapshot: { type: 'string', valueName: 'FILE', description: 'Load a snapshot written by "newsgraph build" instead of building.' },
 };

@@ -1,13 +1,29 @@
 /**
- * The graph a command works on: a snapshot when --snapshot is given, else built from --data (or the seed).
+ * The graph a command works on: a snapshot when --snapshot is given, else built from --data (or the seed),
+ * layered on the directories --with-package-entities and --extends name.
  */
-import { buildGraph, loadSnapshot } from '../build/index.js';
+import { buildGraph, loadSnapshot, type BuildOptions } from '../build/index.js';
+import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
 import type { CommandArgs } from './command.js';
 
 export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
   const snapshot = args.values['snapshot'];
-  if (typeof snapshot === 'string') return loadSnapshot(snapshot);
+  const layers = layerOptionsFrom(args);
+  if (typeof snapshot === 'string') {
+    if (layers.withPackageEntities || layers.extends) {
+      throw new NewsgraphError('BAD_USER_INPUT', '--with-package-entities and --extends apply when building; a snapshot is already built (drop them, or use --data).');
+    }
+    return loadSnapshot(snapshot);
+  }
   const data = args.values['data'];
-  return buildGraph(typeof data === 'string' ? data : undefined);
+  return buildGraph(typeof data === 'string' ? data : undefined, layers);
+}
+
+/** The layering options given on the command line. */
+export function layerOptionsFrom(args: CommandArgs): BuildOptions {
+  const withPackage = args.values['with-package-entities'] === true;
+  const bases = args.values['extends'];
+  const list = Array.isArray(bases) ? bases.map(String) : typeof bases === 'string' ? [bases] : [];
+  return { ...(withPackage ? { withPackageEntities: true } : {}), ...(list.length > 0 ? { extends: list } : {}) };
 }

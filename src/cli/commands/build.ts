@@ -1,20 +1,23 @@
 /** `newsgraph build [DATA_DIR] [-o SNAPSHOT]`: builds and writes the snapshot atomically. */
 import { buildGraph, defaultDataDir, displayPath, writeSnapshot } from '../../build/index.js';
-import type { Command } from '../command.js';
+import { LAYER_OPTIONS, type Command } from '../command.js';
+import { layerOptionsFrom } from '../graphSource.js';
 
 export const DEFAULT_SNAPSHOT = 'build/newsgraph.json';
 
 export const buildCommand: Command = {
   name: 'build',
-  usage: 'newsgraph build [DATA_DIR] [-o SNAPSHOT]',
+  usage: 'newsgraph build [DATA_DIR] [-o SNAPSHOT] [--with-package-entities] [--extends DIR]...',
   summary: `Build the graph and write a snapshot (default ${DEFAULT_SNAPSHOT}); a failed build leaves the old one whole.`,
   options: {
     output: { type: 'string', short: 'o', valueName: 'SNAPSHOT', description: `Where to write the snapshot (default: ${DEFAULT_SNAPSHOT}).` },
+    ...LAYER_OPTIONS,
   },
-  async run({ positionals, values }, io) {
+  async run(args, io) {
+    const { positionals, values } = args;
     const dir = positionals[0] ?? defaultDataDir();
     const output = typeof values['output'] === 'string' ? values['output'] : DEFAULT_SNAPSHOT;
-    const graph = await buildGraph(dir);
+    const graph = await buildGraph(dir, layerOptionsFrom(args));
     await writeSnapshot(graph, output);
     io.out(`${displayPath(output)}: ${graph.order} entities, ${graph.size} relations from ${graph.getAttribute('articles').length} article(s)\n`);
     return 0;

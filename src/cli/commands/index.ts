@@ -4,7 +4,9 @@ import { buildCommand } from './build.js';
 import { exportCommand } from './export.js';
 import { queryCommand } from './query.js';
 import { serveCommand } from './serve.js';
+import { showCommand } from './show.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
+import { vocabularyCommand } from './vocabulary.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand, serveCommand, queryCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand, serveCommand, queryCommand, exportCommand, showCommand, vocabularyCommand];

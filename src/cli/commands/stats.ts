@@ -1,4 +1,4 @@
-/** `newsgraph stats [--json]`: counts by kind and predicate, and which sentences yield no fact. */
+/** `newsgraph stats [--json]`: counts by kind and predicate, facts per sentence, and which sentences yield none. */
 import { graphStats, type GraphStats } from '../../graph/stats.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom } from '../graphSource.js';
@@ -6,7 +6,7 @@ import { graphFrom } from '../graphSource.js';
 export const statsCommand: Command = {
   name: 'stats',
   usage: 'newsgraph stats [--json] [--data DIR | --snapshot FILE]',
-  summary: 'Counts by kind and predicate; sentence coverage per article.',
+  summary: 'Counts by kind and predicate; per article, how many facts each sentence yields.',
   options: {
     json: { type: 'boolean', description: 'Print the figures as JSON.' },
     ...GRAPH_SOURCE_OPTIONS,
@@ -34,6 +34,7 @@ function formatStats(stats: GraphStats): string {
   ];
   for (const a of stats.articles) {
     lines.push(`  ${a.article}: ${a.covered} of ${a.sentences} sentences yield a fact`);
+    lines.push(`    facts per sentence: ${a.factsPerSentence.map((n, i) => `S${i} ${n}`).join(', ')}`);
     for (const u of a.uncovered) lines.push(`    no fact in sentence ${u.index}: ${u.text}`);
   }
   return `${lines.join('\n')}\n`;

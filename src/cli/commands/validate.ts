@@ -1,16 +1,17 @@
 /** `newsgraph validate [DATA_DIR]`: every problem of the data, one located line each; exit 1 when any. */
 import { defaultDataDir, displayPath, validateData } from '../../build/index.js';
 import { formatDiagnostic } from '../../errors.js';
-import type { Command } from '../command.js';
+import { LAYER_OPTIONS, type Command } from '../command.js';
+import { layerOptionsFrom } from '../graphSource.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'newsgraph validate [DATA_DIR]',
+  usage: 'newsgraph validate [DATA_DIR] [--with-package-entities] [--extends DIR]...',
   summary: 'Check every source file; one line per problem as FILE:LINE:COL: message.',
-  options: {},
-  async run({ positionals }, io) {
-    const dir = positionals[0] ?? defaultDataDir();
-    const problems = await validateData(dir);
+  options: { ...LAYER_OPTIONS },
+  async run(args, io) {
+    const dir = args.positionals[0] ?? defaultDataDir();
+    const problems = await validateData(dir, layerOptionsFrom(args));
     if (problems.length === 0) {
       io.out(`${displayPath(dir)}: valid\n`);
       return 0;
