@@ -25,7 +25,7 @@ function fixture(source = 'standalone'): string {
 
 /** The problems as "CODE FILE:LINE:COL", for exact comparison. */
 async function problemsOf(dir: string): Promise<string[]> {
-  return (await validateData(dir)).map((p) => `${p.code} ${p.file.slice(p.file.indexOf('data/') + 5)}:${p.line}:${p.column}`);
+  return (await validateData(dir)).map((p) => `${p.code} ${p.file.replace(/^.*?\/data\//u, '')}:${p.line}:${p.column}`);
 }
 
 const at = (code: DiagnosticCode, file: string, where: Location) => `${code} ${file}:${where.line}:${where.column}`;
