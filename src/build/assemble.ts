@@ -85,6 +85,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       properties: e.properties ?? {},
       evidence,
       articles: seenIn,
+      ...drafted(e),
     });
   });
 
@@ -113,6 +114,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
           ...(fatalities !== undefined ? { fatalities } : {}),
         },
         ...own(anchor(a, e.evidence, [...path, 'evidence']), e.id),
+        ...drafted(e),
       };
       entities.push(event);
       const roles: { role: EventRole; entity: string }[] = [];
@@ -138,9 +140,10 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
           event: e.id,
           origin: 'role',
           symmetric: false,
+          ...drafted(e),
         });
       });
-      projections.push(...projectEvent(event, roles, ids));
+      projections.push(...projectEvent(event, roles, ids).map((p) => ({ ...p, ...drafted(e) })));
     });
     a.data.claims?.forEach((c, i) => {
       const { time, timeText, properties: extra = {} } = c;
@@ -154,13 +157,14 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
           ...(timeText !== undefined ? { timeText } : {}),
         },
         ...own(anchor(a, c.evidence, ['claims', i, 'evidence']), c.id),
+        ...drafted(c),
       };
       entities.push(claim);
     });
     a.data.relations?.forEach((r, i) => {
       const relation = checkRelation(a, r, ['relations', i], declarations, problems, ids);
       const evidence = anchor(a, r.evidence, ['relations', i, 'evidence']);
-      if (relation) relations.push({ ...relation, evidence });
+      if (relation) relations.push({ ...relation, evidence, ...drafted(r) });
     });
   }
 
@@ -176,6 +180,11 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       sentences: a.sentences,
     })),
   };
+}
+
+/** `draft: true` for a fact that still carries its draft mark (newsgraph extract), nothing otherwise. */
+function drafted(source: { readonly draft?: unknown }): { draft?: true } {
+  return source.draft === undefined ? {} : { draft: true };
 }
 
 /** What every entity record starts with: its id and how it is named. */

@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { DataError, type Diagnostic } from '../errors.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
-import { assemble } from './assemble.js';
+import { assemble, type Assembled } from './assemble.js';
 import { loadSources } from './loadSources.js';
 import { defaultDataDir } from './paths.js';
 
@@ -17,21 +17,46 @@ export async function validateData(dataDir: string = defaultDataDir()): Promise<
   return sortProblems(problems);
 }
 
+export interface BuildOptions {
+  /**
+   * Leave out drafted facts (those that still carry a `draft:` mark from `newsgraph extract`), and every
+   * relation that touches a drafted entity, event or claim. The data must still validate as a whole.
+   * @default false
+   */
+  readonly reviewedOnly?: boolean;
+}
+
 /**
  * Builds the graph of every article in `dataDir` (default: the package's seed data).
  * @throws {DataError} with every problem found, when the data is not valid.
  */
-export async function buildGraph(dataDir: string = defaultDataDir()): Promise<NewsGraph> {
+export async function buildGraph(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<NewsGraph> {
   const sources = await loadSources(dataDir);
   const problems = [...sources.problems];
-  const assembled = assemble(sources, problems);
+  const built = assemble(sources, problems);
   if (problems.length > 0) throw new DataError(sortProblems(problems));
+  const assembled = options.reviewedOnly === true ? withoutDrafts(built) : built;
 
   const graph: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>();
   graph.replaceAttributes({ articles: assembled.articles });
   for (const entity of assembled.entities) graph.addNode(entity.id, entity);
   for (const relation of assembled.relations) graph.addEdgeWithKey(relation.id, relation.subject, relation.object, relation);
   return graph;
+}
+
+/** The reviewed part: no drafted entity or relation, and no relation that names a drafted entity. */
+function withoutDrafts(assembled: Assembled): Assembled {
+  const entities = assembled.entities.filter((e) => e.draft !== true);
+  const kept = new Set(entities.map((e) => e.id));
+  const relations = assembled.relations.filter(
+    (r) =>
+      r.draft !== true &&
+      kept.has(r.subject) &&
+      kept.has(r.object) &&
+      (r.event === undefined || kept.has(r.event)) &&
+      (r.attributedTo === undefined || kept.has(r.attributedTo)),
+  );
+  return { ...assembled, entities, relations };
 }
 
 function sortProblems(problems: readonly Diagnostic[]): Diagnostic[] {

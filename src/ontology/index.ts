@@ -38,3 +38,12 @@ export {
   type EventType,
   type Projection,
 } from './events.js';
+export {
+  CAMEO_ROOTS,
+  EVENT_TYPE_CAMEO,
+  PREDICATE_CAMEO,
+  cameoRoot,
+  quadClass,
+  type CameoMapping,
+  type CameoRoot,
+} from './cameo.js';

@@ -6,15 +6,16 @@ export const DEFAULT_SNAPSHOT = 'build/newsgraph.json';
 
 export const buildCommand: Command = {
   name: 'build',
-  usage: 'newsgraph build [DATA_DIR] [-o SNAPSHOT]',
+  usage: 'newsgraph build [DATA_DIR] [-o SNAPSHOT] [--reviewed-only]',
   summary: `Build the graph and write a snapshot (default ${DEFAULT_SNAPSHOT}); a failed build leaves the old one whole.`,
   options: {
     output: { type: 'string', short: 'o', valueName: 'SNAPSHOT', description: `Where to write the snapshot (default: ${DEFAULT_SNAPSHOT}).` },
+    'reviewed-only': { type: 'boolean', description: 'Leave out drafted facts (still marked "draft:" by newsgraph extract).' },
   },
   async run({ positionals, values }, io) {
     const dir = positionals[0] ?? defaultDataDir();
     const output = typeof values['output'] === 'string' ? values['output'] : DEFAULT_SNAPSHOT;
-    const graph = await buildGraph(dir);
+    const graph = await buildGraph(dir, { reviewedOnly: values['reviewed-only'] === true });
     await writeSnapshot(graph, output);
     io.out(`${displayPath(output)}: ${graph.order} entities, ${graph.size} relations from ${graph.getAttribute('articles').length} article(s)\n`);
     return 0;
