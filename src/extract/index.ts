@@ -1,0 +1,7 @@
+/**
+ * The extract layer: article text → a draft encoding that the builder validates, and the evaluation of a
+ * draft against a reviewed encoding.
+ */
+export { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
+export { extractIntoDirectory, type ExtractResult } from './writeDraft.js';
+export { quoteAt } from './quotes.js';

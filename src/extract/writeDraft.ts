@@ -1,0 +1,195 @@
+/**
+ * Adds a drafted article to a data directory, all or nothing: the draft is written to a temporary copy of the
+ * directory first and checked by the builder (validateData); facts the builder refuses are dropped and
+ * reported, and the check runs again; only a draft that validates is written, file by file atomically.
+ */
+import { cp, mkdtemp, readFile, rm, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, stringify, isMap, isSeq, type Node } from 'yaml';
+import { validateData } from '../build/buildGraph.js';
+import type { ArticleFileSource, EntitySource } from '../build/sourceModel.js';
+import { writeFileAtomic } from '../build/writeAtomic.js';
+import { NewsgraphError, formatDiagnostic, type Diagnostic } from '../errors.js';
+import { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
+import type { KnownEntity } from './entityTable.js';
+
+export interface ExtractResult {
+  readonly draft: ArticleDraft;
+  /** Facts the builder refused, with why: dropped, never written. */
+  readonly dropped: string[];
+  readonly files: string[];
+}
+
+const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.schema.json\n# Drafted by `newsgraph extract`: every fact marked `draft:` awaits review; delete the mark to accept it.\n';
+
+/**
+ * Drafts `text` into `dataDir` as article `meta.id`.
+ * @throws NewsgraphError BAD_USER_INPUT when the article id is taken or the directory does not validate before.
+ */
+export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta): Promise<ExtractResult> {
+  const entitiesFile = join(dataDir, 'entities.yaml');
+  const yamlFile = join(dataDir, 'articles', `${meta.id}.yaml`);
+  const textFile = join(dataDir, 'articles', `${meta.id}.txt`);
+  for (const f of [yamlFile, textFile]) {
+    if (await exists(f)) throw new NewsgraphError('BAD_USER_INPUT', `${f} exists: article "${meta.id}" is already in the directory; pick another --id.`);
+  }
+  const before = (await exists(entitiesFile)) ? await validateData(dataDir) : [];
+  if (before.length > 0) {
+    throw new NewsgraphError('BAD_USER_INPUT', `${dataDir} does not validate before the draft is added; fix it first:\n${before.map(formatDiagnostic).join('\n')}`);
+  }
+  const entitiesText = (await exists(entitiesFile)) ? await readFile(entitiesFile, 'utf8') : '# yaml-language-server: $schema=../schema/entities.schema.json\nentities:\n';
+  const known = readKnown(entitiesText);
+  const draft = draftArticle(text, meta, known);
+
+  let article: ArticleFileSource = draft.article;
+  let newEntities: EntitySource[] = draft.newEntities;
+  const dropped: string[] = [];
+  const scratch = await mkdtemp(join(tmpdir(), 'newsgraph-extract-'));
+  try {
+    for (let round = 0; ; round++) {
+      const work = join(scratch, `round-${round}`);
+      if (await exists(dataDir)) await cp(dataDir, work, { recursive: true });
+      const articleYaml = ARTICLE_HEADER + stringify(article, { lineWidth: 0 });
+      const entitiesYaml = appendEntities(entitiesText, newEntities);
+      await writeFileAtomic(join(work, 'articles', `${meta.id}.txt`), text);
+      await writeFileAtomic(join(work, 'articles', `${meta.id}.yaml`), articleYaml);
+      await writeFileAtomic(join(work, 'entities.yaml'), entitiesYaml);
+      const problems = await validateData(work);
+      if (problems.length === 0) {
+        await writeFileAtomic(textFile, text);
+        await writeFileAtomic(entitiesFile, entitiesYaml);
+        await writeFileAtomic(yamlFile, articleYaml);
+        return { draft: { ...draft, article, newEntities }, dropped, files: [textFile, yamlFile, entitiesFile] };
+      }
+      if (round >= 8) throw new NewsgraphError('DATA_INVALID', `the draft does not validate; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
+      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, entitiesText, problems, dropped);
+      article = next.article;
+      newEntities = next.newEntities;
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function readKnown(entitiesText: string): KnownEntity[] {
+  const data: unknown = parseDocument(entitiesText).toJS();
+  const list = typeof data === 'object' && data !== null ? (data as { entities?: unknown }).entities : undefined;
+  return Array.isArray(list) ? (list as KnownEntity[]) : [];
+}
+
+/** New entities go at the end of the shared list, as YAML that keeps the file's comments and order. */
+function appendEntities(entitiesText: string, entities: readonly EntitySource[]): string {
+  if (entities.length === 0) return entitiesText;
+  const items = stringify(entities, { lineWidth: 0 })
+    .split('\n')
+    .map((line) => (line.length > 0 ? `  ${line}` : line))
+    .join('\n');
+  const base = entitiesText.endsWith('\n') ? entitiesText : `${entitiesText}\n`;
+  return `${base}  # ── Drafted by newsgraph extract ──\n${items}`;
+}
+
+/** Drops every item that a problem points into (by line), and the references to what was dropped. */
+function dropRefused(
+  article: ArticleFileSource,
+  articleYaml: string,
+  newEntities: EntitySource[],
+  entitiesYaml: string,
+  entitiesText: string,
+  problems: readonly Diagnostic[],
+  dropped: string[],
+): { article: ArticleFileSource; newEntities: EntitySource[] } {
+  const articleLines = problems.filter((p) => p.file.endsWith(`${article.article.id}.yaml`));
+  const entityLines = problems.filter((p) => p.file.endsWith('entities.yaml'));
+  const offset = entitiesText.split('\n').length - 1;
+  const drop = new Set<string>();
+  const itemsAt = (yamlText: string, key: string, lines: readonly Diagnostic[], lineOffset = 0): Set<number> => {
+    const counter = new LineCounter();
+    const doc = parseDocument(yamlText, { lineCounter: counter });
+    const seq: unknown = key === '' ? doc.contents : doc.get(key, true);
+    const hit = new Set<number>();
+    if (!isSeq(seq)) return hit;
+    seq.items.forEach((item, i) => {
+      const range = (item as Node).range;
+      if (!range) return;
+      const from = counter.linePos(range[0]).line + lineOffset;
+      const to = counter.linePos(range[1]).line + lineOffset;
+      if (lines.some((p) => p.line >= from && p.line <= to)) hit.add(i);
+    });
+    return hit;
+  };
+  const why = (lines: readonly Diagnostic[]) => lines.map((p) => p.message).join(' / ');
+  const keep = <T>(list: readonly T[] | undefined, key: string, label: (t: T) => string): T[] | undefined => {
+    if (!list) return undefined;
+    const hit = itemsAt(articleYaml, key, articleLines);
+    return list.filter((item, i) => {
+      if (!hit.has(i)) return true;
+      dropped.push(`${key}: ${label(item)} (${why(articleLines)})`);
+      drop.add(label(item).split(' ')[0] ?? '');
+      return false;
+    });
+  };
+  const events = keep(article.events, 'events', (e) => e.id);
+  const claims = keep(article.claims, 'claims', (c) => c.id);
+  let relations = keep(article.relations, 'relations', (r) => `${r.subject} ${r.predicate} ${r.object}`) ?? [];
+  // Mentions: a problem inside the mentions map drops that entity's mentions.
+  const mentions = { ...(article.mentions ?? {}) };
+  const counter = new LineCounter();
+  const doc = parseDocument(articleYaml, { lineCounter: counter });
+  const map = doc.get('mentions', true);
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      const range = (pair.value as Node | null)?.range;
+      const keyText = String((pair.key as { value?: unknown }).value ?? '');
+      if (!range) continue;
+      const from = counter.linePos((pair.key as Node).range?.[0] ?? range[0]).line;
+      const to = counter.linePos(range[1]).line;
+      if (articleLines.some((p) => p.line >= from && p.line <= to)) {
+        delete mentions[keyText];
+        dropped.push(`mentions: ${keyText} (${why(articleLines)})`);
+      }
+    }
+  }
+  // New entities: located in the appended block of entities.yaml.
+  const entityHits = new Set<number>();
+  if (entityLines.length > 0) {
+    const block = entitiesYaml.split('\n').slice(offset + 1).join('\n');
+    const shifted = entityLines.map((p) => ({ ...p, line: p.line - offset - 1 }));
+    for (const i of itemsAt(block.replace(/^ {2}/gmu, ''), '', shifted)) entityHits.add(i);
+  }
+  const keptEntities = newEntities.filter((e, i) => {
+    const unmentioned = mentions[e.id] === undefined;
+    if (entityHits.has(i) || unmentioned) {
+      dropped.push(`entity: ${e.id}${unmentioned ? ' (no mention left)' : ` (${why(entityLines)})`}`);
+      drop.add(e.id);
+      return false;
+    }
+    return true;
+  });
+  for (const id of drop) delete mentions[id];
+  const gone = (id: string | undefined) => id !== undefined && drop.has(id);
+  relations = relations.filter((r) => !gone(r.subject) && !gone(r.object) && !gone(r.attributedTo) && !gone(r.event));
+  const keptEvents = events?.map((e) => ({ ...e, roles: e.roles?.filter((r) => !gone(r.entity)) })).filter((e) => (e.roles?.length ?? 0) > 0);
+  if (articleLines.length > 0 && relations.length === (article.relations?.length ?? 0) && keptEvents?.length === article.events?.length && claims?.length === article.claims?.length && Object.keys(mentions).length === Object.keys(article.mentions ?? {}).length && entityHits.size === 0) {
+    throw new NewsgraphError('DATA_INVALID', `the draft does not validate and no drafted fact could be blamed; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
+  }
+  return {
+    article: {
+      ...article,
+      mentions,
+      ...(keptEvents && keptEvents.length > 0 ? { events: keptEvents } : { events: [] }),
+      ...(claims ? { claims } : {}),
+      relations,
+    },
+    newEntities: keptEntities,
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
