@@ -78,7 +78,7 @@ function addForms(lemma: string, meaning: VerbHit['meaning']): void {
 const SUBJECT_GAP =
   /^(?:\s+|,|’s|'s|\b(?:has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
 /** Words that may stand between a verb and its object. */
-const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders)\b)*$/iu;
+const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
 
 export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
   const out: SentenceFacts = { relations: [], events: [], claims: [] };
@@ -94,9 +94,10 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const after = text.slice(hit.end, sentence.end);
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
-    const lead = /^\s*(?:reporters\s+|\p{Ll}+\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
+    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
     const body = after.slice(lead.length).replace(/[.”"’]+\s*$/u, '');
-    if (subjects.length > 0 && body.split(/\s+/u).length >= 3) {
+    const quoted = /^\s*[“"]/u.test(before);
+    if (subjects.length > 0 && !quoted && body.split(/\s+/u).length >= 3) {
       clause = { start: hit.end + lead.length, end: hit.end + lead.length + body.length };
     } else if (/[,”]\s*[”"]?\s*$/u.test(before) && before.trim().length > 0) {
       // "CLAIM, X said." or "“CLAIM,” X told reporters"
@@ -143,10 +144,16 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
   }
   const speakerOf = (at: number) => attributions.find((a) => at >= a.span.start && at < a.span.end)?.speaker;
 
+  let previous: { subjects: Mention[]; end: number } | undefined;
   for (const hit of hits) {
     if ('report' in hit.meaning) continue;
     const meaning = hit.meaning;
-    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
+    if (subjects.length === 0 && previous && /\band\s+$/u.test(text.slice(previous.end, hit.start)) && !inSentence.some((m) => m.start >= previous!.end && m.end <= hit.start)) {
+      subjects = previous.subjects;
+    }
+    if (subjects.length > 0) previous = { subjects, end: hit.end };
     if (subjects.length === 0) continue;
     const firstSubject = subjects[0];
     if (!firstSubject) continue;

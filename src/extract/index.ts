@@ -5,3 +5,4 @@
 export { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
 export { extractIntoDirectory, type ExtractResult } from './writeDraft.js';
 export { quoteAt } from './quotes.js';
+export { evaluateDirectories, evaluateGraphs, formatEvaluation, type Evaluation, type Score } from './evaluate.js';

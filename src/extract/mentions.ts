@@ -62,10 +62,11 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       take({ start: nameStart, end: nameStart + name.length, entity: person.id, rule: 'titled-name', confidence: 0.9 });
       titles.set(normTitle(title), person.id);
       if (owner !== undefined) {
-        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, ''), table);
+        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table);
         if (body) {
           const ownerStart = at + whole.indexOf(owner);
-          if (body.mention) take({ start: ownerStart, end: ownerStart + owner.length, entity: body.id, rule: body.rule, confidence: 0.85 });
+          const ownerText = owner.replace(/[’']s$/u, '');
+          if (body.mention) take({ start: ownerStart, end: ownerStart + ownerText.length, entity: body.id, rule: body.rule, confidence: 0.85 });
           facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: normTitle(title), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
         }
       }
@@ -96,6 +97,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       if (!free(start, end)) continue;
       const name = chunk.text;
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
+      if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
       const before = text.slice(Math.max(0, start - 12), start);
       const kind = guessKind(name, before, chunk.start === 0);
       if (kind === undefined) continue;
@@ -207,6 +209,7 @@ function isCapitalized(word: string): boolean {
 
 function guessKind(name: string, before: string, sentenceInitial: boolean): SharedKind | undefined {
   const words = name.split(/\s+/u);
+  if (NOT_NAMES.has(name)) return undefined;
   if (GOVERNMENT_WORDS.test(name)) return 'GOVERNMENT';
   if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
   if (COUNTRIES.has(name)) return 'GOVERNMENT';

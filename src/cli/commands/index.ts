@@ -3,9 +3,10 @@ import type { Command } from '../command.js';
 import { buildCommand } from './build.js';
 import { exportCommand } from './export.js';
 import { extractCommand } from './extract.js';
+import { evaluateCommand } from './evaluate.js';
 import { queryCommand } from './query.js';
 import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand, serveCommand, queryCommand, exportCommand, extractCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, buildCommand, statsCommand, serveCommand, queryCommand, exportCommand, extractCommand, evaluateCommand];
