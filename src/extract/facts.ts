@@ -69,14 +69,15 @@ VERB_FORMS.sort((a, b) => b.form.source.length - a.form.source.length);
 
 function addForms(lemma: string, meaning: VerbHit['meaning']): void {
   const [head = lemma, ...rest] = lemma.split(' ');
-  const tail = rest.length > 0 ? String.raw`\s+${rest.join(String.raw`\s+`)}` : '';
+  // "lift sanctions on" also reads "lift its sanctions on".
+  const tail = rest.length > 0 ? String.raw`\s+(?:(?:its|their|the|his|her)\s+)?${rest.join(String.raw`\s+`)}` : '';
   const forms = inflect(head).join('|');
   VERB_FORMS.push({ form: new RegExp(String.raw`\b(?:${forms})${tail}\b`, 'gu'), lemma, meaning });
 }
 
 /** Words that may stand between a subject and its verb: auxiliaries, adverbs, negation, "drones". */
 const SUBJECT_GAP =
-  /^(?:\s+|,|’s|'s|\b(?:has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
+  /^(?:\s+|,|’s|'s|\b(?:who|has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
 /** Words that may stand between a verb and its object. */
 const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
 
@@ -99,9 +100,15 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const quoted = /^\s*[“"]/u.test(before);
     if (subjects.length > 0 && !quoted && body.split(/\s+/u).length >= 3) {
       clause = { start: hit.end + lead.length, end: hit.end + lead.length + body.length };
-    } else if (/[,”]\s*[”"]?\s*$/u.test(before) && before.trim().length > 0) {
+    } else if (quoted && /^\s*“([^”]+)”/u.test(before)) {
+      // "“CLAIM,” X said": the words inside the quotation marks
+      const open = text.indexOf('“', sentence.start);
+      const close = text.indexOf('”', open);
+      const inner = text.slice(open + 1, close).replace(/[,.]\s*$/u, '');
+      clause = { start: open + 1, end: open + 1 + inner.length };
+    } else if (/[,”]\s*[”"]?\s*(?:the\s+)?$/iu.test(before) && before.trim().length > 0) {
       // "CLAIM, X said." or "“CLAIM,” X told reporters"
-      const raw = before.replace(/[,\s”"]+$/u, '');
+      const raw = before.replace(/\s*(?:the\s+)?$/iu, '').replace(/[,\s”"]+$/u, '');
       const lstrip = raw.length - raw.replace(/^[\s“"]+/u, '').length;
       clause = { start: sentence.start + lstrip, end: sentence.start + raw.length };
     }
@@ -162,10 +169,32 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const negated = NEGATION_CUES.test(between) || /\bneither\s+$/iu.test(lead);
     const planned = PLANNED_CUES.test(text.slice(firstSubject.end, hit.start));
     const objects = objectsOf(text, sentence, hit, inSentence);
+    if (objects.length === 0 && 'predicate' in meaning && /^\s+it\b/u.test(text.slice(hit.end))) {
+      // "refused to commit to it": the last proposal named before
+      const it = [...mentions].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
+      const at = hit.end + (text.slice(hit.end).length - text.slice(hit.end).trimStart().length);
+      if (it) objects.push({ start: at, end: at + 2, entity: it.entity, rule: 'pronoun', confidence: 0.5 });
+    }
     const speaker = speakerOf(hit.start);
     const attributed = speaker !== undefined && !subjects.some((s) => s.entity === speaker) ? speaker : undefined;
     const span: Span = { start: firstSubject.start, end: Math.max(hit.end, ...objects.map((o) => o.end)) };
 
+    if ('event' in meaning && attributed !== undefined) {
+      // What a speaker says happened is their claim, not an event the article reports: a reported relation.
+      const projected = projectedBy(meaning.event);
+      if (projected) {
+        for (const s of subjects) {
+          for (const o of objects) {
+            const sk = table.kindOf(s.entity);
+            const ok = table.kindOf(o.entity);
+            if (sk && ok && s.entity !== o.entity && admits(projected, sk, ok)) {
+              out.relations.push({ subject: s.entity, predicate: projected, object: o.entity, negated, modality: 'reported', attributedTo: attributed, evidence: { start: s.start, end: Math.max(o.end, hit.end) }, rule: `verb:${hit.lemma}+attribution`, confidence: 0.55 });
+            }
+          }
+        }
+      }
+      continue;
+    }
     if ('event' in meaning) {
       const eventType = meaning.event;
       const roles: DraftEvent['roles'] = [];

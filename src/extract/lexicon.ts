@@ -21,7 +21,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   // 02 appeal
   urge: p('URGED'), 'appeal to': p('APPEALED_TO'), 'call on': p('URGED', 0.6),
   // 03 intent to cooperate
-  pledge: p('PLEDGED', 0.6), promise: p('PLEDGED', 0.6),
+  pledge: p('PLEDGED', 0.6), 'commit to': p('AGREED_TO', 0.6), promise: p('PLEDGED', 0.6),
   // 04 consult
   meet: e('MEETING'), 'meet with': e('MEETING', 0.8), visit: e('VISIT'), host: p('HOSTED', 0.6),
   'negotiate with': p('NEGOTIATED_WITH'), 'speak with': p('SPOKE_WITH', 0.6), 'speak to': p('SPOKE_WITH', 0.6),

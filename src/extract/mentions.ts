@@ -34,6 +34,7 @@ export interface MentionResult {
   readonly facts: PatternFact[];
 }
 
+const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|la|le|${NAME_WORD}))*`;
 const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
@@ -71,6 +72,28 @@ export function findMentions(text: string, sentences: readonly { start: number; 
         }
       }
     }
+  }
+
+  // ── Pass 1a: unnamed office holders ("the French ambassador"), ministries, opposition groups ──
+  const DEMONYM_ALT0 = Object.keys(DEMONYMS).join('|');
+  for (const m of text.matchAll(new RegExp(String.raw`\b[Tt]he\s+(${DEMONYM_ALT0})\s+(ambassador|envoy|foreign minister|defense minister|president|prime minister|spokesman|spokeswoman|spokesperson)\b`, 'gu'))) {
+    const [whole, demonym = '', office = ''] = m;
+    const at = m.index ?? 0;
+    const title = office.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+    const person = table.create('PERSON', `${demonym} ${office}`, 'unnamed-official', 0.7);
+    const country = resolveOwner(demonym, table);
+    take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
+    if (country) facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: country.id, title, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\b[Tt]he\s+((?:\p{Lu}\p{L}+\s+)?(?:health|interior|foreign|defense|defence|finance|justice|economy)\s+ministry)\b/gu)) {
+    const at = m.index ?? 0;
+    const body = table.create('GOVERNMENT', m[1] ?? m[0], 'ministry', 0.7);
+    take({ start: at, end: at + m[0].length, entity: body.id, rule: 'ministry', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\bopposition\s+(?:leaders|parties|figures|lawmakers)\b/gu)) {
+    const at = m.index ?? 0;
+    const group = table.create('GROUP', m[0], 'group-noun', 0.6);
+    take({ start: at, end: at + m[0].length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
   }
 
   // ── Pass 1b: demonym groups ("Ukrainian officials", "Egyptian and Qatari mediators") ──
@@ -157,7 +180,30 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     take({ start: at, end: at + word.length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
   }
 
-  taken.sort((a, b) => a.start - b.start);
+  // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
+  const proposals: { head: string; id: string }[] = [];
+  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:[\p{L}.’'-]+\s+){0,3}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
+  for (const sentence of sentences) {
+    const part = text.slice(sentence.start, sentence.end);
+    for (const m of part.matchAll(NP)) {
+      const [whole, det = '', modifiers = '', head = '', complement = ''] = m;
+      const at = sentence.start + (m.index ?? 0);
+      const words = whole.split(/\s+/u).length;
+      if (words > 16) continue;
+      if (det.toLowerCase() === 'the' && modifiers.trim() === '' && complement.trim() === '') {
+        const antecedent = [...proposals].reverse().find((p) => p.head === head);
+        if (antecedent) taken.push({ start: at, end: at + whole.length, entity: antecedent.id, rule: 'proposal-coreference', confidence: 0.6 });
+        continue;
+      }
+      if (det.toLowerCase() === 'the' && modifiers.trim() === '') continue;
+      const name = whole.replace(/^(a|an|the|The)\s+/u, '');
+      const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.55);
+      proposals.push({ head, id: proposal.id });
+      taken.push({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
+    }
+  }
+
+  taken.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: taken, facts };
 }
 
@@ -215,6 +261,7 @@ function guessKind(name: string, before: string, sentenceInitial: boolean): Shar
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
   if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
+  if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
   if (sentenceInitial) return undefined;
   return undefined;
