@@ -42,6 +42,22 @@ export class EntityTable {
     for (const e of known) this.byId.set(e.id, e);
   }
 
+  private readonly localForms = new Map<string, string[]>();
+
+  /** A form that names this entity in this article only ("Pyongyang" for North Korea); not written back. */
+  addForm(id: string, form: string): void {
+    const forms = this.localForms.get(id) ?? [];
+    if (!forms.includes(form)) forms.push(form);
+    this.localForms.set(id, forms);
+  }
+
+  /** Name, aliases and the article's own forms. */
+  formsOf(id: string): string[] {
+    const e = this.byId.get(id);
+    if (!e) return [];
+    return [...new Set([e.name, ...(e.aliases ?? []), ...(this.localForms.get(id) ?? [])])];
+  }
+
   get(id: string): KnownEntity | CreatedEntity | undefined {
     return this.byId.get(id);
   }
@@ -62,7 +78,7 @@ export class EntityTable {
   findByForm(form: string, kind?: SharedKind): KnownEntity | CreatedEntity | undefined {
     for (const e of this.byId.values()) {
       if (kind !== undefined && e.kind !== kind) continue;
-      if (e.name === form || (e.aliases ?? []).includes(form)) return e;
+      if (e.name === form || (e.aliases ?? []).includes(form) || (this.localForms.get(e.id) ?? []).includes(form)) return e;
     }
     return undefined;
   }

@@ -6,7 +6,7 @@
  */
 import { admits, isPredicate, projectionOf, type EntityKind, type EventRole, type EventStatus, type EventType, type Predicate } from '../ontology/index.js';
 import type { EntityTable } from './entityTable.js';
-import { NEGATION_CUES, PLANNED_CUES, REPORTING_VERBS, VERB_GROUPS, inflect, type VerbMeaning } from './lexicon.js';
+import { DEMONYMS, NEGATION_CUES, PLANNED_CUES, REPORTING_VERBS, TITLES, VERB_GROUPS, inflect, type VerbMeaning } from './lexicon.js';
 import type { Mention } from './mentions.js';
 
 export interface Span {
@@ -78,6 +78,9 @@ function addForms(lemma: string, meaning: VerbHit['meaning']): void {
 /** Words that may stand between a subject and its verb: auxiliaries, adverbs, negation, "drones". */
 const SUBJECT_GAP =
   /^(?:\s+|,|’s|'s|\b(?:who|has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
+/** What may join two coordinated names: "and", "nor", a comma, "and the", "and Azerbaijani President". */
+const COORDINATION = new RegExp(String.raw`^(?:\s+and\s+|,\s+|,\s+and\s+|\s+nor\s+)(?:the\s+)?(?:(?:${Object.keys(DEMONYMS).join('|')})\s+)?(?:(?:${TITLES.join('|')})\s+)?$`, 'u');
+
 /** Words that may stand between a verb and its object. */
 const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
 
@@ -96,7 +99,8 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
     const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
-    const body = after.slice(lead.length).replace(/[.”"’]+\s*$/u, '');
+    // The reported clause ends where another clause with its own subject begins: ", but Aliyev demanded".
+    const body = after.slice(lead.length).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|;).*$/su, '').replace(/[.”"’]+\s*$/u, '');
     const quoted = /^\s*[“"]/u.test(before);
     if (subjects.length > 0 && !quoted && body.split(/\s+/u).length >= 3) {
       clause = { start: hit.end + lead.length, end: hit.end + lead.length + body.length };
@@ -317,7 +321,7 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
       const m = before[i];
       const next = found[found.length - 1];
       if (!m || !next) break;
-      if (/^(\s+and\s+|,\s+|\s+nor\s+)$/u.test(text.slice(m.end, next.start))) found.push(m);
+      if (COORDINATION.test(text.slice(m.end, next.start))) found.push(m);
       else break;
     }
     return found.reverse();
@@ -338,7 +342,7 @@ function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly M
   const found = [first];
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];
-    if (prev && /^(\s+and\s+|,\s+|,\s+and\s+)$/u.test(text.slice(prev.end, m.start))) found.push(m);
+    if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
     else break;
   }
   return found;

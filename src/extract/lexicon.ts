@@ -109,7 +109,22 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   French: 'France', German: 'Germany', Japanese: 'Japan', Taiwanese: 'Taiwan', Qatari: 'Qatar', Egyptian: 'Egypt',
   Sudanese: 'Sudan', Spanish: 'Spain', Hungarian: 'Hungary', Turkish: 'Turkey', British: 'United Kingdom', Polish: 'Poland',
   Italian: 'Italy', Indian: 'India', Pakistani: 'Pakistan', Saudi: 'Saudi Arabia', Syrian: 'Syria', Lebanese: 'Lebanon',
-  Palestinian: 'Palestine', Georgian: 'Georgia', Emirati: 'United Arab Emirates', Korean: 'Korea', Omani: 'Oman', Malian: 'Mali', Nigerien: 'Niger',
+  Palestinian: 'Palestine', Georgian: 'Georgia', Emirati: 'United Arab Emirates', Omani: 'Oman', Malian: 'Mali', Nigerien: 'Niger',
+  'South Korean': 'South Korea', 'North Korean': 'North Korea', Armenian: 'Armenia', Azerbaijani: 'Azerbaijan', Yemeni: 'Yemen',
+  Iraqi: 'Iraq', Afghan: 'Afghanistan', Belarusian: 'Belarus', Venezuelan: 'Venezuela', Canadian: 'Canada', Mexican: 'Mexico',
+  Brazilian: 'Brazil', Australian: 'Australia', Dutch: 'Netherlands', Swedish: 'Sweden', Finnish: 'Finland', Norwegian: 'Norway',
+  Danish: 'Denmark', Greek: 'Greece', Serbian: 'Serbia', Romanian: 'Romania', Moldovan: 'Moldova', Lithuanian: 'Lithuania',
+  Latvian: 'Latvia', Estonian: 'Estonia', Jordanian: 'Jordan', Libyan: 'Libya', Ethiopian: 'Ethiopia', Somali: 'Somalia',
+  Nigerian: 'Nigeria', Kenyan: 'Kenya', Vietnamese: 'Vietnam', Indonesian: 'Indonesia', Kazakh: 'Kazakhstan',
+};
+
+/** Capitals that stand for their governments ("Pyongyang urged"), unless the text places something in them. */
+export const CAPITALS: Readonly<Record<string, string>> = {
+  Pyongyang: 'North Korea', Seoul: 'South Korea', Tokyo: 'Japan', Beijing: 'China', Moscow: 'Russia', Kyiv: 'Ukraine', Tehran: 'Iran',
+  Washington: 'United States', London: 'United Kingdom', Paris: 'France', Berlin: 'Germany', Ankara: 'Turkey', Riyadh: 'Saudi Arabia',
+  Doha: 'Qatar', Cairo: 'Egypt', Baghdad: 'Iraq', Damascus: 'Syria', Beirut: 'Lebanon', Yerevan: 'Armenia', Baku: 'Azerbaijan',
+  Tbilisi: 'Georgia', Minsk: 'Belarus', Warsaw: 'Poland', Caracas: 'Venezuela', Kabul: 'Afghanistan', 'New Delhi': 'India',
+  Islamabad: 'Pakistan', Taipei: 'Taiwan', Brussels: 'European Union', Niamey: 'Niger', Bamako: 'Mali', Khartoum: 'Sudan',
 };
 
 /** Countries the extractor may create as governments when the corpus does not know them yet. */
@@ -136,4 +151,4 @@ export const NOT_NAMES = new Set([
 export const GROUP_NOUNS = /^(officials|mediators|diplomats|troops|forces|protesters|demonstrators|lawmakers|critics|police|analysts|militants|rebels|fighters|negotiators|leaders)$/u;
 
 /** Prepositions after which a name is read as a place ("in Cairo"), not an actor. */
-export const PLACE_PREPOSITIONS = /\b(in|at|near|to|from|around|into|across|outside|over|on)\s+(the\s+)?$/iu;
+export const PLACE_PREPOSITIONS = /\b(in|at|near|from|around|into|across|outside|off)\s+(the\s+)?$/iu;

@@ -5,7 +5,7 @@
  * of every entity (the gazetteer, plus what the first pass created and the last names it added) is matched,
  * longest first; "the Secretary of State" resolves to the person the article gave that title.
  */
-import { COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, PLACE_PREPOSITIONS, TITLES } from './lexicon.js';
+import { CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, PLACE_PREPOSITIONS, TITLES } from './lexicon.js';
 import type { EntityTable, SharedKind } from './entityTable.js';
 
 export interface Mention {
@@ -122,7 +122,15 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
       if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
       const before = text.slice(Math.max(0, start - 12), start);
-      const kind = guessKind(name, before, chunk.start === 0);
+      const capitalOf = CAPITALS[name];
+      if (capitalOf !== undefined && !PLACE_PREPOSITIONS.test(before)) {
+        // A capital standing for its government: a form of that government in this article.
+        const government = table.findByForm(capitalOf) ?? table.findByForm(`the ${capitalOf}`) ?? table.create('GOVERNMENT', capitalOf, 'capital-metonym', 0.7);
+        table.addForm(government.id, name);
+        continue;
+      }
+      const theGroup = /\b[Tt]he\s+$/u.test(before) && /^\p{Lu}\p{Ll}+s$/u.test(name) && !COUNTRIES.has(name);
+      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before, chunk.start === 0);
       if (kind === undefined) continue;
       table.create(kind, name, `proper-noun:${kind.toLowerCase()}`, kind === 'PERSON' ? 0.6 : 0.65, kind === 'PERSON' ? [lastWord(name)] : []);
     }
@@ -133,7 +141,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   const byForm = new Map<string, string[]>();
   for (const e of table.all()) {
     if (e.kind === 'GROUP' && e.name === e.name.toLowerCase()) continue; // "critics" is not a name
-    for (const f of new Set([e.name, ...(e.aliases ?? [])])) {
+    for (const f of table.formsOf(e.id)) {
       for (const variant of f.startsWith('the ') ? [f, `The ${f.slice(4)}`] : [f]) {
         const ids = byForm.get(variant) ?? [];
         ids.push(e.id);
@@ -182,7 +190,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
 
   // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
   const proposals: { head: string; id: string }[] = [];
-  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:[\p{L}.’'-]+\s+){0,3}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
+  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,3}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
   for (const sentence of sentences) {
     const part = text.slice(sentence.start, sentence.end);
     for (const m of part.matchAll(NP)) {
