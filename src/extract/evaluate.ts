@@ -73,7 +73,9 @@ export function evaluateGraphs(gold: NewsGraph, draft: NewsGraph, articles: read
     }
     if (best) map.set(d.id, best.id);
   }
-  const m = (id: string | undefined) => (id === undefined ? undefined : (map.get(id) ?? `draft:${id}`));
+  // An entity the compared articles do not mention (a relation's far end) maps to itself when both know it.
+  const sameOnBoth = (id: string) => gold.hasNode(id) && draft.hasNode(id) && draft.getNodeAttribute(id, 'draft') !== true;
+  const m = (id: string | undefined) => (id === undefined ? undefined : (map.get(id) ?? (sameOnBoth(id) ? id : `draft:${id}`)));
 
   // Mentions of shared entities, per gold entity: known (in the draft's corpus, unmarked) or new.
   const known = (id: string) => draft.hasNode(id) && draft.getNodeAttribute(id, 'draft') !== true;
