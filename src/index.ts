@@ -72,3 +72,18 @@ export {
 
 // Errors: check `code`, not the message.
 export { DataError, NewsgraphError, formatDiagnostic, type Diagnostic, type DiagnosticCode, type ErrorCode } from './errors.js';
+
+// Drafting articles from their text, and measuring drafts against reviewed encodings (newsgraph extract / evaluate).
+export {
+  draftArticle,
+  evaluateDirectories,
+  extractIntoDirectory,
+  formatEvaluation,
+  type ArticleDraft,
+  type ArticleMeta,
+  type Evaluation,
+  type ExtractResult,
+  type Score,
+} from './extract/index.js';
+export { CAMEO_ROOTS, EVENT_TYPE_CAMEO, PREDICATE_CAMEO, type CameoMapping } from './ontology/index.js';
+export { type BuildOptions } from './build/index.js';
