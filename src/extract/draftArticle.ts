@@ -8,8 +8,10 @@ import type { ArticleFileSource, ClaimSource, EntitySource, EventSource, Relatio
 import { admits } from '../ontology/index.js';
 import { EntityTable, slug, type KnownEntity } from './entityTable.js';
 import { sentenceFacts, type DraftClaim, type DraftEvent, type DraftRelation, type Span } from './facts.js';
-import { findMentions } from './mentions.js';
+import { findMentions, type Mention } from './mentions.js';
 import { quoteAt } from './quotes.js';
+
+export { unitSpans };
 
 export interface ArticleMeta {
   readonly id: string;
@@ -27,11 +29,23 @@ export interface ArticleDraft {
   readonly sentenceCount: number;
 }
 
+/** Everything found in an article before it is written as YAML; the rule layer and the LLM mode both give this. */
+export interface DraftFacts {
+  readonly mentions: readonly Mention[];
+  readonly relations: readonly DraftRelation[];
+  readonly events: readonly DraftEvent[];
+  readonly claims: readonly DraftClaim[];
+}
+
 export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[]): ArticleDraft {
   const table = new EntityTable(known);
   const sentences = unitSpans(text);
-  const { mentions, facts: patternFacts } = findMentions(text, sentences, table);
+  return composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table));
+}
 
+/** The offline rules: mentions, then facts sentence by sentence. */
+export function ruleFacts(text: string, sentences: readonly Span[], table: EntityTable): DraftFacts {
+  const { mentions, facts: patternFacts } = findMentions(text, sentences, table);
   const relations: DraftRelation[] = patternFacts.map((f) => ({
     subject: f.subject,
     predicate: f.predicate,
@@ -53,7 +67,12 @@ export function draftArticle(text: string, meta: ArticleMeta, known: readonly Kn
     const people = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && table.kindOf(m.entity) === 'PERSON');
     if (people[0]) lastPerson = people[0].entity;
   }
+  return { mentions, relations, events, claims };
+}
 
+/** The article's YAML structure from what was found: quotes computed by code, every fact marked as a draft. */
+export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable, sentences: readonly Span[], found: DraftFacts): ArticleDraft {
+  const { mentions, relations, events, claims } = found;
   const q = (span: Span) => quoteAt(text, span.start, span.end);
   const mark = (rule: string, confidence: number, flags?: readonly string[]) => ({ draft: { rule, confidence, ...(flags && flags.length > 0 ? { flags: [...flags] } : {}) } });
 
@@ -66,14 +85,14 @@ export function draftArticle(text: string, meta: ArticleMeta, known: readonly Kn
     ...(e.fatalities ? { fatalities: e.fatalities } : {}),
     evidence: q(e.evidence),
     roles: e.roles.map((r) => ({ role: r.role, entity: r.entity, ...(r.evidence ? { evidence: q(r.evidence) } : {}) })),
-    ...mark(e.rule, e.confidence),
+    ...mark(e.rule, e.confidence, e.flags),
   }));
   const claimSources: ClaimSource[] = [];
   const claimRelations: RelationSource[] = [];
   claims.forEach((c, i) => {
     const id = `${meta.id}-claim-${i + 1}`;
-    claimSources.push({ id, name: c.name, evidence: q(c.evidence), ...mark(c.rule, c.confidence) });
-    claimRelations.push({ subject: c.speaker, predicate: c.act, object: id, evidence: q(c.actEvidence), ...mark(c.rule, c.confidence) });
+    claimSources.push({ id, name: c.name, evidence: q(c.evidence), ...mark(c.rule, c.confidence, c.flags) });
+    claimRelations.push({ subject: c.speaker, predicate: c.act, object: id, evidence: q(c.actEvidence), ...mark(c.rule, c.confidence, c.flags) });
     for (const about of c.about) {
       claimRelations.push({ subject: id, predicate: 'ABOUT', object: about, evidence: q(c.evidence), ...mark('claim-about', 0.5) });
     }

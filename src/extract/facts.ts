@@ -37,6 +37,7 @@ export interface DraftEvent {
   readonly evidence: Span;
   readonly rule: string;
   readonly confidence: number;
+  readonly flags?: string[];
 }
 
 export interface DraftClaim {
@@ -49,6 +50,7 @@ export interface DraftClaim {
   readonly about: string[];
   readonly rule: string;
   readonly confidence: number;
+  readonly flags?: string[];
 }
 
 export interface SentenceFacts {
@@ -358,4 +360,16 @@ function placeAfter(text: string, from: number, sentence: Span, mentions: readon
 export function projectedBy(eventType: EventType): Predicate | undefined {
   const p = projectionOf(eventType);
   return p && isPredicate(p.predicate) ? p.predicate : undefined;
+}
+
+const REPORTING = new RegExp(String.raw`\b(?:${Object.keys(REPORTING_VERBS).flatMap((l) => inflect(l)).join('|')}|according to)\b`, 'u');
+
+/** True when the rules see a reporting verb ("said", "according to") in this stretch of text. */
+export function hasReportingVerb(stretch: string): boolean {
+  return REPORTING.test(stretch);
+}
+
+/** True when the rules see a negation cue ("not", "never", "has yet to") in this stretch of text. */
+export function hasNegationCue(stretch: string): boolean {
+  return NEGATION_CUES.test(stretch);
 }

@@ -13,9 +13,19 @@ import { writeFileAtomic } from '../build/writeAtomic.js';
 import { NewsgraphError, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
 import type { KnownEntity } from './entityTable.js';
+import type { ChatOptions } from './llm/chatClient.js';
+import { llmDraft } from './llm/llmDraft.js';
+import type { VerificationReport } from './llm/verifyAnswer.js';
+
+export interface ExtractOptions {
+  /** Ask an OpenAI-compatible chat endpoint instead of the offline rules (every quote still verified by code). */
+  readonly llm?: ChatOptions;
+}
 
 export interface ExtractResult {
   readonly draft: ArticleDraft;
+  /** LLM mode: what the guards refused or flagged, and where the raw response was kept. */
+  readonly llm?: { readonly report: VerificationReport; readonly auditFile: string };
   /** Facts the builder refused, with why: dropped, never written. */
   readonly dropped: string[];
   readonly files: string[];
@@ -27,7 +37,7 @@ const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.sch
  * Drafts `text` into `dataDir` as article `meta.id`.
  * @throws NewsgraphError BAD_USER_INPUT when the article id is taken or the directory does not validate before.
  */
-export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta): Promise<ExtractResult> {
+export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta, options: ExtractOptions = {}): Promise<ExtractResult> {
   const entitiesFile = join(dataDir, 'entities.yaml');
   const yamlFile = join(dataDir, 'articles', `${meta.id}.yaml`);
   const textFile = join(dataDir, 'articles', `${meta.id}.txt`);
@@ -40,7 +50,9 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
   }
   const entitiesText = (await exists(entitiesFile)) ? await readFile(entitiesFile, 'utf8') : '# yaml-language-server: $schema=../schema/entities.schema.json\nentities:\n';
   const known = readKnown(entitiesText);
-  const draft = draftArticle(text, meta, known);
+  const fromModel = options.llm ? await llmDraft(text, meta, known, options.llm) : undefined;
+  const draft = fromModel?.draft ?? draftArticle(text, meta, known);
+  const auditFile = join(dataDir, 'audit', `${meta.id}.llm.json`);
 
   let article: ArticleFileSource = draft.article;
   let newEntities: EntitySource[] = draft.newEntities;
@@ -60,7 +72,16 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
         await writeFileAtomic(textFile, text);
         await writeFileAtomic(entitiesFile, entitiesYaml);
         await writeFileAtomic(yamlFile, articleYaml);
-        return { draft: { ...draft, article, newEntities }, dropped, files: [textFile, yamlFile, entitiesFile] };
+        if (fromModel) {
+          // Raw responses are kept for audit, beside the data (the builder reads only entities.yaml and articles/).
+          await writeFileAtomic(auditFile, `${JSON.stringify({ ...fromModel.audit, droppedByTheBuilder: dropped }, null, 2)}\n`);
+        }
+        return {
+          draft: { ...draft, article, newEntities },
+          dropped,
+          files: [textFile, yamlFile, entitiesFile, ...(fromModel ? [auditFile] : [])],
+          ...(fromModel ? { llm: { report: fromModel.audit.report, auditFile } } : {}),
+        };
       }
       if (round >= 8) throw new NewsgraphError('DATA_INVALID', `the draft does not validate; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
       const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, entitiesText, problems, dropped);
