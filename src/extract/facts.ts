@@ -163,8 +163,9 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const meaning = hit.meaning;
     let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
     // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
-    if (subjects.length === 0 && previous && /\band\s+$/u.test(text.slice(previous.end, hit.start)) && !inSentence.some((m) => m.start >= previous!.end && m.end <= hit.start)) {
-      subjects = previous.subjects;
+    const before = previous;
+    if (subjects.length === 0 && before && /\band\s+$/u.test(text.slice(before.end, hit.start)) && !inSentence.some((m) => m.start >= before.end && m.end <= hit.start)) {
+      subjects = before.subjects;
     }
     if (subjects.length > 0) previous = { subjects, end: hit.end };
     if (subjects.length === 0) continue;
@@ -225,7 +226,6 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         rule: `verb:${hit.lemma}`,
         confidence: meaning.confidence,
       });
-      if (negated) continue;
       continue;
     }
     const predicate = meaning.predicate;

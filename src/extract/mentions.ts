@@ -130,7 +130,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
         continue;
       }
       const theGroup = /\b[Tt]he\s+$/u.test(before) && /^\p{Lu}\p{Ll}+s$/u.test(name) && !COUNTRIES.has(name);
-      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before, chunk.start === 0);
+      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
       if (kind === undefined) continue;
       table.create(kind, name, `proper-noun:${kind.toLowerCase()}`, kind === 'PERSON' ? 0.6 : 0.65, kind === 'PERSON' ? [lastWord(name)] : []);
     }
@@ -261,7 +261,7 @@ function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-function guessKind(name: string, before: string, sentenceInitial: boolean): SharedKind | undefined {
+function guessKind(name: string, before: string): SharedKind | undefined {
   const words = name.split(/\s+/u);
   if (NOT_NAMES.has(name)) return undefined;
   if (GOVERNMENT_WORDS.test(name)) return 'GOVERNMENT';
@@ -271,7 +271,7 @@ function guessKind(name: string, before: string, sentenceInitial: boolean): Shar
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
-  if (sentenceInitial) return undefined;
+  // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.
   return undefined;
 }
 
