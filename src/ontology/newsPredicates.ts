@@ -41,9 +41,10 @@ export const NEWS_PREDICATES = {
   // 10 demand
   DEMANDED: { description: 'Demanded something of someone.', signatures: one(ACTORS, [...ACTORS, 'PROPOSAL']), properties: { to: toWhat } },
   // 11 disapprove
-  ACCUSED: { description: 'Accused of wrongdoing.', signatures: one(ACTORS, ACTORS), properties: { of: { type: 'string', description: 'What they were accused of.' } } },
+  // No `of` / `with` properties yet: each predicate property becomes a typed column of every export (columns.ts).
+  ACCUSED: { description: 'Accused of wrongdoing.', signatures: one(ACTORS, ACTORS) },
   // 13 threaten
-  THREATENED: { description: 'Threatened (with force, sanctions, or another measure).', signatures: one(ACTORS, [...ACTORS, 'PLACE']), properties: { with: { type: 'string', description: 'What was threatened.' } } },
+  THREATENED: { description: 'Threatened (with force, sanctions, or another measure).', signatures: one(ACTORS, [...ACTORS, 'PLACE']) },
   WARNED: { description: 'Warned of consequences.', signatures: one(ACTORS, ACTORS) },
   // 14 protest
   PROTESTED: { description: 'Demonstrated or protested against.', signatures: one(ACTORS, [...ACTORS, 'PROPOSAL', 'EVENT']) },
