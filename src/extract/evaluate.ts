@@ -35,6 +35,9 @@ export interface Evaluation {
   readonly asserterMatches: number;
   readonly eventRoleAccuracy: number;
   readonly eventStatusAccuracy: number;
+  /** Typed relations of the gold not in the draft, and of the draft not in the gold ("article subject PREDICATE object|negated"), draft ids mapped to gold ids. */
+  readonly missedRelations: string[];
+  readonly spuriousRelations: string[];
 }
 
 const SPEECH = new Set(['ASSERTED', 'DENIED', 'REPORTED']);
@@ -146,6 +149,8 @@ export function evaluateGraphs(gold: NewsGraph, draft: NewsGraph, articles: read
     asserterMatches: claimPairs.length,
     eventRoleAccuracy: ratio(rolesFound, rolesGold),
     eventStatusAccuracy: ratio(statusOk, eventPairs.length),
+    missedRelations: [...goldKeys].filter((k) => !draftKeys.has(k)).sort(),
+    spuriousRelations: [...draftKeys].filter((k) => !goldKeys.has(k)).sort(),
   };
 }
 
@@ -184,7 +189,7 @@ function score(found: number, correct: number, predicted: number, goldCount: num
 }
 
 /** The figures as a table for people. */
-export function formatEvaluation(e: Evaluation): string {
+export function formatEvaluation(e: Evaluation, details = false): string {
   const pct = (x: number) => x.toFixed(2);
   const row = (name: string, s: Score) => `${name.padEnd(26)} ${pct(s.precision)}      ${pct(s.recall)}   ${pct(s.f1)}   (${s.tp} of ${s.gold} gold found; ${s.predicted} drafted)`;
   return [
@@ -198,6 +203,7 @@ export function formatEvaluation(e: Evaluation): string {
     `polarity correct on matched relations: ${pct(e.polarityAccuracy)} (${e.polarityMatches} matches)`,
     `asserter correct on matched claims:     ${pct(e.asserterAccuracy)} (${e.asserterMatches} matches)`,
     `event roles found on matched events:    ${pct(e.eventRoleAccuracy)}; status correct: ${pct(e.eventStatusAccuracy)}`,
+    ...(details ? ['', 'typed relations missed:', ...e.missedRelations.map((k) => `  - ${k}`), 'typed relations drafted but not in the gold:', ...e.spuriousRelations.map((k) => `  + ${k}`)] : []),
     '',
   ].join('\n');
 }

@@ -72,7 +72,7 @@ VERB_FORMS.sort((a, b) => b.form.source.length - a.form.source.length);
 function addForms(lemma: string, meaning: VerbHit['meaning']): void {
   const [head = lemma, ...rest] = lemma.split(' ');
   // "lift sanctions on" also reads "lift its sanctions on".
-  const tail = rest.length > 0 ? String.raw`\s+(?:(?:its|their|the|his|her)\s+)?${rest.join(String.raw`\s+`)}` : '';
+  const tail = rest.length > 0 ? String.raw`\s+(?:(?:its|their|the|his|her|a|an)\s+)?${rest.join(String.raw`\s+`)}` : '';
   const forms = inflect(head).join('|');
   VERB_FORMS.push({ form: new RegExp(String.raw`\b(?:${forms})${tail}\b`, 'gu'), lemma, meaning });
 }
@@ -162,6 +162,11 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     if ('report' in hit.meaning) continue;
     const meaning = hit.meaning;
     let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    // The passive: "Russia was criticized by the EU" has the EU as subject.
+    const byAgent = /^\s+by\s+(?:the\s+)?/u.exec(text.slice(hit.end));
+    const agent = byAgent && /\b(?:was|were|been|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(sentence.start, hit.start)) ? inSentence.find((m) => m.start === hit.end + byAgent[0].length || m.start === hit.end + byAgent[0].length - 4) : undefined;
+    const passiveObjects = agent ? subjects : undefined;
+    if (agent) subjects = [agent];
     // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
     const before = previous;
     if (subjects.length === 0 && before && /\band\s+$/u.test(text.slice(before.end, hit.start)) && !inSentence.some((m) => m.start >= before.end && m.end <= hit.start)) {
@@ -175,7 +180,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const lead = text.slice(Math.max(sentence.start, firstSubject.start - 10), firstSubject.start);
     const negated = NEGATION_CUES.test(between) || /\bneither\s+$/iu.test(lead);
     const planned = PLANNED_CUES.test(text.slice(firstSubject.end, hit.start));
-    const objects = objectsOf(text, sentence, hit, inSentence);
+    const objects = passiveObjects ?? objectsOf(text, sentence, hit, inSentence);
     if (objects.length === 0 && 'predicate' in meaning && /^\s+it\b/u.test(text.slice(hit.end))) {
       // "refused to commit to it": the last proposal named before
       const it = [...mentions].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
@@ -323,7 +328,13 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
       const m = before[i];
       const next = found[found.length - 1];
       if (!m || !next) break;
-      if (COORDINATION.test(text.slice(m.end, next.start))) found.push(m);
+      if (m.start === next.start && m.end === next.end) {
+        found.push(m); // "the two leaders": two people, one span
+        continue;
+      }
+      // ", and" joins clauses more often than subjects: "arrested dozens of demonstrators, and the ministry accused".
+      const gap = text.slice(m.end, next.start);
+      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap)) found.push(m);
       else break;
     }
     return found.reverse();
@@ -344,7 +355,8 @@ function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly M
   const found = [first];
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];
-    if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
+    if (prev && m.start === prev.start && m.end === prev.end) found.push(m); // "both leaders": two people, one span
+    else if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
     else break;
   }
   return found;

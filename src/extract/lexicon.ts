@@ -21,10 +21,10 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   // 02 appeal
   urge: p('URGED'), 'appeal to': p('APPEALED_TO'), 'call on': p('URGED', 0.6),
   // 03 intent to cooperate
-  pledge: p('PLEDGED', 0.6), 'commit to': p('AGREED_TO', 0.6), promise: p('PLEDGED', 0.6),
+  pledge: p('PLEDGED', 0.6), 'commit to': p('AGREED_TO', 0.6), 'agree to': p('AGREED_TO', 0.6), vow: p('PLEDGED', 0.55), promise: p('PLEDGED', 0.6),
   // 04 consult
   meet: e('MEETING'), 'meet with': e('MEETING', 0.8), visit: e('VISIT'), host: p('HOSTED', 0.6),
-  'negotiate with': p('NEGOTIATED_WITH'), 'speak with': p('SPOKE_WITH', 0.6), 'speak to': p('SPOKE_WITH', 0.6),
+  'negotiate with': p('NEGOTIATED_WITH'), 'hold talks with': p('NEGOTIATED_WITH'), 'resume talks with': p('NEGOTIATED_WITH', 0.65), 'speak with': p('SPOKE_WITH', 0.6), 'speak to': p('SPOKE_WITH', 0.6),
   // 05 diplomatic cooperation
   endorse: p('ENDORSED', 0.75), back: p('BACKS', 0.65), support: p('BACKS', 0.6), praise: p('PRAISED'), welcome: p('PRAISED', 0.6),
   thank: p('PRAISED', 0.55), sign: p('SIGNED', 0.65), 'side with': p('ALIGNED_WITH'),
@@ -36,22 +36,22 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   demand: p('DEMANDED', 0.65),
   // 11 disapprove
   criticize: p('CRITICIZED', 0.8), criticise: p('CRITICIZED', 0.8), condemn: p('REBUKED', 0.75), denounce: p('REBUKED', 0.75),
-  rebuke: p('REBUKED', 0.8), accuse: p('ACCUSED', 0.8), blame: p('ACCUSED', 0.6),
+  rebuke: p('REBUKED', 0.8), accuse: p('ACCUSED', 0.8), blame: p('ACCUSED', 0.6), slam: p('CRITICIZED', 0.7), oppose: p('RESISTS', 0.6),
   // 12 reject
-  reject: p('REJECTED', 0.75),
+  reject: p('REJECTED', 0.75), veto: p('REJECTED', 0.75),
   // 13 threaten
   threaten: p('THREATENED'), warn: p('WARNED', 0.65),
   // 14 protest
-  'protest against': p('PROTESTED'), 'rally against': p('PROTESTED', 0.6),
+  'protest against': p('PROTESTED'), 'rally against': p('PROTESTED', 0.6), 'lodge a protest with': p('PROTESTED', 0.7),
   // 15 force posture
   'deploy troops to': p('DEPLOYED_FORCES_TO'),
   // 16 reduce relations
   sanction: p('SANCTIONED', 0.75), 'impose sanctions on': p('SANCTIONED', 0.8), 'impose new sanctions on': p('SANCTIONED', 0.8),
-  expel: p('EXPELLED'), 'cut ties with': p('CUT_TIES_WITH'), cancel: p('CANCELLED', 0.6), 'call off': p('CANCELLED', 0.6),
+  expel: p('EXPELLED'), 'cut ties with': p('CUT_TIES_WITH'), 'suspend talks with': p('CUT_TIES_WITH', 0.6), cancel: p('CANCELLED', 0.6), 'call off': p('CANCELLED', 0.6),
   // 17 coerce
-  arrest: p('ARRESTED'), detain: p('ARRESTED'), seize: p('SEIZED', 0.6),
+  arrest: p('ARRESTED'), detain: p('ARRESTED'), seize: p('SEIZED', 0.6), capture: p('SEIZED', 0.55), free: p('RELEASED', 0.55),
   // 18-20 violence
-  attack: e('ATTACK'), strike: e('ATTACK', 0.6), shell: e('ATTACK', 0.65), bomb: e('AIRSTRIKE', 0.7), invade: e('ATTACK', 0.65),
+  attack: e('ATTACK'), strike: e('ATTACK', 0.6), 'fire missiles at': e('ATTACK', 0.65), 'launch missiles at': e('ATTACK', 0.65), 'fire rockets at': e('ATTACK', 0.65), shell: e('ATTACK', 0.65), bomb: e('AIRSTRIKE', 0.7), invade: e('ATTACK', 0.65),
   occupy: p('OCCUPIED', 0.6), kill: p('KILLED', 0.5), abduct: p('ABDUCTED'), massacre: p('MASSACRED'),
 };
 

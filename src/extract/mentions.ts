@@ -188,6 +188,19 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     take({ start: at, end: at + word.length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
   }
 
+  // ── Collective references: "both leaders", "the two governments" are the last two people / governments named ──
+  // Not "both sides": in news that is more often the two sides of a war than the last two governments named.
+  for (const m of text.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(leaders|governments|countries)\b/gu)) {
+    const at = m.index ?? 0;
+    const kind = m[1] === 'leaders' ? 'PERSON' : 'GOVERNMENT';
+    const ids: string[] = [];
+    for (const x of [...taken].sort((a, b) => b.start - a.start)) {
+      if (x.end <= at && table.kindOf(x.entity) === kind && !ids.includes(x.entity)) ids.push(x.entity);
+      if (ids.length === 2) break;
+    }
+    if (ids.length === 2) for (const id of ids) taken.push({ start: at, end: at + m[0].length, entity: id, rule: 'collective-reference', confidence: 0.5 });
+  }
+
   // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
   const proposals: { head: string; id: string }[] = [];
   const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,3}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
