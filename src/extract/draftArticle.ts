@@ -10,6 +10,7 @@ import { EntityTable, slug, type KnownEntity } from './entityTable.js';
 import { sentenceFacts, type DraftClaim, type DraftEvent, type DraftRelation, type Span } from './facts.js';
 import { findMentions, type Mention } from './mentions.js';
 import { quoteAt } from './quotes.js';
+import { resolveWeekday } from './dates.js';
 
 export { unitSpans };
 
@@ -74,6 +75,13 @@ export function ruleFacts(text: string, sentences: readonly Span[], table: Entit
 export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable, sentences: readonly Span[], found: DraftFacts): ArticleDraft {
   const { mentions, relations, events, claims } = found;
   const q = (span: Span) => quoteAt(text, span.start, span.end);
+  const timeOf = (e: DraftEvent) => {
+    const sentence = sentences.find((x) => e.evidence.start >= x.start && e.evidence.start < x.end) ?? e.evidence;
+    // The weekday right after the event's words ("met … in Cairo on Sunday"), not anywhere in the sentence:
+    // "drills on Monday, days after Lai visited Hawaii" dates the drills, not the visit.
+    const stretch = text.slice(e.evidence.start, Math.min(sentence.end, e.evidence.end + 20));
+    return resolveWeekday(stretch, meta.published, e.status === 'planned') ?? {};
+  };
   const mark = (rule: string, confidence: number, flags?: readonly string[]) => ({ draft: { rule, confidence, ...(flags && flags.length > 0 ? { flags: [...flags] } : {}) } });
 
   // Events and claims get ids of their own, unique in the corpus because they start with the article's id.
@@ -83,6 +91,7 @@ export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable
     eventType: e.eventType,
     status: e.status,
     ...(e.fatalities ? { fatalities: e.fatalities } : {}),
+    ...timeOf(e),
     evidence: q(e.evidence),
     roles: e.roles.map((r) => ({ role: r.role, entity: r.entity, ...(r.evidence ? { evidence: q(r.evidence) } : {}) })),
     ...mark(e.rule, e.confidence, e.flags),
