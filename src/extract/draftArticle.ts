@@ -38,8 +38,8 @@ export interface DraftFacts {
   readonly claims: readonly DraftClaim[];
 }
 
-export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[]): ArticleDraft {
-  const table = new EntityTable(known);
+export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[], reserved: ReadonlySet<string> = new Set()): ArticleDraft {
+  const table = new EntityTable(known, reserved);
   const sentences = unitSpans(text);
   return composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table));
 }

@@ -38,7 +38,11 @@ export class EntityTable {
   private readonly byId = new Map<string, KnownEntity | CreatedEntity>();
   readonly created: CreatedEntity[] = [];
 
-  constructor(known: readonly KnownEntity[]) {
+  /**
+   * @param reserved ids taken by something else in the directory (the events and claims of other articles),
+   *   which a created entity must not reuse.
+   */
+  constructor(known: readonly KnownEntity[], private readonly reserved: ReadonlySet<string> = new Set()) {
     for (const e of known) this.byId.set(e.id, e);
   }
 
@@ -87,7 +91,7 @@ export class EntityTable {
     const existing = this.findByForm(name, kind);
     if (existing && this.isCreated(existing.id)) return existing as CreatedEntity;
     let id = slug(name);
-    for (let n = 2; this.byId.has(id); n++) id = `${slug(name)}-${n}`;
+    for (let n = 2; this.byId.has(id) || this.reserved.has(id); n++) id = `${slug(name)}-${n}`;
     const entity: CreatedEntity = { id, kind, name, aliases: aliases.filter((a) => a !== name), rule, confidence };
     this.byId.set(id, entity);
     this.created.push(entity);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, stringify, isMap, isSeq, type Node } from 'yaml';
 import { validateData } from '../build/buildGraph.js';
+import { loadSources } from '../build/loadSources.js';
 import type { ArticleFileSource, EntitySource } from '../build/sourceModel.js';
 import { writeFileAtomic } from '../build/writeAtomic.js';
 import { NewsgraphError, formatDiagnostic, type Diagnostic } from '../errors.js';
@@ -50,8 +51,9 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
   }
   const entitiesText = (await exists(entitiesFile)) ? await readFile(entitiesFile, 'utf8') : '# yaml-language-server: $schema=../schema/entities.schema.json\nentities:\n';
   const known = readKnown(entitiesText);
-  const fromModel = options.llm ? await llmDraft(text, meta, known, options.llm) : undefined;
-  const draft = fromModel?.draft ?? draftArticle(text, meta, known);
+  const reserved = await eventAndClaimIds(dataDir);
+  const fromModel = options.llm ? await llmDraft(text, meta, known, options.llm, reserved) : undefined;
+  const draft = fromModel?.draft ?? draftArticle(text, meta, known, reserved);
   const auditFile = join(dataDir, 'audit', `${meta.id}.llm.json`);
 
   let article: ArticleFileSource = draft.article;
@@ -91,6 +93,15 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The ids the other articles declare (events, claims): a created entity must not take one. */
+async function eventAndClaimIds(dataDir: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  if (!(await exists(join(dataDir, 'articles')))) return ids;
+  const sources = await loadSources(dataDir);
+  for (const a of sources.articles) for (const x of [...(a.data?.events ?? []), ...(a.data?.claims ?? [])]) ids.add(x.id);
+  return ids;
 }
 
 function readKnown(entitiesText: string): KnownEntity[] {

@@ -120,6 +120,22 @@ describe('extract writes all or nothing', () => {
     }
   });
 
+  test('a created entity never takes an id another article gives an event or a claim', async () => {
+    const copy = copyData(BASE);
+    try {
+      writeFileSync(join(copy, 'articles', 'other.txt'), 'Rutte spoke.');
+      writeFileSync(join(copy, 'articles', 'other.yaml'), 'article: { id: other, title: t, text: other.txt }\nevents:\n  - { id: mark-rutte, name: x, eventType: STATEMENT, status: occurred, evidence: Rutte spoke }\n');
+      expect(await validateData(copy)).toEqual([]);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      const result = await extractIntoDirectory(copy, text, { id: 'nato', title: 't' });
+      expect(result.dropped).toEqual([]);
+      expect(result.draft.newEntities.map((e) => e.id)).toContain('mark-rutte-2');
+      expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
   test('code points: a text with emoji drafts quotes the builder anchors', async () => {
     const copy = copyData(BASE);
     try {

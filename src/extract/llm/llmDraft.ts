@@ -19,8 +19,14 @@ export interface LlmAudit {
   readonly report: VerificationReport;
 }
 
-export async function llmDraft(text: string, meta: ArticleMeta, known: readonly KnownEntity[], options: ChatOptions): Promise<{ draft: ArticleDraft; audit: LlmAudit }> {
-  const table = new EntityTable(known);
+export async function llmDraft(
+  text: string,
+  meta: ArticleMeta,
+  known: readonly KnownEntity[],
+  options: ChatOptions,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<{ draft: ArticleDraft; audit: LlmAudit }> {
+  const table = new EntityTable(known, reserved);
   const sentences = unitSpans(text);
   // Known entities and the corpus's names first, by the rules; the model adds to them.
   const { mentions } = findMentions(text, sentences, table);
