@@ -321,7 +321,10 @@ function verbHits(text: string, sentence: Span, mentions: readonly Mention[]): V
 /** The mentions that are the verb's subject: the nearest before it across auxiliaries, with coordinated ones. */
 function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined): Mention[] {
   const before = mentions.filter((m) => m.end <= hit.start);
-  const nearest = before[before.length - 1];
+  const last = before[before.length - 1];
+  // "John Hardie of the Foundation for Defense of Democracies criticized": the head is the person.
+  const head = last === undefined ? undefined : before.filter((m) => m.end <= last.start).pop();
+  const nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
   if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
     const found = [nearest];
     for (let i = before.length - 2; i >= 0; i--) {

@@ -203,7 +203,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
 
   // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
   const proposals: { head: string; id: string }[] = [];
-  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,3}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
+  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,4}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
   for (const sentence of sentences) {
     const part = text.slice(sentence.start, sentence.end);
     for (const m of part.matchAll(NP)) {
@@ -223,6 +223,17 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       taken.push({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
     }
   }
+
+  // ── Affiliation: "John Hardie of the Foundation for Defense of Democracies" ──
+  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  byStart.forEach((person, i) => {
+    if (table.kindOf(person.entity) !== 'PERSON') return;
+    const next = byStart[i + 1];
+    if (!next || !/^\s+of\s+(?:the\s+)?$/u.test(text.slice(person.end, next.start))) return;
+    const kind = table.kindOf(next.entity);
+    if (kind !== 'ORGANIZATION' && kind !== 'GOVERNMENT') return;
+    facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: next.entity, start: person.start, end: next.end, rule: 'affiliation', confidence: 0.75 });
+  });
 
   taken.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: taken, facts };

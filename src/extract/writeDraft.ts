@@ -86,7 +86,7 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
         };
       }
       if (round >= 8) throw new NewsgraphError('DATA_INVALID', `the draft does not validate; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
-      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, entitiesText, problems, dropped);
+      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, known.length, problems, dropped);
       article = next.article;
       newEntities = next.newEntities;
     }
@@ -110,111 +110,111 @@ function readKnown(entitiesText: string): KnownEntity[] {
   return Array.isArray(list) ? (list as KnownEntity[]) : [];
 }
 
-/** New entities go at the end of the shared list, as YAML that keeps the file's comments and order. */
+/**
+ * New entities go at the end of the shared list, through the YAML document (so that comments, order and each
+ * item's style are kept, whatever style the list has: block, flow, or none yet).
+ */
 function appendEntities(entitiesText: string, entities: readonly EntitySource[]): string {
   if (entities.length === 0) return entitiesText;
-  const items = stringify(entities, { lineWidth: 0 })
-    .split('\n')
-    .map((line) => (line.length > 0 ? `  ${line}` : line))
-    .join('\n');
-  const base = entitiesText.endsWith('\n') ? entitiesText : `${entitiesText}\n`;
-  return `${base}  # ── Drafted by newsgraph extract ──\n${items}`;
+  const doc = parseDocument(entitiesText);
+  const list = doc.get('entities', true);
+  if (isSeq(list)) {
+    list.flow = false;
+    for (const e of entities) list.items.push(doc.createNode(e));
+  } else {
+    doc.set('entities', doc.createNode(entities));
+  }
+  return doc.toString({ lineWidth: 0 });
 }
 
-/** Drops every item that a problem points into (by line), and the references to what was dropped. */
+/** For each item of the sequence at `key` (top level), the problems whose line falls inside it. */
+function problemsByItem(yamlText: string, key: string, problems: readonly Diagnostic[]): Map<number, Diagnostic[]> {
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter });
+  const seq = doc.get(key, true);
+  const found = new Map<number, Diagnostic[]>();
+  if (!isSeq(seq)) return found;
+  seq.items.forEach((item, i) => {
+    const range = (item as Node).range;
+    if (!range) return;
+    const from = counter.linePos(range[0]).line;
+    const to = counter.linePos(range[1]).line;
+    const inside = problems.filter((p) => p.line >= from && p.line <= to);
+    if (inside.length > 0) found.set(i, inside);
+  });
+  return found;
+}
+
+/** Drops every drafted item that a problem points into (by line), and the references to what was dropped. */
 function dropRefused(
   article: ArticleFileSource,
   articleYaml: string,
   newEntities: EntitySource[],
   entitiesYaml: string,
-  entitiesText: string,
+  knownCount: number,
   problems: readonly Diagnostic[],
   dropped: string[],
 ): { article: ArticleFileSource; newEntities: EntitySource[] } {
-  const articleLines = problems.filter((p) => p.file.endsWith(`${article.article.id}.yaml`));
-  const entityLines = problems.filter((p) => p.file.endsWith('entities.yaml'));
-  const offset = entitiesText.split('\n').length - 1;
+  const inArticle = problems.filter((p) => p.file.endsWith(`${article.article.id}.yaml`));
+  const inEntities = problems.filter((p) => p.file.endsWith('entities.yaml'));
   const drop = new Set<string>();
-  const itemsAt = (yamlText: string, key: string, lines: readonly Diagnostic[], lineOffset = 0): Set<number> => {
-    const counter = new LineCounter();
-    const doc = parseDocument(yamlText, { lineCounter: counter });
-    const seq: unknown = key === '' ? doc.contents : doc.get(key, true);
-    const hit = new Set<number>();
-    if (!isSeq(seq)) return hit;
-    seq.items.forEach((item, i) => {
-      const range = (item as Node).range;
-      if (!range) return;
-      const from = counter.linePos(range[0]).line + lineOffset;
-      const to = counter.linePos(range[1]).line + lineOffset;
-      if (lines.some((p) => p.line >= from && p.line <= to)) hit.add(i);
-    });
-    return hit;
-  };
-  const why = (lines: readonly Diagnostic[]) => lines.map((p) => p.message).join(' / ');
-  const keep = <T>(list: readonly T[] | undefined, key: string, label: (t: T) => string): T[] | undefined => {
+  const why = (list: readonly Diagnostic[]) => [...new Set(list.map((p) => p.message))].join(' / ');
+  let blamed = 0;
+  const keep = <T>(list: readonly T[] | undefined, key: string, label: (t: T) => string, id: (t: T) => string | undefined): T[] | undefined => {
     if (!list) return undefined;
-    const hit = itemsAt(articleYaml, key, articleLines);
+    const hit = problemsByItem(articleYaml, key, inArticle);
     return list.filter((item, i) => {
-      if (!hit.has(i)) return true;
-      dropped.push(`${key}: ${label(item)} (${why(articleLines)})`);
-      drop.add(label(item).split(' ')[0] ?? '');
+      const found = hit.get(i);
+      if (!found) return true;
+      blamed++;
+      dropped.push(`${key}: ${label(item)} (${why(found)})`);
+      const own = id(item);
+      if (own !== undefined) drop.add(own);
       return false;
     });
   };
-  const events = keep(article.events, 'events', (e) => e.id);
-  const claims = keep(article.claims, 'claims', (c) => c.id);
-  let relations = keep(article.relations, 'relations', (r) => `${r.subject} ${r.predicate} ${r.object}`) ?? [];
-  // Mentions: a problem inside the mentions map drops that entity's mentions.
+  const events = keep(article.events, 'events', (e) => e.id, (e) => e.id);
+  const claims = keep(article.claims, 'claims', (c) => c.id, (c) => c.id);
+  let relations = keep(article.relations, 'relations', (r) => `${r.subject} ${r.predicate} ${r.object}`, () => undefined) ?? [];
+  // Mentions: a problem inside an entity's entry drops that entity's mentions.
   const mentions = { ...(article.mentions ?? {}) };
   const counter = new LineCounter();
   const doc = parseDocument(articleYaml, { lineCounter: counter });
   const map = doc.get('mentions', true);
   if (isMap(map)) {
     for (const pair of map.items) {
-      const range = (pair.value as Node | null)?.range;
-      const keyText = String((pair.key as { value?: unknown }).value ?? '');
-      if (!range) continue;
-      const from = counter.linePos((pair.key as Node).range?.[0] ?? range[0]).line;
-      const to = counter.linePos(range[1]).line;
-      if (articleLines.some((p) => p.line >= from && p.line <= to)) {
-        delete mentions[keyText];
-        dropped.push(`mentions: ${keyText} (${why(articleLines)})`);
-      }
+      const keyNode = pair.key as Node | null;
+      const valueNode = pair.value as Node | null;
+      const from = keyNode?.range ? counter.linePos(keyNode.range[0]).line : undefined;
+      const to = valueNode?.range ? counter.linePos(valueNode.range[1]).line : from;
+      if (from === undefined || to === undefined) continue;
+      const found = inArticle.filter((p) => p.line >= from && p.line <= to);
+      if (found.length === 0) continue;
+      const id = String((pair.key as { value?: unknown }).value ?? '');
+      delete mentions[id];
+      blamed++;
+      dropped.push(`mentions: ${id} (${why(found)})`);
     }
   }
-  // New entities: located in the appended block of entities.yaml.
-  const entityHits = new Set<number>();
-  if (entityLines.length > 0) {
-    const block = entitiesYaml.split('\n').slice(offset + 1).join('\n');
-    const shifted = entityLines.map((p) => ({ ...p, line: p.line - offset - 1 }));
-    for (const i of itemsAt(block.replace(/^ {2}/gmu, ''), '', shifted)) entityHits.add(i);
-  }
+  // New entities: the items after the known ones in entities.yaml.
+  const entityHits = problemsByItem(entitiesYaml, 'entities', inEntities);
   const keptEntities = newEntities.filter((e, i) => {
+    const found = entityHits.get(knownCount + i);
     const unmentioned = mentions[e.id] === undefined;
-    if (entityHits.has(i) || unmentioned) {
-      dropped.push(`entity: ${e.id}${unmentioned ? ' (no mention left)' : ` (${why(entityLines)})`}`);
-      drop.add(e.id);
-      return false;
-    }
-    return true;
+    if (!found && !unmentioned) return true;
+    if (found) blamed++;
+    dropped.push(`entity: ${e.id} (${found ? why(found) : 'no mention left'})`);
+    drop.add(e.id);
+    return false;
   });
   for (const id of drop) delete mentions[id];
   const gone = (id: string | undefined) => id !== undefined && drop.has(id);
   relations = relations.filter((r) => !gone(r.subject) && !gone(r.object) && !gone(r.attributedTo) && !gone(r.event));
-  const keptEvents = events?.map((e) => ({ ...e, roles: e.roles?.filter((r) => !gone(r.entity)) })).filter((e) => (e.roles?.length ?? 0) > 0);
-  if (articleLines.length > 0 && relations.length === (article.relations?.length ?? 0) && keptEvents?.length === article.events?.length && claims?.length === article.claims?.length && Object.keys(mentions).length === Object.keys(article.mentions ?? {}).length && entityHits.size === 0) {
+  const keptEvents = (events ?? []).map((e) => ({ ...e, roles: e.roles?.filter((r) => !gone(r.entity)) })).filter((e) => (e.roles?.length ?? 0) > 0);
+  if (blamed === 0) {
     throw new NewsgraphError('DATA_INVALID', `the draft does not validate and no drafted fact could be blamed; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
   }
-  return {
-    article: {
-      ...article,
-      mentions,
-      ...(keptEvents && keptEvents.length > 0 ? { events: keptEvents } : { events: [] }),
-      ...(claims ? { claims } : {}),
-      relations,
-    },
-    newEntities: keptEntities,
-  };
+  return { article: { ...article, mentions, events: keptEvents, ...(claims ? { claims } : {}), relations }, newEntities: keptEntities };
 }
 
 async function exists(path: string): Promise<boolean> {

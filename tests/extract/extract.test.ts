@@ -136,6 +136,28 @@ describe('extract writes all or nothing', () => {
     }
   });
 
+  test('cold start: the seed article into an empty directory (no gazetteer) validates; "neither … nor … has endorsed" is two negated ENDORSED', async () => {
+    const empty = join(tempDir(), 'fresh');
+    try {
+      const text = readFileSync(join(PROJECT_ROOT, 'data', 'articles', 'ukraine-peace-talks-2025-04.txt'), 'utf8');
+      const result = await extractIntoDirectory(empty, text, { id: 'seed', title: 't', published: '2025-04' });
+      expect(result.draft.newEntities.length).toBeGreaterThan(15);
+      expect(await validateData(empty)).toEqual([]);
+      const relations = result.draft.article.relations ?? [];
+      for (const side of ['russia', 'ukraine']) {
+        expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: side, predicate: 'ENDORSED', negated: true })]));
+        expect(relations.some((r) => r.subject === side && r.predicate === 'REJECTED' && r.negated !== true && String(r.evidence).includes('endorsed'))).toBe(false);
+      }
+      // "John Hardie of the Foundation for Defense of Democracies criticized Trump": the person criticized.
+      expect(relations).toEqual(expect.arrayContaining([
+        expect.objectContaining({ subject: 'john-hardie', predicate: 'CRITICIZED', object: 'donald-trump' }),
+        expect.objectContaining({ subject: 'john-hardie', predicate: 'AFFILIATED_WITH', object: 'foundation-for-defense-of-democracies' }),
+      ]));
+    } finally {
+      removeDir(join(empty, '..'));
+    }
+  });
+
   test('code points: a text with emoji drafts quotes the builder anchors', async () => {
     const copy = copyData(BASE);
     try {
