@@ -371,7 +371,7 @@ function placeAfter(text: string, from: number, sentence: Span, mentions: readon
   );
 }
 
-/** Only predicates that some event type projects to need no relation of their own when the event is drafted. */
+/** The binary predicate an event type projects to (ATTACK → ATTACKED), for events a speaker only reports. */
 export function projectedBy(eventType: EventType): Predicate | undefined {
   const p = projectionOf(eventType);
   return p && isPredicate(p.predicate) ? p.predicate : undefined;
