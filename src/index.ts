@@ -77,3 +77,17 @@ export { reviewArticle, type ArticleReview, type ReviewedSentence } from './grap
 
 // Errors: check `code`, not the message.
 export { DataError, NewsgraphError, formatDiagnostic, type Diagnostic, type DiagnosticCode, type ErrorCode } from './errors.js';
+
+// Drafting articles from their text, and measuring drafts against reviewed encodings (newsgraph extract / evaluate).
+export {
+  draftArticle,
+  evaluateDirectories,
+  extractIntoDirectory,
+  formatEvaluation,
+  type ArticleDraft,
+  type ArticleMeta,
+  type Evaluation,
+  type ExtractResult,
+  type Score,
+} from './extract/index.js';
+export { CAMEO_ROOTS, EVENT_TYPE_CAMEO, PREDICATE_CAMEO, type CameoMapping } from './ontology/index.js';

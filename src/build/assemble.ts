@@ -10,6 +10,7 @@ import { assembleEvents } from './assembleEvents.js';
 import { CodePointIndex } from './codePoints.js';
 import { Declarations } from './declarations.js';
 import type { LoadedArticle, LoadedSources } from './loadSources.js';
+import { drafted } from './drafts.js';
 import { mergeFacts, type Statement } from './mergeFacts.js';
 import { byPublication, publishedProblem, urlProblem } from './publication.js';
 import { RelationIds } from './relationIds.js';
@@ -80,6 +81,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       properties: e.properties ?? {},
       evidence,
       articles: seenIn,
+      ...drafted(e),
     });
   });
 
@@ -109,6 +111,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
         },
         evidence: [...anchor(a, c.evidence, ['claims', i, 'evidence']), ...evidence],
         articles: [...new Set([a.id, ...seenIn])],
+        ...drafted(c),
       };
       entities.push(claim);
     });
@@ -117,7 +120,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
       const evidence = anchor(a, r.evidence, ['relations', i, 'evidence']);
       if (!relation) return;
       const { id: _derived, ...statement } = relation;
-      stated.push({ ...statement, evidence, ...(r.id !== undefined ? { explicitId: r.id } : {}) });
+      stated.push({ ...statement, evidence, ...(r.id !== undefined ? { explicitId: r.id } : {}), ...drafted(r) });
     });
   }
 

@@ -10,6 +10,7 @@ import { EVENT_ROLES, roleAdmits, type EventRole, type EventStatus } from '../on
 import type { EventAttributes, EventStatusChange, Evidence } from '../graph/types.js';
 import type { Declarations } from './declarations.js';
 import type { Statement } from './mergeFacts.js';
+import { drafted } from './drafts.js';
 import { projectEvent } from './projections.js';
 import type { EvidenceSource, EventSource, EventUpdateSource, RoleSource } from './sourceModel.js';
 import type { SourcePath, YamlSource } from './yamlSource.js';
@@ -54,6 +55,8 @@ interface Report {
   readonly evidence: readonly Evidence[];
   /** The roles this report knows: the declaration's, plus those the update adds. */
   readonly roles: readonly Filled[];
+  /** True while the report is a draft of `newsgraph extract`. */
+  readonly draft?: true;
 }
 
 interface Tracked {
@@ -67,7 +70,7 @@ export function assembleEvents<A extends EventArticle>(ctx: EventContext<A>): As
   const roleEdges: Statement[] = [];
 
   /** Checks and records the role edges a report gives; a role without evidence takes the report's first anchor. */
-  const fillRoles = (a: A, eventId: string, roles: readonly RoleSource[] | undefined, path: SourcePath, evidence: readonly Evidence[]): Filled[] => {
+  const fillRoles = (a: A, eventId: string, roles: readonly RoleSource[] | undefined, path: SourcePath, evidence: readonly Evidence[], draft: { draft?: true } = {}): Filled[] => {
     const filled: Filled[] = [];
     roles?.forEach((r, j) => {
       const rolePath = [...path, 'roles', j];
@@ -90,6 +93,7 @@ export function assembleEvents<A extends EventArticle>(ctx: EventContext<A>): As
         event: eventId,
         origin: 'role',
         symmetric: false,
+        ...draft,
       });
     });
     return filled;
@@ -99,10 +103,10 @@ export function assembleEvents<A extends EventArticle>(ctx: EventContext<A>): As
     a.data.events?.forEach((e, i) => {
       const path = ['events', i];
       const evidence = anchor(a, e.evidence, [...path, 'evidence']);
-      const roles = fillRoles(a, e.id, e.roles, path, evidence);
+      const roles = fillRoles(a, e.id, e.roles, path, evidence, drafted(e));
       // A duplicate id was reported where it was declared; the first declaration stands.
       if (tracked.has(e.id)) return;
-      const report: Report = { article: a, order, status: e.status, ...timeOf(e), evidence, roles };
+      const report: Report = { article: a, order, status: e.status, ...timeOf(e), evidence, roles, ...drafted(e) };
       tracked.set(e.id, { source: e, reports: [report] });
     });
   });
@@ -156,6 +160,7 @@ export function assembleEvents<A extends EventArticle>(ctx: EventContext<A>): As
       evidence: [...ordered.flatMap((r) => r.evidence), ...mentioned.evidence],
       articles: [...new Set([...ordered.map((r) => r.article.id), ...mentioned.articles])],
       ...(ordered.length > 1 ? { history: ordered.map(historyEntry) } : {}),
+      ...drafted(source),
     };
     events.set(id, event);
     for (const r of ordered) {
@@ -171,7 +176,7 @@ export function assembleEvents<A extends EventArticle>(ctx: EventContext<A>): As
             evidence: r.evidence,
           },
           r.roles,
-        ),
+        ).map((p) => ({ ...p, ...(r.draft === true ? { draft: true } : {}) })),
       );
     }
   }

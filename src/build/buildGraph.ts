@@ -5,14 +5,12 @@
 import { MultiDirectedGraph } from 'graphology';
 import { DataError, type Diagnostic } from '../errors.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
-import { assemble } from './assemble.js';
+import { assemble, type Assembled } from './assemble.js';
 import { withoutCascades } from './excuses.js';
 import type { LayerOptions } from './layers.js';
 import { loadSources, type LoadedSources } from './loadSources.js';
 import { defaultDataDir } from './paths.js';
 
-/** How to read a data directory: the layers it builds on (see layers.ts). */
-export type BuildOptions = LayerOptions;
 
 /** Every problem in the data directory; [] when it builds. */
 export async function validateData(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<Diagnostic[]> {
@@ -22,6 +20,16 @@ export async function validateData(dataDir: string = defaultDataDir(), options: 
   return finalProblems(problems, sources);
 }
 
+/** How to read a data directory: the layers it builds on (see layers.ts), and whether to keep drafts. */
+export interface BuildOptions extends LayerOptions {
+  /**
+   * Leave out drafted facts (those that still carry a `draft:` mark from `newsgraph extract`), and every
+   * relation that touches a drafted entity, event or claim. The data must still validate as a whole.
+   * @default false
+   */
+  readonly reviewedOnly?: boolean;
+}
+
 /**
  * Builds the graph of every article in `dataDir` (default: the package's seed data).
  * @throws {DataError} with every problem found, when the data is not valid.
@@ -29,8 +37,9 @@ export async function validateData(dataDir: string = defaultDataDir(), options: 
 export async function buildGraph(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<NewsGraph> {
   const sources = await loadSources(dataDir, options);
   const problems = [...sources.problems];
-  const assembled = assemble(sources, problems);
+  const built = assemble(sources, problems);
   if (problems.length > 0) throw new DataError(finalProblems(problems, sources));
+  const assembled = options.reviewedOnly === true ? withoutDrafts(built) : built;
 
   const graph: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>();
   graph.replaceAttributes({ articles: assembled.articles });
@@ -42,6 +51,21 @@ export async function buildGraph(dataDir: string = defaultDataDir(), options: Bu
 /** Each independent problem once: the echoes of a set-aside item or an unread file dropped, then sorted. */
 function finalProblems(problems: readonly Diagnostic[], sources: LoadedSources): Diagnostic[] {
   return sortProblems(withoutCascades(problems, sources.excuses));
+}
+
+/** The reviewed part: no drafted entity or relation, and no relation that names a drafted entity. */
+function withoutDrafts(assembled: Assembled): Assembled {
+  const entities = assembled.entities.filter((e) => e.draft !== true);
+  const kept = new Set(entities.map((e) => e.id));
+  const relations = assembled.relations.filter(
+    (r) =>
+      r.draft !== true &&
+      kept.has(r.subject) &&
+      kept.has(r.object) &&
+      (r.event === undefined || kept.has(r.event)) &&
+      (r.attributedTo === undefined || kept.has(r.attributedTo)),
+  );
+  return { ...assembled, entities, relations };
 }
 
 function sortProblems(problems: readonly Diagnostic[]): Diagnostic[] {

@@ -7,6 +7,13 @@ import type { JsonObject } from '../graph/types.js';
 import type { QuoteSpec } from './anchor.js';
 
 export type QuoteSource = string | QuoteSpec;
+
+/** The mark of a drafted fact (sourceSchema.ts `draft`); deleting it accepts the fact. */
+export interface DraftMark {
+  readonly rule: string;
+  readonly confidence: number;
+  readonly flags?: readonly string[];
+}
 export type EvidenceSource = QuoteSource | readonly QuoteSource[];
 
 export interface EntitySource {
@@ -17,6 +24,7 @@ export interface EntitySource {
   readonly description?: string;
   readonly wikidata?: string;
   readonly properties?: JsonObject;
+  readonly draft?: DraftMark;
 }
 
 export interface EntitiesFileSource {
@@ -42,6 +50,7 @@ export interface EventSource {
   readonly properties?: JsonObject;
   readonly evidence: EvidenceSource;
   readonly roles?: readonly RoleSource[];
+  readonly draft?: DraftMark;
 }
 
 /**
@@ -69,6 +78,7 @@ export interface ClaimSource {
   readonly timeText?: string;
   readonly properties?: JsonObject;
   readonly evidence: EvidenceSource;
+  readonly draft?: DraftMark;
 }
 
 export interface RelationSource {
@@ -84,6 +94,7 @@ export interface RelationSource {
   readonly timeText?: string;
   readonly properties?: JsonObject;
   readonly evidence: EvidenceSource;
+  readonly draft?: DraftMark;
 }
 
 export interface ArticleFileSource {

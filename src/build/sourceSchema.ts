@@ -31,6 +31,22 @@ const properties = {
   description: 'Further facts as plain JSON: title, ordinal, over, as, to, durationDays, ...',
 };
 
+/**
+ * The mark of a drafted fact (`newsgraph extract`): which rule made it and how sure it is. A reviewer
+ * accepts the fact by deleting the mark; `build --reviewed-only` leaves marked facts out.
+ */
+const draft = {
+  type: 'object',
+  required: ['rule', 'confidence'],
+  additionalProperties: false,
+  description: 'A draft, not yet reviewed: delete this mark to accept the fact.',
+  properties: {
+    rule: text('The extraction rule (or model) that drafted it.'),
+    confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How sure the rule is, 0 to 1.' },
+    flags: { type: 'array', items: text('Why a reviewer should look twice.'), description: 'Doubts found by the rules.' },
+  },
+};
+
 const quote = {
   description:
     'An exact quote of the article. A string when it occurs once in the article; otherwise an object whose prefix and/or suffix (the text right before / after it) pick one occurrence.',
@@ -93,6 +109,7 @@ export const ENTITIES_SCHEMA = {
           description: text('One line that tells it apart.'),
           wikidata: { type: 'string', pattern: '^Q[1-9][0-9]*$', description: 'Wikidata id, only where certain.' },
           properties,
+          draft,
         },
       },
     },
@@ -107,6 +124,7 @@ const relationFields = {
   timeText: text("The text's own words for the time."),
   properties,
   evidence,
+  draft,
 };
 
 export const ARTICLE_SCHEMA = {
@@ -166,6 +184,7 @@ export const ARTICLE_SCHEMA = {
           },
           properties,
           evidence,
+          draft,
           roles: { type: 'array', items: { $ref: '#/definitions/role' } },
         },
       },
@@ -204,6 +223,7 @@ export const ARTICLE_SCHEMA = {
           timeText: text("The text's own words for the time."),
           properties,
           evidence,
+          draft,
         },
       },
     },

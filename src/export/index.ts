@@ -11,12 +11,13 @@ import { toCytoscapeJson } from './cytoscape.js';
 import { didYouMean } from '../didYouMean.js';
 import { toDot } from './dot.js';
 import { toGexf } from './gexf.js';
+import { toGdeltTsv } from './gdelt.js';
 import { toGraphml } from './graphml.js';
 import { toGraphologyJson } from './json.js';
 import { toJsonLd, toNTriples, toTurtle } from './rdf/index.js';
 import { selectSubgraph } from './subgraph.js';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot'] as const;
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot', 'gdelt'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -76,6 +77,8 @@ export function exportGraph(graph: NewsGraph, format: ExportFormat, options: Exp
       return text(toJsonLd(selected, rdf), 'application/ld+json', 'jsonld');
     case 'dot':
       return text(toDot(selected), 'text/vnd.graphviz', 'dot');
+    case 'gdelt':
+      return text(toGdeltTsv(selected), 'text/tab-separated-values', 'tsv');
     default: {
       const unreachable: never = format;
       throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(unreachable)}".`);

@@ -4,6 +4,7 @@
  */
 import { ACTOR_KINDS, type EntityKind } from './kinds.js';
 import type { Predicate } from './predicates.js';
+import { NEWS_EVENT_TYPES } from './newsEventTypes.js';
 
 export const EVENT_ROLES = {
   AGENT: { description: 'Who did it.', fillers: ACTOR_KINDS },
@@ -56,6 +57,8 @@ export const EVENT_TYPES = {
   NEGOTIATION: { description: 'Talks between parties.', projection: null },
   WAR: { description: 'An armed conflict.', projection: null },
   STATEMENT: { description: 'A public statement or announcement.', projection: null },
+  // The rest of the news (newsEventTypes.ts; CAMEO codes in cameo.ts).
+  ...NEWS_EVENT_TYPES,
 } as const satisfies Record<string, { description: string; projection: Projection | null }>;
 
 export type EventType = keyof typeof EVENT_TYPES;

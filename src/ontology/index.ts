@@ -45,3 +45,12 @@ export {
   identifyingProperties,
   moreCertain,
 } from './identity.js';
+export {
+  CAMEO_ROOTS,
+  EVENT_TYPE_CAMEO,
+  PREDICATE_CAMEO,
+  cameoRoot,
+  quadClass,
+  type CameoMapping,
+  type CameoRoot,
+} from './cameo.js';

@@ -4,6 +4,7 @@
  * with its one-line description.
  */
 import { ACTOR_KINDS, ENTITY_KINDS, type EntityKind } from './kinds.js';
+import { NEWS_PREDICATES } from './newsPredicates.js';
 
 /** A property a predicate takes; `entity` values are ids of entities of the given kinds. */
 export type PropertySpec =
@@ -108,6 +109,9 @@ export const PREDICATES = {
   OWNS: { description: 'Owns or controls (a platform, a company).', signatures: one(ACTORS, ['ORGANIZATION']) },
   LEADS: { description: 'Heads an administration, government or organization.', signatures: one(['PERSON'], ['GOVERNMENT', 'ORGANIZATION']) },
   CAPITAL_OF: { description: 'Is the capital city of.', signatures: one(['PLACE'], ['GOVERNMENT']) },
+
+  // ── The rest of the news, one or more per CAMEO root (newsPredicates.ts, codes in cameo.ts) ──────────
+  ...NEWS_PREDICATES,
 } as const satisfies Record<string, PredicateSpec>;
 
 export type Predicate = keyof typeof PREDICATES;

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportFormat } from '
 import { sampleGraph } from '../utils/sampleGraph.js';
 
 test('the registry lists the ten formats of the issue', () => {
-  expect(EXPORT_FORMATS).toEqual(['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot']);
+  expect(EXPORT_FORMATS).toEqual(['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot', 'gdelt']);
   expect(isExportFormat('gexf')).toBe(true);
   expect(isExportFormat('GEXF')).toBe(false);
   expect(isExportFormat(undefined)).toBe(false);

@@ -69,7 +69,8 @@ describe('reads back into an equal graph', () => {
   expect((read.edges ?? []).filter((e) => e.style === 'dashed')).toHaveLength(graph.filterEdges((_k, r) => r.negated).length);
 });
 
-test.each(EXPORT_FORMATS)("%s: Donald Trump's neighbourhood (depth 1, two predicates) exports exactly it", (format) => {
+// gdelt is an event table (CAMEO-coded relations only), not a graph: tests/export/gdelt.test.ts reads it.
+test.each(EXPORT_FORMATS.filter((f) => f !== 'gdelt'))("%s: Donald Trump's neighbourhood (depth 1, two predicates) exports exactly it", (format) => {
   const options = { focus: 'donald-trump', depth: 1, predicates: ['MET_WITH', 'PLANS_TO_MEET'] };
   const sub = selectSubgraph(graph, options);
   expect(sub.order).toBeGreaterThan(1);

@@ -47,7 +47,7 @@ test('plain JavaScript imports newsgraph and answers a question in-process and o
   expect(out.turtle).toBeGreaterThan(1000);
   expect(out.overHttp.data.entity.name).toBe('Ukraine');
   expect(out.stats).toBe(17);
-  expect(out.formats).toBe(10);
+  expect(out.formats).toBe(11);
 });
 
 test('TypeScript sees the types: a typed script compiles against the installed package, and a wrong use does not', () => {

@@ -43,6 +43,8 @@ export function exportedIds(graph: NewsGraph, format: ExportFormat, options: Exp
       return keys(readCypher(text));
     case 'csv':
       throw new Error('csv is files');
+    case 'gdelt':
+      throw new Error('gdelt is an event table, not a graph');
     case 'turtle':
     case 'ntriples':
     case 'jsonld': {

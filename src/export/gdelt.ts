@@ -1,0 +1,104 @@
+/**
+ * An event table in the manner of GDELT 2.0's event export: one tab-separated row per relation that is an
+ * event in CAMEO's sense (the predicate has a code in ontology/cameo.ts), per article that states it, with
+ * both actors, the CAMEO code, its root and QuadClass, the date, the source and the evidence quote. Unlike
+ * GDELT, negation, modality and the speaker are kept in their own columns: "X did not endorse" is a row
+ * with Negated=1, never a rejection, and "X said Y attacked Z" has AttributedTo=X. Structural relations
+ * (positions, membership, aboutness) and event role edges are not events and are left out.
+ *
+ * Fields are escaped as in PostgreSQL's text COPY format, so that a quote may hold anything: backslash,
+ * tab, line feed and carriage return become \\, \t, \n and \r. The first line is the header.
+ */
+import type { Evidence, NewsGraph, RelationAttributes } from '../graph/types.js';
+import { PREDICATE_CAMEO, cameoRoot, isPredicate, quadClass } from '../ontology/index.js';
+
+export const GDELT_COLUMNS = [
+  'EventId',
+  'Date',
+  'Actor1Id',
+  'Actor1Name',
+  'Actor1Kind',
+  'Actor2Id',
+  'Actor2Name',
+  'Actor2Kind',
+  'EventCode',
+  'EventRootCode',
+  'QuadClass',
+  'Predicate',
+  'Negated',
+  'Modality',
+  'AttributedTo',
+  'EventNodeId',
+  'Draft',
+  'ArticleId',
+  'SourceName',
+  'SourceUrl',
+  'Quote',
+  'QuoteStart',
+  'QuoteEnd',
+] as const;
+
+export type GdeltColumn = (typeof GDELT_COLUMNS)[number];
+
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field in PostgreSQL text COPY escaping. */
+export function escapeTsvField(value: string): string {
+  return value.replace(/[\\\t\n\r]/gu, (ch) => ESCAPES[ch] ?? ch);
+}
+
+export function toGdeltTsv(graph: NewsGraph): string {
+  const articles = new Map(graph.getAttribute('articles').map((a) => [a.id, a]));
+  const lines = [GDELT_COLUMNS.join('\t')];
+  graph.forEachEdge((_key, r) => {
+    if (r.origin === 'role' || !isPredicate(r.predicate)) return;
+    const mapping = PREDICATE_CAMEO[r.predicate];
+    if (mapping === null) return;
+    for (const evidence of firstPerArticle(r.evidence)) {
+      const article = articles.get(evidence.article);
+      const row: Record<GdeltColumn, string> = {
+        EventId: `${r.id}@${evidence.article}`,
+        Date: dateOf(r, article?.published),
+        ...actor('Actor1', graph, r.subject),
+        ...actor('Actor2', graph, r.object),
+        EventCode: mapping.code,
+        EventRootCode: cameoRoot(mapping.code),
+        QuadClass: String(quadClass(mapping.code)),
+        Predicate: r.predicate,
+        Negated: r.negated ? '1' : '0',
+        Modality: r.modality,
+        AttributedTo: r.attributedTo ?? '',
+        EventNodeId: r.event ?? '',
+        Draft: r.draft === true ? '1' : '0',
+        ArticleId: evidence.article,
+        SourceName: article?.source ?? '',
+        SourceUrl: article?.url ?? '',
+        Quote: evidence.exact,
+        QuoteStart: String(evidence.start),
+        QuoteEnd: String(evidence.end),
+      };
+      lines.push(GDELT_COLUMNS.map((c) => escapeTsvField(row[c])).join('\t'));
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function actor(prefix: 'Actor1' | 'Actor2', graph: NewsGraph, id: string) {
+  const entity = graph.getNodeAttributes(id);
+  return { [`${prefix}Id`]: id, [`${prefix}Name`]: entity.name, [`${prefix}Kind`]: entity.kind } as Record<
+    `${typeof prefix}${'Id' | 'Name' | 'Kind'}`,
+    string
+  >;
+}
+
+/** The relation's own time when it is one date, else the article's publication date. */
+function dateOf(r: RelationAttributes, published: string | undefined): string {
+  if (r.time !== undefined && !r.time.includes('/')) return r.time;
+  return published ?? '';
+}
+
+function firstPerArticle(evidence: readonly Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of evidence) if (!seen.has(e.article)) seen.set(e.article, e);
+  return [...seen.values()];
+}

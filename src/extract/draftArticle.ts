@@ -1,0 +1,186 @@
+/**
+ * Text → draft encoding, offline: sentences (the builder's own splitter), mentions (mentions.ts), facts per
+ * sentence (facts.ts), then the article's YAML structure with every quote computed by code and every fact
+ * marked `draft: { rule, confidence }`. Nothing here writes files; writeDraft.ts validates and writes.
+ */
+import { splitSentences } from '../build/sentences.js';
+import type { ArticleFileSource, ClaimSource, EntitySource, EventSource, RelationSource } from '../build/sourceModel.js';
+import { admits } from '../ontology/index.js';
+import { EntityTable, slug, type KnownEntity } from './entityTable.js';
+import { sentenceFacts, type DraftClaim, type DraftEvent, type DraftRelation, type Span } from './facts.js';
+import { findMentions, type Mention } from './mentions.js';
+import { quoteAt } from './quotes.js';
+import { resolveWeekday } from './dates.js';
+
+export { unitSpans };
+
+export interface ArticleMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly published?: string;
+  readonly source?: string;
+}
+
+export interface ArticleDraft {
+  readonly article: ArticleFileSource;
+  readonly newEntities: EntitySource[];
+  readonly linked: string[];
+  /** Indices of sentences from which no fact was drafted. */
+  readonly emptySentences: number[];
+  readonly sentenceCount: number;
+}
+
+/** Everything found in an article before it is written as YAML; the rule layer and the LLM mode both give this. */
+export interface DraftFacts {
+  readonly mentions: readonly Mention[];
+  readonly relations: readonly DraftRelation[];
+  readonly events: readonly DraftEvent[];
+  readonly claims: readonly DraftClaim[];
+}
+
+export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[], reserved: ReadonlySet<string> = new Set()): ArticleDraft {
+  const table = new EntityTable(known, reserved);
+  const sentences = unitSpans(text);
+  return composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table));
+}
+
+/** The offline rules: mentions, then facts sentence by sentence. */
+export function ruleFacts(text: string, sentences: readonly Span[], table: EntityTable): DraftFacts {
+  const { mentions, facts: patternFacts } = findMentions(text, sentences, table);
+  const relations: DraftRelation[] = patternFacts.map((f) => ({
+    subject: f.subject,
+    predicate: f.predicate,
+    object: f.object,
+    negated: false,
+    ...(f.title !== undefined ? { properties: { title: f.title } } : {}),
+    evidence: { start: f.start, end: f.end },
+    rule: f.rule,
+    confidence: f.confidence,
+  }));
+  const events: DraftEvent[] = [];
+  const claims: DraftClaim[] = [];
+  let lastPerson: string | undefined;
+  for (const sentence of sentences) {
+    const found = sentenceFacts(text, sentence, mentions, table, lastPerson);
+    relations.push(...found.relations);
+    events.push(...found.events);
+    claims.push(...found.claims);
+    const people = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && table.kindOf(m.entity) === 'PERSON');
+    if (people[0]) lastPerson = people[0].entity;
+  }
+  return { mentions, relations, events, claims };
+}
+
+/** The article's YAML structure from what was found: quotes computed by code, every fact marked as a draft. */
+export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable, sentences: readonly Span[], found: DraftFacts): ArticleDraft {
+  const { mentions, relations, events, claims } = found;
+  const q = (span: Span) => quoteAt(text, span.start, span.end);
+  const timeOf = (e: DraftEvent) => {
+    const sentence = sentences.find((x) => e.evidence.start >= x.start && e.evidence.start < x.end) ?? e.evidence;
+    // The weekday right after the event's words ("met … in Cairo on Sunday"), not anywhere in the sentence:
+    // "drills on Monday, days after Lai visited Hawaii" dates the drills, not the visit.
+    const stretch = text.slice(e.evidence.start, Math.min(sentence.end, e.evidence.end + 20));
+    return resolveWeekday(stretch, meta.published, e.status === 'planned') ?? {};
+  };
+  const mark = (rule: string, confidence: number, flags?: readonly string[]) => ({ draft: { rule, confidence, ...(flags && flags.length > 0 ? { flags: [...flags] } : {}) } });
+
+  // Events and claims get ids of their own, unique in the corpus because they start with the article's id.
+  const eventSources: EventSource[] = events.map((e, i) => ({
+    id: `${meta.id}-${slug(e.eventType)}-${i + 1}`,
+    name: `${e.eventType.toLowerCase().replace(/_/gu, ' ')}: ${text.slice(e.evidence.start, e.evidence.end)}`.slice(0, 120),
+    eventType: e.eventType,
+    status: e.status,
+    ...(e.fatalities ? { fatalities: e.fatalities } : {}),
+    ...timeOf(e),
+    evidence: q(e.evidence),
+    roles: e.roles.map((r) => ({ role: r.role, entity: r.entity, ...(r.evidence ? { evidence: q(r.evidence) } : {}) })),
+    ...mark(e.rule, e.confidence, e.flags),
+  }));
+  const claimSources: ClaimSource[] = [];
+  const claimRelations: RelationSource[] = [];
+  claims.forEach((c, i) => {
+    const id = `${meta.id}-claim-${i + 1}`;
+    claimSources.push({ id, name: c.name, evidence: q(c.evidence), ...mark(c.rule, c.confidence, c.flags) });
+    claimRelations.push({ subject: c.speaker, predicate: c.act, object: id, evidence: q(c.actEvidence), ...mark(c.rule, c.confidence, c.flags) });
+    for (const about of c.about) {
+      claimRelations.push({ subject: id, predicate: 'ABOUT', object: about, evidence: q(c.evidence), ...mark('claim-about', 0.5) });
+    }
+  });
+
+  const seen = new Set<string>();
+  const relationSources: RelationSource[] = [];
+  for (const r of relations) {
+    const key = `${r.subject} ${r.predicate} ${r.object} ${r.negated} ${r.properties?.['title'] ?? ''}`;
+    if (seen.has(key)) continue;
+    const sk = table.kindOf(r.subject);
+    const ok = table.kindOf(r.object);
+    if (!sk || !ok || !admits(r.predicate, sk, ok)) continue;
+    seen.add(key);
+    relationSources.push({
+      subject: r.subject,
+      predicate: r.predicate,
+      object: r.object,
+      ...(r.negated ? { negated: true } : {}),
+      ...(r.modality ? { modality: r.modality } : {}),
+      ...(r.attributedTo ? { attributedTo: r.attributedTo } : {}),
+      ...(r.properties ? { properties: r.properties } : {}),
+      evidence: q(r.evidence),
+      ...mark(r.rule, r.confidence, r.flags),
+    });
+  }
+
+  // Mentions: every shared entity named, created ones only when named (no entity without a verified mention).
+  const mentionSources: Record<string, ReturnType<typeof q>[]> = {};
+  for (const m of mentions) (mentionSources[m.entity] ??= []).push(q(m));
+  const newEntities: EntitySource[] = table.created
+    .filter((c) => mentionSources[c.id] !== undefined)
+    .map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      ...(c.aliases.length > 0 ? { aliases: [...new Set(c.aliases)].filter((a) => a !== c.name) } : {}),
+      ...mark(c.rule, c.confidence),
+    }));
+
+  const covered = new Set<number>();
+  const cover = (span: Span) => {
+    sentences.forEach((s, i) => {
+      if (span.start >= s.start && span.start < s.end) covered.add(i);
+    });
+  };
+  relations.forEach((r) => cover(r.evidence));
+  events.forEach((e) => cover(e.evidence));
+  claims.forEach((c) => cover(c.actEvidence));
+
+  return {
+    article: {
+      article: {
+        id: meta.id,
+        title: meta.title,
+        text: `${meta.id}.txt`,
+        ...(meta.published !== undefined ? { published: meta.published } : {}),
+        ...(meta.source !== undefined ? { source: meta.source } : {}),
+      },
+      mentions: Object.fromEntries(Object.entries(mentionSources).map(([id, list]) => [id, list.length === 1 && list[0] !== undefined ? list[0] : list])),
+      ...(eventSources.length > 0 ? { events: eventSources } : {}),
+      ...(claimSources.length > 0 ? { claims: claimSources } : {}),
+      relations: [...relationSources, ...claimRelations],
+    },
+    newEntities,
+    linked: Object.keys(mentionSources).filter((id) => !table.isCreated(id)),
+    emptySentences: sentences.map((_s, i) => i).filter((i) => !covered.has(i)),
+    sentenceCount: sentences.length,
+  };
+}
+
+/** The builder's sentences, as UTF-16 offsets (the builder counts code points). */
+function unitSpans(text: string): Span[] {
+  const units: number[] = [];
+  let unit = 0;
+  for (const ch of text) {
+    units.push(unit);
+    unit += ch.length;
+  }
+  units.push(unit);
+  return splitSentences(text).map((s) => ({ start: units[s.start] ?? 0, end: units[s.end] ?? text.length }));
+}

@@ -1,0 +1,390 @@
+/**
+ * Facts from one sentence: verbs of the dictionaries (lexicon.ts) with their subject to the left and their
+ * object to the right in the same clause; negation cues between subject and verb (NegEx-style, never turned
+ * into the opposite predicate); planned acts; reporting verbs, which turn what they govern into a claim of
+ * the speaker and attribute the facts inside it to the speaker.
+ */
+import { admits, isPredicate, projectionOf, type EntityKind, type EventRole, type EventStatus, type EventType, type Predicate } from '../ontology/index.js';
+import type { EntityTable } from './entityTable.js';
+import { DEMONYMS, NEGATION_CUES, PLANNED_CUES, REPORTING_VERBS, TITLES, VERB_GROUPS, inflect, type VerbMeaning } from './lexicon.js';
+import type { Mention } from './mentions.js';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DraftRelation {
+  readonly subject: string;
+  readonly predicate: Predicate;
+  readonly object: string;
+  readonly negated: boolean;
+  readonly modality?: 'reported' | 'planned';
+  readonly attributedTo?: string;
+  readonly properties?: Record<string, string | number>;
+  readonly evidence: Span;
+  readonly rule: string;
+  readonly confidence: number;
+  readonly flags?: string[];
+}
+
+export interface DraftEvent {
+  readonly key: string;
+  readonly eventType: EventType;
+  readonly status: EventStatus;
+  readonly roles: { role: EventRole; entity: string; evidence?: Span }[];
+  readonly fatalities?: { min: number };
+  readonly evidence: Span;
+  readonly rule: string;
+  readonly confidence: number;
+  readonly flags?: string[];
+}
+
+export interface DraftClaim {
+  readonly key: string;
+  readonly name: string;
+  readonly evidence: Span;
+  readonly speaker: string;
+  readonly act: 'ASSERTED' | 'DENIED' | 'REPORTED';
+  readonly actEvidence: Span;
+  readonly about: string[];
+  readonly rule: string;
+  readonly confidence: number;
+  readonly flags?: string[];
+}
+
+export interface SentenceFacts {
+  relations: DraftRelation[];
+  events: DraftEvent[];
+  claims: DraftClaim[];
+}
+
+interface VerbHit extends Span {
+  readonly lemma: string;
+  readonly meaning: VerbMeaning | { readonly report: 'ASSERTED' | 'DENIED' | 'REPORTED' };
+}
+
+const VERB_FORMS: { form: RegExp; lemma: string; meaning: VerbHit['meaning'] }[] = [];
+for (const [lemma, meaning] of Object.entries(VERB_GROUPS)) addForms(lemma, meaning);
+for (const [lemma, report] of Object.entries(REPORTING_VERBS)) addForms(lemma, { report });
+VERB_FORMS.sort((a, b) => b.form.source.length - a.form.source.length);
+
+function addForms(lemma: string, meaning: VerbHit['meaning']): void {
+  const [head = lemma, ...rest] = lemma.split(' ');
+  // "lift sanctions on" also reads "lift its sanctions on".
+  const tail = rest.length > 0 ? String.raw`\s+(?:(?:its|their|the|his|her|a|an)\s+)?${rest.join(String.raw`\s+`)}` : '';
+  const forms = inflect(head).join('|');
+  VERB_FORMS.push({ form: new RegExp(String.raw`\b(?:${forms})${tail}\b`, 'gu'), lemma, meaning });
+}
+
+/** Words that may stand between a subject and its verb: auxiliaries, adverbs, negation, "drones". */
+const SUBJECT_GAP =
+  /^(?:\s+|,|’s|'s|\b(?:who|has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
+/** What may join two coordinated names: "and", "nor", a comma, "and the", "and Azerbaijani President". */
+const COORDINATION = new RegExp(String.raw`^(?:\s+and\s+|,\s+|,\s+and\s+|\s+nor\s+)(?:the\s+)?(?:(?:${Object.keys(DEMONYMS).join('|')})\s+)?(?:(?:${TITLES.join('|')})\s+)?$`, 'u');
+
+/** Words that may stand between a verb and its object. */
+const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
+
+export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
+  const out: SentenceFacts = { relations: [], events: [], claims: [] };
+  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const hits = verbHits(text, sentence, inSentence);
+
+  // Attribution first: which stretch of the sentence a speaker governs.
+  const attributions: { speaker: string; span: Span }[] = [];
+  for (const hit of hits) {
+    if (!('report' in hit.meaning)) continue;
+    const act = hit.meaning.report;
+    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    const after = text.slice(hit.end, sentence.end);
+    const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
+    let clause: Span | undefined;
+    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
+    // The reported clause ends where another clause with its own subject begins: ", but Aliyev demanded".
+    const body = after.slice(lead.length).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|;).*$/su, '').replace(/[.”"’]+\s*$/u, '');
+    const quoted = /^\s*[“"]/u.test(before);
+    if (subjects.length > 0 && !quoted && body.split(/\s+/u).length >= 3) {
+      clause = { start: hit.end + lead.length, end: hit.end + lead.length + body.length };
+    } else if (quoted && /^\s*“([^”]+)”/u.test(before)) {
+      // "“CLAIM,” X said": the words inside the quotation marks
+      const open = text.indexOf('“', sentence.start);
+      const close = text.indexOf('”', open);
+      const inner = text.slice(open + 1, close).replace(/[,.]\s*$/u, '');
+      clause = { start: open + 1, end: open + 1 + inner.length };
+    } else if (/[,”]\s*[”"]?\s*(?:the\s+)?$/iu.test(before) && before.trim().length > 0) {
+      // "CLAIM, X said." or "“CLAIM,” X told reporters"
+      const raw = before.replace(/\s*(?:the\s+)?$/iu, '').replace(/[,\s”"]+$/u, '');
+      const lstrip = raw.length - raw.replace(/^[\s“"]+/u, '').length;
+      clause = { start: sentence.start + lstrip, end: sentence.start + raw.length };
+    }
+    const speaker = subjects[0];
+    if (!clause || !speaker || clause.end - clause.start < 8) continue;
+    attributions.push({ speaker: speaker.entity, span: clause });
+    const about = [...new Set(inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))];
+    out.claims.push({
+      key: `${speaker.entity}-${act.toLowerCase()}-${clause.start}`,
+      name: text.slice(clause.start, clause.end),
+      evidence: clause,
+      speaker: speaker.entity,
+      act,
+      actEvidence: { start: Math.min(speaker.start, hit.start), end: Math.max(speaker.end, hit.end) },
+      about,
+      rule: `report:${hit.lemma}`,
+      confidence: 0.7,
+    });
+  }
+  // "according to X"
+  const according = /,?\s*according to\s+/u.exec(text.slice(sentence.start, sentence.end));
+  if (according) {
+    const at = sentence.start + according.index + according[0].length;
+    const speaker = inSentence.find((m) => m.start >= at && m.start <= at + 40);
+    if (speaker) {
+      const clause = { start: sentence.start, end: sentence.start + according.index };
+      attributions.push({ speaker: speaker.entity, span: clause });
+      out.claims.push({
+        key: `${speaker.entity}-reported-${clause.start}`,
+        name: text.slice(clause.start, clause.end),
+        evidence: clause,
+        speaker: speaker.entity,
+        act: 'REPORTED',
+        actEvidence: { start: sentence.start + according.index + (according[0].startsWith(',') ? 1 : 0), end: speaker.end },
+        about: [...new Set(inSentence.filter((m) => m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))],
+        rule: 'report:according-to',
+        confidence: 0.7,
+      });
+    }
+  }
+  const speakerOf = (at: number) => attributions.find((a) => at >= a.span.start && at < a.span.end)?.speaker;
+
+  let previous: { subjects: Mention[]; end: number } | undefined;
+  for (const hit of hits) {
+    if ('report' in hit.meaning) continue;
+    const meaning = hit.meaning;
+    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    // The passive: "Russia was criticized by the EU" has the EU as subject.
+    const byAgent = /^\s+by\s+(?:the\s+)?/u.exec(text.slice(hit.end));
+    const agent = byAgent && /\b(?:was|were|been|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(sentence.start, hit.start)) ? inSentence.find((m) => m.start === hit.end + byAgent[0].length || m.start === hit.end + byAgent[0].length - 4) : undefined;
+    const passiveObjects = agent ? subjects : undefined;
+    if (agent) subjects = [agent];
+    // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
+    const before = previous;
+    if (subjects.length === 0 && before && /\band\s+$/u.test(text.slice(before.end, hit.start)) && !inSentence.some((m) => m.start >= before.end && m.end <= hit.start)) {
+      subjects = before.subjects;
+    }
+    if (subjects.length > 0) previous = { subjects, end: hit.end };
+    if (subjects.length === 0) continue;
+    const firstSubject = subjects[0];
+    if (!firstSubject) continue;
+    const between = text.slice(firstSubject.end, hit.start);
+    const lead = text.slice(Math.max(sentence.start, firstSubject.start - 10), firstSubject.start);
+    const negated = NEGATION_CUES.test(between) || /\bneither\s+$/iu.test(lead);
+    const planned = PLANNED_CUES.test(text.slice(firstSubject.end, hit.start));
+    const objects = passiveObjects ?? objectsOf(text, sentence, hit, inSentence);
+    if (objects.length === 0 && 'predicate' in meaning && /^\s+it\b/u.test(text.slice(hit.end))) {
+      // "refused to commit to it": the last proposal named before
+      const it = [...mentions].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
+      const at = hit.end + (text.slice(hit.end).length - text.slice(hit.end).trimStart().length);
+      if (it) objects.push({ start: at, end: at + 2, entity: it.entity, rule: 'pronoun', confidence: 0.5 });
+    }
+    const speaker = speakerOf(hit.start);
+    const attributed = speaker !== undefined && !subjects.some((s) => s.entity === speaker) ? speaker : undefined;
+    const span: Span = { start: firstSubject.start, end: Math.max(hit.end, ...objects.map((o) => o.end)) };
+
+    if ('event' in meaning && attributed !== undefined) {
+      // What a speaker says happened is their claim, not an event the article reports: a reported relation.
+      const projected = projectedBy(meaning.event);
+      if (projected) {
+        for (const s of subjects) {
+          for (const o of objects) {
+            const sk = table.kindOf(s.entity);
+            const ok = table.kindOf(o.entity);
+            if (sk && ok && s.entity !== o.entity && admits(projected, sk, ok)) {
+              out.relations.push({ subject: s.entity, predicate: projected, object: o.entity, negated, modality: 'reported', attributedTo: attributed, evidence: { start: s.start, end: Math.max(o.end, hit.end) }, rule: `verb:${hit.lemma}+attribution`, confidence: 0.55 });
+            }
+          }
+        }
+      }
+      continue;
+    }
+    if ('event' in meaning) {
+      const eventType = meaning.event;
+      const roles: DraftEvent['roles'] = [];
+      const isMeeting = eventType === 'MEETING';
+      for (const s of subjects) roles.push({ role: isMeeting ? (planned ? 'AGENT' : 'PARTICIPANT') : 'AGENT', entity: s.entity });
+      for (const o of objects) {
+        const kind = table.kindOf(o.entity);
+        const role: EventRole = isMeeting ? 'PARTICIPANT' : kind === 'PLACE' && eventType === 'VISIT' ? 'LOCATION' : 'TARGET';
+        roles.push({ role, entity: o.entity, evidence: o });
+      }
+      const place = placeAfter(text, span.end, sentence, inSentence, table);
+      if (place && !roles.some((r) => r.entity === place.entity)) roles.push({ role: 'LOCATION', entity: place.entity, evidence: place });
+      if (roles.length < 2) continue;
+      const killed = /\bkill(?:ed|ing)\s+at\s+least\s+(\d+)/u.exec(text.slice(sentence.start, sentence.end));
+      out.events.push({
+        key: `${eventType.toLowerCase()}-${hit.start}`,
+        eventType,
+        status: negated ? 'cancelled' : planned ? 'planned' : 'occurred',
+        roles: roles.filter((r) => roleFits(r.role, table.kindOf(r.entity))),
+        ...(killed?.[1] !== undefined ? { fatalities: { min: Number(killed[1]) } } : {}),
+        evidence: { start: span.start, end: Math.max(span.end, place?.end ?? 0) },
+        rule: `verb:${hit.lemma}`,
+        confidence: meaning.confidence,
+      });
+      continue;
+    }
+    const predicate = meaning.predicate;
+    for (const s of subjects) {
+      for (const o of objects) {
+        const sk = table.kindOf(s.entity);
+        const ok = table.kindOf(o.entity);
+        if (!sk || !ok || s.entity === o.entity || !admits(predicate, sk, ok)) continue;
+        const to = predicate === 'URGED' ? /^\s*to\s+([^,.;]+)/u.exec(text.slice(o.end, sentence.end))?.[1] : undefined;
+        if (predicate === 'URGED' && to === undefined) continue;
+        out.relations.push({
+          subject: s.entity,
+          predicate,
+          object: o.entity,
+          negated,
+          ...(planned ? { modality: 'planned' as const } : attributed ? { modality: 'reported' as const } : {}),
+          ...(attributed ? { attributedTo: attributed } : {}),
+          ...(to !== undefined ? { properties: { to: to.trim() } } : {}),
+          evidence: { start: Math.min(s.start, span.start), end: Math.max(o.end, hit.end) },
+          rule: `verb:${hit.lemma}${negated ? '+negation' : ''}${attributed ? '+attribution' : ''}`,
+          confidence: Math.round((meaning.confidence - (subjects.length > 1 || objects.length > 1 ? 0.05 : 0)) * 100) / 100,
+        });
+      }
+    }
+  }
+  // Nominal attacks: "An Israeli airstrike on Rafah", "the Russian attack on Kyiv".
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(airstrikes?|air strikes?|attacks?|strikes?|drone attacks?|missile attacks?)\s+on\s+/gu)) {
+    const at = sentence.start + (m.index ?? 0);
+    const agent = [...inSentence].reverse().find((x) => x.end <= at && at - x.end <= 3);
+    const target = inSentence.find((x) => x.start === at + m[0].length);
+    if (!agent || !target) continue;
+    const killed = /\bkill(?:ed|ing)\s+at\s+least\s+(\d+)/u.exec(text.slice(sentence.start, sentence.end));
+    const eventType: EventType = /air/u.test(m[1] ?? '') ? 'AIRSTRIKE' : 'ATTACK';
+    if (!roleFits('AGENT', table.kindOf(agent.entity)) || !roleFits('TARGET', table.kindOf(target.entity))) continue;
+    out.events.push({
+      key: `${eventType.toLowerCase()}-${at}`,
+      eventType,
+      status: 'occurred',
+      roles: [{ role: 'AGENT', entity: agent.entity, evidence: agent }, { role: 'TARGET', entity: target.entity, evidence: target }],
+      ...(killed?.[1] !== undefined ? { fatalities: { min: Number(killed[1]) } } : {}),
+      evidence: { start: agent.start, end: target.end },
+      rule: 'noun:attack-on',
+      confidence: 0.7,
+    });
+  }
+  return out;
+}
+
+function roleFits(role: EventRole, kind: EntityKind | undefined): boolean {
+  if (kind === undefined) return false;
+  const actors: EntityKind[] = ['PERSON', 'GOVERNMENT', 'ORGANIZATION', 'GROUP'];
+  switch (role) {
+    case 'AGENT':
+    case 'PARTICIPANT':
+      return actors.includes(kind);
+    case 'TARGET':
+      return [...actors, 'PLACE', 'EVENT', 'PROPOSAL'].includes(kind);
+    case 'LOCATION':
+      return kind === 'PLACE';
+    case 'MEDIUM':
+      return kind === 'ORGANIZATION';
+    case 'CAUSE':
+      return kind === 'EVENT' || kind === 'CLAIM';
+    default: {
+      const unreachable: never = role;
+      return unreachable;
+    }
+  }
+}
+
+function verbHits(text: string, sentence: Span, mentions: readonly Mention[]): VerbHit[] {
+  const part = text.slice(sentence.start, sentence.end);
+  const hits: VerbHit[] = [];
+  for (const { form, lemma, meaning } of VERB_FORMS) {
+    for (const m of part.matchAll(form)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (hits.some((h) => h.start < end && start < h.end)) continue;
+      if (mentions.some((x) => x.start < end && start < x.end)) continue;
+      // "the attacks", "a visit", "an appeal": a noun, not a verb.
+      if (/\b(the|a|an|its|his|her|their|this|new)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) continue;
+      hits.push({ start, end, lemma, meaning });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The mentions that are the verb's subject: the nearest before it across auxiliaries, with coordinated ones. */
+function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined): Mention[] {
+  const before = mentions.filter((m) => m.end <= hit.start);
+  const last = before[before.length - 1];
+  // "John Hardie of the Foundation for Defense of Democracies criticized": the head is the person.
+  const head = last === undefined ? undefined : before.filter((m) => m.end <= last.start).pop();
+  const nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
+  if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
+    const found = [nearest];
+    for (let i = before.length - 2; i >= 0; i--) {
+      const m = before[i];
+      const next = found[found.length - 1];
+      if (!m || !next) break;
+      if (m.start === next.start && m.end === next.end) {
+        found.push(m); // "the two leaders": two people, one span
+        continue;
+      }
+      // ", and" joins clauses more often than subjects: "arrested dozens of demonstrators, and the ministry accused".
+      const gap = text.slice(m.end, next.start);
+      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap)) found.push(m);
+      else break;
+    }
+    return found.reverse();
+  }
+  const lead = text.slice(sentence.start, hit.start);
+  const pronoun = /^\s*(He|She)\b/u.exec(lead);
+  if (pronoun && lastPerson !== undefined && SUBJECT_GAP.test(lead.slice(pronoun[0].length))) {
+    const start = sentence.start + lead.indexOf(pronoun[1] ?? 'He');
+    return [{ start, end: start + (pronoun[1]?.length ?? 2), entity: lastPerson, rule: 'pronoun', confidence: 0.5 }];
+  }
+  return [];
+}
+
+function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[]): Mention[] {
+  const after = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
+  const first = after[0];
+  if (!first || !OBJECT_GAP.test(text.slice(hit.end, first.start))) return [];
+  const found = [first];
+  for (const m of after.slice(1)) {
+    const prev = found[found.length - 1];
+    if (prev && m.start === prev.start && m.end === prev.end) found.push(m); // "both leaders": two people, one span
+    else if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
+    else break;
+  }
+  return found;
+}
+
+function placeAfter(text: string, from: number, sentence: Span, mentions: readonly Mention[], table: EntityTable): Mention | undefined {
+  return mentions.find(
+    (m) => m.start >= from && m.start - from <= 40 && table.kindOf(m.entity) === 'PLACE' && /\b(in|at)\s+(the\s+)?$/u.test(text.slice(Math.max(sentence.start, m.start - 8), m.start)),
+  );
+}
+
+/** The binary predicate an event type projects to (ATTACK → ATTACKED), for events a speaker only reports. */
+export function projectedBy(eventType: EventType): Predicate | undefined {
+  const p = projectionOf(eventType);
+  return p && isPredicate(p.predicate) ? p.predicate : undefined;
+}
+
+const REPORTING = new RegExp(String.raw`\b(?:${Object.keys(REPORTING_VERBS).flatMap((l) => inflect(l)).join('|')}|according to)\b`, 'u');
+
+/** True when the rules see a reporting verb ("said", "according to") in this stretch of text. */
+export function hasReportingVerb(stretch: string): boolean {
+  return REPORTING.test(stretch);
+}
+
+/** True when the rules see a negation cue ("not", "never", "has yet to") in this stretch of text. */
+export function hasNegationCue(stretch: string): boolean {
+  return NEGATION_CUES.test(stretch);
+}

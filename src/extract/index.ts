@@ -1,0 +1,10 @@
+/**
+ * The extract layer: article text → a draft encoding that the builder validates, and the evaluation of a
+ * draft against a reviewed encoding.
+ */
+export { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
+export { extractIntoDirectory, type ExtractOptions, type ExtractResult } from './writeDraft.js';
+export type { ChatOptions } from './llm/chatClient.js';
+export type { VerificationReport } from './llm/verifyAnswer.js';
+export { quoteAt } from './quotes.js';
+export { evaluateDirectories, evaluateGraphs, formatEvaluation, type Evaluation, type Score } from './evaluate.js';

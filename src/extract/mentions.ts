@@ -1,0 +1,334 @@
+/**
+ * Where an article names entities. First pass: titled names ("Secretary of State Marco Rubio"), affiliations
+ * ("John Hardie of the Foundation for Defense of Democracies"), demonym groups ("Ukrainian officials") and
+ * proper-noun chunks discover the entities the corpus does not know yet. Second pass: every name and alias
+ * of every entity (the gazetteer, plus what the first pass created and the last names it added) is matched,
+ * longest first; "the Secretary of State" resolves to the person the article gave that title.
+ */
+import { CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, PLACE_PREPOSITIONS, TITLES } from './lexicon.js';
+import type { EntityTable, SharedKind } from './entityTable.js';
+
+export interface Mention {
+  /** UTF-16 offsets into the article text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly entity: string;
+  readonly rule: string;
+  readonly confidence: number;
+}
+
+/** A fact the mention patterns themselves state: a title held, an affiliation. */
+export interface PatternFact {
+  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH';
+  readonly subject: string;
+  readonly object: string;
+  readonly title?: string;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  readonly confidence: number;
+}
+
+export interface MentionResult {
+  readonly mentions: Mention[];
+  readonly facts: PatternFact[];
+}
+
+const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
+const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|la|le|${NAME_WORD}))*`;
+const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
+const TITLED = new RegExp(String.raw`(?:(${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+
+export function findMentions(text: string, sentences: readonly { start: number; end: number }[], table: EntityTable): MentionResult {
+  const taken: Mention[] = [];
+  const facts: PatternFact[] = [];
+  const titles = new Map<string, string>(); // title → person id, in this article
+  const free = (s: number, e: number) => !taken.some((m) => m.start < e && s < m.end);
+  const take = (m: Mention) => {
+    if (free(m.start, m.end)) taken.push(m);
+  };
+
+  // ── Pass 1: titled names and the bodies they belong to ──
+  for (const sentence of sentences) {
+    const part = text.slice(sentence.start, sentence.end);
+    for (const m of part.matchAll(TITLED)) {
+      const at = sentence.start + (m.index ?? 0);
+      const [whole, owner, title, rawName] = m;
+      if (title === undefined || rawName === undefined) continue;
+      const name = trimName(rawName);
+      if (name.split(/\s+/u).length < 2 && !table.findByForm(name, 'PERSON')) continue;
+      const nameStart = at + whole.length - rawName.length;
+      const person = table.findByForm(name, 'PERSON') ?? table.create('PERSON', name, 'titled-name', 0.85, [lastWord(name)]);
+      take({ start: nameStart, end: nameStart + name.length, entity: person.id, rule: 'titled-name', confidence: 0.9 });
+      titles.set(normTitle(title), person.id);
+      if (owner !== undefined) {
+        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table);
+        if (body) {
+          const ownerStart = at + whole.indexOf(owner);
+          const ownerText = owner.replace(/[’']s$/u, '');
+          if (body.mention) take({ start: ownerStart, end: ownerStart + ownerText.length, entity: body.id, rule: body.rule, confidence: 0.85 });
+          facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: normTitle(title), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
+        }
+      }
+    }
+  }
+
+  // ── Pass 1a: unnamed office holders ("the French ambassador"), ministries, opposition groups ──
+  const DEMONYM_ALT0 = Object.keys(DEMONYMS).join('|');
+  for (const m of text.matchAll(new RegExp(String.raw`\b[Tt]he\s+(${DEMONYM_ALT0})\s+(ambassador|envoy|foreign minister|defense minister|president|prime minister|spokesman|spokeswoman|spokesperson)\b`, 'gu'))) {
+    const [whole, demonym = '', office = ''] = m;
+    const at = m.index ?? 0;
+    const title = office.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+    const person = table.create('PERSON', `${demonym} ${office}`, 'unnamed-official', 0.7);
+    const country = resolveOwner(demonym, table);
+    take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
+    if (country) facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: country.id, title, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\b[Tt]he\s+((?:\p{Lu}\p{L}+\s+)?(?:health|interior|foreign|defense|defence|finance|justice|economy)\s+ministry)\b/gu)) {
+    const at = m.index ?? 0;
+    const body = table.create('GOVERNMENT', m[1] ?? m[0], 'ministry', 0.7);
+    take({ start: at, end: at + m[0].length, entity: body.id, rule: 'ministry', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\bopposition\s+(?:leaders|parties|figures|lawmakers)\b/gu)) {
+    const at = m.index ?? 0;
+    const group = table.create('GROUP', m[0], 'group-noun', 0.6);
+    take({ start: at, end: at + m[0].length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
+  }
+
+  // ── Pass 1b: demonym groups ("Ukrainian officials", "Egyptian and Qatari mediators") ──
+  const DEMONYM_ALT = Object.keys(DEMONYMS).join('|');
+  const GROUP = new RegExp(String.raw`\b((?:${DEMONYM_ALT})(?:\s+and\s+(?:${DEMONYM_ALT}))?)\s+(\p{Ll}+)`, 'gu');
+  for (const m of text.matchAll(GROUP)) {
+    const [whole, demonyms, noun] = m;
+    if (demonyms === undefined || noun === undefined || !GROUP_NOUNS.test(noun)) continue;
+    const at = m.index ?? 0;
+    const group = table.create('GROUP', whole, 'demonym-group', 0.75);
+    take({ start: at, end: at + whole.length, entity: group.id, rule: 'demonym-group', confidence: 0.75 });
+    for (const d of demonyms.split(/\s+and\s+/u)) {
+      const country = resolveOwner(d, table);
+      if (country) facts.push({ predicate: 'AFFILIATED_WITH', subject: group.id, object: country.id, start: at, end: at + whole.length, rule: 'demonym-group', confidence: 0.75 });
+    }
+  }
+
+  // ── Pass 1c: proper-noun chunks the gazetteer does not know ──
+  for (const sentence of sentences) {
+    const part = text.slice(sentence.start, sentence.end);
+    for (const chunk of properChunks(part)) {
+      const start = sentence.start + chunk.start;
+      const end = sentence.start + chunk.end;
+      if (!free(start, end)) continue;
+      const name = chunk.text;
+      if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
+      if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
+      const before = text.slice(Math.max(0, start - 12), start);
+      const capitalOf = CAPITALS[name];
+      if (capitalOf !== undefined && !PLACE_PREPOSITIONS.test(before)) {
+        // A capital standing for its government: a form of that government in this article.
+        const government = table.findByForm(capitalOf) ?? table.findByForm(`the ${capitalOf}`) ?? table.create('GOVERNMENT', capitalOf, 'capital-metonym', 0.7);
+        table.addForm(government.id, name);
+        continue;
+      }
+      const theGroup = /\b[Tt]he\s+$/u.test(before) && /^\p{Lu}\p{Ll}+s$/u.test(name) && !COUNTRIES.has(name);
+      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
+      if (kind === undefined) continue;
+      table.create(kind, name, `proper-noun:${kind.toLowerCase()}`, kind === 'PERSON' ? 0.6 : 0.65, kind === 'PERSON' ? [lastWord(name)] : []);
+    }
+  }
+
+  // ── Pass 2: every name and alias, longest first ──
+  const forms: { form: string; ids: string[] }[] = [];
+  const byForm = new Map<string, string[]>();
+  for (const e of table.all()) {
+    if (e.kind === 'GROUP' && e.name === e.name.toLowerCase()) continue; // "critics" is not a name
+    for (const f of table.formsOf(e.id)) {
+      for (const variant of f.startsWith('the ') ? [f, `The ${f.slice(4)}`] : [f]) {
+        const ids = byForm.get(variant) ?? [];
+        ids.push(e.id);
+        byForm.set(variant, ids);
+      }
+    }
+  }
+  for (const [form, ids] of byForm) forms.push({ form, ids });
+  forms.sort((a, b) => b.form.length - a.form.length);
+  for (const { form, ids } of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      if (!free(at, end)) continue;
+      const id = pickByContext(ids, text.slice(Math.max(0, at - 12), at), table);
+      take({ start: at, end, entity: id, rule: 'gazetteer', confidence: table.isCreated(id) ? 0.8 : 0.95 });
+    }
+  }
+
+  // ── Demonyms alone ("Russian drones") name the country ──
+  for (const m of text.matchAll(new RegExp(String.raw`\b(${DEMONYM_ALT})\b`, 'gu'))) {
+    const at = m.index ?? 0;
+    const d = m[1] ?? '';
+    if (!free(at, at + d.length)) continue;
+    const country = resolveOwner(d, table);
+    if (country) take({ start: at, end: at + d.length, entity: country.id, rule: 'demonym', confidence: 0.8 });
+  }
+
+  // ── Titles alone: "the Secretary of State" is the person the article gave that title ──
+  for (const [title, id] of titles) {
+    const re = new RegExp(String.raw`\b[Tt]he\s+${title.replace(/\s+/gu, '\\s+')}\b`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (free(at, at + m[0].length) && !/^\s+\p{Lu}/u.test(text.slice(at + m[0].length))) take({ start: at, end: at + m[0].length, entity: id, rule: 'title-coreference', confidence: 0.7 });
+    }
+  }
+
+  // ── Collective nouns: "Critics argue", "Police arrested", "protesters" ──
+  for (const m of text.matchAll(/\b(Critics|Police|Analysts|protesters|demonstrators|critics)\b/gu)) {
+    const at = m.index ?? 0;
+    const word = m[1] ?? '';
+    if (!free(at, at + word.length)) continue;
+    const group = table.findByForm(word.toLowerCase(), 'GROUP') ?? table.create('GROUP', word.toLowerCase(), 'group-noun', 0.6, []);
+    take({ start: at, end: at + word.length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
+  }
+
+  // ── Collective references: "both leaders", "the two governments" are the last two people / governments named ──
+  // Not "both sides": in news that is more often the two sides of a war than the last two governments named.
+  for (const m of text.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(leaders|governments|countries)\b/gu)) {
+    const at = m.index ?? 0;
+    const kind = m[1] === 'leaders' ? 'PERSON' : 'GOVERNMENT';
+    const ids: string[] = [];
+    for (const x of [...taken].sort((a, b) => b.start - a.start)) {
+      if (x.end <= at && table.kindOf(x.entity) === kind && !ids.includes(x.entity)) ids.push(x.entity);
+      if (ids.length === 2) break;
+    }
+    if (ids.length === 2) for (const id of ids) taken.push({ start: at, end: at + m[0].length, entity: id, rule: 'collective-reference', confidence: 0.5 });
+  }
+
+  // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
+  const proposals: { head: string; id: string }[] = [];
+  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,4}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
+  for (const sentence of sentences) {
+    const part = text.slice(sentence.start, sentence.end);
+    for (const m of part.matchAll(NP)) {
+      const [whole, det = '', modifiers = '', head = '', complement = ''] = m;
+      const at = sentence.start + (m.index ?? 0);
+      const words = whole.split(/\s+/u).length;
+      if (words > 16) continue;
+      if (det.toLowerCase() === 'the' && modifiers.trim() === '' && complement.trim() === '') {
+        const antecedent = [...proposals].reverse().find((p) => p.head === head);
+        if (antecedent) taken.push({ start: at, end: at + whole.length, entity: antecedent.id, rule: 'proposal-coreference', confidence: 0.6 });
+        continue;
+      }
+      if (det.toLowerCase() === 'the' && modifiers.trim() === '') continue;
+      const name = whole.replace(/^(a|an|the|The)\s+/u, '');
+      const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.55);
+      proposals.push({ head, id: proposal.id });
+      taken.push({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
+    }
+  }
+
+  // ── Affiliation: "John Hardie of the Foundation for Defense of Democracies" ──
+  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  byStart.forEach((person, i) => {
+    if (table.kindOf(person.entity) !== 'PERSON') return;
+    const next = byStart[i + 1];
+    if (!next || !/^\s+of\s+(?:the\s+)?$/u.test(text.slice(person.end, next.start))) return;
+    const kind = table.kindOf(next.entity);
+    if (kind !== 'ORGANIZATION' && kind !== 'GOVERNMENT') return;
+    facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: next.entity, start: person.start, end: next.end, rule: 'affiliation', confidence: 0.75 });
+  });
+
+  taken.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: taken, facts };
+}
+
+interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Runs of capitalized words, joined by "of", "for", "the" inside; possessive ’s and leading function words cut. */
+export function properChunks(sentence: string): Chunk[] {
+  const words = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu)].map((m) => ({ text: m[0], start: m.index ?? 0 }));
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (!w || !isCapitalized(w.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length) {
+      const next = words[j + 1];
+      const after = words[j + 2];
+      const gap = sentence.slice((words[j]?.start ?? 0) + (words[j]?.text.length ?? 0), next?.start ?? 0);
+      if (!next || !/^\s+$/u.test(gap)) break;
+      if (isCapitalized(next.text) && !/[’']s$/u.test(words[j]?.text ?? '')) j++;
+      else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text)) j += 2;
+      else break;
+    }
+    let first = i;
+    while (first <= j && NOT_NAMES.has(words[first]?.text ?? '')) first++;
+    if (first <= j) {
+      const a = words[first];
+      const b = words[j];
+      if (a && b) {
+        const text = sentence.slice(a.start, b.start + b.text.length).replace(/[’']s$/u, '').replace(/\.$/u, '');
+        chunks.push({ start: a.start, end: a.start + text.length, text });
+      }
+    }
+    i = j + 1;
+  }
+  return chunks;
+}
+
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+function guessKind(name: string, before: string): SharedKind | undefined {
+  const words = name.split(/\s+/u);
+  if (NOT_NAMES.has(name)) return undefined;
+  if (GOVERNMENT_WORDS.test(name)) return 'GOVERNMENT';
+  if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
+  if (COUNTRIES.has(name)) return 'GOVERNMENT';
+  if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
+  if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
+  if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
+  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
+  // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.
+  return undefined;
+}
+
+function pickByContext(ids: readonly string[], before: string, table: EntityTable): string {
+  const [first] = ids;
+  if (first === undefined) throw new Error('unreachable: a form names at least one entity');
+  if (ids.length === 1) return first;
+  const wantPlace = PLACE_PREPOSITIONS.test(before);
+  return ids.find((id) => (table.kindOf(id) === 'PLACE') === wantPlace) ?? first;
+}
+
+/** The government or body a title belongs to: "Qatar", "Qatari", "NATO", "Kremlin". */
+function resolveOwner(owner: string, table: EntityTable): { id: string; rule: string; mention: boolean } | undefined {
+  const country = DEMONYMS[owner];
+  if (country !== undefined) {
+    const known = table.findByForm(country);
+    const id = known?.id ?? table.create('GOVERNMENT', country, 'demonym', 0.8).id;
+    return { id, rule: 'demonym', mention: true };
+  }
+  const known = table.findByForm(owner) ?? table.findByForm(`the ${owner}`);
+  if (known && known.kind !== 'PERSON' && known.kind !== 'PLACE') return { id: known.id, rule: 'gazetteer', mention: true };
+  if (COUNTRIES.has(owner)) return { id: table.create('GOVERNMENT', owner, 'country', 0.8).id, rule: 'country', mention: true };
+  return undefined;
+}
+
+function trimName(name: string): string {
+  return name.replace(/[’']s$/u, '').replace(/\s+(bin|al|de|van|von|der|la|le)$/u, '');
+}
+
+function lastWord(name: string): string {
+  return name.split(/\s+/u).pop() ?? name;
+}
+
+function normTitle(title: string): string {
+  return title.replace(/\s+/gu, ' ').replace('Secretary-General', 'Secretary General');
+}

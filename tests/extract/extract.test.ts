@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { buildGraph, validateData } from '../../src/build/index.js';
+import type { ArticleFileSource } from '../../src/build/sourceModel.js';
+import { NewsgraphError } from '../../src/errors.js';
+import { extractIntoDirectory } from '../../src/extract/index.js';
+import { PROJECT_ROOT, copyData, removeDir, tempDir } from '../utils/fixtures.js';
+import { BASE, DEV_TEXTS, draftDirectory, textsOf } from './devSet.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await draftDirectory(DEV_TEXTS);
+});
+afterAll(() => removeDir(dir));
+
+const articleOf = (id: string): ArticleFileSource => parse(readFileSync(join(dir, 'articles', `${id}.yaml`), 'utf8')) as ArticleFileSource;
+
+describe('newsgraph extract (offline rules) on the development set', () => {
+  test('every draft validates and builds; every article is in the graph; the texts are kept verbatim', async () => {
+    expect(await validateData(dir)).toEqual([]);
+    const graph = await buildGraph(dir);
+    const ids = graph.getAttribute('articles').map((a) => a.id);
+    for (const { id, text } of textsOf(DEV_TEXTS)) {
+      expect(ids).toContain(id);
+      expect(readFileSync(join(dir, 'articles', `${id}.txt`), 'utf8')).toBe(text);
+    }
+  });
+
+  test('every drafted relation, event, claim and new entity carries a draft mark with a rule and a confidence', () => {
+    const entities = (parse(readFileSync(join(dir, 'entities.yaml'), 'utf8')) as { entities: { id: string; draft?: unknown }[] }).entities;
+    const known = new Set((parse(readFileSync(join(BASE, 'entities.yaml'), 'utf8')) as { entities: { id: string }[] }).entities.map((e) => e.id));
+    for (const e of entities) expect(known.has(e.id) || e.draft !== undefined).toBe(true);
+    for (const { id } of textsOf(DEV_TEXTS)) {
+      const a = articleOf(id);
+      for (const fact of [...(a.relations ?? []), ...(a.events ?? []), ...(a.claims ?? [])]) {
+        expect(fact.draft?.rule).toEqual(expect.any(String));
+        expect(fact.draft?.confidence).toBeGreaterThan(0);
+        expect(fact.draft?.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  test('"has not endorsed" is a negated ENDORSED, never a REJECTED; a real rejection stays one', () => {
+    const relations = articleOf('gaza-ceasefire-talks').relations ?? [];
+    expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'israel', predicate: 'ENDORSED', negated: true })]));
+    expect(relations.some((r) => r.subject === 'israel' && r.predicate === 'REJECTED')).toBe(false);
+    expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'benjamin-netanyahu', predicate: 'REJECTED' })]));
+    expect(relations.find((r) => r.subject === 'benjamin-netanyahu' && r.predicate === 'REJECTED')?.negated).toBeUndefined();
+  });
+
+  test('reporting verbs make claims of the speaker; what the speaker says happened is reported and attributed', () => {
+    const a = articleOf('prisoner-exchange');
+    const claim = (a.claims ?? []).find((c) => c.name.startsWith('Moscow would not negotiate'));
+    expect(claim).toBeDefined();
+    expect(a.relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'dmitry-peskov', predicate: 'ASSERTED', object: claim?.id })]));
+    const attack = (a.relations ?? []).find((r) => r.predicate === 'ATTACKED');
+    expect(attack).toMatchObject({ subject: 'ukraine', modality: 'reported', attributedTo: 'dmitry-peskov' });
+    // …and is not an event the article reports.
+    expect((a.events ?? []).some((e) => e.eventType === 'ATTACK' && JSON.stringify(e.evidence).includes('Kyiv attacks'))).toBe(false);
+  });
+
+  test('titles make positions and coreference: "Qatar’s Prime Minister …", a planned meeting is planned', () => {
+    const gaza = articleOf('gaza-ceasefire-talks');
+    expect(gaza.relations).toEqual(expect.arrayContaining([expect.objectContaining({ predicate: 'HOLDS_POSITION', object: 'qatar', properties: { title: 'Prime Minister' } })]));
+    const exchange = articleOf('prisoner-exchange');
+    expect(exchange.events).toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MEETING', status: 'planned' })]));
+    const nato = articleOf('nato-summit-quotes');
+    expect(nato.mentions?.['mark-rutte']).toHaveLength(3); // "Mark Rutte", then "Rutte" twice
+  });
+
+  test('build --reviewed-only leaves drafts out; deleting a mark accepts the fact', async () => {
+    const copy = copyData(dir);
+    try {
+      const reviewed = await buildGraph(copy, { reviewedOnly: true });
+      expect(reviewed.filterNodes((_k, e) => e.draft === true)).toEqual([]);
+      expect(reviewed.filterEdges((_k, r) => r.draft === true)).toEqual([]);
+      expect(reviewed.hasNode('mark-rutte')).toBe(false);
+      const file = join(copy, 'articles', 'nato-summit-quotes.yaml');
+      const accepted = readFileSync(file, 'utf8').replace(/(\n {2}- subject: mark-rutte\n {4}predicate: ACCUSED\n(?: {4}.*\n)*?) {4}draft:\n(?: {6}.*\n)+/u, '$1');
+      expect(accepted).not.toBe(readFileSync(file, 'utf8'));
+      writeFileSync(file, accepted);
+      const entities = join(copy, 'entities.yaml');
+      writeFileSync(entities, readFileSync(entities, 'utf8').replace(/(\n {2}- id: mark-rutte\n(?: {4}(?!draft).*\n)*) {4}draft:\n(?: {6}.*\n)+/u, '$1'));
+      const after = await buildGraph(copy, { reviewedOnly: true });
+      expect(after.filterEdges((_k, r) => r.predicate === 'ACCUSED').map((e) => after.source(e))).toEqual(['mark-rutte']);
+      const full = await buildGraph(copy);
+      expect(full.order).toBeGreaterThan(after.order);
+    } finally {
+      removeDir(copy);
+    }
+  });
+});
+
+describe('extract writes all or nothing', () => {
+  test('an article id already in the directory is refused; nothing is written', async () => {
+    const copy = copyData(BASE);
+    try {
+      const before = readdirSync(join(copy, 'articles')).sort();
+      const entities = readFileSync(join(copy, 'entities.yaml'), 'utf8');
+      await expect(extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'roster', title: 't' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(readdirSync(join(copy, 'articles')).sort()).toEqual(before);
+      expect(readFileSync(join(copy, 'entities.yaml'), 'utf8')).toBe(entities);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('a directory that does not validate before is refused; nothing is written', async () => {
+    const copy = copyData(BASE);
+    try {
+      writeFileSync(join(copy, 'articles', 'roster.txt'), 'changed text');
+      await expect(extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'new-one', title: 't' })).rejects.toBeInstanceOf(NewsgraphError);
+      expect(existsSync(join(copy, 'articles', 'new-one.yaml'))).toBe(false);
+      expect(existsSync(join(copy, 'articles', 'new-one.txt'))).toBe(false);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('a created entity never takes an id another article gives an event or a claim', async () => {
+    const copy = copyData(BASE);
+    try {
+      writeFileSync(join(copy, 'articles', 'other.txt'), 'Rutte spoke.');
+      writeFileSync(join(copy, 'articles', 'other.yaml'), 'article: { id: other, title: t, text: other.txt }\nevents:\n  - { id: mark-rutte, name: x, eventType: STATEMENT, status: occurred, evidence: Rutte spoke }\n');
+      expect(await validateData(copy)).toEqual([]);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      const result = await extractIntoDirectory(copy, text, { id: 'nato', title: 't' });
+      expect(result.dropped).toEqual([]);
+      expect(result.draft.newEntities.map((e) => e.id)).toContain('mark-rutte-2');
+      expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('cold start: the seed article into an empty directory (no gazetteer) validates; "neither … nor … has endorsed" is two negated ENDORSED', async () => {
+    const empty = join(tempDir(), 'fresh');
+    try {
+      const text = readFileSync(join(PROJECT_ROOT, 'data', 'articles', 'ukraine-peace-talks-2025-04.txt'), 'utf8');
+      const result = await extractIntoDirectory(empty, text, { id: 'seed', title: 't', published: '2025-04' });
+      expect(result.draft.newEntities.length).toBeGreaterThan(15);
+      expect(await validateData(empty)).toEqual([]);
+      const relations = result.draft.article.relations ?? [];
+      for (const side of ['russia', 'ukraine']) {
+        expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: side, predicate: 'ENDORSED', negated: true })]));
+        expect(relations.some((r) => r.subject === side && r.predicate === 'REJECTED' && r.negated !== true && String(r.evidence).includes('endorsed'))).toBe(false);
+      }
+      // "John Hardie of the Foundation for Defense of Democracies criticized Trump": the person criticized.
+      expect(relations).toEqual(expect.arrayContaining([
+        expect.objectContaining({ subject: 'john-hardie', predicate: 'CRITICIZED', object: 'donald-trump' }),
+        expect.objectContaining({ subject: 'john-hardie', predicate: 'AFFILIATED_WITH', object: 'foundation-for-defense-of-democracies' }),
+      ]));
+    } finally {
+      removeDir(join(empty, '..'));
+    }
+  });
+
+  test('code points: a text with emoji drafts quotes the builder anchors', async () => {
+    const copy = copyData(BASE);
+    try {
+      await extractIntoDirectory(copy, '🇺🇦 Russia criticized Ukraine 🙂 on Monday. Russia criticized Hamas.', { id: 'emoji', title: 't' });
+      expect(await validateData(copy)).toEqual([]);
+      const graph = await buildGraph(copy);
+      const rel = graph.filterEdges((_k, r) => r.predicate === 'CRITICIZED' && r.object === 'ukraine')[0];
+      const evidence = rel === undefined ? undefined : graph.getEdgeAttribute(rel, 'evidence')[0];
+      const text = graph.getAttribute('articles').find((a) => a.id === 'emoji')?.text ?? '';
+      expect(Array.from(text).slice(evidence?.start, evidence?.end).join('')).toBe('Russia criticized Ukraine');
+    } finally {
+      removeDir(copy);
+    }
+  });
+});
+
+describe('the command', () => {
+  const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+  test('prints a summary, then newsgraph validate passes and build --reviewed-only runs', () => {
+    const copy = copyData(BASE);
+    const work = tempDir();
+    try {
+      const file = join(work, 'taiwan.txt');
+      writeFileSync(file, readFileSync(join(DEV_TEXTS, 'taiwan-drills.txt'), 'utf8'));
+      const run = spawnSync(process.execPath, [BIN, 'extract', file, '--data', copy, '--published', '2025-06-02', '--source', 'Wire'], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/article "taiwan" drafted \(5 sentences\)/u);
+      expect(run.stdout).toMatch(/relations: \d+ \(.*URGED 1/u);
+      expect(run.stdout).toMatch(/entities: \d+ linked to the corpus, \d+ created/u);
+      expect(run.stdout).toMatch(/sentences with no fact: /u);
+      expect(spawnSync(process.execPath, [BIN, 'validate', copy], { encoding: 'utf8' }).status).toBe(0);
+      const out = join(work, 'snap.json');
+      const build = spawnSync(process.execPath, [BIN, 'build', copy, '-o', out, '--reviewed-only'], { encoding: 'utf8' });
+      expect(build.status).toBe(0);
+      const bad = spawnSync(process.execPath, [BIN, 'extract', file, '--data', copy, '--published', 'June'], { encoding: 'utf8' });
+      expect(bad.status).not.toBe(0);
+    } finally {
+      removeDir(copy);
+      removeDir(work);
+    }
+  });
+});
