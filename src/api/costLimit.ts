@@ -1,7 +1,10 @@
 /**
  * The cost estimate of an operation, checked before it runs: every field costs 1, multiplied by the
- * sizes of the lists above it. A list's size is its `first` or `limit` argument (a connection's `first`
- * sizes its `edges`), else what `listSizeOf` says (read from the graph), else the default size.
+ * sizes of the lists above it. A list's size is its `first` or `limit` argument as given, else that
+ * argument's default in the schema (so a list that grows with the corpus is priced at what it can return,
+ * never at what the data holds), a connection's `first` sizing its `edges`; a list without either is sized
+ * by `listSizeOf` (bounds the ontology sets), else the default size. As GitHub's and Shopify's APIs do:
+ * the price of a question is the same at one article and at ten thousand.
  * Variables are known here (unlike in validation), so `first: $n` is priced at its value.
  */
 import {
@@ -28,6 +31,22 @@ import type { ListSizeOf } from './listSizes.js';
 function numberArgument(args: Record<string, unknown>, name: string): number | undefined {
   const value = args[name];
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : undefined;
+}
+
+/** The schema's default of a size argument: what the resolver uses when the query passes `null`. */
+function defaultArgument(field: GraphQLField<unknown, unknown>, name: string): number | undefined {
+  const value = field.args.find((a) => a.name === name)?.defaultValue;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The size a field's arguments ask for: `first`, else `limit`, each falling back to its schema default. */
+function sizeArgument(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  return (
+    numberArgument(args, 'first') ??
+    defaultArgument(field, 'first') ??
+    numberArgument(args, 'limit') ??
+    defaultArgument(field, 'limit')
+  );
 }
 
 function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
@@ -96,7 +115,7 @@ export function estimateCost(
     const field = parent.getFields()[node.name.value];
     if (field === undefined) return 1;
     const args = argumentsOf(field, node, variables);
-    const size = numberArgument(args, 'first') ?? numberArgument(args, 'limit');
+    const size = sizeArgument(field, args);
     const isList = isListType(getNullableType(field.type));
     const factor = isList ? (pendingSize ?? size ?? listSizeOf(node.name.value, args) ?? defaultListSize) : 1;
     const children = node.selectionSet === undefined ? 0 : costOf(node.selectionSet, getNamedType(field.type), isList ? undefined : size);
@@ -122,6 +141,6 @@ export function checkCost(
     limits.maxCost,
     cost,
     `The query's estimated cost is ${cost}; the limit is ${limits.maxCost}. Each field costs 1, times the sizes of the lists ` +
-      `above it (their \`first\` or \`limit\`, else the longest such list in the graph): ask for fewer items or fewer nested lists.`,
+      `above it (their \`first\` or \`limit\`, else that argument's default): ask for fewer items or fewer nested lists.`,
   );
 }

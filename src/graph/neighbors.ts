@@ -15,6 +15,12 @@ export interface NeighborhoodOptions {
   readonly direction?: Direction;
   /** Follow negated relations too (they connect the entities the article relates, as not holding). @default true */
   readonly includeNegated?: boolean;
+  /**
+   * At most this many neighbours, nearest first: a ring stops taking new entities once the bound is
+   * reached (it still completes `via` for those it took) and no further ring is explored, so a hub with
+   * thousands of relations costs one scan of its own relations, not of its whole region. @default unbounded
+   */
+  readonly limit?: number;
 }
 
 /** An entity reached from the centre. */
@@ -39,7 +45,7 @@ export interface Neighborhood {
  * @throws NewsgraphError NOT_FOUND for an unknown id; BAD_USER_INPUT for a negative or fractional depth.
  */
 export function neighborhood(graph: NewsGraph, id: string, options: NeighborhoodOptions = {}): Neighborhood {
-  const { depth = 1, predicates, direction = 'BOTH', includeNegated = true } = options;
+  const { depth = 1, predicates, direction = 'BOTH', includeNegated = true, limit = Number.POSITIVE_INFINITY } = options;
   if (!Number.isInteger(depth) || depth < 0) {
     throw new NewsgraphError('BAD_USER_INPUT', `neighborhood: depth must be a whole number ≥ 0, not ${depth}.`);
   }
@@ -50,7 +56,7 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
   const order: string[] = [];
   const followed = new Map<string, RelationAttributes>();
   let frontier = [id];
-  for (let step = 1; step <= depth && frontier.length > 0; step++) {
+  for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
     const next: string[] = [];
     const filter = includeNegated ? { predicates, direction } : { predicates, direction, negated: false };
     for (const current of frontier) {
@@ -61,6 +67,7 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
         // An edge back towards the centre, or within one ring, belongs to the subgraph but reaches nobody new.
         if (known !== undefined && known < step) continue;
         if (known === undefined) {
+          if (order.length >= limit) continue;
           distance.set(other, step);
           order.push(other);
           next.push(other);
