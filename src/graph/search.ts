@@ -1,11 +1,15 @@
 /**
  * Ranked name search over folded names and aliases (ONTOLOGY.md, "Name search"): case-, diacritic- and
  * alias-insensitive, best match first. Exact names and aliases are map lookups; the prefix and substring
- * tiers read the list of names once per search (never once per field).
+ * tiers read the name index (`nameIndex.ts`): a binary search of the sorted folded words for a prefix, the
+ * trigrams of the words for a substring, so that a search costs what its candidates cost, not a scan of
+ * every name of the corpus. The best `limit` are kept as they are met (a bounded insertion list), and the
+ * substring tier is not read at all when the better tiers already fill the answer.
  */
 import type { EntityKind } from '../ontology/index.js';
 import { foldName, foldedWords } from './fold.js';
-import { graphIndex, type NameEntry } from './indices.js';
+import { graphIndex, type GraphIndex, type NameEntry } from './indices.js';
+import { nameIndex, prefixRange, wordsContaining, wordsContainingShort, type NameIndex } from './nameIndex.js';
 import type { EntityAttributes, NewsGraph } from './types.js';
 
 /** How a hit matched, best first. */
@@ -25,13 +29,12 @@ export interface SearchOptions {
   readonly limit?: number;
 }
 
-interface Candidate {
-  readonly entry: NameEntry;
-  readonly tier: number;
-}
-
 /** True when every query word is a prefix of a distinct word of the name, in any order. */
 function wordsArePrefixes(query: readonly string[], words: readonly string[]): boolean {
+  if (query.length === 1) {
+    const q = query[0] ?? '';
+    return words.some((w) => w.startsWith(q));
+  }
   const used = new Set<number>();
   return query.every((q) => {
     const at = words.findIndex((w, i) => !used.has(i) && w.startsWith(q));
@@ -41,11 +44,51 @@ function wordsArePrefixes(query: readonly string[], words: readonly string[]): b
   });
 }
 
-/** The tier of a name that is not an exact match: 2 (all words as prefixes), 3 (substring) or none. */
-function partialTier(entry: NameEntry, folded: string, words: readonly string[]): number | undefined {
-  if (wordsArePrefixes(words, entry.words)) return 2;
-  if (entry.folded.includes(folded)) return 3;
-  return undefined;
+interface Ranked {
+  readonly entry: NameEntry;
+  readonly tier: number;
+  readonly position: number;
+}
+
+/** Before: lower tier, then shorter matching form, then graph order. */
+function before(a: Ranked, b: Ranked): boolean {
+  if (a.tier !== b.tier) return a.tier < b.tier;
+  if (a.entry.folded.length !== b.entry.folded.length) return a.entry.folded.length < b.entry.folded.length;
+  return a.position < b.position;
+}
+
+/**
+ * The best `limit` entities seen so far, each once at its best form: an insertion list, so a candidate
+ * that cannot make the list costs one comparison with its last item.
+ */
+class TopHits {
+  readonly items: Ranked[] = [];
+  constructor(readonly limit: number) {}
+
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
+
+  offer(candidate: Ranked): void {
+    const { items } = this;
+    const last = items[items.length - 1];
+    if (this.full && last !== undefined && !before(candidate, last)) return;
+    const existing = items.findIndex((r) => r.entry.id === candidate.entry.id);
+    if (existing >= 0) {
+      const current = items[existing];
+      if (current !== undefined && !before(candidate, current)) return;
+      items.splice(existing, 1);
+    }
+    let at = items.length;
+    while (at > 0 && before(candidate, items[at - 1] as Ranked)) at--;
+    items.splice(at, 0, candidate);
+    if (items.length > this.limit) items.pop();
+  }
+}
+
+/** The names of the words at these indices, each name once. */
+function namesOfWords(names: NameIndex, words: Iterable<number>, visit: (n: number) => void): void {
+  for (const w of words) for (const n of names.postings[w] ?? []) visit(n);
 }
 
 /**
@@ -59,32 +102,56 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
   if (folded === '' || limit <= 0) return [];
   const words = foldedWords(text);
   const index = graphIndex(graph);
-
-  const best = new Map<string, Candidate>();
-  const offer = (entry: NameEntry, tier: number): void => {
-    const previous = best.get(entry.id);
-    if (previous === undefined || tier < previous.tier || (tier === previous.tier && entry.folded.length < previous.entry.folded.length)) {
-      best.set(entry.id, { entry, tier });
-    }
+  const names = nameIndex(index);
+  const top = new TopHits(limit);
+  const fits = (entry: NameEntry): boolean => kind === undefined || kindOf(index, entry.id) === kind;
+  const offerName = (n: number, tier: number): void => {
+    const entry = names.names[n];
+    if (entry !== undefined && fits(entry)) top.offer({ entry, tier, position: names.position[n] ?? 0 });
   };
-  for (const entry of index.byName.get(folded) ?? []) offer(entry, 0);
-  for (const entry of index.byAlias.get(folded) ?? []) offer(entry, 1);
-  for (const entry of index.names) {
-    if (entry.folded === folded) continue;
-    const tier = partialTier(entry, folded, words);
-    if (tier !== undefined) offer(entry, tier);
-  }
+  const offerEntry = (entry: NameEntry, tier: number): void => {
+    if (fits(entry)) top.offer({ entry, tier, position: index.entityPosition.get(entry.id) ?? 0 });
+  };
 
-  const position = (id: string): number => index.entityPosition.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const hits: SearchHit[] = [];
-  const ranked = [...best.values()].sort(
-    (a, b) => a.tier - b.tier || a.entry.folded.length - b.entry.folded.length || position(a.entry.id) - position(b.entry.id),
-  );
-  for (const { entry, tier } of ranked) {
-    const entity = graph.getNodeAttributes(entry.id);
-    if (kind !== undefined && entity.kind !== kind) continue;
-    hits.push({ entity, match: MATCH_TIERS[tier] ?? 'substring', matched: entry.surface });
-    if (hits.length >= limit) break;
+  for (const entry of index.byName.get(folded) ?? []) offerEntry(entry, 0);
+  for (const entry of index.byAlias.get(folded) ?? []) offerEntry(entry, 1);
+
+  // Prefix tier: the names holding a word that starts with the query word of the narrowest range.
+  let narrowest: readonly [number, number] | undefined;
+  for (const word of words) {
+    const range = prefixRange(names, word);
+    if (narrowest === undefined || range[1] - range[0] < narrowest[1] - narrowest[0]) narrowest = range;
   }
-  return hits;
+  if (narrowest !== undefined) {
+    for (let w = narrowest[0]; w < narrowest[1]; w++) {
+      for (const n of names.postings[w] ?? []) {
+        const entry = names.names[n];
+        if (entry !== undefined && entry.folded !== folded && wordsArePrefixes(words, entry.words)) offerName(n, 2);
+      }
+    }
+  }
+  if (top.full) return hits(graph, top);
+
+  // Substring tier: every query word lies within one word of a matching name, so the longest query word
+  // finds the candidate words (through trigrams, or a scan of the distinct words when it is shorter).
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const candidates = longest.length >= 3 ? wordsContaining(names, longest) : wordsContainingShort(names, longest);
+  namesOfWords(names, candidates, (n) => {
+    const entry = names.names[n];
+    if (entry !== undefined && entry.folded !== folded && entry.folded.includes(folded)) offerName(n, 3);
+  });
+  return hits(graph, top);
+}
+
+function kindOf(index: GraphIndex, id: string): EntityKind | undefined {
+  const position = index.entityPosition.get(id);
+  return position === undefined ? undefined : index.entities[position]?.kind;
+}
+
+function hits(graph: NewsGraph, top: TopHits): SearchHit[] {
+  return top.items.map(({ entry, tier }) => ({
+    entity: graph.getNodeAttributes(entry.id),
+    match: MATCH_TIERS[tier] ?? 'substring',
+    matched: entry.surface,
+  }));
 }
