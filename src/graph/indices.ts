@@ -4,7 +4,7 @@
  * and the stable order that pagination cursors point into.
  */
 import type { EntityKind } from '../ontology/index.js';
-import { foldName, foldedWords } from './fold.js';
+import { foldName } from './fold.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, NewsGraph, RelationAttributes } from './types.js';
 
 /** One surface form of an entity (its name or an alias), folded for matching. */
@@ -124,7 +124,7 @@ function buildIndex(graph: NewsGraph): GraphIndex {
       const folded = foldName(surface);
       if (folded === '' || seen.has(folded)) continue;
       seen.add(folded);
-      const entry: NameEntry = { id, surface, folded, words: foldedWords(surface), isAlias };
+      const entry: NameEntry = { id, surface, folded, words: folded.split(' '), isAlias };
       push(isAlias ? byAlias : byName, folded, entry);
       names.push(entry);
     }

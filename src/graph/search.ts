@@ -1,15 +1,20 @@
 /**
  * Ranked name search over folded names and aliases (ONTOLOGY.md, "Name search"): case-, diacritic- and
  * alias-insensitive, best match first. Exact names and aliases are map lookups; the prefix and substring
- * tiers read the name index (`nameIndex.ts`): a binary search of the sorted folded words for a prefix, the
- * trigrams of the words for a substring, so that a search costs what its candidates cost, not a scan of
- * every name of the corpus. The best `limit` are kept as they are met (a bounded insertion list), and the
- * substring tier is not read at all when the better tiers already fill the answer.
+ * tiers read the name index (`nameIndex.ts`), whose lists are in rank order: the names holding every query
+ * word as a word prefix (intersected lists), then the names holding every trigram of the query, each read
+ * until the next name could not enter the answer. The best `limit` are kept as they are met (a bounded
+ * insertion list); the substring tier is not read when the better tiers already fill the answer.
+ *
+ * Bounded at corpus scale, on purpose: each tier reads at most MAX_CANDIDATES names in rank order (a query
+ * whose words begin tens of thousands of names gets the best matches among the best-ranked candidates),
+ * and a substring shorter than three characters is looked for only in graphs of at most
+ * SHORT_SUBSTRING_SCAN names (the seed's); elsewhere such a query matches by exact name and word prefix.
  */
 import type { EntityKind } from '../ontology/index.js';
 import { foldName, foldedWords } from './fold.js';
 import { graphIndex, type GraphIndex, type NameEntry } from './indices.js';
-import { nameIndex, prefixRange, wordsContaining, wordsContainingShort, type NameIndex } from './nameIndex.js';
+import { nameIndex, namesWithPrefix, nameTrigrams, type NameIndex } from './nameIndex.js';
 import type { EntityAttributes, NewsGraph } from './types.js';
 
 /** How a hit matched, best first. */
@@ -35,11 +40,11 @@ function wordsArePrefixes(query: readonly string[], words: readonly string[]): b
     const q = query[0] ?? '';
     return words.some((w) => w.startsWith(q));
   }
-  const used = new Set<number>();
+  const used: boolean[] = [];
   return query.every((q) => {
-    const at = words.findIndex((w, i) => !used.has(i) && w.startsWith(q));
+    const at = words.findIndex((w, i) => used[i] !== true && w.startsWith(q));
     if (at < 0) return false;
-    used.add(at);
+    used[at] = true;
     return true;
   });
 }
@@ -69,10 +74,15 @@ class TopHits {
     return this.items.length >= this.limit;
   }
 
+  /** False when the list is full and the candidate ranks after its last item. */
+  admits(candidate: Ranked): boolean {
+    const last = this.items[this.items.length - 1];
+    return !this.full || last === undefined || before(candidate, last);
+  }
+
   offer(candidate: Ranked): void {
     const { items } = this;
-    const last = items[items.length - 1];
-    if (this.full && last !== undefined && !before(candidate, last)) return;
+    if (!this.admits(candidate)) return;
     const existing = items.findIndex((r) => r.entry.id === candidate.entry.id);
     if (existing >= 0) {
       const current = items[existing];
@@ -86,10 +96,71 @@ class TopHits {
   }
 }
 
-/** The names of the words at these indices, each name once. */
-function namesOfWords(names: NameIndex, words: Iterable<number>, visit: (n: number) => void): void {
-  for (const w of words) for (const n of names.postings[w] ?? []) visit(n);
+/** Above this many names, a substring shorter than a trigram is not looked for (see `searchEntities`). */
+export const SHORT_SUBSTRING_SCAN = 20_000;
+
+/** At most this many candidate names are read per tier: the best of them in rank order are kept. */
+export const MAX_CANDIDATES = 5_000;
+
+/**
+ * Offers the matching names of a list in rank order at `tier`, stopping as soon as the next name could not
+ * enter the answer, or after MAX_CANDIDATES names, so a query costs what its answer costs.
+ */
+function readInRankOrder(
+  names: NameIndex,
+  top: TopHits,
+  list: ArrayLike<number>,
+  tier: number,
+  matches: (entry: NameEntry) => boolean,
+  fits: (entry: NameEntry) => boolean,
+): void {
+  const end = Math.min(list.length, MAX_CANDIDATES);
+  for (let i = 0; i < end; i++) {
+    const n = list[i] ?? 0;
+    const entry = names.names[n];
+    if (entry === undefined) continue;
+    const candidate = { entry, tier, position: names.position[n] ?? 0 };
+    if (!top.admits(candidate)) return;
+    if (matches(entry) && fits(entry)) top.offer(candidate);
+  }
 }
+
+/**
+ * The names in every one of the keys' lists, ascending (so still in rank order): the lists intersected from
+ * the shortest up, so that a name with two rare words costs what the rarer of them costs. An absent list
+ * (no name has that key) makes the answer empty.
+ */
+function intersection(lookup: (key: string) => Int32Array | undefined, keys: readonly string[]): Int32Array {
+  const found: Int32Array[] = [];
+  for (const key of new Set(keys)) {
+    const list = lookup(key);
+    if (list === undefined) return EMPTY_LIST;
+    found.push(list);
+  }
+  found.sort((a, b) => a.length - b.length);
+  let result = found[0] ?? EMPTY_LIST;
+  for (let k = 1; k < found.length && result.length > 0; k++) result = intersect(result, found[k] ?? EMPTY_LIST);
+  return result;
+}
+
+/** The values in both ascending lists; `small` is read once, `large` by binary search from where it left off. */
+function intersect(small: Int32Array, large: Int32Array): Int32Array {
+  const out = new Int32Array(small.length);
+  let size = 0;
+  let low = 0;
+  for (const value of small) {
+    let high = large.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((large[middle] ?? 0) < value) low = middle + 1;
+      else high = middle;
+    }
+    if (low < large.length && large[low] === value) out[size++] = value;
+  }
+  return out.subarray(0, size);
+}
+
+const EMPTY_LIST = new Int32Array(0);
 
 /**
  * Entities whose name or an alias matches `text`, best first: exact name, exact alias, all words as
@@ -105,10 +176,6 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
   const names = nameIndex(index);
   const top = new TopHits(limit);
   const fits = (entry: NameEntry): boolean => kind === undefined || kindOf(index, entry.id) === kind;
-  const offerName = (n: number, tier: number): void => {
-    const entry = names.names[n];
-    if (entry !== undefined && fits(entry)) top.offer({ entry, tier, position: names.position[n] ?? 0 });
-  };
   const offerEntry = (entry: NameEntry, tier: number): void => {
     if (fits(entry)) top.offer({ entry, tier, position: index.entityPosition.get(entry.id) ?? 0 });
   };
@@ -116,30 +183,23 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
   for (const entry of index.byName.get(folded) ?? []) offerEntry(entry, 0);
   for (const entry of index.byAlias.get(folded) ?? []) offerEntry(entry, 1);
 
-  // Prefix tier: the names holding a word that starts with the query word of the narrowest range.
-  let narrowest: readonly [number, number] | undefined;
-  for (const word of words) {
-    const range = prefixRange(names, word);
-    if (narrowest === undefined || range[1] - range[0] < narrowest[1] - narrowest[0]) narrowest = range;
-  }
-  if (narrowest !== undefined) {
-    for (let w = narrowest[0]; w < narrowest[1]; w++) {
-      for (const n of names.postings[w] ?? []) {
-        const entry = names.names[n];
-        if (entry !== undefined && entry.folded !== folded && wordsArePrefixes(words, entry.words)) offerName(n, 2);
-      }
-    }
-  }
+  // Prefix tier: the names holding, for every query word, a word that starts with it (or, for a prefix that
+  // begins many words, with its first three characters), read in rank order and checked in full.
+  const prefixMatch = (entry: NameEntry): boolean => entry.folded !== folded && wordsArePrefixes(words, entry.words);
+  readInRankOrder(names, top, intersection((word) => namesWithPrefix(names, word), words), 2, prefixMatch, fits);
   if (top.full) return hits(graph, top);
 
-  // Substring tier: every query word lies within one word of a matching name, so the longest query word
-  // finds the candidate words (through trigrams, or a scan of the distinct words when it is shorter).
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const candidates = longest.length >= 3 ? wordsContaining(names, longest) : wordsContainingShort(names, longest);
-  namesOfWords(names, candidates, (n) => {
-    const entry = names.names[n];
-    if (entry !== undefined && entry.folded !== folded && entry.folded.includes(folded)) offerName(n, 3);
-  });
+  // Substring tier: the names holding every trigram of the query, checked in full. A query shorter than
+  // a trigram is matched by exact name and word prefix only at corpus scale; a small graph is scanned.
+  const contains = (entry: NameEntry): boolean => entry.folded !== folded && entry.folded.includes(folded);
+  if (folded.length >= 3) {
+    const grams: string[] = [];
+    for (let i = 0; i + 3 <= folded.length; i++) grams.push(folded.slice(i, i + 3));
+    const trigrams = nameTrigrams(names);
+    readInRankOrder(names, top, intersection((gram) => trigrams.get(gram), grams), 3, contains, fits);
+  } else if (names.names.length <= SHORT_SUBSTRING_SCAN) {
+    readInRankOrder(names, top, { length: names.names.length }, 3, contains, fits);
+  }
   return hits(graph, top);
 }
 
