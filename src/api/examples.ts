@@ -199,9 +199,12 @@ query HowAreTheyConnected($from: ID!, $to: ID!) {
   example({
     operationName: 'FactsStatedBySeveralArticles',
     title: 'Facts in several reports',
-    question: 'Which facts are stated by more than one article, and by which?',
+    question: 'Which facts are stated by more than one article, and by which? And how many reports state each office held?',
     query: `
 query FactsStatedBySeveralArticles {
+  offices: relations(predicate: ["HOLDS_POSITION"], negated: false) {
+    edges { node { subject { name } properties object { name } articleCount } }
+  }
   relations(minArticles: 2, negated: false, first: 20) {
     totalCount
     edges {
