@@ -26,7 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { LimitError } from './limits.js';
-import type { ListSizeOf } from './listSizes.js';
+import { fixedListSizes, type ListSizeOf } from './listSizes.js';
 
 function numberArgument(args: Record<string, unknown>, name: string): number | undefined {
   const value = args[name];
@@ -125,6 +125,34 @@ export function estimateCost(
   return costOf(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined);
 }
 
+/**
+ * Costs already estimated, per schema and parsed document (Apollo hands the same document object back for
+ * a repeated query), keyed by operation, variables and default list size: a repeated question is priced once.
+ */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  defaultListSize: number,
+  listSizeOf: ListSizeOf | undefined,
+): number {
+  let bySchema = estimates.get(schema);
+  if (bySchema === undefined) estimates.set(schema, (bySchema = new WeakMap()));
+  let byDocument = bySchema.get(document);
+  if (byDocument === undefined) bySchema.set(document, (byDocument = new Map()));
+  // A custom listSizeOf may answer differently from one call to the next: only the schema's own sizes are cached.
+  const key = listSizeOf === undefined || listSizeOf === fixedListSizes ? `${listSizeOf === undefined ? 0 : 1}\u0000${operationName ?? ''}\u0000${defaultListSize}\u0000${JSON.stringify(variables ?? {})}` : undefined;
+  const known = key === undefined ? undefined : byDocument.get(key);
+  if (known !== undefined) return known;
+  const cost = estimateCost(schema, document, operationName, variables, defaultListSize, listSizeOf);
+  // Bounded: a document asked with ever new variables must not grow the cache without end.
+  if (key !== undefined && byDocument.size < 256) byDocument.set(key, cost);
+  return cost;
+}
+
 /** A LimitError when the estimated cost is over `maxCost`, else null. */
 export function checkCost(
   schema: GraphQLSchema,
@@ -134,7 +162,7 @@ export function checkCost(
   limits: { readonly maxCost: number; readonly defaultListSize: number },
   listSizeOf?: ListSizeOf,
 ): LimitError | null {
-  const cost = estimateCost(schema, document, operationName, variables, limits.defaultListSize, listSizeOf);
+  const cost = cachedCost(schema, document, operationName, variables, limits.defaultListSize, listSizeOf);
   if (cost <= limits.maxCost) return null;
   return new LimitError(
     'maxCost',
