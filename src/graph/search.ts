@@ -198,7 +198,7 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
     const trigrams = nameTrigrams(names);
     readInRankOrder(names, top, intersection((gram) => trigrams.get(gram), grams), 3, contains, fits);
   } else if (names.names.length <= SHORT_SUBSTRING_SCAN) {
-    readInRankOrder(names, top, { length: names.names.length }, 3, contains, fits);
+    readInRankOrder(names, top, Int32Array.from({ length: names.names.length }, (_, n) => n), 3, contains, fits);
   }
   return hits(graph, top);
 }
