@@ -50,13 +50,16 @@ function handWritten(graph, id) {
   for (let step = 1; step <= 2 && frontier.length > 0 && order.length < 50; step++) {
     const next = [];
     for (const current of frontier) {
-      graph.forEachEdge(current, (_edge, _attributes, source, target) => {
+      // findEdge stops when the callback returns true: at the 50th neighbour, as the store does.
+      graph.findEdge(current, (_edge, _attributes, source, target) => {
         const other = source === current ? target : source;
-        if (distance.has(other) || order.length >= 50) return;
+        if (distance.has(other)) return false;
         distance.set(other, step);
         order.push(other);
         next.push(other);
+        return order.length >= 50;
       });
+      if (order.length >= 50) break;
     }
     frontier = next;
   }

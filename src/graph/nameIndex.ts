@@ -54,13 +54,25 @@ function freeze(lists: Map<string, number[]>): Map<string, Int32Array> {
 }
 
 function buildNameIndex(index: GraphIndex): NameIndex {
-  const at = (entry: NameEntry): number => index.entityPosition.get(entry.id) ?? 0;
-  const names = [...index.names].sort((a, b) => a.folded.length - b.folded.length || at(a) - at(b));
-  const position = new Int32Array(names.length);
+  // Sort numbers, not entries: the sort key (form length, entity position) read from typed arrays.
+  const all = index.names;
+  const lengths = new Int32Array(all.length);
+  const positions = new Int32Array(all.length);
+  all.forEach((entry, i) => {
+    lengths[i] = entry.folded.length;
+    positions[i] = index.entityPosition.get(entry.id) ?? 0;
+  });
+  const order = Int32Array.from({ length: all.length }, (_, i) => i).sort(
+    (a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0) || (positions[a] ?? 0) - (positions[b] ?? 0),
+  );
+  const names: NameEntry[] = new Array<NameEntry>(all.length);
+  const position = new Int32Array(all.length);
   const prefixes = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
-  names.forEach((entry, n) => {
-    position[n] = at(entry);
+  order.forEach((from, n) => {
+    const entry = all[from] as NameEntry;
+    names[n] = entry;
+    position[n] = positions[from] ?? 0;
     for (const word of entry.words) {
       post(byWord, word, n);
       for (let length = 1; length <= Math.min(PREFIX_KEY_LENGTH, word.length); length++) post(prefixes, word.slice(0, length), n);

@@ -3,7 +3,8 @@
  * "what is around Putin" in the API (`Entity.neighbors`) and selects `--focus ID --depth N` for exports.
  */
 import { NewsgraphError } from '../errors.js';
-import { adjacentRelations, otherEnd, type Direction } from './adjacent.js';
+import { matchesDirection, otherEnd, type Direction } from './adjacent.js';
+import { graphIndex, relationsTouching } from './indices.js';
 import type { NewsGraph, RelationAttributes } from './types.js';
 
 export interface NeighborhoodOptions {
@@ -16,9 +17,9 @@ export interface NeighborhoodOptions {
   /** Follow negated relations too (they connect the entities the article relates, as not holding). @default true */
   readonly includeNegated?: boolean;
   /**
-   * At most this many neighbours, nearest first: a ring stops taking new entities once the bound is
-   * reached (it still completes `via` for those it took) and no further ring is explored, so a hub with
-   * thousands of relations costs one scan of its own relations, not of its whole region. @default unbounded
+   * At most this many neighbours, nearest first: the search stops at the relation that reaches the last
+   * of them, so a hub with thousands of relations costs about `limit` relations read, not its whole
+   * region. `via` then holds the relations met before the stop. @default unbounded
    */
   readonly limit?: number;
 }
@@ -51,6 +52,8 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
   }
   if (!graph.hasNode(id)) throw new NewsgraphError('NOT_FOUND', `neighborhood: no entity with id "${id}".`);
 
+  const index = graphIndex(graph);
+  const wanted = predicates === undefined ? undefined : new Set(predicates);
   const distance = new Map<string, number>([[id, 0]]);
   const via = new Map<string, RelationAttributes[]>();
   const order: string[] = [];
@@ -58,16 +61,19 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
   let frontier = [id];
   for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
     const next: string[] = [];
-    const filter = includeNegated ? { predicates, direction } : { predicates, direction, negated: false };
-    for (const current of frontier) {
-      for (const relation of adjacentRelations(graph, current, filter)) {
+    rings: for (const current of frontier) {
+      // Read from the index list itself, not a filtered copy, so that a bounded search stops early.
+      for (const relation of relationsTouching(index, current)) {
+        if (order.length >= limit) break rings;
+        if (wanted !== undefined && !wanted.has(relation.predicate)) continue;
+        if (!includeNegated && relation.negated) continue;
+        if (!matchesDirection(relation, current, direction)) continue;
         const other = otherEnd(relation, current);
         const known = distance.get(other);
         followed.set(relation.id, relation);
         // An edge back towards the centre, or within one ring, belongs to the subgraph but reaches nobody new.
         if (known !== undefined && known < step) continue;
         if (known === undefined) {
-          if (order.length >= limit) continue;
           distance.set(other, step);
           order.push(other);
           next.push(other);
