@@ -103,64 +103,63 @@ export const SHORT_SUBSTRING_SCAN = 20_000;
 export const MAX_CANDIDATES = 5_000;
 
 /**
- * Offers the matching names of a list in rank order at `tier`, stopping as soon as the next name could not
- * enter the answer, or after MAX_CANDIDATES names, so a query costs what its answer costs.
+ * Offers, at `tier`, the names in every one of `lists` (each ascending, so in rank order) that match: the
+ * shortest list is read in order and each of its names looked up in the others from where the last look-up
+ * left off, so that the work stops with the answer: at the first name that could not enter it, or after
+ * `cap` (MAX_CANDIDATES) names of the shortest list. An empty set of lists offers nothing.
  */
-function readInRankOrder(
+function readIntersection(
   names: NameIndex,
   top: TopHits,
-  list: ArrayLike<number>,
+  lists: readonly Int32Array[],
   tier: number,
   matches: (entry: NameEntry) => boolean,
   fits: (entry: NameEntry) => boolean,
+  cap = MAX_CANDIDATES,
 ): void {
-  const end = Math.min(list.length, MAX_CANDIDATES);
-  for (let i = 0; i < end; i++) {
-    const n = list[i] ?? 0;
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  const [shortest, ...others] = sorted;
+  if (shortest === undefined) return;
+  const from = others.map(() => 0);
+  const end = Math.min(shortest.length, cap);
+  candidates: for (let i = 0; i < end; i++) {
+    const n = shortest[i] ?? 0;
     const entry = names.names[n];
     if (entry === undefined) continue;
     const candidate = { entry, tier, position: names.position[n] ?? 0 };
     if (!top.admits(candidate)) return;
+    for (let k = 0; k < others.length; k++) {
+      const list = others[k] as Int32Array;
+      const at = lowerBound(list, n, from[k] ?? 0);
+      from[k] = at;
+      if (list[at] !== n) continue candidates;
+    }
     if (matches(entry) && fits(entry)) top.offer(candidate);
   }
 }
 
-/**
- * The names in every one of the keys' lists, ascending (so still in rank order): the lists intersected from
- * the shortest up, so that a name with two rare words costs what the rarer of them costs. An absent list
- * (no name has that key) makes the answer empty.
- */
-function intersection(lookup: (key: string) => Int32Array | undefined, keys: readonly string[]): Int32Array {
-  const found: Int32Array[] = [];
+/** The first index at or after `start` whose value is not less than `value` (ascending list). */
+function lowerBound(list: Int32Array, value: number, start: number): number {
+  let low = start;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The lists of the keys, or undefined when some key has none (then no name can match). */
+function listsOf(lookup: (key: string) => Int32Array | undefined, keys: readonly string[]): Int32Array[] | undefined {
+  const lists: Int32Array[] = [];
   for (const key of new Set(keys)) {
     const list = lookup(key);
-    if (list === undefined) return EMPTY_LIST;
-    found.push(list);
+    if (list === undefined) return undefined;
+    lists.push(list);
   }
-  found.sort((a, b) => a.length - b.length);
-  let result = found[0] ?? EMPTY_LIST;
-  for (let k = 1; k < found.length && result.length > 0; k++) result = intersect(result, found[k] ?? EMPTY_LIST);
-  return result;
+  return lists;
 }
-
-/** The values in both ascending lists; `small` is read once, `large` by binary search from where it left off. */
-function intersect(small: Int32Array, large: Int32Array): Int32Array {
-  const out = new Int32Array(small.length);
-  let size = 0;
-  let low = 0;
-  for (const value of small) {
-    let high = large.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((large[middle] ?? 0) < value) low = middle + 1;
-      else high = middle;
-    }
-    if (low < large.length && large[low] === value) out[size++] = value;
-  }
-  return out.subarray(0, size);
-}
-
-const EMPTY_LIST = new Int32Array(0);
 
 /**
  * Entities whose name or an alias matches `text`, best first: exact name, exact alias, all words as
@@ -186,7 +185,7 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
   // Prefix tier: the names holding, for every query word, a word that starts with it (or, for a prefix that
   // begins many words, with its first three characters), read in rank order and checked in full.
   const prefixMatch = (entry: NameEntry): boolean => entry.folded !== folded && wordsArePrefixes(words, entry.words);
-  readInRankOrder(names, top, intersection((word) => namesWithPrefix(names, word), words), 2, prefixMatch, fits);
+  readIntersection(names, top, listsOf((word) => namesWithPrefix(names, word), words) ?? [], 2, prefixMatch, fits);
   if (top.full) return hits(graph, top);
 
   // Substring tier: the names holding every trigram of the query, checked in full. A query shorter than
@@ -196,9 +195,10 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
     const grams: string[] = [];
     for (let i = 0; i + 3 <= folded.length; i++) grams.push(folded.slice(i, i + 3));
     const trigrams = nameTrigrams(names);
-    readInRankOrder(names, top, intersection((gram) => trigrams.get(gram), grams), 3, contains, fits);
+    readIntersection(names, top, listsOf((gram) => trigrams.get(gram), grams) ?? [], 3, contains, fits);
   } else if (names.names.length <= SHORT_SUBSTRING_SCAN) {
-    readInRankOrder(names, top, Int32Array.from({ length: names.names.length }, (_, n) => n), 3, contains, fits);
+    const every = Int32Array.from({ length: names.names.length }, (_, n) => n);
+    readIntersection(names, top, [every], 3, contains, fits, every.length);
   }
   return hits(graph, top);
 }
