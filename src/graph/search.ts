@@ -100,7 +100,7 @@ class TopHits {
 export const SHORT_SUBSTRING_SCAN = 20_000;
 
 /** At most this many candidate names are read per tier: the best of them in rank order are kept. */
-export const MAX_CANDIDATES = 5_000;
+export const MAX_CANDIDATES = 2_000;
 
 /**
  * Offers, at `tier`, the names in every one of `lists` (each ascending, so in rank order) that match: the
