@@ -46,6 +46,8 @@ export interface GraphIndex {
   readonly relationsByArticle: ReadonlyMap<string, readonly RelationAttributes[]>;
   /** The entities an article mentions, in graph order. */
   readonly entitiesByArticle: ReadonlyMap<string, readonly EntityAttributes[]>;
+  /** The relations whose evidence quotes two or more distinct articles, in graph order ("stated by several"). */
+  readonly statedBySeveral: readonly RelationAttributes[];
   /**
    * EVENT entities in time order: by their own time (see `timeKey`), else by the publication date of the
    * first article that reports them; events with neither last, in graph order.
@@ -136,6 +138,7 @@ function buildIndex(graph: NewsGraph): GraphIndex {
   const byEntity = new Map<string, RelationAttributes[]>();
   const byEvent = new Map<string, RelationAttributes[]>();
   const relationsByArticle = new Map<string, RelationAttributes[]>();
+  const statedBySeveral: RelationAttributes[] = [];
 
   graph.forEachEdge((id, relation, source, target) => {
     relationPosition.set(id, relations.length);
@@ -145,6 +148,7 @@ function buildIndex(graph: NewsGraph): GraphIndex {
     if (target !== source) push(byEntity, target, relation);
     if (relation.event !== undefined) push(byEvent, relation.event, relation);
     let previous: string | undefined;
+    let distinct = 0;
     for (const anchor of relation.evidence) {
       // Evidence of one article is usually contiguous; a repeat further on is caught by the last-element check.
       if (anchor.article === previous) continue;
@@ -152,7 +156,11 @@ function buildIndex(graph: NewsGraph): GraphIndex {
       const list = relationsByArticle.get(anchor.article);
       if (list === undefined) relationsByArticle.set(anchor.article, [relation]);
       else if (list.at(-1) !== relation) list.push(relation);
+      else continue;
+      distinct += 1;
     }
+    // Counted per article list joined, so an article quoted twice apart is still counted once.
+    if (distinct >= 2) statedBySeveral.push(relation);
   });
 
   const articles = new Map<string, ArticleRecord>();
@@ -182,6 +190,7 @@ function buildIndex(graph: NewsGraph): GraphIndex {
     articlePosition: new Map(articlesInOrder.map((article, position) => [article.id, position])),
     relationsByArticle,
     entitiesByArticle,
+    statedBySeveral,
     timeline,
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     timelineDate,

@@ -127,14 +127,7 @@ export class MemoryStore implements GraphStore {
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
     const index = this.index;
     const { predicates, subject, object, negated, article, from, to, minArticles } = query;
-    let candidates: readonly RelationAttributes[];
-    if (subject !== undefined || object !== undefined) candidates = relationsTouching(index, subject ?? object ?? '');
-    else if (article !== undefined) candidates = index.relationsByArticle.get(article) ?? EMPTY;
-    else if (predicates !== undefined) {
-      const position = (r: RelationAttributes): number => index.relationPosition.get(r.id) ?? 0;
-      candidates = [...new Set(predicates)].flatMap((p) => relationsWithPredicate(index, p)).sort((a, b) => position(a) - position(b));
-    } else candidates = index.relations;
-
+    const candidates = this.relationCandidates(index, query);
     const wanted = predicates === undefined ? undefined : new Set(predicates);
     const dated = from !== undefined || to !== undefined;
     const matching = candidates.filter(
@@ -147,6 +140,33 @@ export class MemoryStore implements GraphStore {
         (minArticles === undefined || minArticles <= 1 || evidenceArticleIds(r.evidence).length >= minArticles),
     );
     return paginate(matching, page, 'relation', index.relationPosition);
+  }
+
+  /**
+   * The shortest index list that holds every relation the query can match, in graph order: around an
+   * entity, in an article, stated by several articles, in the articles of a date range, with a predicate,
+   * or, with none of these, every relation. The filters then run over that list only.
+   */
+  private relationCandidates(index: GraphIndex, query: RelationQuery): readonly RelationAttributes[] {
+    const { predicates, subject, object, article, from, to, minArticles } = query;
+    if (subject !== undefined || object !== undefined) return relationsTouching(index, subject ?? object ?? '');
+    if (article !== undefined) return index.relationsByArticle.get(article) ?? EMPTY;
+    const options: Array<{ size: number; list: () => readonly RelationAttributes[] }> = [];
+    if (minArticles !== undefined && minArticles >= 2) options.push({ size: index.statedBySeveral.length, list: () => index.statedBySeveral });
+    const position = (r: RelationAttributes): number => index.relationPosition.get(r.id) ?? 0;
+    if (predicates !== undefined) {
+      const lists = [...new Set(predicates)].map((p) => relationsWithPredicate(index, p));
+      options.push({ size: lists.reduce((n, l) => n + l.length, 0), list: () => lists.flat().sort((a, b) => position(a) - position(b)) });
+    }
+    if (from !== undefined || to !== undefined) {
+      const lists = index.articlesInOrder.filter((a) => inDateRange(a.published, from, to)).map((a) => index.relationsByArticle.get(a.id) ?? EMPTY);
+      options.push({
+        size: lists.reduce((n, l) => n + l.length, 0),
+        list: () => [...new Set(lists.flat())].sort((a, b) => position(a) - position(b)),
+      });
+    }
+    const smallest = options.reduce<(typeof options)[number] | undefined>((best, o) => (best === undefined || o.size < best.size ? o : best), undefined);
+    return smallest === undefined ? index.relations : smallest.list();
   }
 
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]> {
