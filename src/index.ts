@@ -53,6 +53,21 @@ export {
   type ServerOptions,
 } from './api/index.js';
 
+// The store seam: the read interface GraphQL answers through, and its in-memory implementation.
+export {
+  memoryStore,
+  MemoryStore,
+  type ArticleQuery,
+  type GraphStore,
+  type LinkedFilter,
+  type LinkFilter,
+  type NeighborhoodQuery,
+  type NeighborRecord,
+  type PageRequest,
+  type RelationQuery,
+  type TimelineQuery,
+} from './store/index.js';
+
 // Exports to other tools.
 export { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportFormat, type ExportOptions, type ExportResult } from './export/index.js';
 

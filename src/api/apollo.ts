@@ -9,11 +9,12 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { NewsGraph } from '../graph/index.js';
+import type { GraphStore } from '../store/index.js';
 import { aliasLimitRule } from './aliasLimit.js';
 import { checkCost } from './costLimit.js';
 import { depthLimitRule } from './depthLimit.js';
 import { createErrorFormatter, type ServerLogger } from './errors.js';
-import { graphListSizes, type ListSizeOf } from './listSizes.js';
+import { fixedListSizes, type ListSizeOf } from './listSizes.js';
 import { resolveLimits, type QueryLimits, type ResolvedLimits } from './limits.js';
 import { createSchema } from './schema.js';
 
@@ -39,8 +40,8 @@ function costLimitPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf): Apollo
   };
 }
 
-/** An ApolloServer answering for `graph` (not yet started; `executeOperation` starts it on first use). */
-export function createApolloServer(graph: NewsGraph, options: ApolloOptions = {}): ApolloServer<BaseContext> {
+/** An ApolloServer answering for a graph or store (not yet started; `executeOperation` starts it on first use). */
+export function createApolloServer(graph: NewsGraph | GraphStore, options: ApolloOptions = {}): ApolloServer<BaseContext> {
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   return new ApolloServer<BaseContext>({
@@ -56,7 +57,7 @@ export function createApolloServer(graph: NewsGraph, options: ApolloOptions = {}
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
     logger,
     plugins: [
-      costLimitPlugin(limits, graphListSizes(graph)),
+      costLimitPlugin(limits, fixedListSizes),
       // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -1,7 +1,10 @@
 /**
  * The cost estimate of an operation, checked before it runs: every field costs 1, multiplied by the
- * sizes of the lists above it. A list's size is its `first` or `limit` argument (a connection's `first`
- * sizes its `edges`), else what `listSizeOf` says (read from the graph), else the default size.
+ * sizes of the lists above it. A list's size is its `first` or `limit` argument as given, else that
+ * argument's default in the schema (so a list that grows with the corpus is priced at what it can return,
+ * never at what the data holds), a connection's `first` sizing its `edges`; a list without either is sized
+ * by `listSizeOf` (bounds the ontology sets), else the default size. As GitHub's and Shopify's APIs do:
+ * the price of a question is the same at one article and at ten thousand.
  * Variables are known here (unlike in validation), so `first: $n` is priced at its value.
  */
 import {
@@ -23,11 +26,27 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { LimitError } from './limits.js';
-import type { ListSizeOf } from './listSizes.js';
+import { fixedListSizes, type ListSizeOf } from './listSizes.js';
 
 function numberArgument(args: Record<string, unknown>, name: string): number | undefined {
   const value = args[name];
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : undefined;
+}
+
+/** The schema's default of a size argument: what the resolver uses when the query passes `null`. */
+function defaultArgument(field: GraphQLField<unknown, unknown>, name: string): number | undefined {
+  const value = field.args.find((a) => a.name === name)?.defaultValue;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The size a field's arguments ask for: `first`, else `limit`, each falling back to its schema default. */
+function sizeArgument(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  return (
+    numberArgument(args, 'first') ??
+    defaultArgument(field, 'first') ??
+    numberArgument(args, 'limit') ??
+    defaultArgument(field, 'limit')
+  );
 }
 
 function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
@@ -96,7 +115,7 @@ export function estimateCost(
     const field = parent.getFields()[node.name.value];
     if (field === undefined) return 1;
     const args = argumentsOf(field, node, variables);
-    const size = numberArgument(args, 'first') ?? numberArgument(args, 'limit');
+    const size = sizeArgument(field, args);
     const isList = isListType(getNullableType(field.type));
     const factor = isList ? (pendingSize ?? size ?? listSizeOf(node.name.value, args) ?? defaultListSize) : 1;
     const children = node.selectionSet === undefined ? 0 : costOf(node.selectionSet, getNamedType(field.type), isList ? undefined : size);
@@ -104,6 +123,34 @@ export function estimateCost(
   };
 
   return costOf(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined);
+}
+
+/**
+ * Costs already estimated, per schema and parsed document (Apollo hands the same document object back for
+ * a repeated query), keyed by operation, variables and default list size: a repeated question is priced once.
+ */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  defaultListSize: number,
+  listSizeOf: ListSizeOf | undefined,
+): number {
+  let bySchema = estimates.get(schema);
+  if (bySchema === undefined) estimates.set(schema, (bySchema = new WeakMap()));
+  let byDocument = bySchema.get(document);
+  if (byDocument === undefined) bySchema.set(document, (byDocument = new Map()));
+  // A custom listSizeOf may answer differently from one call to the next: only the schema's own sizes are cached.
+  const key = listSizeOf === undefined || listSizeOf === fixedListSizes ? `${listSizeOf === undefined ? 0 : 1}\u0000${operationName ?? ''}\u0000${defaultListSize}\u0000${JSON.stringify(variables ?? {})}` : undefined;
+  const known = key === undefined ? undefined : byDocument.get(key);
+  if (known !== undefined) return known;
+  const cost = estimateCost(schema, document, operationName, variables, defaultListSize, listSizeOf);
+  // Bounded: a document asked with ever new variables must not grow the cache without end.
+  if (key !== undefined && byDocument.size < 256) byDocument.set(key, cost);
+  return cost;
 }
 
 /** A LimitError when the estimated cost is over `maxCost`, else null. */
@@ -115,13 +162,13 @@ export function checkCost(
   limits: { readonly maxCost: number; readonly defaultListSize: number },
   listSizeOf?: ListSizeOf,
 ): LimitError | null {
-  const cost = estimateCost(schema, document, operationName, variables, limits.defaultListSize, listSizeOf);
+  const cost = cachedCost(schema, document, operationName, variables, limits.defaultListSize, listSizeOf);
   if (cost <= limits.maxCost) return null;
   return new LimitError(
     'maxCost',
     limits.maxCost,
     cost,
     `The query's estimated cost is ${cost}; the limit is ${limits.maxCost}. Each field costs 1, times the sizes of the lists ` +
-      `above it (their \`first\` or \`limit\`, else the longest such list in the graph): ask for fewer items or fewer nested lists.`,
+      `above it (their \`first\` or \`limit\`, else that argument's default): ask for fewer items or fewer nested lists.`,
   );
 }

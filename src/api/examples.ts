@@ -1,5 +1,8 @@
 /**
- * The example operations of the playground: one per question that the seed article answers.
+ * The example operations of the playground: one per question that the seed article answers, and the
+ * questions of a corpus of articles (facts several reports state, what each report added, how an event's
+ * status changed, who said what in which report). Those read the same on the seed article alone, where
+ * each fact has one article and each event one report, and grow meaningful as articles are added.
  *
  * They are data so that the playground (one tab each, and its Examples pane), the README and the tests share
  * one copy; the tests validate every one against the real schema and run it through the server on the seed
@@ -192,5 +195,97 @@ query HowAreTheyConnected($from: ID!, $to: ID!) {
   }
 }`,
     variables: { from: 'jonas-gahr-store', to: 'vladimir-putin' },
+  }),
+  example({
+    operationName: 'FactsStatedBySeveralArticles',
+    title: 'Facts in several reports',
+    question: 'Which facts are stated by more than one article, and by which? And how many reports state each office held?',
+    query: `
+query FactsStatedBySeveralArticles {
+  offices: relations(predicate: ["HOLDS_POSITION"], negated: false) {
+    edges { node { subject { name } properties object { name } articleCount } }
+  }
+  relations(minArticles: 2, negated: false, first: 20) {
+    totalCount
+    edges {
+      node {
+        subject { name }
+        predicate
+        object { name }
+        articleCount
+        articles { title published source }
+        evidence(first: 5) { exact article { id } }
+      }
+    }
+  }
+}`,
+  }),
+  example({
+    operationName: 'WhatEachArticleAdded',
+    title: 'Each report',
+    question: 'What did each article add, in publication order: the facts it states, and how many other reports state them too?',
+    query: `
+query WhatEachArticleAdded {
+  articles {
+    title
+    published
+    source
+    entities(first: 0) { totalCount }
+    relations(first: 10) {
+      totalCount
+      edges {
+        node {
+          subject { name }
+          predicate
+          negated
+          object { name }
+          articleCount
+        }
+      }
+    }
+  }
+}`,
+  }),
+  example({
+    operationName: 'MeetingStatusHistory',
+    title: 'An event over time',
+    question: 'How did the status of the Witkoff–Putin meeting change from one report to the next?',
+    query: `
+query MeetingStatusHistory($id: ID!) {
+  entity(id: $id) {
+    name
+    ... on Event {
+      status
+      history { status published article { title source } }
+      participants { name }
+    }
+  }
+}`,
+    variables: { id: 'witkoff-putin-meeting' },
+  }),
+  example({
+    operationName: 'WhoSaidWhatAboutCrimea',
+    title: 'Crimea',
+    question: 'Who said what about Crimea, and in which report?',
+    query: `
+query WhoSaidWhatAboutCrimea($place: String!) {
+  search(text: $place, kind: PLACE, limit: 1) {
+    name
+    relations(first: 50) {
+      subject {
+        name
+        ... on Claim { assertedBy { name } deniedBy { name } reportedBy { name } }
+        ... on Proposal { proposedBy { name } backedBy { name } rejectedBy { name } }
+      }
+      predicate
+      negated
+      object { name }
+      properties
+      attributedTo { name }
+      articles { title published source }
+    }
+  }
+}`,
+    variables: { place: 'Crimea' },
   }),
 ]);

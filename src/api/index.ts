@@ -28,3 +28,4 @@ export { estimateCost } from './costLimit.js';
 export { selectionDepth } from './depthLimit.js';
 export { createErrorFormatter, MASKED_MESSAGE, type ServerLogger } from './errors.js';
 export { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs } from './pagination.js';
+export { DEFAULT_FIRST, MAX_FIRST } from './listSizes.js';

@@ -1,37 +1,52 @@
 /**
- * How long a list field of the schema can be, for the cost estimate, read from the graph itself: an
- * entity's `relations` as long as the longest any entity has, `evidence` as the most quotes any fact has,
- * the timeline as many as there are events. Guessing too short would let a costly query through.
+ * How long each list of the schema may be: the `first` defaults and cap of the fields whose lists grow
+ * with the corpus, and, for the cost estimate, the size of the few lists that take no `first` because
+ * something other than the corpus bounds them. Nothing here is read from the data: a query's price is
+ * the same at 1 article and at 10,000, so a question the README asks is never refused because the
+ * corpus grew (API.md, "Lists that grow with the corpus take `first`").
  */
-import type { NewsGraph } from '../graph/index.js';
-import { entitiesOfKind, graphIndex } from '../graph/index.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES } from '../ontology/index.js';
 
-/** The size of the list a field returns, given its arguments, or undefined to use the default. */
+/** The largest `first` (or `limit`) any list takes; more is BAD_USER_INPUT (API.md: 0 to 200). */
+export const MAX_FIRST = 200;
+
+/**
+ * The default `first` of each family of list fields, as the SDL declares it (`first: Int = 20`); a
+ * test keeps the two equal. Each is at most 100.
+ */
+export const DEFAULT_FIRST = Object.freeze({
+  /** `Entity.relations`. */
+  relations: 50,
+  /** The typed fields named after a predicate or role (`rejectedBy`, `participants`, `positions`, ...). */
+  typed: 10,
+  /** `Entity.evidence`, `Relation.evidence`. */
+  evidence: 5,
+  /** `Entity.articles`, `Relation.articles`. */
+  articles: 10,
+  /** `Entity.neighbors`. */
+  neighbors: 50,
+  /** `Neighbor.via`. */
+  via: 5,
+  /** Connections: `Query.entities`, `Query.relations`, `Article.relations`, `Article.entities`. */
+  page: 50,
+  /** `Query.articles`, `Query.timeline`, `Query.claims`. */
+  list: 100,
+  /** `Event.history`. */
+  history: 10,
+});
+
+/** The size of the list a field returns when it has no `first` or `limit`, or undefined for the default. */
 export type ListSizeOf = (field: string, args: Readonly<Record<string, unknown>>) => number | undefined;
 
-export function graphListSizes(graph: NewsGraph): ListSizeOf {
-  const index = graphIndex(graph);
-  let maxDegree = 1;
-  for (const relations of index.byEntity.values()) maxDegree = Math.max(maxDegree, relations.length);
-  let maxEvidence = 1;
-  for (const entity of index.entities) maxEvidence = Math.max(maxEvidence, entity.evidence.length);
-  for (const relation of index.relations) maxEvidence = Math.max(maxEvidence, relation.evidence.length);
-  // A Map, not an object literal: a field named like an Object.prototype member must not find a function.
-  const sizes: ReadonlyMap<string, number> = new Map([
-    ['relations', maxDegree],
-    ['evidence', maxEvidence],
-    ['timeline', Math.max(1, entitiesOfKind(index, 'EVENT').length)],
-    ['claims', Math.max(1, entitiesOfKind(index, 'CLAIM').length)],
-    ['articles', Math.max(1, index.articles.size)],
-    // Query.predicates lists every predicate and role of the ontology, whether the graph uses it or not.
-    ['predicates', PREDICATE_NAMES.length + EVENT_ROLE_NAMES.length],
-  ]);
-  return (field, args) => {
-    if (field === 'neighbors') {
-      const depth = typeof args['depth'] === 'number' ? args['depth'] : 1;
-      return Math.min(Math.max(1, graph.order), maxDegree ** Math.max(1, depth));
-    }
-    return sizes.get(field);
-  };
-}
+// A Map, not an object literal: a field named like an Object.prototype member must not find a function.
+const FIXED_SIZES: ReadonlyMap<string, number> = new Map([
+  // Query.predicates lists every predicate and role of the ontology: the vocabulary bounds it, not the data.
+  ['predicates', PREDICATE_NAMES.length + EVENT_ROLE_NAMES.length],
+]);
+
+/** The sizes of the lists bounded by the schema or the ontology, never by the data. */
+export const fixedListSizes: ListSizeOf = (field, args) => {
+  // Query.path returns at most maxHops relations (the schema caps maxHops at 10).
+  if (field === 'path') return typeof args['maxHops'] === 'number' ? Math.max(0, args['maxHops']) : 4;
+  return FIXED_SIZES.get(field);
+};

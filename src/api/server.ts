@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { NewsGraph } from '../graph/index.js';
+import type { GraphStore } from '../store/index.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExport } from './http/exportRoute.js';
@@ -21,6 +22,8 @@ export const DEFAULT_PORT = 4000;
 
 export interface ServerOptions {
   readonly graph: NewsGraph;
+  /** Answer GraphQL through this store instead of the in-memory one over `graph` (exports still read `graph`). */
+  readonly store?: GraphStore;
   /** 0 picks a free port. @default 4000 */
   readonly port?: number;
   /** @default '127.0.0.1' (loopback only) */
@@ -70,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   const httpServer = createServer();
-  const apollo = createApolloServer(graph, {
+  const apollo = createApolloServer(options.store ?? graph, {
     limits,
     logger,
     plugins: [playgroundPlugin(GRAPHQL_PATH), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })],

@@ -4,7 +4,7 @@
  * and the stable order that pagination cursors point into.
  */
 import type { EntityKind } from '../ontology/index.js';
-import { foldName, foldedWords } from './fold.js';
+import { foldName } from './fold.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, NewsGraph, RelationAttributes } from './types.js';
 
 /** One surface form of an entity (its name or an alias), folded for matching. */
@@ -38,10 +38,25 @@ export interface GraphIndex {
   /** Every name and alias of every entity, for prefix and substring search. */
   readonly names: readonly NameEntry[];
   readonly articles: ReadonlyMap<string, ArticleRecord>;
-  /** EVENT entities in time order (see `timeKey`); undated events last, in graph order. */
+  /** The articles in publication order (undated last, then in graph order). */
+  readonly articlesInOrder: readonly ArticleRecord[];
+  /** An article's position in `articlesInOrder`. */
+  readonly articlePosition: ReadonlyMap<string, number>;
+  /** The relations with evidence in an article, each once, in graph order. */
+  readonly relationsByArticle: ReadonlyMap<string, readonly RelationAttributes[]>;
+  /** The entities an article mentions, in graph order. */
+  readonly entitiesByArticle: ReadonlyMap<string, readonly EntityAttributes[]>;
+  /** The relations whose evidence quotes two or more distinct articles, in graph order ("stated by several"). */
+  readonly statedBySeveral: readonly RelationAttributes[];
+  /**
+   * EVENT entities in time order: by their own time (see `timeKey`), else by the publication date of the
+   * first article that reports them; events with neither last, in graph order.
+   */
   readonly timeline: readonly EventAttributes[];
   /** An event's position in `timeline`, to put any list of events in time order. */
   readonly timelinePosition: ReadonlyMap<string, number>;
+  /** The date each dated event sorts by in `timeline` (its own time, else its first article's date). */
+  readonly timelineDate: ReadonlyMap<string, string>;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -98,18 +113,20 @@ function buildIndex(graph: NewsGraph): GraphIndex {
   const byName = new Map<string, NameEntry[]>();
   const byAlias = new Map<string, NameEntry[]>();
   const names: NameEntry[] = [];
+  const entitiesByArticle = new Map<string, EntityAttributes[]>();
 
   graph.forEachNode((id, entity) => {
     entityPosition.set(id, entities.length);
     entities.push(entity);
     push(byKind, entity.kind, entity);
+    for (const article of entity.articles ?? EMPTY) push(entitiesByArticle, article, entity);
     const forms: Array<[string, boolean]> = [[entity.name, false], ...entity.aliases.map((a): [string, boolean] => [a, true])];
     const seen = new Set<string>();
     for (const [surface, isAlias] of forms) {
       const folded = foldName(surface);
       if (folded === '' || seen.has(folded)) continue;
       seen.add(folded);
-      const entry: NameEntry = { id, surface, folded, words: foldedWords(surface), isAlias };
+      const entry: NameEntry = { id, surface, folded, words: folded.split(' '), isAlias };
       push(isAlias ? byAlias : byName, folded, entry);
       names.push(entry);
     }
@@ -120,6 +137,8 @@ function buildIndex(graph: NewsGraph): GraphIndex {
   const byPredicate = new Map<string, RelationAttributes[]>();
   const byEntity = new Map<string, RelationAttributes[]>();
   const byEvent = new Map<string, RelationAttributes[]>();
+  const relationsByArticle = new Map<string, RelationAttributes[]>();
+  const statedBySeveral: RelationAttributes[] = [];
 
   graph.forEachEdge((id, relation, source, target) => {
     relationPosition.set(id, relations.length);
@@ -128,12 +147,31 @@ function buildIndex(graph: NewsGraph): GraphIndex {
     push(byEntity, source, relation);
     if (target !== source) push(byEntity, target, relation);
     if (relation.event !== undefined) push(byEvent, relation.event, relation);
+    let previous: string | undefined;
+    let distinct = 0;
+    for (const anchor of relation.evidence) {
+      // Evidence of one article is usually contiguous; a repeat further on is caught by the last-element check.
+      if (anchor.article === previous) continue;
+      previous = anchor.article;
+      const list = relationsByArticle.get(anchor.article);
+      if (list === undefined) relationsByArticle.set(anchor.article, [relation]);
+      else if (list.at(-1) !== relation) list.push(relation);
+      else continue;
+      distinct += 1;
+    }
+    // Counted per article list joined, so an article quoted twice apart is still counted once.
+    if (distinct >= 2) statedBySeveral.push(relation);
   });
 
   const articles = new Map<string, ArticleRecord>();
   for (const article of graph.getAttribute('articles') ?? EMPTY) articles.set(article.id, article);
 
-  const timeline = buildTimeline(byKind.get('EVENT') ?? EMPTY);
+  const articlesInOrder = [...articles.values()]
+    .map((article, order) => ({ article, order }))
+    .sort((a, b) => byDate(a.article.published, b.article.published) || a.order - b.order)
+    .map((a) => a.article);
+  const timelineDate = new Map<string, string>();
+  const timeline = buildTimeline(byKind.get('EVENT') ?? EMPTY, articles, timelineDate);
   return {
     graph,
     entities,
@@ -148,8 +186,14 @@ function buildIndex(graph: NewsGraph): GraphIndex {
     byAlias,
     names,
     articles,
+    articlesInOrder,
+    articlePosition: new Map(articlesInOrder.map((article, position) => [article.id, position])),
+    relationsByArticle,
+    entitiesByArticle,
+    statedBySeveral,
     timeline,
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
+    timelineDate,
   };
 }
 
@@ -164,14 +208,37 @@ export function timeKey(time: string | undefined): string | undefined {
   return end !== '' && end !== '..' ? end : undefined;
 }
 
-function buildTimeline(events: readonly EntityAttributes[]): EventAttributes[] {
+/** Dates first, in order; undated last. */
+function byDate(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The earliest publication date of the articles that mention an entity, if any has one. */
+function firstReported(entity: EntityAttributes, articles: ReadonlyMap<string, ArticleRecord>): string | undefined {
+  let first: string | undefined;
+  for (const id of entity.articles ?? EMPTY) {
+    const published = articles.get(id)?.published;
+    if (published !== undefined && (first === undefined || published < first)) first = published;
+  }
+  return first;
+}
+
+function buildTimeline(
+  events: readonly EntityAttributes[],
+  articles: ReadonlyMap<string, ArticleRecord>,
+  dates: Map<string, string>,
+): EventAttributes[] {
   const dated: Array<{ event: EventAttributes; key: string; order: number }> = [];
   const undated: EventAttributes[] = [];
   events.forEach((entity, order) => {
     if (entity.kind !== 'EVENT') return;
-    const key = timeKey(entity.properties.time);
+    const key = timeKey(entity.properties.time) ?? firstReported(entity, articles);
     if (key === undefined) undated.push(entity);
-    else dated.push({ event: entity, key, order });
+    else {
+      dated.push({ event: entity, key, order });
+      dates.set(entity.id, key);
+    }
   });
   dated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.order - b.order));
   return [...dated.map((d) => d.event), ...undated];

@@ -3,7 +3,8 @@
  * "what is around Putin" in the API (`Entity.neighbors`) and selects `--focus ID --depth N` for exports.
  */
 import { NewsgraphError } from '../errors.js';
-import { adjacentRelations, otherEnd, type Direction } from './adjacent.js';
+import { matchesDirection, otherEnd, type Direction } from './adjacent.js';
+import { graphIndex, relationsTouching } from './indices.js';
 import type { NewsGraph, RelationAttributes } from './types.js';
 
 export interface NeighborhoodOptions {
@@ -15,6 +16,12 @@ export interface NeighborhoodOptions {
   readonly direction?: Direction;
   /** Follow negated relations too (they connect the entities the article relates, as not holding). @default true */
   readonly includeNegated?: boolean;
+  /**
+   * At most this many neighbours, nearest first: the search stops at the relation that reaches the last
+   * of them, so a hub with thousands of relations costs about `limit` relations read, not its whole
+   * region. `via` then holds the relations met before the stop. @default unbounded
+   */
+  readonly limit?: number;
 }
 
 /** An entity reached from the centre. */
@@ -39,22 +46,28 @@ export interface Neighborhood {
  * @throws NewsgraphError NOT_FOUND for an unknown id; BAD_USER_INPUT for a negative or fractional depth.
  */
 export function neighborhood(graph: NewsGraph, id: string, options: NeighborhoodOptions = {}): Neighborhood {
-  const { depth = 1, predicates, direction = 'BOTH', includeNegated = true } = options;
+  const { depth = 1, predicates, direction = 'BOTH', includeNegated = true, limit = Number.POSITIVE_INFINITY } = options;
   if (!Number.isInteger(depth) || depth < 0) {
     throw new NewsgraphError('BAD_USER_INPUT', `neighborhood: depth must be a whole number ≥ 0, not ${depth}.`);
   }
   if (!graph.hasNode(id)) throw new NewsgraphError('NOT_FOUND', `neighborhood: no entity with id "${id}".`);
 
+  const index = graphIndex(graph);
+  const wanted = predicates === undefined ? undefined : new Set(predicates);
   const distance = new Map<string, number>([[id, 0]]);
   const via = new Map<string, RelationAttributes[]>();
   const order: string[] = [];
   const followed = new Map<string, RelationAttributes>();
   let frontier = [id];
-  for (let step = 1; step <= depth && frontier.length > 0; step++) {
+  for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
     const next: string[] = [];
-    const filter = includeNegated ? { predicates, direction } : { predicates, direction, negated: false };
-    for (const current of frontier) {
-      for (const relation of adjacentRelations(graph, current, filter)) {
+    rings: for (const current of frontier) {
+      // Read from the index list itself, not a filtered copy, so that a bounded search stops early.
+      for (const relation of relationsTouching(index, current)) {
+        if (order.length >= limit) break rings;
+        if (wanted !== undefined && !wanted.has(relation.predicate)) continue;
+        if (!includeNegated && relation.negated) continue;
+        if (!matchesDirection(relation, current, direction)) continue;
         const other = otherEnd(relation, current);
         const known = distance.get(other);
         followed.set(relation.id, relation);

@@ -27,10 +27,18 @@ function assertEntity(graph: NewsGraph, id: string, argument: string): void {
   }
 }
 
+/** Entities a search expands per hop, at most: past it, a hop of a hub-heavy corpus keeps the first ones met. */
+export const MAX_FRONTIER = 50_000;
+
+type ReachedBy = Map<string, { relation: RelationAttributes; previous: string } | null>;
+
 /**
- * Breadth-first search from `from` to `to`, at most `maxHops` relations long, visiting each entity's
- * relations in graph order (so the answer is deterministic). Returns the relations in order from `from`,
- * [] when from = to, null when no chain of at most `maxHops` exists.
+ * Bidirectional breadth-first search between `from` and `to`, at most `maxHops` relations long: each hop
+ * expands whichever side has the smaller frontier, one whole ring at a time, so two hubs of a corpus are
+ * joined by meeting in the middle instead of by reading everything within `maxHops` of one of them. Each
+ * entity's relations are read in graph order and the first meeting met is taken, so the answer is
+ * deterministic. Each side expands at most MAX_FRONTIER entities per hop (bounded per hop).
+ * Returns the relations in order from `from`, [] when from = to, null when no chain of at most `maxHops` exists.
  * @throws NewsgraphError NOT_FOUND for an unknown id (with the near ids); BAD_USER_INPUT for a negative or fractional maxHops.
  */
 export function shortestPath(graph: NewsGraph, from: string, to: string, options: PathOptions = {}): RelationAttributes[] | null {
@@ -43,31 +51,35 @@ export function shortestPath(graph: NewsGraph, from: string, to: string, options
   if (from === to) return [];
 
   const index = graphIndex(graph);
-  /** How each reached entity was reached: the relation and the entity before it. */
-  const reachedBy = new Map<string, { relation: RelationAttributes; previous: string } | null>([[from, null]]);
-  let frontier = [from];
-  for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
+  const forward: ReachedBy = new Map([[from, null]]);
+  const backward: ReachedBy = new Map([[to, null]]);
+  let forwardFrontier = [from];
+  let backwardFrontier = [to];
+  for (let hop = 1; hop <= maxHops && forwardFrontier.length > 0 && backwardFrontier.length > 0; hop++) {
+    const forwards = forwardFrontier.length <= backwardFrontier.length;
+    const mine = forwards ? forward : backward;
+    const theirs = forwards ? backward : forward;
+    const frontier = forwards ? forwardFrontier : backwardFrontier;
     const next: string[] = [];
-    for (const id of frontier) {
+    for (const id of frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier) {
       for (const relation of relationsTouching(index, id)) {
         if (!isTraversable(relation)) continue;
         const other = otherEnd(relation, id);
-        if (reachedBy.has(other)) continue;
-        reachedBy.set(other, { relation, previous: id });
-        if (other === to) return unwind(reachedBy, to);
+        if (mine.has(other)) continue;
+        mine.set(other, { relation, previous: id });
+        if (theirs.has(other)) return [...unwind(forward, other).reverse(), ...unwind(backward, other)];
         next.push(other);
       }
     }
-    frontier = next;
+    if (forwards) forwardFrontier = next;
+    else backwardFrontier = next;
   }
   return null;
 }
 
-function unwind(
-  reachedBy: ReadonlyMap<string, { relation: RelationAttributes; previous: string } | null>,
-  to: string,
-): RelationAttributes[] {
+/** The relations from `at` back to the start of a side's search, nearest first. */
+function unwind(reachedBy: ReachedBy, at: string): RelationAttributes[] {
   const path: RelationAttributes[] = [];
-  for (let step = reachedBy.get(to); step; step = reachedBy.get(step.previous)) path.push(step.relation);
-  return path.reverse();
+  for (let step = reachedBy.get(at); step; step = reachedBy.get(step.previous)) path.push(step.relation);
+  return path;
 }

@@ -64,7 +64,7 @@ test('over HTTP too: masked, no stack trace, logged on the server', async () => 
 
 test('executeQuery masks the same way', async () => {
   const logger = recordingLogger();
-  const result = await executeQuery(brokenGraph(), BROKEN_QUERY, undefined, { logger });
+  const result = await executeQuery(brokenGraph(), BROKEN_QUERY, { logger });
   expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['INTERNAL_SERVER_ERROR']);
   expect(logger.errors).toHaveLength(1);
 });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 test.each(PLAYGROUND_EXAMPLES.map((e) => [e.operationName, e] as const))('%s', async (_, example) => {
-  const result = await executeQuery(graph, example.query, example.variables, example.operationName);
+  const result = await executeQuery(graph, example.query, { variables: example.variables, operationName: example.operationName });
   expect(result.errors).toBeUndefined();
   expect(result.data).toBeDefined();
 });

@@ -67,11 +67,14 @@ test('a query over the cost limit is QUERY_TOO_COSTLY, priced with its variables
   expect(Number(refused.actual)).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
   expect(refused.message).toContain(String(DEFAULT_LIMITS.maxCost));
   dataOf(await ask(nested, { n: 1 }));
-  // Nesting is what the limit is for: each level of `relations` multiplies by the longest list in the graph.
+  // Nesting is what the limit is for: each level of `relations` multiplies by its `first` (default 50).
   const deep = refusal(await ask(`{ entity(id: "russia") { relations { subject { relations { object { relations { subject { relations { id } } } } } } } } }`));
   expect(deep.code).toBe('QUERY_TOO_COSTLY');
+  // Priced from `first`, never from the data: the seed's one article still costs its default page of 100.
   const tight = refusal(await withLimits({ maxCost: 3 })(`{ articles { id title text } }`));
-  expect(tight).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 3, actual: 4 });
+  expect(tight).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 3, actual: 1 + 100 * 3 });
+  const sized = refusal(await withLimits({ maxCost: 3 })(`{ articles(first: 2) { id title text } }`));
+  expect(sized).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 3, actual: 1 + 2 * 3 });
 });
 
 test('more aliases than maxAliases is TOO_MANY_ALIASES', async () => {
@@ -83,8 +86,8 @@ test('more aliases than maxAliases is TOO_MANY_ALIASES', async () => {
 });
 
 test('the limits apply in-process too (executeQuery), and are options', async () => {
-  const result = await executeQuery(graph, chain(5), undefined, { limits: { maxDepth: 4 } });
+  const result = await executeQuery(graph, chain(5), { limits: { maxDepth: 4 } });
   expect(result.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_DEEP');
   expect((await executeQuery(graph, chain(5))).errors).toBeUndefined();
-  await expect(executeQuery(graph, '{ articles { id } }', undefined, { limits: { maxDepth: 0 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  await expect(executeQuery(graph, '{ articles { id } }', { limits: { maxDepth: 0 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 });

@@ -43,22 +43,31 @@ test('Query has the entry points of API.md with their shapes', () => {
   expect(signature('Query', 'search')).toBe('search(text: String!, kind: EntityKind, limit: Int = 10): [Entity!]!');
   expect(signature('Query', 'entities')).toBe('entities(kind: EntityKind, first: Int = 50, after: String): EntityConnection!');
   expect(signature('Query', 'relations')).toBe(
-    'relations(predicate: [String!], subject: ID, object: ID, negated: Boolean, first: Int = 50, after: String): RelationConnection!',
+    'relations(predicate: [String!], subject: ID, object: ID, negated: Boolean, article: ID, from: String, to: String, minArticles: Int, first: Int = 50, after: String): RelationConnection!',
   );
   expect(signature('Query', 'path')).toBe('path(from: ID!, to: ID!, maxHops: Int = 4): [Relation!]');
-  expect(signature('Query', 'articles')).toBe('articles: [Article!]!');
+  expect(signature('Query', 'articles')).toBe('articles(from: String, to: String, source: String, first: Int = 100): [Article!]!');
   expect(signature('Query', 'timeline')).toMatch(/^timeline.*: \[Event!\]!$/);
   expect(signature('Query', 'claims')).toMatch(/^claims.*: \[Claim!\]!$/);
 });
 
 test('Entity, Relation, Evidence, Article and the connections have the fields of API.md', () => {
-  expect(signature('Entity', 'relations')).toBe('relations(predicate: [String!], direction: Direction = "BOTH", includeNegated: Boolean = true): [Relation!]!');
+  expect(signature('Entity', 'relations')).toBe(
+    'relations(predicate: [String!], direction: Direction = "BOTH", includeNegated: Boolean = true, first: Int = 50): [Relation!]!',
+  );
+  expect(signature('Entity', 'articles')).toBe('articles(first: Int = 10): [Article!]!');
+  expect(signature('Relation', 'articles')).toBe('articles(first: Int = 10): [Article!]!');
+  expect(signature('Relation', 'articleCount')).toBe('articleCount: Int!');
+  expect(signature('Article', 'relations')).toBe('relations(first: Int = 50, after: String): RelationConnection!');
+  expect(signature('Article', 'entities')).toBe('entities(first: Int = 50, after: String): EntityConnection!');
+  expect(signature('Event', 'history')).toBe('history(first: Int = 10): [EventStatusReport!]!');
   for (const [type, fields] of Object.entries({
-    Entity: 'id: ID! kind: EntityKind! name: String! aliases: [String!]! description: String wikidata: String properties: JSON evidence: [Evidence!]!',
+    Entity: 'id: ID! kind: EntityKind! name: String! aliases: [String!]! description: String wikidata: String properties: JSON',
     Relation:
-      'id: ID! predicate: String! subject: Entity! object: Entity! negated: Boolean! modality: String! attributedTo: Entity time: String properties: JSON evidence: [Evidence!]! event: Entity',
+      'id: ID! predicate: String! subject: Entity! object: Entity! negated: Boolean! modality: String! attributedTo: Entity time: String properties: JSON event: Entity',
     Evidence: 'article: Article! exact: String! prefix: String! suffix: String! start: Int! end: Int! sentence: Int!',
-    Article: 'id: ID! title: String! text: String! published: String sentences: [String!]!',
+    Article: 'id: ID! title: String! text: String! published: String source: String url: String sentences: [String!]!',
+    EventStatusReport: 'status: String! article: Article! published: String',
     PageInfo: 'hasNextPage: Boolean! endCursor: String',
     EntityConnection: 'totalCount: Int! pageInfo: PageInfo! edges: [EntityEdge!]!',
     EntityEdge: 'cursor: String! node: Entity!',
@@ -79,17 +88,18 @@ test('one object type per kind implements Entity; the typed fields of API.md are
     const type = schema.getType(name);
     expect(isObjectType(type) && type.getInterfaces().map((i) => i.name)).toContain('Entity');
   }
+  // Every typed list grows with the corpus, so each takes `first` (API.md, "Additions for a corpus").
   for (const name of ['proposedBy', 'backedBy', 'resistedBy', 'rejectedBy', 'endorsedBy', 'preferredBy']) {
-    expect(signature('Proposal', name)).toBe(`${name}(negated: Boolean = false): [Entity!]!`);
+    expect(signature('Proposal', name)).toBe(`${name}(negated: Boolean = false, first: Int = 10): [Entity!]!`);
   }
-  expect(signature('Proposal', 'conditions')).toBe('conditions: [Proposal!]!');
-  expect(signature('Proposal', 'partOf')).toBe('partOf: [Proposal!]!');
-  for (const name of ['agents', 'participants', 'targets', 'locations', 'media']) expect(signature('Event', name)).toBe(`${name}: [Entity!]!`);
+  expect(signature('Proposal', 'conditions')).toBe('conditions(first: Int = 10): [Proposal!]!');
+  expect(signature('Proposal', 'partOf')).toBe('partOf(first: Int = 10): [Proposal!]!');
+  for (const name of ['agents', 'participants', 'targets', 'locations', 'media']) expect(signature('Event', name)).toBe(`${name}(first: Int = 10): [Entity!]!`);
   for (const name of ['assertedBy', 'deniedBy', 'reportedBy']) expect(signature('Claim', name)).toMatch(new RegExp(`^${name}.*: \\[Entity!\\]!$`));
-  expect(signature('Claim', 'contradicts')).toBe('contradicts: [Claim!]!');
-  expect(signature('Person', 'positions')).toBe('positions: [Position!]!');
-  expect(signature('Government', 'members')).toBe('members: [Position!]!');
-  expect(signature('Place', 'events')).toBe('events: [Event!]!');
+  expect(signature('Claim', 'contradicts')).toBe('contradicts(first: Int = 10): [Claim!]!');
+  expect(signature('Person', 'positions')).toBe('positions(first: Int = 10): [Position!]!');
+  expect(signature('Government', 'members')).toBe('members(first: Int = 10): [Position!]!');
+  expect(signature('Place', 'events')).toBe('events(first: Int = 10): [Event!]!');
   expect(signature('Entity', 'neighbors')).toMatch(/^neighbors\(depth: Int = 1, predicate: \[String!\]/);
 });
 

@@ -54,7 +54,7 @@ async function apiRelations(predicate: string, negated?: boolean): Promise<ApiRe
         edges { node { subject { id } object { id } negated modality evidence { exact } } }
       }
     }`,
-    { predicate: [predicate], ...(negated === undefined ? {} : { negated }) },
+    { variables: { predicate: [predicate], ...(negated === undefined ? {} : { negated }) } },
   );
   expect(result.errors).toBeUndefined();
   const connection = result.data?.['relations'] as { totalCount: number; edges: { node: ApiRelation }[] };

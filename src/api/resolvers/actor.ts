@@ -1,33 +1,35 @@
 /**
  * The Actor fields shared by Person, Government, Organization and Group: what it proposed, backed,
- * rejected, asserted; whom it met, rebuked, urged. Each predicate-named field honours `negated`.
+ * rejected, asserted; whom it met, rebuked, urged. Each predicate-named field honours `negated` and `first`.
  */
 import { EVENT_ROLE_NAMES } from '../../ontology/index.js';
-import { adjacentEntities } from '../../graph/index.js';
-import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
-import { checkRoles, inTimeOrder, linked, ofKind, type NegatedArgs } from './common.js';
+import type { EntityAttributes } from '../../graph/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { DEFAULT_FIRST } from '../listSizes.js';
+import { checkFirst, checkRoles, linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
 import { urgings, type UrgingAnswer } from './facts.js';
 
-export interface EventsArgs {
+export interface EventsArgs extends FirstArgs {
   readonly role?: readonly string[] | null;
 }
 
-export function actorFieldResolvers(graph: NewsGraph) {
-  const out = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) => linked(graph, entity.id, predicate, 'OUT', args);
-  const into = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) => linked(graph, entity.id, predicate, 'IN', args);
+export function actorFieldResolvers(store: GraphStore) {
+  const out = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) => linked(store, entity.id, predicate, 'OUT', args);
+  const into = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) => linked(store, entity.id, predicate, 'IN', args);
   const proposals = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) =>
-    ofKind(linked(graph, entity.id, predicate, 'OUT', args), 'PROPOSAL');
+    linked(store, entity.id, predicate, 'OUT', args, { kind: 'PROPOSAL' });
   const claims = (predicate: string) => (entity: EntityAttributes, args: NegatedArgs) =>
-    ofKind(linked(graph, entity.id, predicate, 'OUT', args), 'CLAIM');
+    linked(store, entity.id, predicate, 'OUT', args, { kind: 'CLAIM' });
 
   return {
-    ...entityFieldResolvers(graph),
-    events: (entity: EntityAttributes, args: EventsArgs): EntityAttributes[] => {
-      const roles = checkRoles(args.role) ?? EVENT_ROLE_NAMES;
-      const events = adjacentEntities(graph, entity.id, { predicates: roles, direction: 'IN', negated: false });
-      return inTimeOrder(graph, events);
-    },
+    ...entityFieldResolvers(store),
+    events: (entity: EntityAttributes, args: EventsArgs): Promise<EntityAttributes[]> =>
+      store.linked(
+        entity.id,
+        { predicates: checkRoles(args.role) ?? EVENT_ROLE_NAMES, direction: 'IN', negated: false, order: 'time' },
+        checkFirst(args.first, DEFAULT_FIRST.typed),
+      ),
     proposed: proposals('PROPOSED'),
     backs: proposals('BACKS'),
     resists: proposals('RESISTS'),
@@ -47,9 +49,9 @@ export function actorFieldResolvers(graph: NewsGraph) {
     criticized: out('CRITICIZED'),
     criticizedBy: into('CRITICIZED'),
     attacked: out('ATTACKED'),
-    urged: (entity: EntityAttributes): UrgingAnswer[] => urgings(graph, entity.id, 'OUT'),
-    urgedBy: (entity: EntityAttributes): UrgingAnswer[] => urgings(graph, entity.id, 'IN'),
-    cancelled: (entity: EntityAttributes, args: NegatedArgs) => ofKind(linked(graph, entity.id, 'CANCELLED', 'OUT', args), 'EVENT'),
+    urged: (entity: EntityAttributes, args: FirstArgs): Promise<UrgingAnswer[]> => urgings(store, entity.id, 'OUT', args),
+    urgedBy: (entity: EntityAttributes, args: FirstArgs): Promise<UrgingAnswer[]> => urgings(store, entity.id, 'IN', args),
+    cancelled: (entity: EntityAttributes, args: NegatedArgs) => linked(store, entity.id, 'CANCELLED', 'OUT', args, { kind: 'EVENT' }),
     owns: out('OWNS'),
   };
 }

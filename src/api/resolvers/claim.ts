@@ -2,8 +2,9 @@
  * The Claim type: who asserted, denied or reported it, what it is about, and which claims it contradicts
  * (CONTRADICTS is symmetric: stored once, read from either claim).
  */
-import type { ClaimProperties, EntityAttributes, NewsGraph } from '../../graph/index.js';
-import { inTimeOrder, linked, ofKind, type NegatedArgs } from './common.js';
+import type { ClaimProperties, EntityAttributes } from '../../graph/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
 
 /** The properties of a CLAIM entity; the Claim type is only ever given claims. */
@@ -12,18 +13,18 @@ function claimProperties(entity: EntityAttributes): ClaimProperties {
   return entity.properties;
 }
 
-export function claimResolvers(graph: NewsGraph) {
-  const by = (predicate: string) => (claim: EntityAttributes, args: NegatedArgs) => linked(graph, claim.id, predicate, 'IN', args);
+export function claimResolvers(store: GraphStore) {
+  const by = (predicate: string) => (claim: EntityAttributes, args: NegatedArgs) => linked(store, claim.id, predicate, 'IN', args);
   return {
-    ...entityFieldResolvers(graph),
+    ...entityFieldResolvers(store),
     modality: (claim: EntityAttributes): string => claimProperties(claim).modality,
     time: (claim: EntityAttributes): string | null => claimProperties(claim).time ?? null,
     timeText: (claim: EntityAttributes): string | null => claimProperties(claim).timeText ?? null,
     assertedBy: by('ASSERTED'),
     deniedBy: by('DENIED'),
     reportedBy: by('REPORTED'),
-    contradicts: (claim: EntityAttributes) => ofKind(linked(graph, claim.id, 'CONTRADICTS', 'BOTH'), 'CLAIM'),
-    about: (claim: EntityAttributes) => linked(graph, claim.id, 'ABOUT', 'OUT'),
-    consequences: (claim: EntityAttributes) => inTimeOrder(graph, linked(graph, claim.id, 'CAUSE', 'IN')),
+    contradicts: (claim: EntityAttributes, args: FirstArgs) => linked(store, claim.id, 'CONTRADICTS', 'BOTH', args, { kind: 'CLAIM' }),
+    about: (claim: EntityAttributes, args: FirstArgs) => linked(store, claim.id, 'ABOUT', 'OUT', args),
+    consequences: (claim: EntityAttributes, args: FirstArgs) => linked(store, claim.id, 'CAUSE', 'IN', args, { order: 'time' }),
   };
 }

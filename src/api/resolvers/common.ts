@@ -3,10 +3,11 @@
  * predicate filters, and "the entities at the far end of these relations".
  */
 import { NewsgraphError } from '../../errors.js';
-import { adjacentEntities, graphIndex, type Direction } from '../../graph/index.js';
-import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
+import type { EntityAttributes } from '../../graph/index.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, type EntityKind } from '../../ontology/index.js';
+import type { Direction, GraphStore, LinkedFilter } from '../../store/index.js';
 import { didYouMean } from '../../didYouMean.js';
+import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
 
 export type EntityTypeName = 'Person' | 'Government' | 'Organization' | 'Group' | 'Place' | 'Proposal' | 'Event' | 'Claim';
 
@@ -36,39 +37,40 @@ export function typeNameOf(kind: EntityKind): EntityTypeName {
   }
 }
 
-/** The entity with this id, or null. */
-export function findEntity(graph: NewsGraph, id: string): EntityAttributes | null {
-  return graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
-}
-
 /**
  * The entity with this id.
  * @throws NewsgraphError NOT_FOUND, naming the argument and the near ids.
  */
-export function requireEntity(graph: NewsGraph, id: string, argument: string): EntityAttributes {
-  const entity = findEntity(graph, id);
+export async function requireEntity(store: GraphStore, id: string, argument: string): Promise<EntityAttributes> {
+  const entity = await store.entity(id);
   if (entity !== null) return entity;
-  throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, graph.nodes())}`);
+  throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, await store.similarIds(id))}`);
 }
 
 /** The entity a relation end or property names; its absence is a broken graph, not a user error. */
-export function entityAt(graph: NewsGraph, id: string): EntityAttributes {
-  return graph.getNodeAttributes(id);
+export async function entityAt(store: GraphStore, id: string): Promise<EntityAttributes> {
+  const entity = await store.entity(id);
+  if (entity === null) throw new Error(`the graph names entity "${id}" but does not hold it`);
+  return entity;
 }
 
-const predicateNames = new WeakMap<object, ReadonlySet<string>>();
+/** The entities these ids name, in order; a missing one is a broken graph. */
+export async function entitiesAt(store: GraphStore, ids: readonly string[]): Promise<EntityAttributes[]> {
+  const found = await store.entities(ids);
+  return found.map((entity, i) => {
+    if (entity === null) throw new Error(`the graph names entity "${ids[i] ?? ''}" but does not hold it`);
+    return entity;
+  });
+}
 
 /** Every name a `predicate` filter takes: the ontology's predicates and roles, and any the graph uses. */
-export function knownPredicates(graph: NewsGraph): ReadonlySet<string> {
-  const index = graphIndex(graph); // keyed by the index, so that a changed graph is read again
-  let names = predicateNames.get(index);
-  if (names === undefined) {
-    names = new Set<string>([...PREDICATE_NAMES, ...EVENT_ROLE_NAMES, ...index.byPredicate.keys()]);
-    predicateNames.set(index, names);
-  }
-  return names;
+export async function knownPredicates(store: GraphStore): Promise<ReadonlySet<string>> {
+  const used = await store.predicateCounts();
+  if ([...used.keys()].every((name) => ONTOLOGY_NAMES.has(name))) return ONTOLOGY_NAMES;
+  return new Set<string>([...ONTOLOGY_NAMES, ...used.keys()]);
 }
 
+const ONTOLOGY_NAMES: ReadonlySet<string> = new Set<string>([...PREDICATE_NAMES, ...EVENT_ROLE_NAMES]);
 /**
  * A filter argument's names as given, or undefined for "all" (null or absent). A name outside `known`
  * would silently match nothing, so it is refused instead.
@@ -97,8 +99,11 @@ export function checkNames(
  * A predicate filter as given, or undefined for "all".
  * @throws NewsgraphError BAD_USER_INPUT for a name that is neither a predicate nor a role.
  */
-export function checkPredicates(graph: NewsGraph, predicates: readonly string[] | null | undefined): readonly string[] | undefined {
-  return checkNames('predicate', predicates, knownPredicates(graph), 'predicate or event role', 'Query.predicates lists them all.');
+export async function checkPredicates(store: GraphStore, predicates: readonly string[] | null | undefined): Promise<readonly string[] | undefined> {
+  if (predicates === null || predicates === undefined) return undefined;
+  // The ontology's names need no look-up; only a name outside it asks the store which names the graph uses.
+  const known = predicates.every((name) => ONTOLOGY_NAMES.has(name)) ? ONTOLOGY_NAMES : await knownPredicates(store);
+  return checkNames('predicate', predicates, known, 'predicate or event role', 'Query.predicates lists them all.');
 }
 
 const ROLE_NAMES: ReadonlySet<string> = new Set(EVENT_ROLE_NAMES);
@@ -112,34 +117,47 @@ export function checkRoles(roles: readonly string[] | null | undefined): readonl
 }
 
 /** Arguments of the fields named after a predicate. */
-export interface NegatedArgs {
+export interface NegatedArgs extends FirstArgs {
   readonly negated?: boolean | null;
+}
+
+/** The `first` argument of a list field. */
+export interface FirstArgs {
+  readonly first?: number | null;
+}
+
+/**
+ * A list field's `first` as given, else the field's default (the SDL gives it; null falls back to it too).
+ * @throws NewsgraphError BAD_USER_INPUT outside 0..MAX_FIRST.
+ */
+export function checkFirst(value: number | null | undefined, fallback: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_FIRST) {
+    throw new NewsgraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_FIRST}, not ${n}: ask for the rest through a connection's pages or a narrower filter.`);
+  }
+  return n;
 }
 
 /**
  * The entities for which `predicate` holds from `id` in `direction` (or, with negated, those for which
- * the article says it does not), each once, in graph order.
+ * the article says it does not), each once, in graph order, at most `first`.
  */
 export function linked(
-  graph: NewsGraph,
+  store: GraphStore,
   id: string,
   predicate: string,
   direction: Direction,
   args: NegatedArgs = {},
-): EntityAttributes[] {
-  return adjacentEntities(graph, id, { predicates: [predicate], direction, negated: args.negated ?? false });
+  options: Pick<LinkedFilter, 'kind' | 'order'> = {},
+): Promise<EntityAttributes[]> {
+  return store.linked(id, { predicates: [predicate], direction, negated: args.negated ?? false, ...options }, checkFirst(args.first, DEFAULT_FIRST.typed));
 }
 
-/** The entities of the list that have this kind (a typed field promises its kind). */
-export function ofKind<K extends EntityKind>(entities: readonly EntityAttributes[], kind: K): Array<EntityAttributes & { kind: K }> {
-  return entities.filter((e): e is EntityAttributes & { kind: K } => e.kind === kind);
-}
-
-/** Puts events in time order (the timeline's), leaving other entities out. */
-export function inTimeOrder(graph: NewsGraph, entities: readonly EntityAttributes[]): EntityAttributes[] {
-  const position = graphIndex(graph).timelinePosition;
-  const at = (e: EntityAttributes): number => position.get(e.id) ?? Number.MAX_SAFE_INTEGER;
-  return ofKind(entities, 'EVENT').sort((a, b) => at(a) - at(b));
+/** Slices a list the parent already holds (evidence, aliases) to `first`. */
+export function firstOf<T>(items: readonly T[] | undefined, args: FirstArgs, fallback: number): readonly T[] {
+  const first = checkFirst(args.first, fallback);
+  if (items === undefined) return [];
+  return items.length <= first ? items : items.slice(0, first);
 }
 
 /**

@@ -1,61 +1,50 @@
 /**
- * The fields every entity type shares (the Entity interface): its articles, its relations with the
- * negation switch, and its neighbourhood. Spread into each object type's resolvers.
+ * The fields every entity type shares (the Entity interface): its evidence and articles, its relations
+ * with the negation switch, and its neighbourhood. Spread into each object type's resolvers. Each list
+ * takes `first` (its SDL default, capped at MAX_FIRST).
  */
-import { adjacentRelations, graphIndex, neighborhood, type Direction } from '../../graph/index.js';
-import type { ArticleRecord, EntityAttributes, NewsGraph, RelationAttributes } from '../../graph/index.js';
-import { checkPredicates, checkRange, entityAt } from './common.js';
+import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
+import type { Direction, GraphStore, NeighborRecord } from '../../store/index.js';
+import { DEFAULT_FIRST } from '../listSizes.js';
+import { checkFirst, checkPredicates, checkRange, firstOf, type FirstArgs } from './common.js';
 
-export interface RelationsArgs {
+export interface RelationsArgs extends FirstArgs {
   readonly predicate?: readonly string[] | null;
   readonly direction?: Direction | null;
   readonly includeNegated?: boolean | null;
 }
 
-export interface NeighborsArgs {
+export interface NeighborsArgs extends FirstArgs {
   readonly depth?: number | null;
   readonly predicate?: readonly string[] | null;
   readonly includeNegated?: boolean | null;
 }
 
-/** A neighbour as the Neighbor type reads it. */
-export interface NeighborAnswer {
-  readonly entity: EntityAttributes;
-  readonly distance: number;
-  readonly via: readonly RelationAttributes[];
-}
-
 export const MAX_NEIGHBOR_DEPTH = 6;
 
-/** The article records an entity's `articles` ids point at; an unknown id is a broken graph. */
-export function articlesOf(graph: NewsGraph, ids: readonly string[]): ArticleRecord[] {
-  const articles = graphIndex(graph).articles;
-  return ids.map((id) => {
-    const article = articles.get(id);
-    if (article === undefined) throw new Error(`the graph names article "${id}" but does not hold it`);
-    return article;
-  });
-}
-
-export function entityFieldResolvers(graph: NewsGraph) {
+export function entityFieldResolvers(store: GraphStore) {
   return {
     // `?? {}`/`?? []`: a snapshot written by another version may lack them; the API promises `{}` and a list.
     properties: (entity: EntityAttributes): EntityAttributes['properties'] => entity.properties ?? {},
-    articles: (entity: EntityAttributes): ArticleRecord[] => articlesOf(graph, entity.articles ?? []),
-    relations: (entity: EntityAttributes, args: RelationsArgs): RelationAttributes[] =>
-      adjacentRelations(graph, entity.id, {
-        predicates: checkPredicates(graph, args.predicate),
-        direction: args.direction ?? 'BOTH',
-        negated: args.includeNegated === false ? false : undefined,
-      }),
-    neighbors: (entity: EntityAttributes, args: NeighborsArgs): NeighborAnswer[] => {
-      const depth = checkRange('depth', args.depth, 1, 0, MAX_NEIGHBOR_DEPTH);
-      const around = neighborhood(graph, entity.id, {
-        depth,
-        predicates: checkPredicates(graph, args.predicate),
+    evidence: (entity: EntityAttributes, args: FirstArgs): readonly Evidence[] => firstOf(entity.evidence, args, DEFAULT_FIRST.evidence),
+    articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
+      store.articles({ ids: entity.articles ?? [] }, checkFirst(args.first, DEFAULT_FIRST.articles)),
+    relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<RelationAttributes[]> =>
+      store.relationsOf(
+        entity.id,
+        {
+          predicates: await checkPredicates(store, args.predicate),
+          direction: args.direction ?? 'BOTH',
+          negated: args.includeNegated === false ? false : undefined,
+        },
+        checkFirst(args.first, DEFAULT_FIRST.relations),
+      ),
+    neighbors: async (entity: EntityAttributes, args: NeighborsArgs): Promise<NeighborRecord[]> =>
+      store.neighborhood(entity.id, {
+        depth: checkRange('depth', args.depth, 1, 0, MAX_NEIGHBOR_DEPTH),
+        predicates: await checkPredicates(store, args.predicate),
         includeNegated: args.includeNegated ?? true,
-      });
-      return around.neighbors.map((n) => ({ entity: entityAt(graph, n.id), distance: n.distance, via: n.via }));
-    },
+        limit: checkFirst(args.first, DEFAULT_FIRST.neighbors),
+      }),
   };
 }

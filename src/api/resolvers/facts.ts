@@ -2,9 +2,10 @@
  * Relations read as the facts they state: an office (Position), a recognition, a preference, an urging.
  * Each keeps its relation one field away, for the evidence and the qualifiers.
  */
-import { adjacentRelations, type Direction } from '../../graph/index.js';
-import type { EntityAttributes, JsonValue, NewsGraph, RelationAttributes } from '../../graph/index.js';
-import { entityAt, findEntity } from './common.js';
+import type { EntityAttributes, JsonValue, RelationAttributes } from '../../graph/index.js';
+import type { Direction, GraphStore } from '../../store/index.js';
+import { DEFAULT_FIRST } from '../listSizes.js';
+import { checkFirst, entityAt, type FirstArgs } from './common.js';
 
 export interface PositionAnswer {
   readonly title: string;
@@ -40,52 +41,64 @@ function text(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The relations that hold (not negated) with this predicate around `id`. */
-function holding(graph: NewsGraph, id: string, predicate: string, direction: Direction): RelationAttributes[] {
-  return adjacentRelations(graph, id, { predicates: [predicate], direction, negated: false });
+/** The relations that hold (not negated) with this predicate around `id`, at most `first`. */
+function holding(store: GraphStore, id: string, predicate: string, direction: Direction, args: FirstArgs): Promise<RelationAttributes[]> {
+  return store.relationsOf(id, { predicates: [predicate], direction, negated: false }, checkFirst(args.first, DEFAULT_FIRST.typed));
 }
 
 /** Offices held by a person (OUT) or in a government or organization (IN). */
-export function positions(graph: NewsGraph, id: string, direction: 'OUT' | 'IN'): PositionAnswer[] {
-  return holding(graph, id, 'HOLDS_POSITION', direction).map((relation) => ({
-    title: text(relation.properties['title']),
-    holder: entityAt(graph, relation.subject),
-    of: entityAt(graph, relation.object),
-    relation,
-  }));
+export async function positions(store: GraphStore, id: string, direction: 'OUT' | 'IN', args: FirstArgs): Promise<PositionAnswer[]> {
+  const relations = await holding(store, id, 'HOLDS_POSITION', direction, args);
+  return Promise.all(
+    relations.map(async (relation) => ({
+      title: text(relation.properties['title']),
+      holder: await entityAt(store, relation.subject),
+      of: await entityAt(store, relation.object),
+      relation,
+    })),
+  );
 }
 
 /** What a proposal recognizes (OUT), or which proposals recognize a place (IN). */
-export function recognitions(graph: NewsGraph, id: string, direction: 'OUT' | 'IN'): RecognitionAnswer[] {
-  return holding(graph, id, 'RECOGNIZES', direction).map((relation) => ({
-    proposal: entityAt(graph, relation.subject),
-    place: entityAt(graph, relation.object),
-    as: text(relation.properties['as']),
-    relation,
-  }));
+export async function recognitions(store: GraphStore, id: string, direction: 'OUT' | 'IN', args: FirstArgs): Promise<RecognitionAnswer[]> {
+  const relations = await holding(store, id, 'RECOGNIZES', direction, args);
+  return Promise.all(
+    relations.map(async (relation) => ({
+      proposal: await entityAt(store, relation.subject),
+      place: await entityAt(store, relation.object),
+      as: text(relation.properties['as']),
+      relation,
+    })),
+  );
 }
 
 /** Who prefers a proposal, and over which; negated preferences are kept and marked. */
-export function preferences(graph: NewsGraph, proposalId: string): PreferenceAnswer[] {
-  return adjacentRelations(graph, proposalId, { predicates: ['PREFERS'], direction: 'IN' }).map((relation) => {
-    const over = relation.properties['over'];
-    return {
-      by: entityAt(graph, relation.subject),
-      proposal: entityAt(graph, relation.object),
-      over: typeof over === 'string' ? findEntity(graph, over) : null,
-      negated: relation.negated,
-      relation,
-    };
-  });
+export async function preferences(store: GraphStore, proposalId: string, args: FirstArgs): Promise<PreferenceAnswer[]> {
+  const relations = await store.relationsOf(proposalId, { predicates: ['PREFERS'], direction: 'IN' }, checkFirst(args.first, DEFAULT_FIRST.typed));
+  return Promise.all(
+    relations.map(async (relation) => {
+      const over = relation.properties['over'];
+      return {
+        by: await entityAt(store, relation.subject),
+        proposal: await entityAt(store, relation.object),
+        over: typeof over === 'string' ? await store.entity(over) : null,
+        negated: relation.negated,
+        relation,
+      };
+    }),
+  );
 }
 
 /** What an actor urged (OUT) or was urged (IN) to do. */
-export function urgings(graph: NewsGraph, id: string, direction: 'OUT' | 'IN'): UrgingAnswer[] {
-  return holding(graph, id, 'URGED', direction).map((relation) => ({
-    by: entityAt(graph, relation.subject),
-    target: entityAt(graph, relation.object),
-    to: text(relation.properties['to']),
-    event: relation.event === undefined ? null : findEntity(graph, relation.event),
-    relation,
-  }));
+export async function urgings(store: GraphStore, id: string, direction: 'OUT' | 'IN', args: FirstArgs): Promise<UrgingAnswer[]> {
+  const relations = await holding(store, id, 'URGED', direction, args);
+  return Promise.all(
+    relations.map(async (relation) => ({
+      by: await entityAt(store, relation.subject),
+      target: await entityAt(store, relation.object),
+      to: text(relation.properties['to']),
+      event: relation.event === undefined ? null : await store.entity(relation.event),
+      relation,
+    })),
+  );
 }

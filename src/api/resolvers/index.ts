@@ -1,8 +1,12 @@
 /**
- * All resolvers of the schema, for one graph: they close over it, so a schema answers for exactly the
- * graph it was made for.
+ * All resolvers of the schema, for one store: they close over it, so a schema answers for exactly the
+ * store (or graph) it was made for, and read nothing else.
+ *
+ * Registration point: a new module of resolvers (an explorer, the snapshot identity) adds its object here,
+ * one spread line, beside its own `schema/*.graphql` file.
  */
-import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
+import type { EntityAttributes } from '../../graph/index.js';
+import type { GraphStore } from '../../store/index.js';
 import { typeNameOf, type EntityTypeName } from './common.js';
 import { claimResolvers } from './claim.js';
 import { eventResolvers } from './event.js';
@@ -12,21 +16,21 @@ import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 import { jsonScalar } from './scalars.js';
 
-export function createResolvers(graph: NewsGraph) {
+export function createResolvers(store: GraphStore) {
   const resolveType = (entity: EntityAttributes): EntityTypeName => typeNameOf(entity.kind);
   return {
     JSON: jsonScalar,
-    Query: queryResolvers(graph),
+    Query: queryResolvers(store),
     Entity: { __resolveType: resolveType },
     Actor: { __resolveType: resolveType },
-    Person: personResolvers(graph),
-    Government: governmentResolvers(graph),
-    Organization: organizationResolvers(graph),
-    Group: groupResolvers(graph),
-    Place: placeResolvers(graph),
-    Proposal: proposalResolvers(graph),
-    Event: eventResolvers(graph),
-    Claim: claimResolvers(graph),
-    ...relationResolvers(graph),
+    Person: personResolvers(store),
+    Government: governmentResolvers(store),
+    Organization: organizationResolvers(store),
+    Group: groupResolvers(store),
+    Place: placeResolvers(store),
+    Proposal: proposalResolvers(store),
+    Event: eventResolvers(store),
+    Claim: claimResolvers(store),
+    ...relationResolvers(store),
   };
 }

@@ -2,57 +2,55 @@
  * The typed fields of the actor and place kinds: offices and members, parts and capitals, the events at
  * a place. Proposal, Event and Claim have their own modules.
  */
-import { adjacentEntities } from '../../graph/index.js';
-import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
-import { inTimeOrder, linked, ofKind, type NegatedArgs } from './common.js';
+import type { EntityAttributes } from '../../graph/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { actorFieldResolvers } from './actor.js';
 import { entityFieldResolvers } from './entity.js';
 import { positions, recognitions, type PositionAnswer, type RecognitionAnswer } from './facts.js';
 
-export function personResolvers(graph: NewsGraph) {
+export function personResolvers(store: GraphStore) {
   return {
-    ...actorFieldResolvers(graph),
-    positions: (person: EntityAttributes): PositionAnswer[] => positions(graph, person.id, 'OUT'),
+    ...actorFieldResolvers(store),
+    positions: (person: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, person.id, 'OUT', args),
   };
 }
 
-export function governmentResolvers(graph: NewsGraph) {
+export function governmentResolvers(store: GraphStore) {
   return {
-    ...actorFieldResolvers(graph),
-    members: (government: EntityAttributes): PositionAnswer[] => positions(graph, government.id, 'IN'),
-    affiliates: (government: EntityAttributes) => linked(graph, government.id, 'AFFILIATED_WITH', 'IN'),
-    parts: (government: EntityAttributes) => linked(graph, government.id, 'PART_OF', 'IN'),
-    partOf: (government: EntityAttributes) => linked(graph, government.id, 'PART_OF', 'OUT'),
-    capital: (government: EntityAttributes): EntityAttributes | null =>
-      ofKind(linked(graph, government.id, 'CAPITAL_OF', 'IN'), 'PLACE')[0] ?? null,
+    ...actorFieldResolvers(store),
+    members: (government: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, government.id, 'IN', args),
+    affiliates: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'AFFILIATED_WITH', 'IN', args),
+    parts: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'IN', args),
+    partOf: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'OUT', args),
+    capital: async (government: EntityAttributes): Promise<EntityAttributes | null> =>
+      (await linked(store, government.id, 'CAPITAL_OF', 'IN', { first: 1 }, { kind: 'PLACE' }))[0] ?? null,
   };
 }
 
-export function organizationResolvers(graph: NewsGraph) {
+export function organizationResolvers(store: GraphStore) {
   return {
-    ...actorFieldResolvers(graph),
-    members: (organization: EntityAttributes): PositionAnswer[] => positions(graph, organization.id, 'IN'),
-    affiliates: (organization: EntityAttributes) => linked(graph, organization.id, 'AFFILIATED_WITH', 'IN'),
-    ownedBy: (organization: EntityAttributes) => linked(graph, organization.id, 'OWNS', 'IN'),
-    mediumOf: (organization: EntityAttributes) => inTimeOrder(graph, linked(graph, organization.id, 'MEDIUM', 'IN')),
+    ...actorFieldResolvers(store),
+    members: (organization: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, organization.id, 'IN', args),
+    affiliates: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'AFFILIATED_WITH', 'IN', args),
+    ownedBy: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'OWNS', 'IN', args),
+    mediumOf: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'MEDIUM', 'IN', args, { order: 'time' }),
   };
 }
 
-export function groupResolvers(graph: NewsGraph) {
-  return actorFieldResolvers(graph);
+export function groupResolvers(store: GraphStore) {
+  return actorFieldResolvers(store);
 }
 
-export function placeResolvers(graph: NewsGraph) {
-  const eventsWithRole = (place: EntityAttributes, role: string): EntityAttributes[] =>
-    inTimeOrder(graph, adjacentEntities(graph, place.id, { predicates: [role], direction: 'IN', negated: false }));
+export function placeResolvers(store: GraphStore) {
   return {
-    ...entityFieldResolvers(graph),
-    events: (place: EntityAttributes) => eventsWithRole(place, 'LOCATION'),
-    targetedBy: (place: EntityAttributes) => eventsWithRole(place, 'TARGET'),
-    attackedBy: (place: EntityAttributes, args: NegatedArgs) => linked(graph, place.id, 'ATTACKED', 'IN', args),
-    partOf: (place: EntityAttributes) => linked(graph, place.id, 'PART_OF', 'OUT'),
-    parts: (place: EntityAttributes) => linked(graph, place.id, 'PART_OF', 'IN'),
-    capitalOf: (place: EntityAttributes) => linked(graph, place.id, 'CAPITAL_OF', 'OUT'),
-    recognizedBy: (place: EntityAttributes): RecognitionAnswer[] => recognitions(graph, place.id, 'IN'),
+    ...entityFieldResolvers(store),
+    events: (place: EntityAttributes, args: FirstArgs) => linked(store, place.id, 'LOCATION', 'IN', args, { order: 'time' }),
+    targetedBy: (place: EntityAttributes, args: FirstArgs) => linked(store, place.id, 'TARGET', 'IN', args, { order: 'time' }),
+    attackedBy: (place: EntityAttributes, args: NegatedArgs) => linked(store, place.id, 'ATTACKED', 'IN', args),
+    partOf: (place: EntityAttributes, args: FirstArgs) => linked(store, place.id, 'PART_OF', 'OUT', args),
+    parts: (place: EntityAttributes, args: FirstArgs) => linked(store, place.id, 'PART_OF', 'IN', args),
+    capitalOf: (place: EntityAttributes, args: FirstArgs) => linked(store, place.id, 'CAPITAL_OF', 'OUT', args),
+    recognizedBy: (place: EntityAttributes, args: FirstArgs): Promise<RecognitionAnswer[]> => recognitions(store, place.id, 'IN', args),
   };
 }

@@ -3,15 +3,16 @@
  * `negated`, so that `endorsedBy(negated: true)` lists who has NOT endorsed it), its conditions and
  * what it recognizes.
  */
-import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
-import { linked, ofKind, type NegatedArgs } from './common.js';
+import type { EntityAttributes } from '../../graph/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
 import { preferences, recognitions, type PreferenceAnswer, type RecognitionAnswer } from './facts.js';
 
-export function proposalResolvers(graph: NewsGraph) {
-  const by = (predicate: string) => (proposal: EntityAttributes, args: NegatedArgs) => linked(graph, proposal.id, predicate, 'IN', args);
+export function proposalResolvers(store: GraphStore) {
+  const by = (predicate: string) => (proposal: EntityAttributes, args: NegatedArgs) => linked(store, proposal.id, predicate, 'IN', args);
   return {
-    ...entityFieldResolvers(graph),
+    ...entityFieldResolvers(store),
     proposedBy: by('PROPOSED'),
     backedBy: by('BACKS'),
     resistedBy: by('RESISTS'),
@@ -21,10 +22,10 @@ export function proposalResolvers(graph: NewsGraph) {
     agreedToBy: by('AGREED_TO'),
     aimedForBy: by('AIMED_FOR'),
     deferredBy: by('DEFERRED'),
-    preferences: (proposal: EntityAttributes): PreferenceAnswer[] => preferences(graph, proposal.id),
-    conditions: (proposal: EntityAttributes) => ofKind(linked(graph, proposal.id, 'PART_OF', 'IN'), 'PROPOSAL'),
-    partOf: (proposal: EntityAttributes) => ofKind(linked(graph, proposal.id, 'PART_OF', 'OUT'), 'PROPOSAL'),
-    recognizes: (proposal: EntityAttributes): RecognitionAnswer[] => recognitions(graph, proposal.id, 'OUT'),
-    concerns: (proposal: EntityAttributes) => linked(graph, proposal.id, 'CONCERNS', 'OUT'),
+    preferences: (proposal: EntityAttributes, args: FirstArgs): Promise<PreferenceAnswer[]> => preferences(store, proposal.id, args),
+    conditions: (proposal: EntityAttributes, args: FirstArgs) => linked(store, proposal.id, 'PART_OF', 'IN', args, { kind: 'PROPOSAL' }),
+    partOf: (proposal: EntityAttributes, args: FirstArgs) => linked(store, proposal.id, 'PART_OF', 'OUT', args, { kind: 'PROPOSAL' }),
+    recognizes: (proposal: EntityAttributes, args: FirstArgs): Promise<RecognitionAnswer[]> => recognitions(store, proposal.id, 'OUT', args),
+    concerns: (proposal: EntityAttributes, args: FirstArgs) => linked(store, proposal.id, 'CONCERNS', 'OUT', args),
   };
 }

@@ -1,20 +1,11 @@
 /**
  * The entry points of the API (type Query): look up, search, page through entities and relations,
- * connect two entities, read the timeline, the claims and the vocabulary.
+ * connect two entities, read the articles, the timeline, the claims and the vocabulary. Every answer is
+ * read through the store.
  */
 import { NewsgraphError } from '../../errors.js';
-import {
-  adjacentRelations,
-  DEFAULT_MAX_HOPS,
-  entitiesOfKind,
-  graphIndex,
-  relationsTouching,
-  relationsWithPredicate,
-  searchEntities,
-  shortestPath,
-  timeKey,
-} from '../../graph/index.js';
-import type { ArticleRecord, EntityAttributes, NewsGraph, RelationAttributes } from '../../graph/index.js';
+import { DEFAULT_MAX_HOPS } from '../../graph/paths.js';
+import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../../graph/index.js';
 import {
   EVENT_ROLES,
   EVENT_ROLE_NAMES,
@@ -25,17 +16,29 @@ import {
   describeSignatures,
   type EntityKind,
 } from '../../ontology/index.js';
-import { paginate, type Page, type PageArgs } from '../pagination.js';
-import { checkNames, checkPredicates, checkRange, findEntity, requireEntity } from './common.js';
+import type { GraphStore, Page } from '../../store/index.js';
+import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
+import { checkFirst, checkNames, checkPredicates, checkRange, requireEntity, type FirstArgs } from './common.js';
+import type { ConnectionArgs } from './relation.js';
 
-export interface RelationsQueryArgs extends PageArgs {
+export interface RelationsQueryArgs extends ConnectionArgs {
   readonly predicate?: readonly string[] | null;
   readonly subject?: string | null;
   readonly object?: string | null;
   readonly negated?: boolean | null;
+  readonly article?: string | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly minArticles?: number | null;
 }
 
-export interface TimelineArgs {
+export interface ArticlesQueryArgs extends FirstArgs {
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly source?: string | null;
+}
+
+export interface TimelineArgs extends FirstArgs {
   readonly from?: string | null;
   readonly to?: string | null;
   readonly status?: readonly string[] | null;
@@ -72,39 +75,32 @@ export interface PredicateInfo {
   readonly count: number;
 }
 
-/** True when the relation's ends match the subject and object filters; symmetric ones match either way round. */
-function endsMatch(r: RelationAttributes, subject: string | undefined, object: string | undefined): boolean {
-  const forward = (subject === undefined || r.subject === subject) && (object === undefined || r.object === object);
-  if (forward || !r.symmetric) return forward;
-  return (subject === undefined || r.object === subject) && (object === undefined || r.subject === object);
-}
-
-/** The relations that pass every filter, in graph order, starting from the smallest index list. */
-function filterRelations(graph: NewsGraph, args: RelationsQueryArgs): RelationAttributes[] {
-  const index = graphIndex(graph);
-  const predicates = checkPredicates(graph, args.predicate);
+/** The checked filters of `Query.relations`. */
+async function relationQuery(store: GraphStore, args: RelationsQueryArgs) {
+  const predicates = await checkPredicates(store, args.predicate);
   const subject = args.subject ?? undefined;
   const object = args.object ?? undefined;
-  if (subject !== undefined) requireEntity(graph, subject, 'subject');
-  if (object !== undefined) requireEntity(graph, object, 'object');
-
-  let candidates: readonly RelationAttributes[];
-  if (subject !== undefined || object !== undefined) candidates = relationsTouching(index, subject ?? object ?? '');
-  else if (predicates !== undefined) {
-    const position = (r: RelationAttributes): number => index.relationPosition.get(r.id) ?? 0;
-    candidates = [...new Set(predicates)].flatMap((p) => relationsWithPredicate(index, p)).sort((a, b) => position(a) - position(b));
-  } else candidates = index.relations;
-
-  const wanted = predicates === undefined ? undefined : new Set(predicates);
-  const negated = args.negated ?? undefined;
-  return candidates.filter(
-    (r) => (wanted === undefined || wanted.has(r.predicate)) && (negated === undefined || r.negated === negated) && endsMatch(r, subject, object),
-  );
+  if (subject !== undefined) await requireEntity(store, subject, 'subject');
+  if (object !== undefined) await requireEntity(store, object, 'object');
+  const article = args.article ?? undefined;
+  if (article !== undefined && (await store.article(article)) === null) {
+    throw new NewsgraphError('NOT_FOUND', `article: no article with id "${article}"; Query.articles lists them.`);
+  }
+  return {
+    predicates,
+    subject,
+    object,
+    negated: args.negated ?? undefined,
+    article,
+    from: checkDate('from', args.from),
+    to: checkDate('to', args.to),
+    minArticles: args.minArticles === null || args.minArticles === undefined ? undefined : checkRange('minArticles', args.minArticles, 1, 1, 1_000_000),
+  };
 }
 
-function predicateInfos(graph: NewsGraph): PredicateInfo[] {
-  const index = graphIndex(graph);
-  const count = (name: string): number => relationsWithPredicate(index, name).length;
+async function predicateInfos(store: GraphStore): Promise<PredicateInfo[]> {
+  const counts = await store.predicateCounts();
+  const count = (name: string): number => counts.get(name) ?? 0;
   return [
     ...PREDICATE_NAMES.map((name) => {
       const spec = PREDICATES[name];
@@ -128,47 +124,38 @@ function predicateInfos(graph: NewsGraph): PredicateInfo[] {
   ];
 }
 
-export function queryResolvers(graph: NewsGraph) {
-  const index = () => graphIndex(graph);
+export function queryResolvers(store: GraphStore) {
   return {
-    entity: (_: unknown, args: { id: string }): EntityAttributes | null => findEntity(graph, args.id),
-    search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): EntityAttributes[] => {
-      const limit = checkRange('limit', args.limit, 10, 0, 200);
-      return searchEntities(graph, args.text, { kind: args.kind ?? undefined, limit }).map((hit) => hit.entity);
+    entity: (_: unknown, args: { id: string }): Promise<EntityAttributes | null> => store.entity(args.id),
+    search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): Promise<EntityAttributes[]> =>
+      store.search(args.text, { kind: args.kind ?? undefined, limit: checkRange('limit', args.limit, 10, 0, MAX_FIRST) }),
+    entities: (_: unknown, args: ConnectionArgs & { kind?: EntityKind | null }): Promise<Page<EntityAttributes>> =>
+      store.entitiesOfKind(args.kind ?? undefined, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
+    relations: async (_: unknown, args: RelationsQueryArgs): Promise<Page<RelationAttributes>> => {
+      const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+      return store.relations(await relationQuery(store, args), page);
     },
-    entities: (_: unknown, args: PageArgs & { kind?: EntityKind | null }): Page<EntityAttributes> => {
-      const items = args.kind === null || args.kind === undefined ? index().entities : entitiesOfKind(index(), args.kind);
-      return paginate(items, args, 'entity', index().entityPosition);
-    },
-    relations: (_: unknown, args: RelationsQueryArgs): Page<RelationAttributes> =>
-      paginate(filterRelations(graph, args), args, 'relation', index().relationPosition),
-    // shortestPath refuses an unknown id itself (NOT_FOUND, naming the argument and the near ids).
-    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): RelationAttributes[] | null =>
-      shortestPath(graph, args.from, args.to, { maxHops: checkRange('maxHops', args.maxHops, DEFAULT_MAX_HOPS, 0, MAX_PATH_HOPS) }),
-    articles: (): ArticleRecord[] => [...index().articles.values()],
-    article: (_: unknown, args: { id: string }): ArticleRecord | null => index().articles.get(args.id) ?? null,
-    timeline: (_: unknown, args: TimelineArgs): EntityAttributes[] => {
-      const statuses = checkNames('status', args.status, STATUSES, 'event status');
-      const types = checkNames('eventType', args.eventType, EVENT_TYPE_SET, 'event type');
-      const from = checkDate('from', args.from);
-      const to = checkDate('to', args.to);
-      return index().timeline.filter((event) => {
-        if (statuses !== undefined && !statuses.includes(event.properties.status)) return false;
-        if (types !== undefined && !types.includes(event.properties.eventType)) return false;
-        if (from === undefined && to === undefined) return true;
-        const key = timeKey(event.properties.time);
-        if (key === undefined) return false;
-        return (from === undefined || key >= from) && (to === undefined || key.slice(0, to.length) <= to);
-      });
-    },
-    claims: (_: unknown, args: { contradicted?: boolean | null }): EntityAttributes[] => {
-      const claims = entitiesOfKind(index(), 'CLAIM');
-      const contradicted = args.contradicted ?? undefined;
-      if (contradicted === undefined) return [...claims];
-      return claims.filter(
-        (claim) => adjacentRelations(graph, claim.id, { predicates: ['CONTRADICTS'], negated: false }).length > 0 === contradicted,
-      );
-    },
-    predicates: (): PredicateInfo[] => predicateInfos(graph),
+    // The store refuses an unknown id itself (NOT_FOUND, naming the argument and the near ids).
+    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): Promise<RelationAttributes[] | null> =>
+      store.path(args.from, args.to, checkRange('maxHops', args.maxHops, DEFAULT_MAX_HOPS, 0, MAX_PATH_HOPS)),
+    articles: (_: unknown, args: ArticlesQueryArgs): Promise<ArticleRecord[]> =>
+      store.articles(
+        { from: checkDate('from', args.from), to: checkDate('to', args.to), source: args.source ?? undefined },
+        checkFirst(args.first, DEFAULT_FIRST.list),
+      ),
+    article: (_: unknown, args: { id: string }): Promise<ArticleRecord | null> => store.article(args.id),
+    timeline: (_: unknown, args: TimelineArgs): Promise<EventAttributes[]> =>
+      store.timeline(
+        {
+          statuses: checkNames('status', args.status, STATUSES, 'event status'),
+          eventTypes: checkNames('eventType', args.eventType, EVENT_TYPE_SET, 'event type'),
+          from: checkDate('from', args.from),
+          to: checkDate('to', args.to),
+        },
+        checkFirst(args.first, DEFAULT_FIRST.list),
+      ),
+    claims: (_: unknown, args: FirstArgs & { contradicted?: boolean | null }): Promise<EntityAttributes[]> =>
+      store.claims(args.contradicted ?? undefined, checkFirst(args.first, DEFAULT_FIRST.list)),
+    predicates: (): Promise<PredicateInfo[]> => predicateInfos(store),
   };
 }

@@ -1,10 +1,13 @@
 /**
  * Relations, their evidence and the articles quoted: the types through which every answer traces back
- * to the exact words it came from.
+ * to the exact words it came from. A fact stated by several articles is one relation whose evidence
+ * quotes each; `articles` and `articleCount` are derived from that evidence.
  */
-import { graphIndex, sliceArticle } from '../../graph/index.js';
-import type { ArticleRecord, EntityAttributes, Evidence, NewsGraph, RelationAttributes, RelationOrigin } from '../../graph/index.js';
-import { entityAt, findEntity } from './common.js';
+import { sliceArticle } from '../../graph/articleText.js';
+import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
+import { evidenceArticleIds, type GraphStore, type NeighborRecord, type Page } from '../../store/index.js';
+import { DEFAULT_FIRST } from '../listSizes.js';
+import { checkFirst, entityAt, firstOf, type FirstArgs } from './common.js';
 
 export type RelationOriginName = 'STATED' | 'ROLE' | 'PROJECTION';
 
@@ -23,30 +26,38 @@ export function originName(origin: RelationOrigin): RelationOriginName {
   }
 }
 
-function articleOf(graph: NewsGraph, evidence: Evidence): ArticleRecord {
-  const article = graphIndex(graph).articles.get(evidence.article);
-  if (article === undefined) throw new Error(`evidence quotes article "${evidence.article}", which the graph does not hold`);
+async function articleOf(store: GraphStore, evidence: Evidence): Promise<ArticleRecord> {
+  const article = await store.article(evidence.article);
+  if (article === null) throw new Error(`evidence quotes article "${evidence.article}", which the graph does not hold`);
   return article;
 }
 
-export function relationResolvers(graph: NewsGraph) {
+export interface ConnectionArgs extends FirstArgs {
+  readonly after?: string | null;
+}
+
+export function relationResolvers(store: GraphStore) {
   return {
     Relation: {
-      subject: (relation: RelationAttributes): EntityAttributes => entityAt(graph, relation.subject),
-      object: (relation: RelationAttributes): EntityAttributes => entityAt(graph, relation.object),
-      attributedTo: (relation: RelationAttributes): EntityAttributes | null =>
-        relation.attributedTo === undefined ? null : findEntity(graph, relation.attributedTo),
-      event: (relation: RelationAttributes): EntityAttributes | null =>
-        relation.event === undefined ? null : findEntity(graph, relation.event),
+      subject: (relation: RelationAttributes): Promise<EntityAttributes> => entityAt(store, relation.subject),
+      object: (relation: RelationAttributes): Promise<EntityAttributes> => entityAt(store, relation.object),
+      attributedTo: (relation: RelationAttributes): Promise<EntityAttributes | null> | null =>
+        relation.attributedTo === undefined ? null : store.entity(relation.attributedTo),
+      event: (relation: RelationAttributes): Promise<EntityAttributes | null> | null =>
+        relation.event === undefined ? null : store.entity(relation.event),
       time: (relation: RelationAttributes): string | null => relation.time ?? null,
       properties: (relation: RelationAttributes) => relation.properties ?? {},
+      evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] => firstOf(relation.evidence, args, DEFAULT_FIRST.evidence),
+      articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
+        store.articles({ ids: evidenceArticleIds(relation.evidence) }, checkFirst(args.first, DEFAULT_FIRST.articles)),
+      articleCount: (relation: RelationAttributes): number => evidenceArticleIds(relation.evidence).length,
       origin: (relation: RelationAttributes): RelationOriginName => originName(relation.origin),
       symmetric: (relation: RelationAttributes): boolean => relation.symmetric === true,
     },
     Evidence: {
-      article: (evidence: Evidence): ArticleRecord => articleOf(graph, evidence),
-      sentenceText: (evidence: Evidence): string => {
-        const article = articleOf(graph, evidence);
+      article: (evidence: Evidence): Promise<ArticleRecord> => articleOf(store, evidence),
+      sentenceText: async (evidence: Evidence): Promise<string> => {
+        const article = await articleOf(store, evidence);
         const span = article.sentences[evidence.sentence];
         if (span === undefined) throw new Error(`evidence names sentence ${evidence.sentence} of "${article.id}", which has ${article.sentences.length}`);
         return sliceArticle(article, span.start, span.end);
@@ -55,7 +66,15 @@ export function relationResolvers(graph: NewsGraph) {
     Article: {
       published: (article: ArticleRecord): string | null => article.published ?? null,
       source: (article: ArticleRecord): string | null => article.source ?? null,
+      url: (article: ArticleRecord): string | null => article.url ?? null,
       sentences: (article: ArticleRecord): string[] => article.sentences.map((s) => sliceArticle(article, s.start, s.end)),
+      relations: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<RelationAttributes>> =>
+        store.articleRelations(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
+      entities: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<EntityAttributes>> =>
+        store.articleEntities(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
+    },
+    Neighbor: {
+      via: (neighbor: NeighborRecord, args: FirstArgs): readonly RelationAttributes[] => firstOf(neighbor.via, args, DEFAULT_FIRST.via),
     },
   };
 }

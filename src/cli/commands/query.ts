@@ -24,7 +24,7 @@ export const queryCommand: Command = {
     const source = typeof file === 'string' ? await readFile(file, 'utf8') : (inline ?? '');
     const variables = parseVariables(args.values['variables']);
     const operationName = typeof args.values['operation'] === 'string' ? args.values['operation'] : undefined;
-    const result = await executeQuery(await graphFrom(args), source, variables, operationName);
+    const result = await executeQuery(await graphFrom(args), source, { variables, operationName });
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return result.errors && result.errors.length > 0 ? 1 : 0;
   },
