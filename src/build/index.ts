@@ -2,7 +2,7 @@
  * The build layer: read → validate → anchor evidence → graph, and snapshots.
  */
 export { buildGraph, validateData } from './buildGraph.js';
-export { loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
+export { decodeSnapshot, encodeSnapshot, loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
 export { writeFileAtomic } from './writeAtomic.js';
 export { defaultDataDir, displayPath, PACKAGE_ROOT } from './paths.js';
 export { splitSentences } from './sentences.js';
