@@ -11,12 +11,13 @@ import { proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 import { jsonScalar } from './scalars.js';
+import { snapshotQueryResolvers } from './snapshot.js';
 
 export function createResolvers(graph: NewsGraph) {
   const resolveType = (entity: EntityAttributes): EntityTypeName => typeNameOf(entity.kind);
   return {
     JSON: jsonScalar,
-    Query: queryResolvers(graph),
+    Query: { ...queryResolvers(graph), ...snapshotQueryResolvers(graph) },
     Entity: { __resolveType: resolveType },
     Actor: { __resolveType: resolveType },
     Person: personResolvers(graph),
