@@ -47,7 +47,10 @@ export function createProgress(label: string, total: number, options: ProgressOp
   if (mode === 'silent' || total <= 0) return SILENT;
   const interval = options.lineIntervalMs ?? 2_000;
   const started = Date.now();
-  let lastWrite = 0;
+  // Quick work stays quiet: the first line waits one interval (a bar, half a second), and finish() only
+  // completes what was shown.
+  let lastWrite = mode === 'bar' ? started + 400 : started;
+  let shown = false;
   let done = 0;
   let finished = false;
 
@@ -61,13 +64,16 @@ export function createProgress(label: string, total: number, options: ProgressOp
     const now = Date.now();
     if (mode === 'bar') {
       if (!force && now - lastWrite < 100) return; // a redraw per 100 ms is smooth and cheap
+      if (force && !shown) return;
       const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 70));
       const filled = Math.round((width * done) / total);
       stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${describe()}\u001b[K`);
     } else {
       if (!force && now - lastWrite < interval) return;
+      if (force && !shown) return;
       stream.write(`${describe()}\n`);
     }
+    shown = true;
     lastWrite = now;
   };
   return {
@@ -80,7 +86,7 @@ export function createProgress(label: string, total: number, options: ProgressOp
       if (finished) return;
       done = total;
       write(true);
-      if (mode === 'bar') stream.write('\n');
+      if (mode === 'bar' && shown) stream.write('\n');
       finished = true;
     },
   };

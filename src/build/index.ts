@@ -7,3 +7,4 @@ export { writeFileAtomic } from './writeAtomic.js';
 export { defaultDataDir, displayPath, PACKAGE_ROOT } from './paths.js';
 export { splitSentences } from './sentences.js';
 export { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';
+export type { BuildOptions } from './buildGraph.js';

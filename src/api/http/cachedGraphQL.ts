@@ -29,7 +29,10 @@ function storable(response: HTTPGraphQLResponse): CachedResponse | null {
   }
   if (parsed === null || typeof parsed !== 'object' || 'errors' in parsed || !('data' in parsed)) return null;
   const body = Buffer.from(text, 'utf8');
-  const headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'etag');
+  // Apollo says no-store (no cache hints in the schema); the answer can be kept, but may change on a reload:
+  // clients should revalidate with the ETag (a 304 costs almost nothing).
+  const headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'etag' && name !== 'cache-control');
+  headers.push(['cache-control', 'no-cache']);
   return { status: 200, headers, body, etag: etagOf(body) };
 }
 

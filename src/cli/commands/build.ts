@@ -1,5 +1,6 @@
 /** `newsgraph build [DATA_DIR] [-o SNAPSHOT]`: builds and writes the snapshot atomically. */
 import { buildGraph, defaultDataDir, displayPath, writeSnapshot } from '../../build/index.js';
+import { createProgress } from '../../progress.js';
 import type { Command } from '../command.js';
 
 export const DEFAULT_SNAPSHOT = 'build/newsgraph.json';
@@ -14,7 +15,9 @@ export const buildCommand: Command = {
   async run({ positionals, values }, io) {
     const dir = positionals[0] ?? defaultDataDir();
     const output = typeof values['output'] === 'string' ? values['output'] : DEFAULT_SNAPSHOT;
-    const graph = await buildGraph(dir);
+    const progress = createProgress('build: stages', 3);
+    const graph = await buildGraph(dir, { onProgress: (done) => progress.update(done) });
+    progress.finish();
     await writeSnapshot(graph, output);
     io.out(`${displayPath(output)}: ${graph.order} entities, ${graph.size} relations from ${graph.getAttribute('articles').length} article(s)\n`);
     return 0;
