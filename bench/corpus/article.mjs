@@ -193,7 +193,7 @@ export function createArticle(index, world, random, draw, published) {
     },
     rebuke() {
       const x = speakerOf(a);
-      const platform = draw.platform();
+      const platform = draw.platform().entity;
       const s = sentence(`${x.name} publicly condemned ${b.government.name} in a post on ${platform.name}.`);
       [x, b.government, platform].forEach((e) => mention(s, e));
       event('REBUKE', 'occurred', `${x.name} condemns ${b.government.name}`, [q(s, `publicly condemned ${b.government.name}`)], [
@@ -238,6 +238,40 @@ export function createArticle(index, world, random, draw, published) {
       const s = sentence(`Fighters of ${group.name.replace(/^the /u, '')} are said to side with ${a.government.name}.`);
       [group, a.government].forEach((e) => mention(s, e));
       relation(group.id, 'ALIGNED_WITH', a.government.id, [q(s, `are said to side with ${a.government.name}`)], { modality: 'alleged' });
+    },
+    statement() {
+      const x = speakerOf(a);
+      const action = random.pick(ACTIONS);
+      const s = sentence(`In a statement on ${random.pick(WEEKDAYS)}, ${x.name} called on the other side to ${action}.`);
+      mention(s, x);
+      event('STATEMENT', 'occurred', `Statement by ${x.name}`, [q(s, `In a statement on`)], [{ role: 'AGENT', entity: x.id, evidence: [q(s, x.name)] }], { time: published });
+    },
+    agreement() {
+      const s = sentence(`${b.government.name} agreed in principle to ${proposal.entity.name}.`);
+      [b.government, proposal.entity].forEach((e) => mention(s, e));
+      relation(b.government.id, 'AGREED_TO', proposal.entity.id, [q(s, `${b.government.name} agreed in principle to ${proposal.entity.name}`)]);
+    },
+    goal() {
+      const s = sentence(`${a.government.name} aims to conclude ${proposal.entity.name} by ${random.pick(MONTHS)}.`);
+      [a.government, proposal.entity].forEach((e) => mention(s, e));
+      relation(a.government.id, 'AIMED_FOR', proposal.entity.id, [q(s, `${a.government.name} aims to conclude ${proposal.entity.name}`)]);
+    },
+    deferral() {
+      const s = sentence(`${b.government.name} put off a decision on ${proposal.entity.name} until after the elections.`);
+      [b.government, proposal.entity].forEach((e) => mention(s, e));
+      relation(b.government.id, 'DEFERRED', proposal.entity.id, [q(s, `${b.government.name} put off a decision on ${proposal.entity.name}`)]);
+    },
+    recognition() {
+      const city = random.pick(b.cities);
+      const s = sentence(`Under ${proposal.entity.name}, ${city.name} would be recognized as a demilitarized zone.`);
+      [proposal.entity, city].forEach((e) => mention(s, e));
+      relation(proposal.entity.id, 'RECOGNIZES', city.id, [q(s, `${city.name} would be recognized as a demilitarized zone`)], { properties: { as: 'demilitarized zone' } });
+    },
+    ownership() {
+      const platform = draw.platform();
+      const s = sentence(`${platform.entity.name}, which is owned by the ${platform.owner.name}, removed several posts about the conflict.`);
+      [platform.entity, platform.owner].forEach((e) => mention(s, e));
+      relation(platform.owner.id, 'OWNS', platform.entity.id, [q(s, `which is owned by the ${platform.owner.name}`)]);
     },
   };
   const names = Object.keys(templates);

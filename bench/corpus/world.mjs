@@ -84,7 +84,9 @@ export function createWorld(random, articles) {
   for (let i = 0; i < 6 + Math.floor(articles / 200); i++) {
     agencies.push(add('ORGANIZATION', random.pick(AGENCY_PATTERNS).replace('{X}', word(undefined, 2)), { description: 'A news organization.' }));
   }
-  const platforms = PLATFORM_NAMES.map((name) => add('ORGANIZATION', name, { description: 'A social media platform.' }));
+  const platformEntities = PLATFORM_NAMES.map((name) => add('ORGANIZATION', name, { description: 'A social media platform.' }));
+  // Each platform has one owner, a company: "owned by" repeats across the articles that say it.
+  const platforms = platformEntities.map((entity) => ({ entity, owner: add('ORGANIZATION', `${word(undefined, 2)} Media Group`, { description: 'A media company.' }) }));
   const analysts = [];
   for (let i = 0; i < 10 + Math.floor(articles / 10); i++) {
     const org = organizations[i % organizations.length];
