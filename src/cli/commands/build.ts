@@ -3,7 +3,7 @@ import { buildGraph, defaultDataDir, displayPath, writeSnapshot } from '../../bu
 import { createProgress } from '../../progress.js';
 import type { Command } from '../command.js';
 
-export const DEFAULT_SNAPSHOT = 'build/newsgraph.json';
+export const DEFAULT_SNAPSHOT = 'build/newsgraph.snapshot';
 
 export const buildCommand: Command = {
   name: 'build',
