@@ -99,18 +99,28 @@ function notModified(req: IncomingMessage, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
+/** The response's headers, made once per entry and state: a hit writes them with one writeHead call. */
+const headerObjects = new WeakMap<CachedResponse, Record<'hit' | 'miss', Record<string, string | number>>>();
+
+function headersOf(response: CachedResponse, cacheState: 'hit' | 'miss'): Record<string, string | number> {
+  let both = headerObjects.get(response);
+  if (both === undefined) {
+    const base = { ...Object.fromEntries(response.headers), etag: response.etag, 'content-length': response.body.length };
+    both = { hit: { ...base, 'newsgraph-cache': 'hit' }, miss: { ...base, 'newsgraph-cache': 'miss' } };
+    headerObjects.set(response, both);
+  }
+  return both[cacheState];
+}
+
 /** Writes a stored response, or 304 Not Modified when the client already has these bytes. */
 export function sendCached(req: IncomingMessage, res: ServerResponse, response: CachedResponse, cacheState: 'hit' | 'miss'): void {
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.setHeader('etag', response.etag);
-  res.setHeader('newsgraph-cache', cacheState);
   if (notModified(req, response.etag)) {
-    res.removeHeader('content-type');
-    res.removeHeader('content-disposition');
-    res.writeHead(304);
+    // A 304 repeats the validator and the caching rules, not the body's type or length (RFC 9110, 15.4.5).
+    const cacheControl = response.headers.find(([name]) => name === 'cache-control')?.[1];
+    res.writeHead(304, { etag: response.etag, 'newsgraph-cache': cacheState, ...(cacheControl === undefined ? {} : { 'cache-control': cacheControl }) });
     res.end();
     return;
   }
-  res.writeHead(response.status, { 'content-length': response.body.length });
+  res.writeHead(response.status, headersOf(response, cacheState));
   res.end(response.body);
 }
