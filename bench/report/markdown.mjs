@@ -32,6 +32,13 @@ export function renderReport({ summary, scale, http, resultsDir }) {
     const xs = httpRows.map(f).sort((a, b) => a - b);
     return xs[xs.length >> 1];
   };
+  // The bare server's CPU per request over newsgraph's, median over the questions: the steadier figure.
+  const cpuRatio = (which) => {
+    const ratios = httpRows.map((r) => (r.baseline.cpuUsPerRequest && which(r).cpuUsPerRequest ? r.baseline.cpuUsPerRequest / which(r).cpuUsPerRequest : null)).filter((x) => x !== null);
+    if (ratios.length === 0) return '';
+    ratios.sort((a, b) => a - b);
+    return `; by server CPU per request ${ratio(ratios[ratios.length >> 1])} (median)`;
+  };
   const load = summary.machine.loadavgAtStart.map((x) => x.toFixed(1)).join(', ');
   const loadEnd = summary.loadavgAtEnd.map((x) => x.toFixed(1)).join(', ');
 
@@ -59,14 +66,14 @@ export function renderReport({ summary, scale, http, resultsDir }) {
       [
         'HTTP, a repeated question',
         '≥ 0.8x a bare node:http process writing the same bytes',
-        `lowest **${ratio(minOf((r) => r.repeatedRatio))}**, median ${ratio(medianOf((r) => r.repeatedRatio))} over ${httpRows.length} questions`,
+        `lowest **${ratio(minOf((r) => r.repeatedRatio))}**, median ${ratio(medianOf((r) => r.repeatedRatio))} over ${httpRows.length} questions${cpuRatio((r) => r.repeated)}`,
         `bare node:http, own process: median ${medianOf((r) => r.baseline.rps).toFixed(0)} req/s`,
         yesNo(minOf((r) => r.repeatedRatio) >= 0.8),
       ],
       [
         'HTTP, a question not yet cached',
         '≥ 0.3x the bare process',
-        `lowest **${ratio(minOf((r) => r.freshRatio))}**, median ${ratio(medianOf((r) => r.freshRatio))}`,
+        `lowest **${ratio(minOf((r) => r.freshRatio))}**, median ${ratio(medianOf((r) => r.freshRatio))}${cpuRatio((r) => r.fresh)}`,
         'the same bare process',
         yesNo(minOf((r) => r.freshRatio) >= 0.3),
       ],
@@ -92,8 +99,9 @@ export function renderReport({ summary, scale, http, resultsDir }) {
     ]),
   );
 
+  const cpu = (m) => (m.cpuUsPerRequest === null || m.cpuUsPerRequest === undefined ? '—' : m.cpuUsPerRequest.toFixed(0));
   const httpTable = table(
-    ['question', 'answer bytes', 'bare node:http req/s', 'cached req/s (ratio)', 'not cached req/s (ratio)', 'p99 ms bare / cached / not cached'],
+    ['question', 'answer bytes', 'bare node:http req/s', 'cached req/s (ratio)', 'not cached req/s (ratio)', 'p99 ms bare / cached / not cached', 'server CPU µs/request bare / cached / not cached'],
     http.rows.map((r) => [
       r.name,
       r.bytes.toLocaleString('en'),
@@ -101,6 +109,7 @@ export function renderReport({ summary, scale, http, resultsDir }) {
       `${r.repeated.rps.toFixed(0)} (${ratio(r.repeatedRatio)})`,
       `${r.fresh.rps.toFixed(0)} (${ratio(r.freshRatio)})`,
       `${r.baseline.p99} / ${r.repeated.p99} / ${r.fresh.p99}`,
+      `${cpu(r.baseline)} / ${cpu(r.repeated)} / ${cpu(r.fresh)}`,
     ]),
   );
   const refused = http.refused.length === 0 ? 'Every question was answered.' : `Not measured, because the corpus does not answer them without errors (they name the seed article's entities or are refused by today's cost limit): ${http.refused.map((r) => `\`${r.name}\` (${r.answer.includes('"code"') ? (r.answer.match(/"code":"([A-Z_]+)"/u)?.[1] ?? r.status) : r.status})`).join(', ')}.`;
@@ -159,6 +168,14 @@ ${scaleTable}
 On the ${biggest.articles.toLocaleString('en')}-article corpus; three processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, and a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes); autocannon from a fourth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
 
 ${httpTable}
+
+*Server CPU per request* is the server process's user and system time over the requests it answered (from
+\`/proc\`): unlike requests per second it hardly depends on what else the machine runs, so it is the steadier
+comparison under contention. A cached answer makes the same system calls as the bare server (one \`read\`, one
+\`writev\` per request, checked with strace while writing this harness); what remains between them is
+JavaScript per request: routing, reading the body within its limit, connection tracking for graceful
+shutdown, and the cache key. A question not yet cached costs what Apollo's execution of it costs (the
+storeapi branch's work on resolvers and the cost estimate is what moves that figure).
 
 ${refused}
 

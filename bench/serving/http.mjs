@@ -3,7 +3,7 @@
 // (repeated), and from newsgraph without the cache (every request executed: a question not yet cached).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -28,12 +28,26 @@ function stop(child) {
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
 
-/** A GET of an export (`path`) or a POST of a GraphQL body. */
-async function load(url, body, seconds, connections) {
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux); null elsewhere. Unlike requests per
+ * second, CPU per request hardly depends on what else the machine is doing.
+ */
+function cpuMs(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+}
+
+/** A GET of an export (`path`) or a POST of a GraphQL body, against the server in process `pid`. */
+async function load(url, body, seconds, connections, pid) {
   const request = body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS, body };
+  const before = cpuMs(pid);
   const result = await autocannon({ url, ...request, duration: seconds, connections });
+  const after = cpuMs(pid);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuUsPerRequest = before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, cpuUsPerRequest };
 }
 
 /**
@@ -60,9 +74,9 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     try {
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
-        const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections);
-        const repeated = await load(target(cached, q), q.body, seconds, connections);
-        const fresh = await load(target(uncached, q), q.body, seconds, connections);
+        const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
+        const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
+        const fresh = await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid);
         rows.push({ name: q.name, bytes: Buffer.byteLength(q.answer), baseline, repeated, fresh, repeatedRatio: repeated.rps / baseline.rps, freshRatio: fresh.rps / baseline.rps });
         process.stderr.write(`  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s, uncached ${fresh.rps.toFixed(0)}/s\n`);
       }
