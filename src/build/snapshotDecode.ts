@@ -37,25 +37,33 @@ function articleRecord(value: unknown): ArticleRecord {
 
 function restoreEvidence(list: unknown, articles: SnapshotArticles): unknown {
   if (!Array.isArray(list)) return list;
-  return list.map((item: unknown) => {
-    if (!Array.isArray(item)) return item;
-    const [i, start, end] = item as unknown[];
-    if (typeof i !== 'number' || typeof start !== 'number' || typeof end !== 'number') fail('an evidence anchor is malformed');
-    return articles.evidence(i, start, end) ?? fail(`an evidence anchor names article number ${i}, which does not exist`);
-  });
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!Array.isArray(item)) continue;
+    const [n, start, end] = item as unknown[];
+    if (typeof n !== 'number' || typeof start !== 'number' || typeof end !== 'number') fail('an evidence anchor is malformed');
+    list[i] = articles.evidence(n, start, end) ?? fail(`an evidence anchor names article number ${n}, which does not exist`);
+  }
+  return list;
 }
 
+/**
+ * Restores what the encoder left out, in place: the parsed record is the attributes object (same key order),
+ * so loading makes no second copy of every node and edge.
+ */
 function restoreAttributes(value: unknown, articles: SnapshotArticles, same: Readonly<Record<string, string>>): Attributes {
   if (!isAttributes(value)) fail('a node or edge has no attributes object');
-  const out: Attributes = {};
-  for (const [name, field] of Object.entries(value)) {
-    if (name === 'evidence') out[name] = restoreEvidence(field, articles);
+  for (const name in value) {
+    const field = value[name];
+    if (name === 'evidence') restoreEvidence(field, articles);
     else if (name === 'articles' && Array.isArray(field)) {
-      out[name] = field.map((n: unknown) => (typeof n === 'number' ? (articles.records[n]?.id ?? fail(`article number ${n} does not exist`)) : n));
-    } else if (field === 0 && Object.hasOwn(same, name)) out[name] = same[name];
-    else out[name] = field;
+      for (let i = 0; i < field.length; i++) {
+        const n: unknown = field[i];
+        if (typeof n === 'number') field[i] = articles.records[n]?.id ?? fail(`article number ${n} does not exist`);
+      }
+    } else if (field === 0 && Object.hasOwn(same, name)) value[name] = same[name];
   }
-  return out;
+  return value;
 }
 
 /**
