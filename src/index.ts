@@ -72,3 +72,7 @@ export {
 
 // Errors: check `code`, not the message.
 export { DataError, NewsgraphError, formatDiagnostic, type Diagnostic, type DiagnosticCode, type ErrorCode } from './errors.js';
+
+// Serving a corpus: which graph a server answers from (its `reload` and `snapshot()`), build progress.
+export { graphIdentity, type GraphIdentity } from './graph/identity.js';
+export type { BuildOptions } from './build/index.js';

@@ -134,3 +134,27 @@ test('newsgraph serve --watch rebuilds on a change, SIGHUP reloads, a broken edi
     expect(await exited).toBe(0);
   }
 });
+
+test('newsgraph serve --snapshot FILE --watch reloads when a build replaces the file', async () => {
+  const bin = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+  const snapshot = join(work, 'watched.snapshot');
+  const build = (data: string) => spawn(process.execPath, [bin, 'build', data, '-o', snapshot], { stdio: 'ignore' });
+  await new Promise((resolve) => build(generatedCorpus(30, 1)).on('exit', resolve));
+  const child = spawn(process.execPath, [bin, 'serve', '--snapshot', snapshot, '--port', '0', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    const [, url] = await waitFor(() => out, /GraphQL and playground: (\S+)/u, 'the server URL');
+    const idOf = async () => header(await httpRequest(`${url ?? ''}?query=${encodeURIComponent('{ __typename }')}`), 'newsgraph-snapshot');
+    expect(await idOf()).toBe(graphIdentity(await buildGraph(generatedCorpus(30, 1))).id);
+    await new Promise((resolve) => build(generatedCorpus(30, 2)).on('exit', resolve));
+    await waitFor(() => err, /newsgraph: serving sha256:\w+: /u, 'the reloaded snapshot');
+    expect(await idOf()).toBe(graphIdentity(await buildGraph(generatedCorpus(30, 2))).id);
+  } finally {
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }
+});
