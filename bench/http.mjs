@@ -1,12 +1,13 @@
 // HTTP benchmark: the playground's example questions against a trivial query, on one server, in one run.
 // Figures vary between machines and runs; the ratio to the baseline measured beside them is what to compare.
-// Usage: npm run build && node bench/http.mjs [--seconds 5] [--connections 10]
+// Usage: npm run build && node bench/http.mjs [--seconds 5] [--connections 10] [--json FILE]
 import autocannon from 'autocannon';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
 import { buildGraph, startServer } from '../dist/index.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, json: { type: 'string' } } });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
@@ -39,3 +40,4 @@ console.log(`${'operation'.padEnd(32)} ${'req/s'.padStart(8)} ${'vs base'.padSta
 for (const r of rows) {
   console.log(`${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(8)} ${(r.rps / baseline).toFixed(2).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.bytes.toFixed(0).padStart(8)}`);
 }
+if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ benchmark: 'HTTP on the seed graph vs { __typename }', seconds: duration, connections, rows }, null, 1)}\n`);

@@ -106,3 +106,6 @@ export {
   type Score,
 } from './extract/index.js';
 export { CAMEO_ROOTS, EVENT_TYPE_CAMEO, PREDICATE_CAMEO, type CameoMapping } from './ontology/index.js';
+
+// Serving a corpus: which graph a server answers from (its `reload` and `snapshot()`), build progress.
+export { graphIdentity, type GraphIdentity } from './graph/identity.js';

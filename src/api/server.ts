@@ -5,13 +5,16 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { NewsGraph } from '../graph/index.js';
+import { graphIdentity, type GraphIdentity } from '../graph/identity.js';
 import type { GraphStore } from '../store/index.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExport } from './http/exportRoute.js';
+import { createDrainer } from './http/drain.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
+import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
+import { LiveGraph, type ServedGraph } from './liveGraph.js';
 import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
@@ -22,7 +25,10 @@ export const DEFAULT_PORT = 4000;
 
 export interface ServerOptions {
   readonly graph: NewsGraph;
-  /** Answer GraphQL through this store instead of the in-memory one over `graph` (exports still read `graph`). */
+  /**
+   * Answer GraphQL through this store instead of the in-memory one over `graph` (exports still read `graph`).
+   * A reload (`reload(graph)`, `serve --watch`) serves the new graph's in-memory store.
+   */
   readonly store?: GraphStore;
   /** 0 picks a free port. @default 4000 */
   readonly port?: number;
@@ -35,6 +41,8 @@ export interface ServerOptions {
   readonly handleSignals?: boolean;
   /** How long requests in flight may take to finish on close before their connections are cut. @default 10000 */
   readonly shutdownGraceMs?: number;
+  /** Bytes of whole responses (GraphQL answers, exports) kept in memory; 0 turns the cache off. @default 64 MiB */
+  readonly responseCacheBytes?: number;
 }
 
 export interface RunningServer {
@@ -44,6 +52,10 @@ export interface RunningServer {
   readonly port: number;
   /** Stops accepting connections, lets requests in flight finish, then resolves. Safe to call twice. */
   close(): Promise<void>;
+  /** Serves `graph` from now on, without downtime: requests under way finish on the old graph. */
+  reload(graph: NewsGraph): Promise<GraphIdentity>;
+  /** The identity of the graph being served (also the `newsgraph-snapshot` response header). */
+  snapshot(): GraphIdentity;
 }
 
 function urlHost(address: AddressInfo): string {
@@ -73,25 +85,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   const httpServer = createServer();
-  const apollo = createApolloServer(options.store ?? graph, {
-    limits,
-    logger,
-    plugins: [playgroundPlugin(GRAPHQL_PATH), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })],
-  });
-  await apollo.start();
+  const drain = createDrainer(httpServer, shutdownGraceMs);
+  const startApollo = async (served: NewsGraph) => {
+    // A given store answers for the graph the server starts with; a reload serves the new graph's own memory store.
+    const reader = served === graph && options.store !== undefined ? options.store : served;
+    const apollo = createApolloServer(reader, { limits, logger, plugins: [playgroundPlugin(GRAPHQL_PATH)] });
+    await apollo.start();
+    return apollo;
+  };
+  const cacheBytes = options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  const live = new LiveGraph({ graph, identity: graphIdentity(graph), apollo: await startApollo(graph) }, startApollo, cacheBytes > 0 ? new ResponseCache(cacheBytes) : undefined);
+  const { cache } = live;
 
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  // Each request is answered by the graph current when it arrives, whatever reloads happen meanwhile.
+  const answer = async (req: IncomingMessage, res: ServerResponse, { graph, identity, apollo }: ServedGraph): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes);
+    res.setHeader('newsgraph-snapshot', identity.id);
+    const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
+    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes, scope);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH });
       res.end();
-    } else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url);
+    } else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url, scope === undefined ? undefined : { ...scope, req });
     else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => live.use((served) => answer(req, res, served));
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((error: unknown) => {
       logger.error(`newsgraph: unexpected error serving ${req.method ?? ''} ${req.url ?? ''}:\n${error instanceof Error ? error.stack : String(error)}`);
@@ -104,7 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     address = await listen(httpServer, port, host);
   } catch (error) {
-    await apollo.stop();
+    await live.close();
     throw error;
   }
 
@@ -117,7 +138,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await apollo.stop(); // drains the HTTP server first (ApolloServerPluginDrainHttpServer)
+      await drain(); // requests in flight finish (on whichever graph they started with)
+      await live.close();
     })();
     return closing;
   };
@@ -127,5 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const shownHost = urlHost(address);
-  return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, host: shownHost, port: address.port, close };
+  const reload = (next: NewsGraph) => live.reload(next);
+  const snapshot = () => live.current.identity;
+  return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, host: shownHost, port: address.port, close, reload, snapshot };
 }

@@ -28,6 +28,8 @@ export interface BuildOptions extends LayerOptions {
    * @default false
    */
   readonly reviewedOnly?: boolean;
+  /** Called as the build passes its stages (sources read, checked and anchored, graph made): done of 3. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -36,15 +38,18 @@ export interface BuildOptions extends LayerOptions {
  */
 export async function buildGraph(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<NewsGraph> {
   const sources = await loadSources(dataDir, options);
+  options.onProgress?.(1, 3);
   const problems = [...sources.problems];
   const built = assemble(sources, problems);
   if (problems.length > 0) throw new DataError(finalProblems(problems, sources));
   const assembled = options.reviewedOnly === true ? withoutDrafts(built) : built;
+  options.onProgress?.(2, 3);
 
   const graph: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>();
   graph.replaceAttributes({ articles: assembled.articles });
   for (const entity of assembled.entities) graph.addNode(entity.id, entity);
   for (const relation of assembled.relations) graph.addEdgeWithKey(relation.id, relation.subject, relation.object, relation);
+  options.onProgress?.(3, 3);
   return graph;
 }
 

@@ -3,7 +3,7 @@
  */
 export { buildGraph, validateData, type BuildOptions } from './buildGraph.js';
 export { LAYER_FILE, PACKAGE_LAYER } from './layers.js';
-export { loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
+export { decodeSnapshot, encodeSnapshot, loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
 export { writeFileAtomic } from './writeAtomic.js';
 export { defaultDataDir, displayPath, PACKAGE_ROOT } from './paths.js';
 export { splitSentences } from './sentences.js';

@@ -1,10 +1,12 @@
 /**
  * The graph a command works on: a snapshot when --snapshot is given, else built from --data (or the seed),
- * layered on the directories --with-package-entities and --extends name.
+ * layered on the directories --with-package-entities and --extends name, with progress on stderr when the build
+ * takes a while.
  */
 import { buildGraph, loadSnapshot, type BuildOptions } from '../build/index.js';
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
+import { createProgress } from '../progress.js';
 import type { CommandArgs } from './command.js';
 
 export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
@@ -17,7 +19,10 @@ export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
     return loadSnapshot(snapshot);
   }
   const data = args.values['data'];
-  return buildGraph(typeof data === 'string' ? data : undefined, layers);
+  const progress = createProgress('build: stages', 3);
+  const graph = await buildGraph(typeof data === 'string' ? data : undefined, { ...layers, onProgress: (done) => progress.update(done) });
+  progress.finish();
+  return graph;
 }
 
 /** The layering options given on the command line. */

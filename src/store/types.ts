@@ -9,6 +9,7 @@
  * Arguments arrive checked by the API layer (`first` within its cap, predicates known, dates well formed).
  */
 import type { Direction } from '../graph/adjacent.js';
+import type { GraphIdentity } from '../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../graph/types.js';
 import type { EntityKind } from '../ontology/index.js';
 
@@ -145,4 +146,6 @@ export interface GraphStore {
   claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]>;
   /** How many relations use each predicate or role name the graph holds. */
   predicateCounts(): Promise<ReadonlyMap<string, number>>;
+  /** Which corpus this store answers from: a content hash, when it was built, how many articles. */
+  identity(): Promise<GraphIdentity>;
 }

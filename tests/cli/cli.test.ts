@@ -26,11 +26,13 @@ describe('newsgraph command', () => {
   });
 
   test('build writes a snapshot; stats shows 17 of 17 sentences covered', () => {
-    const snapshot = join(work, 'seed.json');
+    const snapshot = join(work, 'seed.snapshot');
     const build = newsgraph('build', SEED_DATA, '-o', snapshot);
     expect(build.code).toBe(0);
-    const parsed = JSON.parse(readFileSync(snapshot, 'utf8')) as { nodes: unknown[] };
-    expect(parsed.nodes.length).toBeGreaterThan(30);
+    // The snapshot format (version 1): a magic line, then a JSON header with the counts.
+    const [magic, header] = readFileSync(snapshot, 'utf8').split('\n', 2);
+    expect(magic).toBe('NEWSGRAPH-SNAPSHOT 1');
+    expect((JSON.parse(header ?? '{}') as { nodes: number }).nodes).toBeGreaterThan(30);
     const stats = newsgraph('stats', '--json', '--snapshot', snapshot);
     expect(stats.code).toBe(0);
     const figures = JSON.parse(stats.stdout) as { articles: { sentences: number; covered: number; uncovered: unknown[] }[] };

@@ -1,14 +1,17 @@
 /**
  * `GET /export/FORMAT`: the graph, or a focused part of it, in an export format, as a download.
  * Query parameters mirror `newsgraph export`: `focus`, `depth`, `predicate` (repeated or comma-separated),
- * `baseIri`. A format that is several files (csv for neo4j-admin) comes as one zip.
+ * `baseIri`. A format that is several files (csv for neo4j-admin) comes as one zip. With a response cache,
+ * an export is built once per snapshot, format and options, then served from memory with an ETag.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { strToU8, zipSync } from 'fflate';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { didYouMean } from '../../didYouMean.js';
+import type { CacheScope } from './cachedGraphQL.js';
+import { etagOf, sendCached } from './responseCache.js';
 import { sendBody, sendError, statusOf } from './respond.js';
 
 export const EXPORT_PREFIX = '/export/';
@@ -38,8 +41,17 @@ function exportOptions(search: URLSearchParams): ExportOptions {
   return options;
 }
 
-/** Answers one request under `/export/`. */
-export function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL): void {
+/** The export as bytes with its type and file name. */
+function exportBody(graph: NewsGraph, format: Parameters<typeof exportGraph>[1], options: ExportOptions): { body: string | Uint8Array; type: string; file: string } {
+  const result = exportGraph(graph, format, options);
+  const base = `newsgraph${options.focus === undefined ? '' : `-${safeName(options.focus)}`}`;
+  if (result.kind === 'text') return { body: result.text, type: result.contentType, file: `${base}.${result.extension}` };
+  const entries = Object.fromEntries(Object.entries(result.files).map(([name, text]) => [name, strToU8(text)]));
+  return { body: zipSync(entries, { level: 6, mtime: ZIP_TIME }), type: 'application/zip', file: `${base}-${format}.zip` };
+}
+
+/** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
+export function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL, cache?: CacheScope & { readonly req: IncomingMessage }): void {
   // HEAD gets GET's headers; node:http leaves out the body by itself.
   if (method !== 'GET' && method !== 'HEAD') {
     sendError(res, 405, 'BAD_REQUEST', `Use GET for ${url.pathname}.`, {}, { allow: 'GET, HEAD' });
@@ -58,14 +70,27 @@ export function handleExport(graph: NewsGraph, method: string, res: ServerRespon
   }
   try {
     const options = exportOptions(url.searchParams);
-    const result = exportGraph(graph, format, options);
-    const base = `newsgraph${options.focus === undefined ? '' : `-${safeName(options.focus)}`}`;
-    if (result.kind === 'text') {
-      sendBody(res, result.text, result.contentType, `${base}.${result.extension}`);
+    if (cache === undefined) {
+      const { body, type, file } = exportBody(graph, format, options);
+      sendBody(res, body, type, file);
       return;
     }
-    const entries = Object.fromEntries(Object.entries(result.files).map(([name, text]) => [name, strToU8(text)]));
-    sendBody(res, zipSync(entries, { level: 6, mtime: ZIP_TIME }), 'application/zip', `${base}-${format}.zip`);
+    const key = ['export', cache.snapshotId, format, JSON.stringify([options.focus, options.depth, options.predicates, options.baseIri])].join('\n');
+    const stored = cache.cache.get(key);
+    if (stored !== undefined) {
+      sendCached(cache.req, res, stored, 'hit');
+      return;
+    }
+    const { body, type, file } = exportBody(graph, format, options);
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const headers: [string, string][] = [
+      ['content-type', type],
+      ['x-content-type-options', 'nosniff'],
+      ['content-disposition', `attachment; filename="${file}"`],
+    ];
+    const entry = { status: 200, headers, body: bytes, etag: etagOf(bytes) };
+    cache.cache.set(key, entry);
+    sendCached(cache.req, res, entry, 'miss');
   } catch (error) {
     if (!(error instanceof NewsgraphError)) throw error;
     sendError(res, statusOf(error.code), error.code, error.message);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { LIMIT_CODES, LimitError } from '../limits.js';
 import { parseContentType, readBody } from './body.js';
+import { answerThroughCache, type CacheScope } from './cachedGraphQL.js';
 import { sendError } from './respond.js';
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -98,12 +99,15 @@ export async function handleGraphQL(
   res: ServerResponse,
   url: URL,
   maxBodyBytes: number,
+  cache?: CacheScope,
 ): Promise<void> {
   const parsed = await parsedBody(req, res, maxBodyBytes);
   if (parsed === null) return;
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body: parsed.body },
-    context: async () => ({}),
-  });
-  await writeResponse(res, response);
+  const execute = () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body: parsed.body },
+      context: async () => ({}),
+    });
+  if (cache !== undefined) return answerThroughCache(cache, req, res, url, parsed.body, execute, writeResponse);
+  await writeResponse(res, await execute());
 }

@@ -15,12 +15,13 @@ import { proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
 import { relationResolvers } from './relation.js';
 import { jsonScalar } from './scalars.js';
+import { snapshotQueryResolvers } from './snapshot.js';
 
 export function createResolvers(store: GraphStore) {
   const resolveType = (entity: EntityAttributes): EntityTypeName => typeNameOf(entity.kind);
   return {
     JSON: jsonScalar,
-    Query: queryResolvers(store),
+    Query: { ...queryResolvers(store), ...snapshotQueryResolvers(store) },
     Entity: { __resolveType: resolveType },
     Actor: { __resolveType: resolveType },
     Person: personResolvers(store),

@@ -4,6 +4,7 @@ import { displayPath, writeFileAtomic } from '../../build/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { createProgress } from '../../progress.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom } from '../graphSource.js';
 
@@ -38,7 +39,13 @@ export const exportCommand: Command = {
     const output = values['output'];
     if (result.kind === 'files') {
       if (typeof output !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
-      for (const [name, content] of Object.entries(result.files)) await writeFileAtomic(join(output, name), content);
+      const files = Object.entries(result.files);
+      const progress = createProgress('export: files', files.length);
+      for (const [i, [name, content]] of files.entries()) {
+        await writeFileAtomic(join(output, name), content);
+        progress.update(i + 1);
+      }
+      progress.finish();
       io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
       return 0;
     }

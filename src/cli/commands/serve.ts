@@ -1,16 +1,24 @@
-/** `newsgraph serve`: GraphQL over HTTP with the playground, until SIGINT or SIGTERM. */
+/**
+ * `newsgraph serve`: GraphQL over HTTP with the playground, until SIGINT or SIGTERM. SIGHUP (and, with
+ * --watch, any change to the data directory or the snapshot file) rebuilds the graph and swaps it in without
+ * downtime; a failed rebuild keeps the graph being served and logs why.
+ */
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
+import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom } from '../graphSource.js';
+import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
+import { watchSource } from '../watch.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE]',
-  summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too).`,
+  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE] [--watch]',
+  summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
   options: {
     port: { type: 'string', short: 'p', valueName: 'N', description: `TCP port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one).` },
     host: { type: 'string', valueName: 'H', description: `Address to listen on (default: $HOST, else ${DEFAULT_HOST}).` },
+    watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory (or snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
   async run(args, io) {
@@ -20,13 +28,52 @@ export const serveCommand: Command = {
       throw new NewsgraphError('BAD_USER_INPUT', `the port must be a whole number from 0 to 65535, not "${portText}".`);
     }
     const host = stringOption(args.values['host']) ?? process.env['HOST'] ?? DEFAULT_HOST;
+    const snapshotFile = stringOption(args.values['snapshot']);
+    const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']) };
     const graph = await graphFrom(args);
     // The command owns the signals: it reports them and resolves once the server has drained.
     const server = await startServer({ graph, port, host, handleSignals: false });
-    io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations\nGraphQL and playground: ${server.url}\n`);
+    io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nGraphQL and playground: ${server.url}\n`);
+
+    // One reload at a time; changes that arrive during one cause one more afterwards.
+    let reloading = false;
+    let again: string | undefined;
+    const reload = async (why: string): Promise<void> => {
+      if (reloading) {
+        again = why;
+        return;
+      }
+      reloading = true;
+      io.err(`newsgraph: ${why}: rebuilding; still serving ${server.snapshot().id}\n`);
+      try {
+        const next = await rebuildGraph(source);
+        const identity = await server.reload(next);
+        io.err(`newsgraph: serving ${identity.id}: ${next.order} entities, ${next.size} relations from ${identity.articleCount} article(s)\n`);
+      } catch (error) {
+        io.err(`newsgraph: the rebuild failed; still serving ${server.snapshot().id}:\n${error instanceof Error ? error.message : String(error)}\n`);
+      } finally {
+        reloading = false;
+        if (again !== undefined) {
+          const next = again;
+          again = undefined;
+          void reload(next);
+        }
+      }
+    };
+    const onHangUp = (): void => void reload('SIGHUP');
+    process.on('SIGHUP', onHangUp);
+    const stopWatching =
+      args.values['watch'] === true
+        ? source.kind === 'snapshot'
+          ? watchSource(source.file, 'snapshot', () => void reload(`${source.file} changed`))
+          : watchSource(source.dir ?? defaultDataDir(), 'data', (what) => void reload(`changed: ${what}`))
+        : () => {};
+
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {
         io.err(`\n${signal}: finishing requests in flight, then stopping\n`);
+        process.off('SIGHUP', onHangUp);
+        stopWatching();
         void server.close().then(resolve);
       };
       process.once('SIGINT', stop);

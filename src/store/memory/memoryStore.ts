@@ -15,6 +15,7 @@ import {
   relationsWithPredicate,
   type GraphIndex,
 } from '../../graph/indices.js';
+import { graphIdentity, type GraphIdentity } from '../../graph/identity.js';
 import { neighborhood } from '../../graph/neighbors.js';
 import { shortestPath } from '../../graph/paths.js';
 import { searchEntities } from '../../graph/search.js';
@@ -255,6 +256,10 @@ export class MemoryStore implements GraphStore {
     const counts = new Map<string, number>();
     for (const [name, relations] of this.index.byPredicate) counts.set(name, relations.length);
     return counts;
+  }
+
+  async identity(): Promise<GraphIdentity> {
+    return graphIdentity(this.graph);
   }
 }
 

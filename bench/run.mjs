@@ -1,0 +1,133 @@
+// npm run bench: every benchmark, one after the other (never two at once), each figure beside a baseline
+// measured in the same run, written to bench/results/*.json and docs/performance.md (with a chart).
+//
+//   corpus scale  generated corpora of 100 … 10,000 articles (bench/corpus): build time and peak memory vs
+//                 parsing the same YAML alone; snapshot bytes per relation; snapshot load vs JSON.parse
+//   HTTP          on the largest corpus: newsgraph with a repeated (cached) and a new (uncached) question vs a
+//                 bare node:http process writing the same bytes (bench/serving)
+//   seed          the earlier benchmarks, bench/build.mjs (seed copies) and bench/http.mjs (seed graph)
+//
+// Usage: npm run bench -- [--max-articles 10000] [--sizes 100,300,1000] [--runs 3] [--seconds 3]
+//                         [--connections 10] [--no-seed-benchmarks] [--keep]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
+import { loadSnapshot } from '../dist/index.js';
+import { createProgress } from '../dist/progress.js';
+import { generateCorpus } from './corpus/generate.mjs';
+import { renderReport } from './report/markdown.mjs';
+import { benchHttp } from './serving/http.mjs';
+import { summarize } from './stats.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    'max-articles': { type: 'string', default: '10000' },
+    sizes: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    'no-seed-benchmarks': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const maxArticles = Number(values['max-articles']);
+const sizes = (values.sizes ?? '100,300,1000,3000,10000').split(',').map(Number).filter((n) => n <= maxArticles);
+if (sizes.length === 0) throw new Error(`no corpus size ≤ --max-articles ${maxArticles}`);
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const work = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+const results = join(root, 'bench', 'results');
+mkdirSync(results, { recursive: true });
+const started = new Date();
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version, loadavgAtStart: loadavg() };
+const log = (text) => process.stderr.write(`${text}\n`);
+
+/** Runs a bench script in a fresh node process and parses the JSON line it prints. */
+function runScript(script, args, nodeArgs = []) {
+  const out = execFileSync(process.execPath, [...nodeArgs, join(root, 'bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+// ── Corpus scale ────────────────────────────────────────────────────────────────────────────────────────
+const scale = [];
+let largest;
+for (const size of sizes) {
+  const data = join(work, `corpus-${size}`);
+  const progress = createProgress(`generating ${size} articles`, size);
+  generateCorpus({ articles: size, seed: 1, out: data, onProgress: (done) => progress.update(done) });
+  progress.finish();
+  const snapshot = join(work, `corpus-${size}.snapshot`);
+  const json = join(work, `corpus-${size}.json`);
+  const builds = [];
+  const parses = [];
+  const loads = [];
+  for (let r = 0; r < runs; r++) {
+    log(`  ${size} articles: run ${r + 1} of ${runs}`);
+    parses.push(runScript('scale/parseYaml.mjs', [data]));
+    builds.push(runScript('scale/buildOnce.mjs', [data, snapshot, json], ['--max-old-space-size=8192']));
+    loads.push(runScript('scale/loadOnce.mjs', [snapshot, json], ['--expose-gc', '--max-old-space-size=8192']));
+  }
+  const [first] = builds;
+  const snapshotBytes = statSync(snapshot).size;
+  const row = {
+    articles: size,
+    nodes: first.nodes,
+    relations: first.edges,
+    buildMs: summarize(builds.map((b) => b.buildMs)),
+    yamlParseMs: summarize(parses.map((p) => p.parseMs)),
+    buildVsParse: summarize(builds.map((b, i) => b.buildMs / parses[i].parseMs)),
+    peakRssBytes: summarize(builds.map((b) => b.peakRssAfterBuild)),
+    writeSnapshotMs: summarize(builds.map((b) => b.writeMs)),
+    snapshotBytes,
+    jsonBytes: first.jsonBytes,
+    snapshotBytesPerRelation: snapshotBytes / first.edges,
+    jsonBytesPerRelation: typeof first.jsonBytes === 'number' ? first.jsonBytes / first.edges : null,
+    loadMs: summarize(loads.map((l) => l.loadMs)),
+    jsonParseMs: loads[0].jsonParseMs === null ? null : summarize(loads.map((l) => l.jsonParseMs)),
+    rssAfterLoadBytes: summarize(loads.map((l) => l.rssAfterLoad)),
+  };
+  scale.push(row);
+  log(`  ${size} articles: build ${row.buildMs.median.toFixed(0)} ms (YAML alone ${row.yamlParseMs.median.toFixed(0)} ms), peak RSS ${(row.peakRssBytes.median / 2 ** 20).toFixed(0)} MiB, load ${row.loadMs.median.toFixed(0)} ms`);
+  largest = { size, data, snapshot };
+}
+writeFileSync(join(results, 'scale.json'), `${JSON.stringify({ started, machine, runs, rows: scale }, null, 1)}\n`);
+
+// ── HTTP on the largest corpus ─────────────────────────────────────────────────────────────────────────
+const graph = await loadSnapshot(largest.snapshot);
+const people = graph.filterNodes((_key, e) => e.kind === 'PERSON').map((key) => graph.getNodeAttributes(key)).sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
+const top = people[0];
+const middle = people[Math.floor(people.length / 2)];
+const questions = [
+  ...PLAYGROUND_EXAMPLES.map((e) => ({ name: e.operationName, query: e.query, variables: e.variables, operationName: e.operationName })),
+  { name: 'SearchTopPerson', query: 'query S($t: String!) { search(text: $t, limit: 10) { id name kind } }', variables: { t: top.name.split(' ')[1] } },
+  { name: 'PeoplePage', query: '{ entities(kind: PERSON, first: 50) { totalCount edges { cursor node { id name } } } }' },
+  { name: 'EntityWithEvidence', query: 'query E($id: ID!) { entity(id: $id) { name description evidence { exact sentence article { id published } } } }', variables: { id: middle.id } },
+  { name: 'Snapshot', query: '{ snapshot { id builtAt articleCount } }' },
+  { name: 'GET /export/turtle?focus', path: `/export/turtle?focus=${encodeURIComponent(middle.id)}` },
+];
+log(`HTTP on ${largest.size} articles (${questions.length} questions, ${seconds} s each, three servers)`);
+const http = await benchHttp({ snapshot: largest.snapshot, questions, seconds, connections, workDir: work });
+writeFileSync(join(results, 'http-corpus.json'), `${JSON.stringify({ started, machine, articles: largest.size, seconds, connections, ...http }, null, 1)}\n`);
+
+// ── The seed benchmarks ─────────────────────────────────────────────────────────────────────────────────
+if (!values['no-seed-benchmarks']) {
+  log('bench/build.mjs (copies of the seed article)');
+  execFileSync(process.execPath, [join(root, 'bench', 'build.mjs'), '--runs', String(runs), '--sizes', '1,10,50', '--json', join(results, 'build-copies.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  log('bench/http.mjs (seed graph)');
+  execFileSync(process.execPath, [join(root, 'bench', 'http.mjs'), '--seconds', String(Math.min(seconds, 2)), '--connections', String(connections), '--json', join(results, 'http-seed.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+const finished = new Date();
+const summary = { started, finished, machine, loadavgAtEnd: loadavg(), options: { maxArticles, sizes, runs, seconds, connections } };
+writeFileSync(join(results, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+const { markdown, svg } = renderReport({ summary, scale, http, resultsDir: results });
+writeFileSync(join(root, 'docs', 'performance-scale.svg'), svg);
+writeFileSync(join(root, 'docs', 'performance.md'), markdown);
+log(`wrote bench/results/*.json, docs/performance.md and docs/performance-scale.svg in ${((finished - started) / 1000).toFixed(0)} s`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,91 @@
+// HTTP against the bare baseline, all three in their own processes: for each question, requests per second
+// from the bare server writing newsgraph's exact answer bytes, from newsgraph with the question cached
+// (repeated), and from newsgraph without the cache (every request executed: a question not yet cached).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+
+/** Starts a script that prints {url} as its first line; resolves with the URL and the child. */
+function startChild(script, args) {
+  const child = spawn(process.execPath, [here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve({ url: JSON.parse(line).url, child }));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux); null elsewhere. Unlike requests per
+ * second, CPU per request hardly depends on what else the machine is doing.
+ */
+function cpuMs(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+}
+
+/** A GET of an export (`path`) or a POST of a GraphQL body, against the server in process `pid`. */
+async function load(url, body, seconds, connections, pid) {
+  const request = body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS, body };
+  const before = cpuMs(pid);
+  const result = await autocannon({ url, ...request, duration: seconds, connections });
+  const after = cpuMs(pid);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  const cpuUsPerRequest = before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, cpuUsPerRequest };
+}
+
+/**
+ * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string }} options
+ */
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir }) {
+  const cached = await startChild('serve.mjs', [snapshot, 'cache']);
+  const uncached = await startChild('serve.mjs', [snapshot, 'nocache']);
+  const rows = [];
+  const refused = [];
+  const usable = [];
+  try {
+    const target = (server, q) => (q.path === undefined ? server.url : `${new URL(server.url).origin}${q.path}`);
+    for (const q of questions) {
+      const body = q.path === undefined ? JSON.stringify({ query: q.query, variables: q.variables ?? {}, operationName: q.operationName }) : undefined;
+      const response = await fetch(target(uncached, q), body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body });
+      const text = await response.text();
+      if (response.status !== 200 || (body !== undefined && 'errors' in JSON.parse(text))) refused.push({ name: q.name, status: response.status, answer: text.slice(0, 300) });
+      else usable.push({ ...q, body, answer: text, contentType: response.headers.get('content-type') });
+    }
+    const responsesFile = `${workDir}/bare-responses.json`;
+    writeFileSync(responsesFile, JSON.stringify(usable.map((q) => ({ contentType: q.contentType, body: q.answer }))));
+    const bare = await startChild('bare.mjs', [responsesFile]);
+    try {
+      for (const [i, q] of usable.entries()) {
+        await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
+        const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
+        const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
+        const fresh = await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid);
+        rows.push({ name: q.name, bytes: Buffer.byteLength(q.answer), baseline, repeated, fresh, repeatedRatio: repeated.rps / baseline.rps, freshRatio: fresh.rps / baseline.rps });
+        process.stderr.write(`  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s, uncached ${fresh.rps.toFixed(0)}/s\n`);
+      }
+    } finally {
+      await stop(bare.child);
+    }
+  } finally {
+    await stop(cached.child);
+    await stop(uncached.child);
+  }
+  return { rows, refused };
+}

@@ -1,0 +1,10 @@
+// The server under test, in its own process: serves SNAPSHOT with the response cache on or off, prints its
+// URL as one JSON line, and stops on SIGTERM.
+// Usage: node bench/serving/serve.mjs SNAPSHOT_FILE cache|nocache
+import { loadSnapshot, startServer } from '../../dist/index.js';
+
+const [snapshotFile, mode] = process.argv.slice(2);
+const graph = await loadSnapshot(snapshotFile);
+const quiet = { info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`), debug() {} };
+const server = await startServer({ graph, port: 0, handleSignals: true, logger: quiet, responseCacheBytes: mode === 'nocache' ? 0 : undefined });
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);

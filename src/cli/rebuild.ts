@@ -1,0 +1,49 @@
+/**
+ * A fresh graph for a running server: a data directory is built in a worker thread (rebuildWorker.ts) and
+ * comes back as snapshot bytes, decoded here; a snapshot file is read again. Either way the server's thread
+ * is busy only for the decoding, never for the build.
+ */
+import { Worker } from 'node:worker_threads';
+import { decodeSnapshot, loadSnapshot } from '../build/index.js';
+import { NewsgraphError } from '../errors.js';
+import type { NewsGraph } from '../graph/types.js';
+import type { RebuildMessage } from './rebuildWorker.js';
+
+export type GraphSourceSpec = { readonly kind: 'data'; readonly dir: string | undefined } | { readonly kind: 'snapshot'; readonly file: string };
+
+function buildInWorker(dir: string | undefined): Promise<NewsGraph> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./rebuildWorker.js', import.meta.url), { workerData: dir });
+    let settled = false;
+    worker.once('message', (message: RebuildMessage) => {
+      settled = true;
+      void worker.terminate();
+      if (message.ok) {
+        try {
+          resolve(decodeSnapshot(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength), 'rebuilt graph'));
+        } catch (error) {
+          reject(error);
+        }
+      } else reject(new NewsgraphError(message.code === 'DATA_INVALID' ? 'DATA_INVALID' : 'BAD_USER_INPUT', message.message));
+    });
+    worker.once('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the rebuild worker stopped (exit code ${code}) without a result`));
+    });
+  });
+}
+
+export function rebuildGraph(source: GraphSourceSpec): Promise<NewsGraph> {
+  switch (source.kind) {
+    case 'data':
+      return buildInWorker(source.dir);
+    case 'snapshot':
+      return loadSnapshot(source.file);
+    default: {
+      const unreachable: never = source;
+      throw new Error(`unknown graph source ${String(unreachable)}`);
+    }
+  }
+}
