@@ -3,6 +3,8 @@
 // positions, proposals backed, rejected and not endorsed, ...), and its encoding, whose every quote is
 // verbatim in the text and picks exactly one place in it (a prefix is added where the words repeat).
 
+import { newsTemplates } from './newsFacts.mjs';
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ACTIONS = ['return to the negotiating table', 'withdraw its troops', 'release the detained journalists', 'open the border crossings', 'respect the ceasefire', 'allow aid convoys through'];
@@ -275,10 +277,16 @@ export function createArticle(index, world, random, draw, published) {
     },
   };
   const names = Object.keys(templates);
+  // The rest of the vocabulary, one predicate and one event type at a time across the corpus (newsFacts.mjs).
+  world.newsCursor ??= { fact: 0, event: 0 };
+  const news = newsTemplates({ sentence, q, mention, relation, event, claim, a, b, proposal, venue, draw, random, speakerOf }, world.newsCursor);
 
   const count = random.int(8, 20);
   templates.meeting();
-  for (let i = 1; i < count; i++) templates[names[random.int(0, names.length - 1)]]();
+  news.newsFact();
+  news.newsFact();
+  news.newsEvent();
+  for (let i = 4; i < count; i++) templates[names[random.int(0, names.length - 1)]]();
 
   // Paragraphs of two to four sentences.
   const parts = [];
