@@ -10,6 +10,7 @@ import { checkSchema } from './schemaCheck.js';
 import type { ArticleFileSource, EntitiesFileSource } from './sourceModel.js';
 import { displayPath } from './paths.js';
 import { YamlSource } from './yamlSource.js';
+import { readArticleText } from './inputLimits.js';
 
 export interface LoadedArticle {
   readonly yaml: YamlSource;
@@ -46,7 +47,13 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
     const data = yaml.data as ArticleFileSource;
     const textFile = resolve(dirname(file), data.article.text);
     try {
-      articles.push({ yaml, data, text: await readFile(textFile, 'utf8') });
+      const read = await readArticleText(textFile);
+      if ('problem' in read) {
+        problems.push(yaml.problem(read.problem.code, ['article', 'text'], read.problem.message));
+        articles.push({ yaml, data });
+        continue;
+      }
+      articles.push({ yaml, data, text: read.text });
     } catch (error) {
       problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
       articles.push({ yaml, data });
