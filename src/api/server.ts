@@ -19,6 +19,13 @@ export const GRAPHQL_PATH = '/graphql';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4000;
 
+/**
+ * No socket is held by a client that sends slowly or not at all: headers within 10 s, the whole request
+ * within 30 s, an idle keep-alive connection closed after 5 s, checked every second (issue 11: 1,000 idle
+ * sockets were held until the client left).
+ */
+export const SOCKET_TIMEOUTS = Object.freeze({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 });
+
 export interface ServerOptions {
   readonly graph: NewsGraph;
   /** 0 picks a free port. @default 4000 */
@@ -69,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { graph, port = DEFAULT_PORT, host = DEFAULT_HOST, handleSignals = true, shutdownGraceMs = 10_000 } = options;
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
-  const httpServer = createServer();
+  const httpServer = createServer(SOCKET_TIMEOUTS);
   const apollo = createApolloServer(graph, {
     limits,
     logger,

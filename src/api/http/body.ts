@@ -2,18 +2,33 @@
  * Reading a request body with a size limit: a body over the limit is refused as soon as it is known to
  * be (from Content-Length, or while it streams), without holding more than the limit in memory.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LimitError } from '../limits.js';
+import { sendError } from './respond.js';
 
 function tooLarge(limit: number, actual: number): LimitError {
   return new LimitError('maxBodyBytes', limit, actual, `The request body is over the limit of ${limit} bytes: send a shorter document, with values in variables.`);
 }
 
+/** Milliseconds a body may go without a byte before the request is refused (a short body under a longer Content-Length). */
+export const BODY_IDLE_TIMEOUT_MS = 5_000;
+
+/** The client stopped sending: it closed the connection mid-body, or went quiet. A normal event, not a fault. */
+export class ClientGoneError extends Error {
+  readonly reason: 'aborted' | 'idle';
+  constructor(reason: 'aborted' | 'idle') {
+    super(reason === 'aborted' ? 'the client closed the connection before the body was complete' : `no byte of the body for ${BODY_IDLE_TIMEOUT_MS} ms`);
+    this.name = 'ClientGoneError';
+    this.reason = reason;
+  }
+}
+
 /**
  * The whole body of `req`.
  * @throws LimitError REQUEST_TOO_LARGE when it is longer than `maxBytes`; the rest of the body is discarded.
+ * @throws ClientGoneError when the client aborts, or sends nothing for BODY_IDLE_TIMEOUT_MS.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, maxBytes: number, idleMs: number = BODY_IDLE_TIMEOUT_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -23,20 +38,51 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     }
     const chunks: Buffer[] = [];
     let length = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const done = (): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onAborted);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        done();
+        reject(new ClientGoneError('idle'));
+      }, idleMs);
+    };
     const onData = (chunk: Buffer | string): void => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       length += buffer.byteLength;
       if (length > maxBytes) {
-        req.off('data', onData);
+        done();
         req.resume();
         reject(tooLarge(maxBytes, length));
         return;
       }
       chunks.push(buffer);
+      arm();
+    };
+    const onEnd = (): void => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onAborted = (): void => {
+      done();
+      reject(new ClientGoneError('aborted'));
+    };
+    const onError = (error: Error): void => {
+      done();
+      const code = (error as NodeJS.ErrnoException).code;
+      reject(code === 'ECONNRESET' || error.message === 'aborted' ? new ClientGoneError('aborted') : error);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('end', onEnd);
+    req.once('error', onError);
+    req.once('aborted', onAborted);
+    arm();
   });
 }
 
@@ -50,4 +96,34 @@ export function parseContentType(header: string | undefined): { mediaType: strin
     if (name.trim().toLowerCase() === 'charset') charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
   }
   return { mediaType: type.trim().toLowerCase(), charset };
+}
+
+/** Bytes of an oversize body read and thrown away so that the client, still sending, reads its 413. */
+export const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answers 413 to a body over the limit so that the client sees it: closing while the client still sends
+ * makes its kernel report a broken pipe instead of the status. So the rest of the body is read and
+ * discarded (up to DISCARD_MAX_BYTES, within the server's request timeout), then the connection closes.
+ */
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, error: LimitError): void {
+  const declared = Number(req.headers['content-length']);
+  const discardable = !Number.isFinite(declared) || declared <= DISCARD_MAX_BYTES;
+  sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, discardable ? {} : { connection: 'close' });
+  if (!discardable) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > DISCARD_MAX_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** A client that left or went quiet: 408 if it can still read, and the connection closed; nothing logged. */
+export function refuseGoneClient(res: ServerResponse, error: ClientGoneError): void {
+  if (error.reason === 'idle' && !res.headersSent && res.writable) {
+    sendError(res, 408, 'REQUEST_TIMEOUT', `The request body stopped arriving (${error.message}): send the whole body at once.`, {}, { connection: 'close' });
+  }
+  res.once('finish', () => res.socket?.destroy());
+  if (error.reason === 'aborted') res.socket?.destroy();
 }
