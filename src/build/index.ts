@@ -3,7 +3,7 @@
  */
 export { buildGraph, validateData } from './buildGraph.js';
 export { loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
-export { writeFileAtomic } from './writeAtomic.js';
+export { removeStaleSiblings, writeFileAtomic, writeFolderAtomic } from './writeAtomic.js';
 export { defaultDataDir, displayPath, PACKAGE_ROOT } from './paths.js';
 export { splitSentences } from './sentences.js';
 export { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';
