@@ -45,9 +45,10 @@ export function writeLargeCase(options = {}) {
     yaml.push(`  - subject: alpha\n    predicate: ALIGNED_WITH\n    object: beta\n    evidence: "stood with Beta on day ${i}."\n`);
   }
   if (missingQuote > 0) {
-    const words = [];
-    for (let n = 0; words.join(' ').length < missingQuote; n++) words.push(`word${n}`);
-    yaml.push(`  - subject: alpha\n    predicate: ALIGNED_WITH\n    object: beta\n    evidence: "${words.join(' ').slice(0, missingQuote)}"\n`);
+    // Sentences of the article with one typo each: close to a passage, verbatim nowhere.
+    let quote = '';
+    for (let n = Math.floor(parts.length / 2); quote.length < missingQuote; n++) quote += sentence(n).replace('stood', 'stod');
+    yaml.push(`  - subject: alpha\n    predicate: ALIGNED_WITH\n    object: beta\n    evidence: "${quote.slice(0, missingQuote).trim()}"\n`);
   }
   if (unknownId > 0) {
     yaml.push(`  - subject: ${'x'.repeat(unknownId)}\n    predicate: ALIGNED_WITH\n    object: beta\n    evidence: "Alpha met Beta."\n`);

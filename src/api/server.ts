@@ -25,6 +25,8 @@ export const DEFAULT_PORT = 4000;
  * sockets were held until the client left).
  */
 export const SOCKET_TIMEOUTS = Object.freeze({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 });
+/** A connection with no byte in either direction for this long is closed (one that never sends a request too). */
+export const SOCKET_IDLE_TIMEOUT_MS = 10_000;
 
 export interface ServerOptions {
   readonly graph: NewsGraph;
@@ -77,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   const httpServer = createServer(SOCKET_TIMEOUTS);
+  httpServer.setTimeout(SOCKET_IDLE_TIMEOUT_MS); // with no 'timeout' listener, node destroys the idle socket
   const apollo = createApolloServer(graph, {
     limits,
     logger,

@@ -83,6 +83,11 @@ test('a 10 MB body gets its 413, read by a client that is still sending', async 
   expect(text).toContain('REQUEST_TOO_LARGE');
 }, 30_000);
 
+test('a connection that never sends a request is closed by the server', async () => {
+  const { text } = await raw('');
+  expect(text).toBe('');
+}, 30_000);
+
 test('a long baseIri is refused', async () => {
   const response = await fetch(`${server.url.replace('/graphql', '')}/export/turtle?baseIri=${'a'.repeat(10_000)}`);
   expect(response.status).toBe(400);
