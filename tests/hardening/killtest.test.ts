@@ -4,15 +4,7 @@
  * A short version of the harness, run by CI; the long runs and their figures are in docs/reliability.md.
  */
 import { expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../utils/fixtures.js';
-
-function runScript(script: string, args: string[]): { status: number | null; report: Record<string, unknown> } {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args, '--json'], { encoding: 'utf8', cwd: PROJECT_ROOT });
-  const last = result.stdout.trim().split('\n').pop() ?? '{}';
-  return { status: result.status, report: JSON.parse(last) as Record<string, unknown> };
-}
+import { runScript } from './runScript.js';
 
 test('writers killed at random moments leave the old or the new output, and the next run leaves nothing behind', () => {
   const { status, report } = runScript('killtest.mjs', ['--trials', '10', '--targets', 'big-file,big-folder']);

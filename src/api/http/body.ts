@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LimitError } from '../limits.js';
-import { sendError } from './respond.js';
+import { sendError, writeError } from './respond.js';
 
 function tooLarge(limit: number, actual: number): LimitError {
   return new LimitError('maxBodyBytes', limit, actual, `The request body is over the limit of ${limit} bytes: send a shorter document, with values in variables.`);
@@ -103,19 +103,31 @@ export const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Answers 413 to a body over the limit so that the client sees it: closing while the client still sends
- * makes its kernel report a broken pipe instead of the status. So the rest of the body is read and
- * discarded (up to DISCARD_MAX_BYTES, within the server's request timeout), then the connection closes.
+ * makes its kernel report a broken pipe (or a reset) instead of the status. So the whole answer is written at
+ * once, but the response is ended only when the rest of the body has been read and discarded (up to
+ * DISCARD_MAX_BYTES, within the server's request timeout); node then closes or keeps the connection as usual.
  */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, error: LimitError): void {
   const declared = Number(req.headers['content-length']);
   const discardable = !Number.isFinite(declared) || declared <= DISCARD_MAX_BYTES;
-  sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, discardable ? {} : { connection: 'close' });
-  if (!discardable) return;
+  writeError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, discardable ? {} : { connection: 'close' });
+  if (!discardable || req.readableEnded) {
+    res.end();
+    return;
+  }
   let discarded = 0;
+  const finish = (): void => {
+    if (!res.writableEnded) res.end();
+  };
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.byteLength;
-    if (discarded > DISCARD_MAX_BYTES) req.socket.destroy();
+    if (discarded > DISCARD_MAX_BYTES) {
+      finish();
+      req.socket.destroy();
+    }
   });
+  req.once('end', finish);
+  req.once('close', finish);
   req.resume();
 }
 
