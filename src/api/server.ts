@@ -11,6 +11,7 @@ import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExport } from './http/exportRoute.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
+import { refuseOversizeExpectations } from './http/body.js';
 import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
@@ -80,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? console;
   const httpServer = createServer(SOCKET_TIMEOUTS);
   httpServer.setTimeout(SOCKET_IDLE_TIMEOUT_MS); // with no 'timeout' listener, node destroys the idle socket
+  refuseOversizeExpectations(httpServer, limits.maxBodyBytes);
   const apollo = createApolloServer(graph, {
     limits,
     logger,

@@ -105,6 +105,20 @@ test('a 10 MB body gets its 413, read by a client that is still sending', async 
   }
 }, 60_000);
 
+test('with Expect: 100-continue, an oversize body is refused before it is sent', async () => {
+  const { text } = await raw(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\nExpect: 100-continue\r\n\r\n`);
+  expect(text).toMatch(/^HTTP\/1\.1 413/);
+  expect(text).not.toContain('100 Continue');
+});
+
+test('with Expect: 100-continue, a body within the limit is answered', async () => {
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const head = `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
+  const { text } = await raw(head, body);
+  expect(text).toMatch(/^HTTP\/1\.1 100 Continue/);
+  expect(text).toContain('"__typename":"Query"');
+});
+
 test('a connection that never sends a request is closed by the server', async () => {
   const { text } = await raw('');
   expect(text).toBe('');

@@ -2,7 +2,7 @@
  * Reading a request body with a size limit: a body over the limit is refused as soon as it is known to
  * be (from Content-Length, or while it streams), without holding more than the limit in memory.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { LimitError } from '../limits.js';
 import { sendError, writeError } from './respond.js';
 
@@ -138,4 +138,22 @@ export function refuseGoneClient(res: ServerResponse, error: ClientGoneError): v
   }
   res.once('finish', () => res.socket?.destroy());
   if (error.reason === 'aborted') res.socket?.destroy();
+}
+
+/**
+ * `Expect: 100-continue`: a body declared over the limit is refused with 413 before the client sends it (no
+ * "100 Continue"), and the connection closed; any other request gets its "100 Continue" and goes on as usual.
+ * Without this, node answers "100 Continue" to everything, and the client sends a body that is then refused.
+ */
+export function refuseOversizeExpectations(server: Server, maxBytes: number): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      const error = tooLarge(maxBytes, declared);
+      sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, { connection: 'close' });
+      return;
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
 }
