@@ -5,7 +5,7 @@
 // out of its --max-mb heap. Seeded and reproducible: case N of seed S is always the same input; each failing
 // case is saved as a data directory under --out with a reason.json.
 //
-// Usage: npm run build && npm run fuzz -- [--cases 500] [--seed 1] [--max-ms 5000] [--max-mb 500] [--out fuzz-failures] [--json]
+// Usage: npm run build && npm run fuzz -- [--cases 500] [--seed 1] [--max-ms 5000] [--max-mb 500] [--out .tmp/fuzz-failures] [--json]
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -136,7 +136,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'max-ms': { type: 'string', default: '5000' },
     'max-mb': { type: 'string', default: '500' },
-    out: { type: 'string', default: 'fuzz-failures' },
+    out: { type: 'string', default: '.tmp/fuzz-failures' },
     data: { type: 'string', default: join(ROOT, 'data') },
     json: { type: 'boolean', default: false },
   },
@@ -152,6 +152,7 @@ let totalMs = 0;
 function saveFailure(n, reason) {
   const dir = join(values.out, `seed-${seed}-case-${n}`);
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(values.out, { recursive: true });
   makeCase(values.data, seed, n, dir);
   writeFileSync(join(dir, 'reason.json'), `${JSON.stringify({ seed, case: n, ...reason }, null, 2)}\n`);
   summary.failures.push({ case: n, ...reason });
