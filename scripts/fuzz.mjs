@@ -1,8 +1,9 @@
 // Fuzzing the data loader (issue 11): mutated copies of the seed's data (lines deleted, duplicated, swapped;
 // characters flipped; scalars replaced by lists, maps, numbers, huge strings; BOM, CRLF, binary bytes; YAML
-// anchors, aliases, alias bombs and cycles) are validated one by one. A case fails when validation throws
-// instead of reporting, reports a problem without a location, takes more than --max-ms, or its worker runs
-// out of its --max-mb heap. Seeded and reproducible: case N of seed S is always the same input; each failing
+// anchors, aliases, alias bombs and cycles) are validated one by one, and built when valid. A case fails when
+// validation or the build throws instead of reporting, a problem has no location, the case takes more than
+// --max-ms, or its worker runs out of its --max-mb heap. Seeded and reproducible: case N of seed S is always
+// the same input; each failing
 // case is saved as a data directory under --out with a reason.json.
 //
 // Usage: npm run build && npm run fuzz -- [--cases 500] [--seed 1] [--max-ms 5000] [--max-mb 500] [--out .tmp/fuzz-failures] [--json]
@@ -107,7 +108,7 @@ function makeCase(seedDir, seed, n, dir) {
 
 // ── The worker: validates cases one after another, reporting each ────────────────────────────────────────────
 if (!isMainThread) {
-  const { validateData } = await import(join(ROOT, 'dist', 'index.js'));
+  const { buildGraph, validateData } = await import(join(ROOT, 'dist', 'index.js'));
   const { seedDir, seed, from, to, work } = workerData;
   for (let n = from; n < to; n++) {
     const dir = join(work, `case-${n}`);
@@ -117,6 +118,8 @@ if (!isMainThread) {
     let outcome;
     try {
       const problems = await validateData(dir);
+      // What validates must build: an exception there is as much a failure as one in validation.
+      if (problems.length === 0) await buildGraph(dir);
       const unlocated = problems.filter((p) => !p.file || !(p.line >= 1) || !(p.column >= 1) || !p.code);
       outcome = { problems: problems.length, unlocated: unlocated.map((p) => `${p.code}: ${p.message.slice(0, 200)}`), codes: [...new Set(problems.map((p) => p.code))] };
     } catch (error) {
