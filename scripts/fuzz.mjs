@@ -3,8 +3,7 @@
 // anchors, aliases, alias bombs and cycles) are validated one by one, and built when valid. A case fails when
 // validation or the build throws instead of reporting, a problem has no location, the case takes more than
 // --max-ms, or its worker runs out of its --max-mb heap. Seeded and reproducible: case N of seed S is always
-// the same input; each failing
-// case is saved as a data directory under --out with a reason.json.
+// the same input; each failing case is saved as a data directory under --out with a reason.json.
 //
 // Usage: npm run build && npm run fuzz -- [--cases 500] [--seed 1] [--max-ms 5000] [--max-mb 500] [--out .tmp/fuzz-failures] [--json]
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
