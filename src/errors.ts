@@ -20,6 +20,7 @@ export class NewsgraphError extends Error {
 
 /** What kind of problem a diagnostic reports: stable, for tests and tools; the message is for people. */
 export type DiagnosticCode =
+  | InputDiagnosticCode
   | 'FILE_UNREADABLE'
   | 'YAML_SYNTAX'
   | 'SCHEMA'
@@ -35,6 +36,13 @@ export type DiagnosticCode =
   | 'NO_EVIDENCE'
   | 'UNKNOWN_PROPERTY'
   | 'LAYER_CYCLE';
+
+/**
+ * Problems with a file as input, before its meaning is looked at: an alias that cannot be expanded
+ * (unresolved, cyclic, or beyond the expansion limit), a value or file over a documented limit
+ * (src/build/inputLimits.ts), bytes that are not text.
+ */
+export type InputDiagnosticCode = 'YAML_ALIAS' | 'LIMIT_EXCEEDED' | 'NOT_TEXT';
 
 /** One problem in a data file, located for the person who must fix it. */
 export interface Diagnostic {

@@ -17,6 +17,8 @@ import { createErrorFormatter, type ServerLogger } from './errors.js';
 import { fixedListSizes, type ListSizeOf } from './listSizes.js';
 import { resolveLimits, type QueryLimits, type ResolvedLimits } from './limits.js';
 import { createSchema } from './schema.js';
+import { executionBudgetPlugin, withExecutionBudget } from './executionBudget.js';
+import { readOnlyPlugin } from './readOnly.js';
 
 export interface ApolloOptions {
   readonly limits?: QueryLimits;
@@ -45,7 +47,7 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   return new ApolloServer<BaseContext>({
-    schema: createSchema(graph),
+    schema: withExecutionBudget(createSchema(graph)),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -55,9 +57,13 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
     // Signals are the HTTP server's to handle (it drains connections first); in-process use installs none.
     stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    // The parser stops at maxTokens: a depth, alias or nesting bomb costs a few milliseconds, not a stack overflow.
+    parseOptions: { maxTokens: limits.maxTokens },
     logger,
     plugins: [
+      readOnlyPlugin(),
       costLimitPlugin(limits, fixedListSizes),
+      executionBudgetPlugin(limits.maxExecutionMs, limits.maxResponseBytes),
       // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -6,7 +6,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NewsgraphError } from '../errors.js';
-import { findLimitError } from './limits.js';
+import { BudgetError } from './executionBudget.js';
+import { findLimitError, LIMIT_CODES } from './limits.js';
+import { OPERATION_NOT_SUPPORTED } from './readOnly.js';
 
 /** Where the server writes what it does not tell clients (compatible with Apollo's logger). */
 export interface ServerLogger {
@@ -28,7 +30,11 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'INTROSPECTION_DISABLED',
+  OPERATION_NOT_SUPPORTED,
 ]);
+
+/** graphql-js's message when the parser stops at `maxTokens`: the refusal is ours, and named as such. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens/;
 
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
@@ -59,7 +65,16 @@ export function createErrorFormatter(logger: ServerLogger) {
         extensions: { code: limit.code, limit: limit.limit, actual: limit.actual },
       };
     }
+    if (original instanceof BudgetError) {
+      return { message: original.message, ...located(formatted), extensions: { code: original.code, limit: original.limit } };
+    }
     const code = formatted.extensions?.['code'];
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+    if (tokens) {
+      const limit = Number(tokens[1]);
+      const message = `The document has more than ${limit} tokens, the limit: send a shorter query (values in variables, fewer repeated fields).`;
+      return { message, ...located(formatted), extensions: { code: LIMIT_CODES.maxTokens, limit } };
+    }
     if (error instanceof GraphQLError && typeof code === 'string' && REQUEST_CODES.has(code)) {
       return { message: formatted.message, ...located(formatted), extensions: { code } };
     }

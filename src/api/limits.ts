@@ -16,6 +16,12 @@ export interface QueryLimits {
   readonly maxBodyBytes?: number;
   /** The size assumed, in the cost estimate, for a list whose length neither an argument nor the graph tells. @default 5 */
   readonly defaultListSize?: number;
+  /** Lexical tokens of a GraphQL document; the parser stops at this many (depth, alias and nesting bombs are refused here first). @default 2000 */
+  readonly maxTokens?: number;
+  /** Milliseconds an operation may execute before it is stopped with EXECUTION_TIMEOUT. @default 2000 */
+  readonly maxExecutionMs?: number;
+  /** Estimated bytes of one answer; over this the operation is stopped with RESPONSE_TOO_LARGE. @default 4194304 */
+  readonly maxResponseBytes?: number;
 }
 
 export type ResolvedLimits = Required<QueryLimits>;
@@ -26,6 +32,9 @@ export const DEFAULT_LIMITS: ResolvedLimits = Object.freeze({
   maxAliases: 30,
   maxBodyBytes: 102_400,
   defaultListSize: 5,
+  maxTokens: 2_000,
+  maxExecutionMs: 2_000,
+  maxResponseBytes: 4 * 1024 * 1024,
 });
 
 /** The `extensions.code` of each limit's refusal. */
@@ -34,6 +43,9 @@ export const LIMIT_CODES = Object.freeze({
   maxCost: 'QUERY_TOO_COSTLY',
   maxAliases: 'TOO_MANY_ALIASES',
   maxBodyBytes: 'REQUEST_TOO_LARGE',
+  maxTokens: 'TOO_MANY_TOKENS',
+  maxExecutionMs: 'EXECUTION_TIMEOUT',
+  maxResponseBytes: 'RESPONSE_TOO_LARGE',
 } as const);
 
 export type LimitName = keyof typeof LIMIT_CODES;
@@ -50,6 +62,9 @@ export function resolveLimits(limits: QueryLimits = {}): ResolvedLimits {
     maxAliases: limits.maxAliases ?? DEFAULT_LIMITS.maxAliases,
     maxBodyBytes: limits.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
     defaultListSize: limits.defaultListSize ?? DEFAULT_LIMITS.defaultListSize,
+    maxTokens: limits.maxTokens ?? DEFAULT_LIMITS.maxTokens,
+    maxExecutionMs: limits.maxExecutionMs ?? DEFAULT_LIMITS.maxExecutionMs,
+    maxResponseBytes: limits.maxResponseBytes ?? DEFAULT_LIMITS.maxResponseBytes,
   };
   for (const [name, value] of Object.entries(resolved)) {
     if (!Number.isInteger(value) || value < 1) {

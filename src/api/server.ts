@@ -15,6 +15,7 @@ import { createDrainer } from './http/drain.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
 import { LiveGraph, type ServedGraph } from './liveGraph.js';
+import { refuseOversizeExpectations } from './http/body.js';
 import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
@@ -22,6 +23,15 @@ import { resolveLimits, type QueryLimits } from './limits.js';
 export const GRAPHQL_PATH = '/graphql';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4000;
+
+/**
+ * No socket is held by a client that sends slowly or not at all: headers within 10 s, the whole request
+ * within 30 s, an idle keep-alive connection closed after 5 s, checked every second (issue 11: 1,000 idle
+ * sockets were held until the client left).
+ */
+export const SOCKET_TIMEOUTS = Object.freeze({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 });
+/** A connection with no byte in either direction for this long is closed (one that never sends a request too). */
+export const SOCKET_IDLE_TIMEOUT_MS = 10_000;
 
 export interface ServerOptions {
   readonly graph: NewsGraph;
@@ -84,7 +94,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { graph, port = DEFAULT_PORT, host = DEFAULT_HOST, handleSignals = true, shutdownGraceMs = 10_000 } = options;
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
-  const httpServer = createServer();
+  const httpServer = createServer(SOCKET_TIMEOUTS);
+  httpServer.setTimeout(SOCKET_IDLE_TIMEOUT_MS); // with no 'timeout' listener, node destroys the idle socket
+  refuseOversizeExpectations(httpServer, limits.maxBodyBytes);
   const drain = createDrainer(httpServer, shutdownGraceMs);
   const startApollo = async (served: NewsGraph) => {
     // A given store answers for the graph the server starts with; a reload serves the new graph's own memory store.

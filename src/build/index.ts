@@ -4,7 +4,7 @@
 export { buildGraph, validateData, type BuildOptions } from './buildGraph.js';
 export { LAYER_FILE, PACKAGE_LAYER } from './layers.js';
 export { decodeSnapshot, encodeSnapshot, loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
-export { writeFileAtomic } from './writeAtomic.js';
+export { removeStaleSiblings, writeFileAtomic, writeFolderAtomic } from './writeAtomic.js';
 export { defaultDataDir, displayPath, PACKAGE_ROOT } from './paths.js';
 export { splitSentences } from './sentences.js';
 export { ARTICLE_SCHEMA, ENTITIES_SCHEMA } from './sourceSchema.js';

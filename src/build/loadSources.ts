@@ -17,6 +17,7 @@ import { schemaViolations } from './schemaCheck.js';
 import type { ArticleFileSource, EntitiesFileSource, EntitySource } from './sourceModel.js';
 import { displayPath } from './paths.js';
 import { YamlSource } from './yamlSource.js';
+import { readArticleText } from './inputLimits.js';
 
 export interface LoadedArticle {
   readonly yaml: YamlSource;
@@ -73,7 +74,14 @@ async function loadArticle(file: string, problems: Diagnostic[], excuses: Excuse
   for (const id of Object.keys(data.mentions ?? {})) excuses.mentionedAt(id);
   const textFile = resolve(dirname(file), data.article.text);
   try {
-    return { yaml, data, text: await readFile(textFile, 'utf8') };
+    // Read as bytes and checked (UTF-8, control characters, size) with a location, not decoded blindly.
+    const read = await readArticleText(textFile);
+    if ('problem' in read) {
+      problems.push(yaml.problem(read.problem.code, ['article', 'text'], read.problem.message));
+      excuses.unreadable(yaml.text);
+      return { yaml, data };
+    }
+    return { yaml, data, text: read.text };
   } catch (error) {
     problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
     excuses.unreadable(yaml.text);

@@ -7,6 +7,7 @@
  */
 export class RelationIds {
   private readonly taken = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
 
   /** Reserves an id given explicitly in the data; false when it is already taken. */
   reserve(id: string): boolean {
@@ -19,7 +20,10 @@ export class RelationIds {
     const verb = `${negated ? 'not-' : ''}${predicate.toLowerCase().replace(/_/g, '-')}`;
     const base = `${subject}--${verb}--${object}`;
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    // Start from the last suffix given for this base: trying 2, 3, ... each time was quadratic in repeats.
+    let n = this.nextSuffix.get(base) ?? 2;
+    for (; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.nextSuffix.set(base, n);
     this.taken.add(id);
     return id;
   }

@@ -46,11 +46,28 @@ function endsSentence(text: string, terminator: number, end: number): boolean {
   if (/^[^\S\n]*(\n|$)/u.test(rest)) return true;
   if (!/^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u.test(rest)) return false;
   if (text.charAt(terminator) !== '.') return true;
-  const word = /[\p{L}.]+$/u.exec(text.slice(0, terminator + 1))?.[0] ?? '';
+  const word = wordBefore(text, terminator + 1);
   if (/^(\p{L}\.){2,}$/u.test(word)) return false; // U.S., U.K., e.g.: an initialism
   if (/^\p{Lu}\.$/u.test(word)) return false; // a middle initial: "John F. Kennedy"
   const bare = word.replace(/\.$/u, '').toLowerCase();
   return !TITLE_ABBREVIATIONS.has(bare) && !MONTHS.has(bare);
+}
+
+/**
+ * The run of letters and dots that ends at `end` (what /[\p{L}.]+$/u finds in text.slice(0, end)), found by
+ * walking back: the regex on the prefix would cost the whole prefix at each full stop, quadratic in the article.
+ */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const previous = text.codePointAt(start - 1) ?? 0;
+    // A low surrogate: the letter, if any, starts one unit earlier.
+    const unitStart = previous >= 0xdc00 && previous <= 0xdfff && start >= 2 ? start - 2 : start - 1;
+    const ch = String.fromCodePoint(text.codePointAt(unitStart) ?? 0);
+    if (ch !== '.' && !/\p{L}/u.test(ch)) break;
+    start = unitStart;
+  }
+  return text.slice(start, end);
 }
 
 function trimEnd(text: string, end: number): number {

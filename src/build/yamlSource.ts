@@ -4,6 +4,8 @@
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
+import { describeCharacter, firstNonTextCharacter, MAX_ALIAS_EXPANSIONS, MAX_YAML_CHARS } from './inputLimits.js';
+import { inputProblems } from './yamlInputChecks.js';
 
 export type SourcePath = readonly (string | number)[];
 
@@ -11,7 +13,7 @@ export class YamlSource {
   readonly file: string;
   readonly text: string;
   readonly data: unknown;
-  /** YAML syntax errors; when any, `data` is not to be trusted. */
+  /** YAML syntax errors, aliases that cannot be expanded, values over a limit; when any, `data` is undefined. */
   readonly syntaxProblems: readonly Diagnostic[];
   private readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
@@ -20,9 +22,42 @@ export class YamlSource {
     this.file = file;
     this.text = text;
     this.lines = new LineCounter();
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxProblems = this.doc.errors.map((error) => this.at('YAML_SYNTAX', error.pos[0], `YAML syntax error: ${firstLine(error.message)}`));
-    this.data = this.doc.errors.length === 0 ? this.doc.toJS() : undefined;
+    // Refused before parsing: a file over the size limit, or bytes that are not text.
+    const early = earlyProblem(file, text);
+    this.doc = parseDocument(early === undefined ? text : '', { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    if (early !== undefined) {
+      this.syntaxProblems = [early];
+      this.data = undefined;
+      return;
+    }
+    const problems = this.doc.errors.map((error) => this.at('YAML_SYNTAX', error.pos[0], `YAML syntax error: ${firstLine(error.message)}`));
+    let data: unknown;
+    if (problems.length === 0) {
+      const input = inputProblems(this.doc, (code, offset, message) => this.at(code, offset, message));
+      problems.push(...input.problems);
+      if (problems.length === 0) {
+        const expanded = this.expand(input.firstAlias);
+        if ('problem' in expanded) problems.push(expanded.problem);
+        else data = expanded.data;
+      }
+    }
+    this.syntaxProblems = problems;
+    this.data = data;
+  }
+
+  /**
+   * The document as plain data, aliases expanded up to MAX_ALIAS_EXPANSIONS. Cyclic and unresolved aliases
+   * were refused before; an expansion over the limit is a problem at the first alias, not an exception.
+   */
+  private expand(firstAlias: number | undefined): { data: unknown } | { problem: Diagnostic } {
+    try {
+      return { data: this.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS }) };
+    } catch (error) {
+      const reason = error instanceof Error ? firstLine(error.message) : String(error);
+      return {
+        problem: this.at('YAML_ALIAS', firstAlias ?? 0, `the aliases of this file expand beyond the limit of ${MAX_ALIAS_EXPANSIONS} (${reason}); write the values out, or alias smaller ones.`),
+      };
+    }
   }
 
   /** A diagnostic at a character offset of the file. */
@@ -35,8 +70,17 @@ export class YamlSource {
       line: safeLine,
       column: Math.max(1, col),
       message,
-      lineText: this.text.split('\n')[safeLine - 1]?.replace(/\r$/, '') ?? '',
+      lineText: this.lineText(safeLine),
     };
+  }
+
+  /** Line `line` (1-based) without its line break, from the line starts the parser recorded: one slice, not a split of the file per problem. */
+  private lineText(line: number): string {
+    const starts = this.lines.lineStarts;
+    const start = starts[line - 1] ?? 0;
+    const next = starts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, Math.max(start, end)).replace(/\r$/, '');
   }
 
   /**
@@ -76,4 +120,25 @@ export class YamlSource {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/** A file over the size limit, or with bytes that are not text: refused before the parser sees it. */
+function earlyProblem(file: string, text: string): Diagnostic | undefined {
+  if (text.length > MAX_YAML_CHARS) {
+    return { code: 'LIMIT_EXCEEDED', file, line: 1, column: 1, message: `this file has ${text.length} characters, over the limit of ${MAX_YAML_CHARS}; split the article's encoding.` };
+  }
+  const at = firstNonTextCharacter(text);
+  if (at < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    code: 'NOT_TEXT',
+    file,
+    line,
+    column: at - lineStart + 1,
+    message: `this file is not plain UTF-8 text: ${describeCharacter(text, at)} here; save it as UTF-8 and remove control characters (write them as escapes, "\\u0007", if you mean them).`,
+    lineText: text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, ''),
+  };
 }

@@ -2,18 +2,33 @@
  * Reading a request body with a size limit: a body over the limit is refused as soon as it is known to
  * be (from Content-Length, or while it streams), without holding more than the limit in memory.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { LimitError } from '../limits.js';
+import { sendError, writeError } from './respond.js';
 
 function tooLarge(limit: number, actual: number): LimitError {
   return new LimitError('maxBodyBytes', limit, actual, `The request body is over the limit of ${limit} bytes: send a shorter document, with values in variables.`);
 }
 
+/** Milliseconds a body may go without a byte before the request is refused (a short body under a longer Content-Length). */
+export const BODY_IDLE_TIMEOUT_MS = 5_000;
+
+/** The client stopped sending: it closed the connection mid-body, or went quiet. A normal event, not a fault. */
+export class ClientGoneError extends Error {
+  readonly reason: 'aborted' | 'idle';
+  constructor(reason: 'aborted' | 'idle') {
+    super(reason === 'aborted' ? 'the client closed the connection before the body was complete' : `no byte of the body for ${BODY_IDLE_TIMEOUT_MS} ms`);
+    this.name = 'ClientGoneError';
+    this.reason = reason;
+  }
+}
+
 /**
  * The whole body of `req`.
  * @throws LimitError REQUEST_TOO_LARGE when it is longer than `maxBytes`; the rest of the body is discarded.
+ * @throws ClientGoneError when the client aborts, or sends nothing for BODY_IDLE_TIMEOUT_MS.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, maxBytes: number, idleMs: number = BODY_IDLE_TIMEOUT_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -23,20 +38,51 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     }
     const chunks: Buffer[] = [];
     let length = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const done = (): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onAborted);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        done();
+        reject(new ClientGoneError('idle'));
+      }, idleMs);
+    };
     const onData = (chunk: Buffer | string): void => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       length += buffer.byteLength;
       if (length > maxBytes) {
-        req.off('data', onData);
+        done();
         req.resume();
         reject(tooLarge(maxBytes, length));
         return;
       }
       chunks.push(buffer);
+      arm();
+    };
+    const onEnd = (): void => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onAborted = (): void => {
+      done();
+      reject(new ClientGoneError('aborted'));
+    };
+    const onError = (error: Error): void => {
+      done();
+      const code = (error as NodeJS.ErrnoException).code;
+      reject(code === 'ECONNRESET' || error.message === 'aborted' ? new ClientGoneError('aborted') : error);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('end', onEnd);
+    req.once('error', onError);
+    req.once('aborted', onAborted);
+    arm();
   });
 }
 
@@ -50,4 +96,64 @@ export function parseContentType(header: string | undefined): { mediaType: strin
     if (name.trim().toLowerCase() === 'charset') charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
   }
   return { mediaType: type.trim().toLowerCase(), charset };
+}
+
+/** Bytes of an oversize body read and thrown away so that the client, still sending, reads its 413. */
+export const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answers 413 to a body over the limit so that the client sees it: closing while the client still sends
+ * makes its kernel report a broken pipe (or a reset) instead of the status. So the whole answer is written at
+ * once, but the response is ended only when the rest of the body has been read and discarded (up to
+ * DISCARD_MAX_BYTES, within the server's request timeout); node then closes or keeps the connection as usual.
+ */
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, error: LimitError): void {
+  const declared = Number(req.headers['content-length']);
+  const discardable = !Number.isFinite(declared) || declared <= DISCARD_MAX_BYTES;
+  writeError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, discardable ? {} : { connection: 'close' });
+  if (!discardable || req.readableEnded) {
+    res.end();
+    return;
+  }
+  let discarded = 0;
+  const finish = (): void => {
+    if (!res.writableEnded) res.end();
+  };
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > DISCARD_MAX_BYTES) {
+      finish();
+      req.socket.destroy();
+    }
+  });
+  req.once('end', finish);
+  req.once('close', finish);
+  req.resume();
+}
+
+/** A client that left or went quiet: 408 if it can still read, and the connection closed; nothing logged. */
+export function refuseGoneClient(res: ServerResponse, error: ClientGoneError): void {
+  if (error.reason === 'idle' && !res.headersSent && res.writable) {
+    sendError(res, 408, 'REQUEST_TIMEOUT', `The request body stopped arriving (${error.message}): send the whole body at once.`, {}, { connection: 'close' });
+  }
+  res.once('finish', () => res.socket?.destroy());
+  if (error.reason === 'aborted') res.socket?.destroy();
+}
+
+/**
+ * `Expect: 100-continue`: a body declared over the limit is refused with 413 before the client sends it (no
+ * "100 Continue"), and the connection closed; any other request gets its "100 Continue" and goes on as usual.
+ * Without this, node answers "100 Continue" to everything, and the client sends a body that is then refused.
+ */
+export function refuseOversizeExpectations(server: Server, maxBytes: number): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      const error = tooLarge(maxBytes, declared);
+      sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, { connection: 'close' });
+      return;
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
 }

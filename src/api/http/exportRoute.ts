@@ -37,9 +37,15 @@ function exportOptions(search: URLSearchParams): ExportOptions {
   const predicates = search.getAll('predicate').flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
   if (predicates.length > 0) options.predicates = predicates;
   const baseIri = search.get('baseIri');
+  if (baseIri !== null && baseIri.length > MAX_BASE_IRI_CHARS) {
+    throw new NewsgraphError('BAD_USER_INPUT', `baseIri has ${baseIri.length} characters, over the limit of ${MAX_BASE_IRI_CHARS}.`);
+  }
   if (baseIri !== null && baseIri !== '') options.baseIri = baseIri;
   return options;
 }
+
+/** Characters of a `baseIri`: it is repeated in every IRI of the export (10 KB made a 22.8 MB answer). */
+export const MAX_BASE_IRI_CHARS = 512;
 
 /** The export as bytes with its type and file name. */
 function exportBody(graph: NewsGraph, format: Parameters<typeof exportGraph>[1], options: ExportOptions): { body: string | Uint8Array; type: string; file: string } {

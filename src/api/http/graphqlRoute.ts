@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { LIMIT_CODES, LimitError } from '../limits.js';
-import { parseContentType, readBody } from './body.js';
 import { answerThroughCache, type CacheScope } from './cachedGraphQL.js';
+import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { sendError } from './respond.js';
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -28,8 +28,12 @@ async function parsedBody(req: IncomingMessage, res: ServerResponse, maxBytes: n
   try {
     bytes = await readBody(req, maxBytes);
   } catch (error) {
+    if (error instanceof ClientGoneError) {
+      refuseGoneClient(res, error);
+      return null;
+    }
     if (!(error instanceof LimitError)) throw error;
-    sendError(res, 413, error.code, error.message, { limit: error.limit, actual: error.actual }, { connection: 'close' });
+    refuseTooLarge(req, res, error);
     return null;
   }
   const type = parseContentType(req.headers['content-type']);

@@ -32,6 +32,22 @@ export function sendError(
   extra: Readonly<Record<string, unknown>> = {},
   headers: Readonly<Record<string, string>> = {},
 ): void {
+  writeError(res, status, code, message, extra, headers);
+  res.end();
+}
+
+/**
+ * Writes the whole error response of `sendError` but leaves it open: the caller ends it when the request is
+ * done with (an oversize body being discarded), so that node does not close a socket the client still writes to.
+ */
+export function writeError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Readonly<Record<string, unknown>> = {},
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { ...extra, code } }] });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -39,7 +55,7 @@ export function sendError(
     'cache-control': 'no-store',
     ...headers,
   });
-  res.end(body);
+  res.write(body);
 }
 
 /** A whole body with its type; `download` names the file a browser saves it as. */

@@ -1,10 +1,8 @@
 /** `newsgraph export --format FORMAT [-o FILE]`: the graph, or a neighbourhood of it, in a tool's format. */
-import { join } from 'node:path';
-import { displayPath, writeFileAtomic } from '../../build/index.js';
+import { displayPath, writeFileAtomic, writeFolderAtomic } from '../../build/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
-import { createProgress } from '../../progress.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom } from '../graphSource.js';
 
@@ -14,7 +12,7 @@ export const exportCommand: Command = {
   summary: `Write the graph as ${EXPORT_FORMATS.join(', ')}; stdout when no -o (csv: -o names a folder).`,
   options: {
     format: { type: 'string', short: 'f', valueName: 'FORMAT', description: `One of ${EXPORT_FORMATS.join(', ')}.` },
-    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of stdout; for csv, a folder.' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of stdout; for csv, a folder (replaced whole).' },
     focus: { type: 'string', valueName: 'ID', description: "Export only this entity's neighbourhood." },
     depth: { type: 'string', valueName: 'N', description: 'Hops around --focus (default 1).' },
     predicate: { type: 'string', multiple: true, valueName: 'P', description: 'Keep only relations with this predicate (repeatable).' },
@@ -39,13 +37,8 @@ export const exportCommand: Command = {
     const output = values['output'];
     if (result.kind === 'files') {
       if (typeof output !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
-      const files = Object.entries(result.files);
-      const progress = createProgress('export: files', files.length);
-      for (const [i, [name, content]] of files.entries()) {
-        await writeFileAtomic(join(output, name), content);
-        progress.update(i + 1);
-      }
-      progress.finish();
+      // The folder is replaced whole: a reader (or a run killed midway) never sees old and new files mixed.
+      await writeFolderAtomic(output, result.files);
       io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
       return 0;
     }

@@ -1,0 +1,46 @@
+/**
+ * The execution budget: an operation over its time or answer size is stopped with one coded error that
+ * replaces its answer; a long operation yields, so that a short one started after it finishes first.
+ */
+import { beforeAll, expect, test } from '@jest/globals';
+import { createApolloServer } from '../../src/api/index.js';
+import type { NewsGraph } from '../../src/graph/index.js';
+import { askInProcess, dataOf, seedGraph } from '../api/seed.js';
+
+let graph: NewsGraph;
+beforeAll(async () => {
+  graph = await seedGraph();
+}, 60_000);
+
+/** The issue's worst accepted query: evidence with article text, 26 aliases, first: 61. */
+const WORST = `{ ${Array.from({ length: 26 }, (_, i) => `a${i}: relations(first: 61) { edges { node { evidence { exact article { text } } } } }`).join(' ')} }`;
+
+test('an operation over its time budget is stopped with EXECUTION_TIMEOUT, one error, no data', async () => {
+  const ask = askInProcess(createApolloServer(graph, { limits: { maxExecutionMs: 1, maxResponseBytes: 1e9 } }));
+  const result = await ask(WORST);
+  expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.['limit']])).toEqual([['EXECUTION_TIMEOUT', 1]]);
+  expect(result.data).toBeUndefined();
+});
+
+test('an answer over its size budget is stopped with RESPONSE_TOO_LARGE', async () => {
+  const ask = askInProcess(createApolloServer(graph, { limits: { maxResponseBytes: 10_000 } }));
+  const result = await ask('{ articles { text } relations(first: 200) { edges { node { evidence { exact prefix suffix } } } } }');
+  expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['RESPONSE_TOO_LARGE']);
+});
+
+test('ordinary questions are untouched by the default budget', async () => {
+  const ask = askInProcess(createApolloServer(graph));
+  const data = dataOf(await ask('{ relations(first: 5) { edges { node { id evidence { exact } } } } }'));
+  expect(JSON.stringify(data)).toContain('exact');
+});
+
+test('a long operation yields: a trivial query started after it is answered first', async () => {
+  const ask = askInProcess(createApolloServer(graph, { limits: { maxResponseBytes: 1e9, maxExecutionMs: 60_000 } }));
+  await ask('{ __typename }'); // started, and warm
+  const order: string[] = [];
+  const long = ask(WORST).then(() => order.push('long'));
+  await new Promise((resolve) => setImmediate(resolve)); // the long one is under way
+  const short = ask('{ __typename }').then(() => order.push('short'));
+  await Promise.all([long, short]);
+  expect(order).toEqual(['short', 'long']);
+}, 60_000);
