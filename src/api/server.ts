@@ -11,7 +11,8 @@ import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExport } from './http/exportRoute.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
-import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin } from './http/playgroundRoute.js';
+import { EXPLORE_PATH, EXPLORER_PREFIX, handleExplorer } from './http/explorerRoute.js';
+import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin, setPlaygroundCsp } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
 
@@ -80,12 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
-      res.writeHead(302, { location: GRAPHQL_PATH });
+      res.writeHead(302, { location: EXPLORE_PATH });
       res.end();
-    } else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url);
+    } else if (url.pathname === EXPLORE_PATH || url.pathname.startsWith(EXPLORER_PREFIX)) handleExplorer(res, method, url.pathname, GRAPHQL_PATH);
+    else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url);
     else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };

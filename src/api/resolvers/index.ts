@@ -6,6 +6,7 @@ import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
 import { typeNameOf, type EntityTypeName } from './common.js';
 import { claimResolvers } from './claim.js';
 import { eventResolvers } from './event.js';
+import { explorerQueryResolvers } from './explorer.js';
 import { governmentResolvers, groupResolvers, organizationResolvers, personResolvers, placeResolvers } from './kinds.js';
 import { proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
@@ -16,7 +17,7 @@ export function createResolvers(graph: NewsGraph) {
   const resolveType = (entity: EntityAttributes): EntityTypeName => typeNameOf(entity.kind);
   return {
     JSON: jsonScalar,
-    Query: queryResolvers(graph),
+    Query: { ...queryResolvers(graph), ...explorerQueryResolvers(graph) },
     Entity: { __resolveType: resolveType },
     Actor: { __resolveType: resolveType },
     Person: personResolvers(graph),

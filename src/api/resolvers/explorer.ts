@@ -1,0 +1,128 @@
+/**
+ * The explorer's entry point (schema/explorer.graphql): a capped neighbourhood with layout positions,
+ * built on the graph layer's `neighborhood`, `graphIndex` and `graphLayout` so that it ports to any store
+ * that offers the same three.
+ */
+import { NewsgraphError } from '../../errors.js';
+import { graphIndex, graphLayout, neighborhood, relationsTouching } from '../../graph/index.js';
+import type { NewsGraph, RelationAttributes } from '../../graph/index.js';
+import type { EntityKind } from '../../ontology/index.js';
+import { checkPredicates } from './common.js';
+import { originName, type RelationOriginName } from './relation.js';
+
+export interface ExploreArgs {
+  readonly center: string;
+  readonly depth?: number | null;
+  readonly predicate?: readonly string[] | null;
+  readonly limit?: number | null;
+}
+
+export const MAX_EXPLORE_DEPTH = 4;
+export const MAX_EXPLORE_LIMIT = 2_000;
+
+interface ExplorerNode {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly x: number;
+  readonly y: number;
+  readonly distance: number;
+  readonly degree: number;
+  readonly time: string | null;
+  readonly articleIds: readonly string[];
+}
+
+interface ExplorerEdge {
+  readonly id: string;
+  readonly predicate: string;
+  readonly source: string;
+  readonly target: string;
+  readonly negated: boolean;
+  readonly modality: string;
+  readonly origin: RelationOriginName;
+  readonly attributedTo: string | null;
+  readonly event: string | null;
+  readonly time: string | null;
+  readonly articleIds: readonly string[];
+}
+
+export interface ExplorerView {
+  readonly center: string;
+  readonly truncated: boolean;
+  readonly reachable: number;
+  readonly nodes: readonly ExplorerNode[];
+  readonly edges: readonly ExplorerEdge[];
+}
+
+function wholeNumberIn(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new NewsgraphError('BAD_USER_INPUT', `explore: ${argument} must be a whole number from ${min} to ${max}, not ${value}.`);
+  }
+  return value;
+}
+
+function edgeOf(relation: RelationAttributes): ExplorerEdge {
+  return {
+    id: relation.id,
+    predicate: relation.predicate,
+    source: relation.subject,
+    target: relation.object,
+    negated: relation.negated,
+    modality: relation.modality,
+    origin: originName(relation.origin),
+    attributedTo: relation.attributedTo ?? null,
+    event: relation.event ?? null,
+    time: relation.time ?? null,
+    articleIds: [...new Set(relation.evidence.map((e) => e.article))],
+  };
+}
+
+/**
+ * The neighbourhood of `center`, nearest first, cut at `limit` entities, with every relation among those kept.
+ * @throws NewsgraphError NOT_FOUND for an unknown centre; BAD_USER_INPUT for a depth, limit or predicate out of range.
+ */
+export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
+  const depth = wholeNumberIn('depth', args.depth ?? 2, 0, MAX_EXPLORE_DEPTH);
+  const limit = wholeNumberIn('limit', args.limit ?? 500, 1, MAX_EXPLORE_LIMIT);
+  const predicates = checkPredicates(graph, args.predicate);
+  const around = neighborhood(graph, args.center, { depth, predicates });
+  const kept = [{ id: around.center, distance: 0 }, ...around.neighbors].slice(0, limit);
+  const keptIds = new Set(kept.map((n) => n.id));
+  const followed = predicates === undefined ? null : new Set(predicates);
+  const index = graphIndex(graph);
+  const positions = graphLayout(graph);
+  const edges = new Map<string, RelationAttributes>();
+  for (const { id } of kept) {
+    for (const relation of relationsTouching(index, id)) {
+      if (followed !== null && !followed.has(relation.predicate)) continue;
+      if (keptIds.has(relation.subject) && keptIds.has(relation.object)) edges.set(relation.id, relation);
+    }
+  }
+  return {
+    center: around.center,
+    truncated: around.neighbors.length + 1 > kept.length,
+    reachable: around.neighbors.length + 1,
+    nodes: kept.map(({ id, distance }) => {
+      const entity = graph.getNodeAttributes(id);
+      const position = positions.get(id) ?? { x: 0, y: 0 };
+      return {
+        id,
+        name: entity.name,
+        kind: entity.kind,
+        x: position.x,
+        y: position.y,
+        distance,
+        degree: relationsTouching(index, id).length,
+        time: entity.kind === 'EVENT' ? entity.properties.time ?? null : null,
+        articleIds: entity.articles,
+      };
+    }),
+    edges: [...edges.values()].map(edgeOf),
+  };
+}
+
+export function explorerQueryResolvers(graph: NewsGraph) {
+  return {
+    explore: (_root: unknown, args: ExploreArgs): ExplorerView => exploreView(graph, args),
+  };
+}
