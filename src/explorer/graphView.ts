@@ -194,7 +194,9 @@ export class GraphView {
       if (typeof index !== 'number' || typeof max !== 'number') return { ...attributes, type: 'straight', curvature: 0 };
       if (typeof attributes.parallelMinIndex === 'number' && index === 0) return { ...attributes, type: 'straight', curvature: 0 };
       return { ...attributes, type: 'curved', curvature: curvatureOf(index, max) };
-    });
+      // The hint names `type`: sigma then re-indexes the edges (without it, an edge added in the same frame has no
+      // program yet, and sigma throws "can't be repaint").
+    }, { attributes: ['type', 'curvature'] });
   }
 
   removeNodes(ids: Iterable<string>): void {

@@ -1,0 +1,140 @@
+/**
+ * The explorer's server side: Query.explore (a capped neighbourhood that says when it was cut, with positions from
+ * a deterministic layout computed once per graph), and the page's headers (a CSP header on the explorer and on the
+ * playground, the worker allowed from blob:), over real HTTP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from '../../src/api/index.js';
+import { buildGraph } from '../../src/build/index.js';
+import { graphLayout } from '../../src/graph/index.js';
+import type { NewsGraph } from '../../src/graph/index.js';
+import { askOverHttp, codesOf, dataOf, seedGraph, type Ask } from '../api/seed.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/explorer/', import.meta.url));
+
+const EXPLORE = `query ($center: ID!, $depth: Int, $limit: Int, $predicate: [String!]) {
+  explore(center: $center, depth: $depth, limit: $limit, predicate: $predicate) {
+    center truncated reachable
+    nodes { id name kind x y distance degree articleIds }
+    edges { id predicate source target negated modality origin articleIds }
+  }
+}`;
+
+interface View {
+  center: string;
+  truncated: boolean;
+  reachable: number;
+  nodes: { id: string; x: number; y: number; distance: number }[];
+  edges: { id: string; source: string; target: string; negated: boolean; predicate: string }[];
+}
+
+let seed: NewsGraph;
+let server: RunningServer;
+let ask: Ask;
+beforeAll(async () => {
+  seed = await seedGraph();
+  server = await startServer({ graph: seed, port: 0, handleSignals: false });
+  ask = askOverHttp(server.url);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function explore(variables: Record<string, unknown>): Promise<View> {
+  return dataOf(await ask(EXPLORE, variables))['explore'] as View;
+}
+
+describe('Query.explore', () => {
+  it('gives the neighbourhood nearest first, with every relation among the entities drawn', async () => {
+    const view = await explore({ center: 'us-peace-framework', depth: 1 });
+    expect(view.truncated).toBe(false);
+    expect(view.nodes[0]).toMatchObject({ id: 'us-peace-framework', distance: 0 });
+    expect(view.nodes.slice(1).every((n) => n.distance === 1)).toBe(true);
+    expect(view.reachable).toBe(view.nodes.length);
+    const ids = new Set(view.nodes.map((n) => n.id));
+    for (const edge of view.edges) expect([ids.has(edge.source), ids.has(edge.target)]).toEqual([true, true]);
+    expect(view.edges.find((e) => e.source === 'russia' && e.predicate === 'ENDORSED')?.negated).toBe(true);
+  });
+
+  it('cuts at the limit and says so', async () => {
+    const whole = await explore({ center: 'us-peace-framework', depth: 2 });
+    const cut = await explore({ center: 'us-peace-framework', depth: 2, limit: 5 });
+    expect(whole.nodes.length).toBeGreaterThan(5);
+    expect(cut.nodes.map((n) => n.id)).toEqual(whole.nodes.slice(0, 5).map((n) => n.id));
+    expect([cut.truncated, cut.reachable]).toEqual([true, whole.nodes.length]);
+    const kept = new Set(cut.nodes.map((n) => n.id));
+    expect(cut.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
+  });
+
+  it('follows only the predicates asked for', async () => {
+    const view = await explore({ center: 'us-peace-framework', depth: 1, predicate: ['ENDORSED'] });
+    expect(view.edges.length).toBeGreaterThan(0);
+    expect(view.edges.every((e) => e.predicate === 'ENDORSED')).toBe(true);
+  });
+
+  it('draws every entity where the graph layout puts it, the same on every build', async () => {
+    const view = await explore({ center: 'donald-trump', depth: 1 });
+    const layout = graphLayout(seed);
+    for (const node of view.nodes) expect({ x: node.x, y: node.y }).toEqual(layout.get(node.id));
+    const again = graphLayout(await buildGraph(fileURLToPath(new URL('../../data/', import.meta.url))));
+    expect(Object.fromEntries(again)).toEqual(Object.fromEntries(layout));
+    // Spread out, not piled on one point.
+    const xs = view.nodes.map((n) => n.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(1);
+  });
+
+  it('refuses an unknown centre, a bad limit and an unknown predicate with codes', async () => {
+    expect(codesOf(await ask(EXPLORE, { center: 'nobody' }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await ask(EXPLORE, { center: 'donald-trump', limit: 0 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await ask(EXPLORE, { center: 'donald-trump', limit: 5000 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await ask(EXPLORE, { center: 'donald-trump', depth: 9 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await ask(EXPLORE, { center: 'donald-trump', predicate: ['ENDORSE'] }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('fits the cost limit at its largest limit', async () => {
+    const view = await explore({ center: 'donald-trump', depth: 4, limit: 2000 });
+    expect(view.nodes.length).toBe(view.reachable);
+  });
+});
+
+describe('the explorer over HTTP', () => {
+  it('is at /explore, where / leads, with a CSP header that lets the layout worker start from blob:', async () => {
+    const origin = new URL(server.url).origin;
+    const root = await fetch(`${origin}/`, { redirect: 'manual' });
+    expect(root.headers.get('location')).toBe('/explore');
+    const page = await fetch(`${origin}/explore`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/worker-src 'self' blob:/);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    const html = await page.text();
+    for (const [, url] of html.matchAll(/\s(?:src|href)="([^"]*)"/g)) {
+      if (url === undefined || url.startsWith('data:')) continue;
+      expect(new URL(url, origin).origin).toBe(origin);
+      expect((await fetch(new URL(url, origin))).status).toBe(200);
+    }
+    expect((await fetch(`${origin}/explorer/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${origin}/explorer/nothing.js`)).status).toBe(404);
+  });
+
+  it('sends the playground a CSP header too', async () => {
+    const origin = new URL(server.url).origin;
+    const page = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+  });
+});
+
+describe('the explorer fixture', () => {
+  it('builds, with its quotes after emoji and combining marks', async () => {
+    const graph = await buildGraph(FIXTURE);
+    const negated = graph.getEdgeAttributes(graph.edges().find((e) => graph.getEdgeAttribute(e, 'negated')) ?? '');
+    expect(negated.predicate).toBe('ENDORSED');
+    const proposed = graph.getEdgeAttributes('zoe-angstrom--proposed--ceasefire-plan');
+    const text = graph.getAttribute('articles').find((a) => a.id === 'harbour-talks')?.text ?? '';
+    // A UTF-16 slice with the code-point offsets would be off by the emoji's surrogate pairs.
+    expect(text.slice(proposed.evidence[0]?.start, proposed.evidence[0]?.end)).not.toBe(proposed.evidence[0]?.exact);
+  });
+});
