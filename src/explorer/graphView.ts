@@ -12,6 +12,7 @@ import { downloadAsPNG } from '@sigma/export-image';
 import type { Attributes } from 'graphology-types';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { EntityKind, ExplorerEdge, ExplorerView } from './api.js';
+import { createDashedArrowProgram } from './dashedEdgeProgram.js';
 import { edgeColor, edgeLabel, edgeSize, KIND_COLORS, nodeSize } from './style.js';
 
 export interface NodeData {
@@ -41,7 +42,8 @@ export interface EdgeData {
   articleIds: readonly string[];
   color: string;
   size: number;
-  type: 'straight' | 'curved';
+  /** 'dashed' for negated relations, always straight; parallel ones curve around them. */
+  type: 'straight' | 'curved' | 'dashed';
   curvature: number;
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
@@ -70,6 +72,7 @@ export interface Display {
 // they read only x, y, size, color and curvature, which NodeData and EdgeData have.
 const STRAIGHT = EdgeArrowProgram as unknown as EdgeProgramType<NodeData, EdgeData>;
 const CURVED = EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeData, EdgeData>;
+const DASHED = createDashedArrowProgram<NodeData, EdgeData>();
 
 /** How long a new part of the drawing is laid out in the worker. */
 const LAYOUT_MS = 1200;
@@ -96,7 +99,7 @@ export class GraphView {
       enableEdgeEvents: true,
       renderEdgeLabels: true,
       defaultEdgeType: 'straight',
-      edgeProgramClasses: { straight: STRAIGHT, curved: CURVED },
+      edgeProgramClasses: { straight: STRAIGHT, curved: CURVED, dashed: DASHED },
       labelRenderedSizeThreshold: 4,
       edgeLabelSize: 11,
       zIndex: true,
@@ -188,11 +191,21 @@ export class GraphView {
 
   curveParallelEdges(): void {
     indexParallelEdgesIndex(this.graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-    this.graph.updateEachEdgeAttributes((_edge, attributes) => {
+    // Pairs of entities with a negated relation among their parallel ones: that one goes straight (dashed), so the
+    // one that would have gone straight curves away from it.
+    const dashedPairs = new Set<string>();
+    this.graph.forEachEdge((_edge, attributes, source, target) => {
+      if (attributes.negated) dashedPairs.add(source < target ? `${source} ${target}` : `${target} ${source}`);
+    });
+    this.graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {
+      if (attributes.negated) return { ...attributes, type: 'dashed', curvature: 0 };
       const index = attributes.parallelIndex;
       const max = attributes.parallelMaxIndex;
       if (typeof index !== 'number' || typeof max !== 'number') return { ...attributes, type: 'straight', curvature: 0 };
-      if (typeof attributes.parallelMinIndex === 'number' && index === 0) return { ...attributes, type: 'straight', curvature: 0 };
+      if (index === 0 && typeof attributes.parallelMinIndex === 'number') {
+        const besideDashed = dashedPairs.has(source < target ? `${source} ${target}` : `${target} ${source}`);
+        return besideDashed ? { ...attributes, type: 'curved', curvature: curvatureOf(1, max + 1) } : { ...attributes, type: 'straight', curvature: 0 };
+      }
       return { ...attributes, type: 'curved', curvature: curvatureOf(index, max) };
       // The hint names `type`: sigma then re-indexes the edges (without it, an edge added in the same frame has no
       // program yet, and sigma throws "can't be repaint").

@@ -5,7 +5,7 @@
  */
 import type { ArticleSummary, EntityKind } from './api.js';
 import { el } from './dom.js';
-import { KIND_COLORS, MODALITIES, NEGATED_COLOR, edgeColor } from './style.js';
+import { KIND_COLORS, NEGATED_COLOR, edgeColor } from './style.js';
 
 /** A row of toggle chips: pressed means shown. `onToggle` gets the value and whether it is now shown. */
 export function drawChips(container: HTMLElement, group: string, values: readonly string[], hidden: ReadonlySet<string>, onToggle: (value: string, shown: boolean) => void): void {
@@ -20,16 +20,16 @@ export function drawChips(container: HTMLElement, group: string, values: readonl
 }
 
 export function drawLegend(container: HTMLElement, kinds: readonly EntityKind[]): void {
-  const swatch = (color: string, shape: 'dot' | 'line'): HTMLElement => el('span', { class: `swatch ${shape}`, style: `background:${color}` });
+  const swatch = (color: string, shape: 'dot' | 'line' | 'dashed'): HTMLElement =>
+    el('span', { class: `swatch ${shape}`, style: shape === 'dashed' ? `border-color:${color}` : `background:${color}` });
   container.replaceChildren(
     ...kinds.map((kind) => el('li', {}, swatch(KIND_COLORS[kind], 'dot'), kind.toLowerCase())),
     el('li', {}, swatch(edgeColor(false, 'asserted'), 'line'), 'asserted'),
     el('li', {}, swatch(edgeColor(false, 'reported'), 'line'), 'reported, alleged, planned, hypothetical (fainter, thinner)'),
-    el('li', {}, swatch(NEGATED_COLOR, 'line'), 'negated: "NOT …" (e.g. not endorsed)'),
+    el('li', {}, swatch(NEGATED_COLOR, 'dashed'), 'negated: red, dashed, "NOT …" (e.g. NOT endorsed)'),
     el('li', {}, swatch(KIND_COLORS.EVENT, 'dot'), 'small grey nodes: events, edges labelled by role'),
     el('li', {}, '📌 pinned (kept in place and on collapse)'),
   );
-  void MODALITIES;
 }
 
 /** Distinct publication dates, sorted, and a count of articles per month for the histogram. */

@@ -158,6 +158,7 @@ describe('the explorer in headless Chromium', () => {
     }, negated);
     expect(look.attributes.negated).toBe(true);
     expect(look.attributes.label).toBe('NOT endorsed');
+    expect(look.attributes.type).toBe('dashed');
     expect(look.shown?.hidden).toBe(false);
     expect(look.shown?.color).toMatch(/^rgba\(214, 39, 40/);
     const listed = page.locator(`#edge-list li[data-id="${negated}"]`);

@@ -24,7 +24,7 @@ interface ExplorerHandle {
     readonly filters: { readonly hiddenKinds: readonly string[]; readonly to: string | null };
   };
   readonly view: {
-    readonly graph: MultiDirectedGraph<{ x: number; y: number; label: string }, { negated: boolean; label: string }>;
+    readonly graph: MultiDirectedGraph<{ x: number; y: number; label: string }, { negated: boolean; label: string; type: string }>;
     readonly layoutRunning: boolean;
     nodeOnScreen(id: string): { x: number; y: number };
     readonly renderer: {
