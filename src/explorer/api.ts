@@ -14,7 +14,15 @@ export interface ExplorerNode {
   readonly distance: number;
   readonly degree: number;
   readonly time: string | null;
+  readonly articles: ArticleRange;
+}
+
+/** The articles behind a node or an edge: the first ids (all when `count` says so) and their date range. */
+export interface ArticleRange {
   readonly articleIds: readonly string[];
+  readonly articleCount: number;
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
 }
 
 export interface ExplorerEdge {
@@ -28,7 +36,7 @@ export interface ExplorerEdge {
   readonly attributedTo: string | null;
   readonly event: string | null;
   readonly time: string | null;
-  readonly articleIds: readonly string[];
+  readonly articles: ArticleRange;
 }
 
 export interface ExplorerView {
@@ -86,9 +94,20 @@ export interface EntityDetail extends SearchHit {
 const QUOTE = 'exact start end sentence sentenceText article { id title published source }';
 const HIT = 'id name kind';
 const RELATION = `id predicate negated modality origin time subject { ${HIT} } object { ${HIT} } attributedTo { ${HIT} } evidence { ${QUOTE} }`;
+const ARTICLES = 'articleIds(first: 50) articleCount firstPublished lastPublished';
 const VIEW = `center truncated reachable
-  nodes { id name kind x y distance degree time articleIds }
-  edges { id predicate source target negated modality origin attributedTo event time articleIds }`;
+  nodes { id name kind x y distance degree time ${ARTICLES} }
+  edges { id predicate source target negated modality origin attributedTo event time ${ARTICLES} }`;
+
+interface FlatItem extends ArticleRange {
+  readonly [key: string]: unknown;
+}
+
+/** Moves the article fields of a node or edge of the answer into `articles`. */
+function nest<T extends { readonly articles: ArticleRange }>(item: FlatItem): T {
+  const { articleIds, articleCount, firstPublished, lastPublished, ...rest } = item;
+  return { ...rest, articles: { articleIds, articleCount, firstPublished, lastPublished } } as unknown as T;
+}
 
 export class ApiClient {
   private readonly articleCache = new Map<string, Promise<ArticleText>>();
@@ -113,11 +132,12 @@ export class ApiClient {
   }
 
   async explore(center: string, depth: number, predicate: string | null, limit: number): Promise<ExplorerView> {
-    const data = await this.ask<{ explore: ExplorerView }>(
+    const data = await this.ask<{ explore: { center: string; truncated: boolean; reachable: number; nodes: FlatItem[]; edges: FlatItem[] } }>(
       `query ExplorerView($center: ID!, $depth: Int, $predicate: [String!], $limit: Int) { explore(center: $center, depth: $depth, predicate: $predicate, limit: $limit) { ${VIEW} } }`,
       { center, depth, predicate: predicate === null ? null : [predicate], limit },
     );
-    return data.explore;
+    const view = data.explore;
+    return { ...view, nodes: view.nodes.map((n) => nest<ExplorerNode>(n)), edges: view.edges.map((e) => nest<ExplorerEdge>(e)) };
   }
 
   /** The predicates and role names the graph uses, most frequent first. */

@@ -3,7 +3,7 @@
  * does to them. Every change of what is shown goes through the URL (pushState), so back and forward, reloads
  * and shared links all rebuild the same view through `restore`.
  */
-import type { ApiClient, EntityKind, ExplorerEdge, RelationDetail, SearchHit } from './api.js';
+import type { ApiClient, ArticleRange, EntityKind, ExplorerEdge, RelationDetail, SearchHit } from './api.js';
 import { el } from './dom.js';
 import { EvidencePane } from './evidencePane.js';
 import type { Frame } from './frame.js';
@@ -126,14 +126,20 @@ export class ExplorerApp {
 
   // ---- what is visible ----
 
-  private inTimeRange(articleIds: readonly string[]): boolean {
+  /** True when some of the articles were published within the time filter (by their first and last dates). */
+  private inTimeRange(articles: ArticleRange): boolean {
     const { from, to } = this.state.filters;
     if (from === null && to === null) return true;
-    return articleIds.some((id) => {
-      const published = this.publishedOf.get(id) ?? null;
-      if (published === null) return false;
-      return (from === null || published >= from.slice(0, published.length)) && (to === null || published.slice(0, to.length) <= to);
-    });
+    const { firstPublished: first, lastPublished: last } = articles;
+    if (first === null || last === null) return false;
+    return (from === null || last >= from.slice(0, last.length)) && (to === null || first.slice(0, to.length) <= to);
+  }
+
+  /** True when the article filter admits these articles; a list cut short (a hub of a corpus) is given the benefit. */
+  private inArticle(articles: ArticleRange): boolean {
+    const article = this.state.filters.article;
+    if (article === null) return true;
+    return articles.articleIds.includes(article) || articles.articleCount > articles.articleIds.length;
   }
 
   private display(): Display {
@@ -143,8 +149,8 @@ export class ExplorerApp {
       const node = graph().getNodeAttributes(id);
       if (f.hiddenKinds.includes(node.kind)) return false;
       if (f.projectionsOnly && node.kind === 'EVENT') return false;
-      if (f.article !== null && !node.articleIds.includes(f.article)) return false;
-      return this.inTimeRange(node.articleIds);
+      if (!this.inArticle(node.articles)) return false;
+      return this.inTimeRange(node.articles);
     };
     const edgeVisible = (id: string): boolean => {
       const f = this.state.filters;
@@ -158,9 +164,9 @@ export class ExplorerApp {
       if (f.hiddenModalities.includes(edge.modality)) return false;
       if (f.negation === 'hide' && edge.negated) return false;
       if (f.negation === 'only' && !edge.negated) return false;
-      if (f.article !== null && !edge.articleIds.includes(f.article)) return false;
+      if (!this.inArticle(edge.articles)) return false;
       if (f.attribution !== null && edge.attributedTo !== f.attribution) return false;
-      return this.inTimeRange(edge.articleIds);
+      return this.inTimeRange(edge.articles);
     };
     const selection = this.state.selection;
     const emphasized = new Set(this.emphasized);
@@ -344,7 +350,7 @@ export class ExplorerApp {
     }
     for (const hop of hops) {
       for (const end of [hop.subject.id, hop.object.id]) if (!this.view.graph.hasNode(end)) this.view.merge(await this.api.explore(end, 0, null, 1));
-      this.view.addEdge(edgeOfRelation(hop));
+      this.view.addEdge(edgeOfRelation(hop, this.publishedOf));
       this.emphasized.add(hop.id).add(hop.subject.id).add(hop.object.id);
     }
     this.view.curveParallelEdges();
@@ -463,7 +469,9 @@ export class ExplorerApp {
   }
 }
 
-function edgeOfRelation(relation: RelationDetail): ExplorerEdge {
+function edgeOfRelation(relation: RelationDetail, publishedOf: ReadonlyMap<string, string | null>): ExplorerEdge {
+  const ids = [...new Set(relation.evidence.map((q) => q.article.id))];
+  const dates = ids.flatMap((id) => publishedOf.get(id) ?? []).sort();
   return {
     id: relation.id,
     predicate: relation.predicate,
@@ -475,6 +483,6 @@ function edgeOfRelation(relation: RelationDetail): ExplorerEdge {
     attributedTo: relation.attributedTo?.id ?? null,
     event: null,
     time: relation.time,
-    articleIds: [...new Set(relation.evidence.map((q) => q.article.id))],
+    articles: { articleIds: ids, articleCount: ids.length, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null },
   };
 }

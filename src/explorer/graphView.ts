@@ -11,7 +11,7 @@ import { DEFAULT_EDGE_CURVATURE, EdgeCurvedArrowProgram, indexParallelEdgesIndex
 import { downloadAsPNG } from '@sigma/export-image';
 import type { Attributes } from 'graphology-types';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import type { EntityKind, ExplorerEdge, ExplorerView } from './api.js';
+import type { ArticleRange, EntityKind, ExplorerEdge, ExplorerView } from './api.js';
 import { createDashedArrowProgram } from './dashedEdgeProgram.js';
 import { edgeColor, edgeLabel, edgeSize, KIND_COLORS, nodeSize } from './style.js';
 
@@ -24,7 +24,7 @@ export interface NodeData {
   color: string;
   degree: number;
   time: string | null;
-  articleIds: readonly string[];
+  articles: ArticleRange;
   /** ForceAtlas2 leaves fixed nodes where they are. */
   fixed: boolean;
   pinned: boolean;
@@ -39,7 +39,7 @@ export interface EdgeData {
   attributedTo: string | null;
   event: string | null;
   time: string | null;
-  articleIds: readonly string[];
+  articles: ArticleRange;
   color: string;
   size: number;
   /** 'dashed' for negated relations, always straight; parallel ones curve around them. */
@@ -159,7 +159,7 @@ export class GraphView {
         color: KIND_COLORS[node.kind],
         degree: node.degree,
         time: node.time,
-        articleIds: node.articleIds,
+        articles: node.articles,
         fixed: false,
         pinned: false,
       });
@@ -181,7 +181,7 @@ export class GraphView {
       attributedTo: edge.attributedTo,
       event: edge.event,
       time: edge.time,
-      articleIds: edge.articleIds,
+      articles: edge.articles,
       color: edgeColor(edge.negated, edge.modality),
       size: edgeSize(edge.modality),
       type: 'straight',

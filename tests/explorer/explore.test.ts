@@ -92,9 +92,32 @@ describe('Query.explore', () => {
     expect(codesOf(await ask(EXPLORE, { center: 'donald-trump', predicate: ['ENDORSE'] }))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('fits the cost limit at its largest limit', async () => {
-    const view = await explore({ center: 'donald-trump', depth: 4, limit: 2000 });
+  it('fits the cost limit at its largest limit, with the fields the explorer reads', async () => {
+    const query = `{ explore(center: "donald-trump", depth: 4, limit: 2000) { reachable
+      nodes { id name kind x y distance degree time articleIds(first: 5) articleCount firstPublished lastPublished }
+      edges { id predicate source target negated modality origin attributedTo event time articleIds(first: 5) articleCount firstPublished lastPublished } } }`;
+    const view = dataOf(await ask(query))['explore'] as View;
     expect(view.nodes.length).toBe(view.reachable);
+  });
+
+  it('lists the articles behind each item in publication order, cut at first, with their count and dates', async () => {
+    const graph = await buildGraph(FIXTURE);
+    const fixture = await startServer({ graph, port: 0, handleSignals: false });
+    try {
+      const query = `{ explore(center: "anna-berg", depth: 0) { nodes { id articleIds articleCount firstPublished lastPublished one: articleIds(first: 1) } } }`;
+      const [anna] = (dataOf(await askOverHttp(fixture.url)(query))['explore'] as { nodes: Record<string, unknown>[] }).nodes;
+      expect(anna).toEqual({
+        id: 'anna-berg',
+        articleIds: ['harbour-talks', 'radio-rebuke'],
+        articleCount: 2,
+        firstPublished: '2025-03-02',
+        lastPublished: '2025-04-10',
+        one: ['harbour-talks'],
+      });
+      expect(codesOf(await askOverHttp(fixture.url)('{ explore(center: "anna-berg") { nodes { articleIds(first: 500) } } }'))).toEqual(['BAD_USER_INPUT']);
+    } finally {
+      await fixture.close();
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { NewsgraphError } from '../../errors.js';
 import { graphIndex, graphLayout, neighborhood, relationsTouching } from '../../graph/index.js';
-import type { NewsGraph, RelationAttributes } from '../../graph/index.js';
+import type { GraphIndex, NewsGraph, RelationAttributes } from '../../graph/index.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { checkPredicates } from './common.js';
 import { originName, type RelationOriginName } from './relation.js';
@@ -29,7 +29,7 @@ interface ExplorerNode {
   readonly distance: number;
   readonly degree: number;
   readonly time: string | null;
-  readonly articleIds: readonly string[];
+  readonly articles: Articles;
 }
 
 interface ExplorerEdge {
@@ -43,7 +43,14 @@ interface ExplorerEdge {
   readonly attributedTo: string | null;
   readonly event: string | null;
   readonly time: string | null;
-  readonly articleIds: readonly string[];
+  readonly articles: Articles;
+}
+
+/** The articles behind a node or an edge: ids in publication order, and the range of their dates. */
+export interface Articles {
+  readonly ids: readonly string[];
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
 }
 
 export interface ExplorerView {
@@ -61,7 +68,19 @@ function wholeNumberIn(argument: string, value: number, min: number, max: number
   return value;
 }
 
-function edgeOf(relation: RelationAttributes): ExplorerEdge {
+/** The default and the cap of `articleIds(first:)`: a hub of a corpus is mentioned by thousands of articles. */
+export const DEFAULT_ARTICLE_IDS = 20;
+export const MAX_ARTICLE_IDS = 200;
+
+function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
+  const dated = [...new Set(ids)].map((id) => ({ id, published: index.articles.get(id)?.published ?? null }));
+  // Publication order, undated last, ties by id: the same order as Relation.articles.
+  dated.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
+  const dates = dated.flatMap((a) => (a.published === null ? [] : [a.published]));
+  return { ids: dated.map((a) => a.id), firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+}
+
+function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
   return {
     id: relation.id,
     predicate: relation.predicate,
@@ -73,7 +92,7 @@ function edgeOf(relation: RelationAttributes): ExplorerEdge {
     attributedTo: relation.attributedTo ?? null,
     event: relation.event ?? null,
     time: relation.time ?? null,
-    articleIds: [...new Set(relation.evidence.map((e) => e.article))],
+    articles: articlesOf(index, relation.evidence.map((e) => e.article)),
   };
 }
 
@@ -114,15 +133,35 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
         distance,
         degree: relationsTouching(index, id).length,
         time: entity.kind === 'EVENT' ? entity.properties.time ?? null : null,
-        articleIds: entity.articles,
+        articles: articlesOf(index, entity.articles),
       };
     }),
-    edges: [...edges.values()].map(edgeOf),
+    edges: [...edges.values()].map((relation) => edgeOf(index, relation)),
   };
 }
 
+function articleIds(item: { readonly articles: Articles }, args: { readonly first?: number | null }): readonly string[] {
+  const first = args.first ?? DEFAULT_ARTICLE_IDS;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_ARTICLE_IDS) {
+    throw new NewsgraphError('BAD_USER_INPUT', `articleIds: first must be a whole number from 0 to ${MAX_ARTICLE_IDS}, not ${first}.`);
+  }
+  return item.articles.ids.slice(0, first);
+}
+
+/** The part that goes under Query. */
 export function explorerQueryResolvers(graph: NewsGraph) {
   return {
     explore: (_root: unknown, args: ExploreArgs): ExplorerView => exploreView(graph, args),
   };
+}
+
+/** The explorer's own types: their article lists are cut at `first`, with the count and date range beside. */
+export function explorerTypeResolvers() {
+  const articleFields = {
+    articleIds,
+    articleCount: (item: { readonly articles: Articles }): number => item.articles.ids.length,
+    firstPublished: (item: { readonly articles: Articles }): string | null => item.articles.firstPublished,
+    lastPublished: (item: { readonly articles: Articles }): string | null => item.articles.lastPublished,
+  };
+  return { ExplorerNode: articleFields, ExplorerEdge: articleFields };
 }

@@ -6,7 +6,7 @@ import type { EntityAttributes, NewsGraph } from '../../graph/index.js';
 import { typeNameOf, type EntityTypeName } from './common.js';
 import { claimResolvers } from './claim.js';
 import { eventResolvers } from './event.js';
-import { explorerQueryResolvers } from './explorer.js';
+import { explorerQueryResolvers, explorerTypeResolvers } from './explorer.js';
 import { governmentResolvers, groupResolvers, organizationResolvers, personResolvers, placeResolvers } from './kinds.js';
 import { proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
@@ -29,5 +29,6 @@ export function createResolvers(graph: NewsGraph) {
     Event: eventResolvers(graph),
     Claim: claimResolvers(graph),
     ...relationResolvers(graph),
+    ...explorerTypeResolvers(),
   };
 }
