@@ -47,3 +47,4 @@ export { DEFAULT_MAX_HOPS, isTraversable, shortestPath, type PathOptions } from 
 export { graphStats, type ArticleCoverage, type GraphStats } from './stats.js';
 export { neighborhood, type Neighbor, type Neighborhood, type NeighborhoodOptions } from './neighbors.js';
 export { graphLayout, LAYOUT_CORE, layoutIterations, seededPosition, type Position } from './layout.js';
+export { neighborhoodRings, type Rings, type RingsOptions } from './rings.js';

@@ -1,10 +1,10 @@
 /**
  * The explorer's entry point (schema/explorer.graphql): a capped neighbourhood with layout positions,
- * built on the graph layer's `neighborhood`, `graphIndex` and `graphLayout` so that it ports to any store
+ * built on the graph layer's `neighborhoodRings`, `graphIndex` and `graphLayout` so that it ports to any store
  * that offers the same three.
  */
 import { NewsgraphError } from '../../errors.js';
-import { graphIndex, graphLayout, neighborhood, relationsTouching } from '../../graph/index.js';
+import { graphIndex, graphLayout, neighborhoodRings, relationsTouching } from '../../graph/index.js';
 import type { GraphIndex, NewsGraph, RelationAttributes } from '../../graph/index.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { checkPredicates } from './common.js';
@@ -80,6 +80,23 @@ function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
   return { ids: dated.map((a) => a.id), firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
 }
 
+/** Articles worked out on first use: most answers ask for a few fields of a few of the items. */
+function lazyArticles(index: GraphIndex, ids: () => readonly string[]): Articles {
+  let value: Articles | undefined;
+  const get = (): Articles => (value ??= articlesOf(index, ids()));
+  return {
+    get ids() {
+      return get().ids;
+    },
+    get firstPublished() {
+      return get().firstPublished;
+    },
+    get lastPublished() {
+      return get().lastPublished;
+    },
+  };
+}
+
 function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
   return {
     id: relation.id,
@@ -92,7 +109,7 @@ function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
     attributedTo: relation.attributedTo ?? null,
     event: relation.event ?? null,
     time: relation.time ?? null,
-    articles: articlesOf(index, relation.evidence.map((e) => e.article)),
+    articles: lazyArticles(index, () => relation.evidence.map((e) => e.article)),
   };
 }
 
@@ -104,8 +121,8 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
   const depth = wholeNumberIn('depth', args.depth ?? 2, 0, MAX_EXPLORE_DEPTH);
   const limit = wholeNumberIn('limit', args.limit ?? 500, 1, MAX_EXPLORE_LIMIT);
   const predicates = checkPredicates(graph, args.predicate);
-  const around = neighborhood(graph, args.center, { depth, predicates });
-  const kept = [{ id: around.center, distance: 0 }, ...around.neighbors].slice(0, limit);
+  if (!graph.hasNode(args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
+  const { kept, reachable } = neighborhoodRings(graph, args.center, { depth, predicates, limit });
   const keptIds = new Set(kept.map((n) => n.id));
   const followed = predicates === undefined ? null : new Set(predicates);
   const index = graphIndex(graph);
@@ -118,9 +135,9 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
     }
   }
   return {
-    center: around.center,
-    truncated: around.neighbors.length + 1 > kept.length,
-    reachable: around.neighbors.length + 1,
+    center: args.center,
+    truncated: reachable > kept.length,
+    reachable,
     nodes: kept.map(({ id, distance }) => {
       const entity = graph.getNodeAttributes(id);
       const position = positions.get(id) ?? { x: 0, y: 0 };
@@ -133,7 +150,7 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
         distance,
         degree: relationsTouching(index, id).length,
         time: entity.kind === 'EVENT' ? entity.properties.time ?? null : null,
-        articles: articlesOf(index, entity.articles),
+        articles: lazyArticles(index, () => entity.articles),
       };
     }),
     edges: [...edges.values()].map((relation) => edgeOf(index, relation)),
