@@ -290,6 +290,19 @@ describe('the explorer in headless Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => globalThis.newsgraphExplorer?.state.selection)).toBeNull();
     expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
+
+    // Arrow keys step through the quotes of the selection, each highlighted in its own article.
+    await page.locator('#node-list li[data-id="anna-berg"]').click();
+    await page.locator('#evidence-list li').nth(1).waitFor();
+    const quotes = await page.locator('#evidence-list li q').allTextContents();
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
+    await page.locator('#article-text mark').waitFor();
+    expect(await page.locator('#article-text mark').textContent()).toBe(quotes[0]);
+    await page.locator('#evidence-list').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#evidence-list li[data-index="1"][aria-selected="true"]').waitFor();
+    await page.waitForFunction((quote) => globalThis.newsgraphExplorer !== undefined && document.querySelector('#article-text mark')?.textContent === quote, quotes[1]);
+    expect(await page.locator('#article-text mark').count()).toBe(1);
     await page.close();
   }, 60_000);
 
