@@ -34,7 +34,7 @@ function dataDir(n) {
   return dir;
 }
 
-const QUERY = `{ explore(center: "donald-trump", depth: 2, limit: 500) { truncated reachable
+const QUERY = `{ explore(center: "donald-trump", depth: 2, limit: 500) { truncated reachable edgesTruncated
   nodes { id name kind x y distance degree time articleIds } edges { id predicate source target negated modality origin attributedTo event time articleIds } } }`;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -60,16 +60,16 @@ async function measure(n) {
       bytes = JSON.stringify(answer.data).length;
     }
     const view = answer.data.explore;
-    return { n, order: graph.order, size: graph.size, layoutMs, times, bytes, drawn: view.nodes.length, reachable: view.reachable, truncated: view.truncated };
+    return { n, order: graph.order, size: graph.size, layoutMs, times, bytes, drawn: view.nodes.length, reachable: view.reachable, truncated: view.truncated, edges: view.edges.length, edgesTruncated: view.edgesTruncated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const rows = [await measure(1), await measure(copies)];
-console.log('articles  entities  relations  layout once (ms)  explore p50 (ms) [min–max]  answer (KB)  drawn / reachable');
+console.log('articles  entities  relations  layout once (ms)  explore p50 (ms) [min–max]  answer (KB)  drawn / reachable  relations drawn');
 for (const r of rows) {
   console.log(
-    `${String(r.n).padStart(8)}  ${String(r.order).padStart(8)}  ${String(r.size).padStart(9)}  ${r.layoutMs.toFixed(0).padStart(15)}  ${median(r.times).toFixed(1).padStart(16)} [${spread(r.times)}]  ${(r.bytes / 1024).toFixed(0).padStart(11)}  ${r.drawn} / ${r.reachable}${r.truncated ? ' (cut)' : ''}`,
+    `${String(r.n).padStart(8)}  ${String(r.order).padStart(8)}  ${String(r.size).padStart(9)}  ${r.layoutMs.toFixed(0).padStart(15)}  ${median(r.times).toFixed(1).padStart(16)} [${spread(r.times)}]  ${(r.bytes / 1024).toFixed(0).padStart(11)}  ${r.drawn} / ${r.reachable}${r.truncated ? ' (cut)' : ''}  ${r.edges}${r.edgesTruncated ? ' (cut)' : ''}`,
   );
 }

@@ -88,7 +88,10 @@ export class ExplorerApp {
         if (generation !== this.restoring) return;
         this.view.merge(first);
         this.truncated = first.truncated;
-        this.setStatus(first.truncated ? `Showing ${first.nodes.length} of ${first.reachable} entities around ${this.nameOf(state.center)}: cut at ${CENTER_LIMIT}, the farthest left out. Expand a node to see more.` : `${first.nodes.length} entities around ${this.nameOf(state.center)}.`);
+        const entities = first.truncated
+          ? `Showing ${first.nodes.length} of ${first.reachable} entities around ${this.nameOf(state.center)}: cut at ${CENTER_LIMIT}, the farthest left out. Expand a node to see more.`
+          : `${first.nodes.length} entities around ${this.nameOf(state.center)}.`;
+        this.setStatus(first.edgesTruncated ? `${entities} Relations cut at ${first.edges.length}, those of the nearest entities kept.` : entities);
         for (const expansion of state.expansions) {
           if (!this.view.graph.hasNode(expansion.id)) continue;
           this.view.merge(await this.api.explore(expansion.id, 1, expansion.predicate, EXPAND_LIMIT));

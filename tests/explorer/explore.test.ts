@@ -15,7 +15,7 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/explorer/', import.meta.url))
 
 const EXPLORE = `query ($center: ID!, $depth: Int, $limit: Int, $predicate: [String!]) {
   explore(center: $center, depth: $depth, limit: $limit, predicate: $predicate) {
-    center truncated reachable
+    center truncated reachable edgesTruncated
     nodes { id name kind x y distance degree articleIds }
     edges { id predicate source target negated modality origin articleIds }
   }
@@ -24,6 +24,7 @@ const EXPLORE = `query ($center: ID!, $depth: Int, $limit: Int, $predicate: [Str
 interface View {
   center: string;
   truncated: boolean;
+  edgesTruncated: boolean;
   reachable: number;
   nodes: { id: string; x: number; y: number; distance: number }[];
   edges: { id: string; source: string; target: string; negated: boolean; predicate: string }[];
@@ -63,8 +64,15 @@ describe('Query.explore', () => {
     expect(whole.nodes.length).toBeGreaterThan(5);
     expect(cut.nodes.map((n) => n.id)).toEqual(whole.nodes.slice(0, 5).map((n) => n.id));
     expect([cut.truncated, cut.reachable]).toEqual([true, whole.nodes.length]);
+    expect(whole.edgesTruncated).toBe(false);
     const kept = new Set(cut.nodes.map((n) => n.id));
     expect(cut.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
+    // At most four relations per entity drawn, and it says when there were more.
+    const two = await explore({ center: 'us-peace-framework', depth: 1, limit: 2 });
+    expect(two.edges.length).toBeLessThanOrEqual(8);
+    const among = whole.edges.filter((e) => two.nodes.some((n) => n.id === e.source) && two.nodes.some((n) => n.id === e.target));
+    expect(two.edgesTruncated).toBe(among.length > 8);
+    expect(two.edges.length).toBe(Math.min(among.length, 8));
   });
 
   it('follows only the predicates asked for', async () => {

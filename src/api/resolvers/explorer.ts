@@ -19,6 +19,8 @@ export interface ExploreArgs {
 
 export const MAX_EXPLORE_DEPTH = 4;
 export const MAX_EXPLORE_LIMIT = 2_000;
+/** Relations drawn per entity drawn, at most. */
+export const EDGES_PER_NODE = 4;
 
 interface ExplorerNode {
   readonly id: string;
@@ -57,6 +59,7 @@ export interface ExplorerView {
   readonly center: string;
   readonly truncated: boolean;
   readonly reachable: number;
+  readonly edgesTruncated: boolean;
   readonly nodes: readonly ExplorerNode[];
   readonly edges: readonly ExplorerEdge[];
 }
@@ -127,17 +130,28 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
   const followed = predicates === undefined ? null : new Set(predicates);
   const index = graphIndex(graph);
   const positions = graphLayout(graph);
+  // Relations among the kept entities, those of the nearest entities first, at most EDGES_PER_NODE per entity
+  // kept: on a corpus, hubs share thousands of projected relations, which no drawing can show anyway.
+  const maxEdges = kept.length * EDGES_PER_NODE;
   const edges = new Map<string, RelationAttributes>();
+  let edgesTruncated = false;
   for (const { id } of kept) {
     for (const relation of relationsTouching(index, id)) {
       if (followed !== null && !followed.has(relation.predicate)) continue;
-      if (keptIds.has(relation.subject) && keptIds.has(relation.object)) edges.set(relation.id, relation);
+      if (!keptIds.has(relation.subject) || !keptIds.has(relation.object) || edges.has(relation.id)) continue;
+      if (edges.size >= maxEdges) {
+        edgesTruncated = true;
+        break;
+      }
+      edges.set(relation.id, relation);
     }
+    if (edgesTruncated) break;
   }
   return {
     center: args.center,
     truncated: reachable > kept.length,
     reachable,
+    edgesTruncated,
     nodes: kept.map(({ id, distance }) => {
       const entity = graph.getNodeAttributes(id);
       const position = positions.get(id) ?? { x: 0, y: 0 };
