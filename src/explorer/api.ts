@@ -132,10 +132,10 @@ export class ApiClient {
     return data.search;
   }
 
-  async explore(center: string, depth: number, predicate: string | null, limit: number): Promise<ExplorerView> {
+  async explore(center: string, depth: number, predicate: string | null, limit: number, connectTo: readonly string[] = []): Promise<ExplorerView> {
     const data = await this.ask<{ explore: { center: string; truncated: boolean; reachable: number; edgesTruncated: boolean; nodes: FlatItem[]; edges: FlatItem[] } }>(
-      `query ExplorerView($center: ID!, $depth: Int, $predicate: [String!], $limit: Int) { explore(center: $center, depth: $depth, predicate: $predicate, limit: $limit) { ${VIEW} } }`,
-      { center, depth, predicate: predicate === null ? null : [predicate], limit },
+      `query ExplorerView($center: ID!, $depth: Int, $predicate: [String!], $limit: Int, $connectTo: [ID!]) { explore(center: $center, depth: $depth, predicate: $predicate, limit: $limit, connectTo: $connectTo) { ${VIEW} } }`,
+      { center, depth, predicate: predicate === null ? null : [predicate], limit, connectTo },
     );
     const view = data.explore;
     return { ...view, nodes: view.nodes.map((n) => nest<ExplorerNode>(n)), edges: view.edges.map((e) => nest<ExplorerEdge>(e)) };

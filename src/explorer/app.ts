@@ -94,7 +94,7 @@ export class ExplorerApp {
         this.setStatus(first.edgesTruncated ? `${entities} Relations cut at ${first.edges.length}, those of the nearest entities kept.` : entities);
         for (const expansion of state.expansions) {
           if (!this.view.graph.hasNode(expansion.id)) continue;
-          this.view.merge(await this.api.explore(expansion.id, 1, expansion.predicate, EXPAND_LIMIT));
+          this.view.merge(await this.api.explore(expansion.id, 1, expansion.predicate, EXPAND_LIMIT, this.drawnIds()));
           if (generation !== this.restoring) return;
         }
         for (const id of state.collapsed) this.view.removeNodes(this.leavesOf(id, state));
@@ -113,6 +113,11 @@ export class ExplorerApp {
     else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     await this.applySelection();
     this.phase = 'ready';
+  }
+
+  /** The ids drawn, for `connectTo` (at most 2,000: the request body stays within the server's limit). */
+  private drawnIds(): string[] {
+    return this.view.graph.nodes().slice(0, 2_000);
   }
 
   private nameOf(id: string): string {
@@ -279,7 +284,7 @@ export class ExplorerApp {
     const id = this.selectedNode();
     if (id === null) return this.announce('Select a node to expand.');
     const predicate = this.frame.expandPredicate.value === '' ? null : this.frame.expandPredicate.value;
-    const answer = await this.api.explore(id, 1, predicate, EXPAND_LIMIT);
+    const answer = await this.api.explore(id, 1, predicate, EXPAND_LIMIT, this.drawnIds());
     const fresh = this.view.merge(answer);
     this.navigate(
       { ...this.state, expansions: [...this.state.expansions.filter((e) => e.id !== id || e.predicate !== predicate), { id, predicate }], collapsed: this.state.collapsed.filter((c) => c !== id), camera: null },

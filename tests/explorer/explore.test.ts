@@ -75,6 +75,15 @@ describe('Query.explore', () => {
     expect(two.edges.length).toBe(Math.min(among.length, 8));
   });
 
+  it('joins an expansion to what is already drawn through connectTo', async () => {
+    const alone = await explore({ center: 'russia', depth: 0 });
+    expect(alone.edges).toEqual([]);
+    const joined = dataOf(await ask('{ explore(center: "russia", depth: 0, connectTo: ["us-peace-framework"]) { nodes { id } edges { id source target } } }'))['explore'] as View;
+    expect(joined.nodes.map((n) => n.id)).toEqual(['russia']);
+    expect(joined.edges.map((e) => e.id)).toContain('russia--not-endorsed--us-peace-framework');
+    expect(joined.edges.every((e) => [e.source, e.target].includes('russia'))).toBe(true);
+  });
+
   it('follows only the predicates asked for', async () => {
     const view = await explore({ center: 'us-peace-framework', depth: 1, predicate: ['ENDORSED'] });
     expect(view.edges.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ export interface ExploreArgs {
   readonly depth?: number | null;
   readonly predicate?: readonly string[] | null;
   readonly limit?: number | null;
+  readonly connectTo?: readonly string[] | null;
 }
 
 export const MAX_EXPLORE_DEPTH = 4;
@@ -133,12 +134,15 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
   // Relations among the kept entities, those of the nearest entities first, at most EDGES_PER_NODE per entity
   // kept: on a corpus, hubs share thousands of projected relations, which no drawing can show anyway.
   const maxEdges = kept.length * EDGES_PER_NODE;
+  // Entities already drawn elsewhere (an expansion): relations to them come too, so the new part joins the old.
+  const others = new Set(args.connectTo ?? []);
   const edges = new Map<string, RelationAttributes>();
   let edgesTruncated = false;
   for (const { id } of kept) {
     for (const relation of relationsTouching(index, id)) {
       if (followed !== null && !followed.has(relation.predicate)) continue;
-      if (!keptIds.has(relation.subject) || !keptIds.has(relation.object) || edges.has(relation.id)) continue;
+      if (!(keptIds.has(relation.subject) || others.has(relation.subject)) || !(keptIds.has(relation.object) || others.has(relation.object))) continue;
+      if (edges.has(relation.id)) continue;
       if (edges.size >= maxEdges) {
         edgesTruncated = true;
         break;
