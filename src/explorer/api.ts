@@ -43,6 +43,7 @@ export interface ExplorerView {
   readonly center: string;
   readonly truncated: boolean;
   readonly reachable: number;
+  readonly reachableIsExact: boolean;
   readonly edgesTruncated: boolean;
   readonly nodes: readonly ExplorerNode[];
   readonly edges: readonly ExplorerEdge[];
@@ -96,7 +97,7 @@ const QUOTE = 'exact start end sentence sentenceText article { id title publishe
 const HIT = 'id name kind';
 const RELATION = `id predicate negated modality origin time subject { ${HIT} } object { ${HIT} } attributedTo { ${HIT} } evidence { ${QUOTE} }`;
 const ARTICLES = 'articleIds(first: 50) articleCount firstPublished lastPublished';
-const VIEW = `center truncated reachable edgesTruncated
+const VIEW = `center truncated reachable reachableIsExact edgesTruncated
   nodes { id name kind x y distance degree time ${ARTICLES} }
   edges { id predicate source target negated modality origin attributedTo event time ${ARTICLES} }`;
 
@@ -133,7 +134,7 @@ export class ApiClient {
   }
 
   async explore(center: string, depth: number, predicate: string | null, limit: number, connectTo: readonly string[] = []): Promise<ExplorerView> {
-    const data = await this.ask<{ explore: { center: string; truncated: boolean; reachable: number; edgesTruncated: boolean; nodes: FlatItem[]; edges: FlatItem[] } }>(
+    const data = await this.ask<{ explore: { center: string; truncated: boolean; reachable: number; reachableIsExact: boolean; edgesTruncated: boolean; nodes: FlatItem[]; edges: FlatItem[] } }>(
       `query ExplorerView($center: ID!, $depth: Int, $predicate: [String!], $limit: Int, $connectTo: [ID!]) { explore(center: $center, depth: $depth, predicate: $predicate, limit: $limit, connectTo: $connectTo) { ${VIEW} } }`,
       { center, depth, predicate: predicate === null ? null : [predicate], limit, connectTo },
     );

@@ -89,7 +89,7 @@ export class ExplorerApp {
         this.view.merge(first);
         this.truncated = first.truncated;
         const entities = first.truncated
-          ? `Showing ${first.nodes.length} of ${first.reachable} entities around ${this.nameOf(state.center)}: cut at ${CENTER_LIMIT}, the farthest left out. Expand a node to see more.`
+          ? `Showing ${first.nodes.length} of ${first.reachableIsExact ? '' : 'more than '}${first.reachable} entities around ${this.nameOf(state.center)}: cut at ${CENTER_LIMIT}, the farthest left out. Expand a node to see more.`
           : `${first.nodes.length} entities around ${this.nameOf(state.center)}.`;
         this.setStatus(first.edgesTruncated ? `${entities} Relations cut at ${first.edges.length}, those of the nearest entities kept.` : entities);
         for (const expansion of state.expansions) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { buildGraph } from '../../src/build/index.js';
-import { graphLayout } from '../../src/graph/index.js';
+import { graphLayout, neighborhoodRings } from '../../src/graph/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { askOverHttp, codesOf, dataOf, seedGraph, type Ask } from '../api/seed.js';
 
@@ -15,7 +15,7 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/explorer/', import.meta.url))
 
 const EXPLORE = `query ($center: ID!, $depth: Int, $limit: Int, $predicate: [String!]) {
   explore(center: $center, depth: $depth, limit: $limit, predicate: $predicate) {
-    center truncated reachable edgesTruncated
+    center truncated reachable reachableIsExact edgesTruncated
     nodes { id name kind x y distance degree articleIds }
     edges { id predicate source target negated modality origin articleIds }
   }
@@ -24,6 +24,7 @@ const EXPLORE = `query ($center: ID!, $depth: Int, $limit: Int, $predicate: [Str
 interface View {
   center: string;
   truncated: boolean;
+  reachableIsExact: boolean;
   edgesTruncated: boolean;
   reachable: number;
   nodes: { id: string; x: number; y: number; distance: number }[];
@@ -63,7 +64,7 @@ describe('Query.explore', () => {
     const cut = await explore({ center: 'us-peace-framework', depth: 2, limit: 5 });
     expect(whole.nodes.length).toBeGreaterThan(5);
     expect(cut.nodes.map((n) => n.id)).toEqual(whole.nodes.slice(0, 5).map((n) => n.id));
-    expect([cut.truncated, cut.reachable]).toEqual([true, whole.nodes.length]);
+    expect([cut.truncated, cut.reachable, cut.reachableIsExact]).toEqual([true, whole.nodes.length, true]);
     expect(whole.edgesTruncated).toBe(false);
     const kept = new Set(cut.nodes.map((n) => n.id));
     expect(cut.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
@@ -82,6 +83,17 @@ describe('Query.explore', () => {
     expect(joined.nodes.map((n) => n.id)).toEqual(['russia']);
     expect(joined.edges.map((e) => e.id)).toContain('russia--not-endorsed--us-peace-framework');
     expect(joined.edges.every((e) => [e.source, e.target].includes('russia'))).toBe(true);
+  });
+
+  it('stops counting at a budget once the entities to draw are found, and says the count is a lower bound', async () => {
+    const whole = neighborhoodRings(seed, 'donald-trump', { depth: 2 });
+    const budgeted = neighborhoodRings(seed, 'donald-trump', { depth: 2, limit: 3, countBudget: 5 });
+    expect(budgeted.kept).toEqual(whole.kept.slice(0, 3));
+    expect(budgeted.exact).toBe(false);
+    expect(budgeted.reachable).toBeLessThan(whole.reachable);
+    // Before the limit is reached, the budget does not stop the walk.
+    expect(neighborhoodRings(seed, 'donald-trump', { depth: 2, countBudget: 5 })).toEqual(whole);
+    expect(whole.exact).toBe(true);
   });
 
   it('follows only the predicates asked for', async () => {

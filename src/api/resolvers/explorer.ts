@@ -20,6 +20,8 @@ export interface ExploreArgs {
 
 export const MAX_EXPLORE_DEPTH = 4;
 export const MAX_EXPLORE_LIMIT = 2_000;
+/** Relations visited, once the entities to draw are found, before `reachable` stops counting (a hub reaches most of a corpus). */
+export const COUNT_BUDGET = 250_000;
 /** Relations drawn per entity drawn, at most. */
 export const EDGES_PER_NODE = 4;
 
@@ -60,6 +62,7 @@ export interface ExplorerView {
   readonly center: string;
   readonly truncated: boolean;
   readonly reachable: number;
+  readonly reachableIsExact: boolean;
   readonly edgesTruncated: boolean;
   readonly nodes: readonly ExplorerNode[];
   readonly edges: readonly ExplorerEdge[];
@@ -76,12 +79,26 @@ function wholeNumberIn(argument: string, value: number, min: number, max: number
 export const DEFAULT_ARTICLE_IDS = 20;
 export const MAX_ARTICLE_IDS = 200;
 
+/** Each article's place in publication order (undated last, ties by id), worked out once per graph. */
+const articleRanks = new WeakMap<GraphIndex, ReadonlyMap<string, number>>();
+
+function rankOf(index: GraphIndex): ReadonlyMap<string, number> {
+  let ranks = articleRanks.get(index);
+  if (ranks === undefined) {
+    const key = (a: { readonly id: string; readonly published?: string }): string => `${a.published ?? '\uffff'}\u0000${a.id}`;
+    const ordered = [...index.articles.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    ranks = new Map(ordered.map((a, i) => [a.id, i]));
+    articleRanks.set(index, ranks);
+  }
+  return ranks;
+}
+
 function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
-  const dated = [...new Set(ids)].map((id) => ({ id, published: index.articles.get(id)?.published ?? null }));
-  // Publication order, undated last, ties by id: the same order as Relation.articles.
-  dated.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
-  const dates = dated.flatMap((a) => (a.published === null ? [] : [a.published]));
-  return { ids: dated.map((a) => a.id), firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+  const ranks = rankOf(index);
+  // Numbers, not localeCompare: a hub of a corpus is mentioned by thousands of articles.
+  const ordered = [...new Set(ids)].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+  const dates = ordered.flatMap((id) => index.articles.get(id)?.published ?? []);
+  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
 }
 
 /** Articles worked out on first use: most answers ask for a few fields of a few of the items. */
@@ -126,7 +143,7 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
   const limit = wholeNumberIn('limit', args.limit ?? 500, 1, MAX_EXPLORE_LIMIT);
   const predicates = checkPredicates(graph, args.predicate);
   if (!graph.hasNode(args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
-  const { kept, reachable } = neighborhoodRings(graph, args.center, { depth, predicates, limit });
+  const { kept, reachable, exact } = neighborhoodRings(graph, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
   const keptIds = new Set(kept.map((n) => n.id));
   const followed = predicates === undefined ? null : new Set(predicates);
   const index = graphIndex(graph);
@@ -155,6 +172,7 @@ export function exploreView(graph: NewsGraph, args: ExploreArgs): ExplorerView {
     center: args.center,
     truncated: reachable > kept.length,
     reachable,
+    reachableIsExact: exact,
     edgesTruncated,
     nodes: kept.map(({ id, distance }) => {
       const entity = graph.getNodeAttributes(id);
