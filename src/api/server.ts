@@ -16,7 +16,8 @@ import { handleGraphQL } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
 import { LiveGraph, type ServedGraph } from './liveGraph.js';
 import { refuseOversizeExpectations } from './http/body.js';
-import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin } from './http/playgroundRoute.js';
+import { EXPLORE_PATH, EXPLORER_PREFIX, handleExplorer } from './http/explorerRoute.js';
+import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin, setPlaygroundCsp } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
 
@@ -115,12 +116,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const method = (req.method ?? 'GET').toUpperCase();
     res.setHeader('newsgraph-snapshot', identity.id);
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
+    if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes, scope);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
-      res.writeHead(302, { location: GRAPHQL_PATH });
+      res.writeHead(302, { location: EXPLORE_PATH });
       res.end();
-    } else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url, scope === undefined ? undefined : { ...scope, req });
+    } else if (url.pathname === EXPLORE_PATH || url.pathname.startsWith(EXPLORER_PREFIX)) handleExplorer(res, method, url.pathname, GRAPHQL_PATH);
+    else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url, scope === undefined ? undefined : { ...scope, req });
     else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };

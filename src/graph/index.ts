@@ -46,3 +46,5 @@ export { MATCH_TIERS, searchEntities, type MatchTier, type SearchHit, type Searc
 export { DEFAULT_MAX_HOPS, isTraversable, shortestPath, type PathOptions } from './paths.js';
 export { graphStats, type ArticleCoverage, type GraphStats } from './stats.js';
 export { neighborhood, type Neighbor, type Neighborhood, type NeighborhoodOptions } from './neighbors.js';
+export { graphLayout, LAYOUT_CORE, layoutIterations, seededPosition, type Position } from './layout.js';
+export { neighborhoodRings, type Rings, type RingsOptions } from './rings.js';

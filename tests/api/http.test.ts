@@ -69,10 +69,10 @@ describe('the playground', () => {
     }
   });
 
-  test('/ redirects to /graphql; an unknown path is a 404 with a code', async () => {
+  test('/ redirects to the explorer at /explore; an unknown path is a 404 with a code', async () => {
     const root = await fetch(`${origin}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/graphql');
+    expect(root.headers.get('location')).toBe('/explore');
     const missing = await fetch(`${origin}/nowhere`);
     expect(missing.status).toBe(404);
     expect(codesOf(await missing.json().then((j: unknown) => (isResultJson(j) ? j : {})))).toEqual(['NOT_FOUND']);

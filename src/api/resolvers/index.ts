@@ -10,6 +10,7 @@ import type { GraphStore } from '../../store/index.js';
 import { typeNameOf, type EntityTypeName } from './common.js';
 import { claimResolvers } from './claim.js';
 import { eventResolvers } from './event.js';
+import { explorerQueryResolvers, explorerTypeResolvers } from './explorer.js';
 import { governmentResolvers, groupResolvers, organizationResolvers, personResolvers, placeResolvers } from './kinds.js';
 import { proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
@@ -21,7 +22,7 @@ export function createResolvers(store: GraphStore) {
   const resolveType = (entity: EntityAttributes): EntityTypeName => typeNameOf(entity.kind);
   return {
     JSON: jsonScalar,
-    Query: { ...queryResolvers(store), ...snapshotQueryResolvers(store) },
+    Query: { ...queryResolvers(store), ...snapshotQueryResolvers(store), ...explorerQueryResolvers(store) },
     Entity: { __resolveType: resolveType },
     Actor: { __resolveType: resolveType },
     Person: personResolvers(store),
@@ -33,5 +34,6 @@ export function createResolvers(store: GraphStore) {
     Event: eventResolvers(store),
     Claim: claimResolvers(store),
     ...relationResolvers(store),
+    ...explorerTypeResolvers(),
   };
 }

@@ -15,6 +15,7 @@ import {
   relationsWithPredicate,
   type GraphIndex,
 } from '../../graph/indices.js';
+import { exploreGraph, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
 import { graphIdentity, type GraphIdentity } from '../../graph/identity.js';
 import { neighborhood } from '../../graph/neighbors.js';
 import { shortestPath } from '../../graph/paths.js';
@@ -260,6 +261,10 @@ export class MemoryStore implements GraphStore {
 
   async identity(): Promise<GraphIdentity> {
     return graphIdentity(this.graph);
+  }
+
+  async explore(query: ExploreQuery): Promise<ExplorerView> {
+    return exploreGraph(this.graph, query);
   }
 }
 

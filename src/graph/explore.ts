@@ -1,0 +1,183 @@
+/**
+ * The explorer's view of a neighbourhood (schema/explorer.graphql): the entities around a centre, cut at a
+ * limit and saying so, with the relations among them and deterministic layout positions (layout.ts).
+ * Built on `neighborhoodRings`, the index and `graphLayout`, so that a store answers it in one call.
+ */
+import { NewsgraphError } from '../errors.js';
+import type { EntityKind } from '../ontology/index.js';
+import { graphIndex, relationsTouching, type GraphIndex } from './indices.js';
+import { graphLayout } from './layout.js';
+import { neighborhoodRings } from './rings.js';
+import type { NewsGraph, RelationAttributes, RelationOrigin } from './types.js';
+
+/** Relations visited, once the entities to draw are found, before `reachable` stops counting (a hub reaches most of a corpus). */
+export const COUNT_BUDGET = 250_000;
+/** Relations drawn per entity drawn, at most. */
+export const EDGES_PER_NODE = 4;
+
+export interface ExplorerNode {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly x: number;
+  readonly y: number;
+  readonly distance: number;
+  readonly degree: number;
+  readonly time: string | null;
+  readonly articles: Articles;
+}
+
+export interface ExplorerEdge {
+  readonly id: string;
+  readonly predicate: string;
+  readonly source: string;
+  readonly target: string;
+  readonly negated: boolean;
+  readonly modality: string;
+  readonly origin: RelationOrigin;
+  readonly attributedTo: string | null;
+  readonly event: string | null;
+  readonly time: string | null;
+  readonly articles: Articles;
+}
+
+/** The articles behind a node or an edge: ids in publication order, and the range of their dates. */
+export interface Articles {
+  readonly ids: readonly string[];
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
+}
+
+export interface ExplorerView {
+  readonly center: string;
+  readonly truncated: boolean;
+  readonly reachable: number;
+  readonly reachableIsExact: boolean;
+  readonly edgesTruncated: boolean;
+  readonly nodes: readonly ExplorerNode[];
+  readonly edges: readonly ExplorerEdge[];
+}
+
+/** Each article's place in publication order (undated last, ties by id), worked out once per graph. */
+const articleRanks = new WeakMap<GraphIndex, ReadonlyMap<string, number>>();
+
+function rankOf(index: GraphIndex): ReadonlyMap<string, number> {
+  let ranks = articleRanks.get(index);
+  if (ranks === undefined) {
+    const key = (a: { readonly id: string; readonly published?: string }): string => `${a.published ?? '\uffff'}\u0000${a.id}`;
+    const ordered = [...index.articles.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    ranks = new Map(ordered.map((a, i) => [a.id, i]));
+    articleRanks.set(index, ranks);
+  }
+  return ranks;
+}
+
+function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
+  const ranks = rankOf(index);
+  // Numbers, not localeCompare: a hub of a corpus is mentioned by thousands of articles.
+  const ordered = [...new Set(ids)].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+  const dates = ordered.flatMap((id) => index.articles.get(id)?.published ?? []);
+  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+}
+
+/** Articles worked out on first use: most answers ask for a few fields of a few of the items. */
+function lazyArticles(index: GraphIndex, ids: () => readonly string[]): Articles {
+  let value: Articles | undefined;
+  const get = (): Articles => (value ??= articlesOf(index, ids()));
+  return {
+    get ids() {
+      return get().ids;
+    },
+    get firstPublished() {
+      return get().firstPublished;
+    },
+    get lastPublished() {
+      return get().lastPublished;
+    },
+  };
+}
+
+function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
+  return {
+    id: relation.id,
+    predicate: relation.predicate,
+    source: relation.subject,
+    target: relation.object,
+    negated: relation.negated,
+    modality: relation.modality,
+    origin: relation.origin,
+    attributedTo: relation.attributedTo ?? null,
+    event: relation.event ?? null,
+    time: relation.time ?? null,
+    articles: lazyArticles(index, () => relation.evidence.map((e) => e.article)),
+  };
+}
+
+/** What to explore: arguments already checked by the caller (the API checks ranges and predicate names). */
+export interface ExploreQuery {
+  readonly center: string;
+  readonly depth: number;
+  readonly limit: number;
+  /** Follow only these predicates or roles; undefined for all. */
+  readonly predicates?: readonly string[];
+  /** Entities already drawn elsewhere (an expansion): relations to them come too. */
+  readonly connectTo?: readonly string[];
+}
+
+/**
+ * The neighbourhood of `center`, nearest first, cut at `limit` entities, with the relations among those kept
+ * (at most EDGES_PER_NODE per entity kept), each entity with its layout position.
+ * @throws NewsgraphError NOT_FOUND for an unknown centre.
+ */
+export function exploreGraph(graph: NewsGraph, args: ExploreQuery): ExplorerView {
+  const { depth, limit, predicates } = args;
+  if (!graph.hasNode(args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
+  const { kept, reachable, exact } = neighborhoodRings(graph, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  const keptIds = new Set(kept.map((n) => n.id));
+  const followed = predicates === undefined ? null : new Set(predicates);
+  const index = graphIndex(graph);
+  const positions = graphLayout(graph);
+  // Relations among the kept entities, those of the nearest entities first, at most EDGES_PER_NODE per entity
+  // kept: on a corpus, hubs share thousands of projected relations, which no drawing can show anyway.
+  const maxEdges = kept.length * EDGES_PER_NODE;
+  // Entities already drawn elsewhere (an expansion): relations to them come too, so the new part joins the old.
+  const others = new Set(args.connectTo ?? []);
+  const edges = new Map<string, RelationAttributes>();
+  let edgesTruncated = false;
+  for (const { id } of kept) {
+    for (const relation of relationsTouching(index, id)) {
+      if (followed !== null && !followed.has(relation.predicate)) continue;
+      if (!(keptIds.has(relation.subject) || others.has(relation.subject)) || !(keptIds.has(relation.object) || others.has(relation.object))) continue;
+      if (edges.has(relation.id)) continue;
+      if (edges.size >= maxEdges) {
+        edgesTruncated = true;
+        break;
+      }
+      edges.set(relation.id, relation);
+    }
+    if (edgesTruncated) break;
+  }
+  return {
+    center: args.center,
+    truncated: reachable > kept.length,
+    reachable,
+    reachableIsExact: exact,
+    edgesTruncated,
+    nodes: kept.map(({ id, distance }) => {
+      const entity = graph.getNodeAttributes(id);
+      const position = positions.get(id) ?? { x: 0, y: 0 };
+      return {
+        id,
+        name: entity.name,
+        kind: entity.kind,
+        x: position.x,
+        y: position.y,
+        distance,
+        degree: relationsTouching(index, id).length,
+        time: entity.kind === 'EVENT' ? entity.properties.time ?? null : null,
+        articles: lazyArticles(index, () => entity.articles),
+      };
+    }),
+    edges: [...edges.values()].map((relation) => edgeOf(index, relation)),
+  };
+}
