@@ -10,7 +10,8 @@ import { getTypeDefs } from '../../src/api/schema.js';
 const schema = buildASTSchema(getTypeDefs());
 
 /** Lists bounded by something other than the corpus: the vocabulary, the hops of a path. */
-const BOUNDED = new Set(['Query.predicates', 'Query.path']); // the ontology; maxHops (≤ 10)
+// ExplorerView's nodes and edges: sized by `explore(limit:)` (≤ 2,000), which the cost estimate prices them at.
+const BOUNDED = new Set(['Query.predicates', 'Query.path', 'ExplorerView.nodes', 'ExplorerView.edges']); // the ontology; maxHops (≤ 10)
 
 function listFields() {
   const fields = [];

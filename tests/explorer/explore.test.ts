@@ -10,6 +10,7 @@ import { buildGraph } from '../../src/build/index.js';
 import { graphLayout, neighborhoodRings } from '../../src/graph/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { askOverHttp, codesOf, dataOf, seedGraph, type Ask } from '../api/seed.js';
+import { SEED_DATA } from '../utils/fixtures.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/explorer/', import.meta.url));
 
@@ -106,7 +107,7 @@ describe('Query.explore', () => {
     const view = await explore({ center: 'donald-trump', depth: 1 });
     const layout = graphLayout(seed);
     for (const node of view.nodes) expect({ x: node.x, y: node.y }).toEqual(layout.get(node.id));
-    const again = graphLayout(await buildGraph(fileURLToPath(new URL('../../data/', import.meta.url))));
+    const again = graphLayout(await buildGraph(SEED_DATA));
     expect(Object.fromEntries(again)).toEqual(Object.fromEntries(layout));
     // Spread out, not piled on one point.
     const xs = view.nodes.map((n) => n.x);
