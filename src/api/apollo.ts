@@ -4,6 +4,7 @@
  */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -66,6 +67,9 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
       executionBudgetPlugin(limits.maxExecutionMs, limits.maxResponseBytes),
       // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are for CDNs; our answers are cached whole by the server (http/responseCache.ts). Apollo's
+      // cache-control plugin wraps every field to collect them: half of the in-process cost of a small answer.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...(options.plugins ?? []),

@@ -22,6 +22,8 @@ import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** Run once by every Apollo server the HTTP server starts, before it answers anyone. */
+const WARM_UP_QUERY = '{ __typename snapshot { id } }';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4000;
 
@@ -104,6 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const reader = served === graph && options.store !== undefined ? options.store : served;
     const apollo = createApolloServer(reader, { limits, logger, plugins: [playgroundPlugin(GRAPHQL_PATH)] });
     await apollo.start();
+    // One request before the first client's: it pays for compiling the parse, validation and limit paths
+    // (about 20 ms), so that the first hostile document is refused as fast as the later ones.
+    await apollo.executeOperation({ query: WARM_UP_QUERY });
     return apollo;
   };
   const cacheBytes = options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;

@@ -33,7 +33,7 @@ export const serveCommand: Command = {
     const graph = await graphFrom(args);
     // The command owns the signals: it reports them and resolves once the server has drained.
     const server = await startServer({ graph, port, host, handleSignals: false });
-    io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nGraphQL and playground: ${server.url}\n`);
+    io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nExplorer: ${server.url.replace(/\/graphql$/u, '/explore')}\nGraphQL and playground: ${server.url}\n`);
 
     // One reload at a time; changes that arrive during one cause one more afterwards.
     let reloading = false;
