@@ -27,13 +27,18 @@ function slug(text) {
     .replace(/^-+|-+$/gu, '');
 }
 
-/** Invented words, never the same twice (a set of taken words keeps them apart). */
+/**
+ * Invented words, never the same twice (a set of taken words keeps them apart). A large corpus exhausts the
+ * short shapes (one syllable and an ending makes only a few hundred words): after a run of misses the word
+ * takes one more syllable, so that the search always ends.
+ */
 function wordMaker(random) {
   const taken = new Set();
   return (endings, syllables = 2) => {
-    for (;;) {
+    for (let tries = 0; ; tries++) {
       let word = '';
-      for (let i = 0; i < syllables; i++) word += random.pick(SYLLABLES);
+      const length = syllables + Math.floor(tries / 20);
+      for (let i = 0; i < length; i++) word += random.pick(SYLLABLES);
       if (endings !== undefined) word += random.pick(endings);
       const name = capitalize(word);
       if (!taken.has(name) && name.length >= 4) {
