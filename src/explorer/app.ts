@@ -309,7 +309,9 @@ export class ExplorerApp {
     if (id === null) return this.announce('Select a node to collapse.');
     const leaves = this.leavesOf(id, this.state);
     this.view.removeNodes(leaves);
-    this.navigate({ ...this.state, expansions: this.state.expansions.filter((e) => e.id !== id), collapsed: [...this.state.collapsed.filter((c) => c !== id), id] }, true);
+    // The expansions stay in the URL: `restore` replays them and then the collapses, so a reload draws what collapse
+    // left here (nodes the expansion added that hang on other drawn nodes too, and pinned ones, stay).
+    this.navigate({ ...this.state, collapsed: [...this.state.collapsed.filter((c) => c !== id), id] }, true);
     this.refreshPanels();
     this.announce(`Collapsed ${this.nameOf(id)}: ${leaves.length} entities removed.`);
   }
