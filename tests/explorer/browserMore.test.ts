@@ -343,6 +343,27 @@ describe('the explorer\'s further controls in headless Chromium', () => {
     await page.close();
   }, 90_000);
 
+  chromiumIt('"Export subgraph" exports what is drawn, expansions included', async () => {
+    const page = await open('/explore?center=tomas-lind&depth=1');
+    expect((await drawing(page)).nodes).not.toContain('harbour-accord');
+    await selectNode(page, 'anna-berg');
+    await expandSelected(page);
+    const drawn = (await drawing(page)).nodes;
+    expect(drawn).toContain('harbour-accord');
+    await page.locator('#export-format').selectOption('json');
+    await page.waitForTimeout(CLICK_GAP_MS);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('#export-link').click()]);
+    expect(download.suggestedFilename()).toBe('newsgraph.json');
+    const file = join(profile, 'subgraph.json');
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { key: string }[]; edges: { source: string; target: string }[] };
+    expect(exported.nodes.map((n) => n.key).sort()).toEqual(drawn);
+    expect(exported.edges.length).toBeGreaterThan(0);
+    for (const edge of exported.edges) expect([drawn.includes(edge.source), drawn.includes(edge.target)]).toEqual([true, true]);
+    expect(await page.locator('#announcer').textContent()).toBe(`Exported ${drawn.length} entities as json.`);
+    await page.close();
+  }, 90_000);
+
   chromiumIt('PNG export downloads a real PNG of the view', async () => {
     const page = await open('/explore?center=us-peace-framework&depth=1', seedServer);
     await page.waitForTimeout(CLICK_GAP_MS);
