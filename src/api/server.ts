@@ -10,7 +10,7 @@ import { graphIdentity, type GraphIdentity } from '../graph/identity.js';
 import type { GraphStore } from '../store/index.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
-import { EXPORT_PREFIX, handleExport } from './http/exportRoute.js';
+import { EXPORT_PREFIX, handleExportRequest } from './http/exportRoute.js';
 import { createDrainer } from './http/drain.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
@@ -123,12 +123,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes, scope);
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });
       res.end();
     } else if (url.pathname === EXPLORE_PATH || url.pathname.startsWith(EXPLORER_PREFIX)) handleExplorer(res, method, url.pathname, GRAPHQL_PATH);
-    else if (url.pathname.startsWith(EXPORT_PREFIX)) handleExport(graph, method, res, url, scope === undefined ? undefined : { ...scope, req });
     else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };

@@ -6,6 +6,7 @@
 import type { ApiClient, ArticleRange, EntityKind, ExplorerEdge, RelationDetail, SearchHit } from './api.js';
 import { el } from './dom.js';
 import { EvidencePane } from './evidencePane.js';
+import { downloadSubgraph } from './exportSubgraph.js';
 import type { Frame } from './frame.js';
 import { GraphView, type Display } from './graphView.js';
 import { drawAccessibleLists, drawChips, drawHistogram, drawLegend, drawTimeline, publicationDates } from './panels.js';
@@ -309,7 +310,9 @@ export class ExplorerApp {
     if (id === null) return this.announce('Select a node to collapse.');
     const leaves = this.leavesOf(id, this.state);
     this.view.removeNodes(leaves);
-    this.navigate({ ...this.state, expansions: this.state.expansions.filter((e) => e.id !== id), collapsed: [...this.state.collapsed.filter((c) => c !== id), id] }, true);
+    // The expansions stay in the URL: `restore` replays them and then the collapses, so a reload draws what collapse
+    // left here (nodes the expansion added that hang on other drawn nodes too, and pinned ones, stay).
+    this.navigate({ ...this.state, collapsed: [...this.state.collapsed.filter((c) => c !== id), id] }, true);
     this.refreshPanels();
     this.announce(`Collapsed ${this.nameOf(id)}: ${leaves.length} entities removed.`);
   }
@@ -452,6 +455,16 @@ export class ExplorerApp {
     f.pin.addEventListener('click', () => this.togglePin());
     f.exportPng.addEventListener('click', () => void this.view.downloadPng(`newsgraph-${this.state.center ?? 'view'}`));
     f.exportFormat.addEventListener('change', () => this.refreshPanels());
+    // A click exports what is drawn (expansions included); the link's own address, for copying, is the centre's
+    // neighbourhood at the view's depth.
+    f.exportLink.addEventListener('click', (event) => {
+      if (this.view.graph.order === 0) return;
+      event.preventDefault();
+      void downloadSubgraph(f.exportFormat.value, this.drawnIds()).then(
+        () => this.announce(`Exported ${this.view.graph.order} entities as ${f.exportFormat.value}.`),
+        (error: unknown) => this.setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
     f.filterNegated.addEventListener('change', () => {
       const value = f.filterNegated.value;
       this.setFilters({ ...this.state.filters, negation: value === 'hide' || value === 'only' ? value : 'all' });

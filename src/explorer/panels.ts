@@ -26,6 +26,7 @@ export function drawLegend(container: HTMLElement, kinds: readonly EntityKind[])
     ...kinds.map((kind) => el('li', {}, swatch(KIND_COLORS[kind], 'dot'), kind.toLowerCase())),
     el('li', {}, swatch(edgeColor(false, 'asserted'), 'line'), 'asserted'),
     el('li', {}, swatch(edgeColor(false, 'reported'), 'line'), 'reported, alleged, planned, hypothetical (fainter, thinner)'),
+    el('li', {}, swatch(edgeColor(false, 'background'), 'line'), 'background (faintest)'),
     el('li', {}, swatch(NEGATED_COLOR, 'dashed'), 'negated: red, dashed, "NOT …" (e.g. NOT endorsed)'),
     el('li', {}, swatch(KIND_COLORS.EVENT, 'dot'), 'small grey nodes: events, edges labelled by role'),
     el('li', {}, '📌 pinned (kept in place and on collapse)'),

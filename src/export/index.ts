@@ -32,6 +32,8 @@ export interface ExportOptions {
   depth?: number;
   /** Keep only relations with these predicates (or event role names). */
   predicates?: string[];
+  /** Export exactly these entity ids and the relations among them (not with `focus`). */
+  ids?: string[];
   /** Base IRI of the RDF formats' own resources. */
   baseIri?: string;
 }

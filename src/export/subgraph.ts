@@ -4,6 +4,8 @@
  * `undirected=True`) and `--predicate` (only relations with these predicates; hops follow only them).
  *
  * - With a predicate filter and no focus, the result has the kept relations and the entities they touch.
+ * - `ids` (what the explorer has drawn) selects exactly those entities and the relations among them; it takes
+ *   no focus or depth.
  * - The focus entity is always kept, even when no kept relation touches it.
  * - Ids inside attributes (`attributedTo`, `event`, `properties.over`) may name entities left out: they are
  *   values, not edges.
@@ -23,6 +25,8 @@ export interface SubgraphOptions {
   readonly depth?: number;
   /** Predicates or role names to keep, case-insensitive, each entry possibly a comma-separated list; all when absent or empty. */
   readonly predicates?: readonly string[];
+  /** Exactly these entities (and the relations among them), instead of a focus and depth. */
+  readonly ids?: readonly string[];
 }
 
 /** Normalizes and checks predicate names. @throws NewsgraphError BAD_USER_INPUT for an unknown name. */
@@ -44,7 +48,10 @@ function predicateSet(names: readonly string[]): Set<string> {
  * @throws NewsgraphError NOT_FOUND when the focus is not an entity id; BAD_USER_INPUT for a bad depth or predicate.
  */
 export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}): NewsGraph {
-  const { focus, depth, predicates } = options;
+  const { focus, depth, predicates, ids } = options;
+  if (ids !== undefined && (focus !== undefined || depth !== undefined)) {
+    throw new NewsgraphError('BAD_USER_INPUT', 'Give either a list of entity ids or a focus (with a depth), not both.');
+  }
   if (focus === undefined && depth !== undefined) {
     throw new NewsgraphError('BAD_USER_INPUT', 'A depth needs a focus: give the id of the entity at the centre (--focus ID).');
   }
@@ -56,11 +63,17 @@ export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}):
   }
   const named = predicateSet(predicates ?? []);
   const kept = named.size > 0 ? named : undefined;
-  if (focus === undefined && kept === undefined) return graph;
+  if (focus === undefined && kept === undefined && ids === undefined) return graph;
 
   const keepEdge = (relation: RelationAttributes): boolean => kept === undefined || kept.has(relation.predicate);
   const nodes = new Set<string>();
-  if (focus !== undefined) {
+  if (ids !== undefined) {
+    const unknown = ids.filter((id) => !graph.hasNode(id));
+    if (unknown.length > 0) {
+      throw new NewsgraphError('NOT_FOUND', `No entity has the id "${unknown[0] ?? ''}"${unknown.length > 1 ? ` (nor ${unknown.length - 1} more of the ids given)` : ''}.${didYouMean(unknown[0] ?? '', graph.nodes())}`);
+    }
+    for (const id of ids) nodes.add(id);
+  } else if (focus !== undefined) {
     nodes.add(focus);
     const around = neighborhood(graph, focus, { depth: depth ?? 1, ...(kept ? { predicates: [...kept] } : {}) });
     for (const neighbor of around.neighbors) nodes.add(neighbor.id);

@@ -136,7 +136,9 @@ describe('GET /export/FORMAT', () => {
     const head = await fetch(`${origin}/export/turtle`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(expected.text)));
-    expect((await fetch(`${origin}/export/turtle`, { method: 'POST' })).status).toBe(405);
+    // POST takes the parameters as a form body (tests/api/exportIds.test.ts); other methods are refused.
+    expect((await fetch(`${origin}/export/turtle`, { method: 'POST' })).status).toBe(415);
+    expect((await fetch(`${origin}/export/turtle`, { method: 'PUT' })).status).toBe(405);
   });
 
   test('csv (several files) comes as a zip of exactly those files', async () => {

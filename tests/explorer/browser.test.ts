@@ -4,31 +4,16 @@
  * a negated relation, two dated articles). Assertions read the DOM and the drawing's state, not pixels.
  * Clicks on the canvas are more than 300 ms apart: sigma turns two quicker clicks into a zooming double-click.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { buildGraph } from '../../src/build/index.js';
-import { missingChromium, SYSTEM_CHROMIUM } from '../utils/externalTools.js';
 import { askOverHttp, dataOf, seedGraph } from '../api/seed.js';
+import { chromiumAvailable, chromiumIt, CLICK_GAP_MS, drawing, ensureBundle, launchExplorerBrowser, openExplorer, originOf, ROOT, waitReady } from './browserHarness.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'explorer');
-const CLICK_GAP_MS = 400;
-
-const skip = missingChromium();
-const chromiumIt = skip === null ? it : it.skip;
-
-/** Builds the bundle when it is missing (a checkout that has not run `npm run build`). */
-function ensureBundle(): void {
-  if (existsSync(join(ROOT, 'dist', 'explorer', 'explorer.js'))) return;
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-explorer.mjs')], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`scripts/build-explorer.mjs failed:\n${result.stderr}`);
-}
 
 let seedServer: RunningServer;
 let fixtureServer: RunningServer;
@@ -41,20 +26,13 @@ beforeAll(async () => {
   ensureBundle();
   seedServer = await startServer({ graph: await seedGraph(), port: 0, handleSignals: false });
   fixtureServer = await startServer({ graph: await buildGraph(FIXTURE), port: 0, handleSignals: false });
-  if (skip !== null) return;
-  profile = mkdtempSync(join(tmpdir(), 'newsgraph-explorer-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: SYSTEM_CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  });
+  if (!chromiumAvailable) return;
+  ({ context, profile } = await launchExplorerBrowser(problems));
   context.on('request', (request) => requests.push(request.url()));
-  context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
 }, 60_000);
 
 afterAll(async () => {
-  if (skip === null) {
+  if (chromiumAvailable) {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
@@ -62,39 +40,8 @@ afterAll(async () => {
   await fixtureServer.close();
 });
 
-const originOf = (server: RunningServer): string => new URL(server.url).origin;
-
 /** A fresh page at `path`, once the explorer has built its view. */
-async function open(server: RunningServer, path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${originOf(server)}${path}`);
-  await waitReady(page);
-  return page;
-}
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => globalThis.newsgraphExplorer?.phase === 'ready', null, { timeout: 30_000 });
-}
-
-/** What the drawing holds and shows, read from the page's graph and sigma's display data. */
-function drawing(page: Page) {
-  return page.evaluate(() => {
-    const app = globalThis.newsgraphExplorer;
-    if (app === undefined) throw new Error('no explorer');
-    const { graph, renderer } = app.view;
-    return {
-      nodes: graph.nodes().sort(),
-      visibleNodes: graph.filterNodes((n) => renderer.getNodeDisplayData(n)?.hidden === false).sort(),
-      visibleEdges: graph.filterEdges((e) => renderer.getEdgeDisplayData(e)?.hidden === false).sort(),
-      selection: app.state.selection,
-      filters: app.state.filters,
-      camera: renderer.getCamera().getState(),
-    };
-  });
-}
+const open = (server: RunningServer, path: string): Promise<Page> => openExplorer(context, server, path, problems);
 
 /** Clicks the middle of a straight edge on the canvas (in viewport pixels of the graph container). */
 async function clickEdge(page: Page, edge: string): Promise<void> {

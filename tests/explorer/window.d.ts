@@ -21,10 +21,16 @@ interface ExplorerHandle {
   readonly state: {
     readonly center: string | null;
     readonly selection: { readonly kind: 'node' | 'edge'; readonly id: string } | null;
-    readonly filters: { readonly hiddenKinds: readonly string[]; readonly to: string | null };
+    readonly filters: { readonly hiddenKinds: readonly string[]; readonly to: string | null; readonly attribution: string | null; readonly projectionsOnly: boolean };
+    readonly expansions: readonly { readonly id: string; readonly predicate: string | null }[];
+    readonly collapsed: readonly string[];
+    readonly pinned: readonly string[];
   };
   readonly view: {
-    readonly graph: MultiDirectedGraph<{ x: number; y: number; label: string }, { negated: boolean; label: string; type: string }>;
+    readonly graph: MultiDirectedGraph<
+      { x: number; y: number; label: string; kind: string; pinned: boolean; color: string },
+      { negated: boolean; label: string; type: string; predicate: string; origin: string; modality: string; attributedTo: string | null; color: string }
+    >;
     readonly layoutRunning: boolean;
     nodeOnScreen(id: string): { x: number; y: number };
     readonly renderer: {

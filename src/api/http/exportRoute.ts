@@ -1,7 +1,9 @@
 /**
  * `GET /export/FORMAT`: the graph, or a focused part of it, in an export format, as a download.
  * Query parameters mirror `newsgraph export`: `focus`, `depth`, `predicate` (repeated or comma-separated),
- * `baseIri`. A format that is several files (csv for neo4j-admin) comes as one zip. With a response cache,
+ * `baseIri`; `ids` (comma-separated, at most MAX_EXPORT_IDS) exports exactly those entities and the relations among
+ * them, which is what the explorer has drawn. A list that long does not fit in a URL, so `POST /export/FORMAT` takes
+ * the same parameters as an `application/x-www-form-urlencoded` body (within the server's body limit). A format that is several files (csv for neo4j-admin) comes as one zip. With a response cache,
  * an export is built once per snapshot, format and options, then served from memory with an ETag.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +15,8 @@ import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
 import { etagOf, sendCached } from './responseCache.js';
 import { sendBody, sendError, statusOf } from './respond.js';
+import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
+import { LimitError } from '../limits.js';
 
 export const EXPORT_PREFIX = '/export/';
 
@@ -41,8 +45,16 @@ function exportOptions(search: URLSearchParams): ExportOptions {
     throw new NewsgraphError('BAD_USER_INPUT', `baseIri has ${baseIri.length} characters, over the limit of ${MAX_BASE_IRI_CHARS}.`);
   }
   if (baseIri !== null && baseIri !== '') options.baseIri = baseIri;
+  const ids = search.getAll('ids').flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  if (ids.length > MAX_EXPORT_IDS) {
+    throw new NewsgraphError('BAD_USER_INPUT', `ids lists ${ids.length} entities, over the limit of ${MAX_EXPORT_IDS}: export a focus and depth instead.`);
+  }
+  if (ids.length > 0) options.ids = [...new Set(ids)];
   return options;
 }
+
+/** Entities an `ids` list may name: as many as the explorer draws at most. */
+export const MAX_EXPORT_IDS = 2_000;
 
 /** Characters of a `baseIri`: it is repeated in every IRI of the export (10 KB made a 22.8 MB answer). */
 export const MAX_BASE_IRI_CHARS = 512;
@@ -58,9 +70,10 @@ function exportBody(graph: NewsGraph, format: Parameters<typeof exportGraph>[1],
 
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
 export function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL, cache?: CacheScope & { readonly req: IncomingMessage }): void {
-  // HEAD gets GET's headers; node:http leaves out the body by itself.
-  if (method !== 'GET' && method !== 'HEAD') {
-    sendError(res, 405, 'BAD_REQUEST', `Use GET for ${url.pathname}.`, {}, { allow: 'GET, HEAD' });
+  // HEAD gets GET's headers; node:http leaves out the body by itself. POST arrives here with its body's
+  // parameters merged into `url` (handleExportRequest).
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+    sendError(res, 405, 'BAD_REQUEST', `Use GET (or POST with a form body) for ${url.pathname}.`, {}, { allow: 'GET, HEAD, POST' });
     return;
   }
   let format: string;
@@ -81,7 +94,7 @@ export function handleExport(graph: NewsGraph, method: string, res: ServerRespon
       sendBody(res, body, type, file);
       return;
     }
-    const key = ['export', cache.snapshotId, format, JSON.stringify([options.focus, options.depth, options.predicates, options.baseIri])].join('\n');
+    const key = ['export', cache.snapshotId, format, JSON.stringify([options.focus, options.depth, options.predicates, options.baseIri, options.ids])].join('\n');
     const stored = cache.cache.get(key);
     if (stored !== undefined) {
       sendCached(cache.req, res, stored, 'hit');
@@ -101,4 +114,34 @@ export function handleExport(graph: NewsGraph, method: string, res: ServerRespon
     if (!(error instanceof NewsgraphError)) throw error;
     sendError(res, statusOf(error.code), error.code, error.message);
   }
+}
+
+/**
+ * Any request under `/export/`: a POST's `application/x-www-form-urlencoded` body (at most `maxBodyBytes`) adds its
+ * parameters to the query's, so that a long `ids` list need not fit in a URL; other methods go on as GET.
+ */
+export async function handleExportRequest(graph: NewsGraph, req: IncomingMessage, res: ServerResponse, url: URL, maxBodyBytes: number, cache?: CacheScope): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const scoped = cache === undefined ? undefined : { ...cache, req };
+  if (method !== 'POST') {
+    req.resume();
+    handleExport(graph, method, res, url, scoped);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(req, maxBodyBytes);
+  } catch (error) {
+    if (error instanceof ClientGoneError) return refuseGoneClient(res, error);
+    if (!(error instanceof LimitError)) throw error;
+    return refuseTooLarge(req, res, error);
+  }
+  const type = parseContentType(req.headers['content-type']);
+  if (type?.mediaType !== 'application/x-www-form-urlencoded') {
+    sendError(res, 415, 'BAD_REQUEST', `POST the export's parameters as a form body, Content-Type: application/x-www-form-urlencoded (ids=a,b,c&predicate=...).`);
+    return;
+  }
+  const merged = new URL(url.href);
+  for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) merged.searchParams.append(name, value);
+  handleExport(graph, method, res, merged, scoped);
 }
