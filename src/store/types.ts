@@ -61,6 +61,8 @@ export interface RelationQuery {
   readonly to?: string;
   /** Only relations stated by at least this many distinct articles. */
   readonly minArticles?: number;
+  /** true: only drafts not yet accepted by a reviewer; false: only reviewed relations. */
+  readonly draft?: boolean;
 }
 
 /** A neighbourhood, bounded per hop so that a hub of the corpus cannot make it explode. */

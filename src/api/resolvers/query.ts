@@ -30,6 +30,7 @@ export interface RelationsQueryArgs extends ConnectionArgs {
   readonly from?: string | null;
   readonly to?: string | null;
   readonly minArticles?: number | null;
+  readonly draft?: boolean | null;
 }
 
 export interface ArticlesQueryArgs extends FirstArgs {
@@ -95,6 +96,7 @@ async function relationQuery(store: GraphStore, args: RelationsQueryArgs) {
     from: checkDate('from', args.from),
     to: checkDate('to', args.to),
     minArticles: args.minArticles === null || args.minArticles === undefined ? undefined : checkRange('minArticles', args.minArticles, 1, 1, 1_000_000),
+    ...(args.draft === null || args.draft === undefined ? {} : { draft: args.draft }),
   };
 }
 

@@ -51,6 +51,7 @@ export function relationResolvers(store: GraphStore) {
       articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
         store.articles({ ids: evidenceArticleIds(relation.evidence) }, checkFirst(args.first, DEFAULT_FIRST.articles)),
       articleCount: (relation: RelationAttributes): number => evidenceArticleIds(relation.evidence).length,
+      draft: (relation: RelationAttributes): boolean => relation.draft === true,
       origin: (relation: RelationAttributes): RelationOriginName => originName(relation.origin),
       symmetric: (relation: RelationAttributes): boolean => relation.symmetric === true,
     },

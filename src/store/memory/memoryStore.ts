@@ -128,7 +128,7 @@ export class MemoryStore implements GraphStore {
 
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
     const index = this.index;
-    const { predicates, subject, object, negated, article, from, to, minArticles } = query;
+    const { predicates, subject, object, negated, article, from, to, minArticles, draft } = query;
     const candidates = this.relationCandidates(index, query);
     const wanted = predicates === undefined ? undefined : new Set(predicates);
     const dated = from !== undefined || to !== undefined;
@@ -139,7 +139,8 @@ export class MemoryStore implements GraphStore {
         endsMatch(r, subject, object) &&
         (article === undefined || r.evidence.some((anchor) => anchor.article === article)) &&
         (!dated || statedWithin(index, r, from, to)) &&
-        (minArticles === undefined || minArticles <= 1 || evidenceArticleIds(r.evidence).length >= minArticles),
+        (minArticles === undefined || minArticles <= 1 || evidenceArticleIds(r.evidence).length >= minArticles) &&
+        (draft === undefined || (r.draft === true) === draft),
     );
     return paginate(matching, page, 'relation', index.relationPosition);
   }
