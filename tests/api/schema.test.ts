@@ -43,7 +43,7 @@ test('Query has the entry points of API.md with their shapes', () => {
   expect(signature('Query', 'search')).toBe('search(text: String!, kind: EntityKind, limit: Int = 10): [Entity!]!');
   expect(signature('Query', 'entities')).toBe('entities(kind: EntityKind, first: Int = 50, after: String): EntityConnection!');
   expect(signature('Query', 'relations')).toBe(
-    'relations(predicate: [String!], subject: ID, object: ID, negated: Boolean, article: ID, from: String, to: String, minArticles: Int, first: Int = 50, after: String): RelationConnection!',
+    'relations(predicate: [String!], subject: ID, object: ID, negated: Boolean, article: ID, from: String, to: String, minArticles: Int, draft: Boolean, first: Int = 50, after: String): RelationConnection!',
   );
   expect(signature('Query', 'path')).toBe('path(from: ID!, to: ID!, maxHops: Int = 4): [Relation!]');
   expect(signature('Query', 'articles')).toBe('articles(from: String, to: String, source: String, first: Int = 100): [Article!]!');
