@@ -23,11 +23,6 @@ function validator(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** Diagnostics for every schema violation in the file, or [] when it conforms. */
-export function checkSchema(source: YamlSource, name: SchemaName): Diagnostic[] {
-  return schemaViolations(source, name).map((v) => v.diagnostic);
-}
-
 /** Every schema violation with the path of the value it is about (so that the item holding it can be set aside). */
 export function schemaViolations(source: YamlSource, name: SchemaName): LocatedProblem[] {
   const validate = validator(name);

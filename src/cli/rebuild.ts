@@ -4,16 +4,25 @@
  * is busy only for the decoding, never for the build.
  */
 import { Worker } from 'node:worker_threads';
-import { decodeSnapshot, loadSnapshot } from '../build/index.js';
+import { decodeSnapshot, loadSnapshot, type BuildOptions } from '../build/index.js';
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
 import type { RebuildMessage } from './rebuildWorker.js';
 
-export type GraphSourceSpec = { readonly kind: 'data'; readonly dir: string | undefined } | { readonly kind: 'snapshot'; readonly file: string };
+/** Where a server's graph comes from; a data directory keeps the layers it was first built with (--extends, ...). */
+export type GraphSourceSpec =
+  | { readonly kind: 'data'; readonly dir: string | undefined; readonly layers: BuildOptions }
+  | { readonly kind: 'snapshot'; readonly file: string };
 
-function buildInWorker(dir: string | undefined): Promise<NewsGraph> {
+/** What the worker is given: plain data (structured-cloned). */
+export interface RebuildRequest {
+  readonly dir: string | undefined;
+  readonly layers: BuildOptions;
+}
+
+function buildInWorker(request: RebuildRequest): Promise<NewsGraph> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./rebuildWorker.js', import.meta.url), { workerData: dir });
+    const worker = new Worker(new URL('./rebuildWorker.js', import.meta.url), { workerData: request });
     let settled = false;
     worker.once('message', (message: RebuildMessage) => {
       settled = true;
@@ -38,7 +47,7 @@ function buildInWorker(dir: string | undefined): Promise<NewsGraph> {
 export function rebuildGraph(source: GraphSourceSpec): Promise<NewsGraph> {
   switch (source.kind) {
     case 'data':
-      return buildInWorker(source.dir);
+      return buildInWorker({ dir: source.dir, layers: source.layers });
     case 'snapshot':
       return loadSnapshot(source.file);
     default: {

@@ -5,14 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildGraph, encodeSnapshot } from '../build/index.js';
 import { DataError } from '../errors.js';
+import type { RebuildRequest } from './rebuild.js';
 
 export type RebuildMessage = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string; readonly code?: string };
 
 const port = parentPort;
 if (port === null) throw new Error('rebuildWorker.js runs as a worker thread (see rebuild.ts)');
-const dataDir: unknown = workerData;
+const request = workerData as RebuildRequest; // rebuild.ts is the only one that starts this worker
 try {
-  const bytes = encodeSnapshot(await buildGraph(typeof dataDir === 'string' ? dataDir : undefined));
+  const bytes = encodeSnapshot(await buildGraph(request.dir, request.layers));
   // Transfer the memory when the Buffer owns all of it (a small Buffer may share Node's pool: copy that one).
   const memory = bytes.buffer;
   const own = memory instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === memory.byteLength;

@@ -2,6 +2,7 @@
  * The entities an article draft can name: the corpus's own (the gazetteer, from entities.yaml) and those the
  * draft creates. Creating one gives it a fresh lower-kebab id that no other entity has.
  */
+import { foldName } from '../graph/fold.js';
 import type { EntityKind } from '../ontology/index.js';
 
 export type SharedKind = 'PERSON' | 'GOVERNMENT' | 'ORGANIZATION' | 'GROUP' | 'PLACE' | 'PROPOSAL';
@@ -22,13 +23,13 @@ export interface CreatedEntity {
   readonly confidence: number;
 }
 
+/**
+ * A new entity's id from its name: name search's folding (so "Støre" is "store" and "Ørsted" "orsted", not
+ * "st-re" and "rsted"), a possessive kept as one word, then lower kebab.
+ */
 export function slug(text: string): string {
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[’']s\b/gu, 's')
+    foldName(text.replace(/[’']s\b/gu, 's'))
       .replace(/[^a-z0-9]+/gu, '-')
       .replace(/^-+|-+$/gu, '') || 'entity'
   );

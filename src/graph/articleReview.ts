@@ -4,6 +4,7 @@
  * prints, so that a reviewer reads the text and what was drawn from it side by side.
  */
 import { sliceArticle } from './articleText.js';
+import { graphIndex } from './indices.js';
 import type { Modality } from '../ontology/index.js';
 import type { ArticleRecord, JsonObject, NewsGraph } from './types.js';
 
@@ -54,7 +55,9 @@ export interface ArticleReview {
 
 /** The review of one article, or undefined when the graph has no article with this id. */
 export function reviewArticle(graph: NewsGraph, articleId: string): ArticleReview | undefined {
-  const article = graph.getAttribute('articles').find((a) => a.id === articleId);
+  // The index's lists of this article's relations and entities, not a walk over the whole corpus.
+  const index = graphIndex(graph);
+  const article = index.articles.get(articleId);
   if (!article) return undefined;
   const sentences = article.sentences.map((span, index) => ({
     index,
@@ -67,9 +70,9 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
   const sentencesOf = (evidence: readonly { article: string; sentence: number }[]) =>
     [...new Set(evidence.filter((e) => e.article === articleId).map((e) => e.sentence))].flatMap((i) => sentences[i] ?? []);
 
-  graph.forEachEdge((_, r) => {
+  for (const r of index.relationsByArticle.get(articleId) ?? []) {
     // Role edges and projections are shown with their event; here, what the encoding states.
-    if (r.origin !== 'stated') return;
+    if (r.origin !== 'stated') continue;
     for (const s of sentencesOf(r.evidence)) {
       s.relations.push({
         id: r.id,
@@ -83,8 +86,9 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
         draft: r.draft ?? false,
       });
     }
-  });
-  graph.forEachNode((id, e) => {
+  }
+  for (const e of index.entitiesByArticle.get(articleId) ?? []) {
+    const { id } = e;
     const where = sentencesOf(e.evidence);
     switch (e.kind) {
       case 'EVENT': {
@@ -97,15 +101,15 @@ export function reviewArticle(graph: NewsGraph, articleId: string): ArticleRevie
           const when = e.properties.time ?? e.properties.timeText;
           s.events.push({ id, name: e.name, eventType: e.properties.eventType, status: e.properties.status, ...(when !== undefined ? { when } : {}), roles, draft: e.draft ?? false });
         }
-        return;
+        break;
       }
       case 'CLAIM':
         for (const s of where) s.claims.push({ id, name: e.name, modality: e.properties.modality, draft: e.draft ?? false });
-        return;
+        break;
       default:
         for (const s of where) s.names.push({ id, draft: e.draft ?? false });
     }
-  });
+  }
   const { text: _text, sentences: _spans, ...header } = article;
   return { article: header, sentences };
 }

@@ -58,24 +58,10 @@ export interface ExplorerView {
   readonly edges: readonly ExplorerEdge[];
 }
 
-/** Each article's place in publication order (undated last, ties by id), worked out once per graph. */
-const articleRanks = new WeakMap<GraphIndex, ReadonlyMap<string, number>>();
-
-function rankOf(index: GraphIndex): ReadonlyMap<string, number> {
-  let ranks = articleRanks.get(index);
-  if (ranks === undefined) {
-    const key = (a: { readonly id: string; readonly published?: string }): string => `${a.published ?? '\uffff'}\u0000${a.id}`;
-    const ordered = [...index.articles.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    ranks = new Map(ordered.map((a, i) => [a.id, i]));
-    articleRanks.set(index, ranks);
-  }
-  return ranks;
-}
-
 function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
-  const ranks = rankOf(index);
-  // Numbers, not localeCompare: a hub of a corpus is mentioned by thousands of articles.
-  const ordered = [...new Set(ids)].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+  // The index's publication order, by number: a hub of a corpus is mentioned by thousands of articles.
+  const position = index.articlePosition;
+  const ordered = [...new Set(ids)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   const dates = ordered.flatMap((id) => index.articles.get(id)?.published ?? []);
   return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
 }

@@ -7,7 +7,7 @@ import { beforeAll, expect, test } from '@jest/globals';
 import { parse } from 'graphql';
 import { createApolloServer, createSchema, DEFAULT_LIMITS, estimateCost } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
-import { DEFAULT_FIRST } from '../../src/api/listSizes.js';
+import { DEFAULT_FIRST, fixedListSizes } from '../../src/api/listSizes.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
 import { addEntity, addRelation, sampleGraph } from '../utils/sampleGraph.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 const cost = (graph: NewsGraph, query: string, variables?: Record<string, unknown>, operationName?: string): number =>
-  estimateCost(createSchema(graph), parse(query), operationName, variables, DEFAULT_LIMITS.defaultListSize);
+  estimateCost(createSchema(graph), parse(query), operationName, variables, DEFAULT_LIMITS.defaultListSize, fixedListSizes);
 
 test('a list is priced from its first, else its default, whatever the data holds', () => {
   const sized = '{ entity(id: "donald-trump") { relations(first: 7) { id predicate } } }';

@@ -69,7 +69,7 @@ function exportBody(graph: NewsGraph, format: Parameters<typeof exportGraph>[1],
 }
 
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
-export function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL, cache?: CacheScope & { readonly req: IncomingMessage }): void {
+function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL, cache?: CacheScope & { readonly req: IncomingMessage }): void {
   // HEAD gets GET's headers; node:http leaves out the body by itself. POST arrives here with its body's
   // parameters merged into `url` (handleExportRequest).
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {

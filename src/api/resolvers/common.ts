@@ -54,15 +54,6 @@ export async function entityAt(store: GraphStore, id: string): Promise<EntityAtt
   return entity;
 }
 
-/** The entities these ids name, in order; a missing one is a broken graph. */
-export async function entitiesAt(store: GraphStore, ids: readonly string[]): Promise<EntityAttributes[]> {
-  const found = await store.entities(ids);
-  return found.map((entity, i) => {
-    if (entity === null) throw new Error(`the graph names entity "${ids[i] ?? ''}" but does not hold it`);
-    return entity;
-  });
-}
-
 /** Every name a `predicate` filter takes: the ontology's predicates and roles, and any the graph uses. */
 export async function knownPredicates(store: GraphStore): Promise<ReadonlySet<string>> {
   const used = await store.predicateCounts();

@@ -3,10 +3,9 @@
  * the store computes in one call (`GraphStore.explore`); this module checks the arguments and cuts the article
  * lists of the answer at `first`.
  */
-import { NewsgraphError } from '../../errors.js';
 import type { Articles, ExplorerEdge, ExplorerView } from '../../graph/explore.js';
 import type { GraphStore } from '../../store/index.js';
-import { checkPredicates } from './common.js';
+import { checkPredicates, checkRange } from './common.js';
 import { originName, type RelationOriginName } from './relation.js';
 
 export interface ExploreArgs {
@@ -24,20 +23,13 @@ export const MAX_EXPLORE_LIMIT = 2_000;
 export const DEFAULT_ARTICLE_IDS = 20;
 export const MAX_ARTICLE_IDS = 200;
 
-function wholeNumberIn(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new NewsgraphError('BAD_USER_INPUT', `explore: ${argument} must be a whole number from ${min} to ${max}, not ${value}.`);
-  }
-  return value;
-}
-
 /**
  * The neighbourhood of `center`, nearest first, cut at `limit` entities, with the relations among those kept.
  * @throws NewsgraphError NOT_FOUND for an unknown centre; BAD_USER_INPUT for a depth, limit or predicate out of range.
  */
 export async function exploreView(store: GraphStore, args: ExploreArgs): Promise<ExplorerView> {
-  const depth = wholeNumberIn('depth', args.depth ?? 2, 0, MAX_EXPLORE_DEPTH);
-  const limit = wholeNumberIn('limit', args.limit ?? 500, 1, MAX_EXPLORE_LIMIT);
+  const depth = checkRange('explore: depth', args.depth, 2, 0, MAX_EXPLORE_DEPTH);
+  const limit = checkRange('explore: limit', args.limit, 500, 1, MAX_EXPLORE_LIMIT);
   const predicates = await checkPredicates(store, args.predicate);
   return store.explore({
     center: args.center,
@@ -49,11 +41,7 @@ export async function exploreView(store: GraphStore, args: ExploreArgs): Promise
 }
 
 function articleIds(item: { readonly articles: Articles }, args: { readonly first?: number | null }): readonly string[] {
-  const first = args.first ?? DEFAULT_ARTICLE_IDS;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_ARTICLE_IDS) {
-    throw new NewsgraphError('BAD_USER_INPUT', `articleIds: first must be a whole number from 0 to ${MAX_ARTICLE_IDS}, not ${first}.`);
-  }
-  return item.articles.ids.slice(0, first);
+  return item.articles.ids.slice(0, checkRange('articleIds: first', args.first, DEFAULT_ARTICLE_IDS, 0, MAX_ARTICLE_IDS));
 }
 
 /** The part that goes under Query. */

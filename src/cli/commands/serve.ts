@@ -7,7 +7,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
 import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
-import { graphFrom } from '../graphSource.js';
+import { graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchSource } from '../watch.js';
 
@@ -29,7 +29,7 @@ export const serveCommand: Command = {
     }
     const host = stringOption(args.values['host']) ?? process.env['HOST'] ?? DEFAULT_HOST;
     const snapshotFile = stringOption(args.values['snapshot']);
-    const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']) };
+    const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
     const graph = await graphFrom(args);
     // The command owns the signals: it reports them and resolves once the server has drained.
     const server = await startServer({ graph, port, host, handleSignals: false });

@@ -16,11 +16,16 @@ export const showCommand: Command = {
   },
   async run(args, io) {
     const id = args.positionals[0];
+    // Checked before the graph is built: a corpus takes a while.
+    if (id === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'name the article to show: newsgraph show ARTICLE_ID (`newsgraph stats` lists the articles).');
     const graph = await graphFrom(args);
-    const ids = graph.getAttribute('articles').map((a) => a.id);
-    if (id === undefined) throw new NewsgraphError('BAD_USER_INPUT', `name the article to show: newsgraph show ARTICLE_ID (articles: ${ids.join(', ')}).`);
     const review = reviewArticle(graph, id);
-    if (!review) throw new NewsgraphError('NOT_FOUND', `no article "${id}".${didYouMean(id, ids)} Articles: ${ids.join(', ')}.`);
+    if (!review) {
+      const ids = graph.getAttribute('articles').map((a) => a.id);
+      // A corpus has thousands of articles: name a few, and where to find the rest.
+      const some = ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')}, ... (${ids.length} in all; \`newsgraph stats\` lists them)`;
+      throw new NewsgraphError('NOT_FOUND', `no article "${id}".${didYouMean(id, ids)} Articles: ${some}.`);
+    }
     io.out(args.values['json'] ? `${JSON.stringify(review, null, 2)}\n` : formatReview(review));
     return 0;
   },

@@ -245,7 +245,7 @@ export class MemoryStore implements GraphStore {
     const result: EntityAttributes[] = [];
     for (const claim of entitiesOfKind(this.index, 'CLAIM')) {
       if (contradicted !== undefined) {
-        const contradicts = adjacentRelations(this.graph, claim.id, { predicates: ['CONTRADICTS'], negated: false }).length > 0;
+        const contradicts = relationsTouching(this.index, claim.id).some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
         if (contradicts !== contradicted) continue;
       }
       result.push(claim);
