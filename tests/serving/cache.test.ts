@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { buildGraph } from '../../src/build/index.js';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import { graphqlCacheKey } from '../../src/api/http/graphqlCacheKey.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { seedGraph } from '../api/seed.js';
 import { generatedCorpus } from './corpus.js';
@@ -117,6 +118,17 @@ describe('keys, validators and what is not stored', () => {
     }
     const mutation = await postGraphQL(server.url, 'mutation { x }');
     expect(header(mutation, 'newsgraph-cache')).toBeUndefined();
+  });
+
+  // The server refuses a mutation before the cache could store it, so the key itself must say "not a query":
+  // checked directly, since no HTTP answer can tell the two guards apart.
+  test('only query operations get a cache key', () => {
+    const key = (body: unknown) => graphqlCacheKey('sha256:test', 'POST', new URLSearchParams(), body, 'application/json');
+    expect(key({ query: '{ __typename }' })).not.toBeNull();
+    expect(key({ query: 'mutation { x }' })).toBeNull();
+    expect(key({ query: 'query A { __typename } query B { __typename }' })).toBeNull(); // which one is unknown
+    expect(key({ query: 'query A { __typename } query B { __typename }', operationName: 'B' })).not.toBeNull();
+    expect(key({ query: '{ __typename }', extensions: { persistedQuery: {} } })).toBeNull();
   });
 });
 
