@@ -6,6 +6,7 @@
 import type { ApiClient, ArticleRange, EntityKind, ExplorerEdge, RelationDetail, SearchHit } from './api.js';
 import { el } from './dom.js';
 import { EvidencePane } from './evidencePane.js';
+import { EXPLORER_EXPORT_FORMATS } from './exportFormats.js';
 import { downloadSubgraph } from './exportSubgraph.js';
 import type { Frame } from './frame.js';
 import { GraphView, type Display } from './graphView.js';
@@ -16,7 +17,6 @@ import { DEFAULT_FILTERS, readState, writeState, type Filters, type ViewState } 
 /** Entities drawn around a centre, and added by one expansion: the server cuts there and says so. */
 const CENTER_LIMIT = 500;
 const EXPAND_LIMIT = 200;
-const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'cytoscape', 'csv', 'cypher', 'turtle', 'jsonld', 'ntriples', 'dot'];
 const KIND_ORDER: readonly EntityKind[] = ['PERSON', 'GOVERNMENT', 'ORGANIZATION', 'GROUP', 'PLACE', 'PROPOSAL', 'EVENT', 'CLAIM'];
 
 export class ExplorerApp {
@@ -46,7 +46,7 @@ export class ExplorerApp {
     this.evidence.clear();
     this.wireControls();
     drawLegend(frame.legend, KIND_ORDER);
-    frame.exportFormat.replaceChildren(...EXPORT_FORMATS.map((f) => el('option', { value: f }, f)));
+    frame.exportFormat.replaceChildren(...EXPLORER_EXPORT_FORMATS.map((f) => el('option', { value: f }, f)));
     window.addEventListener('popstate', () => void this.restore(readState(location.search)));
   }
 

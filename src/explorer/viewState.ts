@@ -60,6 +60,7 @@ export const DEFAULT_FILTERS: Filters = {
   to: null,
 };
 
+/** The view of a bare `/explore` URL: what `readState('')` gives and `writeState` writes as ''. */
 export const EMPTY_STATE: ViewState = {
   center: null,
   depth: 2,
@@ -81,14 +82,14 @@ function negationOf(value: string | null): NegationFilter {
 /** The state a URL's query string describes; missing parts take their defaults, unreadable ones are ignored. */
 export function readState(search: string): ViewState {
   const q = new URLSearchParams(search);
-  const depth = Number(q.get('depth') ?? '2');
+  const depth = Number(q.get('depth') ?? EMPTY_STATE.depth);
   const selection = q.get('sel');
   const path = list(q.get('path'));
   const camera = list(q.get('cam')).map(Number);
   const [cx, cy, ratio] = camera;
   return {
     center: q.get('center'),
-    depth: Number.isInteger(depth) && depth >= 0 && depth <= 4 ? depth : 2,
+    depth: Number.isInteger(depth) && depth >= 0 && depth <= 4 ? depth : EMPTY_STATE.depth,
     expansions: list(q.get('expand')).map((item) => {
       const [id = '', predicate] = item.split(':');
       return { id, predicate: predicate ?? null };
@@ -119,7 +120,7 @@ export function writeState(state: ViewState): string {
     if (value !== null && value !== undefined && value !== '') q.set(key, value);
   };
   set('center', state.center);
-  if (state.depth !== 2) set('depth', String(state.depth));
+  if (state.depth !== EMPTY_STATE.depth) set('depth', String(state.depth));
   set('expand', state.expansions.map((e) => (e.predicate === null ? e.id : `${e.id}:${e.predicate}`)).join(','));
   set('collapse', state.collapsed.join(','));
   set('pin', state.pinned.join(','));
