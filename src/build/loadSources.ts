@@ -130,8 +130,8 @@ async function loadLayeredEntities(
   for (const a of articles) collectStrings(a.data, named);
   const merged: EntitySource[] = [];
   const origins: EntityOrigin[] = [];
-  const first = new Map<string, YamlSource>();
-  const firstPath = new Map<string, number>();
+  /** Where each id was first declared: the file and the entity's index in it. */
+  const first = new Map<string, EntityOrigin>();
   for (const layer of [...bases, root]) {
     const loaded = await loadEntities(join(layer, ENTITIES_FILE), problems, excuses, { optional: true });
     if (!loaded?.data) continue;
@@ -139,12 +139,11 @@ async function loadLayeredEntities(
     loaded.data.entities.forEach((entity, index) => {
       const earlier = first.get(entity.id);
       if (earlier) {
-        const at = earlier.problem('DUPLICATE_ID', ['entities', firstPath.get(entity.id) ?? 0, 'id'], '');
+        const at = earlier.yaml.problem('DUPLICATE_ID', ['entities', earlier.index, 'id'], '');
         problems.push(yaml.problem('DUPLICATE_ID', ['entities', index, 'id'], `duplicate id "${entity.id}": already declared at ${at.file}:${at.line}:${at.column}, a directory this one builds on; use that entity (its id is shared), or give this one another id.`));
         return;
       }
-      first.set(entity.id, yaml);
-      firstPath.set(entity.id, index);
+      first.set(entity.id, { yaml, index });
       if (layer !== root && !named.has(entity.id)) return;
       merged.push(entity);
       origins.push({ yaml, index });

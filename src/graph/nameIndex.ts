@@ -29,6 +29,7 @@ export const PREFIX_KEY_LENGTH = 3;
 
 const cache = new WeakMap<GraphIndex, NameIndex>();
 const trigramCache = new WeakMap<NameIndex, ReadonlyMap<string, Int32Array>>();
+const everyNameCache = new WeakMap<NameIndex, Int32Array>();
 
 /** The name index of a graph index, built on first use. */
 export function nameIndex(index: GraphIndex): NameIndex {
@@ -142,6 +143,19 @@ export function nameTrigrams(names: NameIndex): ReadonlyMap<string, Int32Array> 
     });
     built = freeze(lists);
     trigramCache.set(names, built);
+  }
+  return built;
+}
+
+/**
+ * Every name number, ascending (0, 1, 2, ...): the one list a short substring (one or two characters, no
+ * trigram) is read from in a small graph. Made once per index, not per search.
+ */
+export function everyName(names: NameIndex): Int32Array {
+  let built = everyNameCache.get(names);
+  if (built === undefined) {
+    built = Int32Array.from({ length: names.names.length }, (_, n) => n);
+    everyNameCache.set(names, built);
   }
   return built;
 }

@@ -14,7 +14,7 @@
 import type { EntityKind } from '../ontology/index.js';
 import { foldName, foldedWords } from './fold.js';
 import { graphIndex, type GraphIndex, type NameEntry } from './indices.js';
-import { nameIndex, namesWithPrefix, nameTrigrams, type NameIndex } from './nameIndex.js';
+import { everyName, nameIndex, namesWithPrefix, nameTrigrams, type NameIndex } from './nameIndex.js';
 import type { EntityAttributes, NewsGraph } from './types.js';
 
 /** How a hit matched, best first. */
@@ -197,7 +197,7 @@ export function searchEntities(graph: NewsGraph, text: string, options: SearchOp
     const trigrams = nameTrigrams(names);
     readIntersection(names, top, listsOf((gram) => trigrams.get(gram), grams) ?? [], 3, contains, fits);
   } else if (names.names.length <= SHORT_SUBSTRING_SCAN) {
-    const every = Int32Array.from({ length: names.names.length }, (_, n) => n);
+    const every = everyName(names);
     readIntersection(names, top, [every], 3, contains, fits, every.length);
   }
   return hits(graph, top);
