@@ -9,6 +9,8 @@ export interface Progress {
   update(done: number): void;
   /** The work is finished: the bar is completed and its line ended. */
   finish(): void;
+  /** The work stopped short (it threw): the bar's line is ended where it stood, not claimed done. */
+  abandon(): void;
 }
 
 export interface ProgressOptions {
@@ -23,7 +25,7 @@ export interface ProgressOptions {
 /** The callback form the library takes (`buildGraph(dir, { onProgress })`): what is done of how many. */
 export type ProgressCallback = (done: number, total: number) => void;
 
-const SILENT: Progress = { update() {}, finish() {} };
+const SILENT: Progress = { update() {}, finish() {}, abandon() {} };
 
 function defaultMode(stream: ProgressOptions['stream']): 'bar' | 'lines' | 'silent' {
   // jest sets JEST_WORKER_ID in every worker: tests stay quiet without each caller having to say so.
@@ -89,5 +91,35 @@ export function createProgress(label: string, total: number, options: ProgressOp
       if (mode === 'bar' && shown) stream.write('\n');
       finished = true;
     },
+    abandon() {
+      if (finished) return;
+      // What follows (the error) starts on a line of its own; a plain line already ended with its text.
+      if (mode === 'bar' && shown) stream.write('\n');
+      finished = true;
+    },
   };
+}
+
+/**
+ * Runs `work`, reporting its `total` steps through the callback it is given; the reporter is closed in a
+ * finally: finished when the work returns, abandoned when it throws, so that an error is never printed at
+ * the end of a half-drawn bar. The one way the commands report a build (`build`, and every command that
+ * builds before it works).
+ */
+export async function withProgress<T>(
+  label: string,
+  total: number,
+  work: (onProgress: ProgressCallback) => Promise<T>,
+  options: ProgressOptions = {},
+): Promise<T> {
+  const progress = createProgress(label, total, options);
+  let completed = false;
+  try {
+    const result = await work((done) => progress.update(done));
+    completed = true;
+    return result;
+  } finally {
+    if (completed) progress.finish();
+    else progress.abandon();
+  }
 }

@@ -6,7 +6,7 @@
 import { buildGraph, loadSnapshot, type BuildOptions } from '../build/index.js';
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
-import { createProgress } from '../progress.js';
+import { withProgress } from '../progress.js';
 import type { CommandArgs } from './command.js';
 
 export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
@@ -19,10 +19,12 @@ export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
     return loadSnapshot(snapshot);
   }
   const data = args.values['data'];
-  const progress = createProgress('build: stages', 3);
-  const graph = await buildGraph(typeof data === 'string' ? data : undefined, { ...layers, onProgress: (done) => progress.update(done) });
-  progress.finish();
-  return graph;
+  return buildWithProgress(typeof data === 'string' ? data : undefined, layers);
+}
+
+/** Builds `dir` with the build's three stages shown on stderr (see src/progress.ts); the bar is closed even when the build throws. */
+export function buildWithProgress(dir: string | undefined, options: BuildOptions): Promise<NewsGraph> {
+  return withProgress('build: stages', 3, (onProgress) => buildGraph(dir, { ...options, onProgress }));
 }
 
 /** The layering options given on the command line. */

@@ -1,8 +1,7 @@
 /** `newsgraph build [DATA_DIR] [-o SNAPSHOT]`: builds and writes the snapshot atomically. */
-import { buildGraph, defaultDataDir, displayPath, writeSnapshot } from '../../build/index.js';
-import { createProgress } from '../../progress.js';
+import { defaultDataDir, displayPath, writeSnapshot } from '../../build/index.js';
 import { LAYER_OPTIONS, type Command } from '../command.js';
-import { layerOptionsFrom } from '../graphSource.js';
+import { buildWithProgress, layerOptionsFrom } from '../graphSource.js';
 
 export const DEFAULT_SNAPSHOT = 'build/newsgraph.snapshot';
 
@@ -19,13 +18,7 @@ export const buildCommand: Command = {
     const { positionals, values } = args;
     const dir = positionals[0] ?? defaultDataDir();
     const output = typeof values['output'] === 'string' ? values['output'] : DEFAULT_SNAPSHOT;
-    const progress = createProgress('build: stages', 3);
-    const graph = await buildGraph(dir, {
-      ...layerOptionsFrom(args),
-      reviewedOnly: values['reviewed-only'] === true,
-      onProgress: (done) => progress.update(done),
-    });
-    progress.finish();
+    const graph = await buildWithProgress(dir, { ...layerOptionsFrom(args), reviewedOnly: values['reviewed-only'] === true });
     await writeSnapshot(graph, output);
     io.out(`${displayPath(output)}: ${graph.order} entities, ${graph.size} relations from ${graph.getAttribute('articles').length} article(s)\n`);
     return 0;
