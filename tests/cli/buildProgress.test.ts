@@ -31,7 +31,7 @@ test('a build that throws leaves the bar on a finished line, not claimed done, a
       3,
       async (onProgress) => {
         await sleep(550); // a bar appears only for work that lasts
-        onProgress(1);
+        onProgress(1, 3);
         throw failure;
       },
       { stream, mode: 'bar' },
@@ -49,7 +49,7 @@ test('a build that returns completes the bar and gives its result', async () => 
     3,
     async (onProgress) => {
       await sleep(550);
-      onProgress(2);
+      onProgress(2, 3);
       return 42;
     },
     { stream, mode: 'bar' },
