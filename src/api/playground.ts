@@ -6,18 +6,18 @@
  * bundle that `scripts/build-playground.mjs` writes to `dist/playground/` (the page's `/playground/` URLs).
  * The page loads nothing from anywhere else, and says so to the browser with a Content-Security-Policy.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { StaticAssetFolder, type StaticAsset } from './http/staticAssets.js';
 
 /** The URL path under which the page refers to the bundle's files. */
 const PLAYGROUND_ASSET_PREFIX = '/playground/';
 
-// This module runs as dist/api/playground.js (built) and as src/api/playground.ts (jest): both two levels
-// below the package root, beside which the bundle lives in dist/playground/.
-const ASSET_DIR = fileURLToPath(new URL('../../dist/playground/', import.meta.url));
-
-const CONTENT_TYPES: { readonly [extension: string]: string } = {
+/**
+ * The bundle that `scripts/build-playground.mjs` writes to dist/playground/, read once (http/staticAssets.ts).
+ * This module runs as dist/api/playground.js (built) and as src/api/playground.ts (jest): both two levels below
+ * the package root.
+ */
+export const PLAYGROUND_ASSETS = new StaticAssetFolder(fileURLToPath(new URL('../../dist/playground/', import.meta.url)), {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
@@ -27,7 +27,7 @@ const CONTENT_TYPES: { readonly [extension: string]: string } = {
   '.woff2': 'font/woff2',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-};
+});
 
 /** The HTML that escapes `&`, `<`, `>`, `"` and `'`: safe in text and in quoted attribute values. */
 function escapeHtml(text: string): string {
@@ -41,15 +41,6 @@ function escapeHtml(text: string): string {
 function foreignOrigin(endpoint: string): string | null {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(endpoint) && !endpoint.startsWith('//')) return null;
   return new URL(endpoint, 'http://placeholder.invalid').origin;
-}
-
-/** True when the bundle has been built (`npm run build`). */
-function bundleIsBuilt(): boolean {
-  try {
-    return statSync(resolve(ASSET_DIR, 'playground.js')).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -72,7 +63,7 @@ export function renderPlaygroundPage(options: { endpoint: string }): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const loading = bundleIsBuilt()
+  const loading = PLAYGROUND_ASSETS.has('playground.js')
     ? 'Loading the playground…'
     : 'The playground is not built: run <code>npm run build</code>, then reload this page.';
   return `<!doctype html>
@@ -99,25 +90,8 @@ export function renderPlaygroundPage(options: { endpoint: string }): string {
  * A file of the bundle for a request path under `/playground/` (query and fragment are ignored), or null
  * when the path is elsewhere, names no file of the bundle, or tries to leave it (`..`, encoded or not).
  */
-export function readPlaygroundAsset(pathname: string): { body: Buffer; contentType: string } | null {
+export function readPlaygroundAsset(pathname: string): StaticAsset | null {
   const path = pathname.replace(/[?#].*$/s, '');
   if (!path.startsWith(PLAYGROUND_ASSET_PREFIX)) return null;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(path.slice(PLAYGROUND_ASSET_PREFIX.length));
-  } catch {
-    return null; // malformed percent-encoding
-  }
-  // The bundle is flat: a plain file name, no directories, no hidden files, no NUL.
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(relative) || relative.includes('..')) return null;
-  const file = resolve(ASSET_DIR, relative);
-  if (!file.startsWith(ASSET_DIR.endsWith(sep) ? ASSET_DIR : ASSET_DIR + sep)) return null;
-  const contentType = CONTENT_TYPES[extname(file)];
-  if (contentType === undefined) return null;
-  try {
-    if (!statSync(file).isFile()) return null;
-    return { body: readFileSync(file), contentType };
-  } catch {
-    return null;
-  }
+  return PLAYGROUND_ASSETS.fromUrlSegment(path.slice(PLAYGROUND_ASSET_PREFIX.length));
 }

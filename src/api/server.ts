@@ -128,8 +128,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });
       res.end();
-    } else if (url.pathname === EXPLORE_PATH || url.pathname.startsWith(EXPLORER_PREFIX)) handleExplorer(res, method, url.pathname, GRAPHQL_PATH);
-    else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(res, url.pathname);
+    } else if (url.pathname === EXPLORE_PATH || url.pathname.startsWith(EXPLORER_PREFIX)) handleExplorer(req, res, method, url.pathname, GRAPHQL_PATH);
+    else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(req, res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };
   const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => live.use((served) => answer(req, res, served));

@@ -4,23 +4,23 @@
  * endpoint as everyone else and loads nothing from another host; a Content-Security-Policy header says so to
  * the browser, allowing the one thing it needs beyond 'self': the layout worker, which starts from a blob: URL.
  */
-import { readFileSync, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sendError } from './respond.js';
+import { sendStaticAsset, StaticAssetFolder } from './staticAssets.js';
 
 export const EXPLORE_PATH = '/explore';
 export const EXPLORER_PREFIX = '/explorer/';
 
-// Three levels below the package root both as src/api/http/explorerRoute.ts (jest) and dist/api/http/explorerRoute.js.
-const ASSET_DIR = fileURLToPath(new URL('../../../dist/explorer/', import.meta.url));
-
-const CONTENT_TYPES: { readonly [extension: string]: string } = {
+/**
+ * The bundle, read once (staticAssets.ts). Three levels below the package root both as
+ * src/api/http/explorerRoute.ts (jest) and dist/api/http/explorerRoute.js.
+ */
+const EXPLORER_ASSETS = new StaticAssetFolder(fileURLToPath(new URL('../../../dist/explorer/', import.meta.url)), {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-};
+});
 
 /**
  * The explorer's policy. `worker-src blob:`: graphology-layout-forceatlas2 starts its worker from a blob: URL, and
@@ -41,17 +41,9 @@ export const EXPLORER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function bundleIsBuilt(): boolean {
-  try {
-    return statSync(resolve(ASSET_DIR, 'explorer.js')).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The explorer's HTML: an empty frame that `explorer.js` fills; it says so when the bundle is missing. */
 export function renderExplorerPage(endpoint: string): string {
-  const notice = bundleIsBuilt()
+  const notice = EXPLORER_ASSETS.has('explorer.js')
     ? 'Loading the explorer…'
     : 'The explorer is not built: run <code>npm run build</code>, then reload this page.';
   return `<!doctype html>
@@ -73,49 +65,32 @@ export function renderExplorerPage(endpoint: string): string {
 `;
 }
 
-function send(res: ServerResponse, method: string, body: Buffer, contentType: string): void {
+/** Headers of every explorer response: its policy, and no referrer. */
+const EXPLORER_HEADERS = { 'content-security-policy': EXPLORER_CSP, 'referrer-policy': 'no-referrer' };
+
+/** The page: rendered per request (it names the endpoint and notices a bundle built after the server started). */
+function sendPage(res: ServerResponse, method: string, body: Buffer): void {
   res.writeHead(200, {
-    'content-type': contentType,
+    'content-type': 'text/html; charset=utf-8',
     'content-length': body.byteLength,
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': EXPLORER_CSP,
-    'referrer-policy': 'no-referrer',
+    ...EXPLORER_HEADERS,
   });
   res.end(method === 'HEAD' ? undefined : body);
 }
 
-/** A file of the flat bundle for a path under `/explorer/`, or null (unknown name, `..`, hidden file). */
-function readAsset(pathname: string): { body: Buffer; contentType: string } | null {
-  let name: string;
-  try {
-    name = decodeURIComponent(pathname.slice(EXPLORER_PREFIX.length));
-  } catch {
-    return null;
-  }
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) || name.includes('..')) return null;
-  const file = resolve(ASSET_DIR, name);
-  if (!file.startsWith(ASSET_DIR.endsWith(sep) ? ASSET_DIR : ASSET_DIR + sep)) return null;
-  const contentType = CONTENT_TYPES[extname(file)];
-  if (contentType === undefined) return null;
-  try {
-    return statSync(file).isFile() ? { body: readFileSync(file), contentType } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Answers `GET|HEAD /explore` (the page) and `/explorer/FILE` (the bundle); the caller routes only those here. */
-export function handleExplorer(res: ServerResponse, method: string, pathname: string, endpoint: string): void {
+export function handleExplorer(req: IncomingMessage, res: ServerResponse, method: string, pathname: string, endpoint: string): void {
   if (method !== 'GET' && method !== 'HEAD') {
     sendError(res, 405, 'BAD_REQUEST', `Use GET for ${pathname}.`, {}, { allow: 'GET, HEAD' });
     return;
   }
   if (pathname === EXPLORE_PATH) {
-    send(res, method, Buffer.from(renderExplorerPage(endpoint), 'utf8'), 'text/html; charset=utf-8');
+    sendPage(res, method, Buffer.from(renderExplorerPage(endpoint), 'utf8'));
     return;
   }
-  const asset = readAsset(pathname);
+  const asset = EXPLORER_ASSETS.fromUrlSegment(pathname.slice(EXPLORER_PREFIX.length));
   if (asset === null) sendError(res, 404, 'NOT_FOUND', `No explorer file at ${pathname}.`);
-  else send(res, method, asset.body, asset.contentType);
+  else sendStaticAsset(req, res, asset, EXPLORER_HEADERS);
 }

@@ -3,10 +3,11 @@
  * which replaces Apollo's own page that loads from outside hosts) and its bundled files under
  * `/playground/`. Both come from `../playground.ts`.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { readPlaygroundAsset, renderPlaygroundPage } from '../playground.js';
 import { sendError } from './respond.js';
+import { sendStaticAsset } from './staticAssets.js';
 
 export const PLAYGROUND_PREFIX = '/playground/';
 
@@ -46,18 +47,9 @@ export function playgroundPlugin(endpoint: string): ApolloServerPlugin<BaseConte
   };
 }
 
-/** Serves one file of the playground bundle, or 404. */
-export function handlePlaygroundAsset(res: ServerResponse, pathname: string): void {
+/** Serves one file of the playground bundle (with its ETag, or 304), or 404. */
+export function handlePlaygroundAsset(req: IncomingMessage, res: ServerResponse, pathname: string): void {
   const asset = readPlaygroundAsset(pathname);
-  if (asset === null) {
-    sendError(res, 404, 'NOT_FOUND', `No playground file at ${pathname}.`);
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': asset.contentType,
-    'content-length': asset.body.byteLength,
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(asset.body);
+  if (asset === null) sendError(res, 404, 'NOT_FOUND', `No playground file at ${pathname}.`);
+  else sendStaticAsset(req, res, asset);
 }

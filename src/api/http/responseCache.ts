@@ -90,7 +90,7 @@ export class ResponseCache {
 }
 
 /** True when the request's If-None-Match names `etag` (or is `*`). */
-function notModified(req: IncomingMessage, etag: string): boolean {
+export function notModified(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];
   if (header === undefined) return false;
   return header
