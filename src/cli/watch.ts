@@ -1,19 +1,22 @@
 /**
- * Watching what a server serves: the data directory (recursively) or the snapshot file. Changes come in
- * bursts (an editor's save, a build's atomic rename), so they are gathered for `debounceMs` and reported once.
- * Hidden files and editor leftovers (`.x.tmp`, `x~`, `.swp`) are ignored: the atomic writer's temporary file
- * must not trigger a reload before the rename does.
+ * Watching what a server serves: the data directory (recursively) with the directories it builds on, or the
+ * snapshot file. Changes come in bursts (an editor's save, a build's atomic rename), so they are gathered for
+ * `debounceMs` and reported once. Hidden files and editor leftovers (`.x.tmp`, `x~`, `.swp`) are ignored: the
+ * atomic writer's temporary file must not trigger a reload before the rename does.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath } from '../build/index.js';
+import { LAYER_FILE, resolveBases, type LayerOptions } from '../build/layers.js';
+import { ENTITIES_FILE } from '../build/loadSources.js';
 
 function ignored(name: string): boolean {
   const base = basename(name);
   return base.startsWith('.') || base.endsWith('~') || base.endsWith('.swp') || base.endsWith('.tmp');
 }
 
-/** Calls `onChange` after changes under `path` settle; returns a function that stops watching. */
-export function watchSource(path: string, kind: 'data' | 'snapshot', onChange: (what: string) => void, debounceMs = 300): () => void {
+/** Gathers the names noted within `debounceMs` of each other and reports them once, sorted. */
+function debouncer(onChange: (what: string) => void, debounceMs: number): { note(file: string): void; stop(): void } {
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
   const fire = (): void => {
@@ -21,17 +24,86 @@ export function watchSource(path: string, kind: 'data' | 'snapshot', onChange: (
     changed = new Set();
     onChange(what);
   };
-  const target = kind === 'snapshot' ? basename(path) : undefined;
+  return {
+    note(file) {
+      changed.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(fire, debounceMs);
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Calls `onChange` after the snapshot file `path` changes and settles; returns a function that stops watching. */
+export function watchSnapshot(path: string, onChange: (what: string) => void, debounceMs = 300): () => void {
+  const pending = debouncer(onChange, debounceMs);
+  const target = basename(path);
   // A snapshot is replaced by a rename: watch its folder, since a watch on the file would follow the old inode.
-  const watcher: FSWatcher = watch(kind === 'snapshot' ? dirname(path) : path, { recursive: kind === 'data' }, (_event, name) => {
-    const file = name === null ? '' : name.toString();
-    if (file === '' || ignored(file) || (target !== undefined && file !== target)) return;
-    changed.add(file);
-    clearTimeout(timer);
-    timer = setTimeout(fire, debounceMs);
+  const watcher: FSWatcher = watch(dirname(path), (_event, name) => {
+    if (name !== null && name.toString() === target) pending.note(target);
   });
   return () => {
-    clearTimeout(timer);
+    pending.stop();
     watcher.close();
+  };
+}
+
+/**
+ * Watches a data directory and the directories it builds on (`--extends`, `--with-package-entities`, the
+ * `extends:` of each newsgraph.yaml): the data directory recursively, each base for the only files of it a
+ * build reads (its entities.yaml and newsgraph.yaml). A change of a newsgraph.yaml may change the bases, so
+ * they are looked for again then. Changes in a base are named by their path; the data directory's own, by
+ * their name in it. Returns a function that stops watching.
+ */
+export function watchData(dir: string, layers: LayerOptions, onChange: (what: string) => void, debounceMs = 300): () => void {
+  const root = resolve(dir);
+  const pending = debouncer(onChange, debounceMs);
+  const bases = new Map<string, FSWatcher>();
+  let stopped = false;
+
+  const watchBase = (base: string): FSWatcher | undefined => {
+    try {
+      return watch(base, (_event, name) => {
+        const file = name === null ? '' : name.toString();
+        if (file !== ENTITIES_FILE && file !== LAYER_FILE) return;
+        pending.note(displayPath(join(base, file)));
+        if (file === LAYER_FILE) void refresh();
+      });
+    } catch {
+      return undefined; // gone since it was resolved: the build reports it
+    }
+  };
+  const refresh = async (): Promise<void> => {
+    // The build reports problems of the layers; here they only mean fewer directories to watch.
+    const wanted = new Set(await resolveBases(root, layers, []).catch(() => []));
+    if (stopped) return;
+    for (const [base, watcher] of bases) {
+      if (!wanted.has(base)) {
+        watcher.close();
+        bases.delete(base);
+      }
+    }
+    for (const base of wanted) {
+      if (bases.has(base)) continue;
+      const watcher = watchBase(base);
+      if (watcher !== undefined) bases.set(base, watcher);
+    }
+  };
+
+  const own = watch(root, { recursive: true }, (_event, name) => {
+    const file = name === null ? '' : name.toString();
+    if (file === '' || ignored(file)) return;
+    pending.note(file);
+    if (file === LAYER_FILE) void refresh();
+  });
+  void refresh();
+  return () => {
+    stopped = true;
+    pending.stop();
+    own.close();
+    for (const watcher of bases.values()) watcher.close();
+    bases.clear();
   };
 }

@@ -9,7 +9,7 @@ import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
-import { watchSource } from '../watch.js';
+import { watchData, watchSnapshot } from '../watch.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -18,7 +18,7 @@ export const serveCommand: Command = {
   options: {
     port: { type: 'string', short: 'p', valueName: 'N', description: `TCP port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one).` },
     host: { type: 'string', valueName: 'H', description: `Address to listen on (default: $HOST, else ${DEFAULT_HOST}).` },
-    watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory (or snapshot file) changes; the old graph answers until the new one is ready.' },
+    watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
   async run(args, io) {
@@ -65,8 +65,8 @@ export const serveCommand: Command = {
     const stopWatching =
       args.values['watch'] === true
         ? source.kind === 'snapshot'
-          ? watchSource(source.file, 'snapshot', () => void reload(`${source.file} changed`))
-          : watchSource(source.dir ?? defaultDataDir(), 'data', (what) => void reload(`changed: ${what}`))
+          ? watchSnapshot(source.file, () => void reload(`${source.file} changed`))
+          : watchData(source.dir ?? defaultDataDir(), source.layers, (what) => void reload(`changed: ${what}`))
         : () => {};
 
     await new Promise<void>((resolve) => {
