@@ -13,7 +13,7 @@
  *   Readers that want the attributes ignore them.
  */
 import { PREDICATE_NAMES, predicateSpec, type PropertySpec } from '../ontology/index.js';
-import type { EntityAttributes, JsonValue, RelationAttributes } from '../graph/types.js';
+import type { ArticleRecord, EntityAttributes, JsonValue, RelationAttributes } from '../graph/types.js';
 
 /** `json` columns hold JSON text; formats without lists write `string[]` columns as JSON text too. */
 export type ColumnType = 'string' | 'int' | 'boolean' | 'string[]' | 'json';
@@ -62,6 +62,9 @@ export const NODE_COLUMNS: readonly Column<EntityAttributes>[] = [
   kept('articles', 'string[]', 'Ids of the articles that mention it.', (e) => e.articles),
   kept('properties', 'json', 'Kind-specific facts, as JSON.', (e) => json(e.properties)),
   kept('evidence', 'json', EVIDENCE_DESCRIPTION, (e) => json(e.evidence)),
+  kept('history', 'json', "EVENT: each article's report of its status ({status, article, published}) in publication order, as JSON; absent until a second article reports the event.", (e) =>
+    e.kind === 'EVENT' && e.history !== undefined ? json(e.history) : undefined,
+  ),
   derived('eventType', 'string', 'EVENT: properties.eventType.', (e) => (e.kind === 'EVENT' ? e.properties.eventType : undefined)),
   derived('status', 'string', 'EVENT: properties.status.', (e) => (e.kind === 'EVENT' ? e.properties.status : undefined)),
   derived('modality', 'string', "CLAIM: the claim's own modality.", (e) => (e.kind === 'CLAIM' ? e.properties.modality : undefined)),
@@ -114,4 +117,16 @@ export const EDGE_COLUMNS: readonly Column<RelationAttributes>[] = [
   ...LOSSLESS_EDGE_COLUMNS,
   TIME_TEXT_COLUMN,
   ...declaredPropertyColumns(new Set([...LOSSLESS_EDGE_COLUMNS, TIME_TEXT_COLUMN].map((c) => c.name))),
+];
+
+/**
+ * The articles, for the formats that hold them as rows or nodes of their own (CSV's articles.csv, Cypher's
+ * `:Article` nodes): with the article's id they give back its record but for the text and its sentence spans,
+ * which the JSON, GraphML, Cytoscape and RDF exports carry.
+ */
+export const ARTICLE_COLUMNS: readonly Column<ArticleRecord>[] = [
+  kept('title', 'string', 'The headline.', (a) => a.title),
+  kept('published', 'string', 'Publication date (ISO 8601 date or year-month).', (a) => a.published),
+  kept('source', 'string', 'The outlet.', (a) => a.source),
+  kept('url', 'string', 'Where the article was published (http or https).', (a) => a.url),
 ];

@@ -1,6 +1,6 @@
 /**
  * CSV for neo4j-admin (`neo4j-admin database import full`) and spreadsheets: `nodes.csv` and
- * `relationships.csv` with neo4j-admin headers (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`, typed
+ * `relationships.csv` (and `articles.csv`: the articles' title, date, source and url) with neo4j-admin headers (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`, typed
  * columns such as `negated:boolean`, `fatalities_min:int`, `aliases:string[]`), and the import command in
  * `neo4j-admin-import.sh`.
  *
@@ -15,15 +15,18 @@
  */
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { csvRecord } from './escape/csv.js';
 
 export const CSV_NODES_FILE = 'nodes.csv';
 export const CSV_RELATIONSHIPS_FILE = 'relationships.csv';
 export const CSV_IMPORT_SCRIPT = 'neo4j-admin-import.sh';
+export const CSV_ARTICLES_FILE = 'articles.csv';
 
 /** The label every node carries besides its kind, so that one index on `Entity(id)` covers all. */
 export const ENTITY_LABEL = 'Entity';
+/** The label of the article nodes (title, published, source, url); their ids are an ID space of their own. */
+export const ARTICLE_LABEL = 'Article';
 
 const ARRAY_DELIMITERS = [';', '|', '^', '~'] as const;
 
@@ -71,10 +74,11 @@ function importScript(delimiter: string): string {
     '#!/bin/sh',
     '# Imports nodes.csv and relationships.csv (written by `newsgraph export --format csv`) into a new',
     '# Neo4j 5 database, by default "neo4j". Lists are separated by the array delimiter below; fields may',
-    '# hold line breaks. Afterwards: CREATE INDEX entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id);',
+    '# hold line breaks. articles.csv gives (:Article) nodes, their ids an ID space of their own (an entity\'s',
+    '# `articles` lists them). Afterwards: CREATE INDEX entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id);',
     'set -e',
     'cd "$(dirname "$0")"',
-    `neo4j-admin database import full --nodes=${CSV_NODES_FILE} --relationships=${CSV_RELATIONSHIPS_FILE} \\`,
+    `neo4j-admin database import full --nodes=${CSV_NODES_FILE} --nodes=${CSV_ARTICLES_FILE} --relationships=${CSV_RELATIONSHIPS_FILE} \\`,
     `  --array-delimiter='${delimiter}' --multiline-fields=true "\${1:-neo4j}"`,
     '',
   ].join('\n');
@@ -91,5 +95,14 @@ export function toNeo4jCsv(graph: NewsGraph): Record<string, string> {
   graph.forEachEdge((key, relation, source, target) => {
     relationships += csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), delimiter))]);
   });
-  return { [CSV_NODES_FILE]: nodes, [CSV_RELATIONSHIPS_FILE]: relationships, [CSV_IMPORT_SCRIPT]: importScript(delimiter) };
+  let articles = csvRecord([`id:ID(${ARTICLE_LABEL})`, ':LABEL', ...ARTICLE_COLUMNS.map(header)]);
+  for (const article of graph.getAttribute('articles') ?? []) {
+    articles += csvRecord([article.id, ARTICLE_LABEL, ...ARTICLE_COLUMNS.map((c) => field(c.get(article), delimiter))]);
+  }
+  return {
+    [CSV_NODES_FILE]: nodes,
+    [CSV_RELATIONSHIPS_FILE]: relationships,
+    [CSV_ARTICLES_FILE]: articles,
+    [CSV_IMPORT_SCRIPT]: importScript(delimiter),
+  };
 }

@@ -6,13 +6,14 @@
  * Injection-safe by construction: values are string literals escaped by table (escape/cypher.ts);
  * labels, relationship types and property keys come from the ontology's fixed vocabulary and the column
  * names, checked and backticked (`cypherName`), never from data. Columns as in `columns.ts`: lists are
- * Cypher lists, `properties` and `evidence` JSON text (Neo4j properties cannot nest).
+ * Cypher lists, `properties`, `evidence` and an event's `history` JSON text (Neo4j properties cannot nest).
+ * The articles are `(:Article {id, title, published, source, url})` nodes, merged on their id the same way.
  */
 import type { NewsGraph } from '../graph/types.js';
 import { isEntityKind, isEventRole, isPredicate } from '../ontology/index.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
+import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
 import { cypherName, cypherString } from './escape/cypher.js';
-import { ENTITY_LABEL } from './csv.js';
+import { ARTICLE_LABEL, ENTITY_LABEL } from './csv.js';
 
 function literal(value: ColumnValue): string {
   if (typeof value === 'string') return cypherString(value);
@@ -36,10 +37,16 @@ function propertyMap<T>(id: string, columns: readonly Column<T>[], element: T): 
  */
 export function toCypher(graph: NewsGraph): string {
   const entity = cypherName(ENTITY_LABEL);
+  const articles = graph.getAttribute('articles') ?? [];
   const lines = [
-    `// newsgraph: ${graph.order} entities, ${graph.size} relations. Idempotent: MERGE on id, then SET to the exported properties.`,
+    `// newsgraph: ${graph.order} entities, ${graph.size} relations, ${articles.length} article(s). Idempotent: MERGE on id, then SET to the exported properties.`,
     `// For speed on large graphs, first: CREATE INDEX entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.id);`,
   ];
+  // Articles as (:Article) nodes with their title, date, source and url; an entity's `articles` lists their ids.
+  const article = cypherName(ARTICLE_LABEL);
+  for (const record of articles) {
+    lines.push(`MERGE (a:${article} {id: ${cypherString(record.id)}}) SET a = ${propertyMap(record.id, ARTICLE_COLUMNS, record)};`);
+  }
   graph.forEachNode((key, attributes) => {
     if (!isEntityKind(attributes.kind)) throw new Error(`cypher: entity "${key}" has kind "${attributes.kind}" outside the vocabulary`);
     lines.push(

@@ -2,9 +2,10 @@
  * Cytoscape.js elements JSON (`{ elements: { nodes, edges } }`, each element `{ data }`), which
  * `cytoscape({ elements })` and Cytoscape desktop's "Import Network from File" (.cyjs) read.
  * `data` holds the attributes as they are, nested values included (Cytoscape.js keeps any JSON in data),
- * plus what Cytoscape itself needs: `id`, `source`, `target`, and `label` (the name, or the predicate).
+ * plus what Cytoscape itself needs: `id`, `source`, `target`, and `label` (the name, or the predicate). The
+ * graph's articles (source, url, text) are the top-level `data`, which Cytoscape.js reads as `cy.data()`.
  */
-import type { EntityAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
+import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
 
 export interface CytoscapeNode {
   readonly data: EntityAttributes & { readonly id: string; readonly label: string };
@@ -15,6 +16,8 @@ export interface CytoscapeEdge {
 }
 
 export interface CytoscapeJson {
+  /** The graph's own data (Cytoscape.js `cy.data()`): the articles, with their source, url and text. */
+  readonly data: GraphAttributes;
   readonly elements: { readonly nodes: CytoscapeNode[]; readonly edges: CytoscapeEdge[] };
 }
 
@@ -24,7 +27,7 @@ export function toCytoscapeElements(graph: NewsGraph): CytoscapeJson {
   const edges = graph.mapEdges(
     (key, relation, source, target): CytoscapeEdge => ({ data: { ...relation, id: key, source, target, label: relation.predicate } }),
   );
-  return { elements: { nodes, edges } };
+  return { data: { articles: graph.getAttribute('articles') ?? [] }, elements: { nodes, edges } };
 }
 
 /** The same, as indented JSON text with a final newline. */

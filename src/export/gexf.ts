@@ -12,8 +12,9 @@
  * - graphology-gexf writes no value for an empty string: a missing string attribute reads as `""` when
  *   the attribute is required (name, predicate, …) and as absent when it is optional (description, …).
  * - characters XML 1.0 cannot carry become U+FFFD (escape/xml.ts).
- * - the graph's articles are not written: GEXF's `<meta>` holds only scalar text. The JSON and GraphML
- *   exports carry them.
+ * - an event's `history` is JSON text in its `history` attribute, as in the other tabular formats.
+ * - the graph's articles (title, date, source, url, text) are not written: GEXF's `<meta>` holds only
+ *   scalar text and GEXF has no graph attributes. The JSON, GraphML and Cytoscape exports carry them.
  */
 import { write } from 'graphology-gexf';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';

@@ -44,7 +44,7 @@ const GRAPH_KEYS: readonly Key[] = [
     for: 'graph',
     name: 'articles',
     type: 'string',
-    description: 'The articles (id, title, published, source, text, sentence spans in code points), as a JSON array.',
+    description: 'The articles (id, title, published, source, url, text, sentence spans in code points), as a JSON array.',
   },
 ];
 const NODE_LABEL: Key = { id: 'n_label', for: 'node', name: 'label', type: 'string', description: 'The name, for display.' };

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE, toNeo4jCsv } from '../../src/export/csv.js';
+import { CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE, toNeo4jCsv } from '../../src/export/csv.js';
 import { csvField } from '../../src/export/escape/csv.js';
 import { addEntity, sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
@@ -7,7 +7,7 @@ import { parseCsv, readCsv, readCsvTable, scriptDelimiter } from './readers/inde
 
 test('nodes.csv and relationships.csv have neo4j-admin headers with typed columns', () => {
   const files = toNeo4jCsv(sampleGraph());
-  expect(Object.keys(files).sort()).toEqual([CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE].sort());
+  expect(Object.keys(files).sort()).toEqual([CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE].sort());
   const nodes = readCsvTable(files[CSV_NODES_FILE] ?? '', ';');
   const relationships = readCsvTable(files[CSV_RELATIONSHIPS_FILE] ?? '', ';');
   const header = (t: typeof nodes): string[] => t.header.map((h) => (h.type === 'string' ? h.name : `${h.name}:${h.type}`));

@@ -19,9 +19,9 @@ test('it is idempotent by construction: every statement MERGEs on an id, then SE
     .split('\n')
     .filter((l) => l !== '' && !l.startsWith('//'));
   for (const line of lines) {
-    expect(line).toMatch(/^(MERGE \(n:`Entity` \{id: '|MATCH \(s:`Entity` \{id: ')/);
+    expect(line).toMatch(/^(MERGE \(n:`Entity` \{id: '|MERGE \(a:`Article` \{id: '|MATCH \(s:`Entity` \{id: ')/);
     expect(line).not.toMatch(/\bCREATE\b/);
-    expect(line).toMatch(/ SET [nr] = \{id: '/);
+    expect(line).toMatch(/ SET [nra] = \{id: '/);
   }
 });
 

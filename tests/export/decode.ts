@@ -34,6 +34,8 @@ export function canonical(graph: AbstractGraph, withGraphAttributes = true): Can
 }
 
 const REQUIRED_STRINGS = new Set(['kind', 'name', 'predicate', 'modality', 'origin']);
+/** JSON-text columns an element may lack: an event's `history` (absent until a second article reports it). */
+const OPTIONAL_JSON = new Set(['history']);
 
 function decodeColumns<T>(columns: readonly Column<T>[], values: Readonly<Record<string, unknown>>): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -56,6 +58,7 @@ function decodeColumns<T>(columns: readonly Column<T>[], values: Readonly<Record
         else out[column.name] = [];
         break;
       case 'json':
+        if (raw === undefined && OPTIONAL_JSON.has(column.name)) break;
         if (typeof raw !== 'string') throw new Error(`column ${column.name}: expected JSON text, got ${JSON.stringify(raw)}`);
         out[column.name] = JSON.parse(raw) as Json;
         break;

@@ -1,10 +1,10 @@
 /**
- * Articles as schema:NewsArticle with their full text (the source every evidence selector points into) and their
+ * Articles as schema:NewsArticle (headline, date, outlet as ng:source, address as schema:url) with their full text (the source every evidence selector points into) and their
  * sentences as spans of it, so that a consumer can check `text[start:end] == exact` without our code.
  */
 import type { ArticleRecord } from '../../graph/types.js';
 import type { QuadContext } from './context.js';
-import { numberLiteral, stringLiteral, timeLiteral } from './literals.js';
+import { numberLiteral, stringLiteral, timeLiteral, uriLiteral } from './literals.js';
 import { ng, ngProperty, rdf, schema } from './vocabulary.js';
 
 export function addArticle(ctx: QuadContext, article: ArticleRecord): void {
@@ -14,6 +14,7 @@ export function addArticle(ctx: QuadContext, article: ArticleRecord): void {
   out.add(iri, schema('headline'), stringLiteral(article.title));
   if (article.published !== undefined) out.add(iri, schema('datePublished'), timeLiteral(article.published));
   if (article.source !== undefined) out.add(iri, ngProperty('source'), stringLiteral(article.source));
+  if (article.url !== undefined) out.add(iri, schema('url'), uriLiteral(article.url));
   out.add(iri, schema('text'), stringLiteral(article.text));
 
   article.sentences.forEach((span, index) => {

@@ -1,15 +1,15 @@
 /**
  * Entities: typed by their ng: kind class and, where schema.org has one, its class; named with rdfs:label and
  * schema:name, aliases as schema:alternateName; `owl:sameAs` Wikidata where the data gives a Wikidata id;
- * kind-specific properties, evidence anchors, and the articles that mention them.
+ * kind-specific properties, an event's history of status reports, evidence anchors, and the articles that mention them.
  */
 import { NewsgraphError } from '../../errors.js';
-import type { EntityAttributes } from '../../graph/types.js';
+import type { EntityAttributes, EventStatusChange } from '../../graph/types.js';
 import type { QuadContext } from './context.js';
 import { addDerivation, addEvidence } from './evidenceQuads.js';
-import { stringLiteral } from './literals.js';
+import { numberLiteral, stringLiteral, timeLiteral } from './literals.js';
 import { addProperties } from './propertyQuads.js';
-import { kindClass, owl, rdf, rdfs, schema, schemaClassOf, wd } from './vocabulary.js';
+import { kindClass, ng, ngProperty, owl, propertyIri, prov, rdf, rdfs, schema, schemaClassOf, wd } from './vocabulary.js';
 
 const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
 
@@ -37,7 +37,25 @@ export function addEntity(ctx: QuadContext, entity: EntityAttributes): void {
   }
 
   addProperties(ctx, iri, entity.properties);
+  if (entity.kind === 'EVENT') addHistory(ctx, iri, entity.history ?? []);
   addEvidence(ctx, iri, entity.evidence);
   addDerivation(ctx, iri, entity.articles);
   for (const article of entity.articles) out.add(iris.article(article), schema('mentions'), iri);
+}
+
+/**
+ * An event's history: `event ng:history <event/history/N>`, each an ng:StatusReport with its ng:status, the
+ * article that reports it (prov:wasDerivedFrom), that article's date and its place (ng:order).
+ */
+function addHistory(ctx: QuadContext, eventIri: string, history: readonly EventStatusChange[]): void {
+  const { out, iris } = ctx;
+  history.forEach((change, index) => {
+    const report = iris.statusReport(eventIri, index);
+    out.add(eventIri, ngProperty('history'), report);
+    out.add(report, rdf('type'), ng('StatusReport'));
+    out.add(report, propertyIri('status'), stringLiteral(change.status));
+    out.add(report, prov('wasDerivedFrom'), iris.article(change.article));
+    if (change.published !== undefined) out.add(report, schema('datePublished'), timeLiteral(change.published));
+    out.add(report, ngProperty('order'), numberLiteral(index));
+  });
 }

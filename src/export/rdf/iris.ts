@@ -62,6 +62,11 @@ export class RdfIris {
     return `${evidenceIri}/${part}`;
   }
 
+  /** The N-th (0-based, publication order) report of an event's status: `<event>/history/N`. */
+  statusReport(eventIri: string, index: number): string {
+    return `${eventIri}/history/${index}`;
+  }
+
   /** A node for a structured property value (an event's `fatalities`): `<owner>/KEY`. */
   propertyNode(ownerIri: string, key: string): string {
     return `${ownerIri}/${segment(key)}`;

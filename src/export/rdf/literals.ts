@@ -23,6 +23,11 @@ export function numberLiteral(value: number): Literal {
   return literal(String(value), namedNode(xsd('double')));
 }
 
+/** An address (an article's url) as xsd:anyURI: a literal, so that no character of it can break an IRI. */
+export function uriLiteral(value: string): Literal {
+  return literal(value, namedNode(xsd('anyURI')));
+}
+
 /** oa:start and oa:end are xsd:nonNegativeInteger in the Web Annotation vocabulary. */
 export function offsetLiteral(value: number): Literal {
   return literal(String(value), namedNode(xsd('nonNegativeInteger')));

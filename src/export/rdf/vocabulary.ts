@@ -93,6 +93,12 @@ export const NG_CLASSES = {
     subClassOf: rdf('Statement'),
   },
   Sentence: { description: 'A sentence of an article, as a span of its text in Unicode code points.', subClassOf: null },
+  StatusReport: {
+    description:
+      "One article's report of an event's status: ng:status, the article (prov:wasDerivedFrom), its date (schema:datePublished) " +
+      "and its place in the event's history (ng:order). The event's own ng:status is the latest report's.",
+    subClassOf: null,
+  },
 } as const;
 
 /** The ng: properties that are not predicates, roles or free-form properties. */
@@ -106,7 +112,9 @@ export const NG_PROPERTIES = {
   symmetric: 'True for symmetric predicates (MET_WITH, CONTRADICTS): stored once, holding in both directions.',
   evidence: 'An oa:Annotation whose target is the quote of the article that states this relation or names this entity.',
   sentence: 'The sentence of the article that holds the start of the quote.',
-  source: 'Where the article comes from, as the data gives it.',
+  source: 'The outlet the article comes from, as the data gives it (its address is schema:url).',
+  history: "An article's report of the status of this event (an ng:StatusReport), one per reporting article.",
+  order: "The 0-based place of a status report in its event's history, in publication order.",
   index: 'The 0-based position of the sentence in its article.',
   start: 'The offset of the first code point of the sentence in the article text.',
   end: 'The offset just past the last code point of the sentence (end exclusive).',

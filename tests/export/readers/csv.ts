@@ -76,6 +76,7 @@ function parseHeader(fields: readonly CsvField[]): HeaderField[] {
 /** A field as neo4j-admin reads it: undefined when empty and unquoted, typed by the header. */
 function typedValue(field: CsvField, type: string, delimiter: string): unknown {
   if (field.value === '' && !field.quoted) return type.endsWith('[]') ? [] : undefined;
+  if (/^ID\([A-Za-z]+\)$/u.test(type)) return field.value; // an id in an ID space of its own: ID(Article)
   switch (type) {
     case 'string':
     case 'ID':

@@ -150,10 +150,14 @@ class CypherReader {
   }
   /** `(variable:Entity {id: '…'})`, the node pattern of every statement; returns the id. */
   entity(variable: string): string {
+    return this.node(variable, 'Entity');
+  }
+  /** `(variable:Label {id: '…'})`; returns the id. */
+  node(variable: string, label: string): string {
     this.punct('(');
     this.name(variable);
     this.punct(':');
-    this.name('Entity');
+    this.name(label);
     this.punct('{');
     this.name('id');
     this.punct(':');
@@ -170,6 +174,8 @@ class CypherReader {
 
 export interface CypherScript {
   readonly nodes: { id: string; labels: string[]; properties: Record<string, unknown> }[];
+  /** The `(:Article)` nodes. */
+  readonly articles: { id: string; properties: Record<string, unknown> }[];
   readonly relationships: { id: string; type: string; source: string; target: string; properties: Record<string, unknown> }[];
 }
 
@@ -180,11 +186,20 @@ export interface CypherScript {
 export function parseCypherScript(script: string): CypherScript {
   const nodes: CypherScript['nodes'] = [];
   const relationships: CypherScript['relationships'] = [];
+  const articles: CypherScript['articles'] = [];
   for (const line of script.split('\n')) {
     if (line === '' || line.startsWith('//')) continue;
     const r = new CypherReader(tokenizeCypher(line));
     const first = r.name();
-    if (first === 'MERGE') {
+    if (first === 'MERGE' && line.startsWith('MERGE (a:`Article` ')) {
+      const id = r.node('a', 'Article');
+      r.name('SET');
+      r.name('a');
+      r.punct('=');
+      const properties = r.map();
+      r.end();
+      articles.push({ id, properties });
+    } else if (first === 'MERGE') {
       const id = r.entity('n');
       r.name('SET');
       r.name('n');
@@ -229,7 +244,7 @@ export function parseCypherScript(script: string): CypherScript {
       throw new Error(`cypher: unexpected statement ${line}`);
     }
   }
-  return { nodes, relationships };
+  return { nodes, relationships, articles };
 }
 
 export function readCypher(script: string): CanonicalGraph {
