@@ -40,10 +40,11 @@ export interface NetworkxSummary {
 }
 
 /**
- * NetworkX 2.8 (Debian 12) knows GEXF 1.1draft and 1.2draft only; GEXF 1.3 came to NetworkX in 3.6
- * (networkx PR #8196, "just add the version info"). The script registers 1.3 the same way when missing.
+ * The start of a Python script that reads argv[2] in the format argv[1] ('gexf' or 'graphml') into `G`, for a
+ * script to go on from. NetworkX 2.8 (Debian 12) knows GEXF 1.1draft and 1.2draft only; GEXF 1.3 came to
+ * NetworkX in 3.6 (networkx PR #8196, "just add the version info"). It registers 1.3 the same way when missing.
  */
-const NETWORKX_SCRIPT = `
+export const NETWORKX_READ = `
 import json, sys
 import networkx as nx
 from networkx.readwrite import gexf
@@ -57,6 +58,9 @@ if fmt == 'gexf':
     G = nx.read_gexf(path, version='1.3')
 else:
     G = nx.read_graphml(path)
+`;
+
+const NETWORKX_SCRIPT = `${NETWORKX_READ}
 node_attributes = sorted({k for _, d in G.nodes(data=True) for k in d})
 edges = list(G.edges(keys=True, data=True)) if G.is_multigraph() else [(u, v, d.get('id'), d) for u, v, d in G.edges(data=True)]
 edge_attributes = sorted({k for _, _, _, d in edges for k in d})

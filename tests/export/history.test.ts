@@ -15,7 +15,7 @@ import { CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT, CSV_NODES_FILE } from '../../src/
 import { exportGraph, type ExportFormat } from '../../src/export/index.js';
 import type { ArticleRecord, EventStatusChange, NewsGraph } from '../../src/graph/types.js';
 import { runPython } from '../utils/externalTools.js';
-import { missingNetworkx, withTempFile } from './consumers.js';
+import { missingNetworkx, NETWORKX_READ, withTempFile } from './consumers.js';
 import { parseCypherScript, readCsvTable, scriptDelimiter } from './readers/index.js';
 import { missingRdflib, runRdflib } from './rdf-python.js';
 
@@ -72,20 +72,7 @@ test('cytoscape: Cytoscape.js reads the histories in the node data and the artic
   expect((cy.data('articles') as ArticleRecord[]).map(withoutText)).toEqual(articles);
 });
 
-const NETWORKX_READ = `
-import json, sys
-import networkx as nx
-from networkx.readwrite import gexf
-fmt, path = sys.argv[1], sys.argv[2]
-if fmt == 'gexf':
-    if '1.3' not in gexf.GEXF.versions:
-        v = dict(gexf.GEXF.versions['1.2draft'])
-        v.update(NS_GEXF='http://gexf.net/1.3', NS_VIZ='http://gexf.net/1.3/viz',
-                 SCHEMALOCATION='http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd', VERSION='1.3')
-        gexf.GEXF.versions['1.3'] = v
-    G = nx.read_gexf(path, version='1.3')
-else:
-    G = nx.read_graphml(path)
+const NETWORKX_HISTORY = `${NETWORKX_READ}
 print(json.dumps({
     'history': {n: json.loads(d['history']) for n, d in G.nodes(data=True) if 'history' in d},
     'articles': json.loads(G.graph['articles']) if 'articles' in G.graph else None,
@@ -95,7 +82,7 @@ print(json.dumps({
 const networkx = missingNetworkx();
 
 (networkx ? test.skip : test).each(['graphml', 'gexf'] as const)('%s: NetworkX reads each history (GraphML: and the articles)', (format) => {
-  const read = withTempFile(`corpus.${format}`, text(format), (path) => JSON.parse(runPython(NETWORKX_READ, [format, path])) as {
+  const read = withTempFile(`corpus.${format}`, text(format), (path) => JSON.parse(runPython(NETWORKX_HISTORY, [format, path])) as {
     history: Record<string, EventStatusChange[]>;
     articles: ArticleRecord[] | null;
   });

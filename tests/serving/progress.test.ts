@@ -1,7 +1,11 @@
-/** The progress reporter: a bar with counts and time left on a terminal, plain lines elsewhere, quiet in tests. */
+/**
+ * The progress reporter: a bar with counts and time left on a terminal, plain lines elsewhere, quiet in tests;
+ * and `withProgress`, the commands' one way to show a build, which closes the bar in a finally.
+ */
 import { expect, test } from '@jest/globals';
 import { Writable } from 'node:stream';
-import { createProgress, formatDuration } from '../../src/progress.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createProgress, formatDuration, withProgress } from '../../src/progress.js';
 
 function recorder(isTTY: boolean): { stream: Writable & { isTTY: boolean; columns: number }; text: () => string } {
   let text = '';
@@ -57,4 +61,35 @@ test('durations read as seconds and minutes', () => {
   expect(formatDuration(42.4)).toBe('42s');
   expect(formatDuration(65)).toBe('1m05s');
   expect(formatDuration(Number.NaN)).toBe('?');
+});
+
+test('withProgress: a build that throws leaves the bar on a finished line, not claimed done, and the error goes on', async () => {
+  const { stream, text } = recorder(true);
+  const failure = new Error('the build failed');
+  const failing = withProgress(
+    'build: stages',
+    3,
+    async (onProgress) => {
+      await sleep(550); // a bar appears only for work that lasts
+      onProgress(1, 3);
+      throw failure;
+    },
+    { stream, mode: 'bar' },
+  );
+  await expect(failing).rejects.toBe(failure);
+  expect(text()).toMatch(/^\r\[#+\.+\] build: stages 1\/3 \(33%\)/u);
+  expect(text().endsWith('\n')).toBe(true);
+  expect(text()).not.toContain('done');
+});
+
+test('withProgress: a build that returns completes the bar and gives its result', async () => {
+  const { stream, text } = recorder(true);
+  const work = async (onProgress: (done: number, total: number) => void): Promise<number> => {
+    await sleep(550);
+    onProgress(2, 3);
+    return 42;
+  };
+  expect(await withProgress('build: stages', 3, work, { stream, mode: 'bar' })).toBe(42);
+  expect(text()).toContain('build: stages 3/3 (100%)');
+  expect(text().endsWith('\n')).toBe(true);
 });

@@ -13,6 +13,7 @@ import { graphIdentity } from '../../src/graph/identity.js';
 import { PROJECT_ROOT, removeDir, tempDir } from '../utils/fixtures.js';
 import { generatedCorpus } from './corpus.js';
 import { header, httpRequest, postGraphQL } from './http.js';
+import { spawnServe, waitFor } from './serveProcess.js';
 
 const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
 const work = tempDir();
@@ -74,32 +75,12 @@ test('reloading the same content keeps the identity and the cache', async () => 
   }
 });
 
-/** Reads a child's stream until `pattern` appears in it (or fails after a while: nothing hangs). */
-function waitFor(read: () => string, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = (): void => {
-      const match = read().match(pattern);
-      if (match !== null) resolve(match);
-      else if (Date.now() - started > 30_000) reject(new Error(`timed out waiting for ${what}; output so far:\n${read()}`));
-      else setTimeout(poll, 50);
-    };
-    poll();
-  });
-}
-
 test('newsgraph serve --watch rebuilds on a change, SIGHUP reloads, a broken edit keeps the old graph', async () => {
   const data = join(work, 'data');
   cpSync(generatedCorpus(30, 4), data, { recursive: true });
-  const bin = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--data', data, '--port', '0', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const { child, out, err, exited } = spawnServe(['--data', data, '--port', '0', '--watch']);
   try {
-    const [, url] = await waitFor(() => out, /GraphQL and playground: (\S+)/u, 'the server URL');
+    const [, url] = await waitFor(out, /GraphQL and playground: (\S+)/u, 'the server URL');
     const ask = async () => {
       const response = await postGraphQL(url ?? '', '{ snapshot { id } article: articles { title } }');
       expect(response.status).toBe(200);
@@ -110,24 +91,24 @@ test('newsgraph serve --watch rebuilds on a change, SIGHUP reloads, a broken edi
     // An edit of one article's title: rebuilt in the background, then swapped in.
     const yamlFile = join(data, 'articles', 'article-00002.yaml');
     writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace(/^( {2}title: )(.*)$/mu, '$1Edited $2'));
-    await waitFor(() => err, /newsgraph: serving (sha256:\w+):/u, 'the rebuilt graph');
+    await waitFor(err, /newsgraph: serving (sha256:\w+):/u, 'the rebuilt graph');
     const edited = await ask();
     expect(edited.id).not.toBe(first.id);
     expect(edited.body).toContain('Edited ');
 
     // A broken edit: the rebuild fails with the located error, and the edited graph keeps answering.
-    const before = err.length;
+    const before = err().length;
     appendFileSync(join(data, 'articles', 'article-00003.yaml'), '\nrelations: [\n');
-    await waitFor(() => err.slice(before), /rebuild failed[^\n]*\n[\s\S]*article-00003\.yaml:\d+:\d+/u, 'the failed rebuild');
+    await waitFor(() => err().slice(before), /rebuild failed[^\n]*\n[\s\S]*article-00003\.yaml:\d+:\d+/u, 'the failed rebuild');
     expect((await ask()).id).toBe(edited.id);
 
     // SIGHUP after the fix: the repaired data is served.
     writeFileSync(join(data, 'articles', 'article-00003.yaml'), readFileSync(join(generatedCorpus(30, 4), 'articles', 'article-00003.yaml')));
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the watcher's own rebuild start first
-    const beforeHup = err.length;
+    const beforeHup = err().length;
     child.kill('SIGHUP');
-    await waitFor(() => err.slice(beforeHup), /SIGHUP: rebuilding/u, 'the SIGHUP reload');
-    await waitFor(() => err.slice(beforeHup), /newsgraph: serving sha256:\w+: /u, 'the graph after SIGHUP');
+    await waitFor(() => err().slice(beforeHup), /SIGHUP: rebuilding/u, 'the SIGHUP reload');
+    await waitFor(() => err().slice(beforeHup), /newsgraph: serving sha256:\w+: /u, 'the graph after SIGHUP');
     expect((await ask()).id).toBe(edited.id); // the repaired data is the edited graph again
   } finally {
     child.kill('SIGTERM');
@@ -140,18 +121,13 @@ test('newsgraph serve --snapshot FILE --watch reloads when a build replaces the 
   const snapshot = join(work, 'watched.snapshot');
   const build = (data: string) => spawn(process.execPath, [bin, 'build', data, '-o', snapshot], { stdio: 'ignore' });
   await new Promise((resolve) => build(generatedCorpus(30, 1)).on('exit', resolve));
-  const child = spawn(process.execPath, [bin, 'serve', '--snapshot', snapshot, '--port', '0', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const { child, out, err, exited } = spawnServe(['--snapshot', snapshot, '--port', '0', '--watch']);
   try {
-    const [, url] = await waitFor(() => out, /GraphQL and playground: (\S+)/u, 'the server URL');
+    const [, url] = await waitFor(out, /GraphQL and playground: (\S+)/u, 'the server URL');
     const idOf = async () => header(await httpRequest(`${url ?? ''}?query=${encodeURIComponent('{ __typename }')}`), 'newsgraph-snapshot');
     expect(await idOf()).toBe(graphIdentity(await buildGraph(generatedCorpus(30, 1))).id);
     await new Promise((resolve) => build(generatedCorpus(30, 2)).on('exit', resolve));
-    await waitFor(() => err, /newsgraph: serving sha256:\w+: /u, 'the reloaded snapshot');
+    await waitFor(err, /newsgraph: serving sha256:\w+: /u, 'the reloaded snapshot');
     expect(await idOf()).toBe(graphIdentity(await buildGraph(generatedCorpus(30, 2))).id);
   } finally {
     child.kill('SIGTERM');
