@@ -139,7 +139,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   // ── Pass 2: every name and alias, longest first ──
   const forms: { form: string; ids: string[] }[] = [];
   const byForm = new Map<string, string[]>();
-  for (const e of table.all()) {
+  for (const e of table.namedIn(text)) {
     if (e.kind === 'GROUP' && e.name === e.name.toLowerCase()) continue; // "critics" is not a name
     for (const f of table.formsOf(e.id)) {
       for (const variant of f.startsWith('the ') ? [f, `The ${f.slice(4)}`] : [f]) {

@@ -108,13 +108,32 @@ describe('extract writes all or nothing', () => {
     }
   });
 
-  test('a directory that does not validate before is refused; nothing is written', async () => {
+  test('an entity table that does not validate is refused; nothing is written', async () => {
+    const copy = copyData(BASE);
+    try {
+      const file = join(copy, 'entities.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('{ id: egypt, kind: GOVERNMENT', '{ id: egypt, kind: COUNTRY'));
+      const failure = extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'new-one', title: 't' });
+      await expect(failure).rejects.toBeInstanceOf(NewsgraphError);
+      await expect(failure).rejects.toThrow(/entity table does not validate[\s\S]*entities\.yaml:\d+:\d+/u);
+      expect(existsSync(join(copy, 'articles', 'new-one.yaml'))).toBe(false);
+      expect(existsSync(join(copy, 'articles', 'new-one.txt'))).toBe(false);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('the other articles are not rebuilt: a problem elsewhere stays the only one after the draft is added', async () => {
     const copy = copyData(BASE);
     try {
       writeFileSync(join(copy, 'articles', 'roster.txt'), 'changed text');
-      await expect(extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'new-one', title: 't' })).rejects.toBeInstanceOf(NewsgraphError);
-      expect(existsSync(join(copy, 'articles', 'new-one.yaml'))).toBe(false);
-      expect(existsSync(join(copy, 'articles', 'new-one.txt'))).toBe(false);
+      const before = (await validateData(copy)).map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(before.length).toBeGreaterThan(0);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      await extractIntoDirectory(copy, text, { id: 'nato', title: 't' });
+      expect(existsSync(join(copy, 'articles', 'nato.yaml'))).toBe(true);
+      const after = (await validateData(copy)).map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(after).toEqual(before);
     } finally {
       removeDir(copy);
     }
