@@ -92,11 +92,12 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
   const hits = verbHits(text, sentence, inSentence);
 
   // Attribution first: which stretch of the sentence a speaker governs.
-  const attributions: { speaker: string; span: Span }[] = [];
+  // `trailing`: the wire form "EVENT, officials said", where the article reports the event and names its source.
+  const attributions: { speaker: string; span: Span; trailing?: boolean }[] = [];
   for (const hit of hits) {
     if (!('report' in hit.meaning)) continue;
     const act = hit.meaning.report;
-    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
     const after = text.slice(hit.end, sentence.end);
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
@@ -120,7 +121,8 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     }
     const speaker = subjects[0];
     if (!clause || !speaker || clause.end - clause.start < 8) continue;
-    attributions.push({ speaker: speaker.entity, span: clause });
+    const trailing = !quoted && clause.end <= speaker.start && !/[“"]/u.test(before);
+    attributions.push({ speaker: speaker.entity, span: clause, trailing });
     const about = [...new Set(inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))];
     out.claims.push({
       key: `${speaker.entity}-${act.toLowerCase()}-${clause.start}`,
@@ -156,12 +158,13 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     }
   }
   const speakerOf = (at: number) => attributions.find((a) => at >= a.span.start && at < a.span.end)?.speaker;
+  const reportedWithSource = (at: number) => attributions.some((a) => a.trailing === true && at >= a.span.start && at < a.span.end);
 
   let previous: { subjects: Mention[]; end: number } | undefined;
   for (const hit of hits) {
     if ('report' in hit.meaning) continue;
     const meaning = hit.meaning;
-    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
     // The passive: "Russia was criticized by the EU" has the EU as subject.
     const byAgent = /^\s+by\s+(?:the\s+)?/u.exec(text.slice(hit.end));
     const agent = byAgent && /\b(?:was|were|been|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(sentence.start, hit.start)) ? inSentence.find((m) => m.start === hit.end + byAgent[0].length || m.start === hit.end + byAgent[0].length - 4) : undefined;
@@ -191,7 +194,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const attributed = speaker !== undefined && !subjects.some((s) => s.entity === speaker) ? speaker : undefined;
     const span: Span = { start: firstSubject.start, end: Math.max(hit.end, ...objects.map((o) => o.end)) };
 
-    if ('event' in meaning && attributed !== undefined) {
+    if ('event' in meaning && attributed !== undefined && !reportedWithSource(hit.start)) {
       // What a speaker says happened is their claim, not an event the article reports: a reported relation.
       const projected = projectedBy(meaning.event);
       if (projected) {
@@ -239,7 +242,10 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         const sk = table.kindOf(s.entity);
         const ok = table.kindOf(o.entity);
         if (!sk || !ok || s.entity === o.entity || !admits(predicate, sk, ok)) continue;
-        const to = predicate === 'URGED' ? /^\s*to\s+([^,.;]+)/u.exec(text.slice(o.end, sentence.end))?.[1] : undefined;
+        // "urged the United States and France, which monitor the ceasefire, to restrain Israel": the
+        // infinitive follows the last object, across a relative clause.
+        const lastObject = objects[objects.length - 1] ?? o;
+        const to = predicate === 'URGED' ? /^(?:,\s+(?:which|who)\s[^,]+,)?\s*to\s+([^,.;]+)/u.exec(text.slice(lastObject.end, sentence.end))?.[1] : undefined;
         if (predicate === 'URGED' && to === undefined) continue;
         out.relations.push({
           subject: s.entity,
@@ -319,7 +325,7 @@ function verbHits(text: string, sentence: Span, mentions: readonly Mention[]): V
 }
 
 /** The mentions that are the verb's subject: the nearest before it across auxiliaries, with coordinated ones. */
-function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined): Mention[] {
+function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined, table: EntityTable): Mention[] {
   const before = mentions.filter((m) => m.end <= hit.start);
   const last = before[before.length - 1];
   // "John Hardie of the Foundation for Defense of Democracies criticized": the head is the person.
@@ -347,6 +353,15 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
   if (pronoun && lastPerson !== undefined && SUBJECT_GAP.test(lead.slice(pronoun[0].length))) {
     const start = sentence.start + lead.indexOf(pronoun[1] ?? 'He');
     return [{ start, end: start + (pronoun[1]?.length ?? 2), entity: lastPerson, rule: 'pronoun', confidence: 0.5 }];
+  }
+  // "“…,” he said" / ", and he urged Beijing": a pronoun right before the verb is the last person named
+  // before it in the sentence, else the previous sentence's.
+  const inner = /\b(he|she)((?:\s+\S+)?\s*)$/u.exec(lead);
+  if (inner && SUBJECT_GAP.test(inner[2] ?? '')) {
+    const start = hit.start - inner[0].length;
+    const person = [...mentions].reverse().find((m) => m.end <= start && m.rule !== 'pronoun' && table.kindOf(m.entity) === 'PERSON');
+    const entity = person?.entity ?? lastPerson;
+    if (entity !== undefined) return [{ start, end: start + (inner[1]?.length ?? 2), entity, rule: 'pronoun', confidence: 0.5 }];
   }
   return [];
 }

@@ -38,7 +38,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   criticize: p('CRITICIZED', 0.8), criticise: p('CRITICIZED', 0.8), condemn: p('REBUKED', 0.75), denounce: p('REBUKED', 0.75),
   rebuke: p('REBUKED', 0.8), accuse: p('ACCUSED', 0.8), blame: p('ACCUSED', 0.6), slam: p('CRITICIZED', 0.7), oppose: p('RESISTS', 0.6),
   // 12 reject
-  reject: p('REJECTED', 0.75), veto: p('REJECTED', 0.75),
+  reject: p('REJECTED', 0.75), veto: p('REJECTED', 0.75), block: p('REJECTED', 0.55),
   // 13 threaten
   threaten: p('THREATENED'), warn: p('WARNED', 0.65),
   // 14 protest
@@ -60,12 +60,14 @@ export const REPORTING_VERBS: Readonly<Record<string, 'ASSERTED' | 'DENIED' | 'R
   say: 'ASSERTED', tell: 'ASSERTED', state: 'ASSERTED', declare: 'ASSERTED', insist: 'ASSERTED', assert: 'ASSERTED',
   argue: 'ASSERTED', claim: 'ASSERTED', announce: 'ASSERTED', add: 'ASSERTED', stress: 'ASSERTED', highlight: 'ASSERTED',
   report: 'REPORTED', deny: 'DENIED',
+  // Written and answering speech: "he wrote on Telegram", "Wang answered that", "she replied".
+  write: 'ASSERTED', answer: 'ASSERTED', reply: 'ASSERTED', note: 'ASSERTED', confirm: 'ASSERTED', explain: 'ASSERTED',
 };
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   meet: ['met'], strike: ['struck'], say: ['said'], tell: ['told'], speak: ['spoke', 'spoken'], send: ['sent'],
   withdraw: ['withdrew', 'withdrawn'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
-  rally: ['rallied', 'rallies'],
+  rally: ['rallied', 'rallies'], write: ['wrote', 'written'],
 };
 
 /** The forms of a verb lemma: base, -s, -ed, -ing (with the usual spelling rules) and the irregular ones. */
@@ -97,7 +99,16 @@ export const TITLES = [
   'Secretary of State', 'Secretary General', 'Secretary-General', 'Foreign Minister', 'Defense Minister', 'Defence Minister',
   'Prime Minister', 'Vice President', 'Chancellor', 'President', 'King', 'Emir', 'Crown Prince', 'Special Envoy', 'Envoy',
   'spokesman', 'spokeswoman', 'spokesperson', 'Ambassador', 'General', 'Senator', 'Minister',
+  // Offices as newswires also write them, lower case before a name ("EU envoy Miroslav Lajčák", "regional
+  // governor Serhiy Lysak", "Hezbollah leader Naim Qassem"), and the heads of bodies.
+  'Supreme Leader', 'High Representative', 'Chief of Staff', 'Chief Negotiator', 'Foreign Secretary', 'Interior Minister',
+  'Finance Minister', 'Speaker', 'Chairman', 'Commander', 'Governor', 'Mayor', 'Commissioner', 'Director', 'Leader', 'Premier',
+  'special envoy', 'foreign minister', 'defense minister', 'defence minister', 'prime minister', 'chief negotiator', 'army chief',
+  'envoy', 'ambassador', 'leader', 'commander', 'governor', 'mayor', 'chairman', 'director', 'minister', 'negotiator',
 ] as const;
+
+/** Words of an appositive that say someone works for a body without holding its office: "a research fellow at Chatham House". */
+export const AFFILIATION_WORDS = /(researcher|research fellow|fellow|analyst|scholar|professor|expert|economist|member|adviser|advisor|consultant|author|lecturer|correspondent|editor)/u;
 
 /** Words that make a proper-noun chunk an organization or a government body. */
 export const ORGANIZATION_WORDS = /\b(Agency|Foundation|Institute|Organization|Organisation|Association|Corps|Forces|Front|Party|Movement|Bank|Fund|Company|Group|Union|Alliance|Committee|News|Times|Post|Reuters|Council)\b/u;
@@ -116,7 +127,30 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   Danish: 'Denmark', Greek: 'Greece', Serbian: 'Serbia', Romanian: 'Romania', Moldovan: 'Moldova', Lithuanian: 'Lithuania',
   Latvian: 'Latvia', Estonian: 'Estonia', Jordanian: 'Jordan', Libyan: 'Libya', Ethiopian: 'Ethiopia', Somali: 'Somalia',
   Nigerian: 'Nigeria', Kenyan: 'Kenya', Vietnamese: 'Vietnam', Indonesian: 'Indonesia', Kazakh: 'Kazakhstan',
+  Albanian: 'Albania', Algerian: 'Algeria', Argentine: 'Argentina', Austrian: 'Austria', Bahraini: 'Bahrain', Bangladeshi: 'Bangladesh',
+  Belgian: 'Belgium', Bolivian: 'Bolivia', Bosnian: 'Bosnia and Herzegovina', Bulgarian: 'Bulgaria', Burmese: 'Myanmar', Chadian: 'Chad',
+  Chilean: 'Chile', Colombian: 'Colombia', Congolese: 'Congo', Croatian: 'Croatia', Cuban: 'Cuba', Cypriot: 'Cyprus', Czech: 'Czech Republic',
+  Ecuadorian: 'Ecuador', Eritrean: 'Eritrea', Filipino: 'Philippines', Ghanaian: 'Ghana', Guyanese: 'Guyana', Haitian: 'Haiti', Irish: 'Ireland',
+  Kosovar: 'Kosovo', Kuwaiti: 'Kuwait', Kyrgyz: 'Kyrgyzstan', Malaysian: 'Malaysia', Mauritanian: 'Mauritania', Mongolian: 'Mongolia',
+  Montenegrin: 'Montenegro', Moroccan: 'Morocco', Mozambican: 'Mozambique', Nepali: 'Nepal', Nicaraguan: 'Nicaragua', Peruvian: 'Peru',
+  Portuguese: 'Portugal', Rwandan: 'Rwanda', Senegalese: 'Senegal', Slovak: 'Slovakia', Slovenian: 'Slovenia', 'Sri Lankan': 'Sri Lanka',
+  Swiss: 'Switzerland', Tajik: 'Tajikistan', Thai: 'Thailand', Tunisian: 'Tunisia', Turkmen: 'Turkmenistan', Ugandan: 'Uganda',
+  Uzbek: 'Uzbekistan', Tanzanian: 'Tanzania', Zimbabwean: 'Zimbabwe', Burkinabe: 'Burkina Faso', Cameroonian: 'Cameroon',
+  'South African': 'South Africa', 'South Sudanese': 'South Sudan', 'New Zealand': 'New Zealand',
 };
+
+/** Abbreviations that own a title ("U.S. envoy Morgan Ortagus", "EU envoy Miroslav Lajčák") → the body's name. */
+export const OWNER_ABBREVIATIONS: Readonly<Record<string, { readonly name: string; readonly kind: 'GOVERNMENT' | 'ORGANIZATION' }>> = {
+  'U.S.': { name: 'United States', kind: 'GOVERNMENT' }, US: { name: 'United States', kind: 'GOVERNMENT' },
+  'U.K.': { name: 'United Kingdom', kind: 'GOVERNMENT' }, UK: { name: 'United Kingdom', kind: 'GOVERNMENT' },
+  EU: { name: 'European Union', kind: 'GOVERNMENT' }, UN: { name: 'United Nations', kind: 'ORGANIZATION' }, 'U.N.': { name: 'United Nations', kind: 'ORGANIZATION' },
+};
+
+/** Titles that only a state (or a body of one) gives: an unknown owner of one is a government ("Kosovo Prime Minister"). */
+export const STATE_TITLES = /^(President|Prime Minister|Vice President|Chancellor|King|Emir|Crown Prince|Premier|Foreign Minister|Defen[cs]e Minister|Interior Minister|Finance Minister|Foreign Secretary|Supreme Leader|Minister|Ambassador|prime minister|foreign minister|defen[cs]e minister|minister|ambassador)$/u;
+
+/** Bodies of a state named by their owner: "South Korea’s military", "the Israeli military", "Ukraine’s General Staff". */
+export const STATE_BODIES = 'military|army|navy|air force|armed forces|General Staff|Defen[cs]e Ministry|Foreign Ministry|Interior Ministry|defen[cs]e ministry|foreign ministry|interior ministry|health ministry|coast guard|National Guard|intelligence service|security service|parliament|Parliament';
 
 /** Capitals that stand for their governments ("Pyongyang urged"), unless the text places something in them. */
 export const CAPITALS: Readonly<Record<string, string>> = {
@@ -131,11 +165,18 @@ export const CAPITALS: Readonly<Record<string, string>> = {
 export const COUNTRIES = new Set([
   'Afghanistan', 'Algeria', 'Argentina', 'Armenia', 'Australia', 'Austria', 'Azerbaijan', 'Belarus', 'Belgium', 'Brazil', 'Burkina Faso',
   'Canada', 'Chad', 'Chile', 'China', 'Colombia', 'Cuba', 'Denmark', 'Egypt', 'Estonia', 'Ethiopia', 'Finland', 'France', 'Georgia',
-  'Germany', 'Greece', 'Hungary', 'India', 'Indonesia', 'Iran', 'Iraq', 'Ireland', 'Israel', 'Italy', 'Japan', 'Jordan', 'Kazakhstan',
+  'Germany', 'Greece', 'Guyana', 'Hungary', 'India', 'Indonesia', 'Iran', 'Iraq', 'Ireland', 'Israel', 'Italy', 'Japan', 'Jordan', 'Kazakhstan',
   'Kenya', 'Latvia', 'Lebanon', 'Libya', 'Lithuania', 'Mali', 'Mexico', 'Moldova', 'Morocco', 'Netherlands', 'Niger', 'Nigeria',
-  'North Korea', 'Norway', 'Oman', 'Pakistan', 'Palestine', 'Poland', 'Qatar', 'Romania', 'Russia', 'Saudi Arabia', 'Serbia', 'Somalia',
+  'Kosovo', 'North Korea', 'Norway', 'Oman', 'Pakistan', 'Palestine', 'Poland', 'Qatar', 'Romania', 'Russia', 'Saudi Arabia', 'Serbia', 'Somalia',
   'South Africa', 'South Korea', 'Spain', 'Sudan', 'Sweden', 'Switzerland', 'Syria', 'Taiwan', 'Tunisia', 'Turkey', 'Ukraine',
   'United Arab Emirates', 'United Kingdom', 'United States', 'Venezuela', 'Vietnam', 'Yemen',
+  'Albania', 'Angola', 'Bahrain', 'Bangladesh', 'Bolivia', 'Bosnia and Herzegovina', 'Bulgaria', 'Burundi', 'Cambodia', 'Cameroon',
+  'Central African Republic', 'Congo', 'Costa Rica', 'Croatia', 'Cyprus', 'Czech Republic', 'Djibouti', 'Ecuador', 'El Salvador', 'Eritrea',
+  'Ghana', 'Guatemala', 'Guinea', 'Haiti', 'Honduras', 'Iceland', 'Ivory Coast', 'Kuwait', 'Kyrgyzstan', 'Laos', 'Liberia', 'Luxembourg',
+  'Madagascar', 'Malaysia', 'Mauritania', 'Mongolia', 'Montenegro', 'Mozambique', 'Myanmar', 'Namibia', 'Nepal', 'New Zealand', 'Nicaragua',
+  'North Macedonia', 'Panama', 'Paraguay', 'Peru', 'Philippines', 'Portugal', 'Rwanda', 'Senegal', 'Sierra Leone', 'Singapore', 'Slovakia',
+  'Slovenia', 'South Sudan', 'Sri Lanka', 'Tajikistan', 'Tanzania', 'Thailand', 'Togo', 'Turkmenistan', 'Uganda', 'Uruguay', 'Uzbekistan',
+  'Zambia', 'Zimbabwe', 'Vatican',
 ]);
 
 /** Capitalized words that never start a name on their own. */

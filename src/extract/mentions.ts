@@ -5,7 +5,7 @@
  * of every entity (the gazetteer, plus what the first pass created and the last names it added) is matched,
  * longest first; "the Secretary of State" resolves to the person the article gave that title.
  */
-import { CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, PLACE_PREPOSITIONS, TITLES } from './lexicon.js';
+import { AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
 import type { EntityTable, SharedKind } from './entityTable.js';
 
 export interface Mention {
@@ -19,7 +19,7 @@ export interface Mention {
 
 /** A fact the mention patterns themselves state: a title held, an affiliation. */
 export interface PatternFact {
-  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH';
+  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH' | 'PART_OF';
   readonly subject: string;
   readonly object: string;
   readonly title?: string;
@@ -37,8 +37,13 @@ export interface MentionResult {
 const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|la|le|${NAME_WORD}))*`;
+/** Every word of a title: "Prime" in "Prime Minister" is no owner of "Minister". */
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.toLowerCase().split(/\s+/u)));
 const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
-const TITLED = new RegExp(String.raw`(?:(${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+const ABBREVIATION_ALT = Object.keys(OWNER_ABBREVIATIONS).map((a) => a.replace(/\./gu, '\\.')).join('|');
+const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+/** An appositive after a name: ", the UN special envoy for Yemen", ", director of the think tank EDAM", ", a research fellow at Chatham House". */
+const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_WORDS.source.replace(/^\\b\(|\)\\b$/gu, '')})\b([^,;()]{0,90})`, 'iu');
 
 export function findMentions(text: string, sentences: readonly { start: number; end: number }[], table: EntityTable): MentionResult {
   const taken: Mention[] = [];
@@ -63,15 +68,30 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       take({ start: nameStart, end: nameStart + name.length, entity: person.id, rule: 'titled-name', confidence: 0.9 });
       titles.set(normTitle(title), person.id);
       if (owner !== undefined) {
-        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table);
+        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table, title);
         if (body) {
           const ownerStart = at + whole.indexOf(owner);
           const ownerText = owner.replace(/[’']s$/u, '');
           if (body.mention) take({ start: ownerStart, end: ownerStart + ownerText.length, entity: body.id, rule: body.rule, confidence: 0.85 });
-          facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: normTitle(title), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
+          facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: capitalize(normTitle(title)), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
         }
       }
     }
+  }
+
+  // ── Pass 1a: bodies of a state named by their owner ("South Korea’s military", "the Israeli military") ──
+  const BODY = new RegExp(String.raw`\b(?:[Tt]he\s+)?((?:${Object.keys(DEMONYMS).join('|')}|${ABBREVIATION_ALT})|${NAME_WORD}(?:\s+${NAME_WORD})?(?:’s|'s))\s+(${STATE_BODIES})(?![\p{L}-])`, 'gu');
+  for (const m of text.matchAll(BODY)) {
+    const [whole, rawOwner = ''] = m;
+    const owner = rawOwner.replace(/[’']s$/u, '');
+    const country = resolveOwner(owner, table, 'President');
+    if (!country || table.kindOf(country.id) !== 'GOVERNMENT') continue;
+    const at = m.index ?? 0;
+    const name = whole.replace(/^[Tt]he\s+/u, '');
+    const entity = table.findByForm(name, 'GOVERNMENT') ?? table.create('GOVERNMENT', name, 'state-body', 0.7);
+    if (!free(at, at + whole.length)) continue;
+    take({ start: at, end: at + whole.length, entity: entity.id, rule: 'state-body', confidence: 0.7 });
+    if (entity.id !== country.id) facts.push({ predicate: 'PART_OF', subject: entity.id, object: country.id, start: at, end: at + whole.length, rule: 'state-body', confidence: 0.7 });
   }
 
   // ── Pass 1a: unnamed office holders ("the French ambassador"), ministries, opposition groups ──
@@ -121,7 +141,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const name = chunk.text;
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
       if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
-      const before = text.slice(Math.max(0, start - 12), start);
+      const before = text.slice(Math.max(0, start - 40), start);
       const capitalOf = CAPITALS[name];
       if (capitalOf !== undefined && !PLACE_PREPOSITIONS.test(before)) {
         // A capital standing for its government: a form of that government in this article.
@@ -235,6 +255,32 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: next.entity, start: person.start, end: next.end, rule: 'affiliation', confidence: 0.75 });
   });
 
+  // ── Appositives: "Hans Grundberg, the UN special envoy for Yemen," / "Farea al-Muslimi, a research fellow at Chatham House" ──
+  for (const person of [...taken].sort((a, b) => a.start - b.start)) {
+    if (table.kindOf(person.entity) !== 'PERSON') continue;
+    const m = APPOSITIVE.exec(text.slice(person.end, person.end + 200));
+    if (!m) continue;
+    const [whole, modifiers = '', role = ''] = m;
+    const from = person.end;
+    const to = person.end + whole.length;
+    const bodies = taken.filter((x) => x.start >= from && x.end <= to && x.entity !== person.entity && (table.kindOf(x.entity) === 'ORGANIZATION' || table.kindOf(x.entity) === 'GOVERNMENT')).sort((a, b) => a.start - b.start);
+    let body: string | undefined = bodies[0]?.entity;
+    if (body === undefined) {
+      // "the UN special envoy": an owner the gazetteer does not know, in the words before the office.
+      const word = /(\S+)\s*$/u.exec(modifiers.trim() === '' ? '' : modifiers.trim().split(/\s+/u)[0] ?? '')?.[1] ?? '';
+      const owner = word.length > 0 ? resolveOwner(word, table, role) : undefined;
+      const at = owner ? text.indexOf(word, from) : -1;
+      if (owner && at >= 0) {
+        take({ start: at, end: at + word.length, entity: owner.id, rule: owner.rule, confidence: 0.7 });
+        body = owner.id;
+      }
+    }
+    if (body === undefined) continue;
+    const affiliation = AFFILIATION_WORDS.test(role.toLowerCase()) && !TITLES.some((t) => t.toLowerCase() === role.toLowerCase());
+    if (affiliation) facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: body, start: person.start, end: to, rule: 'appositive-affiliation', confidence: 0.65 });
+    else facts.push({ predicate: 'HOLDS_POSITION', subject: person.entity, object: body, title: capitalize(role), start: person.start, end: to, rule: 'appositive-title', confidence: 0.65 });
+  }
+
   taken.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: taken, facts };
 }
@@ -263,7 +309,9 @@ export function properChunks(sentence: string): Chunk[] {
       const gap = sentence.slice((words[j]?.start ?? 0) + (words[j]?.text.length ?? 0), next?.start ?? 0);
       if (!next || !/^\s+$/u.test(gap)) break;
       if (isCapitalized(next.text) && !/[’']s$/u.test(words[j]?.text ?? '')) j++;
-      else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text)) j += 2;
+      else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
+      // "European Council on Foreign Relations", "Committee on Foreign Affairs"
+      else if (next.text === 'on' && /^(Council|Committee|Commission|Conference|Center|Centre|Institute)$/u.test(words[j]?.text ?? '') && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
       else break;
     }
     let first = i;
@@ -292,6 +340,8 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
   if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
+  // "a research fellow at Chatham House", "director of the think tank EDAM"
+  if (new RegExp(String.raw`(?:${AFFILIATION_WORDS.source}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
@@ -307,8 +357,12 @@ function pickByContext(ids: readonly string[], before: string, table: EntityTabl
   return ids.find((id) => (table.kindOf(id) === 'PLACE') === wantPlace) ?? first;
 }
 
-/** The government or body a title belongs to: "Qatar", "Qatari", "NATO", "Kremlin". */
-function resolveOwner(owner: string, table: EntityTable): { id: string; rule: string; mention: boolean } | undefined {
+/**
+ * The government or body a title belongs to: "Qatar", "Qatari", "NATO", "Kremlin", "U.S.". An owner nobody
+ * knows yet is created when it reads as a name: a government for a state's title ("Kosovo Prime Minister"),
+ * else an organization ("Hezbollah leader").
+ */
+function resolveOwner(owner: string, table: EntityTable, title?: string): { id: string; rule: string; mention: boolean } | undefined {
   const country = DEMONYMS[owner];
   if (country !== undefined) {
     const known = table.findByForm(country);
@@ -317,8 +371,23 @@ function resolveOwner(owner: string, table: EntityTable): { id: string; rule: st
   }
   const known = table.findByForm(owner) ?? table.findByForm(`the ${owner}`);
   if (known && known.kind !== 'PERSON' && known.kind !== 'PLACE') return { id: known.id, rule: 'gazetteer', mention: true };
+  const abbreviation = OWNER_ABBREVIATIONS[owner];
+  if (abbreviation !== undefined) {
+    const full = table.findByForm(abbreviation.name) ?? table.findByForm(`the ${abbreviation.name}`);
+    if (full && full.kind !== 'PERSON' && full.kind !== 'PLACE') return { id: full.id, rule: 'abbreviation', mention: true };
+    return { id: table.create(abbreviation.kind, abbreviation.name, 'abbreviation', 0.7, [owner]).id, rule: 'abbreviation', mention: true };
+  }
   if (COUNTRIES.has(owner)) return { id: table.create('GOVERNMENT', owner, 'country', 0.8).id, rule: 'country', mention: true };
-  return undefined;
+  // "Houthi spokesman" is a spokesman of the Houthis.
+  const plural = table.findByForm(`${owner}s`) ?? table.findByForm(`the ${owner}s`);
+  if (plural && (plural.kind === 'ORGANIZATION' || plural.kind === 'GOVERNMENT' || plural.kind === 'GROUP')) return { id: plural.id, rule: 'gazetteer', mention: true };
+  if (known || title === undefined || NOT_NAMES.has(owner) || TITLE_WORDS.has(owner.toLowerCase()) || !/^\p{Lu}[\p{L}’'-]+$/u.test(owner)) return undefined;
+  const kind = STATE_TITLES.test(title) ? 'GOVERNMENT' : 'ORGANIZATION';
+  return { id: table.create(kind, owner, 'title-owner', 0.55).id, rule: 'title-owner', mention: true };
+}
+
+function capitalize(title: string): string {
+  return title.replace(/\s+/gu, ' ').replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => space + c.toUpperCase());
 }
 
 function trimName(name: string): string {
