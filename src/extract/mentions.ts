@@ -149,8 +149,15 @@ export function findMentions(text: string, sentences: readonly { start: number; 
         table.addForm(government.id, name);
         continue;
       }
+      // "the Houthi movement", "the Wagner group": a name and the kind of body it is.
+      const body = /^\s+(movement|group|militia|party|alliance|coalition)\b/u.exec(text.slice(end));
+      if (body && !COUNTRIES.has(name) && !/\s/u.test(name)) {
+        table.create('ORGANIZATION', `${name} ${body[1] ?? ''}`, 'proper-noun:body', 0.6);
+        continue;
+      }
       const theGroup = /\b[Tt]he\s+$/u.test(before) && /^\p{Lu}\p{Ll}+s$/u.test(name) && !COUNTRIES.has(name);
-      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
+      let kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
+      if (kind === undefined && singleName(name, text.slice(sentence.start, start), text.slice(end, sentence.end))) kind = 'ORGANIZATION';
       if (kind === undefined) continue;
       table.create(kind, name, `proper-noun:${kind.toLowerCase()}`, kind === 'PERSON' ? 0.6 : 0.65, kind === 'PERSON' ? [lastWord(name)] : []);
     }
@@ -327,6 +334,21 @@ export function properChunks(sentence: string): Chunk[] {
     i = j + 1;
   }
   return chunks;
+}
+
+/** Words after which a lone capitalized word is still a noun: a verb, an auxiliary, a preposition, punctuation. */
+const AFTER_A_NOUN = /^(?:$|[^\p{L}]|\p{Lu}|(?:has|have|had|is|are|was|were|will|would|did|does|said|says|and|or|but|in|on|of|to|at|near|for|with|from|that|which|who|since|after|before|until|while|as|also|again)\b|\p{Ll}+ed\b)/u;
+
+/**
+ * A lone capitalized word that the gazetteer does not know, in the middle of a sentence, used as a noun
+ * ("Hezbollah has not", "wrote on Telegram."): most often an organization; a sentence's first word, a title
+ * word or a modifier ("Patriot battery") is not taken.
+ */
+function singleName(name: string, lead: string, rest: string): boolean {
+  if (/\s/u.test(name) || name.length < 3 || NOT_NAMES.has(name) || TITLE_WORDS.has(name.toLowerCase())) return false;
+  if (!/^\p{Lu}\p{Ll}+$|^\p{Lu}{2,}$/u.test(name)) return false;
+  if (/^[\s“"(\d:–—-]*$/u.test(lead) || /[.:!?]\s*[“"]?\s*$/u.test(lead)) return false; // a sentence's first word
+  return AFTER_A_NOUN.test(rest.trimStart());
 }
 
 function isCapitalized(word: string): boolean {
