@@ -101,7 +101,8 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const after = text.slice(hit.end, sentence.end);
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
-    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
+    // "told reporters that", "wrote on Facebook that", "said in a statement that"
+    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:(?:on|in)\s+[^,.;]{1,40}?\s+that\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
     // The reported clause ends where another clause with its own subject begins: ", but Aliyev demanded".
     const body = after.slice(lead.length).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|;).*$/su, '').replace(/[.”"’]+\s*$/u, '');
     const quoted = /^\s*[“"]/u.test(before);
@@ -330,7 +331,12 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
   const last = before[before.length - 1];
   // "John Hardie of the Foundation for Defense of Democracies criticized": the head is the person.
   const head = last === undefined ? undefined : before.filter((m) => m.end <= last.start).pop();
-  const nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
+  let nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
+  // "Getachew Reda, the president of the Tigray Interim Administration, criticized": the person before the appositive.
+  if (last && /^,\s*$/u.test(text.slice(last.end, hit.start))) {
+    const person = [...before].reverse().find((m) => m.end < last.start && table.kindOf(m.entity) === 'PERSON' && /^,\s[^,]*$/u.test(text.slice(m.end, last.start)));
+    if (person) nearest = { ...person, end: last.end };
+  }
   if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
     const found = [nearest];
     for (let i = before.length - 2; i >= 0; i--) {
@@ -366,10 +372,19 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
   return [];
 }
 
+/** "Eritrean" in "Eritrean President Isaias Afwerki": the owner of a title, not the head of the phrase. */
+const TITLE_BETWEEN = new RegExp(String.raw`^(?:[’']s)?\s+(?:${TITLES.join('|')})\s+$`, 'u');
+
 function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[]): Mention[] {
-  const after = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
+  const all = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
+  const after = all.filter((m, i) => {
+    const next = all[i + 1];
+    return !(next && next.start > m.end && TITLE_BETWEEN.test(text.slice(m.end, next.start)));
+  });
   const first = after[0];
-  if (!first || !OBJECT_GAP.test(text.slice(hit.end, first.start))) return [];
+  // The phrase starts at the title's owner when one was skipped: "met [Eritrean President] Isaias Afwerki".
+  const phraseStart = first ? Math.min(first.start, ...all.filter((m) => m.start < first.start && !after.includes(m)).map((m) => m.start)) : 0;
+  if (!first || !OBJECT_GAP.test(text.slice(hit.end, phraseStart))) return [];
   const found = [first];
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];

@@ -104,15 +104,17 @@ export const TITLES = [
   'Supreme Leader', 'High Representative', 'Chief of Staff', 'Chief Negotiator', 'Foreign Secretary', 'Interior Minister',
   'Finance Minister', 'Speaker', 'Chairman', 'Commander', 'Governor', 'Mayor', 'Commissioner', 'Director', 'Leader', 'Premier',
   'special envoy', 'foreign minister', 'defense minister', 'defence minister', 'prime minister', 'chief negotiator', 'army chief',
+  'information minister', 'interior minister', 'finance minister', 'justice minister', 'energy minister', 'trade minister',
   'envoy', 'ambassador', 'leader', 'commander', 'governor', 'mayor', 'chairman', 'director', 'minister', 'negotiator',
 ] as const;
 
 /** Words of an appositive that say someone works for a body without holding its office: "a research fellow at Chatham House". */
-export const AFFILIATION_WORDS = /(researcher|research fellow|fellow|analyst|scholar|professor|expert|economist|member|adviser|advisor|consultant|author|lecturer|correspondent|editor)/u;
+export const AFFILIATION_ALT = 'researcher|research fellow|fellow|analyst|scholar|professor|expert|economist|member|adviser|advisor|consultant|author|lecturer|correspondent|editor';
+export const AFFILIATION_WORDS = new RegExp(String.raw`\b(?:${AFFILIATION_ALT})\b`, 'u');
 
 /** Words that make a proper-noun chunk an organization or a government body. */
 export const ORGANIZATION_WORDS = /\b(Agency|Foundation|Institute|Organization|Organisation|Association|Corps|Forces|Front|Party|Movement|Bank|Fund|Company|Group|Union|Alliance|Committee|News|Times|Post|Reuters|Council)\b/u;
-export const GOVERNMENT_WORDS = /\b(Ministry|Department|Government|Command|Army|Parliament|Cabinet|Senate|Congress|Court|Police|Navy|Treasury)\b|\bministry\b|\bgovernment\b/u;
+export const GOVERNMENT_WORDS = /\b(Ministry|Department|Government|Administration|Command|Army|Parliament|Cabinet|Senate|Congress|Court|Police|Navy|Treasury)\b|\bministry\b|\bgovernment\b/u;
 
 /** Demonym → the country it points to. */
 export const DEMONYMS: Readonly<Record<string, string>> = {
@@ -159,6 +161,14 @@ export const CAPITALS: Readonly<Record<string, string>> = {
   Doha: 'Qatar', Cairo: 'Egypt', Baghdad: 'Iraq', Damascus: 'Syria', Beirut: 'Lebanon', Yerevan: 'Armenia', Baku: 'Azerbaijan',
   Tbilisi: 'Georgia', Minsk: 'Belarus', Warsaw: 'Poland', Caracas: 'Venezuela', Kabul: 'Afghanistan', 'New Delhi': 'India',
   Islamabad: 'Pakistan', Taipei: 'Taiwan', Brussels: 'European Union', Niamey: 'Niger', Bamako: 'Mali', Khartoum: 'Sudan',
+  'Addis Ababa': 'Ethiopia', Asmara: 'Eritrea', Nairobi: 'Kenya', Kampala: 'Uganda', Kinshasa: 'Congo', Abuja: 'Nigeria', Dakar: 'Senegal',
+  Tripoli: 'Libya', Tunis: 'Tunisia', Algiers: 'Algeria', Rabat: 'Morocco', Amman: 'Jordan', Sanaa: 'Yemen', Muscat: 'Oman',
+  'Abu Dhabi': 'United Arab Emirates', Manama: 'Bahrain', 'Kuwait City': 'Kuwait', Jerusalem: 'Israel', Vilnius: 'Lithuania', Riga: 'Latvia',
+  Tallinn: 'Estonia', Helsinki: 'Finland', Stockholm: 'Sweden', Oslo: 'Norway', Copenhagen: 'Denmark', Rome: 'Italy', Madrid: 'Spain',
+  Lisbon: 'Portugal', Athens: 'Greece', Budapest: 'Hungary', Bucharest: 'Romania', Sofia: 'Bulgaria', Belgrade: 'Serbia', Pristina: 'Kosovo',
+  Chisinau: 'Moldova', Ottawa: 'Canada', 'Mexico City': 'Mexico', Brasilia: 'Brazil', Bogota: 'Colombia', Havana: 'Cuba', Canberra: 'Australia',
+  Hanoi: 'Vietnam', Bangkok: 'Thailand', Jakarta: 'Indonesia', Manila: 'Philippines', Dhaka: 'Bangladesh', Kathmandu: 'Nepal', Astana: 'Kazakhstan',
+  Mogadishu: 'Somalia', 'The Hague': 'Netherlands',
 };
 
 /** Countries the extractor may create as governments when the corpus does not know them yet. */

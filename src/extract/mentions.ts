@@ -5,7 +5,7 @@
  * of every entity (the gazetteer, plus what the first pass created and the last names it added) is matched,
  * longest first; "the Secretary of State" resolves to the person the article gave that title.
  */
-import { AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
+import { AFFILIATION_ALT, AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
 import type { EntityTable, SharedKind } from './entityTable.js';
 
 export interface Mention {
@@ -43,7 +43,7 @@ const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
 const ABBREVIATION_ALT = Object.keys(OWNER_ABBREVIATIONS).map((a) => a.replace(/\./gu, '\\.')).join('|');
 const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
 /** An appositive after a name: ", the UN special envoy for Yemen", ", director of the think tank EDAM", ", a research fellow at Chatham House". */
-const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_WORDS.source.replace(/^\\b\(|\)\\b$/gu, '')})\b([^,;()]{0,90})`, 'iu');
+const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_ALT})\b([^,;()]{0,90})`, 'iu');
 
 export function findMentions(text: string, sentences: readonly { start: number; end: number }[], table: EntityTable): MentionResult {
   const taken: Mention[] = [];
@@ -315,7 +315,8 @@ export function properChunks(sentence: string): Chunk[] {
       const after = words[j + 2];
       const gap = sentence.slice((words[j]?.start ?? 0) + (words[j]?.text.length ?? 0), next?.start ?? 0);
       if (!next || !/^\s+$/u.test(gap)) break;
-      if (isCapitalized(next.text) && !/[’']s$/u.test(words[j]?.text ?? '')) j++;
+      // "Tigray People’s Liberation Front": a possessive inside a name; elsewhere ’s ends the name.
+      if (isCapitalized(next.text) && (!/[’']s$/u.test(words[j]?.text ?? '') || /^People[’']s$/u.test(words[j]?.text ?? ''))) j++;
       else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
       // "European Council on Foreign Relations", "Committee on Foreign Affairs"
       else if (next.text === 'on' && /^(Council|Committee|Commission|Conference|Center|Centre|Institute)$/u.test(words[j]?.text ?? '') && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
@@ -363,7 +364,7 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
   if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
   // "a research fellow at Chatham House", "director of the think tank EDAM"
-  if (new RegExp(String.raw`(?:${AFFILIATION_WORDS.source}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
+  if (new RegExp(String.raw`(?:${AFFILIATION_ALT}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
