@@ -7,7 +7,7 @@
 import { admits, isPredicate, projectionOf, type EntityKind, type EventRole, type EventStatus, type EventType, type Predicate } from '../ontology/index.js';
 import type { EntityTable } from './entityTable.js';
 import { DEMONYMS, NEGATION_CUES, PLANNED_CUES, REPORTING_VERBS, TITLES, VERB_GROUPS, inflect, type VerbMeaning } from './lexicon.js';
-import type { Mention } from './mentions.js';
+import { OWNER_RULE, type Mention } from './mentions.js';
 
 export interface Span {
   readonly start: number;
@@ -88,7 +88,7 @@ const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|
 
 export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
   const out: SentenceFacts = { relations: [], events: [], claims: [] };
-  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.rule !== OWNER_RULE);
   const hits = verbHits(text, sentence, inSentence);
 
   // Attribution first: which stretch of the sentence a speaker governs.
@@ -173,7 +173,9 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     if (agent) subjects = [agent];
     // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
     const before = previous;
-    if (subjects.length === 0 && before && /\band\s+$/u.test(text.slice(before.end, hit.start)) && !inSentence.some((m) => m.start >= before.end && m.end <= hit.start)) {
+    // Also across the first verb's place and a modal: "arrived in Port Sudan and is to meet".
+    const actorBetween = (from: number, to: number) => inSentence.some((m) => m.start >= from && m.end <= to && table.kindOf(m.entity) !== 'PLACE');
+    if (subjects.length === 0 && before && /\band\s+(?:(?:is|are|will|plans?|has|have|then)\s+(?:to\s+)?)?$/u.test(text.slice(before.end, hit.start)) && !/[,;]/u.test(text.slice(before.end, hit.start)) && !actorBetween(before.end, hit.start)) {
       subjects = before.subjects;
     }
     if (subjects.length > 0) previous = { subjects, end: hit.end };
@@ -337,6 +339,10 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
     const person = [...before].reverse().find((m) => m.end < last.start && table.kindOf(m.entity) === 'PERSON' && /^,\s[^,]*$/u.test(text.slice(m.end, last.start)));
     if (person) nearest = { ...person, end: last.end };
   }
+  // "Sudan’s army said it had recaptured": the speaker is the subject of what it says it did.
+  if (nearest && /^\s+(?:said|says|claimed|announced|added)\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have|would|will)?\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(nearest.end, hit.start))) {
+    return [nearest];
+  }
   if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
     const found = [nearest];
     for (let i = before.length - 2; i >= 0; i--) {
@@ -375,6 +381,8 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
 /** "Eritrean" in "Eritrean President Isaias Afwerki": the owner of a title, not the head of the phrase. */
 const TITLE_BETWEEN = new RegExp(String.raw`^(?:[’']s)?\s+(?:${TITLES.join('|')})\s+$`, 'u');
 
+const TITLE_TAIL = new RegExp(String.raw`(?:^|\s)(?:${TITLES.join('|')})\s+$`, 'u');
+
 function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[]): Mention[] {
   const all = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
   const after = all.filter((m, i) => {
@@ -384,7 +392,8 @@ function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly M
   const first = after[0];
   // The phrase starts at the title's owner when one was skipped: "met [Eritrean President] Isaias Afwerki".
   const phraseStart = first ? Math.min(first.start, ...all.filter((m) => m.start < first.start && !after.includes(m)).map((m) => m.start)) : 0;
-  if (!first || !OBJECT_GAP.test(text.slice(hit.end, phraseStart))) return [];
+  // "meet army chief Abdel Fattah al-Burhan": a title without an owner stands before the name.
+  if (!first || !OBJECT_GAP.test(text.slice(hit.end, phraseStart).replace(TITLE_TAIL, ' '))) return [];
   const found = [first];
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];

@@ -52,6 +52,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   arrest: p('ARRESTED'), detain: p('ARRESTED'), seize: p('SEIZED', 0.6), capture: p('SEIZED', 0.55), free: p('RELEASED', 0.55),
   // 18-20 violence
   attack: e('ATTACK'), strike: e('ATTACK', 0.6), 'fire missiles at': e('ATTACK', 0.65), 'launch missiles at': e('ATTACK', 0.65), 'fire rockets at': e('ATTACK', 0.65), shell: e('ATTACK', 0.65), bomb: e('AIRSTRIKE', 0.7), invade: e('ATTACK', 0.65),
+  recapture: p('SEIZED', 0.55), retake: p('SEIZED', 0.55), 'arrive in': e('VISIT', 0.6),
   occupy: p('OCCUPIED', 0.6), kill: p('KILLED', 0.5), abduct: p('ABDUCTED'), massacre: p('MASSACRED'),
 };
 
@@ -67,7 +68,7 @@ export const REPORTING_VERBS: Readonly<Record<string, 'ASSERTED' | 'DENIED' | 'R
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   meet: ['met'], strike: ['struck'], say: ['said'], tell: ['told'], speak: ['spoke', 'spoken'], send: ['sent'],
   withdraw: ['withdrew', 'withdrawn'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
-  rally: ['rallied', 'rallies'], write: ['wrote', 'written'],
+  rally: ['rallied', 'rallies'], write: ['wrote', 'written'], retake: ['retook', 'retaken'],
 };
 
 /** The forms of a verb lemma: base, -s, -ed, -ing (with the usual spelling rules) and the irregular ones. */
@@ -105,6 +106,7 @@ export const TITLES = [
   'Finance Minister', 'Speaker', 'Chairman', 'Commander', 'Governor', 'Mayor', 'Commissioner', 'Director', 'Leader', 'Premier',
   'special envoy', 'foreign minister', 'defense minister', 'defence minister', 'prime minister', 'chief negotiator', 'army chief',
   'information minister', 'interior minister', 'finance minister', 'justice minister', 'energy minister', 'trade minister',
+  'humanitarian chief', 'Chief', 'chief',
   'envoy', 'ambassador', 'leader', 'commander', 'governor', 'mayor', 'chairman', 'director', 'minister', 'negotiator',
 ] as const;
 
@@ -113,7 +115,7 @@ export const AFFILIATION_ALT = 'researcher|research fellow|fellow|analyst|schola
 export const AFFILIATION_WORDS = new RegExp(String.raw`\b(?:${AFFILIATION_ALT})\b`, 'u');
 
 /** Words that make a proper-noun chunk an organization or a government body. */
-export const ORGANIZATION_WORDS = /\b(Agency|Foundation|Institute|Organization|Organisation|Association|Corps|Forces|Front|Party|Movement|Bank|Fund|Company|Group|Union|Alliance|Committee|News|Times|Post|Reuters|Council)\b/u;
+export const ORGANIZATION_WORDS = /\b(Agency|Programme|Program|Office|Center|Centre|Service|Network|Foundation|Institute|Organization|Organisation|Association|Corps|Forces|Front|Party|Movement|Bank|Fund|Company|Group|Union|Alliance|Committee|News|Times|Post|Reuters|Council)\b/u;
 export const GOVERNMENT_WORDS = /\b(Ministry|Department|Government|Administration|Command|Army|Parliament|Cabinet|Senate|Congress|Court|Police|Navy|Treasury)\b|\bministry\b|\bgovernment\b/u;
 
 /** Demonym → the country it points to. */
@@ -196,6 +198,8 @@ export const NOT_NAMES = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May',
   'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Analysis', 'Correction', 'Every', 'Few', 'Some',
   'Tens', 'Dozens', 'Hundreds', 'Thousands', 'Police', 'Critics', 'However', 'Despite', 'Following', 'During', 'Who', 'Wire',
+  // Live-blog and wire furniture
+  'UPDATE', 'Update', 'BREAKING', 'Breaking', 'LIVE', 'Live', 'EXCLUSIVE', 'WATCH', 'Updated', 'Editor', 'Note',
 ]);
 
 /** Collective nouns that name an unnamed group that acts or speaks. */

@@ -8,6 +8,9 @@
 import { AFFILIATION_ALT, AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
 import type { EntityTable, SharedKind } from './entityTable.js';
 
+/** The rule of a mention nested in another one's span ("Sudan" in "Sudan’s army"): evidence, never a subject or object. */
+export const OWNER_RULE = 'owner-inside';
+
 export interface Mention {
   /** UTF-16 offsets into the article text, end exclusive. */
   readonly start: number;
@@ -36,12 +39,16 @@ export interface MentionResult {
 
 const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|la|le|${NAME_WORD}))*`;
+/** Arabic and European particles inside names: "Khalid bin Salman", "Abdel Fattah al-Burhan", "Ursula von der Leyen". */
+const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|van|von|der|la|le|du)`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}-${NAME_WORD}|${PARTICLE}|${NAME_WORD}))*`;
 /** Every word of a title: "Prime" in "Prime Minister" is no owner of "Minister". */
 const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.toLowerCase().split(/\s+/u)));
 const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
 const ABBREVIATION_ALT = Object.keys(OWNER_ABBREVIATIONS).map((a) => a.replace(/\./gu, '\\.')).join('|');
-const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+// An owner, then perhaps one lower-case word of portfolio ("UN humanitarian chief", "Eritrea’s information minister").
+const PORTFOLIO = String.raw`(?:(?!(?:said|says|told|met|and|or|with|to|by|of|for|in|on|at|the|a|an|as|that|who)\s)\p{Ll}+\s+)?`;
+const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+${PORTFOLIO})?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
 /** An appositive after a name: ", the UN special envoy for Yemen", ", director of the think tank EDAM", ", a research fellow at Chatham House". */
 const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_ALT})\b([^,;()]{0,90})`, 'iu');
 
@@ -91,6 +98,9 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const entity = table.findByForm(name, 'GOVERNMENT') ?? table.create('GOVERNMENT', name, 'state-body', 0.7);
     if (!free(at, at + whole.length)) continue;
     take({ start: at, end: at + whole.length, entity: entity.id, rule: 'state-body', confidence: 0.7 });
+    // The owner is named too ("Sudan" in "Sudan’s army"): a mention inside the body's, which facts skip.
+    const ownerAt = at + whole.indexOf(owner);
+    taken.push({ start: ownerAt, end: ownerAt + owner.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
     if (entity.id !== country.id) facts.push({ predicate: 'PART_OF', subject: entity.id, object: country.id, start: at, end: at + whole.length, rule: 'state-body', confidence: 0.7 });
   }
 
@@ -103,7 +113,14 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const person = table.create('PERSON', `${demonym} ${office}`, 'unnamed-official', 0.7);
     const country = resolveOwner(demonym, table);
     take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
+    const ownerAt = at + whole.indexOf(demonym);
+    if (country) taken.push({ start: ownerAt, end: ownerAt + demonym.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
     if (country) facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: country.id, title, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\b[Tt]he\s+(?:state|regional|provincial|local)\s+governor\b/gu)) {
+    const at = m.index ?? 0;
+    const person = table.create('PERSON', m[0].replace(/^[Tt]he\s+/u, ''), 'unnamed-official', 0.6);
+    take({ start: at, end: at + m[0].length, entity: person.id, rule: 'unnamed-official', confidence: 0.6 });
   }
   for (const m of text.matchAll(/\b[Tt]he\s+((?:\p{Lu}\p{L}+\s+)?(?:health|interior|foreign|defense|defence|finance|justice|economy)\s+ministry)\b/gu)) {
     const at = m.index ?? 0;
@@ -141,6 +158,12 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const name = chunk.text;
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
       if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
+      // "RSF" after "the Rapid Support Forces": an acronym of a body the article named is that body.
+      const expanded = /^\p{Lu}{2,6}$/u.test(name) ? table.namedIn(text).find((e) => e.kind !== 'PERSON' && e.kind !== 'PLACE' && initials(e.name) === name) : undefined;
+      if (expanded) {
+        table.addForm(expanded.id, name);
+        continue;
+      }
       const before = text.slice(Math.max(0, start - 40), start);
       const capitalOf = CAPITALS[name];
       if (capitalOf !== undefined && !PLACE_PREPOSITIONS.test(before)) {
@@ -195,6 +218,16 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (!free(at, at + d.length)) continue;
     const country = resolveOwner(d, table);
     if (country) take({ start: at, end: at + d.length, entity: country.id, rule: 'demonym', confidence: 0.8 });
+  }
+
+  // ── "the army" after "Sudan’s army": the body the article named with that head ──
+  for (const body of [...taken].filter((m) => m.rule === 'state-body').sort((a, b) => a.start - b.start)) {
+    const head = /(military|army|navy|air force|armed forces|General Staff|ministry|Ministry)$/u.exec(text.slice(body.start, body.end))?.[1];
+    if (head === undefined) continue;
+    for (const m of text.slice(body.end).matchAll(new RegExp(String.raw`\b[Tt]he\s+${head}\b`, 'gu'))) {
+      const at = body.end + (m.index ?? 0);
+      if (free(at, at + m[0].length)) take({ start: at, end: at + m[0].length, entity: body.entity, rule: 'body-coreference', confidence: 0.6 });
+    }
   }
 
   // ── Titles alone: "the Secretary of State" is the person the article gave that title ──
@@ -252,7 +285,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   }
 
   // ── Affiliation: "John Hardie of the Foundation for Defense of Democracies" ──
-  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  const byStart = taken.filter((m) => m.rule !== OWNER_RULE).sort((a, b) => a.start - b.start);
   byStart.forEach((person, i) => {
     if (table.kindOf(person.entity) !== 'PERSON') return;
     const next = byStart[i + 1];
@@ -270,7 +303,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const [whole, modifiers = '', role = ''] = m;
     const from = person.end;
     const to = person.end + whole.length;
-    const bodies = taken.filter((x) => x.start >= from && x.end <= to && x.entity !== person.entity && (table.kindOf(x.entity) === 'ORGANIZATION' || table.kindOf(x.entity) === 'GOVERNMENT')).sort((a, b) => a.start - b.start);
+    const bodies = taken.filter((x) => x.rule !== OWNER_RULE && x.start >= from && x.end <= to && x.entity !== person.entity && (table.kindOf(x.entity) === 'ORGANIZATION' || table.kindOf(x.entity) === 'GOVERNMENT')).sort((a, b) => a.start - b.start);
     let body: string | undefined = bodies[0]?.entity;
     if (body === undefined) {
       // "the UN special envoy": an owner the gazetteer does not know, in the words before the office.
@@ -317,6 +350,9 @@ export function properChunks(sentence: string): Chunk[] {
       if (!next || !/^\s+$/u.test(gap)) break;
       // "Tigray People’s Liberation Front": a possessive inside a name; elsewhere ’s ends the name.
       if (isCapitalized(next.text) && (!/[’']s$/u.test(words[j]?.text ?? '') || /^People[’']s$/u.test(words[j]?.text ?? ''))) j++;
+      // "Abdel Fattah al-Burhan", "Khalid bin Salman"
+      else if (/^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(next.text)) j++;
+      else if (/^(?:bin|ibn|al|el|de|da|van|von|der|du)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
       else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
       // "European Council on Foreign Relations", "Committee on Foreign Affairs"
       else if (next.text === 'on' && /^(Council|Committee|Commission|Conference|Center|Centre|Institute)$/u.test(words[j]?.text ?? '') && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
@@ -352,6 +388,15 @@ function singleName(name: string, lead: string, rest: string): boolean {
   return AFTER_A_NOUN.test(rest.trimStart());
 }
 
+/** "Rapid Support Forces" → "RSF" (capitalized words only: "Tigray People’s Liberation Front" → "TPLF"). */
+function initials(name: string): string {
+  return name
+    .split(/\s+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+}
+
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
@@ -362,12 +407,13 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   if (GOVERNMENT_WORDS.test(name)) return 'GOVERNMENT';
   if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
+  if (/\b(?:town|city|village|region|province|district|port|capital|area|outskirts)\s+of\s+$/u.test(before)) return 'PLACE';
   if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
   // "a research fellow at Chatham House", "director of the think tank EDAM"
   if (new RegExp(String.raw`(?:${AFFILIATION_ALT}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
-  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
+  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|ibn|al|de|van|von|der|du)$/u.test(w) || /^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(w))) return 'PERSON';
   // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.
   return undefined;
 }
