@@ -84,7 +84,7 @@ const SUBJECT_GAP =
 const COORDINATION = new RegExp(String.raw`^(?:\s+and\s+|,\s+|,\s+and\s+|\s+nor\s+)(?:the\s+)?(?:(?:${Object.keys(DEMONYMS).join('|')})\s+)?(?:(?:${TITLES.join('|')})\s+)?$`, 'u');
 
 /** Words that may stand between a verb and its object. */
-const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
+const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|town|city|village|port|region|province|district|\d+)\b)*$/iu;
 
 export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
   const out: SentenceFacts = { relations: [], events: [], claims: [] };
@@ -264,6 +264,26 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         });
       }
     }
+  }
+  // Counted salvos: "Russian forces launched 143 drones and four ballistic missiles at Ukraine".
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(launched|fired)\s+((?:[\p{L}\p{N},-]+\s+){0,7}?)(drones?|missiles?|rockets?|shells?)\s+at\s+(?:the\s+)?/gu)) {
+    const at = sentence.start + (m.index ?? 0);
+    const verb: Span = { start: at, end: at + (m[1]?.length ?? 0) };
+    if (out.events.some((e) => e.evidence.start <= at && at < e.evidence.end)) continue;
+    const agents = subjectsOf(text, sentence, verb, inSentence, lastPerson, table);
+    const target = inSentence.find((x) => x.start === at + m[0].length);
+    const agent = agents[0];
+    if (!agent || !target || !roleFits('AGENT', table.kindOf(agent.entity)) || !roleFits('TARGET', table.kindOf(target.entity))) continue;
+    if (speakerOf(at) !== undefined && !reportedWithSource(at)) continue;
+    out.events.push({
+      key: `attack-${at}`,
+      eventType: 'ATTACK',
+      status: 'occurred',
+      roles: [...agents.map((a) => ({ role: 'AGENT' as const, entity: a.entity, evidence: a })), { role: 'TARGET', entity: target.entity, evidence: target }],
+      evidence: { start: agent.start, end: target.end },
+      rule: 'salvo-at',
+      confidence: 0.65,
+    });
   }
   // Nominal attacks: "An Israeli airstrike on Rafah", "the Russian attack on Kyiv".
   for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(airstrikes?|air strikes?|attacks?|strikes?|drone attacks?|missile attacks?)\s+on\s+/gu)) {

@@ -47,7 +47,7 @@ const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.toLowerCase().split(/\s+/u))
 const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
 const ABBREVIATION_ALT = Object.keys(OWNER_ABBREVIATIONS).map((a) => a.replace(/\./gu, '\\.')).join('|');
 // An owner, then perhaps one lower-case word of portfolio ("UN humanitarian chief", "Eritrea’s information minister").
-const PORTFOLIO = String.raw`(?:(?!(?:said|says|told|met|and|or|with|to|by|of|for|in|on|at|the|a|an|as|that|who)\s)\p{Ll}+\s+)?`;
+const PORTFOLIO = String.raw`((?!(?:said|says|told|met|and|or|with|to|by|of|for|in|on|at|the|a|an|as|that|who)\s)\p{Ll}+\s+)?`;
 const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+${PORTFOLIO})?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
 /** An appositive after a name: ", the UN special envoy for Yemen", ", director of the think tank EDAM", ", a research fellow at Chatham House". */
 const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_ALT})\b([^,;()]{0,90})`, 'iu');
@@ -66,7 +66,8 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const part = text.slice(sentence.start, sentence.end);
     for (const m of part.matchAll(TITLED)) {
       const at = sentence.start + (m.index ?? 0);
-      const [whole, owner, title, rawName] = m;
+      const [whole, owner, portfolio, office, rawName] = m;
+      const title = portfolio !== undefined && office !== undefined ? `${portfolio.trim()} ${office}` : office;
       if (title === undefined || rawName === undefined) continue;
       const name = trimName(rawName);
       if (name.split(/\s+/u).length < 2 && !table.findByForm(name, 'PERSON')) continue;

@@ -71,6 +71,44 @@ describe('newsgraph extract (offline rules) on the development set', () => {
     expect(nato.mentions?.['mark-rutte']).toHaveLength(3); // "Mark Rutte", then "Rutte" twice
   });
 
+  test('appositives, bodies of a state, acronyms, lone names, written speech (horn-talks, sudan-live)', () => {
+    const horn = articleOf('horn-talks');
+    const rel = (subject: string, predicate: string, object?: string) => expect.objectContaining({ subject, predicate, ...(object !== undefined ? { object } : {}) });
+    expect(horn.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: 'getachew-reda', predicate: 'HOLDS_POSITION', object: 'tigray-interim-administration', properties: { title: 'President' } }),
+        rel('hassan-khannenje', 'AFFILIATED_WITH', 'horn-institute-for-strategic-studies'),
+        rel('getachew-reda', 'CRITICIZED', 'ethiopia'), // the person before the appositive, and "Addis Ababa" is Ethiopia
+        expect.objectContaining({ subject: 'yemane-gebremeskel', predicate: 'HOLDS_POSITION', object: 'eritrea', properties: { title: 'Information Minister' } }),
+        rel('kenyas-foreign-ministry', 'PART_OF', 'kenya'),
+      ]),
+    );
+    // "He urged Ethiopia, Eritrea and the Tigray People’s Liberation Front to respect …": three URGED, one name.
+    expect((horn.relations ?? []).filter((r) => r.predicate === 'URGED').map((r) => r.object).sort()).toEqual(['eritrea', 'ethiopia', 'tigray-peoples-liberation-front']);
+    expect(horn.mentions?.['facebook']).toBeDefined(); // a lone name in mid-sentence
+    const claim = (horn.claims ?? []).find((c) => c.name.startsWith('Asmara had not deployed'));
+    expect(horn.relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'yemane-gebremeskel', predicate: 'ASSERTED', object: claim?.id })]));
+    const sudan = articleOf('sudan-live');
+    expect(sudan.mentions?.['update']).toBeUndefined(); // live-blog furniture is no organization
+    expect(JSON.stringify(sudan.mentions?.['rapid-support-forces'])).toContain('RSF'); // the acronym is the body named before
+    expect(sudan.relations).toEqual(expect.arrayContaining([rel('sudans-army', 'SEIZED', 'bara'), rel('egypt', 'URGED', 'sudans-army'), rel('saudi-arabia', 'URGED', 'rapid-support-forces')]));
+    expect(sudan.events).toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MEETING', status: 'planned' }), expect.objectContaining({ eventType: 'VISIT' })]));
+  });
+
+  test('a counted salvo is an attack; a wire attribution keeps the event an event', async () => {
+    const copy = copyData(BASE);
+    try {
+      const text = 'Russian forces launched 143 drones and four ballistic missiles at Kyiv overnight, the Ukrainian air force said.\n';
+      const result = await extractIntoDirectory(copy, text, { id: 'salvo', title: 't' });
+      const { article } = result.draft;
+      expect(article.events).toEqual([expect.objectContaining({ eventType: 'ATTACK', roles: expect.arrayContaining([expect.objectContaining({ role: 'AGENT', entity: 'russian-forces' }), expect.objectContaining({ role: 'TARGET', entity: 'kyiv' })]) })]);
+      expect(article.relations).toEqual(expect.arrayContaining([expect.objectContaining({ predicate: 'PART_OF', object: 'ukraine' }), expect.objectContaining({ predicate: 'ASSERTED' })]));
+      expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
   test('build --reviewed-only leaves drafts out; deleting a mark accepts the fact', async () => {
     const copy = copyData(dir);
     try {
