@@ -1,6 +1,7 @@
 // Extraction benchmark: time to draft an article (offline rules, no writing), per 1,000 words, beside a
 // baseline measured in the same run: the builder's own sentence splitter over the same texts (a lower bound
-// for any pass over the text). The corpus is the development and held-out texts, concatenated N times.
+// for any pass over the text). The corpus is the texts of the four sets (development, held-out, unseen,
+// blind), concatenated N times.
 // With --corpus DIR it also times the whole command, `newsgraph extract`, into a copy of DIR (a generated
 // corpus: `npm run corpus -- --articles 1000 --seed 1 -o /tmp/c1k`), beside `newsgraph validate DIR` in the
 // same run: the command checks the new article against the entity table, so it must cost far less than
