@@ -47,8 +47,12 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
     if (await exists(f)) throw new NewsgraphError('BAD_USER_INPUT', `${f} exists: article "${meta.id}" is already in the directory; pick another --id.`);
   }
   const entitiesText = (await exists(entitiesFile)) ? await readFile(entitiesFile, 'utf8') : '# yaml-language-server: $schema=../schema/entities.schema.json\nentities:\n';
-  const known = readKnown(entitiesText);
+  const own = readKnown(entitiesText);
   const [reserved, bases] = await Promise.all([declaredIds(dataDir), basesOf(dataDir)]);
+  // The gazetteer is the whole entity table: this directory's entities and those of the layers it builds on
+  // (newsgraph.yaml `extends`), so that "NATO" links to a base's entity instead of creating a second one.
+  const fromBases = (await Promise.all(bases.map((b) => readFile(join(b, 'entities.yaml'), 'utf8').catch(() => '')))).flatMap(readKnown);
+  const known = [...own, ...fromBases.filter((e) => !own.some((o) => o.id === e.id))];
   const fromModel = options.llm ? await llmDraft(text, meta, known, options.llm, reserved) : undefined;
   const draft = fromModel?.draft ?? draftArticle(text, meta, known, reserved);
   const auditFile = join(dataDir, 'audit', `${meta.id}.llm.json`);
@@ -63,7 +67,7 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
       // not read again, so the cost does not grow with the corpus.
       const articleYaml = ARTICLE_HEADER + stringify(article, { lineWidth: 0 });
       const entitiesYaml = appendEntities(entitiesText, newEntities);
-      const check = await checkInScratch(join(scratch, `round-${round}`), dataDir, bases, { articleId: meta.id, text, articleYaml, entitiesYaml, knownCount: known.length });
+      const check = await checkInScratch(join(scratch, `round-${round}`), dataDir, bases, { articleId: meta.id, text, articleYaml, entitiesYaml, knownCount: own.length });
       if (check.tableProblems.length > 0) {
         throw new NewsgraphError('BAD_USER_INPUT', `${dataDir}: the entity table does not validate as it is; fix it first:\n${check.tableProblems.map(formatDiagnostic).join('\n')}`);
       }
@@ -84,7 +88,7 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
         };
       }
       if (round >= 8) throw new NewsgraphError('DATA_INVALID', `the draft does not validate; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
-      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, known.length, problems, dropped);
+      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, own.length, problems, dropped);
       article = next.article;
       newEntities = next.newEntities;
     }

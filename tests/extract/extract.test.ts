@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -174,6 +174,24 @@ describe('extract writes all or nothing', () => {
       expect(after).toEqual(before);
     } finally {
       removeDir(copy);
+    }
+  });
+
+  test('a layered directory (newsgraph.yaml extends ../base): the bases are the gazetteer, and the draft validates', async () => {
+    const base = copyData(BASE); // …/data
+    const top = join(base, '..', 'top');
+    try {
+      mkdirSync(join(top, 'articles'), { recursive: true });
+      writeFileSync(join(top, 'newsgraph.yaml'), 'extends: [../data]\n');
+      writeFileSync(join(top, 'entities.yaml'), 'entities: []\n');
+      expect(await validateData(top)).toEqual([]);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      const result = await extractIntoDirectory(top, text, { id: 'nato', title: 't' });
+      expect(result.draft.linked).toEqual(expect.arrayContaining(['nato', 'russia', 'volodymyr-zelensky']));
+      expect(result.draft.newEntities.map((e) => e.id)).not.toContain('nato');
+      expect(await validateData(top)).toEqual([]);
+    } finally {
+      removeDir(join(base, '..'));
     }
   });
 
