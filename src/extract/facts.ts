@@ -7,7 +7,7 @@
 import { admits, isPredicate, projectionOf, type EntityKind, type EventRole, type EventStatus, type EventType, type Predicate } from '../ontology/index.js';
 import type { EntityTable } from './entityTable.js';
 import { DEMONYMS, NEGATION_CUES, PLANNED_CUES, REPORTING_VERBS, TITLES, VERB_GROUPS, inflect, type VerbMeaning } from './lexicon.js';
-import type { Mention } from './mentions.js';
+import { OWNER_RULE, type Mention } from './mentions.js';
 
 export interface Span {
   readonly start: number;
@@ -84,23 +84,25 @@ const SUBJECT_GAP =
 const COORDINATION = new RegExp(String.raw`^(?:\s+and\s+|,\s+|,\s+and\s+|\s+nor\s+)(?:the\s+)?(?:(?:${Object.keys(DEMONYMS).join('|')})\s+)?(?:(?:${TITLES.join('|')})\s+)?$`, 'u');
 
 /** Words that may stand between a verb and its object. */
-const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|\d+)\b)*$/iu;
+const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|town|city|village|port|region|province|district|\d+)\b)*$/iu;
 
 export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
   const out: SentenceFacts = { relations: [], events: [], claims: [] };
-  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.rule !== OWNER_RULE);
   const hits = verbHits(text, sentence, inSentence);
 
   // Attribution first: which stretch of the sentence a speaker governs.
-  const attributions: { speaker: string; span: Span }[] = [];
+  // `trailing`: the wire form "EVENT, officials said", where the article reports the event and names its source.
+  const attributions: { speaker: string; span: Span; trailing?: boolean }[] = [];
   for (const hit of hits) {
     if (!('report' in hit.meaning)) continue;
     const act = hit.meaning.report;
-    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
     const after = text.slice(hit.end, sentence.end);
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
-    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
+    // "told reporters that", "wrote on Facebook that", "said in a statement that"
+    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:(?:on|in)\s+[^,.;]{1,40}?\s+that\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
     // The reported clause ends where another clause with its own subject begins: ", but Aliyev demanded".
     const body = after.slice(lead.length).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|;).*$/su, '').replace(/[.”"’]+\s*$/u, '');
     const quoted = /^\s*[“"]/u.test(before);
@@ -120,7 +122,8 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     }
     const speaker = subjects[0];
     if (!clause || !speaker || clause.end - clause.start < 8) continue;
-    attributions.push({ speaker: speaker.entity, span: clause });
+    const trailing = !quoted && clause.end <= speaker.start && !/[“"]/u.test(before);
+    attributions.push({ speaker: speaker.entity, span: clause, trailing });
     const about = [...new Set(inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))];
     out.claims.push({
       key: `${speaker.entity}-${act.toLowerCase()}-${clause.start}`,
@@ -156,12 +159,13 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     }
   }
   const speakerOf = (at: number) => attributions.find((a) => at >= a.span.start && at < a.span.end)?.speaker;
+  const reportedWithSource = (at: number) => attributions.some((a) => a.trailing === true && at >= a.span.start && at < a.span.end);
 
   let previous: { subjects: Mention[]; end: number } | undefined;
   for (const hit of hits) {
     if ('report' in hit.meaning) continue;
     const meaning = hit.meaning;
-    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson);
+    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
     // The passive: "Russia was criticized by the EU" has the EU as subject.
     const byAgent = /^\s+by\s+(?:the\s+)?/u.exec(text.slice(hit.end));
     const agent = byAgent && /\b(?:was|were|been|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(sentence.start, hit.start)) ? inSentence.find((m) => m.start === hit.end + byAgent[0].length || m.start === hit.end + byAgent[0].length - 4) : undefined;
@@ -169,7 +173,9 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     if (agent) subjects = [agent];
     // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
     const before = previous;
-    if (subjects.length === 0 && before && /\band\s+$/u.test(text.slice(before.end, hit.start)) && !inSentence.some((m) => m.start >= before.end && m.end <= hit.start)) {
+    // Also across the first verb's place and a modal: "arrived in Port Sudan and is to meet".
+    const actorBetween = (from: number, to: number) => inSentence.some((m) => m.start >= from && m.end <= to && table.kindOf(m.entity) !== 'PLACE');
+    if (subjects.length === 0 && before && /\band\s+(?:(?:is|are|will|plans?|has|have|then)\s+(?:to\s+)?)?$/u.test(text.slice(before.end, hit.start)) && !/[,;]/u.test(text.slice(before.end, hit.start)) && !actorBetween(before.end, hit.start)) {
       subjects = before.subjects;
     }
     if (subjects.length > 0) previous = { subjects, end: hit.end };
@@ -191,7 +197,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const attributed = speaker !== undefined && !subjects.some((s) => s.entity === speaker) ? speaker : undefined;
     const span: Span = { start: firstSubject.start, end: Math.max(hit.end, ...objects.map((o) => o.end)) };
 
-    if ('event' in meaning && attributed !== undefined) {
+    if ('event' in meaning && attributed !== undefined && !reportedWithSource(hit.start)) {
       // What a speaker says happened is their claim, not an event the article reports: a reported relation.
       const projected = projectedBy(meaning.event);
       if (projected) {
@@ -239,7 +245,10 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         const sk = table.kindOf(s.entity);
         const ok = table.kindOf(o.entity);
         if (!sk || !ok || s.entity === o.entity || !admits(predicate, sk, ok)) continue;
-        const to = predicate === 'URGED' ? /^\s*to\s+([^,.;]+)/u.exec(text.slice(o.end, sentence.end))?.[1] : undefined;
+        // "urged the United States and France, which monitor the ceasefire, to restrain Israel": the
+        // infinitive follows the last object, across a relative clause.
+        const lastObject = objects[objects.length - 1] ?? o;
+        const to = predicate === 'URGED' ? /^(?:,\s+(?:which|who)\s[^,]+,)?\s*to\s+([^,.;]+)/u.exec(text.slice(lastObject.end, sentence.end))?.[1] : undefined;
         if (predicate === 'URGED' && to === undefined) continue;
         out.relations.push({
           subject: s.entity,
@@ -255,6 +264,26 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         });
       }
     }
+  }
+  // Counted salvos: "Russian forces launched 143 drones and four ballistic missiles at Ukraine".
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(launched|fired)\s+((?:[\p{L}\p{N},-]+\s+){0,7}?)(drones?|missiles?|rockets?|shells?)\s+at\s+(?:the\s+)?/gu)) {
+    const at = sentence.start + (m.index ?? 0);
+    const verb: Span = { start: at, end: at + (m[1]?.length ?? 0) };
+    if (out.events.some((e) => e.evidence.start <= at && at < e.evidence.end)) continue;
+    const agents = subjectsOf(text, sentence, verb, inSentence, lastPerson, table);
+    const target = inSentence.find((x) => x.start === at + m[0].length);
+    const agent = agents[0];
+    if (!agent || !target || !roleFits('AGENT', table.kindOf(agent.entity)) || !roleFits('TARGET', table.kindOf(target.entity))) continue;
+    if (speakerOf(at) !== undefined && !reportedWithSource(at)) continue;
+    out.events.push({
+      key: `attack-${at}`,
+      eventType: 'ATTACK',
+      status: 'occurred',
+      roles: [...agents.map((a) => ({ role: 'AGENT' as const, entity: a.entity, evidence: a })), { role: 'TARGET', entity: target.entity, evidence: target }],
+      evidence: { start: agent.start, end: target.end },
+      rule: 'salvo-at',
+      confidence: 0.65,
+    });
   }
   // Nominal attacks: "An Israeli airstrike on Rafah", "the Russian attack on Kyiv".
   for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(airstrikes?|air strikes?|attacks?|strikes?|drone attacks?|missile attacks?)\s+on\s+/gu)) {
@@ -319,12 +348,21 @@ function verbHits(text: string, sentence: Span, mentions: readonly Mention[]): V
 }
 
 /** The mentions that are the verb's subject: the nearest before it across auxiliaries, with coordinated ones. */
-function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined): Mention[] {
+function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], lastPerson: string | undefined, table: EntityTable): Mention[] {
   const before = mentions.filter((m) => m.end <= hit.start);
   const last = before[before.length - 1];
   // "John Hardie of the Foundation for Defense of Democracies criticized": the head is the person.
   const head = last === undefined ? undefined : before.filter((m) => m.end <= last.start).pop();
-  const nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
+  let nearest = last && head && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(head.end, last.start)) ? { ...head, end: last.end } : last;
+  // "Getachew Reda, the president of the Tigray Interim Administration, criticized": the person before the appositive.
+  if (last && /^,\s*$/u.test(text.slice(last.end, hit.start))) {
+    const person = [...before].reverse().find((m) => m.end < last.start && table.kindOf(m.entity) === 'PERSON' && /^,\s[^,]*$/u.test(text.slice(m.end, last.start)));
+    if (person) nearest = { ...person, end: last.end };
+  }
+  // "Sudan’s army said it had recaptured": the speaker is the subject of what it says it did.
+  if (nearest && /^\s+(?:said|says|claimed|announced|added)\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have|would|will)?\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(nearest.end, hit.start))) {
+    return [nearest];
+  }
   if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
     const found = [nearest];
     for (let i = before.length - 2; i >= 0; i--) {
@@ -348,13 +386,34 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
     const start = sentence.start + lead.indexOf(pronoun[1] ?? 'He');
     return [{ start, end: start + (pronoun[1]?.length ?? 2), entity: lastPerson, rule: 'pronoun', confidence: 0.5 }];
   }
+  // "“…,” he said" / ", and he urged Beijing": a pronoun right before the verb is the last person named
+  // before it in the sentence, else the previous sentence's.
+  const inner = /\b(he|she)((?:\s+\S+)?\s*)$/u.exec(lead);
+  if (inner && SUBJECT_GAP.test(inner[2] ?? '')) {
+    const start = hit.start - inner[0].length;
+    const person = [...mentions].reverse().find((m) => m.end <= start && m.rule !== 'pronoun' && table.kindOf(m.entity) === 'PERSON');
+    const entity = person?.entity ?? lastPerson;
+    if (entity !== undefined) return [{ start, end: start + (inner[1]?.length ?? 2), entity, rule: 'pronoun', confidence: 0.5 }];
+  }
   return [];
 }
 
+/** "Eritrean" in "Eritrean President Isaias Afwerki": the owner of a title, not the head of the phrase. */
+const TITLE_BETWEEN = new RegExp(String.raw`^(?:[’']s)?\s+(?:${TITLES.join('|')})\s+$`, 'u');
+
+const TITLE_TAIL = new RegExp(String.raw`(?:^|\s)(?:${TITLES.join('|')})\s+$`, 'u');
+
 function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[]): Mention[] {
-  const after = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
+  const all = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
+  const after = all.filter((m, i) => {
+    const next = all[i + 1];
+    return !(next && next.start > m.end && TITLE_BETWEEN.test(text.slice(m.end, next.start)));
+  });
   const first = after[0];
-  if (!first || !OBJECT_GAP.test(text.slice(hit.end, first.start))) return [];
+  // The phrase starts at the title's owner when one was skipped: "met [Eritrean President] Isaias Afwerki".
+  const phraseStart = first ? Math.min(first.start, ...all.filter((m) => m.start < first.start && !after.includes(m)).map((m) => m.start)) : 0;
+  // "meet army chief Abdel Fattah al-Burhan": a title without an owner stands before the name.
+  if (!first || !OBJECT_GAP.test(text.slice(hit.end, phraseStart).replace(TITLE_TAIL, ' '))) return [];
   const found = [first];
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];

@@ -5,8 +5,11 @@
  * of every entity (the gazetteer, plus what the first pass created and the last names it added) is matched,
  * longest first; "the Secretary of State" resolves to the person the article gave that title.
  */
-import { CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, PLACE_PREPOSITIONS, TITLES } from './lexicon.js';
+import { AFFILIATION_ALT, AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
 import type { EntityTable, SharedKind } from './entityTable.js';
+
+/** The rule of a mention nested in another one's span ("Sudan" in "Sudan’s army"): evidence, never a subject or object. */
+export const OWNER_RULE = 'owner-inside';
 
 export interface Mention {
   /** UTF-16 offsets into the article text, end exclusive. */
@@ -19,7 +22,7 @@ export interface Mention {
 
 /** A fact the mention patterns themselves state: a title held, an affiliation. */
 export interface PatternFact {
-  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH';
+  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH' | 'PART_OF';
   readonly subject: string;
   readonly object: string;
   readonly title?: string;
@@ -36,9 +39,18 @@ export interface MentionResult {
 
 const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|la|le|${NAME_WORD}))*`;
+/** Arabic and European particles inside names: "Khalid bin Salman", "Abdel Fattah al-Burhan", "Ursula von der Leyen". */
+const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|van|von|der|la|le|du)`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}-${NAME_WORD}|${PARTICLE}|${NAME_WORD}))*`;
+/** Every word of a title: "Prime" in "Prime Minister" is no owner of "Minister". */
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.toLowerCase().split(/\s+/u)));
 const TITLE_ALT = TITLES.map((t) => t.replace(/\s+/gu, '\\s+')).join('|');
-const TITLED = new RegExp(String.raw`(?:(${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+)?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+const ABBREVIATION_ALT = Object.keys(OWNER_ABBREVIATIONS).map((a) => a.replace(/\./gu, '\\.')).join('|');
+// An owner, then perhaps one lower-case word of portfolio ("UN humanitarian chief", "Eritrea’s information minister").
+const PORTFOLIO = String.raw`((?!(?:said|says|told|met|and|or|with|to|by|of|for|in|on|at|the|a|an|as|that|who)\s)\p{Ll}+\s+)?`;
+const TITLED = new RegExp(String.raw`(?:((?:${ABBREVIATION_ALT})(?=\s)|${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:’s|'s)?\s+${PORTFOLIO})?\b(${TITLE_ALT})\s+(${NAME})`, 'gu');
+/** An appositive after a name: ", the UN special envoy for Yemen", ", director of the think tank EDAM", ", a research fellow at Chatham House". */
+const APPOSITIVE = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?([^,;.()]{0,60}?)\b(${TITLE_ALT}|${AFFILIATION_ALT})\b([^,;()]{0,90})`, 'iu');
 
 export function findMentions(text: string, sentences: readonly { start: number; end: number }[], table: EntityTable): MentionResult {
   const taken: Mention[] = [];
@@ -54,7 +66,8 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const part = text.slice(sentence.start, sentence.end);
     for (const m of part.matchAll(TITLED)) {
       const at = sentence.start + (m.index ?? 0);
-      const [whole, owner, title, rawName] = m;
+      const [whole, owner, portfolio, office, rawName] = m;
+      const title = portfolio !== undefined && office !== undefined ? `${portfolio.trim()} ${office}` : office;
       if (title === undefined || rawName === undefined) continue;
       const name = trimName(rawName);
       if (name.split(/\s+/u).length < 2 && !table.findByForm(name, 'PERSON')) continue;
@@ -63,15 +76,33 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       take({ start: nameStart, end: nameStart + name.length, entity: person.id, rule: 'titled-name', confidence: 0.9 });
       titles.set(normTitle(title), person.id);
       if (owner !== undefined) {
-        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table);
+        const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table, title);
         if (body) {
           const ownerStart = at + whole.indexOf(owner);
           const ownerText = owner.replace(/[’']s$/u, '');
           if (body.mention) take({ start: ownerStart, end: ownerStart + ownerText.length, entity: body.id, rule: body.rule, confidence: 0.85 });
-          facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: normTitle(title), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
+          facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: body.id, title: capitalize(normTitle(title)), start: ownerStart, end: nameStart + name.length, rule: 'title-of-body', confidence: 0.8 });
         }
       }
     }
+  }
+
+  // ── Pass 1a: bodies of a state named by their owner ("South Korea’s military", "the Israeli military") ──
+  const BODY = new RegExp(String.raw`\b(?:[Tt]he\s+)?((?:${Object.keys(DEMONYMS).join('|')}|${ABBREVIATION_ALT})|${NAME_WORD}(?:\s+${NAME_WORD})?(?:’s|'s))\s+(${STATE_BODIES})(?![\p{L}-])`, 'gu');
+  for (const m of text.matchAll(BODY)) {
+    const [whole, rawOwner = ''] = m;
+    const owner = rawOwner.replace(/[’']s$/u, '');
+    const country = resolveOwner(owner, table, 'President');
+    if (!country || table.kindOf(country.id) !== 'GOVERNMENT') continue;
+    const at = m.index ?? 0;
+    const name = whole.replace(/^[Tt]he\s+/u, '');
+    const entity = table.findByForm(name, 'GOVERNMENT') ?? table.create('GOVERNMENT', name, 'state-body', 0.7);
+    if (!free(at, at + whole.length)) continue;
+    take({ start: at, end: at + whole.length, entity: entity.id, rule: 'state-body', confidence: 0.7 });
+    // The owner is named too ("Sudan" in "Sudan’s army"): a mention inside the body's, which facts skip.
+    const ownerAt = at + whole.indexOf(owner);
+    taken.push({ start: ownerAt, end: ownerAt + owner.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
+    if (entity.id !== country.id) facts.push({ predicate: 'PART_OF', subject: entity.id, object: country.id, start: at, end: at + whole.length, rule: 'state-body', confidence: 0.7 });
   }
 
   // ── Pass 1a: unnamed office holders ("the French ambassador"), ministries, opposition groups ──
@@ -83,7 +114,14 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const person = table.create('PERSON', `${demonym} ${office}`, 'unnamed-official', 0.7);
     const country = resolveOwner(demonym, table);
     take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
+    const ownerAt = at + whole.indexOf(demonym);
+    if (country) taken.push({ start: ownerAt, end: ownerAt + demonym.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
     if (country) facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: country.id, title, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.7 });
+  }
+  for (const m of text.matchAll(/\b[Tt]he\s+(?:state|regional|provincial|local)\s+governor\b/gu)) {
+    const at = m.index ?? 0;
+    const person = table.create('PERSON', m[0].replace(/^[Tt]he\s+/u, ''), 'unnamed-official', 0.6);
+    take({ start: at, end: at + m[0].length, entity: person.id, rule: 'unnamed-official', confidence: 0.6 });
   }
   for (const m of text.matchAll(/\b[Tt]he\s+((?:\p{Lu}\p{L}+\s+)?(?:health|interior|foreign|defense|defence|finance|justice|economy)\s+ministry)\b/gu)) {
     const at = m.index ?? 0;
@@ -121,7 +159,13 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const name = chunk.text;
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
       if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
-      const before = text.slice(Math.max(0, start - 12), start);
+      // "RSF" after "the Rapid Support Forces": an acronym of a body the article named is that body.
+      const expanded = /^\p{Lu}{2,6}$/u.test(name) ? table.namedIn(text).find((e) => e.kind !== 'PERSON' && e.kind !== 'PLACE' && initials(e.name) === name) : undefined;
+      if (expanded) {
+        table.addForm(expanded.id, name);
+        continue;
+      }
+      const before = text.slice(Math.max(0, start - 40), start);
       const capitalOf = CAPITALS[name];
       if (capitalOf !== undefined && !PLACE_PREPOSITIONS.test(before)) {
         // A capital standing for its government: a form of that government in this article.
@@ -129,8 +173,15 @@ export function findMentions(text: string, sentences: readonly { start: number; 
         table.addForm(government.id, name);
         continue;
       }
+      // "the Houthi movement", "the Wagner group": a name and the kind of body it is.
+      const body = /^\s+(movement|group|militia|party|alliance|coalition)\b/u.exec(text.slice(end));
+      if (body && !COUNTRIES.has(name) && !/\s/u.test(name)) {
+        table.create('ORGANIZATION', `${name} ${body[1] ?? ''}`, 'proper-noun:body', 0.6);
+        continue;
+      }
       const theGroup = /\b[Tt]he\s+$/u.test(before) && /^\p{Lu}\p{Ll}+s$/u.test(name) && !COUNTRIES.has(name);
-      const kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
+      let kind = theGroup ? 'ORGANIZATION' : guessKind(name, before);
+      if (kind === undefined && singleName(name, text.slice(sentence.start, start), text.slice(end, sentence.end))) kind = 'ORGANIZATION';
       if (kind === undefined) continue;
       table.create(kind, name, `proper-noun:${kind.toLowerCase()}`, kind === 'PERSON' ? 0.6 : 0.65, kind === 'PERSON' ? [lastWord(name)] : []);
     }
@@ -139,7 +190,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   // ── Pass 2: every name and alias, longest first ──
   const forms: { form: string; ids: string[] }[] = [];
   const byForm = new Map<string, string[]>();
-  for (const e of table.all()) {
+  for (const e of table.namedIn(text)) {
     if (e.kind === 'GROUP' && e.name === e.name.toLowerCase()) continue; // "critics" is not a name
     for (const f of table.formsOf(e.id)) {
       for (const variant of f.startsWith('the ') ? [f, `The ${f.slice(4)}`] : [f]) {
@@ -168,6 +219,16 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (!free(at, at + d.length)) continue;
     const country = resolveOwner(d, table);
     if (country) take({ start: at, end: at + d.length, entity: country.id, rule: 'demonym', confidence: 0.8 });
+  }
+
+  // ── "the army" after "Sudan’s army": the body the article named with that head ──
+  for (const body of [...taken].filter((m) => m.rule === 'state-body').sort((a, b) => a.start - b.start)) {
+    const head = /(military|army|navy|air force|armed forces|General Staff|ministry|Ministry)$/u.exec(text.slice(body.start, body.end))?.[1];
+    if (head === undefined) continue;
+    for (const m of text.slice(body.end).matchAll(new RegExp(String.raw`\b[Tt]he\s+${head}\b`, 'gu'))) {
+      const at = body.end + (m.index ?? 0);
+      if (free(at, at + m[0].length)) take({ start: at, end: at + m[0].length, entity: body.entity, rule: 'body-coreference', confidence: 0.6 });
+    }
   }
 
   // ── Titles alone: "the Secretary of State" is the person the article gave that title ──
@@ -225,7 +286,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   }
 
   // ── Affiliation: "John Hardie of the Foundation for Defense of Democracies" ──
-  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  const byStart = taken.filter((m) => m.rule !== OWNER_RULE).sort((a, b) => a.start - b.start);
   byStart.forEach((person, i) => {
     if (table.kindOf(person.entity) !== 'PERSON') return;
     const next = byStart[i + 1];
@@ -234,6 +295,32 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (kind !== 'ORGANIZATION' && kind !== 'GOVERNMENT') return;
     facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: next.entity, start: person.start, end: next.end, rule: 'affiliation', confidence: 0.75 });
   });
+
+  // ── Appositives: "Hans Grundberg, the UN special envoy for Yemen," / "Farea al-Muslimi, a research fellow at Chatham House" ──
+  for (const person of [...taken].sort((a, b) => a.start - b.start)) {
+    if (table.kindOf(person.entity) !== 'PERSON') continue;
+    const m = APPOSITIVE.exec(text.slice(person.end, person.end + 200));
+    if (!m) continue;
+    const [whole, modifiers = '', role = ''] = m;
+    const from = person.end;
+    const to = person.end + whole.length;
+    const bodies = taken.filter((x) => x.rule !== OWNER_RULE && x.start >= from && x.end <= to && x.entity !== person.entity && (table.kindOf(x.entity) === 'ORGANIZATION' || table.kindOf(x.entity) === 'GOVERNMENT')).sort((a, b) => a.start - b.start);
+    let body: string | undefined = bodies[0]?.entity;
+    if (body === undefined) {
+      // "the UN special envoy": an owner the gazetteer does not know, in the words before the office.
+      const word = /(\S+)\s*$/u.exec(modifiers.trim() === '' ? '' : modifiers.trim().split(/\s+/u)[0] ?? '')?.[1] ?? '';
+      const owner = word.length > 0 ? resolveOwner(word, table, role) : undefined;
+      const at = owner ? text.indexOf(word, from) : -1;
+      if (owner && at >= 0) {
+        take({ start: at, end: at + word.length, entity: owner.id, rule: owner.rule, confidence: 0.7 });
+        body = owner.id;
+      }
+    }
+    if (body === undefined) continue;
+    const affiliation = AFFILIATION_WORDS.test(role.toLowerCase()) && !TITLES.some((t) => t.toLowerCase() === role.toLowerCase());
+    if (affiliation) facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: body, start: person.start, end: to, rule: 'appositive-affiliation', confidence: 0.65 });
+    else facts.push({ predicate: 'HOLDS_POSITION', subject: person.entity, object: body, title: capitalize(role), start: person.start, end: to, rule: 'appositive-title', confidence: 0.65 });
+  }
 
   taken.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: taken, facts };
@@ -262,8 +349,14 @@ export function properChunks(sentence: string): Chunk[] {
       const after = words[j + 2];
       const gap = sentence.slice((words[j]?.start ?? 0) + (words[j]?.text.length ?? 0), next?.start ?? 0);
       if (!next || !/^\s+$/u.test(gap)) break;
-      if (isCapitalized(next.text) && !/[’']s$/u.test(words[j]?.text ?? '')) j++;
-      else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text)) j += 2;
+      // "Tigray People’s Liberation Front": a possessive inside a name; elsewhere ’s ends the name.
+      if (isCapitalized(next.text) && (!/[’']s$/u.test(words[j]?.text ?? '') || /^People[’']s$/u.test(words[j]?.text ?? ''))) j++;
+      // "Abdel Fattah al-Burhan", "Khalid bin Salman"
+      else if (/^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(next.text)) j++;
+      else if (/^(?:bin|ibn|al|el|de|da|van|von|der|du)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
+      else if (/^(of|for|the)$/u.test(next.text) && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
+      // "European Council on Foreign Relations", "Committee on Foreign Affairs"
+      else if (next.text === 'on' && /^(Council|Committee|Commission|Conference|Center|Centre|Institute)$/u.test(words[j]?.text ?? '') && after && isCapitalized(after.text) && !NOT_NAMES.has(after.text)) j += 2;
       else break;
     }
     let first = i;
@@ -281,6 +374,30 @@ export function properChunks(sentence: string): Chunk[] {
   return chunks;
 }
 
+/** Words after which a lone capitalized word is still a noun: a verb, an auxiliary, a preposition, punctuation. */
+const AFTER_A_NOUN = /^(?:$|[^\p{L}]|\p{Lu}|(?:has|have|had|is|are|was|were|will|would|did|does|said|says|and|or|but|in|on|of|to|at|near|for|with|from|that|which|who|since|after|before|until|while|as|also|again)\b|\p{Ll}+ed\b)/u;
+
+/**
+ * A lone capitalized word that the gazetteer does not know, in the middle of a sentence, used as a noun
+ * ("Hezbollah has not", "wrote on Telegram."): most often an organization; a sentence's first word, a title
+ * word or a modifier ("Patriot battery") is not taken.
+ */
+function singleName(name: string, lead: string, rest: string): boolean {
+  if (/\s/u.test(name) || name.length < 3 || NOT_NAMES.has(name) || TITLE_WORDS.has(name.toLowerCase())) return false;
+  if (!/^\p{Lu}\p{Ll}+$|^\p{Lu}{2,}$/u.test(name)) return false;
+  if (/^[\s“"(\d:–—-]*$/u.test(lead) || /[.:!?]\s*[“"]?\s*$/u.test(lead)) return false; // a sentence's first word
+  return AFTER_A_NOUN.test(rest.trimStart());
+}
+
+/** "Rapid Support Forces" → "RSF" (capitalized words only: "Tigray People’s Liberation Front" → "TPLF"). */
+function initials(name: string): string {
+  return name
+    .split(/\s+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+}
+
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
@@ -291,10 +408,13 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   if (GOVERNMENT_WORDS.test(name)) return 'GOVERNMENT';
   if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
+  if (/\b(?:town|city|village|region|province|district|port|capital|area|outskirts)\s+of\s+$/u.test(before)) return 'PLACE';
   if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
+  // "a research fellow at Chatham House", "director of the think tank EDAM"
+  if (new RegExp(String.raw`(?:${AFFILIATION_ALT}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
-  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|al|de|van|von)$/u.test(w))) return 'PERSON';
+  if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|ibn|al|de|van|von|der|du)$/u.test(w) || /^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(w))) return 'PERSON';
   // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.
   return undefined;
 }
@@ -307,8 +427,12 @@ function pickByContext(ids: readonly string[], before: string, table: EntityTabl
   return ids.find((id) => (table.kindOf(id) === 'PLACE') === wantPlace) ?? first;
 }
 
-/** The government or body a title belongs to: "Qatar", "Qatari", "NATO", "Kremlin". */
-function resolveOwner(owner: string, table: EntityTable): { id: string; rule: string; mention: boolean } | undefined {
+/**
+ * The government or body a title belongs to: "Qatar", "Qatari", "NATO", "Kremlin", "U.S.". An owner nobody
+ * knows yet is created when it reads as a name: a government for a state's title ("Kosovo Prime Minister"),
+ * else an organization ("Hezbollah leader").
+ */
+function resolveOwner(owner: string, table: EntityTable, title?: string): { id: string; rule: string; mention: boolean } | undefined {
   const country = DEMONYMS[owner];
   if (country !== undefined) {
     const known = table.findByForm(country);
@@ -317,8 +441,23 @@ function resolveOwner(owner: string, table: EntityTable): { id: string; rule: st
   }
   const known = table.findByForm(owner) ?? table.findByForm(`the ${owner}`);
   if (known && known.kind !== 'PERSON' && known.kind !== 'PLACE') return { id: known.id, rule: 'gazetteer', mention: true };
+  const abbreviation = OWNER_ABBREVIATIONS[owner];
+  if (abbreviation !== undefined) {
+    const full = table.findByForm(abbreviation.name) ?? table.findByForm(`the ${abbreviation.name}`);
+    if (full && full.kind !== 'PERSON' && full.kind !== 'PLACE') return { id: full.id, rule: 'abbreviation', mention: true };
+    return { id: table.create(abbreviation.kind, abbreviation.name, 'abbreviation', 0.7, [owner]).id, rule: 'abbreviation', mention: true };
+  }
   if (COUNTRIES.has(owner)) return { id: table.create('GOVERNMENT', owner, 'country', 0.8).id, rule: 'country', mention: true };
-  return undefined;
+  // "Houthi spokesman" is a spokesman of the Houthis.
+  const plural = table.findByForm(`${owner}s`) ?? table.findByForm(`the ${owner}s`);
+  if (plural && (plural.kind === 'ORGANIZATION' || plural.kind === 'GOVERNMENT' || plural.kind === 'GROUP')) return { id: plural.id, rule: 'gazetteer', mention: true };
+  if (known || title === undefined || NOT_NAMES.has(owner) || TITLE_WORDS.has(owner.toLowerCase()) || !/^\p{Lu}[\p{L}’'-]+$/u.test(owner)) return undefined;
+  const kind = STATE_TITLES.test(title) ? 'GOVERNMENT' : 'ORGANIZATION';
+  return { id: table.create(kind, owner, 'title-owner', 0.55).id, rule: 'title-owner', mention: true };
+}
+
+function capitalize(title: string): string {
+  return title.replace(/\s+/gu, ' ').replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => space + c.toUpperCase());
 }
 
 function trimName(name: string): string {

@@ -1,17 +1,18 @@
 /**
- * Adds a drafted article to a data directory, all or nothing: the draft is written to a temporary copy of the
- * directory first and checked by the builder (validateData); facts the builder refuses are dropped and
- * reported, and the check runs again; only a draft that validates is written, file by file atomically.
+ * Adds a drafted article to a data directory, all or nothing: the draft is written to a scratch directory
+ * holding the entity table and the new article (articleScratch.ts) and checked by the builder; facts the
+ * builder refuses are dropped and reported, and the check runs again; only a draft that validates is written,
+ * file by file atomically. The other articles are not rebuilt: a directory that validated before validates
+ * after, and the cost follows the entity table and the new article, not the corpus.
  */
-import { cp, mkdtemp, readFile, rm, access } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, stringify, isMap, isSeq, type Node } from 'yaml';
-import { validateData } from '../build/buildGraph.js';
-import { loadSources } from '../build/loadSources.js';
 import type { ArticleFileSource, EntitySource } from '../build/sourceModel.js';
 import { writeFileAtomic } from '../build/writeAtomic.js';
 import { NewsgraphError, formatDiagnostic, type Diagnostic } from '../errors.js';
+import { basesOf, checkInScratch, declaredIds } from './articleScratch.js';
 import { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
 import type { KnownEntity } from './entityTable.js';
 import type { ChatOptions } from './llm/chatClient.js';
@@ -36,7 +37,7 @@ const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.sch
 
 /**
  * Drafts `text` into `dataDir` as article `meta.id`.
- * @throws NewsgraphError BAD_USER_INPUT when the article id is taken or the directory does not validate before.
+ * @throws NewsgraphError BAD_USER_INPUT when the article id is taken or the directory's entity table does not validate.
  */
 export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta, options: ExtractOptions = {}): Promise<ExtractResult> {
   const entitiesFile = join(dataDir, 'entities.yaml');
@@ -45,13 +46,13 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
   for (const f of [yamlFile, textFile]) {
     if (await exists(f)) throw new NewsgraphError('BAD_USER_INPUT', `${f} exists: article "${meta.id}" is already in the directory; pick another --id.`);
   }
-  const before = (await exists(entitiesFile)) ? await validateData(dataDir) : [];
-  if (before.length > 0) {
-    throw new NewsgraphError('BAD_USER_INPUT', `${dataDir} does not validate before the draft is added; fix it first:\n${before.map(formatDiagnostic).join('\n')}`);
-  }
   const entitiesText = (await exists(entitiesFile)) ? await readFile(entitiesFile, 'utf8') : '# yaml-language-server: $schema=../schema/entities.schema.json\nentities:\n';
-  const known = readKnown(entitiesText);
-  const reserved = await eventAndClaimIds(dataDir);
+  const own = readKnown(entitiesText);
+  const [reserved, bases] = await Promise.all([declaredIds(dataDir), basesOf(dataDir)]);
+  // The gazetteer is the whole entity table: this directory's entities and those of the layers it builds on
+  // (newsgraph.yaml `extends`), so that "NATO" links to a base's entity instead of creating a second one.
+  const fromBases = (await Promise.all(bases.map((b) => readFile(join(b, 'entities.yaml'), 'utf8').catch(() => '')))).flatMap(readKnown);
+  const known = [...own, ...fromBases.filter((e) => !own.some((o) => o.id === e.id))];
   const fromModel = options.llm ? await llmDraft(text, meta, known, options.llm, reserved) : undefined;
   const draft = fromModel?.draft ?? draftArticle(text, meta, known, reserved);
   const auditFile = join(dataDir, 'audit', `${meta.id}.llm.json`);
@@ -62,14 +63,15 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
   const scratch = await mkdtemp(join(tmpdir(), 'newsgraph-extract-'));
   try {
     for (let round = 0; ; round++) {
-      const work = join(scratch, `round-${round}`);
-      if (await exists(dataDir)) await cp(dataDir, work, { recursive: true });
+      // Only the entity table and the new article are checked (articleScratch.ts): the other articles are
+      // not read again, so the cost does not grow with the corpus.
       const articleYaml = ARTICLE_HEADER + stringify(article, { lineWidth: 0 });
       const entitiesYaml = appendEntities(entitiesText, newEntities);
-      await writeFileAtomic(join(work, 'articles', `${meta.id}.txt`), text);
-      await writeFileAtomic(join(work, 'articles', `${meta.id}.yaml`), articleYaml);
-      await writeFileAtomic(join(work, 'entities.yaml'), entitiesYaml);
-      const problems = await validateData(work);
+      const check = await checkInScratch(join(scratch, `round-${round}`), dataDir, bases, { articleId: meta.id, text, articleYaml, entitiesYaml, knownCount: own.length });
+      if (check.tableProblems.length > 0) {
+        throw new NewsgraphError('BAD_USER_INPUT', `${dataDir}: the entity table does not validate as it is; fix it first:\n${check.tableProblems.map(formatDiagnostic).join('\n')}`);
+      }
+      const problems = check.draftProblems;
       if (problems.length === 0) {
         await writeFileAtomic(textFile, text);
         await writeFileAtomic(entitiesFile, entitiesYaml);
@@ -86,22 +88,13 @@ export async function extractIntoDirectory(dataDir: string, text: string, meta: 
         };
       }
       if (round >= 8) throw new NewsgraphError('DATA_INVALID', `the draft does not validate; nothing was written:\n${problems.map(formatDiagnostic).join('\n')}`);
-      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, known.length, problems, dropped);
+      const next = dropRefused(article, articleYaml, newEntities, entitiesYaml, own.length, problems, dropped);
       article = next.article;
       newEntities = next.newEntities;
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-/** The ids the other articles declare (events, claims): a created entity must not take one. */
-async function eventAndClaimIds(dataDir: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  if (!(await exists(join(dataDir, 'articles')))) return ids;
-  const sources = await loadSources(dataDir);
-  for (const a of sources.articles) for (const x of [...(a.data?.events ?? []), ...(a.data?.claims ?? [])]) ids.add(x.id);
-  return ids;
 }
 
 function readKnown(entitiesText: string): KnownEntity[] {

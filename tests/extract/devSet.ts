@@ -16,6 +16,9 @@ export const HELDOUT_TEXTS = join(EXTRACTION, 'heldout-texts');
 export const HELDOUT_GOLD = join(EXTRACTION, 'heldout');
 export const UNSEEN_TEXTS = join(EXTRACTION, 'unseen-texts');
 export const UNSEEN_GOLD = join(EXTRACTION, 'unseen');
+/** Six articles whose gold was written by hand before the extractor ran on them; measured, never tuned on. */
+export const BLIND_TEXTS = join(EXTRACTION, 'blind-texts');
+export const BLIND_GOLD = join(EXTRACTION, 'blind');
 
 export function textsOf(dir: string): { id: string; text: string }[] {
   return readdirSync(dir)

@@ -10,12 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { buildGraph } from '../../src/build/index.js';
 import { evaluateDirectories, evaluateGraphs, type Evaluation } from '../../src/extract/index.js';
 import { PROJECT_ROOT, copyData, removeDir } from '../utils/fixtures.js';
-import { DEV_GOLD, DEV_TEXTS, HELDOUT_GOLD, HELDOUT_TEXTS, UNSEEN_GOLD, UNSEEN_TEXTS, draftDirectory, textsOf } from './devSet.js';
+import { validateData } from '../../src/build/index.js';
+import { BLIND_GOLD, BLIND_TEXTS, DEV_GOLD, DEV_TEXTS, HELDOUT_GOLD, HELDOUT_TEXTS, UNSEEN_GOLD, UNSEEN_TEXTS, draftDirectory, textsOf } from './devSet.js';
 
 const drafts: string[] = [];
 afterAll(() => drafts.forEach(removeDir));
 
-describe('development set (8 articles): the issue targets', () => {
+describe('development set (10 articles): the issue targets', () => {
   let result: Evaluation;
   beforeAll(async () => {
     const dir = await draftDirectory(DEV_TEXTS);
@@ -71,13 +72,38 @@ describe('unseen set (3 articles, measured once, never tuned on): the levels rea
     drafts.push(dir);
     result = await evaluateDirectories(UNSEEN_GOLD, dir);
   });
-  test('relations reach the targets; new-entity mention recall (0.66) is below its 0.75 target', () => {
+  test('relations and mentions reach the targets (new-entity mentions 0.77 since the appositive and title rules)', () => {
     expect(result.articles).toHaveLength(3);
     expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
     expect(result.relations.recall).toBeGreaterThanOrEqual(0.45);
     expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
-    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.6);
+    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.75);
     expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('blind set (6 articles, gold written before the extractor ran on them, never tuned on): the levels reached', () => {
+  let result: Evaluation;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await draftDirectory(BLIND_TEXTS);
+    drafts.push(dir);
+    result = await evaluateDirectories(BLIND_GOLD, dir);
+  });
+  test('every draft validates (quotes verbatim: the builder anchors each one)', async () => {
+    expect(result.articles.sort()).toEqual(textsOf(BLIND_TEXTS).map((t) => t.id));
+    expect(await validateData(dir)).toEqual([]);
+  });
+  test('reached: relation precision, known-entity mentions, polarity (the targets)', () => {
+    expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
+    expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
+    expect(result.polarityMatches).toBeGreaterThan(20);
+    expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+  test('not reached (docs/extraction.md): relation recall 0.37 < 0.45, new-entity mentions 0.72 < 0.75, asserter 0.83 < 0.90; held at those levels', () => {
+    expect(result.relations.recall).toBeGreaterThanOrEqual(0.35);
+    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.7);
+    expect(result.asserterAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });
 

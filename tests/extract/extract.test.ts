@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -71,6 +71,44 @@ describe('newsgraph extract (offline rules) on the development set', () => {
     expect(nato.mentions?.['mark-rutte']).toHaveLength(3); // "Mark Rutte", then "Rutte" twice
   });
 
+  test('appositives, bodies of a state, acronyms, lone names, written speech (horn-talks, sudan-live)', () => {
+    const horn = articleOf('horn-talks');
+    const rel = (subject: string, predicate: string, object?: string) => expect.objectContaining({ subject, predicate, ...(object !== undefined ? { object } : {}) });
+    expect(horn.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: 'getachew-reda', predicate: 'HOLDS_POSITION', object: 'tigray-interim-administration', properties: { title: 'President' } }),
+        rel('hassan-khannenje', 'AFFILIATED_WITH', 'horn-institute-for-strategic-studies'),
+        rel('getachew-reda', 'CRITICIZED', 'ethiopia'), // the person before the appositive, and "Addis Ababa" is Ethiopia
+        expect.objectContaining({ subject: 'yemane-gebremeskel', predicate: 'HOLDS_POSITION', object: 'eritrea', properties: { title: 'Information Minister' } }),
+        rel('kenyas-foreign-ministry', 'PART_OF', 'kenya'),
+      ]),
+    );
+    // "He urged Ethiopia, Eritrea and the Tigray People’s Liberation Front to respect …": three URGED, one name.
+    expect((horn.relations ?? []).filter((r) => r.predicate === 'URGED').map((r) => r.object).sort()).toEqual(['eritrea', 'ethiopia', 'tigray-peoples-liberation-front']);
+    expect(horn.mentions?.['facebook']).toBeDefined(); // a lone name in mid-sentence
+    const claim = (horn.claims ?? []).find((c) => c.name.startsWith('Asmara had not deployed'));
+    expect(horn.relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'yemane-gebremeskel', predicate: 'ASSERTED', object: claim?.id })]));
+    const sudan = articleOf('sudan-live');
+    expect(sudan.mentions?.['update']).toBeUndefined(); // live-blog furniture is no organization
+    expect(JSON.stringify(sudan.mentions?.['rapid-support-forces'])).toContain('RSF'); // the acronym is the body named before
+    expect(sudan.relations).toEqual(expect.arrayContaining([rel('sudans-army', 'SEIZED', 'bara'), rel('egypt', 'URGED', 'sudans-army'), rel('saudi-arabia', 'URGED', 'rapid-support-forces')]));
+    expect(sudan.events).toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MEETING', status: 'planned' }), expect.objectContaining({ eventType: 'VISIT' })]));
+  });
+
+  test('a counted salvo is an attack; a wire attribution keeps the event an event', async () => {
+    const copy = copyData(BASE);
+    try {
+      const text = 'Russian forces launched 143 drones and four ballistic missiles at Kyiv overnight, the Ukrainian air force said.\n';
+      const result = await extractIntoDirectory(copy, text, { id: 'salvo', title: 't' });
+      const { article } = result.draft;
+      expect(article.events).toEqual([expect.objectContaining({ eventType: 'ATTACK', roles: expect.arrayContaining([expect.objectContaining({ role: 'AGENT', entity: 'russian-forces' }), expect.objectContaining({ role: 'TARGET', entity: 'kyiv' })]) })]);
+      expect(article.relations).toEqual(expect.arrayContaining([expect.objectContaining({ predicate: 'PART_OF', object: 'ukraine' }), expect.objectContaining({ predicate: 'ASSERTED' })]));
+      expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
   test('build --reviewed-only leaves drafts out; deleting a mark accepts the fact', async () => {
     const copy = copyData(dir);
     try {
@@ -108,15 +146,52 @@ describe('extract writes all or nothing', () => {
     }
   });
 
-  test('a directory that does not validate before is refused; nothing is written', async () => {
+  test('an entity table that does not validate is refused; nothing is written', async () => {
     const copy = copyData(BASE);
     try {
-      writeFileSync(join(copy, 'articles', 'roster.txt'), 'changed text');
-      await expect(extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'new-one', title: 't' })).rejects.toBeInstanceOf(NewsgraphError);
+      const file = join(copy, 'entities.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('{ id: egypt, kind: GOVERNMENT', '{ id: egypt, kind: COUNTRY'));
+      const failure = extractIntoDirectory(copy, 'Russia criticized Ukraine.', { id: 'new-one', title: 't' });
+      await expect(failure).rejects.toBeInstanceOf(NewsgraphError);
+      await expect(failure).rejects.toThrow(/entity table does not validate[\s\S]*entities\.yaml:\d+:\d+/u);
       expect(existsSync(join(copy, 'articles', 'new-one.yaml'))).toBe(false);
       expect(existsSync(join(copy, 'articles', 'new-one.txt'))).toBe(false);
     } finally {
       removeDir(copy);
+    }
+  });
+
+  test('the other articles are not rebuilt: a problem elsewhere stays the only one after the draft is added', async () => {
+    const copy = copyData(BASE);
+    try {
+      writeFileSync(join(copy, 'articles', 'roster.txt'), 'changed text');
+      const before = (await validateData(copy)).map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(before.length).toBeGreaterThan(0);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      await extractIntoDirectory(copy, text, { id: 'nato', title: 't' });
+      expect(existsSync(join(copy, 'articles', 'nato.yaml'))).toBe(true);
+      const after = (await validateData(copy)).map((p) => `${p.file}:${p.line} ${p.message}`);
+      expect(after).toEqual(before);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('a layered directory (newsgraph.yaml extends ../base): the bases are the gazetteer, and the draft validates', async () => {
+    const base = copyData(BASE); // …/data
+    const top = join(base, '..', 'top');
+    try {
+      mkdirSync(join(top, 'articles'), { recursive: true });
+      writeFileSync(join(top, 'newsgraph.yaml'), 'extends: [../data]\n');
+      writeFileSync(join(top, 'entities.yaml'), 'entities: []\n');
+      expect(await validateData(top)).toEqual([]);
+      const text = readFileSync(join(DEV_TEXTS, 'nato-summit-quotes.txt'), 'utf8');
+      const result = await extractIntoDirectory(top, text, { id: 'nato', title: 't' });
+      expect(result.draft.linked).toEqual(expect.arrayContaining(['nato', 'russia', 'volodymyr-zelensky']));
+      expect(result.draft.newEntities.map((e) => e.id)).not.toContain('nato');
+      expect(await validateData(top)).toEqual([]);
+    } finally {
+      removeDir(join(base, '..'));
     }
   });
 
