@@ -12,7 +12,7 @@ import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExportRequest } from './http/exportRoute.js';
 import { createDrainer } from './http/drain.js';
-import { handleGraphQL } from './http/graphqlRoute.js';
+import { handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
 import { LiveGraph, type ServedGraph } from './liveGraph.js';
 import { refuseOversizeExpectations } from './http/body.js';
@@ -117,12 +117,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Each request is answered by the graph current when it arrives, whatever reloads happen meanwhile.
   const answer = async (req: IncomingMessage, res: ServerResponse, { graph, identity, apollo }: ServedGraph): Promise<void> => {
+    // GraphQL before any parsing: a question repeated byte for byte is answered from the cache's first level.
+    if (isGraphQLTarget(req.url, GRAPHQL_PATH)) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     res.setHeader('newsgraph-snapshot', identity.id);
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
-    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes, scope);
+    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
     if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
