@@ -44,16 +44,45 @@ export function otherEnd(relation: RelationAttributes, id: string): string {
   return relation.subject === id ? relation.object : relation.subject;
 }
 
+/** A filter made ready to test many relations: its predicates as a set. */
+export interface AdjacencyTest {
+  readonly wanted: ReadonlySet<string> | undefined;
+  readonly direction: Direction;
+  readonly negated: boolean | undefined;
+}
+
+export function adjacencyTest(filter: AdjacencyFilter = {}): AdjacencyTest {
+  const { predicates, direction = 'BOTH', negated } = filter;
+  return { wanted: predicates === undefined ? undefined : new Set(predicates), direction, negated };
+}
+
+/** True when a relation around `id` passes the filter (the one test of the adjacency lists, the store and neighborhood). */
+export function matchesAdjacency(relation: RelationAttributes, id: string, test: AdjacencyTest): boolean {
+  return (
+    (test.wanted === undefined || test.wanted.has(relation.predicate)) &&
+    (test.negated === undefined || relation.negated === test.negated) &&
+    matchesDirection(relation, id, test.direction)
+  );
+}
+
 /** The relations around an entity that pass the filter, in graph order. */
 export function adjacentRelations(graph: NewsGraph, id: string, filter: AdjacencyFilter = {}): RelationAttributes[] {
-  const { predicates, direction = 'BOTH', negated } = filter;
-  const wanted = predicates === undefined ? undefined : new Set(predicates);
-  return relationsTouching(graphIndex(graph), id).filter(
-    (r) =>
-      (wanted === undefined || wanted.has(r.predicate)) &&
-      (negated === undefined || r.negated === negated) &&
-      matchesDirection(r, id, direction),
-  );
+  return firstAdjacentRelations(graph, id, filter, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The first `first` relations around an entity that pass the filter, in graph order. It reads the index list
+ * only as far as it needs: a hub's first 10 relations cost about 10 reads, not a filtered copy of thousands.
+ */
+export function firstAdjacentRelations(graph: NewsGraph, id: string, filter: AdjacencyFilter, first: number): RelationAttributes[] {
+  const all = relationsTouching(graphIndex(graph), id);
+  const test = adjacencyTest(filter);
+  const result: RelationAttributes[] = [];
+  for (const relation of all) {
+    if (result.length >= first) break;
+    if (matchesAdjacency(relation, id, test)) result.push(relation);
+  }
+  return result;
 }
 
 /** The relations around an entity with the entity at the far end of each. */

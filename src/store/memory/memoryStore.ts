@@ -6,7 +6,7 @@
  */
 import { didYouMean, suggestions } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
-import { adjacentRelations, otherEnd } from '../../graph/adjacent.js';
+import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd } from '../../graph/adjacent.js';
 import {
   entitiesOfKind,
   graphIndex,
@@ -79,6 +79,16 @@ export class MemoryStore implements GraphStore {
     return this.node(id);
   }
 
+  /** `entity` without a promise (SyncReads, src/api/resolvers/syncReads.ts): what resolvers read most. */
+  entityNow(id: string): EntityAttributes | null {
+    return this.node(id);
+  }
+
+  /** `article` without a promise (SyncReads). */
+  articleNow(id: string): ArticleRecord | null {
+    return this.index.articles.get(id) ?? null;
+  }
+
   async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
     return ids.map((id) => this.node(id));
   }
@@ -97,8 +107,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
-    const all = adjacentRelations(this.graph, id, filter);
-    return all.length <= first ? all : all.slice(0, first);
+    return firstAdjacentRelations(this.graph, id, filter, first);
   }
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
@@ -106,7 +115,10 @@ export class MemoryStore implements GraphStore {
     const wantKind = order === 'time' ? 'EVENT' : kind;
     const seen = new Set<string>();
     const result: EntityAttributes[] = [];
-    for (const relation of adjacentRelations(this.graph, id, filter)) {
+    const test = adjacencyTest(filter);
+    // The index list itself, not a filtered copy: in graph order the loop stops at the `first`th entity.
+    for (const relation of relationsTouching(this.index, id)) {
+      if (!matchesAdjacency(relation, id, test)) continue;
       const other = otherEnd(relation, id);
       if (seen.has(other)) continue;
       seen.add(other);
