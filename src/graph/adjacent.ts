@@ -2,7 +2,7 @@
  * The relations around one entity, filtered by predicate, direction and negation, read from the index.
  * Symmetric relations (MET_WITH, CONTRADICTS) are stored once, so a direction matches either of their ends.
  */
-import { graphIndex, relationsTouching } from './indices.js';
+import { graphIndex, relationsTouching, type GraphIndex } from './indices.js';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from './types.js';
 
 /** OUT: the entity is the subject; IN: the object; BOTH: either. */
@@ -65,6 +65,51 @@ export function matchesAdjacency(relation: RelationAttributes, id: string, test:
   );
 }
 
+/** Below this many relations an entity's list is scanned whole: cheaper than keeping it split by predicate. */
+const SPLIT_FROM = 64;
+const EMPTY: readonly RelationAttributes[] = Object.freeze([]);
+
+/**
+ * The relations of large adjacency lists split by predicate, made on first use per entity and kept with the
+ * index (a new graph has a new index): "the positions Putin holds" reads his HOLDS_POSITION relations, not
+ * his thousands of others, on every question that asks it.
+ */
+const splitLists = new WeakMap<GraphIndex, Map<string, ReadonlyMap<string, readonly RelationAttributes[]>>>();
+
+function splitByPredicate(index: GraphIndex, id: string, all: readonly RelationAttributes[]): ReadonlyMap<string, readonly RelationAttributes[]> {
+  let perEntity = splitLists.get(index);
+  if (perEntity === undefined) {
+    perEntity = new Map();
+    splitLists.set(index, perEntity);
+  }
+  let lists = perEntity.get(id);
+  if (lists === undefined) {
+    const made = new Map<string, RelationAttributes[]>();
+    for (const relation of all) {
+      const list = made.get(relation.predicate);
+      if (list === undefined) made.set(relation.predicate, [relation]);
+      else list.push(relation);
+    }
+    perEntity.set(id, made);
+    lists = made;
+  }
+  return lists;
+}
+
+/**
+ * The relations touching an entity that can match `predicates` (all of them when undefined), in graph order: a
+ * superset of the matches, to be tested with matchesAdjacency, and a much shorter one around a hub.
+ */
+export function relationsTouchingWith(index: GraphIndex, id: string, predicates: readonly string[] | undefined): readonly RelationAttributes[] {
+  const all = relationsTouching(index, id);
+  if (predicates === undefined || all.length < SPLIT_FROM) return all;
+  const lists = splitByPredicate(index, id, all);
+  if (predicates.length === 1) return lists.get(predicates[0] ?? '') ?? EMPTY;
+  const chosen = [...new Set(predicates)].flatMap((p) => lists.get(p) ?? EMPTY);
+  const position = index.relationPosition;
+  return chosen.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+}
+
 /** The relations around an entity that pass the filter, in graph order. */
 export function adjacentRelations(graph: NewsGraph, id: string, filter: AdjacencyFilter = {}): RelationAttributes[] {
   return firstAdjacentRelations(graph, id, filter, Number.POSITIVE_INFINITY);
@@ -75,7 +120,7 @@ export function adjacentRelations(graph: NewsGraph, id: string, filter: Adjacenc
  * only as far as it needs: a hub's first 10 relations cost about 10 reads, not a filtered copy of thousands.
  */
 export function firstAdjacentRelations(graph: NewsGraph, id: string, filter: AdjacencyFilter, first: number): RelationAttributes[] {
-  const all = relationsTouching(graphIndex(graph), id);
+  const all = relationsTouchingWith(graphIndex(graph), id, filter.predicates);
   const test = adjacencyTest(filter);
   const result: RelationAttributes[] = [];
   for (const relation of all) {

@@ -6,12 +6,11 @@
  */
 import { didYouMean, suggestions } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
-import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd } from '../../graph/adjacent.js';
+import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd, relationsTouchingWith } from '../../graph/adjacent.js';
 import {
   entitiesOfKind,
   graphIndex,
   relationsOfEvent,
-  relationsTouching,
   relationsWithPredicate,
   type GraphIndex,
 } from '../../graph/indices.js';
@@ -50,6 +49,32 @@ function endsMatch(r: RelationAttributes, subject: string | undefined, object: s
 /** True when some article of the relation's evidence is published within the range. */
 function statedWithin(index: GraphIndex, relation: RelationAttributes, from: string | undefined, to: string | undefined): boolean {
   return relation.evidence.some((anchor) => inDateRange(index.articles.get(anchor.article)?.published, from, to));
+}
+
+/** Unions of predicate lists in graph order, by index and sorted names (a question's list is the same every time). */
+const unions = new WeakMap<GraphIndex, Map<string, readonly RelationAttributes[]>>();
+/** Distinct name sets kept per index: a client cannot grow the memo without bound. */
+const MAX_UNIONS = 256;
+
+function predicateUnion(
+  index: GraphIndex,
+  names: readonly string[],
+  lists: readonly (readonly RelationAttributes[])[],
+  position: (r: RelationAttributes) => number,
+): readonly RelationAttributes[] {
+  let known = unions.get(index);
+  if (known === undefined) {
+    known = new Map();
+    unions.set(index, known);
+  }
+  const key = [...names].sort().join('\n');
+  let union = known.get(key);
+  if (union === undefined) {
+    union = lists.flat().sort((a, b) => position(a) - position(b));
+    if (known.size >= MAX_UNIONS) known.clear();
+    known.set(key, union);
+  }
+  return union;
 }
 
 const cache = new WeakMap<NewsGraph, MemoryStore>();
@@ -117,7 +142,7 @@ export class MemoryStore implements GraphStore {
     const result: EntityAttributes[] = [];
     const test = adjacencyTest(filter);
     // The index list itself, not a filtered copy: in graph order the loop stops at the `first`th entity.
-    for (const relation of relationsTouching(this.index, id)) {
+    for (const relation of relationsTouchingWith(this.index, id, filter.predicates)) {
       if (!matchesAdjacency(relation, id, test)) continue;
       const other = otherEnd(relation, id);
       if (seen.has(other)) continue;
@@ -164,14 +189,16 @@ export class MemoryStore implements GraphStore {
    */
   private relationCandidates(index: GraphIndex, query: RelationQuery): readonly RelationAttributes[] {
     const { predicates, subject, object, article, from, to, minArticles } = query;
-    if (subject !== undefined || object !== undefined) return relationsTouching(index, subject ?? object ?? '');
+    if (subject !== undefined || object !== undefined) return relationsTouchingWith(index, subject ?? object ?? '', predicates);
     if (article !== undefined) return index.relationsByArticle.get(article) ?? EMPTY;
     const options: Array<{ size: number; list: () => readonly RelationAttributes[] }> = [];
     if (minArticles !== undefined && minArticles >= 2) options.push({ size: index.statedBySeveral.length, list: () => index.statedBySeveral });
     const position = (r: RelationAttributes): number => index.relationPosition.get(r.id) ?? 0;
     if (predicates !== undefined) {
-      const lists = [...new Set(predicates)].map((p) => relationsWithPredicate(index, p));
-      options.push({ size: lists.reduce((n, l) => n + l.length, 0), list: () => lists.flat().sort((a, b) => position(a) - position(b)) });
+      const names = [...new Set(predicates)];
+      const lists = names.map((p) => relationsWithPredicate(index, p));
+      // One predicate's list is already in graph order; the union of several is made once per index and set of names.
+      options.push({ size: lists.reduce((n, l) => n + l.length, 0), list: () => (lists.length === 1 ? (lists[0] ?? EMPTY) : predicateUnion(index, names, lists, position)) });
     }
     if (from !== undefined || to !== undefined) {
       const lists = index.articlesInOrder.filter((a) => inDateRange(a.published, from, to)).map((a) => index.relationsByArticle.get(a.id) ?? EMPTY);
@@ -257,7 +284,7 @@ export class MemoryStore implements GraphStore {
     const result: EntityAttributes[] = [];
     for (const claim of entitiesOfKind(this.index, 'CLAIM')) {
       if (contradicted !== undefined) {
-        const contradicts = relationsTouching(this.index, claim.id).some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
+        const contradicts = relationsTouchingWith(this.index, claim.id, ['CONTRADICTS']).some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
         if (contradicts !== contradicted) continue;
       }
       result.push(claim);
