@@ -4,7 +4,8 @@
  * store is not). Every lookup goes through the graph's cached index, so a store stays right if the graph
  * it wraps changes (the index is rebuilt on the next read).
  */
-import { didYouMean, suggestions } from '../../didYouMean.js';
+import { didYouMean } from '../../didYouMean.js';
+import { similarIds } from './similarIds.js';
 import { NewsgraphError } from '../../errors.js';
 import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd, relationsTouchingWith } from '../../graph/adjacent.js';
 import {
@@ -119,7 +120,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async similarIds(id: string): Promise<string[]> {
-    return suggestions(id, this.index.entityPosition.keys());
+    return similarIds(this.index, id);
   }
 
   async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
