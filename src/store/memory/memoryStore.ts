@@ -223,6 +223,13 @@ export class MemoryStore implements GraphStore {
   }
 
   async path(from: string, to: string, maxHops: number): Promise<RelationAttributes[] | null> {
+    // An unknown end is refused here, as shortestPath words it, with the near ids from the count table
+    // (similarIds.ts) rather than shortestPath's scan of every id (360 ms at 72,000 ids).
+    if (Number.isInteger(maxHops) && maxHops >= 0) {
+      for (const [id, argument] of [[from, 'from'], [to, 'to']] as const) {
+        if (!this.graph.hasNode(id)) throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, similarIds(this.index, id))}`);
+      }
+    }
     return shortestPath(this.graph, from, to, { maxHops });
   }
 
