@@ -78,6 +78,46 @@ function predicateUnion(
   return union;
 }
 
+/**
+ * Article lists in graph order by the id list they were asked with. The lists a question passes are a fact's
+ * articles (evidenceArticleIds, one list per evidence list), asked again by every question that lists the
+ * fact: sorted once, kept with the index.
+ */
+const orderedArticles = new WeakMap<GraphIndex, WeakMap<readonly string[], readonly ArticleRecord[]>>();
+
+function articlesInOrder(index: GraphIndex, ids: readonly string[]): readonly ArticleRecord[] {
+  let known = orderedArticles.get(index);
+  if (known === undefined) {
+    known = new WeakMap();
+    orderedArticles.set(index, known);
+  }
+  let list = known.get(ids);
+  if (list === undefined) {
+    const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
+    list = ids.flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
+    known.set(ids, list);
+  }
+  return list;
+}
+
+/** The entities at either end of a CONTRADICTS relation that holds, per index: `claims(contradicted:)` reads it. */
+const contradictingSets = new WeakMap<GraphIndex, ReadonlySet<string>>();
+
+function contradicting(index: GraphIndex): ReadonlySet<string> {
+  let ids = contradictingSets.get(index);
+  if (ids === undefined) {
+    const made = new Set<string>();
+    for (const r of relationsWithPredicate(index, 'CONTRADICTS')) {
+      if (r.negated) continue;
+      made.add(r.subject);
+      made.add(r.object);
+    }
+    contradictingSets.set(index, made);
+    ids = made;
+  }
+  return ids;
+}
+
 const cache = new WeakMap<NewsGraph, MemoryStore>();
 
 /** The store of a graph, made once per graph (a store holds nothing but the graph). */
@@ -239,8 +279,7 @@ export class MemoryStore implements GraphStore {
     const source = query.source?.toLowerCase();
     let candidates: readonly ArticleRecord[];
     if (ids !== undefined) {
-      const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
-      candidates = ids.flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
+      candidates = articlesInOrder(index, ids);
     } else candidates = index.articlesInOrder;
     const result: ArticleRecord[] = [];
     for (const article of candidates) {
@@ -291,10 +330,7 @@ export class MemoryStore implements GraphStore {
   async claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]> {
     const result: EntityAttributes[] = [];
     for (const claim of entitiesOfKind(this.index, 'CLAIM')) {
-      if (contradicted !== undefined) {
-        const contradicts = relationsTouchingWith(this.index, claim.id, ['CONTRADICTS']).some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
-        if (contradicts !== contradicted) continue;
-      }
+      if (contradicted !== undefined && contradicting(this.index).has(claim.id) !== contradicted) continue;
       result.push(claim);
       if (result.length >= first) break;
     }
