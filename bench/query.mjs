@@ -2,35 +2,50 @@
 // graphology, and name search p50/p99, on the built data graph and on a synthetic corpus-sized graph made here.
 // Figures vary between machines and runs (and under load: say so); compare the ratios measured in the same run.
 // Usage: npm run build && node bench/query.mjs [--entities 100000] [--relations 300000] [--rounds 2000]
+//        node bench/query.mjs --snapshot FILE [--rounds 300] [--budget-ms 4000]: on a corpus snapshot (what
+//        `npm run bench` runs on its largest corpus): every playground question in-process (as written, and
+//        with its variables naming entities of the corpus), name search, and GraphQL vs hand-written; prints
+//        the figures, then one JSON line.
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
-import { execute, parse } from 'graphql';
-import { buildGraph, createSchema, executeQuery, graphIndex, searchEntities } from '../dist/index.js';
-import { syntheticGraph } from './syntheticGraph.mjs';
 
 const { values } = parseArgs({
   options: {
     entities: { type: 'string', default: '100000' },
     relations: { type: 'string', default: '300000' },
-    rounds: { type: 'string', default: '2000' },
+    rounds: { type: 'string' },
+    snapshot: { type: 'string' },
+    'budget-ms': { type: 'string', default: '4000' },
   },
 });
-const ROUNDS = Number(values.rounds);
+// On a corpus, graphql-js runs in production mode, as the `newsgraph` command runs it (src/cli/bin.ts; without
+// it graphql-js checks every type test across realms); set before graphql is loaded.
+if (values.snapshot !== undefined) process.env.NODE_ENV ??= 'production';
+const { execute, parse } = await import('graphql');
+const { PLAYGROUND_EXAMPLES } = await import('../dist/api/examples.js');
+const { buildGraph, createSchema, executeQuery, graphIndex, loadSnapshot, searchEntities } = await import('../dist/index.js');
+const { syntheticGraph } = await import('./syntheticGraph.mjs');
+const ROUNDS = Number(values.rounds ?? (values.snapshot === undefined ? 2000 : 300));
+/** On a corpus, a case stops after this many milliseconds of samples (at least 30 samples), so that a slow question cannot hold the run. */
+const BUDGET_MS = values.snapshot === undefined ? Infinity : Number(values['budget-ms']);
 
 // ---------------------------------------------------------------------------------------------------------
 // Timing: each case runs ROUNDS times after a warm-up; median, p99 and the spread (p90 - p10) in microseconds.
 
 async function time(run) {
-  for (let i = 0; i < Math.min(200, ROUNDS); i++) await run(i);
-  const samples = new Float64Array(ROUNDS);
-  for (let i = 0; i < ROUNDS; i++) {
+  const warmUntil = performance.now() + BUDGET_MS / 4;
+  for (let i = 0; i < Math.min(200, ROUNDS) && (i < 5 || performance.now() < warmUntil); i++) await run(i);
+  const all = new Float64Array(ROUNDS);
+  const stopAt = performance.now() + BUDGET_MS;
+  let n = 0;
+  for (; n < ROUNDS && (n < 30 || performance.now() < stopAt); n++) {
     const start = process.hrtime.bigint();
-    await run(i);
-    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+    await run(n);
+    all[n] = Number(process.hrtime.bigint() - start) / 1000;
   }
-  samples.sort();
-  const at = (q) => samples[Math.min(ROUNDS - 1, Math.floor(q * ROUNDS))];
-  return { p50: at(0.5), p99: at(0.99), spread: at(0.9) - at(0.1) };
+  const samples = all.subarray(0, n).sort();
+  const at = (q) => samples[Math.min(n - 1, Math.floor(q * n))];
+  return { p50: at(0.5), p99: at(0.99), spread: at(0.9) - at(0.1), rounds: n };
 }
 
 const us = (n) => `${n.toFixed(1).padStart(9)} µs`;
@@ -105,12 +120,14 @@ async function neighbourhoodFigures(label, graph, centre) {
   console.log(`  ${'hand-written over graphology (baseline)'.padEnd(52)} p50 ${us(base.p50)}  p99 ${us(base.p99)}  spread ${us(base.spread)}`);
   console.log(`  ${'GraphQL execute() over the store'.padEnd(52)} p50 ${us(core.p50)}  p99 ${us(core.p99)}  spread ${us(core.spread)}  ${(core.p50 / base.p50).toFixed(1)}x`);
   console.log(`  ${'executeQuery() (Apollo pipeline: limits, masking)'.padEnd(52)} p50 ${us(full.p50)}  p99 ${us(full.p99)}  spread ${us(full.spread)}  ${(full.p50 / base.p50).toFixed(1)}x`);
+  return { centre, neighbours: expected.entity.neighbors.length, handWritten: base, execute: core, executeQuery: full, executeRatio: core.p50 / base.p50, executeQueryRatio: full.p50 / base.p50 };
 }
 
 async function searchFigures(label, graph, queries) {
   searchEntities(graph, 'warm the index');
   const t = await time((i) => searchEntities(graph, queries[i % queries.length], { limit: 10 }));
   console.log(`  ${`name search, ${queries.length} queries round-robin`.padEnd(52)} p50 ${ms(t.p50)}  p99 ${ms(t.p99)}  spread ${ms(t.spread)}`);
+  return { queries: queries.length, ...t };
 }
 
 /** Search queries a researcher types: whole names, surnames, prefixes, a lower-case fragment, a miss. */
@@ -126,6 +143,88 @@ function queriesFor(graph) {
   }
   queries.push('zzqx nothing', 'Støre', 'store');
   return queries;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// On a corpus snapshot: every playground question, in-process, through the same pipeline as the server.
+
+/** The most mentioned entity of a kind (by articles), or undefined. */
+function mostMentioned(graph, kind, accept = () => true) {
+  let best;
+  graph.forEachNode((_id, e) => {
+    if (e.kind === kind && accept(e) && (best === undefined || e.articles.length > best.articles.length || (e.articles.length === best.articles.length && e.id < best.id))) best = e;
+  });
+  return best;
+}
+
+/**
+ * The playground's questions name the seed article's entities; on a generated corpus each is also asked about
+ * the corpus's own (the most mentioned person, proposal, place, meeting), which is what a user of that corpus asks.
+ */
+function corpusVariables(graph, example) {
+  const people = [];
+  graph.forEachNode((_id, e) => e.kind === 'PERSON' && people.push(e));
+  people.sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
+  const [top, second = top] = people;
+  const middle = people[Math.floor(people.length / 2)] ?? top;
+  const proposal = mostMentioned(graph, 'PROPOSAL');
+  const place = mostMentioned(graph, 'PLACE');
+  const meeting = mostMentioned(graph, 'EVENT');
+  const pick = {
+    from: top?.id,
+    to: middle?.id === top?.id ? second?.id : middle?.id,
+    text: top?.name.split(' ').at(-1),
+    proposal: proposal?.name,
+    place: place?.name,
+    id: meeting?.id,
+  };
+  if (example.variables === undefined) return undefined;
+  const variables = {};
+  for (const name of Object.keys(example.variables)) {
+    if (pick[name] === undefined) return undefined;
+    variables[name] = pick[name];
+  }
+  return variables;
+}
+
+async function corpusFigures(file) {
+  const loadStart = performance.now();
+  const graph = await loadSnapshot(file);
+  const articles = graph.getAttribute('articles').length;
+  console.log(`Corpus snapshot: ${articles} articles, ${graph.order} entities, ${graph.size} relations (loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s)`);
+  graphIndex(graph);
+  const cases = [];
+  for (const example of PLAYGROUND_EXAMPLES) {
+    cases.push({ name: example.operationName, variant: 'as written', query: example.query, variables: example.variables, operationName: example.operationName });
+    const own = corpusVariables(graph, example);
+    if (own !== undefined) cases.push({ name: example.operationName, variant: 'corpus entities', query: example.query, variables: own, operationName: example.operationName });
+  }
+  const questions = [];
+  console.log(`\nEvery playground question through executeQuery() (the server's pipeline), ${ROUNDS} rounds or ${BUDGET_MS} ms each:`);
+  for (const c of cases) {
+    const options = { variables: c.variables, operationName: c.operationName };
+    const first = await executeQuery(graph, c.query, options);
+    const codes = (first.errors ?? []).map((e) => e.extensions?.code ?? 'UNKNOWN');
+    const refused = codes.some((code) => code !== 'NOT_FOUND');
+    const t = await time(() => executeQuery(graph, c.query, options));
+    const bytes = Buffer.byteLength(JSON.stringify(first));
+    questions.push({ name: c.name, variant: c.variant, variables: c.variables ?? null, errors: codes, refused, bytes, ...t });
+    console.log(`  ${`${c.name} (${c.variant})`.padEnd(52)} p50 ${ms(t.p50)}  p99 ${ms(t.p99)}  ${String(bytes).padStart(8)} B${codes.length > 0 ? `  errors: ${codes.join(', ')}` : ''}`);
+  }
+  const search = await searchFigures('corpus', graph, queriesFor(graph));
+  const people = [];
+  graph.forEachNode((_id, e) => e.kind === 'PERSON' && people.push(e));
+  people.sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
+  const hub = await neighbourhoodFigures('corpus, the most mentioned person', graph, people[0].id);
+  const typical = await neighbourhoodFigures('corpus, a typical person', graph, people[Math.floor(people.length / 2)].id);
+  return { articles, entities: graph.order, relations: graph.size, nodeEnv: process.env.NODE_ENV ?? null, rounds: ROUNDS, budgetMs: BUDGET_MS, questions, search, neighbourhood: { hub, typical } };
+}
+
+if (values.snapshot !== undefined) {
+  console.log(`newsgraph query benchmark on a corpus (node ${process.version}, NODE_ENV=${process.env.NODE_ENV}); the machine is shared, figures taken under load are noisy.`);
+  const figures = await corpusFigures(values.snapshot);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------------

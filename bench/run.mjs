@@ -3,12 +3,14 @@
 //
 //   corpus scale  generated corpora of 100 … 10,000 articles (bench/corpus): build time and peak memory vs
 //                 parsing the same YAML alone; snapshot bytes per relation; snapshot load vs JSON.parse
+//   queries       on the largest corpus, in-process (bench/query.mjs --snapshot): every playground question
+//                 p50/p99, name search p50/p99, GraphQL vs the same answer hand-written over graphology
 //   HTTP          on the largest corpus: newsgraph with a repeated (cached) and a new (uncached) question vs a
 //                 bare node:http process writing the same bytes (bench/serving)
 //   seed          the earlier benchmarks, bench/build.mjs (seed copies) and bench/http.mjs (seed graph)
 //
 // Usage: npm run bench -- [--max-articles 10000] [--sizes 100,300,1000] [--runs 3] [--seconds 3]
-//                         [--connections 10] [--no-seed-benchmarks] [--keep]
+//                         [--connections 10] [--query-budget-ms 3000] [--no-seed-benchmarks] [--keep]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    'query-budget-ms': { type: 'string', default: '3000' },
     'no-seed-benchmarks': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -98,6 +101,12 @@ for (const size of sizes) {
 }
 writeFileSync(join(results, 'scale.json'), `${JSON.stringify({ started, machine, runs, rows: scale }, null, 1)}\n`);
 
+// ── Queries in-process on the largest corpus ───────────────────────────────────────────────────────────
+log(`queries in-process on ${largest.size} articles (bench/query.mjs --snapshot)`);
+const queryMeasured = { at: new Date(), loadavgBefore: loadavg() };
+const query = { ...runScript('query.mjs', ['--snapshot', largest.snapshot, '--rounds', '300', '--budget-ms', values['query-budget-ms']]), measured: { ...queryMeasured, loadavgAfter: loadavg() } };
+writeFileSync(join(results, 'query-corpus.json'), `${JSON.stringify({ started, machine, ...query }, null, 1)}\n`);
+
 // ── HTTP on the largest corpus ─────────────────────────────────────────────────────────────────────────
 const graph = await loadSnapshot(largest.snapshot);
 const people = graph.filterNodes((_key, e) => e.kind === 'PERSON').map((key) => graph.getNodeAttributes(key)).sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
@@ -112,7 +121,8 @@ const questions = [
   { name: 'GET /export/turtle?focus', path: `/export/turtle?focus=${encodeURIComponent(middle.id)}` },
 ];
 log(`HTTP on ${largest.size} articles (${questions.length} questions, ${seconds} s each, three servers)`);
-const http = await benchHttp({ snapshot: largest.snapshot, questions, seconds, connections, workDir: work });
+const httpMeasured = { at: new Date(), loadavgBefore: loadavg() };
+const http = { ...(await benchHttp({ snapshot: largest.snapshot, questions, seconds, connections, workDir: work })), measured: { ...httpMeasured, loadavgAfter: loadavg() } };
 writeFileSync(join(results, 'http-corpus.json'), `${JSON.stringify({ started, machine, articles: largest.size, seconds, connections, ...http }, null, 1)}\n`);
 
 // ── The seed benchmarks ─────────────────────────────────────────────────────────────────────────────────
@@ -124,9 +134,9 @@ if (!values['no-seed-benchmarks']) {
 }
 
 const finished = new Date();
-const summary = { started, finished, machine, loadavgAtEnd: loadavg(), options: { maxArticles, sizes, runs, seconds, connections } };
+const summary = { started, finished, machine, loadavgAtEnd: loadavg(), options: { maxArticles, sizes, runs, seconds, connections, queryBudgetMs: Number(values['query-budget-ms']) } };
 writeFileSync(join(results, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
-const { markdown, svg } = renderReport({ summary, scale, http, resultsDir: results });
+const { markdown, svg } = renderReport({ summary, scale, http, query, resultsDir: results });
 writeFileSync(join(root, 'docs', 'performance-scale.svg'), svg);
 writeFileSync(join(root, 'docs', 'performance.md'), markdown);
 log(`wrote bench/results/*.json, docs/performance.md and docs/performance-scale.svg in ${((finished - started) / 1000).toFixed(0)} s`);

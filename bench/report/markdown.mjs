@@ -22,7 +22,65 @@ function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-export function renderReport({ summary, scale, http, resultsDir }) {
+/** The target rows and the section of the in-process query figures (bench/query.mjs --snapshot). */
+/** When a section was measured and the load around it (a section may be re-measured apart from the rest). */
+function measuredLine(measured) {
+  if (measured === undefined) return '';
+  const when = new Date(measured.at).toISOString().slice(0, 16).replace('T', ' ');
+  const load = (l) => l.map((x) => x.toFixed(1)).join(', ');
+  return `Measured ${when} UTC, load average ${load(measured.loadavgBefore)} before and ${load(measured.loadavgAfter)} after.`;
+}
+
+function queryReport(query, at) {
+  if (query === undefined) {
+    const none = ['not in this run', '—', '—'];
+    return { rows: [['every playground question in-process', 'p99 ≤ 20 ms, never refused', ...none], ['name search', 'p99 ≤ 5 ms', ...none], ['in-process GraphQL vs hand-written graphology', '≤ 5x', ...none]], section: '' };
+  }
+  const ms = (us) => `${(us / 1000).toFixed(us < 10_000 ? 2 : 1)} ms`;
+  const answered = query.questions.filter((q) => q.errors.length === 0);
+  const refused = query.questions.filter((q) => q.refused);
+  const notFound = query.questions.filter((q) => !q.refused && q.errors.length > 0);
+  const worst = answered.reduce((w, q) => (w === undefined || q.p99 > w.p99 ? q : w), undefined);
+  const { hub, typical } = query.neighbourhood;
+  const worstRatio = Math.max(hub.executeQueryRatio, typical.executeQueryRatio);
+  const rows = [
+    [
+      'every playground question in-process',
+      'p99 ≤ 20 ms, never refused',
+      `worst p99 **${ms(worst.p99)}** (${worst.name}, ${worst.variant}); ${answered.length} answered, ${refused.length} refused${notFound.length > 0 ? `, ${notFound.length} NOT_FOUND (${notFound.map((q) => `${q.name} ${q.variant}`).join('; ')}: the seed's ids)` : ''}`,
+      '—',
+      `${yesNo(worst.p99 <= 20_000 && refused.length === 0)}${at.includes('10,000') ? '' : '; not at 10,000'}`,
+    ],
+    ['name search', 'p99 ≤ 5 ms', `p99 **${ms(query.search.p99)}**, p50 ${ms(query.search.p50)} (${query.search.queries} queries round-robin)`, '—', `${yesNo(query.search.p99 <= 5000)}${at.includes('10,000') ? '' : '; not at 10,000'}`],
+    [
+      'in-process GraphQL vs hand-written graphology',
+      '≤ 5x',
+      `2-hop neighbourhood, 50 neighbours: \`executeQuery\` (Apollo's pipeline) **${ratio(hub.executeQueryRatio)}** (hub) / **${ratio(typical.executeQueryRatio)}** (typical person); graphql-js \`execute\` alone ${ratio(hub.executeRatio)} / ${ratio(typical.executeRatio)}`,
+      `hand-written over graphology: ${hub.handWritten.p50.toFixed(0)} µs / ${typical.handWritten.p50.toFixed(0)} µs`,
+      yesNo(worstRatio <= 5),
+    ],
+  ];
+  const questionTable = table(
+    ['question', 'variables', 'p50', 'p99', 'answer bytes', 'errors'],
+    query.questions.map((q) => [q.name, q.variant === 'as written' ? 'as written (the seed article\'s)' : `this corpus's: ${Object.values(q.variables ?? {}).join(', ')}`, ms(q.p50), ms(q.p99), q.bytes.toLocaleString('en'), q.errors.length === 0 ? '—' : q.errors.join(', ')]),
+  );
+  const nb = (label, n) => [label, `${n.handWritten.p50.toFixed(0)} / ${n.handWritten.p99.toFixed(0)}`, `${n.execute.p50.toFixed(0)} / ${n.execute.p99.toFixed(0)} (${ratio(n.executeRatio)})`, `${n.executeQuery.p50.toFixed(0)} / ${n.executeQuery.p99.toFixed(0)} (${ratio(n.executeQueryRatio)})`];
+  const section = `## Queries in-process
+
+${measuredLine(query.measured)} On the ${query.articles.toLocaleString('en')}-article corpus (${query.entities.toLocaleString('en')} entities, ${query.relations.toLocaleString('en')} relations), in one process, by \`bench/query.mjs --snapshot\` (graphql-js in \`NODE_ENV=${query.nodeEnv}\` mode, as the \`newsgraph\` command runs it): each case runs up to ${query.rounds} times or ${query.budgetMs} ms after a warm-up. Every playground question goes through \`executeQuery\`, the server's own pipeline (parse cache, limits, cost, execution budget, error masking) without HTTP or the response cache: each run executes. The questions name the seed article's entities; where they take variables, each is asked again naming this corpus's most mentioned person, proposal, place or event.
+
+${questionTable}
+
+Name search (\`searchEntities\`, limit 10, ${query.search.queries} queries: whole names, surnames, prefixes, fragments, a miss): p50 ${ms(query.search.p50)}, p99 ${ms(query.search.p99)}.
+
+GraphQL against the same answer written by hand over graphology (a 2-hop neighbourhood, at most 50 neighbours; µs, p50 / p99):
+
+${table(['centre', 'hand-written', 'graphql-js execute (ratio of p50s)', 'executeQuery (ratio of p50s)'], [nb(`the most mentioned person (\`${hub.centre}\`)`, hub), nb(`a typical person (\`${typical.centre}\`)`, typical)])}
+`;
+  return { rows, section };
+}
+
+export function renderReport({ summary, scale, http, query, resultsDir }) {
   const biggest = scale.at(-1);
   const full = biggest.articles >= 10_000;
   const at = `at ${biggest.articles.toLocaleString('en')} articles`;
@@ -39,6 +97,7 @@ export function renderReport({ summary, scale, http, resultsDir }) {
     ratios.sort((a, b) => a - b);
     return `; by server CPU per request ${ratio(ratios[ratios.length >> 1])} (median)`;
   };
+  const queries = queryReport(query, at);
   const load = summary.machine.loadavgAtStart.map((x) => x.toFixed(1)).join(', ');
   const loadEnd = summary.loadavgAtEnd.map((x) => x.toFixed(1)).join(', ');
 
@@ -60,9 +119,7 @@ export function renderReport({ summary, scale, http, resultsDir }) {
         biggest.jsonParseMs === null ? 'JSON.parse of graphology JSON: impossible (the string is too long)' : `JSON.parse of the same graph's graphology JSON: ${seconds(biggest.jsonParseMs.median)}`,
         `${yesNo(biggest.loadMs.median <= 5000)} (time), ${yesNo(biggest.rssAfterLoadBytes.median <= 1.5 * GiB)} (memory)${full ? '' : '; not at 10,000'}`,
       ],
-      ['every playground question in-process', 'p99 ≤ 20 ms, never refused', 'not in this run: `npm run bench:query` measures it apart (figures in the README, Benchmarks)', '—', '—'],
-      ['name search', 'p99 ≤ 5 ms', 'not in this run: `npm run bench:query` measures it apart (figures in the README, Benchmarks)', '—', '—'],
-      ['in-process GraphQL vs hand-written graphology', '≤ 5x', 'not in this run: `npm run bench:query` measures it apart (figures in the README, Benchmarks)', '—', '—'],
+      ...queries.rows,
       [
         'HTTP, a repeated question',
         '≥ 0.8x a bare node:http process writing the same bytes',
@@ -163,19 +220,23 @@ ${scaleTable}
 - *snapshot*: the version-1 snapshot file (one JSON record per line; no derivable value stored); *JSON*: graphology's JSON of the same graph (\`newsgraph export --format json\`, the earlier snapshot format).
 - *load*: \`loadSnapshot\` in a fresh process, checksum included; *JSON.parse of JSON*: only parsing the graphology JSON (not even making a graph); *RSS after load*: after a full garbage collection.
 
+${queries.section}
 ## HTTP: a repeated question, a new one, and a bare server writing the same bytes
 
-On the ${biggest.articles.toLocaleString('en')}-article corpus; three processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, and a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes); autocannon from a fourth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
+${measuredLine(http.measured)} On the ${biggest.articles.toLocaleString('en')}-article corpus; three processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, and a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes); autocannon from a fourth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
 
 ${httpTable}
 
 *Server CPU per request* is the server process's user and system time over the requests it answered (from
 \`/proc\`): unlike requests per second it hardly depends on what else the machine runs, so it is the steadier
 comparison under contention. A cached answer makes the same system calls as the bare server (one \`read\`, one
-\`writev\` per request, checked with strace while writing this harness); what remains between them is
-JavaScript per request: routing, reading the body within its limit, connection tracking for graceful
-shutdown, and the cache key. A question not yet cached costs what Apollo's execution of it costs:
-the resolvers, the store and the cost estimate are what move that figure.
+\`writev\` per request). A repeated question is found by the cache's first level, keyed by the exact request
+(snapshot, method, target, Accept, Content-Type, body bytes) before anything is parsed, and written with a header
+object made once; what remains between it and the bare server is JavaScript per request: routing, reading the body
+within its limit and timeout, connection tracking for graceful shutdown, and the longer header block (ETag,
+snapshot, cache and security headers). A question not yet cached costs what Apollo's pipeline and the execution
+cost: for a small answer Apollo's fixed cost per request (content negotiation, hashing the query, plugins) is
+most of it; for a large one, graphql-js's cost per field (see *Queries in-process*).
 
 ${refused}
 

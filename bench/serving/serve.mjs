@@ -1,7 +1,9 @@
 // The server under test, in its own process: serves SNAPSHOT with the response cache on or off, prints its
 // URL as one JSON line, and stops on SIGTERM.
 // Usage: node bench/serving/serve.mjs SNAPSHOT_FILE cache|nocache
-import { loadSnapshot, startServer } from '../../dist/index.js';
+// As `newsgraph serve` runs it: graphql-js in production mode (src/cli/bin.ts), set before graphql is loaded.
+process.env.NODE_ENV ??= 'production';
+const { loadSnapshot, startServer } = await import('../../dist/index.js');
 
 const [snapshotFile, mode] = process.argv.slice(2);
 const graph = await loadSnapshot(snapshotFile);

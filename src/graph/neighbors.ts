@@ -3,7 +3,7 @@
  * "what is around Putin" in the API (`Entity.neighbors`) and selects `--focus ID --depth N` for exports.
  */
 import { NewsgraphError } from '../errors.js';
-import { matchesDirection, otherEnd, type Direction } from './adjacent.js';
+import { adjacencyTest, matchesAdjacency, otherEnd, type Direction } from './adjacent.js';
 import { graphIndex, relationsTouching } from './indices.js';
 import type { NewsGraph, RelationAttributes } from './types.js';
 
@@ -53,7 +53,8 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
   if (!graph.hasNode(id)) throw new NewsgraphError('NOT_FOUND', `neighborhood: no entity with id "${id}".`);
 
   const index = graphIndex(graph);
-  const wanted = predicates === undefined ? undefined : new Set(predicates);
+  // Negated relations are followed unless excluded: a filter on negation only when they are not wanted.
+  const test = adjacencyTest({ predicates, direction, negated: includeNegated ? undefined : false });
   const distance = new Map<string, number>([[id, 0]]);
   const via = new Map<string, RelationAttributes[]>();
   const order: string[] = [];
@@ -65,9 +66,7 @@ export function neighborhood(graph: NewsGraph, id: string, options: Neighborhood
       // Read from the index list itself, not a filtered copy, so that a bounded search stops early.
       for (const relation of relationsTouching(index, current)) {
         if (order.length >= limit) break rings;
-        if (wanted !== undefined && !wanted.has(relation.predicate)) continue;
-        if (!includeNegated && relation.negated) continue;
-        if (!matchesDirection(relation, current, direction)) continue;
+        if (!matchesAdjacency(relation, current, test)) continue;
         const other = otherEnd(relation, current);
         const known = distance.get(other);
         followed.set(relation.id, relation);

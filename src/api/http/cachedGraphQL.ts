@@ -36,6 +36,7 @@ function storable(response: HTTPGraphQLResponse): CachedResponse | null {
   return { status: 200, headers, body, etag: etagOf(body) };
 }
 
+/** Answers through the cache; resolves with the key of the stored entry that answered, or null when none did. */
 export async function answerThroughCache(
   scope: CacheScope,
   req: IncomingMessage,
@@ -44,19 +45,20 @@ export async function answerThroughCache(
   body: unknown,
   execute: () => Promise<HTTPGraphQLResponse>,
   write: (res: ServerResponse, response: HTTPGraphQLResponse) => Promise<void>,
-): Promise<void> {
+): Promise<string | null> {
   const key = graphqlCacheKey(scope.snapshotId, (req.method ?? 'GET').toUpperCase(), url.searchParams, body, req.headers.accept);
   const hit = key === null ? undefined : scope.cache.get(key);
   if (hit !== undefined) {
     sendCached(req, res, hit, 'hit');
-    return;
+    return key;
   }
   const response = await execute();
   const entry = key === null ? null : storable(response);
   if (key === null || entry === null) {
     await write(res, response);
-    return;
+    return null;
   }
   scope.cache.set(key, entry);
   sendCached(req, res, entry, 'miss');
+  return key;
 }

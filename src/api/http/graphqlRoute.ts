@@ -6,7 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { LIMIT_CODES, LimitError } from '../limits.js';
-import { answerThroughCache, type CacheScope } from './cachedGraphQL.js';
+import { answerThroughCache } from './cachedGraphQL.js';
+import { exactRequestKey } from './exactRequestKey.js';
+import { PLAYGROUND_CSP } from './playgroundRoute.js';
+import { sendExactHit, type ResponseCache } from './responseCache.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { sendError } from './respond.js';
 
@@ -18,15 +21,14 @@ function headerMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** The body for Apollo: parsed JSON, or undefined (Apollo then refuses a POST with its own message). */
-async function parsedBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ body: unknown } | null> {
+/** The body's bytes of a POST (undefined for other methods), or null when the request was refused (answered). */
+async function bodyBytes(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer | undefined | null> {
   if (req.method !== 'POST') {
     req.resume();
-    return { body: undefined };
+    return undefined;
   }
-  let bytes: Buffer;
   try {
-    bytes = await readBody(req, maxBytes);
+    return await readBody(req, maxBytes);
   } catch (error) {
     if (error instanceof ClientGoneError) {
       refuseGoneClient(res, error);
@@ -36,6 +38,11 @@ async function parsedBody(req: IncomingMessage, res: ServerResponse, maxBytes: n
     refuseTooLarge(req, res, error);
     return null;
   }
+}
+
+/** The body for Apollo: parsed JSON, or undefined (Apollo then refuses a POST with its own message). */
+function parsedBody(req: IncomingMessage, res: ServerResponse, bytes: Buffer | undefined): { body: unknown } | null {
+  if (bytes === undefined) return { body: undefined };
   const type = parseContentType(req.headers['content-type']);
   const isJson = type !== undefined && (type.mediaType === 'application/json' || type.mediaType.endsWith('+json'));
   if (!isJson) {
@@ -96,22 +103,59 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse)
   res.end();
 }
 
-/** Answers one request to the GraphQL endpoint. */
+/** True when a request target is the GraphQL endpoint `path` as sent (no URL parse): the server's fast route. */
+export function isGraphQLTarget(target: string | undefined, path: string): boolean {
+  return target !== undefined && target.startsWith(path) && (target.length === path.length || target.charCodeAt(path.length) === 0x3f); // '?'
+}
+
+/** Headers of every answer of the endpoint, made once per snapshot. */
+let endpointHeaders: { readonly snapshotId: string; readonly headers: Readonly<Record<string, string>> } | undefined;
+
+function headersFor(snapshotId: string): Readonly<Record<string, string>> {
+  if (endpointHeaders?.snapshotId !== snapshotId) {
+    endpointHeaders = { snapshotId, headers: { 'newsgraph-snapshot': snapshotId, 'content-security-policy': PLAYGROUND_CSP } };
+  }
+  return endpointHeaders.headers;
+}
+
+/**
+ * Answers one request to the GraphQL endpoint, on the snapshot `snapshotId` (sent as `newsgraph-snapshot`).
+ * With a cache, a request sent before byte for byte is answered from the first level (exactRequestKey.ts)
+ * right after its body is read: no URL, JSON or document parse. Anything else takes the full path, and
+ * teaches the first level its exact key when the second level answers it.
+ */
 export async function handleGraphQL(
   apollo: ApolloServer<BaseContext>,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
   maxBodyBytes: number,
-  cache?: CacheScope,
+  snapshotId: string,
+  cache?: ResponseCache,
 ): Promise<void> {
-  const parsed = await parsedBody(req, res, maxBodyBytes);
+  const bytes = await bodyBytes(req, res, maxBodyBytes);
+  if (bytes === null) return;
+  const exactKey = cache === undefined ? undefined : exactRequestKey(snapshotId, req, bytes);
+  if (cache !== undefined && exactKey !== undefined) {
+    const hit = cache.getExact(exactKey);
+    if (hit !== undefined) {
+      sendExactHit(req, res, hit);
+      return;
+    }
+  }
+  const headers = headersFor(snapshotId);
+  for (const name in headers) res.setHeader(name, headers[name] ?? '');
+  const parsed = parsedBody(req, res, bytes);
   if (parsed === null) return;
+  const url = new URL(req.url ?? '/', 'http://localhost');
   const execute = () =>
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body: parsed.body },
       context: async () => ({}),
     });
-  if (cache !== undefined) return answerThroughCache(cache, req, res, url, parsed.body, execute, writeResponse);
-  await writeResponse(res, await execute());
+  if (cache === undefined || exactKey === undefined) {
+    await writeResponse(res, await execute());
+    return;
+  }
+  const key = await answerThroughCache({ cache, snapshotId }, req, res, url, parsed.body, execute, writeResponse);
+  if (key !== null) cache.alias(exactKey, key, headers);
 }

@@ -4,6 +4,13 @@
  * writing stored bytes costs a fraction of executing. Keys name the snapshot, so a reload never serves an
  * old answer (and the server empties the cache when the snapshot changes, to free the memory at once).
  * Every stored response has an ETag; a client that sends it back in If-None-Match gets 304 and no body.
+ *
+ * Two levels of keys. The second (`get`/`set`) is the normalized question (graphqlCacheKey.ts): it finds one
+ * answer however the question is spelt, but making it costs a body parse, a canonical JSON of the variables and
+ * a document lookup. The first (`getExact`/`alias`) is the exact request as it came (rawRequestKey.ts: snapshot,
+ * method, URL, the headers that decide the answer, the body's bytes), pointing at a second-level entry: a client
+ * repeating itself byte for byte (what clients do) is answered before anything is parsed. A first-level key is
+ * only ever added for a request the second level has just answered with that entry, and goes when its entry goes.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,6 +26,8 @@ export interface CachedResponse {
 
 export interface ResponseCacheStats {
   readonly entries: number;
+  /** First-level (exact request) keys. */
+  readonly exactKeys: number;
   readonly bytes: number;
   readonly maxBytes: number;
   readonly hits: number;
@@ -27,6 +36,26 @@ export interface ResponseCacheStats {
 
 /** Bytes of bookkeeping counted per entry on top of its key and body. */
 const ENTRY_OVERHEAD = 256;
+/** Exact-request keys kept per entry: a question spelt in more ways than this is found by its normalized key. */
+export const MAX_EXACT_KEYS_PER_ENTRY = 8;
+
+/** A first-level entry: the response, and the headers of a hit on it, made once (what a hit writes). */
+export interface ExactHit {
+  readonly response: CachedResponse;
+  /** The full header object of a 200 hit: the response's headers, extra headers given to `alias`, etag, length. */
+  readonly headers: Readonly<Record<string, string | number>>;
+  /** The headers given to `alias`, also sent with a 304. */
+  readonly extraHeaders: Readonly<Record<string, string>>;
+  /** The second-level key this entry is an alias of. */
+  readonly key: string;
+}
+
+interface Entry {
+  readonly response: CachedResponse;
+  readonly size: number;
+  /** First-level keys pointing here, dropped with the entry. */
+  exactKeys: string[] | undefined;
+}
 
 /** @default 64 MiB */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -38,7 +67,9 @@ export function etagOf(body: Uint8Array): string {
 export class ResponseCache {
   readonly maxBytes: number;
   /** Map iteration order is insertion order: the first entry is the least recently used. */
-  private readonly entries = new Map<string, { readonly response: CachedResponse; readonly size: number }>();
+  private readonly entries = new Map<string, Entry>();
+  /** First level: exact request → entry of `entries`; its keys' bytes are counted in `bytes`. */
+  private readonly exact = new Map<string, ExactHit>();
   private bytes = 0;
   private hits = 0;
   private misses = 0;
@@ -64,21 +95,59 @@ export class ResponseCache {
     const size = response.body.length + key.length * 2 + ENTRY_OVERHEAD;
     if (size > this.maxBytes / 2) return;
     this.delete(key);
-    this.entries.set(key, { response, size });
+    this.entries.set(key, { response, size, exactKeys: undefined });
     this.bytes += size;
-    for (const [oldest] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.delete(oldest);
-    }
+    this.evict();
+  }
+
+  /**
+   * The entry an exact request was answered with before (see `alias`), or undefined. A hit counts as a use of
+   * the entry (least recently used order), as `get` does.
+   */
+  getExact(exactKey: string): ExactHit | undefined {
+    const hit = this.exact.get(exactKey);
+    if (hit === undefined) return undefined;
+    const entry = this.entries.get(hit.key);
+    if (entry === undefined || entry.response !== hit.response) return undefined; // cannot happen: deleted together
+    this.hits++;
+    this.entries.delete(hit.key);
+    this.entries.set(hit.key, entry);
+    return hit;
+  }
+
+  /**
+   * Remembers that the request `exactKey` is answered by the stored entry `key` (which must be its entry: the
+   * caller has just answered it from there), with `extraHeaders` on every hit (per-snapshot headers). Does
+   * nothing when `key` is not stored (not storable, or evicted meanwhile) or has MAX_EXACT_KEYS_PER_ENTRY aliases.
+   */
+  alias(exactKey: string, key: string, extraHeaders: Readonly<Record<string, string>>): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined || this.exact.has(exactKey)) return;
+    const keys = (entry.exactKeys ??= []);
+    if (keys.length >= MAX_EXACT_KEYS_PER_ENTRY) return;
+    const { response } = entry;
+    const headers = { ...extraHeaders, ...headersOf(response, 'hit') };
+    keys.push(exactKey);
+    this.exact.set(exactKey, { response, headers, extraHeaders, key });
+    this.bytes += exactKey.length * 2 + ENTRY_OVERHEAD;
+    this.evict();
   }
 
   clear(): void {
     this.entries.clear();
+    this.exact.clear();
     this.bytes = 0;
   }
 
   stats(): ResponseCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+    return { entries: this.entries.size, exactKeys: this.exact.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+  }
+
+  private evict(): void {
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
   }
 
   private delete(key: string): void {
@@ -86,6 +155,10 @@ export class ResponseCache {
     if (entry === undefined) return;
     this.entries.delete(key);
     this.bytes -= entry.size;
+    for (const exactKey of entry.exactKeys ?? []) {
+      this.exact.delete(exactKey);
+      this.bytes -= exactKey.length * 2 + ENTRY_OVERHEAD;
+    }
   }
 }
 
@@ -123,4 +196,15 @@ export function sendCached(req: IncomingMessage, res: ServerResponse, response: 
   }
   res.writeHead(response.status, headersOf(response, cacheState));
   res.end(response.body);
+}
+
+/** Writes a first-level hit: its whole header object was made once, so this is what a bare server does. */
+export function sendExactHit(req: IncomingMessage, res: ServerResponse, hit: ExactHit): void {
+  if (req.headers['if-none-match'] !== undefined) {
+    for (const [name, value] of Object.entries(hit.extraHeaders)) res.setHeader(name, value);
+    sendCached(req, res, hit.response, 'hit');
+    return;
+  }
+  res.writeHead(hit.response.status, hit.headers);
+  res.end(hit.response.body);
 }

@@ -8,6 +8,7 @@ import { EVENT_ROLE_NAMES, PREDICATE_NAMES, type EntityKind } from '../../ontolo
 import type { Direction, GraphStore, LinkedFilter } from '../../store/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
+import { syncReadsOf } from './syncReads.js';
 
 export type EntityTypeName = 'Person' | 'Government' | 'Organization' | 'Group' | 'Place' | 'Proposal' | 'Event' | 'Claim';
 
@@ -47,11 +48,25 @@ export async function requireEntity(store: GraphStore, id: string, argument: str
   throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, await store.similarIds(id))}`);
 }
 
-/** The entity a relation end or property names; its absence is a broken graph, not a user error. */
-export async function entityAt(store: GraphStore, id: string): Promise<EntityAttributes> {
-  const entity = await store.entity(id);
+function held(entity: EntityAttributes | null, id: string): EntityAttributes {
   if (entity === null) throw new Error(`the graph names entity "${id}" but does not hold it`);
   return entity;
+}
+
+/**
+ * The entity a relation end or property names; its absence is a broken graph, not a user error. At once
+ * when the store reads synchronously (syncReads.ts), else a promise.
+ */
+export function entityAt(store: GraphStore, id: string): EntityAttributes | Promise<EntityAttributes> {
+  const reads = syncReadsOf(store);
+  if (reads !== undefined) return held(reads.entityNow(id), id);
+  return store.entity(id).then((entity) => held(entity, id));
+}
+
+/** The entity with this id or null, at once when the store reads synchronously. */
+export function entityOrNull(store: GraphStore, id: string): EntityAttributes | null | Promise<EntityAttributes | null> {
+  const reads = syncReadsOf(store);
+  return reads !== undefined ? reads.entityNow(id) : store.entity(id);
 }
 
 /** Every name a `predicate` filter takes: the ontology's predicates and roles, and any the graph uses. */

@@ -7,7 +7,8 @@ import { sliceArticle } from '../../graph/articleText.js';
 import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
 import { evidenceArticleIds, type GraphStore, type NeighborRecord, type Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
-import { checkFirst, entityAt, firstOf, type FirstArgs } from './common.js';
+import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
+import { syncReadsOf } from './syncReads.js';
 
 export type RelationOriginName = 'STATED' | 'ROLE' | 'PROJECTION';
 
@@ -26,10 +27,16 @@ export function originName(origin: RelationOrigin): RelationOriginName {
   }
 }
 
-async function articleOf(store: GraphStore, evidence: Evidence): Promise<ArticleRecord> {
-  const article = await store.article(evidence.article);
+function quoted(article: ArticleRecord | null, evidence: Evidence): ArticleRecord {
   if (article === null) throw new Error(`evidence quotes article "${evidence.article}", which the graph does not hold`);
   return article;
+}
+
+/** The article an anchor quotes: at once when the store reads synchronously (syncReads.ts). */
+function articleOf(store: GraphStore, evidence: Evidence): ArticleRecord | Promise<ArticleRecord> {
+  const reads = syncReadsOf(store);
+  if (reads !== undefined) return quoted(reads.articleNow(evidence.article), evidence);
+  return store.article(evidence.article).then((article) => quoted(article, evidence));
 }
 
 export interface ConnectionArgs extends FirstArgs {
@@ -39,12 +46,10 @@ export interface ConnectionArgs extends FirstArgs {
 export function relationResolvers(store: GraphStore) {
   return {
     Relation: {
-      subject: (relation: RelationAttributes): Promise<EntityAttributes> => entityAt(store, relation.subject),
-      object: (relation: RelationAttributes): Promise<EntityAttributes> => entityAt(store, relation.object),
-      attributedTo: (relation: RelationAttributes): Promise<EntityAttributes | null> | null =>
-        relation.attributedTo === undefined ? null : store.entity(relation.attributedTo),
-      event: (relation: RelationAttributes): Promise<EntityAttributes | null> | null =>
-        relation.event === undefined ? null : store.entity(relation.event),
+      subject: (relation: RelationAttributes) => entityAt(store, relation.subject),
+      object: (relation: RelationAttributes) => entityAt(store, relation.object),
+      attributedTo: (relation: RelationAttributes) => (relation.attributedTo === undefined ? null : entityOrNull(store, relation.attributedTo)),
+      event: (relation: RelationAttributes) => (relation.event === undefined ? null : entityOrNull(store, relation.event)),
       time: (relation: RelationAttributes): string | null => relation.time ?? null,
       properties: (relation: RelationAttributes) => relation.properties ?? {},
       evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] => firstOf(relation.evidence, args, DEFAULT_FIRST.evidence),
@@ -56,7 +61,7 @@ export function relationResolvers(store: GraphStore) {
       symmetric: (relation: RelationAttributes): boolean => relation.symmetric === true,
     },
     Evidence: {
-      article: (evidence: Evidence): Promise<ArticleRecord> => articleOf(store, evidence),
+      article: (evidence: Evidence) => articleOf(store, evidence),
       sentenceText: async (evidence: Evidence): Promise<string> => {
         const article = await articleOf(store, evidence);
         const span = article.sentences[evidence.sentence];

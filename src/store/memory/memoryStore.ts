@@ -4,14 +4,14 @@
  * store is not). Every lookup goes through the graph's cached index, so a store stays right if the graph
  * it wraps changes (the index is rebuilt on the next read).
  */
-import { didYouMean, suggestions } from '../../didYouMean.js';
+import { didYouMean } from '../../didYouMean.js';
+import { similarIds } from './similarIds.js';
 import { NewsgraphError } from '../../errors.js';
-import { adjacentRelations, otherEnd } from '../../graph/adjacent.js';
+import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd, relationsTouchingWith } from '../../graph/adjacent.js';
 import {
   entitiesOfKind,
   graphIndex,
   relationsOfEvent,
-  relationsTouching,
   relationsWithPredicate,
   type GraphIndex,
 } from '../../graph/indices.js';
@@ -52,6 +52,72 @@ function statedWithin(index: GraphIndex, relation: RelationAttributes, from: str
   return relation.evidence.some((anchor) => inDateRange(index.articles.get(anchor.article)?.published, from, to));
 }
 
+/** Unions of predicate lists in graph order, by index and sorted names (a question's list is the same every time). */
+const unions = new WeakMap<GraphIndex, Map<string, readonly RelationAttributes[]>>();
+/** Distinct name sets kept per index: a client cannot grow the memo without bound. */
+const MAX_UNIONS = 256;
+
+function predicateUnion(
+  index: GraphIndex,
+  names: readonly string[],
+  lists: readonly (readonly RelationAttributes[])[],
+  position: (r: RelationAttributes) => number,
+): readonly RelationAttributes[] {
+  let known = unions.get(index);
+  if (known === undefined) {
+    known = new Map();
+    unions.set(index, known);
+  }
+  const key = [...names].sort().join('\n');
+  let union = known.get(key);
+  if (union === undefined) {
+    union = lists.flat().sort((a, b) => position(a) - position(b));
+    if (known.size >= MAX_UNIONS) known.clear();
+    known.set(key, union);
+  }
+  return union;
+}
+
+/**
+ * Article lists in graph order by the id list they were asked with. The lists a question passes are a fact's
+ * articles (evidenceArticleIds, one list per evidence list), asked again by every question that lists the
+ * fact: sorted once, kept with the index.
+ */
+const orderedArticles = new WeakMap<GraphIndex, WeakMap<readonly string[], readonly ArticleRecord[]>>();
+
+function articlesInOrder(index: GraphIndex, ids: readonly string[]): readonly ArticleRecord[] {
+  let known = orderedArticles.get(index);
+  if (known === undefined) {
+    known = new WeakMap();
+    orderedArticles.set(index, known);
+  }
+  let list = known.get(ids);
+  if (list === undefined) {
+    const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
+    list = ids.flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
+    known.set(ids, list);
+  }
+  return list;
+}
+
+/** The entities at either end of a CONTRADICTS relation that holds, per index: `claims(contradicted:)` reads it. */
+const contradictingSets = new WeakMap<GraphIndex, ReadonlySet<string>>();
+
+function contradicting(index: GraphIndex): ReadonlySet<string> {
+  let ids = contradictingSets.get(index);
+  if (ids === undefined) {
+    const made = new Set<string>();
+    for (const r of relationsWithPredicate(index, 'CONTRADICTS')) {
+      if (r.negated) continue;
+      made.add(r.subject);
+      made.add(r.object);
+    }
+    contradictingSets.set(index, made);
+    ids = made;
+  }
+  return ids;
+}
+
 const cache = new WeakMap<NewsGraph, MemoryStore>();
 
 /** The store of a graph, made once per graph (a store holds nothing but the graph). */
@@ -79,12 +145,22 @@ export class MemoryStore implements GraphStore {
     return this.node(id);
   }
 
+  /** `entity` without a promise (SyncReads, src/api/resolvers/syncReads.ts): what resolvers read most. */
+  entityNow(id: string): EntityAttributes | null {
+    return this.node(id);
+  }
+
+  /** `article` without a promise (SyncReads). */
+  articleNow(id: string): ArticleRecord | null {
+    return this.index.articles.get(id) ?? null;
+  }
+
   async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
     return ids.map((id) => this.node(id));
   }
 
   async similarIds(id: string): Promise<string[]> {
-    return suggestions(id, this.index.entityPosition.keys());
+    return similarIds(this.index, id);
   }
 
   async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
@@ -97,8 +173,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
-    const all = adjacentRelations(this.graph, id, filter);
-    return all.length <= first ? all : all.slice(0, first);
+    return firstAdjacentRelations(this.graph, id, filter, first);
   }
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
@@ -106,7 +181,10 @@ export class MemoryStore implements GraphStore {
     const wantKind = order === 'time' ? 'EVENT' : kind;
     const seen = new Set<string>();
     const result: EntityAttributes[] = [];
-    for (const relation of adjacentRelations(this.graph, id, filter)) {
+    const test = adjacencyTest(filter);
+    // The index list itself, not a filtered copy: in graph order the loop stops at the `first`th entity.
+    for (const relation of relationsTouchingWith(this.index, id, filter.predicates)) {
+      if (!matchesAdjacency(relation, id, test)) continue;
       const other = otherEnd(relation, id);
       if (seen.has(other)) continue;
       seen.add(other);
@@ -152,14 +230,16 @@ export class MemoryStore implements GraphStore {
    */
   private relationCandidates(index: GraphIndex, query: RelationQuery): readonly RelationAttributes[] {
     const { predicates, subject, object, article, from, to, minArticles } = query;
-    if (subject !== undefined || object !== undefined) return relationsTouching(index, subject ?? object ?? '');
+    if (subject !== undefined || object !== undefined) return relationsTouchingWith(index, subject ?? object ?? '', predicates);
     if (article !== undefined) return index.relationsByArticle.get(article) ?? EMPTY;
     const options: Array<{ size: number; list: () => readonly RelationAttributes[] }> = [];
     if (minArticles !== undefined && minArticles >= 2) options.push({ size: index.statedBySeveral.length, list: () => index.statedBySeveral });
     const position = (r: RelationAttributes): number => index.relationPosition.get(r.id) ?? 0;
     if (predicates !== undefined) {
-      const lists = [...new Set(predicates)].map((p) => relationsWithPredicate(index, p));
-      options.push({ size: lists.reduce((n, l) => n + l.length, 0), list: () => lists.flat().sort((a, b) => position(a) - position(b)) });
+      const names = [...new Set(predicates)];
+      const lists = names.map((p) => relationsWithPredicate(index, p));
+      // One predicate's list is already in graph order; the union of several is made once per index and set of names.
+      options.push({ size: lists.reduce((n, l) => n + l.length, 0), list: () => (lists.length === 1 ? (lists[0] ?? EMPTY) : predicateUnion(index, names, lists, position)) });
     }
     if (from !== undefined || to !== undefined) {
       const lists = index.articlesInOrder.filter((a) => inDateRange(a.published, from, to)).map((a) => index.relationsByArticle.get(a.id) ?? EMPTY);
@@ -183,6 +263,13 @@ export class MemoryStore implements GraphStore {
   }
 
   async path(from: string, to: string, maxHops: number): Promise<RelationAttributes[] | null> {
+    // An unknown end is refused here, as shortestPath words it, with the near ids from the count table
+    // (similarIds.ts) rather than shortestPath's scan of every id (360 ms at 72,000 ids).
+    if (Number.isInteger(maxHops) && maxHops >= 0) {
+      for (const [id, argument] of [[from, 'from'], [to, 'to']] as const) {
+        if (!this.graph.hasNode(id)) throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, similarIds(this.index, id))}`);
+      }
+    }
     return shortestPath(this.graph, from, to, { maxHops });
   }
 
@@ -192,8 +279,7 @@ export class MemoryStore implements GraphStore {
     const source = query.source?.toLowerCase();
     let candidates: readonly ArticleRecord[];
     if (ids !== undefined) {
-      const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
-      candidates = ids.flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
+      candidates = articlesInOrder(index, ids);
     } else candidates = index.articlesInOrder;
     const result: ArticleRecord[] = [];
     for (const article of candidates) {
@@ -244,10 +330,7 @@ export class MemoryStore implements GraphStore {
   async claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]> {
     const result: EntityAttributes[] = [];
     for (const claim of entitiesOfKind(this.index, 'CLAIM')) {
-      if (contradicted !== undefined) {
-        const contradicts = relationsTouching(this.index, claim.id).some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
-        if (contradicts !== contradicted) continue;
-      }
+      if (contradicted !== undefined && contradicting(this.index).has(claim.id) !== contradicted) continue;
       result.push(claim);
       if (result.length >= first) break;
     }
