@@ -1,0 +1,80 @@
+/**
+ * Every article's check (articleCheck.ts), the cheapest way there is: from the cache when the article, its
+ * text and the builder are unchanged (buildCache.ts), else in worker threads for a corpus (checkPool.ts),
+ * else in this thread. Results come back in the order of the input whatever thread made them, so the
+ * assembler, and so the graph, cannot tell how they were made.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { checkArticle, sha256Text, type ArticleCheckResult } from './articleCheck.js';
+import { cacheable, writeCacheEntry, type BuildCache } from './buildCache.js';
+import { checkInWorkers } from './checkPool.js';
+import { readArticleText } from './inputLimits.js';
+import { displayPath } from './paths.js';
+
+/** An article to check; `cacheEntry`: where to keep its check (when there is a cache). */
+export interface ArticleInput {
+  readonly file: string;
+  readonly yamlText: string;
+  readonly cacheEntry?: { readonly file: string; readonly key: string };
+}
+
+export interface CheckOptions {
+  readonly cache?: BuildCache | undefined;
+  /**
+   * Threads that check articles: 1 checks in this thread; more start that many worker threads. By default,
+   * os.availableParallelism() workers when at least WORKERS_FROM articles need checking, else this thread.
+   */
+  readonly threads?: number | undefined;
+}
+
+/** Below this many articles to check, starting workers (each loads the builder) costs more than it saves. */
+export const WORKERS_FROM = 200;
+
+/** Checks one article and keeps the check in the cache when it can be kept. What a worker runs. */
+export function checkAndKeep(input: ArticleInput): ArticleCheckResult {
+  const result = checkArticle(input.file, input.yamlText);
+  if (input.cacheEntry && cacheable(result.checked)) writeCacheEntry(input.cacheEntry.file, input.cacheEntry.key, result.checked);
+  return result;
+}
+
+export async function checkArticles(articles: readonly { readonly file: string; readonly yamlText: string }[], options: CheckOptions = {}): Promise<ArticleCheckResult[]> {
+  const results: (ArticleCheckResult | undefined)[] = new Array(articles.length);
+  const misses: { index: number; input: ArticleInput }[] = [];
+  const { cache } = options;
+  articles.forEach(({ file, yamlText }, index) => {
+    if (!cache) {
+      misses.push({ index, input: { file, yamlText } });
+      return;
+    }
+    const key = cache.keyOf(displayPath(file), yamlText);
+    const hit = fromCache(cache, key, file);
+    if (hit) results[index] = hit;
+    else misses.push({ index, input: { file, yamlText, cacheEntry: { file: cache.entryFile(key), key } } });
+  });
+
+  const threads = options.threads ?? (misses.length >= WORKERS_FROM ? availableParallelism() : 1);
+  const inputs = misses.map((m) => m.input);
+  const checked = (threads > 1 && inputs.length > 0 ? await checkInWorkers(inputs, Math.min(threads, inputs.length)) : undefined) ?? inputs.map(checkAndKeep);
+  misses.forEach(({ index }, i) => {
+    results[index] = checked[i];
+  });
+  cache?.removeUnused();
+  return results.map((r, i) => {
+    if (r === undefined) throw new Error(`invariant: article ${i} was not checked`);
+    return r;
+  });
+}
+
+/** The kept check of `file`, with its text, when the text the check read is still the text on disk. */
+function fromCache(cache: BuildCache, key: string, file: string): ArticleCheckResult | undefined {
+  const checked = cache.read(key);
+  if (checked?.textFile === undefined) return undefined;
+  try {
+    const read = readArticleText(resolve(dirname(file), checked.textFile));
+    if ('problem' in read || sha256Text(read.text) !== checked.textSha256) return undefined;
+    return { checked, text: read.text };
+  } catch {
+    return undefined;
+  }
+}
