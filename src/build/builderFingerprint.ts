@@ -24,18 +24,22 @@ export function builderFingerprint(): string {
 }
 
 function computeFingerprint(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  return fingerprintOf(here, extname(fileURLToPath(import.meta.url))); // '.js' in the package, '.ts' under the test runner
+}
+
+/** The fingerprint of the builder whose code is in `buildDir` (and its sibling folders), files ending in `extension`. */
+export function fingerprintOf(buildDir: string, extension: string): string {
   const hash = createHash('sha256');
   hash.update(`newsgraph-build-cache ${BUILD_CACHE_FORMAT}\n`);
   hash.update(packageVersion());
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const source = extname(fileURLToPath(import.meta.url)); // '.js' in the package, '.ts' under the test runner
   const files = [
-    ...codeFiles(here, source),
-    ...codeFiles(join(here, '..', 'ontology'), source),
-    ...['errors', 'didYouMean'].map((name) => join(here, '..', `${name}${source}`)),
+    ...codeFiles(buildDir, extension),
+    ...codeFiles(join(buildDir, '..', 'ontology'), extension),
+    ...['errors', 'didYouMean'].map((name) => join(buildDir, '..', `${name}${extension}`)),
   ];
   for (const file of files) {
-    hash.update(`\n${relative(here, file)}\n`);
+    hash.update(`\n${relative(buildDir, file)}\n`);
     hash.update(readFileSync(file));
   }
   return hash.digest('hex');

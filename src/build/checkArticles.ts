@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { checkArticle, sha256Text, type ArticleCheckResult } from './articleCheck.js';
 import { cacheable, writeCacheEntry, type BuildCache } from './buildCache.js';
-import { checkInWorkers } from './checkPool.js';
+import { BATCH, checkInWorkers } from './checkPool.js';
 import { readArticleText } from './inputLimits.js';
 import { displayPath } from './paths.js';
 
@@ -22,10 +22,19 @@ export interface ArticleInput {
 export interface CheckOptions {
   readonly cache?: BuildCache | undefined;
   /**
-   * Threads that check articles: 1 checks in this thread; more start that many worker threads. By default,
-   * os.availableParallelism() workers when at least WORKERS_FROM articles need checking, else this thread.
+   * Threads that check articles: 1 checks in this thread only; N also starts N - 1 worker threads. By
+   * default os.availableParallelism() when at least WORKERS_FROM articles need checking, else 1.
    */
   readonly threads?: number | undefined;
+  /** Told how many checks came from the cache and how many were made. */
+  readonly onChecked?: ((counts: CheckCounts) => void) | undefined;
+}
+
+export interface CheckCounts {
+  readonly fromCache: number;
+  readonly checked: number;
+  /** The threads that made the checks (1: this thread alone). */
+  readonly threads: number;
 }
 
 /** Below this many articles to check, starting workers (each loads the builder) costs more than it saves. */
@@ -55,11 +64,14 @@ export async function checkArticles(articles: readonly { readonly file: string; 
 
   const threads = options.threads ?? (misses.length >= WORKERS_FROM ? availableParallelism() : 1);
   const inputs = misses.map((m) => m.input);
-  const checked = (threads > 1 && inputs.length > 0 ? await checkInWorkers(inputs, Math.min(threads, inputs.length)) : undefined) ?? inputs.map(checkAndKeep);
+  const used = Math.min(threads, Math.ceil(inputs.length / BATCH));
+  const inWorkers = used > 1 ? await checkInWorkers(inputs, used, checkAndKeep) : undefined;
+  const checked = inWorkers ?? inputs.map(checkAndKeep);
   misses.forEach(({ index }, i) => {
     results[index] = checked[i];
   });
   cache?.removeUnused();
+  options.onChecked?.({ fromCache: articles.length - misses.length, checked: misses.length, threads: inWorkers ? used : 1 });
   return results.map((r, i) => {
     if (r === undefined) throw new Error(`invariant: article ${i} was not checked`);
     return r;

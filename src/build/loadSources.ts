@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import type { CheckedArticle } from './articleCheck.js';
 import { BuildCache } from './buildCache.js';
-import { checkArticles } from './checkArticles.js';
+import { checkArticles, type CheckOptions } from './checkArticles.js';
 import { Excuses } from './excuses.js';
 import { LayeredEntitiesSource, type EntityOrigin } from './layeredEntities.js';
 import { resolveBases, type LayerOptions } from './layers.js';
@@ -49,6 +49,8 @@ export interface LoadOptions extends LayerOptions {
   readonly cache?: string | undefined;
   /** Threads that check articles (checkArticles.ts); by default as many as the machine has, for a corpus. */
   readonly threads?: number | undefined;
+  /** Told how many article checks came from the cache and how many were made (checkArticles.ts). */
+  readonly onChecked?: CheckOptions['onChecked'];
 }
 
 export async function loadSources(dataDir: string, options: LoadOptions = {}): Promise<LoadedSources> {
@@ -63,7 +65,7 @@ export async function loadSources(dataDir: string, options: LoadOptions = {}): P
     if (yamlText !== undefined) read.push({ file, yamlText });
   }
   const cache = options.cache === undefined ? undefined : BuildCache.open(options.cache, root);
-  const checks = await checkArticles(read, { cache, threads: options.threads });
+  const checks = await checkArticles(read, { cache, threads: options.threads, onChecked: options.onChecked });
   const articles = checks.map(({ checked, text }, i) => loadedArticle(checked, read[i]?.yamlText ?? '', text, problems, excuses));
   const entities =
     bases.length === 0
