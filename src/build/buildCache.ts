@@ -4,7 +4,7 @@
  * rebuild after one edit parses and checks one article and only assembles the rest.
  *
  * - Key: SHA-256 of the builder's fingerprint (builderFingerprint.ts: the package version and the code of the
- *   builder and the vocabulary), the YAML file's name as messages show it, and the YAML text. The entry also
+ *   builder and the vocabulary), the YAML file's absolute path, and the YAML text. The entry also
  *   names the text file the YAML points to and the SHA-256 of that text: a hit is used only when the text
  *   read now has that hash. An article's check depends on nothing else: the shared entities and the other
  *   articles are read by the assembler at every build, so editing entities.yaml invalidates nothing here and
@@ -65,9 +65,9 @@ export class BuildCache {
     }
   }
 
-  /** The key of an article's check: its YAML text and name, under this builder. */
-  keyOf(displayFile: string, yamlText: string): string {
-    return createHash('sha256').update(builderFingerprint()).update('\0').update(displayFile).update('\0').update(yamlText).digest('hex');
+  /** The key of an article's check: its YAML file (absolute path) and text, under this builder. */
+  keyOf(file: string, yamlText: string): string {
+    return createHash('sha256').update(builderFingerprint()).update('\0').update(file).update('\0').update(yamlText).digest('hex');
   }
 
   entryFile(key: string): string {

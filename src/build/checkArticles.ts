@@ -56,7 +56,9 @@ export async function checkArticles(articles: readonly { readonly file: string; 
       misses.push({ index, input: { file, yamlText } });
       return;
     }
-    const key = cache.keyOf(displayPath(file), yamlText);
+    // Keyed by the absolute path, not the name messages show (relative to the working directory): a build
+    // from another directory finds the same entries. A kept check has no problem, so no message names it.
+    const key = cache.keyOf(file, yamlText);
     const hit = fromCache(cache, key, file);
     if (hit) results[index] = hit;
     else misses.push({ index, input: { file, yamlText, cacheEntry: { file: cache.entryFile(key), key } } });
@@ -85,7 +87,7 @@ function fromCache(cache: BuildCache, key: string, file: string): ArticleCheckRe
   try {
     const read = readArticleText(resolve(dirname(file), checked.textFile));
     if ('problem' in read || sha256Text(read.text) !== checked.textSha256) return undefined;
-    return { checked, text: read.text };
+    return { checked: { ...checked, file: displayPath(file) }, text: read.text };
   } catch {
     return undefined;
   }
