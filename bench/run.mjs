@@ -95,6 +95,8 @@ for (const size of sizes) {
     yamlParseMs: summarize(parses.map((p) => p.parseMs)),
     buildVsParse: summarize(builds.map((b, i) => b.buildMs / parses[i].parseMs)),
     buildThreads: first.threads,
+    buildCpuMs: summarize(builds.map((b) => b.buildCpuMs)),
+    buildCpuVsParseCpu: summarize(builds.map((b, i) => b.buildCpuMs / parses[i].parseCpuMs)),
     peakRssBytes: summarize(builds.map((b) => b.peakRssAfterBuild)),
     rebuildMs: summarize(rebuilds.map((b) => b.buildMs)),
     rebuildWithSnapshotMs: summarize(rebuilds.map((b) => b.totalMs)),

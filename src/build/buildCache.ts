@@ -77,9 +77,9 @@ export class BuildCache {
   /** The check kept under `key`, or undefined when there is none, or it is not whole and valid. Marks the key used. */
   read(key: string): CheckedArticle | undefined {
     this.used.add(key);
-    let content: string;
+    let content: Buffer;
     try {
-      content = readFileSync(this.entryFile(key), 'utf8');
+      content = readFileSync(this.entryFile(key));
     } catch {
       return undefined;
     }
@@ -137,16 +137,17 @@ function hasNonFinite(value: unknown): boolean {
   return Object.values(value).some(hasNonFinite);
 }
 
-function parseEntry(content: string, key: string): CheckedArticle | undefined {
-  const first = content.indexOf('\n');
-  const second = first < 0 ? -1 : content.indexOf('\n', first + 1);
-  if (second < 0 || content.slice(0, first) !== MAGIC) return undefined;
+/** The check in an entry's bytes; its body's checksum is taken over the bytes as read (no decoding first). */
+function parseEntry(bytes: Buffer, key: string): CheckedArticle | undefined {
+  const first = bytes.indexOf(10);
+  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+  if (second < 0 || bytes.toString('latin1', 0, first) !== MAGIC) return undefined;
   try {
-    const header = JSON.parse(content.slice(first + 1, second)) as { format?: unknown; key?: unknown; bodySha256?: unknown };
+    const header = JSON.parse(bytes.toString('utf8', first + 1, second)) as { format?: unknown; key?: unknown; bodySha256?: unknown };
     if (header.format !== BUILD_CACHE_FORMAT || header.key !== key) return undefined;
-    const body = content.slice(second + 1);
+    const body = bytes.subarray(second + 1);
     if (createHash('sha256').update(body).digest('hex') !== header.bodySha256) return undefined;
-    const checked = JSON.parse(body) as CheckedArticle;
+    const checked = JSON.parse(body.toString('utf8')) as CheckedArticle;
     return looksChecked(checked) ? checked : undefined;
   } catch {
     return undefined;

@@ -38,7 +38,7 @@ export interface CheckCounts {
 }
 
 /** Below this many articles to check, starting workers (each loads the builder) costs more than it saves. */
-export const WORKERS_FROM = 200;
+export const WORKERS_FROM = 500;
 
 /** Checks one article and keeps the check in the cache when it can be kept. What a worker runs. */
 export function checkAndKeep(input: ArticleInput): ArticleCheckResult {

@@ -9,7 +9,7 @@ import type { CommandArgs, OptionSpec } from '../command.js';
 export const BUILD_CACHE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   cache: { type: 'string', valueName: 'DIR', description: 'Keep each checked article in this folder to rebuild faster (default: NEWSGRAPH_CACHE_DIR, else ~/.cache/newsgraph).' },
   'no-cache': { type: 'boolean', description: 'Check every article again, and keep nothing.' },
-  threads: { type: 'string', valueName: 'N', description: 'Threads that check articles (default: the number of cores, for 200 articles or more; 1 for this thread only).' },
+  threads: { type: 'string', valueName: 'N', description: 'Threads that check articles (default: the number of cores, for 500 articles or more to check; 1 for this thread only).' },
 };
 
 /** The cache folder and thread count the options ask for. */
