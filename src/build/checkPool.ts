@@ -66,6 +66,9 @@ export async function checkInWorkers(inputs: readonly ArticleInput[], threads: n
       worker.on('exit', (code) => {
         if (pending > 0) fail(new Error(`an article-check worker stopped (exit code ${code}) before the checks were done`));
       });
+      // Two batches ahead: a worker that finishes one starts the next at once, without waiting for this
+      // thread (busy with a batch of its own) to hand it another.
+      give(worker);
       give(worker);
     }
     // This thread takes batches too, yielding between them so that a worker that is done gets its next one.
