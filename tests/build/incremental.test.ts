@@ -131,6 +131,37 @@ describe('an incremental build gives the full build', () => {
     expect(incremental.bytes.equals(withIt.bytes)).toBe(false);
     expect(entryFiles()).toHaveLength(ARTICLES);
   });
+  test('an entity removed from entities.yaml: the cached articles that name it are reported, at their FILE:LINE:COL', async () => {
+    await cachedBuild();
+    const file = join(data, 'entities.yaml');
+    const before = readFileSync(file, 'utf8');
+    // The first entity, removed: its lines up to the next item.
+    const lines = before.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('  - id: '));
+    const next = lines.findIndex((l, i) => i > first && l.startsWith('  - id: '));
+    const id = lines[first]?.slice('  - id: '.length) ?? '';
+    writeFileSync(file, [...lines.slice(0, first), ...lines.slice(next)].join('\n'));
+    try {
+      let counts = { fromCache: -1, checked: -1 };
+      let incremental: Diagnostic[] = [];
+      try {
+        await buildGraph(data, { cache, threads: 1, onChecked: ({ fromCache, checked }: CheckCounts) => (counts = { fromCache, checked }) });
+      } catch (error) {
+        if (!(error instanceof DataError)) throw error;
+        incremental = [...error.diagnostics];
+      }
+      expect(counts.checked).toBe(0);
+      expect(incremental.length).toBeGreaterThan(0);
+      expect(incremental).toEqual(await problemsOf({}));
+      for (const problem of incremental.filter((p) => p.code === 'UNKNOWN_REFERENCE')) {
+        // Located by parsing the article's YAML again: the caret is on the id.
+        expect(problem.lineText?.slice(problem.column - 1).replace(/^["']/, '').startsWith(id)).toBe(true);
+      }
+      expect(incremental.some((p) => p.code === 'UNKNOWN_REFERENCE' && /article-\d+\.yaml$/.test(p.file))).toBe(true);
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
 });
 
 describe('a cache that cannot be trusted is not used', () => {
