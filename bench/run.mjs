@@ -2,7 +2,8 @@
 // measured in the same run, written to bench/results/*.json and docs/performance.md (with a chart).
 //
 //   corpus scale  generated corpora of 100 … 10,000 articles (bench/corpus): build time and peak memory vs
-//                 parsing the same YAML alone; snapshot bytes per relation; snapshot load vs JSON.parse
+//                 parsing the same YAML alone; a rebuild through the build cache after editing one article;
+//                 snapshot bytes per relation; snapshot load vs JSON.parse
 //   queries       on the largest corpus, in-process (bench/query.mjs --snapshot): every playground question
 //                 p50/p99, name search p50/p99, GraphQL vs the same answer hand-written over graphology
 //   HTTP          on the largest corpus: newsgraph with a repeated (cached) and a new (uncached) question vs a
@@ -12,7 +13,7 @@
 // Usage: npm run bench -- [--max-articles 10000] [--sizes 100,300,1000] [--runs 3] [--seconds 3]
 //                         [--connections 10] [--query-budget-ms 3000] [--no-seed-benchmarks] [--keep]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,12 +71,23 @@ for (const size of sizes) {
   const builds = [];
   const parses = [];
   const loads = [];
+  // Each build from scratch starts with an empty build cache and fills it, as a first `newsgraph build` does.
+  const cache = join(work, `cache-${size}`);
   for (let r = 0; r < runs; r++) {
     log(`  ${size} articles: run ${r + 1} of ${runs}`);
     parses.push(runScript('scale/parseYaml.mjs', [data]));
-    builds.push(runScript('scale/buildOnce.mjs', [data, snapshot, json], ['--max-old-space-size=8192']));
+    rmSync(cache, { recursive: true, force: true });
+    builds.push(runScript('scale/buildOnce.mjs', [data, snapshot, json, cache], ['--max-old-space-size=8192']));
     loads.push(runScript('scale/loadOnce.mjs', [snapshot, json], ['--expose-gc', '--max-old-space-size=8192']));
   }
+  // Rebuilds after editing one article (another one each run: its title), through the cache the last build left.
+  const rebuilds = [];
+  for (let r = 0; r < runs; r++) {
+    const article = join(data, 'articles', `article-${String(1 + Math.floor(((r + 1) * size) / (runs + 1))).padStart(5, '0')}.yaml`);
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/^( {2}title: .*)$/m, `$1 (edited ${r + 1})`));
+    rebuilds.push(runScript('scale/rebuildOnce.mjs', [data, join(work, `corpus-${size}.rebuilt.snapshot`), cache], ['--max-old-space-size=8192']));
+  }
+  rmSync(cache, { recursive: true, force: true });
   const [first] = builds;
   const snapshotBytes = statSync(snapshot).size;
   const row = {
@@ -85,7 +97,14 @@ for (const size of sizes) {
     buildMs: summarize(builds.map((b) => b.buildMs)),
     yamlParseMs: summarize(parses.map((p) => p.parseMs)),
     buildVsParse: summarize(builds.map((b, i) => b.buildMs / parses[i].parseMs)),
+    buildThreads: first.threads,
+    buildCpuMs: summarize(builds.map((b) => b.buildCpuMs)),
+    buildCpuVsParseCpu: summarize(builds.map((b, i) => b.buildCpuMs / parses[i].parseCpuMs)),
     peakRssBytes: summarize(builds.map((b) => b.peakRssAfterBuild)),
+    rebuildMs: summarize(rebuilds.map((b) => b.buildMs)),
+    rebuildWithSnapshotMs: summarize(rebuilds.map((b) => b.totalMs)),
+    rebuildChecked: rebuilds.map((b) => b.checked),
+    rebuildPeakRssBytes: summarize(rebuilds.map((b) => b.peakRss)),
     writeSnapshotMs: summarize(builds.map((b) => b.writeMs)),
     snapshotBytes,
     jsonBytes: first.jsonBytes,
@@ -96,7 +115,7 @@ for (const size of sizes) {
     rssAfterLoadBytes: summarize(loads.map((l) => l.rssAfterLoad)),
   };
   scale.push(row);
-  log(`  ${size} articles: build ${row.buildMs.median.toFixed(0)} ms (YAML alone ${row.yamlParseMs.median.toFixed(0)} ms), peak RSS ${(row.peakRssBytes.median / 2 ** 20).toFixed(0)} MiB, load ${row.loadMs.median.toFixed(0)} ms`);
+  log(`  ${size} articles: build ${row.buildMs.median.toFixed(0)} ms (YAML alone ${row.yamlParseMs.median.toFixed(0)} ms), peak RSS ${(row.peakRssBytes.median / 2 ** 20).toFixed(0)} MiB, rebuild after one edit ${row.rebuildMs.median.toFixed(0)} ms (${row.rebuildWithSnapshotMs.median.toFixed(0)} ms with the snapshot), load ${row.loadMs.median.toFixed(0)} ms`);
   largest = { size, data, snapshot };
 }
 writeFileSync(join(results, 'scale.json'), `${JSON.stringify({ started, machine, runs, rows: scale }, null, 1)}\n`);

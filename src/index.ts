@@ -87,6 +87,8 @@ export {
 
 // Authoring: layered data directories, the vocabulary described from its source, an article beside its facts.
 export { LAYER_FILE, PACKAGE_LAYER, type BuildOptions } from './build/index.js';
+// The build cache (incremental builds): where `newsgraph build` keeps each article's check, and the counts it reports.
+export { defaultCacheDir, type CheckCounts } from './build/index.js';
 export { describeVocabulary, renderVocabularyMarkdown, type Vocabulary } from './ontology/describe.js';
 export { reviewArticle, type ArticleReview, type ReviewedSentence } from './graph/articleReview.js';
 

@@ -15,4 +15,6 @@ for (const file of files) {
   nodes += doc.contents === null ? 0 : 1;
 }
 const parseMs = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ files: files.length, parseMs, documents: nodes })}\n`);
+const { user, system } = process.cpuUsage();
+const parseCpuMs = (user + system) / 1000;
+process.stdout.write(`${JSON.stringify({ files: files.length, parseMs, parseCpuMs, documents: nodes })}\n`);

@@ -61,9 +61,12 @@ export function anchorQuote(article: AnchorableArticle, quote: QuoteSpec): Ancho
 }
 
 function toEvidence(article: AnchorableArticle, startUnit: number, endUnit: number): Evidence {
+  return evidenceAt(article, article.index.toPoint(startUnit), article.index.toPoint(endUnit));
+}
+
+/** The anchor of code points `start`..`end` of the article: its words, context and sentence, from the text. */
+export function evidenceAt(article: AnchorableArticle, start: number, end: number): Evidence {
   const { index } = article;
-  const start = index.toPoint(startUnit);
-  const end = index.toPoint(endUnit);
   return {
     article: article.id,
     exact: index.slice(start, end),

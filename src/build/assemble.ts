@@ -4,20 +4,21 @@
  * the sources into entity and relation records. Problems are collected; nothing is built from a bad input.
  */
 import type { Diagnostic } from '../errors.js';
-import type { ArticleRecord, ClaimAttributes, EntityAttributes, Evidence, RelationAttributes } from '../graph/types.js';
-import { anchorQuote, type AnchorableArticle } from './anchor.js';
+import type { ArticleRecord, ClaimAttributes, EntityAttributes, Evidence, RelationAttributes, SentenceSpan } from '../graph/types.js';
+import { evidenceAt, type AnchorableArticle } from './anchor.js';
+import { anchorKey, type AnchorOutcome } from './articleCheck.js';
 import { assembleEvents } from './assembleEvents.js';
 import { CodePointIndex } from './codePoints.js';
 import { Declarations } from './declarations.js';
 import type { LoadedArticle, LoadedSources } from './loadSources.js';
 import { drafted } from './drafts.js';
 import { mergeFacts, type Statement } from './mergeFacts.js';
-import { byPublication, publishedProblem, urlProblem } from './publication.js';
+import { byPublication } from './publication.js';
 import { RelationIds } from './relationIds.js';
-import { splitSentences } from './sentences.js';
 import { checkRelation } from './checkRelation.js';
-import { quoteList, type ArticleFileSource, type EvidenceSource } from './sourceModel.js';
-import type { SourcePath, YamlSource } from './yamlSource.js';
+import type { ArticleFileSource, EvidenceSource } from './sourceModel.js';
+import type { SourceLocator } from './sourceLocator.js';
+import type { SourcePath } from './yamlSource.js';
 
 export interface Assembled {
   readonly entities: readonly EntityAttributes[];
@@ -27,8 +28,10 @@ export interface Assembled {
 }
 
 interface ReadyArticle extends AnchorableArticle {
-  readonly yaml: YamlSource;
+  readonly yaml: SourceLocator;
   readonly data: ArticleFileSource;
+  /** Its evidence fields, anchored when the article was checked (articleCheck.ts). */
+  readonly anchors: Readonly<Record<string, readonly AnchorOutcome[]>>;
 }
 
 export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assembled {
@@ -44,26 +47,36 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
     a.data.claims?.forEach((c, i) => declarations.declare({ id: c.id, kind: 'CLAIM', yaml: a.yaml, path: ['claims', i] }));
   }
 
-  const anchor = (article: ReadyArticle, evidence: EvidenceSource, path: SourcePath): Evidence[] => {
-    const quotes = quoteList(evidence);
+  // The quotes were anchored when the article was checked; their problems count only where they are asked for
+  // (a mention of an unknown id is reported as that, not also for its quote), as when anchoring was done here.
+  const anchor = (article: ReadyArticle, _evidence: EvidenceSource, path: SourcePath): Evidence[] => {
+    const outcomes = article.anchors[anchorKey(path)];
+    if (outcomes === undefined) throw new Error(`invariant: the evidence at ${anchorKey(path)} of ${article.yaml.file} was not anchored when it was checked`);
     const found: Evidence[] = [];
-    quotes.forEach((quote, i) => {
-      const result = anchorQuote(article, quote);
-      if (result.ok) found.push(result.evidence);
-      else problems.push(article.yaml.problem(result.code, Array.isArray(evidence) ? [...path, i] : path, result.message));
-    });
+    for (const outcome of outcomes) {
+      if (isAnchored(outcome)) found.push(evidenceAt(article, outcome[0], outcome[1]));
+      else problems.push(outcome);
+    }
     return found;
   };
 
   // Mentions: where each article names an entity. They are the evidence of shared entities.
-  const mentions = new Map<string, { evidence: Evidence[]; articles: string[] }>();
+  // An entity named by thousands of articles: its articles are gathered in a set (a list's `includes` was
+  // quadratic in them), in the order they first name it.
+  const mentions = new Map<string, { evidence: Evidence[]; articles: string[]; seen: Set<string> }>();
   for (const a of articles) {
     for (const [id, evidence] of Object.entries(a.data.mentions ?? {})) {
       if (!declarations.resolve(id, a.yaml, ['mentions', id], 'entity in mentions', { key: true })) continue;
-      const entry = mentions.get(id) ?? { evidence: [], articles: [] };
-      entry.evidence.push(...anchor(a, evidence, ['mentions', id]));
-      if (!entry.articles.includes(a.id)) entry.articles.push(a.id);
-      mentions.set(id, entry);
+      let entry = mentions.get(id);
+      if (entry === undefined) {
+        entry = { evidence: [], articles: [], seen: new Set() };
+        mentions.set(id, entry);
+      }
+      for (const e of anchor(a, evidence, ['mentions', id])) entry.evidence.push(e);
+      if (!entry.seen.has(a.id)) {
+        entry.seen.add(a.id);
+        entry.articles.push(a.id);
+      }
     }
   }
   const mentionsOf = (id: string) => mentions.get(id) ?? { evidence: [], articles: [] };
@@ -149,24 +162,30 @@ function naming(source: { id: string; name: string; aliases?: readonly string[];
   };
 }
 
+/** The articles that can be assembled (read, with their text), each id once, in publication order. Dates and urls were checked with the article. */
 function prepareArticles(loaded: readonly LoadedArticle[], problems: Diagnostic[]): ReadyArticle[] {
   const ready: ReadyArticle[] = [];
-  const seen = new Map<string, YamlSource>();
-  for (const { yaml, data, text } of loaded) {
-    if (!data || text === undefined) continue;
+  const seen = new Map<string, SourceLocator>();
+  for (const { yaml, data, text, checked } of loaded) {
+    if (!data || text === undefined || checked.sentences === undefined || checked.anchors === undefined) continue;
     const first = seen.get(data.article.id);
     if (first) {
       problems.push(yaml.problem('DUPLICATE_ID', ['article', 'id'], `duplicate article id "${data.article.id}": ${first.file} uses it too.`));
       continue;
     }
     seen.set(data.article.id, yaml);
-    const { published, url } = data.article;
-    const dateProblem = published === undefined ? undefined : publishedProblem(published);
-    if (dateProblem) problems.push(yaml.problem('SCHEMA', ['article', 'published'], dateProblem));
-    const addressProblem = url === undefined ? undefined : urlProblem(url);
-    if (addressProblem) problems.push(yaml.problem('SCHEMA', ['article', 'url'], addressProblem));
-    ready.push({ id: data.article.id, text, index: new CodePointIndex(text), sentences: splitSentences(text), yaml, data });
+    ready.push({ id: data.article.id, text, index: new CodePointIndex(text), sentences: sentenceSpans(checked.sentences), yaml, data, anchors: checked.anchors });
   }
   // Publication order: an event's history, its current status and each fact's first wording follow it.
   return ready.sort((x, y) => byPublication({ id: x.id, published: x.data.article.published }, { id: y.id, published: y.data.article.published }));
+}
+
+function isAnchored(outcome: AnchorOutcome): outcome is readonly [number, number] {
+  return Array.isArray(outcome);
+}
+
+function sentenceSpans(flat: readonly number[]): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0 });
+  return spans;
 }

@@ -13,12 +13,13 @@ import type { Statement } from './mergeFacts.js';
 import { drafted } from './drafts.js';
 import { projectEvent } from './projections.js';
 import type { EvidenceSource, EventSource, EventUpdateSource, RoleSource } from './sourceModel.js';
-import type { SourcePath, YamlSource } from './yamlSource.js';
+import type { SourceLocator } from './sourceLocator.js';
+import type { SourcePath } from './yamlSource.js';
 
 /** What the event assembly needs of an article: its id, date, YAML and data. */
 export interface EventArticle {
   readonly id: string;
-  readonly yaml: YamlSource;
+  readonly yaml: SourceLocator;
   readonly data: {
     readonly article: { readonly published?: string };
     readonly events?: readonly EventSource[];

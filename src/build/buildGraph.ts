@@ -7,8 +7,7 @@ import { DataError, type Diagnostic } from '../errors.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
 import { assemble, type Assembled } from './assemble.js';
 import { withoutCascades } from './excuses.js';
-import type { LayerOptions } from './layers.js';
-import { loadSources, type LoadedSources } from './loadSources.js';
+import { loadSources, type LoadedSources, type LoadOptions } from './loadSources.js';
 import { defaultDataDir } from './paths.js';
 
 
@@ -21,7 +20,7 @@ export async function validateData(dataDir: string = defaultDataDir(), options: 
 }
 
 /** How to read a data directory: the layers it builds on (see layers.ts), and whether to keep drafts. */
-export interface BuildOptions extends LayerOptions {
+export interface BuildOptions extends LoadOptions {
   /**
    * Leave out drafted facts (those that still carry a `draft:` mark from `newsgraph extract`), and every
    * relation that touches a drafted entity, event or claim. The data must still validate as a whole.

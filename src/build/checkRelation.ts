@@ -9,11 +9,12 @@ import type { JsonObject, RelationAttributes } from '../graph/types.js';
 import type { Declarations } from './declarations.js';
 import type { RelationIds } from './relationIds.js';
 import type { RelationSource } from './sourceModel.js';
-import type { SourcePath, YamlSource } from './yamlSource.js';
+import type { SourceLocator } from './sourceLocator.js';
+import type { SourcePath } from './yamlSource.js';
 
 /** A stated relation with its references, domain, range and properties checked; undefined when it fails. */
 export function checkRelation(
-  a: { readonly yaml: YamlSource },
+  a: { readonly yaml: SourceLocator },
   r: RelationSource,
   path: SourcePath,
   declarations: Declarations,

@@ -5,12 +5,13 @@
 import type { Diagnostic } from '../errors.js';
 import type { EntityKind } from '../ontology/index.js';
 import { didYouMean } from '../didYouMean.js';
-import type { SourcePath, YamlSource } from './yamlSource.js';
+import type { SourceLocator } from './sourceLocator.js';
+import type { SourcePath } from './yamlSource.js';
 
 export interface Declaration {
   readonly id: string;
   readonly kind: EntityKind;
-  readonly yaml: YamlSource;
+  readonly yaml: SourceLocator;
   readonly path: SourcePath;
 }
 
@@ -45,7 +46,7 @@ export class Declarations {
    * The declaration `id` refers to, or undefined after reporting an unknown reference (with suggestions)
    * at `path` of `yaml`. `what` names the field for the message ("subject", "role AGENT").
    */
-  resolve(id: string, yaml: YamlSource, path: SourcePath, what: string, options: { key?: boolean } = {}): Declaration | undefined {
+  resolve(id: string, yaml: SourceLocator, path: SourcePath, what: string, options: { key?: boolean } = {}): Declaration | undefined {
     const found = this.byId.get(id);
     if (!found) {
       this.problems.push(yaml.problem('UNKNOWN_REFERENCE', path, `unknown ${what} "${id}": no entity, event or claim has this id.${didYouMean(id, this.byId.keys())}`, options));

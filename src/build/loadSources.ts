@@ -5,22 +5,27 @@
  * property vocabulary; every problem is collected, none stops the others from being found, and a bad item
  * is set aside alone (salvage.ts) so that the rest of its file is still checked.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.js';
+import type { CheckedArticle } from './articleCheck.js';
+import { BuildCache } from './buildCache.js';
+import { checkArticles, type CheckOptions } from './checkArticles.js';
 import { Excuses } from './excuses.js';
 import { LayeredEntitiesSource, type EntityOrigin } from './layeredEntities.js';
 import { resolveBases, type LayerOptions } from './layers.js';
-import { checkPropertyKeys } from './propertyKeys.js';
 import { salvage } from './salvage.js';
 import { schemaViolations } from './schemaCheck.js';
 import type { ArticleFileSource, EntitiesFileSource, EntitySource } from './sourceModel.js';
 import { displayPath } from './paths.js';
-import { YamlSource } from './yamlSource.js';
-import { readArticleText } from './inputLimits.js';
+import { LazyYamlLocator, type SourceLocator } from './sourceLocator.js';
+import { unreadableProblem, YamlSource } from './yamlSource.js';
 
 export interface LoadedArticle {
-  readonly yaml: YamlSource;
+  /** Locates the problems the assembler finds in this file (the file is parsed again only then). */
+  readonly yaml: SourceLocator;
+  readonly checked: CheckedArticle;
   /** Present when the file could be read; items with schema errors are set aside (holes in their lists). */
   readonly data?: ArticleFileSource;
   /** The verbatim article text, when the text file could be read. */
@@ -38,17 +43,30 @@ export interface LoadedSources {
 export const ENTITIES_FILE = 'entities.yaml';
 export const ARTICLES_DIR = 'articles';
 
-export async function loadSources(dataDir: string, options: LayerOptions = {}): Promise<LoadedSources> {
+/** How to read: the layers, and how articles are checked (from a cache, on how many threads). */
+export interface LoadOptions extends LayerOptions {
+  /** The root of the build cache (buildCache.ts); without it every article is checked. */
+  readonly cache?: string | undefined;
+  /** Threads that check articles (checkArticles.ts); by default as many as the machine has, for a corpus. */
+  readonly threads?: number | undefined;
+  /** Told how many article checks came from the cache and how many were made (checkArticles.ts). */
+  readonly onChecked?: CheckOptions['onChecked'];
+}
+
+export async function loadSources(dataDir: string, options: LoadOptions = {}): Promise<LoadedSources> {
   const problems: Diagnostic[] = [];
   const excuses = new Excuses();
   const root = resolve(dataDir);
   const bases = await resolveBases(root, options, problems);
 
-  const articles: LoadedArticle[] = [];
+  const read: { file: string; yamlText: string }[] = [];
   for (const file of await listArticleFiles(root, problems)) {
-    const loaded = await loadArticle(file, problems, excuses);
-    if (loaded) articles.push(loaded);
+    const yamlText = await readYamlText(file, problems, { optional: false });
+    if (yamlText !== undefined) read.push({ file, yamlText });
   }
+  const cache = options.cache === undefined ? undefined : BuildCache.open(options.cache, root);
+  const checks = await checkArticles(read, { cache, threads: options.threads, onChecked: options.onChecked });
+  const articles = checks.map(({ checked, text }, i) => loadedArticle(checked, read[i]?.yamlText ?? '', text, problems, excuses));
   const entities =
     bases.length === 0
       ? await loadEntities(join(root, ENTITIES_FILE), problems, excuses, { optional: false })
@@ -56,37 +74,18 @@ export async function loadSources(dataDir: string, options: LayerOptions = {}): 
   return { ...(entities ? { entities } : {}), articles, problems, excuses };
 }
 
-async function loadArticle(file: string, problems: Diagnostic[], excuses: Excuses): Promise<LoadedArticle | undefined> {
-  const yaml = await loadYaml(file, problems, { optional: false });
-  if (!yaml) return undefined;
-  if (yaml.syntaxProblems.length > 0) {
-    excuses.unreadable(yaml.text);
-    return { yaml };
-  }
-  const violations = [...schemaViolations(yaml, 'article'), ...checkPropertyKeys(yaml)];
-  problems.push(...violations.map((v) => v.diagnostic));
-  const data = salvage(yaml.data, violations, 'article', excuses) as ArticleFileSource | undefined;
-  if (!data) {
-    excuses.unreadable(yaml.text);
-    return { yaml };
-  }
-  // A mention that fails to anchor is reported where it stands; "no article mentions it" would be an echo.
-  for (const id of Object.keys(data.mentions ?? {})) excuses.mentionedAt(id);
-  const textFile = resolve(dirname(file), data.article.text);
-  try {
-    // Read as bytes and checked (UTF-8, control characters, size) with a location, not decoded blindly.
-    const read = await readArticleText(textFile);
-    if ('problem' in read) {
-      problems.push(yaml.problem(read.problem.code, ['article', 'text'], read.problem.message));
-      excuses.unreadable(yaml.text);
-      return { yaml, data };
-    }
-    return { yaml, data, text: read.text };
-  } catch (error) {
-    problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
-    excuses.unreadable(yaml.text);
-    return { yaml, data };
-  }
+/** A checked article as the assembler takes it; its problems and excuses join the build's. */
+function loadedArticle(checked: CheckedArticle, yamlText: string, text: string | undefined, problems: Diagnostic[], excuses: Excuses): LoadedArticle {
+  problems.push(...checked.problems);
+  checked.excused.declared.forEach((id) => excuses.declaredBySetAside(id));
+  checked.excused.mentioned.forEach((id) => excuses.mentionedAt(id));
+  if (checked.excused.unreadable) excuses.unreadable(yamlText);
+  return {
+    yaml: new LazyYamlLocator(checked.file, yamlText),
+    checked,
+    ...(checked.data !== undefined ? { data: checked.data } : {}),
+    ...(text !== undefined ? { text } : {}),
+  };
 }
 
 async function loadEntities(
@@ -165,22 +164,24 @@ function collectStrings(value: unknown, into: Set<string>): void {
 }
 
 async function loadYaml(file: string, problems: Diagnostic[], options: { optional: boolean }): Promise<YamlSource | undefined> {
-  let text: string;
+  const text = await readYamlText(file, problems, options);
+  if (text === undefined) return undefined;
+  const source = new YamlSource(displayPath(file), text);
+  const unreadable = unreadableProblem(source);
+  if (unreadable) problems.push(unreadable);
+  return source;
+}
+
+/** The text of a YAML file, or undefined after reporting why it cannot be read (a missing optional file is not a problem). */
+async function readYamlText(file: string, problems: Diagnostic[], options: { optional: boolean }): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (options.optional && code === 'ENOENT') return undefined;
     problems.push({ code: 'FILE_UNREADABLE', file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${code}); a data directory holds ${ENTITIES_FILE} and ${ARTICLES_DIR}/*.yaml.` });
     return undefined;
   }
-  const source = new YamlSource(displayPath(file), text);
-  // Only the first syntax error: the parser's later ones are mostly its recovery failing on what follows
-  // (one unclosed bracket gave seven). Said with it: the rest of the file is not checked, and nothing is
-  // reported elsewhere for want of what it declares or mentions.
-  const [first] = source.syntaxProblems;
-  if (first) problems.push({ ...first, message: `${first.message} (this file could not be read, so nothing in it is checked until this is fixed)` });
-  return source;
 }
 
 async function listArticleFiles(root: string, problems: Diagnostic[]): Promise<string[]> {

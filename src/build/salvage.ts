@@ -9,13 +9,16 @@ import type { Excuses } from './excuses.js';
 import type { LocatedProblem } from './propertyKeys.js';
 import { ARTICLE_SCHEMA } from './sourceSchema.js';
 
+/** What salvage tells of what it set aside: the Excuses of a build, or an article check's record of them. */
+export type SetAsideSink = Pick<Excuses, 'declaredBySetAside' | 'mentionedAt'>;
+
 const REQUIRED_HEADER: readonly string[] = ARTICLE_SCHEMA.properties.article.required;
 
 /**
  * The file's data without the parts that hold the problems, or undefined when a problem is in what the file
  * cannot do without (the article header's id, title or text; the shape of the file itself).
  */
-export function salvage(data: unknown, problems: readonly LocatedProblem[], schema: 'entities' | 'article', excuses: Excuses): unknown {
+export function salvage(data: unknown, problems: readonly LocatedProblem[], schema: 'entities' | 'article', excuses: SetAsideSink): unknown {
   if (problems.length === 0) return data;
   if (!isObject(data)) return undefined;
   const copy = structuredClone(data);
@@ -47,7 +50,7 @@ export function salvage(data: unknown, problems: readonly LocatedProblem[], sche
 }
 
 /** Every mention, declared id and mentioned key of a part that will not be read, excused. */
-export function setAsideAll(part: unknown, excuses: Excuses): void {
+export function setAsideAll(part: unknown, excuses: SetAsideSink): void {
   if (Array.isArray(part)) {
     part.forEach((item) => setAsideAll(item, excuses));
   } else if (isObject(part)) {
@@ -59,7 +62,7 @@ export function setAsideAll(part: unknown, excuses: Excuses): void {
   }
 }
 
-function setAsideItem(list: unknown[], index: number, excuses: Excuses): void {
+function setAsideItem(list: unknown[], index: number, excuses: SetAsideSink): void {
   const item = list[index];
   if (isObject(item) && typeof item['id'] === 'string') excuses.declaredBySetAside(item['id']);
   delete list[index];

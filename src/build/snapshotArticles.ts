@@ -9,16 +9,14 @@ import { CONTEXT_POINTS } from './anchor.js';
 import { CodePointIndex } from './codePoints.js';
 import { sentenceAt } from './sentences.js';
 
-const SURROGATE = /[\uD800-\uDFFF]/u;
-
 /** The key order of an anchor as the builder writes it; an anchor in another order is stored whole. */
 export const EVIDENCE_KEYS = 'article,exact,prefix,suffix,start,end,sentence';
 
 export class SnapshotArticles {
   readonly records: readonly ArticleRecord[];
   private readonly indexById = new Map<string, number>();
-  /** Code-point slicing for texts outside the Basic Multilingual Plane; built only for those, on demand. */
-  private readonly wideTexts = new Map<number, CodePointIndex>();
+  /** Code-point slicing of each article's text, made on first use (tables only for texts with surrogate pairs). */
+  private readonly indexes = new Map<number, CodePointIndex>();
 
   constructor(records: readonly ArticleRecord[]) {
     this.records = records;
@@ -31,12 +29,12 @@ export class SnapshotArticles {
 
   /** The text from code point `start` to `end` of article `i` (clamped, as CodePointIndex.slice is). */
   private slice(i: number, text: string, start: number, end: number): string {
-    // Without surrogate pairs a code point is one UTF-16 unit: slice the string itself (the common case).
-    if (!SURROGATE.test(text)) return text.slice(Math.max(0, start), Math.max(0, end));
-    let index = this.wideTexts.get(i);
+    // One index per article, made once: testing the whole text for surrogates at every slice made encoding
+    // a snapshot cost (anchors x text length). Without surrogate pairs the index is only the text itself.
+    let index = this.indexes.get(i);
     if (index === undefined) {
       index = new CodePointIndex(text);
-      this.wideTexts.set(i, index);
+      this.indexes.set(i, index);
     }
     return index.slice(start, end);
   }

@@ -142,3 +142,13 @@ function earlyProblem(file: string, text: string): Diagnostic | undefined {
     lineText: text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, ''),
   };
 }
+
+/**
+ * The problem to report when `source` cannot be read: only the first syntax error, since the parser's later
+ * ones are mostly its recovery failing on what follows (one unclosed bracket gave seven), said with what it
+ * means: the rest of the file is not checked, and nothing is reported elsewhere for want of what it declares.
+ */
+export function unreadableProblem(source: YamlSource): Diagnostic | undefined {
+  const [first] = source.syntaxProblems;
+  return first && { ...first, message: `${first.message} (this file could not be read, so nothing in it is checked until this is fixed)` };
+}

@@ -3,7 +3,7 @@
  * snapshot's bytes (transferred, not copied), so that the server's thread keeps answering during the build.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildGraph, encodeSnapshot } from '../build/index.js';
+import { buildGraph, defaultCacheDir, encodeSnapshot } from '../build/index.js';
 import { DataError } from '../errors.js';
 import type { RebuildRequest } from './rebuild.js';
 
@@ -13,7 +13,8 @@ const port = parentPort;
 if (port === null) throw new Error('rebuildWorker.js runs as a worker thread (see rebuild.ts)');
 const request = workerData as RebuildRequest; // rebuild.ts is the only one that starts this worker
 try {
-  const bytes = encodeSnapshot(await buildGraph(request.dir, request.layers));
+  // With the build cache, as `newsgraph build`: after an edit, only the edited articles are checked again.
+  const bytes = encodeSnapshot(await buildGraph(request.dir, { cache: defaultCacheDir(), ...request.layers }));
   // Transfer the memory when the Buffer owns all of it (a small Buffer may share Node's pool: copy that one).
   const memory = bytes.buffer;
   const own = memory instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === memory.byteLength;
