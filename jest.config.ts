@@ -20,6 +20,9 @@ const config: Config = {
   // Sources import './x.js' (nodenext); in tests the .ts file stands behind that name.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
+  // Builds under test keep their build cache in a folder of the run's own, removed afterwards.
+  globalSetup: '<rootDir>/tests/utils/buildCacheSetup.ts',
+  globalTeardown: '<rootDir>/tests/utils/buildCacheTeardown.ts',
 };
 
 // jest reads only a default export: the one exception to the no-default-exports habit.
