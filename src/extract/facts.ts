@@ -414,6 +414,9 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
   // "Dbeibah, speaking in his office, accused": a participle's phrase between subject and verb.
   if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start).replace(/^,\s+\p{Ll}+ing\b[^,.;]{0,50},/u, ''))) {
     const found = [nearest];
+    // A bare comma joins names only in a list that an "and" closes: "Russia, Ukraine and Belarus said", not
+    // "… sanctions on Iran, the Treasury Department said".
+    let closed = false;
     for (let i = before.length - 2; i >= 0; i--) {
       const m = before[i];
       const next = found[found.length - 1];
@@ -424,8 +427,10 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
       }
       // ", and" joins clauses more often than subjects: "arrested dozens of demonstrators, and the ministry accused".
       const gap = text.slice(m.end, next.start);
-      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap)) found.push(m);
-      else break;
+      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap) && (closed || !/^,/u.test(gap))) {
+        found.push(m);
+        closed = true;
+      } else break;
     }
     return found.reverse();
   }
@@ -467,13 +472,16 @@ function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly M
   const gap = text.slice(hit.end, phraseStart).replace(TITLE_TAIL, ' ');
   if (!first || !(OBJECT_GAP.test(gap) || (directive && /^\s+that\s+(?:the\s+)?$/u.test(gap)))) return [];
   const found = [first];
+  let closedAt = 1; // names up to here are joined by "and" (or are the first)
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];
     if (prev && m.start === prev.start && m.end === prev.end) found.push(m); // "both leaders": two people, one span
     else if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
     else break;
+    if (!/^,\s*(?:the\s+)?$/u.test(text.slice(prev.end, m.start))) closedAt = found.length;
   }
-  return found;
+  // "urged Ethiopia, Eritrea and the TPLF": a list that an "and" closes; not "sanctions on Iran, the Treasury said".
+  return found.slice(0, closedAt);
 }
 
 function placeAfter(text: string, from: number, sentence: Span, mentions: readonly Mention[], table: EntityTable): Mention | undefined {

@@ -23,7 +23,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   // "called for security guarantees": a demand whose object is a measure, not an actor.
   'call for': p('DEMANDED', 0.6),
   // 03 intent to cooperate
-  pledge: p('PLEDGED', 0.6), accept: p('AGREED_TO', 0.6), propose: p('PROPOSED', 0.7), 'put forward': p('PROPOSED', 0.65), 'commit to': p('AGREED_TO', 0.6), 'agree to': p('AGREED_TO', 0.6), vow: p('PLEDGED', 0.55), promise: p('PLEDGED', 0.6),
+  pledge: p('PLEDGED', 0.6), accept: p('AGREED_TO', 0.6), propose: p('PROPOSED', 0.7), set: p('PROPOSED', 0.5), 'sign on to': p('AGREED_TO', 0.6), 'put forward': p('PROPOSED', 0.65), 'commit to': p('AGREED_TO', 0.6), 'agree to': p('AGREED_TO', 0.6), vow: p('PLEDGED', 0.55), promise: p('PLEDGED', 0.6),
   // 04 consult
   meet: e('MEETING'), 'meet with': e('MEETING', 0.8), visit: e('VISIT'), host: p('HOSTED', 0.6),
   'negotiate with': p('NEGOTIATED_WITH'), 'hold talks with': p('NEGOTIATED_WITH'), 'resume talks with': p('NEGOTIATED_WITH', 0.65), 'speak with': p('SPOKE_WITH', 0.6), 'speak to': p('SPOKE_WITH', 0.6),
@@ -69,7 +69,7 @@ export const REPORTING_VERBS: Readonly<Record<string, 'ASSERTED' | 'DENIED' | 'R
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   meet: ['met'], strike: ['struck'], say: ['said'], tell: ['told'], speak: ['spoke', 'spoken'], send: ['sent'],
-  withdraw: ['withdrew', 'withdrawn'], 'put': ['put'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
+  withdraw: ['withdrew', 'withdrawn'], 'put': ['put'], set: ['set'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
   rally: ['rallied', 'rallies'], write: ['wrote', 'written'], retake: ['retook', 'retaken'],
 };
 

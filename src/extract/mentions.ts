@@ -287,7 +287,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   }
 
   // ── Unnamed speakers: "diplomats said", "Officials told reporters" ──
-  for (const m of text.matchAll(/\b([Dd]iplomats|[Oo]fficials|[Ee]xperts|[Oo]bservers|[Ss]ources|[Rr]esidents|[Ww]itnesses)\s+(?:said|say|says|told|warned|noted|added|reported|argued|argue)\b/gu)) {
+  for (const m of text.matchAll(/\b([Dd]iplomats|[Ee]xperts|[Oo]bservers|[Rr]esidents|[Ww]itnesses)\s+(?:said|say|says|told|warned|noted|added|reported|argued|argue)\b/gu)) {
     const at = m.index ?? 0;
     const word = m[1] ?? '';
     if (!free(at, at + word.length)) continue;
@@ -301,7 +301,14 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const at = m.index ?? 0;
     const kind = m[1] === 'leaders' ? 'PERSON' : 'GOVERNMENT';
     const ids: string[] = [];
-    for (const x of [...taken].sort((a, b) => b.start - a.start)) {
+    // The last pair the article joined with "and" ("Russia and Ukraine released … mediated by the UAE, the two
+    // governments said"), else the last two named.
+    const before = [...taken].filter((x) => x.end <= at && table.kindOf(x.entity) === kind && x.rule !== OWNER_RULE).sort((a, b) => a.start - b.start);
+    for (let i = before.length - 1; i > 0 && ids.length === 0; i--) {
+      const [a, b] = [before[i - 1], before[i]];
+      if (a && b && a.entity !== b.entity && /^\s+and\s+(?:the\s+)?$/u.test(text.slice(a.end, b.start))) ids.push(a.entity, b.entity);
+    }
+    for (const x of ids.length === 2 ? [] : [...taken].sort((a, b) => b.start - a.start)) {
       if (x.end <= at && table.kindOf(x.entity) === kind && !ids.includes(x.entity)) ids.push(x.entity);
       if (ids.length === 2) break;
     }
@@ -495,6 +502,8 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   // "a research fellow at Chatham House", "director of the think tank EDAM"
   if (new RegExp(String.raw`(?:${AFFILIATION_ALT}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
+  // "the offensive on Goma", "strikes on Kharkiv": what an assault is on is a place.
+  if (/\b(?:attacks?|strikes?|airstrikes?|offensive|assault|advance|bombardment|march)\s+on\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|ibn|al|de|van|von|der|du)$/u.test(w) || /^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(w))) return 'PERSON';
   // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.
