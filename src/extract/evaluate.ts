@@ -95,7 +95,9 @@ export function evaluateGraphs(gold: NewsGraph, draft: NewsGraph, articles: read
     g
       .mapEdges((_k, r) => r)
       .filter((r) => r.origin !== 'role' && !NOT_TYPED.has(r.predicate) && inArticles(r.evidence).length > 0)
-      .map((r) => ({ r, key: keyOf(r, ids) }));
+      // One key per compared article that gives evidence: a relation two articles both state (merged by the
+      // builder into one edge) is counted in each, whichever other articles the draft or the gold adds.
+      .flatMap((r) => [...new Set(inArticles(r.evidence).map((e) => e.article))].map((article) => ({ r, key: keyOf(article, r, ids) })));
   const goldRel = typed(gold, (id) => id);
   const draftRel = typed(draft, (id) => m(id));
   const goldKeys = new Set(goldRel.map((x) => `${x.key}|${x.r.negated}`));
@@ -154,11 +156,10 @@ export function evaluateGraphs(gold: NewsGraph, draft: NewsGraph, articles: read
   };
 }
 
-function keyOf(r: RelationAttributes, ids: (id: string) => string | undefined): string {
+function keyOf(article: string, r: RelationAttributes, ids: (id: string) => string | undefined): string {
   const ends = [ids(r.subject) ?? '', ids(r.object) ?? ''];
   if (r.symmetric) ends.sort();
-  const articles = [...new Set(r.evidence.map((e) => e.article))].sort().join(',');
-  return `${articles} ${ends[0]} ${r.predicate} ${ends[1]}`;
+  return `${article} ${ends[0]} ${r.predicate} ${ends[1]}`;
 }
 
 function sameType(g: EntityAttributes, d: EntityAttributes): boolean {

@@ -77,6 +77,9 @@ function addForms(lemma: string, meaning: VerbHit['meaning']): void {
   VERB_FORMS.push({ form: new RegExp(String.raw`\b(?:${forms})${tail}\b`, 'gu'), lemma, meaning });
 }
 
+/** A directive verb and its addressee right before an infinitive: "urged X to", "called on X and Y to". */
+const DIRECTED = /\b(?:urged?|urging|called\s+on|calls?\s+on|pressed|presses|press|asked|asks|told|tells|encouraged|invited|appealed\s+to|demanded|demands)\s+[^.;]{1,80}?\s+to\s+(?:\p{Ll}+ly\s+)?$/u;
+
 /** Words that may stand between a subject and its verb: auxiliaries, adverbs, negation, "drones". */
 const SUBJECT_GAP =
   /^(?:\s+|,|’s|'s|\b(?:who|has|have|had|is|are|was|were|will|would|did|does|do|not|never|also|formally|later|previously|again|already|yet|to|reportedly|vehemently|publicly|repeatedly|no|longer|failed|refused|declined|plans?|planned|intends?|expected|due|set|been|officially|quickly|strongly|sharply|then|still|each|both|drones?|missiles?|forces|troops|jets|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|n’t|n't)\b)*$/iu;
@@ -94,19 +97,47 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
   // Attribution first: which stretch of the sentence a speaker governs.
   // `trailing`: the wire form "EVENT, officials said", where the article reports the event and names its source.
   const attributions: { speaker: string; span: Span; trailing?: boolean }[] = [];
+  const reporters: { subjects: Mention[]; end: number }[] = [];
   for (const hit of hits) {
     if (!('report' in hit.meaning)) continue;
     const act = hit.meaning.report;
-    const subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
+    let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
+    // "Shigeru Ishiba condemned the launch and said": the subject of the verb the speech verb is joined to.
+    if (subjects.length === 0 && /\s+and\s+$/u.test(text.slice(sentence.start, hit.start))) {
+      const first = hits.find((h) => h.start < hit.start && !/[,;]/u.test(text.slice(h.end, hit.start)));
+      if (first) subjects = subjectsOf(text, sentence, first, inSentence, lastPerson, table);
+    }
     const after = text.slice(hit.end, sentence.end);
     const before = text.slice(sentence.start, subjects[0]?.start ?? hit.start);
     let clause: Span | undefined;
-    // "told reporters that", "wrote on Facebook that", "said in a statement that"
-    const lead = /^\s*(?:(?:reporters|journalists)\s+)?(?:(?:on|in)\s+[^,.;]{1,40}?\s+that\s+)?(?:that\s+)?/u.exec(after)?.[0] ?? '';
-    // The reported clause ends where another clause with its own subject begins: ", but Aliyev demanded".
-    const body = after.slice(lead.length).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|;).*$/su, '').replace(/[.”"’]+\s*$/u, '');
+    // "told reporters that", "wrote on Facebook that", "said in a statement that"; "told Reuters on Monday that",
+    // "told the Council that": whom a speaker told is no part of what was said.
+    const addressee = hit.lemma === 'tell' ? inSentence.find((m) => m.start > hit.end && /^\s*(?:the\s+)?$/u.test(text.slice(hit.end, m.start))) : undefined;
+    const skip = addressee ? addressee.end - hit.end : 0;
+    const lead0 = /^\s*(?:(?:reporters|journalists)\s+)?(?:(?:on|in)\s+[^,.;]{1,40}?\s+that\s+)?(?:(?:on|in|at)\s+(?:\p{Lu}\p{Ll}+day|an?\s+\p{Ll}+)\s+)?(?:that\s+)?/u.exec(after.slice(skip))?.[0] ?? '';
+    const lead = after.slice(0, skip) + lead0;
+    // The reported clause ends where another clause with its own subject begins (", but Aliyev demanded"),
+    // where the speaker goes on to act (" and criticized") or to gloss it (", calling it").
+    const actsAgain = hits.find((h) => h.start > hit.end + lead.length && !('report' in h.meaning) && /\s+and\s+$/u.test(text.slice(h.start - 5, h.start)));
+    const stop = actsAgain ? actsAgain.start - hit.end - 5 : after.length;
+    const body = after.slice(lead.length, Math.max(lead.length, stop)).replace(/(?:,\s+(?:but|while|and|as)\s+\p{Lu}|,\s+(?:calling|saying|adding)\s|;).*$/su, '').replace(/\s+and\s*$/u, '').replace(/[.”"’]+\s*$/u, '');
     const quoted = /^\s*[“"]/u.test(before);
-    if (subjects.length > 0 && !quoted && body.split(/\s+/u).length >= 3) {
+    // "Ukraine would not give up territory, he said, but it would back a freeze": the clause before the
+    // parenthetical speaker, and the one after ", but" is the same speaker's too.
+    const parenthetical = !quoted && /,\s*$/u.test(before) && /^\s*,/u.test(after) && subjects.length > 0;
+    if (parenthetical) {
+      const tail = /^\s*,\s+(?:but|and)\s+([^;]+?)[.”"]*\s*$/u.exec(text.slice(hit.end, sentence.end));
+      if (tail?.[1] !== undefined && tail[1].split(/\s+/u).length >= 3) {
+        const start = sentence.end - (text.slice(hit.end, sentence.end).length - text.slice(hit.end, sentence.end).indexOf(tail[1]));
+        const span = { start, end: start + tail[1].length };
+        const speaker = subjects[0];
+        if (speaker) {
+          attributions.push({ speaker: speaker.entity, span });
+          out.claims.push({ key: `${speaker.entity}-${act.toLowerCase()}-${span.start}`, name: text.slice(span.start, span.end), evidence: span, speaker: speaker.entity, act, actEvidence: { start: Math.min(speaker.start, hit.start), end: Math.max(speaker.end, hit.end) }, about: [...new Set(inSentence.filter((m) => m.start >= span.start && m.end <= span.end && m.entity !== speaker.entity).map((m) => m.entity))], rule: `report:${hit.lemma}+parenthetical`, confidence: 0.6 });
+        }
+      }
+    }
+    if (subjects.length > 0 && !quoted && !parenthetical && body.split(/\s+/u).length >= 3) {
       clause = { start: hit.end + lead.length, end: hit.end + lead.length + body.length };
     } else if (quoted && /^\s*“([^”]+)”/u.test(before)) {
       // "“CLAIM,” X said": the words inside the quotation marks
@@ -121,6 +152,8 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
       clause = { start: sentence.start + lstrip, end: sentence.start + raw.length };
     }
     const speaker = subjects[0];
+    // "He denied that … and criticized Dbeibah’s government": the speaker is the subject of a verb joined after.
+    if (speaker) reporters.push({ subjects, end: hit.end });
     if (!clause || !speaker || clause.end - clause.start < 8) continue;
     const trailing = !quoted && clause.end <= speaker.start && !/[“"]/u.test(before);
     attributions.push({ speaker: speaker.entity, span: clause, trailing });
@@ -138,12 +171,15 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     });
   }
   // "according to X"
-  const according = /,?\s*according to\s+/u.exec(text.slice(sentence.start, sentence.end));
+  const according = /,?\s*[Aa]ccording to\s+/u.exec(text.slice(sentence.start, sentence.end));
   if (according) {
     const at = sentence.start + according.index + according[0].length;
     const speaker = inSentence.find((m) => m.start >= at && m.start <= at + 40);
-    if (speaker) {
-      const clause = { start: sentence.start, end: sentence.start + according.index };
+    if (speaker && !(/^\s*$/u.test(text.slice(sentence.start, sentence.start + according.index)) && text.indexOf(',', speaker.end) < 0)) {
+      // "According to X, CLAIM." puts the claim after the source; "CLAIM, according to X." before it.
+      const initial = /^\s*$/u.test(text.slice(sentence.start, sentence.start + according.index));
+      const comma = initial ? text.indexOf(',', speaker.end) : -1;
+      const clause = initial && comma > 0 && comma < sentence.end ? { start: comma + 1 + (text.slice(comma + 1).length - text.slice(comma + 1).trimStart().length), end: sentence.end - (/[.”"]\s*$/u.exec(text.slice(sentence.start, sentence.end))?.[0].length ?? 0) } : { start: sentence.start, end: sentence.start + according.index };
       attributions.push({ speaker: speaker.entity, span: clause });
       out.claims.push({
         key: `${speaker.entity}-reported-${clause.start}`,
@@ -152,7 +188,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
         speaker: speaker.entity,
         act: 'REPORTED',
         actEvidence: { start: sentence.start + according.index + (according[0].startsWith(',') ? 1 : 0), end: speaker.end },
-        about: [...new Set(inSentence.filter((m) => m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))],
+        about: [...new Set(inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end && m.entity !== speaker.entity).map((m) => m.entity))],
         rule: 'report:according-to',
         confidence: 0.7,
       });
@@ -161,10 +197,12 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
   const speakerOf = (at: number) => attributions.find((a) => at >= a.span.start && at < a.span.end)?.speaker;
   const reportedWithSource = (at: number) => attributions.some((a) => a.trailing === true && at >= a.span.start && at < a.span.end);
 
-  let previous: { subjects: Mention[]; end: number } | undefined;
+  let previous: { subjects: Mention[]; end: number; objects: Mention[] } | undefined;
   for (const hit of hits) {
     if ('report' in hit.meaning) continue;
     const meaning = hit.meaning;
+    // "urged the army and the RSF to accept a truce": what someone is urged to do is not done.
+    if (DIRECTED.test(text.slice(sentence.start, hit.start))) continue;
     let subjects = subjectsOf(text, sentence, hit, inSentence, lastPerson, table);
     // The passive: "Russia was criticized by the EU" has the EU as subject.
     const byAgent = /^\s+by\s+(?:the\s+)?/u.exec(text.slice(hit.end));
@@ -172,21 +210,31 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     const passiveObjects = agent ? subjects : undefined;
     if (agent) subjects = [agent];
     // A second verb of the same subject: "The State Department criticized the drills and urged Beijing".
-    const before = previous;
+    const reporter = [...reporters].reverse().find((r) => r.end <= hit.start);
+    const before = reporter && (!previous || reporter.end > previous.end) ? { ...reporter, objects: [] as Mention[] } : previous;
     // Also across the first verb's place and a modal: "arrived in Port Sudan and is to meet".
-    const actorBetween = (from: number, to: number) => inSentence.some((m) => m.start >= from && m.end <= to && table.kindOf(m.entity) !== 'PLACE');
+    // The first verb's own objects may stand between: "condemned the M23 offensive on Goma and called on Rwanda".
+    const actorBetween = (from: number, to: number) => inSentence.some((m) => m.start >= from && m.end <= to && table.kindOf(m.entity) !== 'PLACE' && !(before?.objects ?? []).some((o) => o.start === m.start));
     if (subjects.length === 0 && before && /\band\s+(?:(?:is|are|will|plans?|has|have|then)\s+(?:to\s+)?)?$/u.test(text.slice(before.end, hit.start)) && !/[,;]/u.test(text.slice(before.end, hit.start)) && !actorBetween(before.end, hit.start)) {
       subjects = before.subjects;
     }
-    if (subjects.length > 0) previous = { subjects, end: hit.end };
     if (subjects.length === 0) continue;
     const firstSubject = subjects[0];
     if (!firstSubject) continue;
     const between = text.slice(firstSubject.end, hit.start);
     const lead = text.slice(Math.max(sentence.start, firstSubject.start - 10), firstSubject.start);
-    const negated = NEGATION_CUES.test(between) || /\bneither\s+$/iu.test(lead);
+    // "Iran denied that it supplies weapons": what the speaker denies doing is a negated fact of the speaker.
+    const negated = NEGATION_CUES.test(between) || /\bneither\s+$/iu.test(lead) || /\bden(?:y|ies|ied)\s+(?:that\s+)?(?:it|they)\b/u.test(between);
     const planned = PLANNED_CUES.test(text.slice(firstSubject.end, hit.start));
-    const objects = passiveObjects ?? objectsOf(text, sentence, hit, inSentence);
+    const objects = passiveObjects ?? objectsOf(text, sentence, hit, inSentence, 'predicate' in meaning && (meaning.predicate === 'DEMANDED' || meaning.predicate === 'URGED'));
+    previous = { subjects, end: hit.end, objects };
+    const pronoun = /^\s+(him|her)\b/u.exec(text.slice(hit.end));
+    if (objects.length === 0 && 'predicate' in meaning && pronoun) {
+      // "met Haftar … and pressed him to": the last person named before, other than the subject.
+      const person = [...inSentence].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PERSON' && !subjects.some((x) => x.entity === m.entity));
+      const at = hit.end + pronoun[0].length - (pronoun[1]?.length ?? 0);
+      if (person) objects.push({ start: at, end: at + (pronoun[1]?.length ?? 0), entity: person.entity, rule: 'pronoun', confidence: 0.5 });
+    }
     if (objects.length === 0 && 'predicate' in meaning && /^\s+it\b/u.test(text.slice(hit.end))) {
       // "refused to commit to it": the last proposal named before
       const it = [...mentions].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
@@ -286,7 +334,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     });
   }
   // Nominal attacks: "An Israeli airstrike on Rafah", "the Russian attack on Kyiv".
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(airstrikes?|air strikes?|attacks?|strikes?|drone attacks?|missile attacks?)\s+on\s+/gu)) {
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(airstrikes?|air strikes?|attacks?|strikes?|drone attacks?|missile attacks?|offensive|assault|bombardment)\s+on\s+/gu)) {
     const at = sentence.start + (m.index ?? 0);
     const agent = [...inSentence].reverse().find((x) => x.end <= at && at - x.end <= 3);
     const target = inSentence.find((x) => x.start === at + m[0].length);
@@ -360,11 +408,15 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
     if (person) nearest = { ...person, end: last.end };
   }
   // "Sudan’s army said it had recaptured": the speaker is the subject of what it says it did.
-  if (nearest && /^\s+(?:said|says|claimed|announced|added)\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have|would|will)?\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(nearest.end, hit.start))) {
+  if (nearest && /^\s+(?:said|says|claimed|announced|added|denied|denies)\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have|would|will)?\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(nearest.end, hit.start))) {
     return [nearest];
   }
-  if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start))) {
+  // "Dbeibah, speaking in his office, accused": a participle's phrase between subject and verb.
+  if (nearest && SUBJECT_GAP.test(text.slice(nearest.end, hit.start).replace(/^,\s+\p{Ll}+ing\b[^,.;]{0,50},/u, ''))) {
     const found = [nearest];
+    // A bare comma joins names only in a list that an "and" closes: "Russia, Ukraine and Belarus said", not
+    // "… sanctions on Iran, the Treasury Department said".
+    let closed = false;
     for (let i = before.length - 2; i >= 0; i--) {
       const m = before[i];
       const next = found[found.length - 1];
@@ -375,8 +427,10 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
       }
       // ", and" joins clauses more often than subjects: "arrested dozens of demonstrators, and the ministry accused".
       const gap = text.slice(m.end, next.start);
-      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap)) found.push(m);
-      else break;
+      if (COORDINATION.test(gap) && !/^,\s+and\s/u.test(gap) && (closed || !/^,/u.test(gap))) {
+        found.push(m);
+        closed = true;
+      } else break;
     }
     return found.reverse();
   }
@@ -401,9 +455,10 @@ function subjectsOf(text: string, sentence: Span, hit: Span, mentions: readonly 
 /** "Eritrean" in "Eritrean President Isaias Afwerki": the owner of a title, not the head of the phrase. */
 const TITLE_BETWEEN = new RegExp(String.raw`^(?:[’']s)?\s+(?:${TITLES.join('|')})\s+$`, 'u');
 
-const TITLE_TAIL = new RegExp(String.raw`(?:^|\s)(?:${TITLES.join('|')})\s+$`, 'u');
+/** A title without owner before a name, perhaps after one adjective: "accused the eastern commander Khalifa Haftar". */
+const TITLE_TAIL = new RegExp(String.raw`(?:^|\s)(?:(?!(?:and|or|with|to|of|for|on)\s)\p{Ll}+\s+)?(?:${TITLES.join('|')})\s+$`, 'u');
 
-function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[]): Mention[] {
+function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly Mention[], directive = false): Mention[] {
   const all = mentions.filter((m) => m.start >= hit.end && m.end <= sentence.end);
   const after = all.filter((m, i) => {
     const next = all[i + 1];
@@ -413,15 +468,20 @@ function objectsOf(text: string, sentence: Span, hit: Span, mentions: readonly M
   // The phrase starts at the title's owner when one was skipped: "met [Eritrean President] Isaias Afwerki".
   const phraseStart = first ? Math.min(first.start, ...all.filter((m) => m.start < first.start && !after.includes(m)).map((m) => m.start)) : 0;
   // "meet army chief Abdel Fattah al-Burhan": a title without an owner stands before the name.
-  if (!first || !OBJECT_GAP.test(text.slice(hit.end, phraseStart).replace(TITLE_TAIL, ' '))) return [];
+  // "demanded that the Council impose": a directive's addressee after "that".
+  const gap = text.slice(hit.end, phraseStart).replace(TITLE_TAIL, ' ');
+  if (!first || !(OBJECT_GAP.test(gap) || (directive && /^\s+that\s+(?:the\s+)?$/u.test(gap)))) return [];
   const found = [first];
+  let closedAt = 1; // names up to here are joined by "and" (or are the first)
   for (const m of after.slice(1)) {
     const prev = found[found.length - 1];
     if (prev && m.start === prev.start && m.end === prev.end) found.push(m); // "both leaders": two people, one span
     else if (prev && COORDINATION.test(text.slice(prev.end, m.start))) found.push(m);
     else break;
+    if (!/^,\s*(?:the\s+)?$/u.test(text.slice(prev.end, m.start))) closedAt = found.length;
   }
-  return found;
+  // "urged Ethiopia, Eritrea and the TPLF": a list that an "and" closes; not "sanctions on Iran, the Treasury said".
+  return found.slice(0, closedAt);
 }
 
 function placeAfter(text: string, from: number, sentence: Span, mentions: readonly Mention[], table: EntityTable): Mention | undefined {

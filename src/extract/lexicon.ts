@@ -19,9 +19,11 @@ const e = (event: EventType, confidence = 0.7): VerbMeaning => ({ event, confide
  */
 export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   // 02 appeal
-  urge: p('URGED'), 'appeal to': p('APPEALED_TO'), 'call on': p('URGED', 0.6),
+  urge: p('URGED'), 'appeal to': p('APPEALED_TO'), 'call on': p('URGED', 0.6), press: p('URGED', 0.55),
+  // "called for security guarantees": a demand whose object is a measure, not an actor.
+  'call for': p('DEMANDED', 0.6),
   // 03 intent to cooperate
-  pledge: p('PLEDGED', 0.6), 'commit to': p('AGREED_TO', 0.6), 'agree to': p('AGREED_TO', 0.6), vow: p('PLEDGED', 0.55), promise: p('PLEDGED', 0.6),
+  pledge: p('PLEDGED', 0.6), accept: p('AGREED_TO', 0.6), propose: p('PROPOSED', 0.7), set: p('PROPOSED', 0.5), 'sign on to': p('AGREED_TO', 0.6), 'put forward': p('PROPOSED', 0.65), 'commit to': p('AGREED_TO', 0.6), 'agree to': p('AGREED_TO', 0.6), vow: p('PLEDGED', 0.55), promise: p('PLEDGED', 0.6),
   // 04 consult
   meet: e('MEETING'), 'meet with': e('MEETING', 0.8), visit: e('VISIT'), host: p('HOSTED', 0.6),
   'negotiate with': p('NEGOTIATED_WITH'), 'hold talks with': p('NEGOTIATED_WITH'), 'resume talks with': p('NEGOTIATED_WITH', 0.65), 'speak with': p('SPOKE_WITH', 0.6), 'speak to': p('SPOKE_WITH', 0.6),
@@ -29,7 +31,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   endorse: p('ENDORSED', 0.75), back: p('BACKS', 0.65), support: p('BACKS', 0.6), praise: p('PRAISED'), welcome: p('PRAISED', 0.6),
   thank: p('PRAISED', 0.55), sign: p('SIGNED', 0.65), 'side with': p('ALIGNED_WITH'),
   // 07 aid, 08 yield
-  'send aid to': p('PROVIDED_AID_TO'), release: p('RELEASED', 0.6), 'withdraw from': p('WITHDREW_FROM'), 'lift sanctions on': p('EASED_SANCTIONS_ON'),
+  'send aid to': p('PROVIDED_AID_TO'), arm: p('PROVIDED_AID_TO', 0.55), 'send weapons to': p('PROVIDED_AID_TO', 0.6), 'supply weapons to': p('PROVIDED_AID_TO', 0.6), release: p('RELEASED', 0.6), 'withdraw from': p('WITHDREW_FROM'), 'lift sanctions on': p('EASED_SANCTIONS_ON'),
   // 09 investigate
   investigate: p('INVESTIGATED'), probe: p('INVESTIGATED', 0.6),
   // 10 demand
@@ -44,7 +46,7 @@ export const VERB_GROUPS: Readonly<Record<string, VerbMeaning>> = {
   // 14 protest
   'protest against': p('PROTESTED'), 'rally against': p('PROTESTED', 0.6), 'lodge a protest with': p('PROTESTED', 0.7),
   // 15 force posture
-  'deploy troops to': p('DEPLOYED_FORCES_TO'),
+  'deploy troops to': p('DEPLOYED_FORCES_TO'), 'deploy troops into': p('DEPLOYED_FORCES_TO'), 'send troops to': p('DEPLOYED_FORCES_TO', 0.65), 'send troops into': p('DEPLOYED_FORCES_TO', 0.65),
   // 16 reduce relations
   sanction: p('SANCTIONED', 0.75), 'impose sanctions on': p('SANCTIONED', 0.8), 'impose new sanctions on': p('SANCTIONED', 0.8),
   expel: p('EXPELLED'), 'cut ties with': p('CUT_TIES_WITH'), 'suspend talks with': p('CUT_TIES_WITH', 0.6), cancel: p('CANCELLED', 0.6), 'call off': p('CANCELLED', 0.6),
@@ -67,7 +69,7 @@ export const REPORTING_VERBS: Readonly<Record<string, 'ASSERTED' | 'DENIED' | 'R
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   meet: ['met'], strike: ['struck'], say: ['said'], tell: ['told'], speak: ['spoke', 'spoken'], send: ['sent'],
-  withdraw: ['withdrew', 'withdrawn'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
+  withdraw: ['withdrew', 'withdrawn'], 'put': ['put'], set: ['set'], 'lift': ['lifted'], 'cut': ['cut'], seize: ['seized'], deny: ['denied', 'denies'],
   rally: ['rallied', 'rallies'], write: ['wrote', 'written'], retake: ['retook', 'retaken'],
 };
 
@@ -97,7 +99,7 @@ export const PLANNED_CUES = /\b(is to|are to|will|plans? to|planned to|intends? 
 
 /** Titles of office, longest first where one contains another. */
 export const TITLES = [
-  'Secretary of State', 'Secretary General', 'Secretary-General', 'Foreign Minister', 'Defense Minister', 'Defence Minister',
+  'Secretary of State', 'Secretary General', 'Spokesman', 'Spokeswoman', 'Spokesperson', 'Secretary-General', 'Foreign Minister', 'Defense Minister', 'Defence Minister',
   'Prime Minister', 'Vice President', 'Chancellor', 'President', 'King', 'Emir', 'Crown Prince', 'Special Envoy', 'Envoy',
   'spokesman', 'spokeswoman', 'spokesperson', 'Ambassador', 'General', 'Senator', 'Minister',
   // Offices as newswires also write them, lower case before a name ("EU envoy Miroslav Lajčák", "regional
@@ -154,7 +156,7 @@ export const OWNER_ABBREVIATIONS: Readonly<Record<string, { readonly name: strin
 export const STATE_TITLES = /^(President|Prime Minister|Vice President|Chancellor|King|Emir|Crown Prince|Premier|Foreign Minister|Defen[cs]e Minister|Interior Minister|Finance Minister|Foreign Secretary|Supreme Leader|Minister|Ambassador|prime minister|foreign minister|defen[cs]e minister|minister|ambassador)$/u;
 
 /** Bodies of a state named by their owner: "South Korea’s military", "the Israeli military", "Ukraine’s General Staff". */
-export const STATE_BODIES = 'military|army|navy|air force|armed forces|General Staff|Defen[cs]e Ministry|Foreign Ministry|Interior Ministry|defen[cs]e ministry|foreign ministry|interior ministry|health ministry|coast guard|National Guard|intelligence service|security service|parliament|Parliament';
+export const STATE_BODIES = 'mission|embassy|military|army|navy|air force|armed forces|General Staff|Defen[cs]e Ministry|Foreign Ministry|Interior Ministry|defen[cs]e ministry|foreign ministry|interior ministry|health ministry|coast guard|National Guard|intelligence service|security service|parliament|Parliament';
 
 /** Capitals that stand for their governments ("Pyongyang urged"), unless the text places something in them. */
 export const CAPITALS: Readonly<Record<string, string>> = {
@@ -171,6 +173,14 @@ export const CAPITALS: Readonly<Record<string, string>> = {
   Chisinau: 'Moldova', Ottawa: 'Canada', 'Mexico City': 'Mexico', Brasilia: 'Brazil', Bogota: 'Colombia', Havana: 'Cuba', Canberra: 'Australia',
   Hanoi: 'Vietnam', Bangkok: 'Thailand', Jakarta: 'Indonesia', Manila: 'Philippines', Dhaka: 'Bangladesh', Kathmandu: 'Nepal', Astana: 'Kazakhstan',
   Mogadishu: 'Somalia', 'The Hague': 'Netherlands',
+  Kigali: 'Rwanda', Juba: 'South Sudan', Bangui: 'Central African Republic', "N'Djamena": 'Chad', Luanda: 'Angola', Lusaka: 'Zambia',
+  Harare: 'Zimbabwe', Maputo: 'Mozambique', Accra: 'Ghana', Freetown: 'Sierra Leone', Monrovia: 'Liberia', Conakry: 'Guinea',
+  Ouagadougou: 'Burkina Faso', Nouakchott: 'Mauritania', Yaounde: 'Cameroon', Dodoma: 'Tanzania', Gitega: 'Burundi',
+  Tashkent: 'Uzbekistan', Bishkek: 'Kyrgyzstan', Dushanbe: 'Tajikistan', Ashgabat: 'Turkmenistan', Ulaanbaatar: 'Mongolia', Naypyidaw: 'Myanmar',
+  'Phnom Penh': 'Cambodia', Vientiane: 'Laos', 'Kuala Lumpur': 'Malaysia', Colombo: 'Sri Lanka', Podgorica: 'Montenegro', Skopje: 'North Macedonia',
+  Tirana: 'Albania', Sarajevo: 'Bosnia and Herzegovina', Zagreb: 'Croatia', Ljubljana: 'Slovenia', Bratislava: 'Slovakia', Prague: 'Czech Republic',
+  Vienna: 'Austria', Bern: 'Switzerland', Dublin: 'Ireland', Nicosia: 'Cyprus', Lima: 'Peru', Quito: 'Ecuador', Santiago: 'Chile',
+  'Buenos Aires': 'Argentina', Montevideo: 'Uruguay', Managua: 'Nicaragua', 'Port-au-Prince': 'Haiti', Wellington: 'New Zealand',
 };
 
 /** Countries the extractor may create as governments when the corpus does not know them yet. */

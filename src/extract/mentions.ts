@@ -22,7 +22,7 @@ export interface Mention {
 
 /** A fact the mention patterns themselves state: a title held, an affiliation. */
 export interface PatternFact {
-  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH' | 'PART_OF';
+  readonly predicate: 'HOLDS_POSITION' | 'AFFILIATED_WITH' | 'PART_OF' | 'PROPOSED';
   readonly subject: string;
   readonly object: string;
   readonly title?: string;
@@ -37,7 +37,13 @@ export interface MentionResult {
   readonly facts: PatternFact[];
 }
 
-const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer';
+const PROPOSAL_HEADS = 'proposal|plan|resolution|framework|deal|agreement|ceasefire|demand|target|truce|initiative|roadmap|treaty|accord|offer|embargo|freeze|condition|guarantee|peacekeeping force|settlement|term';
+/** Plural heads that still name one measure ("conditions", "security guarantees"); not "targets". */
+const PROPOSAL_PLURALS = 'conditions|demands|guarantees|terms|proposals|plans';
+/** Heads that name the same thing: "conditions" taken up as "those demands". */
+const PROPOSAL_CLASSES: readonly (readonly string[])[] = [['condition', 'demand', 'term'], ['ceasefire', 'truce'], ['plan', 'proposal', 'initiative', 'offer'], ['deal', 'agreement', 'accord', 'settlement']];
+/** Verbs after which a bare plural is a measure put forward or opposed: "called for security guarantees", "set conditions". */
+const BARE_MEASURE = /\b(?:proposed|proposes|rejected|rejects|accepted|accepts|endorsed|backed|supported|called\s+for|calls\s+for|demanded|demands|set|sets|laid\s+out|offered|opposed|opposes)\s+((?:[\p{Ll}-]+\s+){0,2}?)(guarantees|conditions|demands|reforms|terms|proposals|plans|concessions)\b/gu;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
 /** Arabic and European particles inside names: "Khalid bin Salman", "Abdel Fattah al-Burhan", "Ursula von der Leyen". */
 const PARTICLE = String.raw`(?:bin|ibn|al|el|de|da|van|von|der|la|le|du)`;
@@ -61,6 +67,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (free(m.start, m.end)) taken.push(m);
   };
 
+  const ownerless: { person: string; title: string; start: number; end: number; sentence: { start: number; end: number } }[] = [];
   // ── Pass 1: titled names and the bodies they belong to ──
   for (const sentence of sentences) {
     const part = text.slice(sentence.start, sentence.end);
@@ -75,7 +82,11 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const person = table.findByForm(name, 'PERSON') ?? table.create('PERSON', name, 'titled-name', 0.85, [lastWord(name)]);
       take({ start: nameStart, end: nameStart + name.length, entity: person.id, rule: 'titled-name', confidence: 0.9 });
       titles.set(normTitle(title), person.id);
-      if (owner !== undefined) {
+      // "Prime" of "Prime Minister" read as an owner: the whole is the title.
+      const fullTitle = owner !== undefined && owner.split(/\s+/u).every((w) => TITLE_WORDS.has(w.toLowerCase())) ? `${owner} ${title}` : title;
+      const resolved = owner !== undefined && fullTitle === title ? resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table, title) : undefined;
+      if (resolved === undefined && STATE_TITLES.test(fullTitle)) ownerless.push({ person: person.id, title: capitalize(normTitle(fullTitle)), start: nameStart - fullTitle.length - 1, end: nameStart + name.length, sentence });
+      if (owner !== undefined && resolved !== undefined) {
         const body = resolveOwner(owner.replace(/^(The|the)\s+/u, '').replace(/[’']s$/u, ''), table, title);
         if (body) {
           const ownerStart = at + whole.indexOf(owner);
@@ -128,6 +139,19 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const body = table.create('GOVERNMENT', m[1] ?? m[0], 'ministry', 0.7);
     take({ start: at, end: at + m[0].length, entity: body.id, rule: 'ministry', confidence: 0.7 });
   }
+  // "a senior UN official", "an Israeli military official", "a Western diplomat": a person, affiliated with the owner.
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:senior|top|high-ranking|former|second)\s+)?(${DEMONYM_ALT0}|${ABBREVIATION_ALT}|Western|European|Arab)\s+(?:(?:military|government|security|defen[cs]e|intelligence|ministry|administration|police)\s+)?(?:official|diplomat|source|officer))(?![\p{L}-])`, 'gu'))) {
+    const [whole, name = '', owner = ''] = m;
+    const at = m.index ?? 0;
+    if (!free(at, at + whole.length)) continue;
+    const person = table.create('PERSON', name, 'unnamed-official', 0.6);
+    take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.6 });
+    const body = resolveOwner(owner, table);
+    if (!body) continue;
+    const ownerAt = at + whole.indexOf(owner, whole.length - name.length);
+    taken.push({ start: ownerAt, end: ownerAt + owner.length, entity: body.id, rule: OWNER_RULE, confidence: 0.6 });
+    facts.push({ predicate: 'AFFILIATED_WITH', subject: person.id, object: body.id, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.6 });
+  }
   for (const m of text.matchAll(/\bopposition\s+(?:leaders|parties|figures|lawmakers)\b/gu)) {
     const at = m.index ?? 0;
     const group = table.create('GROUP', m[0], 'group-noun', 0.6);
@@ -136,11 +160,14 @@ export function findMentions(text: string, sentences: readonly { start: number; 
 
   // ── Pass 1b: demonym groups ("Ukrainian officials", "Egyptian and Qatari mediators") ──
   const DEMONYM_ALT = Object.keys(DEMONYMS).join('|');
-  const GROUP = new RegExp(String.raw`\b((?:${DEMONYM_ALT})(?:\s+and\s+(?:${DEMONYM_ALT}))?)\s+(\p{Ll}+)`, 'gu');
+  // Also "U.S. officials", "EU diplomats" and groups of a region ("European leaders", "Western diplomats").
+  const OWNER_ALT = `${DEMONYM_ALT}|${ABBREVIATION_ALT}|European|Western|Arab|African|Gulf|Asian`;
+  const GROUP = new RegExp(String.raw`(?<![\p{L}.])((?:${OWNER_ALT})(?:\s+and\s+(?:${OWNER_ALT}))?)\s+(\p{Ll}+)`, 'gu');
   for (const m of text.matchAll(GROUP)) {
     const [whole, demonyms, noun] = m;
     if (demonyms === undefined || noun === undefined || !GROUP_NOUNS.test(noun)) continue;
     const at = m.index ?? 0;
+    if (!free(at, at + whole.length)) continue;
     const group = table.create('GROUP', whole, 'demonym-group', 0.75);
     take({ start: at, end: at + whole.length, entity: group.id, rule: 'demonym-group', confidence: 0.75 });
     for (const d of demonyms.split(/\s+and\s+/u)) {
@@ -159,6 +186,16 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const name = chunk.text;
       if (table.findByForm(name) || DEMONYMS[name] !== undefined) continue;
       if (/^\s*\(/u.test(text.slice(end))) continue; // a dateline: "CAIRO (Wire)"
+      // "the Council" after "the UN Security Council": the one body named before whose name ends with that word.
+      if (/^\p{Lu}\p{Ll}+$/u.test(name) && /\b[Tt]he\s+$/u.test(text.slice(Math.max(0, start - 4), start))) {
+        const earlier = text.slice(0, start);
+        const bodies = table.namedIn(earlier).filter((e) => (e.kind === 'ORGANIZATION' || e.kind === 'GOVERNMENT') && table.formsOf(e.id).some((f) => / /u.test(f) && lastWord(f) === name && earlier.includes(f)));
+        const [body] = bodies;
+        if (body && bodies.length === 1) {
+          table.addForm(body.id, name);
+          continue;
+        }
+      }
       // "RSF" after "the Rapid Support Forces": an acronym of a body the article named is that body.
       const expanded = /^\p{Lu}{2,6}$/u.test(name) ? table.namedIn(text).find((e) => e.kind !== 'PERSON' && e.kind !== 'PLACE' && initials(e.name) === name) : undefined;
       if (expanded) {
@@ -249,13 +286,29 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     take({ start: at, end: at + word.length, entity: group.id, rule: 'group-noun', confidence: 0.6 });
   }
 
+  // ── Unnamed speakers: "diplomats said", "Officials told reporters" ──
+  for (const m of text.matchAll(/\b([Dd]iplomats|[Ee]xperts|[Oo]bservers|[Rr]esidents|[Ww]itnesses)\s+(?:said|say|says|told|warned|noted|added|reported|argued|argue)\b/gu)) {
+    const at = m.index ?? 0;
+    const word = m[1] ?? '';
+    if (!free(at, at + word.length)) continue;
+    const group = table.findByForm(word.toLowerCase(), 'GROUP') ?? table.create('GROUP', word.toLowerCase(), 'group-noun', 0.55, []);
+    take({ start: at, end: at + word.length, entity: group.id, rule: 'group-noun', confidence: 0.55 });
+  }
+
   // ── Collective references: "both leaders", "the two governments" are the last two people / governments named ──
   // Not "both sides": in news that is more often the two sides of a war than the last two governments named.
   for (const m of text.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(leaders|governments|countries)\b/gu)) {
     const at = m.index ?? 0;
     const kind = m[1] === 'leaders' ? 'PERSON' : 'GOVERNMENT';
     const ids: string[] = [];
-    for (const x of [...taken].sort((a, b) => b.start - a.start)) {
+    // The last pair the article joined with "and" ("Russia and Ukraine released … mediated by the UAE, the two
+    // governments said"), else the last two named.
+    const before = [...taken].filter((x) => x.end <= at && table.kindOf(x.entity) === kind && x.rule !== OWNER_RULE).sort((a, b) => a.start - b.start);
+    for (let i = before.length - 1; i > 0 && ids.length === 0; i--) {
+      const [a, b] = [before[i - 1], before[i]];
+      if (a && b && a.entity !== b.entity && /^\s+and\s+(?:the\s+)?$/u.test(text.slice(a.end, b.start))) ids.push(a.entity, b.entity);
+    }
+    for (const x of ids.length === 2 ? [] : [...taken].sort((a, b) => b.start - a.start)) {
       if (x.end <= at && table.kindOf(x.entity) === kind && !ids.includes(x.entity)) ids.push(x.entity);
       if (ids.length === 2) break;
     }
@@ -264,24 +317,40 @@ export function findMentions(text: string, sentences: readonly { start: number; 
 
   // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
   const proposals: { head: string; id: string }[] = [];
-  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}.’'-]+\s+){0,4}?)(${PROPOSAL_HEADS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while)\s|$)`, 'gu');
+  // The phrase ends at punctuation, a conjunction, or a preposition of time, place or manner ("a 30-day ceasefire in March").
+  const NP = new RegExp(String.raw`\b(a|an|the|[Tt]he|any|[Tt]hose|[Tt]hese|its|their)\s+((?:(?!(?:of|the|a|an|to|for|and)\s)[\p{L}\p{N}.’'-]+\s+){0,4}?)(${PROPOSAL_HEADS}|${PROPOSAL_PLURALS})\b((?:\s+(?:to|for|that|on)\s+[^,.;]+?)?)(?=[,.;]|\s+(?:and|but|while|in|at|before|after|within|by|from|along|as|outright|instead|until|since)\b|$)`, 'gu');
+  const sameClass = (a: string, b: string) => a === b || PROPOSAL_CLASSES.some((c) => c.includes(a) && c.includes(b));
   for (const sentence of sentences) {
     const part = text.slice(sentence.start, sentence.end);
     for (const m of part.matchAll(NP)) {
-      const [whole, det = '', modifiers = '', head = '', complement = ''] = m;
+      const [whole, det = '', modifiers = '', plural = '', complement = ''] = m;
+      const head = new RegExp(`^(?:${PROPOSAL_PLURALS})$`, 'u').test(plural) ? plural.replace(/s$/u, '') : plural;
       const at = sentence.start + (m.index ?? 0);
       const words = whole.split(/\s+/u).length;
       if (words > 16) continue;
-      if (det.toLowerCase() === 'the' && modifiers.trim() === '' && complement.trim() === '') {
-        const antecedent = [...proposals].reverse().find((p) => p.head === head);
+      if (/^(?:the|those|these|its|their)$/iu.test(det) && modifiers.trim() === '' && complement.trim() === '') {
+        const antecedent = [...proposals].reverse().find((p) => sameClass(p.head, head));
         if (antecedent) taken.push({ start: at, end: at + whole.length, entity: antecedent.id, rule: 'proposal-coreference', confidence: 0.6 });
         continue;
       }
-      if (det.toLowerCase() === 'the' && modifiers.trim() === '') continue;
-      const name = whole.replace(/^(a|an|the|The)\s+/u, '');
+      if (/^(?:the|those|these|its|their)$/iu.test(det) && modifiers.trim() === '') continue;
+      const name = whole.replace(/^(a|an|the|The|any|those|these|Those|These|its|their)\s+/u, '');
       const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.55);
       proposals.push({ head, id: proposal.id });
       taken.push({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
+      // "the French draft resolution", "a U.S. plan": the owner put it forward.
+      const ownerWord = /^(\S+)\s/u.exec(modifiers)?.[1] ?? '';
+      const owner = DEMONYMS[ownerWord] !== undefined || OWNER_ABBREVIATIONS[ownerWord] !== undefined ? resolveOwner(ownerWord, table) : undefined;
+      if (owner && table.kindOf(owner.id) !== 'PLACE') facts.push({ predicate: 'PROPOSED', subject: owner.id, object: proposal.id, start: at, end: at + whole.length, rule: 'proposal-owner', confidence: 0.55 });
+    }
+    for (const m of part.matchAll(BARE_MEASURE)) {
+      const [whole, modifiers = '', head = ''] = m;
+      const at = sentence.start + (m.index ?? 0) + whole.length - modifiers.length - head.length;
+      if (taken.some((x) => x.start < at + modifiers.length + head.length && at < x.end)) continue;
+      const name = `${modifiers}${head}`;
+      const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.5);
+      proposals.push({ head: head.replace(/s$/u, ''), id: proposal.id });
+      taken.push({ start: at, end: at + name.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.5 });
     }
   }
 
@@ -301,7 +370,9 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (table.kindOf(person.entity) !== 'PERSON') continue;
     const m = APPOSITIVE.exec(text.slice(person.end, person.end + 200));
     if (!m) continue;
-    const [whole, modifiers = '', role = ''] = m;
+    const [whole, modifiers = '', role = '', rest = ''] = m;
+    // "a senior UN official, the UN envoy Hanna Tetteh": a titled name of its own, not an appositive.
+    if (/^\s+\p{Lu}/u.test(rest)) continue;
     const from = person.end;
     const to = person.end + whole.length;
     const bodies = taken.filter((x) => x.rule !== OWNER_RULE && x.start >= from && x.end <= to && x.entity !== person.entity && (table.kindOf(x.entity) === 'ORGANIZATION' || table.kindOf(x.entity) === 'GOVERNMENT')).sort((a, b) => a.start - b.start);
@@ -320,6 +391,24 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const affiliation = AFFILIATION_WORDS.test(role.toLowerCase()) && !TITLES.some((t) => t.toLowerCase() === role.toLowerCase());
     if (affiliation) facts.push({ predicate: 'AFFILIATED_WITH', subject: person.entity, object: body, start: person.start, end: to, rule: 'appositive-affiliation', confidence: 0.65 });
     else facts.push({ predicate: 'HOLDS_POSITION', subject: person.entity, object: body, title: capitalize(role), start: person.start, end: to, rule: 'appositive-title', confidence: 0.65 });
+  }
+
+  // ── A state's title without owner ("Israel has not endorsed it, and Prime Minister Benjamin Netanyahu"):
+  // the one state the sentence named before it; with two or none, nothing is guessed ──
+  for (const o of ownerless) {
+    const states = new Set(taken.filter((m) => m.start >= o.sentence.start && m.end <= o.start && table.kindOf(m.entity) === 'GOVERNMENT' && COUNTRIES.has(table.get(m.entity)?.name ?? '')).map((m) => m.entity));
+    const [state] = states;
+    if (state !== undefined && states.size === 1 && !facts.some((f) => f.predicate === 'HOLDS_POSITION' && f.subject === o.person)) {
+      facts.push({ predicate: 'HOLDS_POSITION', subject: o.person, object: state, title: o.title, start: o.start, end: o.end, rule: 'title-of-the-sentence-state', confidence: 0.45 });
+    }
+  }
+
+  // ── "Dbeibah’s government": the government whose office the person holds ──
+  for (const person of [...taken]) {
+    if (table.kindOf(person.entity) !== 'PERSON') continue;
+    const m = /^[’']s\s+(?:government|administration|cabinet)\b/u.exec(text.slice(person.end, person.end + 30));
+    const office = m ? facts.find((f) => f.predicate === 'HOLDS_POSITION' && f.subject === person.entity && table.kindOf(f.object) === 'GOVERNMENT') : undefined;
+    if (m && office) taken.push({ start: person.start, end: person.end + m[0].length, entity: office.object, rule: 'government-of', confidence: 0.55 });
   }
 
   taken.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -409,10 +498,12 @@ function guessKind(name: string, before: string): SharedKind | undefined {
   if (ORGANIZATION_WORDS.test(name)) return 'ORGANIZATION';
   if (COUNTRIES.has(name)) return 'GOVERNMENT';
   if (/\b(?:town|city|village|region|province|district|port|capital|area|outskirts)\s+of\s+$/u.test(before)) return 'PLACE';
-  if (/^\p{Lu}{3,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA
+  if (/^\p{Lu}[\p{Lu}\p{N}]{2,}$/u.test(name)) return 'ORGANIZATION'; // an acronym: ECOWAS, IAEA, M23
   // "a research fellow at Chatham House", "director of the think tank EDAM"
   if (new RegExp(String.raw`(?:${AFFILIATION_ALT}|director|think tank)\s+(?:at|of|with)\s+(?:the\s+)?$`, 'u').test(before)) return 'ORGANIZATION';
   if (PLACE_PREPOSITIONS.test(before)) return 'PLACE';
+  // "the offensive on Goma", "strikes on Kharkiv": what an assault is on is a place.
+  if (/\b(?:attacks?|strikes?|airstrikes?|offensive|assault|advance|bombardment|march)\s+on\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (/\b(attacked|struck|shelled|bombed|visited|captured|seized|entered|shelling|striking)\s+$/u.test(before) && words.length <= 3) return 'PLACE';
   if (words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(bin|ibn|al|de|van|von|der|du)$/u.test(w) || /^(?:al|el|ad|as|ibn|bin)-\p{Lu}/u.test(w))) return 'PERSON';
   // A single unknown capitalized word is too often a sentence's first word or a common noun to guess.

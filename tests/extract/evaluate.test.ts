@@ -16,7 +16,7 @@ import { BLIND_GOLD, BLIND_TEXTS, DEV_GOLD, DEV_TEXTS, HELDOUT_GOLD, HELDOUT_TEX
 const drafts: string[] = [];
 afterAll(() => drafts.forEach(removeDir));
 
-describe('development set (10 articles): the issue targets', () => {
+describe('development set (13 articles): the issue targets', () => {
   let result: Evaluation;
   beforeAll(async () => {
     const dir = await draftDirectory(DEV_TEXTS);
@@ -57,7 +57,7 @@ describe('held-out set (3 articles, never tuned on): the levels reached', () => 
   test('precision holds; recall is below the dev set (the gap is documented in docs/extraction.md)', () => {
     expect(result.articles).toHaveLength(3);
     expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
-    expect(result.relations.recall).toBeGreaterThanOrEqual(0.3);
+    expect(result.relations.recall).toBeGreaterThanOrEqual(0.7); // 0.74 (14 of 19) reached
     expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
     expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.75);
     expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
@@ -72,10 +72,10 @@ describe('unseen set (3 articles, measured once, never tuned on): the levels rea
     drafts.push(dir);
     result = await evaluateDirectories(UNSEEN_GOLD, dir);
   });
-  test('relations and mentions reach the targets (new-entity mentions 0.77 since the appositive and title rules)', () => {
+  test('relations and mentions reach the targets (relations 1.00 / 0.75, new-entity mentions 0.80)', () => {
     expect(result.articles).toHaveLength(3);
     expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
-    expect(result.relations.recall).toBeGreaterThanOrEqual(0.45);
+    expect(result.relations.recall).toBeGreaterThanOrEqual(0.7);
     expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
     expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.75);
     expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
@@ -94,16 +94,18 @@ describe('blind set (6 articles, gold written before the extractor ran on them, 
     expect(result.articles.sort()).toEqual(textsOf(BLIND_TEXTS).map((t) => t.id));
     expect(await validateData(dir)).toEqual([]);
   });
-  test('reached: relation precision, known-entity mentions, polarity (the targets)', () => {
+  test('reached: relation precision, known-entity mentions, polarity, asserter (0.96 on 26 matched claims, was 0.83)', () => {
     expect(result.relations.precision).toBeGreaterThanOrEqual(0.75);
     expect(result.mentionsKnown.recall).toBeGreaterThanOrEqual(0.95);
-    expect(result.polarityMatches).toBeGreaterThan(20);
+    expect(result.polarityMatches).toBeGreaterThan(30);
     expect(result.polarityAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.asserterMatches).toBeGreaterThan(20);
+    expect(result.asserterAccuracy).toBeGreaterThanOrEqual(0.9);
   });
-  test('not reached (docs/extraction.md): relation recall 0.37 < 0.45, new-entity mentions 0.72 < 0.75, asserter 0.83 < 0.90; held at those levels', () => {
-    expect(result.relations.recall).toBeGreaterThanOrEqual(0.35);
-    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.7);
-    expect(result.asserterAccuracy).toBeGreaterThanOrEqual(0.8);
+  test('not reached (docs/extraction.md): relation recall 0.40 < 0.45, new-entity mentions 0.74 < 0.75; held at those levels', () => {
+    expect(result.relations.recall).toBeGreaterThanOrEqual(0.39);
+    expect(result.mentionsNew.recall).toBeGreaterThanOrEqual(0.73);
+    expect(result.attribution.recall).toBeGreaterThanOrEqual(0.55);
   });
 });
 

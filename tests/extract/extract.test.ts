@@ -95,6 +95,63 @@ describe('newsgraph extract (offline rules) on the development set', () => {
     expect(sudan.events).toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MEETING', status: 'planned' }), expect.objectContaining({ eventType: 'VISIT' })]));
   });
 
+  test('proposals, demands and speakers of the session, analysis and interview styles (unsc-congo-session, ukraine-truce-analysis, libya-interview)', () => {
+    const rel = (subject: string, predicate: string, object: string, extra: Record<string, unknown> = {}) => expect.objectContaining({ subject, predicate, object, ...extra });
+    const unsc = articleOf('unsc-congo-session');
+    expect(unsc.relations).toEqual(
+      expect.arrayContaining([
+        rel('nicolas-ferrand', 'URGED', 'rwanda'), // "condemned the M23 offensive on Goma and called on Rwanda to …"
+        rel('france', 'PROPOSED', 'french-draft-resolution'), // "the French draft resolution"
+        rel('therese-mbuyi', 'DEMANDED', 'un-security-council'), // "She demanded that the Council …": "the Council" is the UN Security Council
+        rel('rwanda', 'DEPLOYED_FORCES_TO', 'congo', { negated: true, attributedTo: 'ernest-gatete' }), // Kigali is Rwanda; "had not sent troops"
+        rel('china', 'ENDORSED', 'french-draft-resolution', { negated: true, attributedTo: 'diplomats' }),
+        rel('u-s-mission', 'PART_OF', 'united-states'),
+      ]),
+    );
+    const truce = articleOf('ukraine-truce-analysis');
+    expect(truce.relations).toEqual(
+      expect.arrayContaining([
+        rel('united-states', 'PROPOSED', '30-day-ceasefire'), // the phrase ends before "in March"
+        rel('ukraine', 'AGREED_TO', '30-day-ceasefire'), // "Kyiv accepted it"
+        rel('volodymyr-zelensky', 'REJECTED', 'conditions'), // "those demands" take up "conditions"
+        rel('emmanuel-macron', 'DEMANDED', 'security-guarantees'), // "called for security guarantees"
+        rel('russia', 'REJECTED', '30-day-ceasefire', { negated: true }), // "did not reject the ceasefire outright"
+      ]),
+    );
+    // "Ukraine would not give up territory, he said, but it would back a freeze": two claims of one speaker.
+    const claims = (truce.claims ?? []).filter((c) => /^(Ukraine would not give up territory|it would back a freeze)/u.test(c.name));
+    expect(claims).toHaveLength(2);
+    for (const c of claims) expect(truce.relations).toEqual(expect.arrayContaining([rel('volodymyr-zelensky', 'ASSERTED', c.id)]));
+    const libya = articleOf('libya-interview');
+    const claimOf = (start: string) => (libya.claims ?? []).find((c) => c.name.startsWith(start))?.id;
+    expect(claimOf('his government would not accept')).toBeDefined(); // "told Reuters on Monday that": not the addressee
+    expect(libya.relations).toEqual(
+      expect.arrayContaining([
+        rel('abdul-hamid-dbeibah', 'ACCUSED', 'khalifa-haftar'), // across ", speaking in his office," and "the eastern commander"
+        rel('abdul-hamid-dbeibah', 'ASSERTED', claimOf('The Libyan National Army had seized') ?? ''), // "he said": the previous sentence's speaker
+        rel('senior-un-official', 'REPORTED', claimOf('the UN envoy Hanna Tetteh met') ?? ''), // "According to a senior UN official, …"
+        rel('hanna-tetteh', 'URGED', 'khalifa-haftar', { attributedTo: 'senior-un-official' }), // "pressed him to"
+        rel('ahmed-al-mismari', 'CRITICIZED', 'libya'), // "He denied … and criticized Dbeibah’s government"
+      ]),
+    );
+    // "urged the army and the RSF to accept a humanitarian truce": what they are urged to do is not done.
+    expect((articleOf('sudan-live').relations ?? []).some((r) => r.predicate === 'AGREED_TO')).toBe(false);
+  });
+
+  test('a bare comma is no coordination; "denied that it …" is a negated fact of the speaker', async () => {
+    const copy = copyData(BASE);
+    try {
+      const text = 'The United States imposed sanctions on Iran, the Treasury Department said.\nIran denied that it supplies weapons to Hamas.\n';
+      const { article } = (await extractIntoDirectory(copy, text, { id: 'comma', title: 't' })).draft;
+      const relations = article.relations ?? [];
+      expect(relations.filter((r) => r.predicate === 'SANCTIONED').map((r) => r.object)).toEqual(['iran']);
+      expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ predicate: 'ASSERTED', subject: expect.stringMatching(/treasury/u) })]));
+      expect(relations).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'iran', predicate: 'PROVIDED_AID_TO', object: 'hamas', negated: true })]));
+    } finally {
+      removeDir(copy);
+    }
+  });
+
   test('a counted salvo is an attack; a wire attribution keeps the event an event', async () => {
     const copy = copyData(BASE);
     try {
