@@ -1,0 +1,79 @@
+/**
+ * The PostgreSQL store passes the same store contract as the in-memory one, against a real cluster started for
+ * this suite (tests/utils/postgresCluster.ts); without PostgreSQL the suite says so and skips (fails under CI).
+ * Beyond the contract: every method answers exactly what the in-memory store answers over the same graph.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { NewsGraph } from '../../src/graph/types.js';
+import { memoryStore } from '../../src/store/index.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { corpusGraph } from './corpusFixture.js';
+import { storeContract } from './storeContract.js';
+
+const missing = missingPostgres();
+const describePostgres = missing === null ? describe : describe.skip;
+
+describePostgres('the PostgreSQL store', () => {
+  let cluster: PostgresCluster;
+  const stores: PostgresStore[] = [];
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await cluster?.stop();
+  });
+
+  const load = async (graph: NewsGraph): Promise<PostgresStore> => {
+    await loadGraphIntoPostgres(cluster.url, graph);
+    const store = new PostgresStore({ primary: cluster.url });
+    stores.push(store);
+    return store;
+  };
+
+  storeContract('passes the store contract', load);
+
+  test('answers every method as the in-memory store does', async () => {
+    const graph = corpusGraph();
+    const store = await load(graph);
+    const memory = memoryStore(graph);
+    const same = async <T>(ask: (s: typeof memory | PostgresStore) => Promise<T>): Promise<void> => {
+      expect(await ask(store)).toEqual(await ask(memory));
+    };
+    await same((s) => s.identity());
+    await same((s) => s.entities(['ukraine', 'nope', 'vladimir-putin']));
+    await same((s) => s.similarIds('vladimir-puttin'));
+    await same((s) => s.entitiesOfKind(undefined, { first: 3 }));
+    await same((s) => s.entitiesOfKind('PERSON', { first: 1 }));
+    for (const text of ['putin', 'Putin', 'vlad put', 'crimea', 'ukr', 'met', 'witkoff putin', 'zz', 'in']) {
+      await same((s) => s.search(text, { limit: 5 }));
+      await same((s) => s.search(text, { limit: 1, kind: 'PERSON' }));
+    }
+    for (const id of ['ukraine', 'vladimir-putin', 'witkoff-putin-meeting', 'crimea-is-ukrainian']) {
+      await same((s) => s.relationsOf(id, {}, 10));
+      await same((s) => s.relationsOf(id, { direction: 'IN' }, 10));
+      await same((s) => s.linked(id, {}, 10));
+      await same((s) => s.linked(id, { order: 'time' }, 10));
+      await same((s) => s.neighborhood(id, { depth: 3, includeNegated: true, limit: 50 }));
+      await same((s) => s.neighborhood(id, { depth: 2, includeNegated: false, limit: 2 }));
+      await same((s) => s.path(id, 'steve-witkoff', 4));
+      await same((s) => s.explore({ center: id, depth: 2, limit: 5 }));
+    }
+    await same((s) => s.relationsOfEvent('witkoff-putin-meeting', 10));
+    await same((s) => s.relations({ predicates: ['PARTICIPANT', 'MET_WITH'] }, { first: 2 }));
+    await same((s) => s.relations({ subject: 'vladimir-putin' }, { first: 5 }));
+    await same((s) => s.relations({ from: '2025-04-26', minArticles: 1, draft: false }, { first: 5 }));
+    await same((s) => s.articles({ source: 'example wire', from: '2025' }, 5));
+    await same((s) => s.article('follow-up'));
+    await same((s) => s.articleRelations('follow-up', { first: 2 }));
+    await same((s) => s.articleEntities('follow-up', { first: 2 }));
+    await same((s) => s.timeline({ statuses: ['occurred'] }, 5));
+    await same((s) => s.claims(false, 5));
+    await same((s) => s.predicateCounts());
+  });
+});
+
+test('without PostgreSQL the suite says why it skipped', () => {
+  expect(missing === null || missing.includes('PostgreSQL')).toBe(true);
+});
