@@ -20,6 +20,10 @@ import { LimitError } from '../limits.js';
 
 export const EXPORT_PREFIX = '/export/';
 
+/** Why a server over a database store alone refuses exports, and what to do instead. */
+export const EXPORTS_NEED_GRAPH =
+  'Exports are built from the graph in memory, and this server answers from a database store alone (serve --store): run `newsgraph export` on the data directory or snapshot, or serve it with --data/--snapshot.';
+
 /** A fixed timestamp for zip entries, so that the same graph gives the same bytes. */
 const ZIP_TIME = new Date('2025-01-01T00:00:00Z');
 
@@ -120,8 +124,14 @@ function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url
  * Any request under `/export/`: a POST's `application/x-www-form-urlencoded` body (at most `maxBodyBytes`) adds its
  * parameters to the query's, so that a long `ids` list need not fit in a URL; other methods go on as GET.
  */
-export async function handleExportRequest(graph: NewsGraph, req: IncomingMessage, res: ServerResponse, url: URL, maxBodyBytes: number, cache?: CacheScope): Promise<void> {
+export async function handleExportRequest(graph: NewsGraph | undefined, req: IncomingMessage, res: ServerResponse, url: URL, maxBodyBytes: number, cache?: CacheScope): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
+  if (graph === undefined) {
+    // A server over a database store holds no graph: exports are built from the graph in memory.
+    req.resume();
+    sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+    return;
+  }
   const scoped = cache === undefined ? undefined : { ...cache, req };
   if (method !== 'POST') {
     req.resume();
