@@ -15,6 +15,9 @@ export interface ConnectionOptions {
   readonly poolSize?: number;
 }
 
+/** How the store's connections name themselves in pg_stat_activity. */
+export const APPLICATION_NAME = 'newsgraph-store';
+
 const names = new Map<string, string>();
 
 /** A statement's name: the same text always gets the same name, as node-postgres requires. */
@@ -34,7 +37,7 @@ export class Connections {
 
   constructor(options: ConnectionOptions) {
     const make = (connectionString: string): pg.Pool => {
-      const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 10_000 });
+      const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 10_000, application_name: APPLICATION_NAME });
       // An idle connection that the server drops (a restart) must not crash the process; the pool replaces it.
       pool.on('error', () => undefined);
       return pool;
