@@ -4,6 +4,7 @@
  * Beyond the contract: every method answers exactly what the in-memory store answers over the same graph.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { executeQuery } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
@@ -71,6 +72,20 @@ describePostgres('the PostgreSQL store', () => {
     await same((s) => s.timeline({ statuses: ['occurred'] }, 5));
     await same((s) => s.claims(false, 5));
     await same((s) => s.predicateCounts());
+  });
+
+  test('the round-trips of a GraphQL answer do not grow with its length (entity look-ups are batched)', async () => {
+    const store = await load(corpusGraph());
+    const roundTrips = async (first: number): Promise<number> => {
+      const query = `{ relations(first: ${first}) { edges { node { id subject { id name } object { id name } event { id } } } } }`;
+      const before = store.statementCount;
+      const result = await executeQuery(store, query);
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { relations: { edges: unknown[] } }).relations.edges).toHaveLength(first);
+      return store.statementCount - before;
+    };
+    const one = await roundTrips(1);
+    expect(await roundTrips(6)).toBe(one);
   });
 });
 

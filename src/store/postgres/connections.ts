@@ -34,6 +34,7 @@ export class Connections {
   private readonly primaryPool: pg.Pool;
   private readonly readers: readonly pg.Pool[];
   private next = 0;
+  private statements = 0;
 
   constructor(options: ConnectionOptions) {
     const make = (connectionString: string): pg.Pool => {
@@ -56,8 +57,14 @@ export class Connections {
 
   /** Runs a read as a named prepared statement on the next reader. */
   async read<R extends pg.QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+    this.statements++;
     const result = await this.reader().query<R>({ name: statementName(text), text, values: [...values] });
     return result.rows;
+  }
+
+  /** Statements sent so far (each one round-trip): what batching keeps from growing with an answer's size. */
+  get statementCount(): number {
+    return this.statements;
   }
 
   /** How many readers (replicas, else the primary alone). */

@@ -87,6 +87,11 @@ export class PostgresStore implements GraphStore {
     });
   }
 
+  /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
+  get statementCount(): number {
+    return this.db.statementCount;
+  }
+
   /** Ends every connection. */
   close(): Promise<void> {
     return this.db.close();
@@ -270,32 +275,28 @@ export class PostgresStore implements GraphStore {
     throw new NewsgraphError('NOT_FOUND', `article: no article with id "${id}".${didYouMean(id, known.map((r) => r.id))}`);
   }
 
-  async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
+  /** One page of an article's relations or entities, in graph order. */
+  private async articlePage<T extends { readonly id: string }>(space: CursorSpace, articleId: string, page: PageRequest): Promise<Page<T>> {
     await this.requireArticle(articleId);
+    const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
     const [after, count] = await Promise.all([
-      this.cursorPosition('relation', page.after),
-      this.db.read<{ count: string }>('SELECT count(*) FROM newsgraph.relation_article WHERE article = $1', [articleId]),
+      this.cursorPosition(space, page.after),
+      this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
     ]);
-    const rows = await this.db.read<DocRow<RelationAttributes>>(
-      `SELECT r.doc FROM newsgraph.relation_article ra JOIN newsgraph.relation r ON r.pos = ra.relation_pos
-       WHERE ra.article = $1 AND ra.relation_pos > $2 ORDER BY ra.relation_pos LIMIT $3`,
+    const rows = await this.db.read<DocRow<T>>(
+      `SELECT t.doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`,
       [articleId, after, page.first + 1],
     );
-    return this.pageOf('relation', rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+    return this.pageOf(space, rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+  }
+
+  async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
+    return this.articlePage<RelationAttributes>('relation', articleId, page);
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
-    await this.requireArticle(articleId);
-    const [after, count] = await Promise.all([
-      this.cursorPosition('entity', page.after),
-      this.db.read<{ count: string }>('SELECT count(*) FROM newsgraph.entity_article WHERE article = $1', [articleId]),
-    ]);
-    const rows = await this.db.read<DocRow<EntityAttributes>>(
-      `SELECT e.doc FROM newsgraph.entity_article ea JOIN newsgraph.entity e ON e.pos = ea.entity_pos
-       WHERE ea.article = $1 AND ea.entity_pos > $2 ORDER BY ea.entity_pos LIMIT $3`,
-      [articleId, after, page.first + 1],
-    );
-    return this.pageOf('entity', rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+    return this.articlePage<EntityAttributes>('entity', articleId, page);
   }
 
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
