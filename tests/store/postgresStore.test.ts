@@ -9,8 +9,28 @@ import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { corpusGraph } from './corpusFixture.js';
 import { storeContract } from './storeContract.js';
+
+/**
+ * A hub with 2,500 relations (more than one chunk of a ring's relations) to 300 spokes (more than one window of a
+ * ring's entities), spokes chained in pairs, a few relations negated: the traversals must read across chunk and
+ * window boundaries exactly as the in-memory ones read the whole lists. Few entities, so the layout stays quick.
+ */
+function hubGraph(): NewsGraph {
+  const g = emptyNewsGraph();
+  const spokes = 300;
+  addEntity(g, { id: 'hub', kind: 'PERSON', name: 'Hub Person', properties: {} });
+  for (let i = 0; i < spokes; i++) addEntity(g, { id: `s${i}`, kind: i % 3 === 0 ? 'GOVERNMENT' : 'PERSON', name: `Spoke ${i}`, properties: {} });
+  for (let i = 0; i < 2_500; i++) {
+    const spoke = `s${(i * 7) % spokes}`;
+    const inbound = i % 5 === 0;
+    addRelation(g, { id: `r${i}`, predicate: i % 2 === 0 ? 'CRITICIZED' : 'REJECTED', subject: inbound ? spoke : 'hub', object: inbound ? 'hub' : spoke, negated: i % 7 === 0 });
+  }
+  for (let i = 2; i < spokes; i += 2) addRelation(g, { id: `c${i}`, predicate: 'CRITICIZED', subject: `s${i}`, object: `s${i - 1}` });
+  return g;
+}
 
 const missing = missingPostgres();
 const describePostgres = missing === null ? describe : describe.skip;
@@ -72,6 +92,25 @@ describePostgres('the PostgreSQL store', () => {
     await same((s) => s.timeline({ statuses: ['occurred'] }, 5));
     await same((s) => s.claims(false, 5));
     await same((s) => s.predicateCounts());
+  });
+
+  test('traversals read across chunk boundaries as the in-memory ones read whole lists', async () => {
+    const graph = hubGraph();
+    const store = await load(graph);
+    const memory = memoryStore(graph);
+    const same = async <T>(ask: (s: typeof memory | PostgresStore) => Promise<T>): Promise<void> => {
+      expect(await ask(store)).toEqual(await ask(memory));
+    };
+    await same((s) => s.neighborhood('hub', { depth: 2, includeNegated: true, limit: 2_400 }));
+    await same((s) => s.neighborhood('s4', { depth: 2, includeNegated: false, limit: 3_000 }));
+    await same((s) => s.neighborhood('s4', { depth: 3, includeNegated: true, limit: 40, predicates: ['CRITICIZED'] }));
+    await same((s) => s.path('s2', 's299', 4));
+    await same((s) => s.path('s7', 's1', 1));
+    await same((s) => s.relationsOf('hub', { direction: 'IN' }, 1_500));
+    await same((s) => s.linked('hub', { kind: 'GOVERNMENT' }, 90));
+    await same((s) => s.explore({ center: 's10', depth: 2, limit: 200 }));
+    await same((s) => s.search('spoke 24', { limit: 30 }));
+    await same((s) => s.relations({ subject: 'hub', predicates: ['REJECTED'] }, { first: 100 }));
   });
 
   test('the round-trips of a GraphQL answer do not grow with its length (entity look-ups are batched)', async () => {

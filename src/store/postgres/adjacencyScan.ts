@@ -3,7 +3,7 @@
  * order, then each entity's relations in graph order), a bounded chunk per round-trip, so a traversal that stops
  * early (a neighbourhood reaching its limit, a path meeting in the middle) reads only about what it uses, and a
  * hub of the corpus is never read whole in one answer. Bounded per hop: each query looks at a window of
- * WINDOW entities and returns at most CHUNK rows.
+ * window of entities and returns at most a chunk of rows (ScanSize).
  */
 import type { Connections } from './connections.js';
 
@@ -18,10 +18,16 @@ export interface AdjacencyRow {
   readonly traversable: boolean;
 }
 
-/** Ring entities per query. */
-const WINDOW = 100;
-/** Rows per query, at most. */
-const CHUNK = 1_000;
+/** How much one round-trip reads: ring entities per query, and rows per query at most. */
+export interface ScanSize {
+  readonly window: number;
+  readonly chunk: number;
+}
+
+/** For traversals that usually stop early (a neighbourhood's limit): small reads. */
+export const SMALL_READS: ScanSize = { window: 100, chunk: 1_000 };
+/** For traversals that read whole rings (a path's hops, the explorer's count): fewer, larger reads. */
+export const LARGE_READS: ScanSize = { window: 2_000, chunk: 20_000 };
 
 /** An extra condition on `a` (the adjacency row), with its parameters numbered from $4. */
 export interface AdjacencyFilter {
@@ -51,7 +57,8 @@ interface ScanRow {
 }
 
 /** The relations around each of `ring`, in order; stop iterating to stop reading. */
-export async function* scanAdjacency(db: Connections, ring: readonly string[], filter: AdjacencyFilter = NO_FILTER): AsyncGenerator<AdjacencyRow> {
+export async function* scanAdjacency(db: Connections, ring: readonly string[], filter: AdjacencyFilter = NO_FILTER, size: ScanSize = SMALL_READS): AsyncGenerator<AdjacencyRow> {
+  const { window: WINDOW, chunk: CHUNK } = size;
   const sql = scanSql(filter.sql);
   let start = 0; // index in `ring` of the entity being read
   let afterPos = -1; // its relations already read end here

@@ -4,7 +4,7 @@
  * ring's relations read by `scanAdjacency` a bounded chunk at a time instead of from the in-memory index.
  */
 import { MAX_FRONTIER } from '../../graph/paths.js';
-import { scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
+import { LARGE_READS, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
 
 export interface NeighborPositions {
@@ -62,7 +62,7 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     const theirs = forwards ? backward : forward;
     const frontier = forwards ? forwardFrontier : backwardFrontier;
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier, traversable)) {
+    for await (const row of scanAdjacency(db, frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier, traversable, LARGE_READS)) {
       if (mine.has(row.other)) continue;
       mine.set(row.other, { relationPos: row.relationPos, previous: row.from });
       if (theirs.has(row.other)) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
@@ -100,7 +100,7 @@ export async function ringsOf(
   let visits = 0;
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier)) {
+    for await (const row of scanAdjacency(db, frontier, undefined, LARGE_READS)) {
       if (++visits > countBudget && kept.length >= limit) return { kept, reachable: seen.size, exact: false };
       if (wanted !== null && !wanted.has(row.predicate)) continue;
       if (seen.has(row.other)) continue;
