@@ -112,6 +112,12 @@ describePostgres('newsgraph load and serve --store', () => {
     const result = spawnSync(process.execPath, [BIN, 'load', SEED_DATA], { encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('--store');
+    const watching = spawnSync(process.execPath, [BIN, 'serve', '--store', cluster.url, '--watch'], { encoding: 'utf8' });
+    expect(watching.status).toBe(1);
+    expect(watching.stderr).toContain('--watch');
+    const orphan = spawnSync(process.execPath, [BIN, 'serve', '--replica', cluster.url], { encoding: 'utf8' });
+    expect(orphan.status).toBe(1);
+    expect(orphan.stderr).toContain('--store');
   });
 });
 

@@ -36,6 +36,9 @@ export const serveCommand: Command = {
     const replicaValues = args.values['replica'];
     const replicas = Array.isArray(replicaValues) ? replicaValues.map(String) : typeof replicaValues === 'string' ? [replicaValues] : [];
     if (storeUrl === undefined && replicas.length > 0) throw new NewsgraphError('BAD_USER_INPUT', '--replica needs --store (the primary the replicas follow).');
+    if (storeUrl !== undefined && ['data', 'snapshot', 'watch', 'extends', 'with-package-entities'].some((name) => args.values[name] !== undefined)) {
+      throw new NewsgraphError('BAD_USER_INPUT', '--store serves what `newsgraph load` put in the database: drop --data, --snapshot, --watch and the layer options (load the new data instead).');
+    }
     if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io);
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
