@@ -11,7 +11,7 @@ import type { GraphStore } from '../store/index.js';
 import { NewsgraphError } from '../errors.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
-import { EXPORT_PREFIX, handleExportRequest } from './http/exportRoute.js';
+import { EXPORT_PREFIX, handleExportRequest, isJsonExportStreamer } from './http/exportRoute.js';
 import { createDrainer } from './http/drain.js';
 import { handleGraphQL } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
@@ -41,7 +41,7 @@ export interface ServerOptions {
   /**
    * The graph in memory. May be left out when `store` is given (a database store, e.g. PostgresStore): the server
    * then holds no graph, its snapshot id follows the store's `identity()` (a new load is seen at once), and
-   * `/export/FORMAT` answers 501 (exports read the in-memory graph).
+   * `/export/json` streams from the store when it can (PostgresStore); other exports answer 501 (they read the graph).
    */
   readonly graph?: NewsGraph;
   /**
@@ -137,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, url, limits.maxBodyBytes, scope);
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope);
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope, isJsonExportStreamer(storeOnly) ? storeOnly : undefined);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });

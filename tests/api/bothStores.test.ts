@@ -1,8 +1,9 @@
 /**
  * One suite, two stores: the playground's questions and more, asked over real HTTP of a server over the seed graph
  * in memory and of a server over the same graph loaded into PostgreSQL (startServer({ store }), no graph in
- * memory). Every answer must be the same, byte for byte once parsed. Then the PostgreSQL server follows a new
- * load at its commit, and refuses exports with a clear 501.
+ * memory). Every answer must be the same, byte for byte once parsed. The whole-graph JSON export streams from the
+ * database, byte for byte the in-memory one; other exports answer a clear 501. Then the PostgreSQL server follows a
+ * new load at its commit.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
@@ -82,13 +83,25 @@ describePostgres('the same answers from memory and from PostgreSQL, over HTTP', 
     expect(await fromPostgres(query, { after: cursor })).toEqual(await fromMemory(query, { after: cursor }));
   });
 
-  test('exports answer 501 with the reason, and the server names its snapshot', async () => {
-    const response = await fetch(postgresServer.url.replace(/\/graphql$/u, '/export/json'));
-    expect(response.status).toBe(501);
-    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-    expect(body.errors[0]?.extensions.code).toBe('NOT_IMPLEMENTED');
-    expect(body.errors[0]?.message).toMatch(/--data\/--snapshot/u);
-    expect(response.headers.get('newsgraph-snapshot')).toBe(memoryServer.snapshot().id);
+  test('the whole graph as JSON streams from the database, byte for byte the in-memory export', async () => {
+    const exportUrl = (server: RunningServer, format: string): string => server.url.replace(/\/graphql$/u, `/export/${format}`);
+    const [fromDatabase, fromGraph] = await Promise.all([fetch(exportUrl(postgresServer, 'json')), fetch(exportUrl(memoryServer, 'json'))]);
+    expect(fromDatabase.status).toBe(200);
+    expect(fromDatabase.headers.get('content-type')).toBe(fromGraph.headers.get('content-type'));
+    const text = await fromDatabase.text();
+    expect(text).toBe(await fromGraph.text());
+    expect((JSON.parse(text) as { nodes: unknown[] }).nodes).toHaveLength(graph.order);
+    expect(fromDatabase.headers.get('newsgraph-snapshot')).toBe(memoryServer.snapshot().id);
+  });
+
+  test('other exports answer 501 NOT_IMPLEMENTED with the reason', async () => {
+    for (const path of ['/export/turtle', '/export/json?focus=ukraine']) {
+      const response = await fetch(postgresServer.url.replace(/\/graphql$/u, path));
+      expect(response.status).toBe(501);
+      const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0]?.extensions.code).toBe('NOT_IMPLEMENTED');
+      expect(body.errors[0]?.message).toMatch(/--data\/--snapshot/u);
+    }
   });
 
   test('a new load is served from its commit on, by the running server', async () => {

@@ -1,7 +1,7 @@
 /**
  * `newsgraph serve --store postgres://... [--replica URL ...]`: GraphQL answered from PostgreSQL, with no graph in
  * this process's memory. Reads go to the replicas in turn when given, else to the primary; a new `newsgraph load`
- * is served from its commit on. Exports need the in-memory graph and answer 501 here.
+ * is served from its commit on. `/export/json` streams from the database; other exports answer 501 here.
  */
 import { startServer } from '../../api/index.js';
 import { PostgresStore } from '../../store/postgres/index.js';

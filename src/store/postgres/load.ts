@@ -44,6 +44,8 @@ export interface CorpusMeta {
   /** [predicate, count] in the graph's order of first use (the order `predicateCounts` answers in). */
   readonly predicateCounts: ReadonlyArray<readonly [string, number]>;
   readonly trigrams: boolean;
+  /** The graph's attributes in their order, `articles` as null (its records are the article table's). */
+  readonly graphAttributes: ReadonlyArray<readonly [string, unknown]>;
 }
 
 /** Rows are sent to COPY in chunks of about this many. */
@@ -103,8 +105,11 @@ function* adjacencyRows(index: GraphIndex): Generator<CopyValue[]> {
   }
 }
 
-function* articleRows(index: GraphIndex): Generator<CopyValue[]> {
-  for (const [pos, article] of index.articlesInOrder.entries()) yield [pos, article.id, article.published, article.source?.toLowerCase(), JSON.stringify(article)];
+function* articleRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]> {
+  const graphOrder = new Map(graph.getAttribute('articles').map((a, i) => [a.id, i]));
+  for (const [pos, article] of index.articlesInOrder.entries()) {
+    yield [pos, graphOrder.get(article.id) ?? pos, article.id, article.published, article.source?.toLowerCase(), JSON.stringify(article)];
+  }
 }
 
 function* relationArticleRows(index: GraphIndex): Generator<CopyValue[]> {
@@ -129,6 +134,9 @@ function metaOf(graph: NewsGraph, index: GraphIndex, trigrams: boolean): CorpusM
     kindCounts,
     predicateCounts: [...index.byPredicate].map(([name, list]) => [name, list.length] as const),
     trigrams,
+    graphAttributes: Object.entries(graph.getAttributes())
+      .filter(([, value]) => value !== undefined) // JSON leaves such keys out
+      .map(([key, value]) => [key, key === 'articles' ? null : value] as const),
   };
 }
 
@@ -215,7 +223,7 @@ export async function loadGraphIntoPostgres(connection: string | pg.ClientConfig
     await copyTable(client, schema, 'name_word', nameWordRows(index), onRows);
     await copyTable(client, schema, 'relation', relationRows(index), onRows);
     await copyTable(client, schema, 'adjacency', adjacencyRows(index), onRows);
-    await copyTable(client, schema, 'article', articleRows(index), onRows);
+    await copyTable(client, schema, 'article', articleRows(index, graph), onRows);
     await copyTable(client, schema, 'relation_article', relationArticleRows(index), onRows);
     await copyTable(client, schema, 'entity_article', entityArticleRows(index), onRows);
     await copyTable(client, schema, 'meta', [['corpus', JSON.stringify(metaOf(graph, index, trigrams))]], () => {});

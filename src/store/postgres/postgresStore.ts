@@ -29,6 +29,7 @@ import type {
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
 import { exploreFromPostgres } from './exploreQuery.js';
+import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
 import { searchPositions } from './searchQuery.js';
 import { dateRangeCondition } from './sqlDates.js';
@@ -323,6 +324,11 @@ export class PostgresStore implements GraphStore {
 
   async identity(): Promise<GraphIdentity> {
     return (await this.meta()).identity;
+  }
+
+  /** The whole graph as graphology JSON (the `json` export), streamed to `write` a page of rows at a time. */
+  async streamGraphologyJson(write: TextSink): Promise<void> {
+    await streamGraphologyJson(this.db, await this.meta(), write);
   }
 
   async explore(query: ExploreQuery): Promise<ExplorerView> {

@@ -63,7 +63,7 @@ export const TABLES = {
     'as_in boolean NOT NULL',
     'traversable boolean NOT NULL',
   ].join(', '),
-  article: 'pos integer PRIMARY KEY, id text COLLATE "C" NOT NULL, published text COLLATE "C", source_folded text COLLATE "C", doc json NOT NULL',
+  article: 'pos integer PRIMARY KEY, graph_pos integer NOT NULL, id text COLLATE "C" NOT NULL, published text COLLATE "C", source_folded text COLLATE "C", doc json NOT NULL',
   relation_article: 'article text COLLATE "C" NOT NULL, relation_pos integer NOT NULL, published text COLLATE "C"',
   entity_article: 'article text COLLATE "C" NOT NULL, entity_pos integer NOT NULL',
 } as const;
@@ -97,6 +97,7 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos)`, // every hop, relationsOf, linked
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
+    `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports
     `CREATE INDEX relation_article_article ON ${s}.relation_article (article, relation_pos)`, // articleRelations
     `CREATE INDEX relation_article_published ON ${s}.relation_article (published)`, // relations(from:, to:)
     `CREATE INDEX entity_article_article ON ${s}.entity_article (article, entity_pos)`, // articleEntities
