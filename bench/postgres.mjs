@@ -2,7 +2,8 @@
 // PostgreSQL, then the same questions over HTTP to two servers started as the user starts them (`serve --snapshot`,
 // the in-memory baseline, and `serve --store`), p50/p99 per question and each server's RSS, in one run.
 // Every request asks about another entity, so the response cache never answers: the stores do.
-// Usage: npm run build && node bench/postgres.mjs [--articles 2000] [--requests 200] [--store URL] [--json FILE]
+// Usage: npm run build && node bench/postgres.mjs [--articles 2000] [--requests 200] [--store URL] [--json FILE] [--work DIR]
+// --work DIR keeps the generated corpus and its snapshot there, and reuses them on the next run (no generate, no build).
 // Without --store it starts a throwaway cluster (initdb + pg_ctl, as postgres when root) and removes it after.
 // It refuses to run while the load average is above 3 (the machine is shared); --force overrides.
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/generate.mjs';
-import { buildGraph, loadGraphIntoPostgres, writeSnapshot } from '../dist/index.js';
+import { buildGraph, loadGraphIntoPostgres, loadSnapshot, writeSnapshot } from '../dist/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     store: { type: 'string' },
     json: { type: 'string' },
+    work: { type: 'string' },
     force: { type: 'boolean', default: false },
   },
 });
@@ -85,11 +87,12 @@ function serve(args) {
   });
 }
 
+/** Asks one question; returns null when answered, else the error code (a refusal is counted, not hidden). */
 async function ask(url, query, variables) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = await response.json();
-  if (response.status !== 200 || body.errors) throw new Error(`${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-  return body;
+  if (response.status === 200 && !body.errors) return null;
+  return body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -104,19 +107,25 @@ const QUESTIONS = [
   { name: 'explore (limit 200)', query: 'query($id: ID!) { explore(center: $id, depth: 2, limit: 200) { reachable nodes { id x y } edges { id } } }' },
 ];
 
-const work = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+const work = values.work ?? mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 const cluster = values.store === undefined ? await startCluster() : { url: values.store, stop() {} };
 const servers = [];
 try {
   const dataDir = join(work, 'data');
-  let start = process.hrtime.bigint();
-  generateCorpus({ articles, seed: 1, out: dataDir });
-  const generateSeconds = seconds(start);
-  start = process.hrtime.bigint();
-  const graph = await buildGraph(dataDir);
-  const buildSeconds = seconds(start);
   const snapshot = join(work, 'graph.snapshot');
-  await writeSnapshot(graph, snapshot);
+  let start = process.hrtime.bigint();
+  let generateSeconds = 'reused';
+  let buildSeconds = 'reused';
+  let graph;
+  if (values.work !== undefined && existsSync(snapshot)) graph = await loadSnapshot(snapshot);
+  else {
+    generateCorpus({ articles, seed: 1, out: dataDir });
+    generateSeconds = seconds(start);
+    start = process.hrtime.bigint();
+    graph = await buildGraph(dataDir);
+    buildSeconds = seconds(start);
+    await writeSnapshot(graph, snapshot);
+  }
   start = process.hrtime.bigint();
   const loaded = await loadGraphIntoPostgres(cluster.url, graph);
   const loadSeconds = seconds(start);
@@ -138,16 +147,20 @@ try {
     const row = { question: q.name };
     for (const [label, server] of [['memory', memory], ['postgres', postgres]]) {
       const times = [];
+      const refused = new Map();
       for (let i = 0; i < ids.length; i++) {
         const t = process.hrtime.bigint();
-        await ask(server.url, q.query, variablesOf(i));
+        const error = await ask(server.url, q.query, variablesOf(i));
         times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        if (error !== null) refused.set(error, (refused.get(error) ?? 0) + 1);
       }
       times.sort((a, b) => a - b);
       row[`${label} p50`] = percentile(times, 50).toFixed(1);
       row[`${label} p99`] = percentile(times, 99).toFixed(1);
+      row[`${label} refused`] = [...refused].map(([code, n]) => `${n} ${code}`).join(', ') || '0';
     }
     rows.push(row);
+    console.log(`  ${JSON.stringify(row)}`);
   }
   const rss = { memory: rssMb(memory.child.pid), postgres: rssMb(postgres.child.pid) };
   console.log(`  ${ids.length} requests per question and store, one at a time, each about another entity (ms):`);
@@ -159,5 +172,5 @@ try {
   for (const child of servers) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   cluster.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (values.work === undefined) rmSync(work, { recursive: true, force: true });
 }
