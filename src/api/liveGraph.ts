@@ -11,7 +11,8 @@ import type { NewsGraph } from '../graph/index.js';
 import type { ResponseCache } from './http/responseCache.js';
 
 export interface ServedGraph {
-  readonly graph: NewsGraph;
+  /** Absent when a server answers from a database store alone (startServer({ store })): nothing is held in memory. */
+  readonly graph: NewsGraph | undefined;
   readonly identity: GraphIdentity;
   readonly apollo: ApolloServer<BaseContext>;
 }

@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net';
 import type { NewsGraph } from '../graph/index.js';
 import { graphIdentity, type GraphIdentity } from '../graph/identity.js';
 import type { GraphStore } from '../store/index.js';
+import { NewsgraphError } from '../errors.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
-import { EXPORT_PREFIX, handleExportRequest } from './http/exportRoute.js';
+import { EXPORT_PREFIX, handleExportRequest, isJsonExportStreamer } from './http/exportRoute.js';
 import { createDrainer } from './http/drain.js';
 import { handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
@@ -41,7 +42,12 @@ export const SOCKET_TIMEOUTS = Object.freeze({ headersTimeout: 10_000, requestTi
 export const SOCKET_IDLE_TIMEOUT_MS = 10_000;
 
 export interface ServerOptions {
-  readonly graph: NewsGraph;
+  /**
+   * The graph in memory. May be left out when `store` is given (a database store, e.g. PostgresStore): the server
+   * then holds no graph, its snapshot id follows the store's `identity()` (a new load is seen at once), and
+   * `/export/json` streams from the store when it can (PostgresStore); other exports answer 501 (they read the graph).
+   */
+  readonly graph?: NewsGraph;
   /**
    * Answer GraphQL through this store instead of the in-memory one over `graph` (exports still read `graph`).
    * A reload (`reload(graph)`, `serve --watch`) serves the new graph's in-memory store.
@@ -99,15 +105,19 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { graph, port = DEFAULT_PORT, host = DEFAULT_HOST, handleSignals = true, shutdownGraceMs = 10_000 } = options;
+  // A store alone (no graph in memory): every request asks it which corpus it serves (one cheap query).
+  const storeOnly = graph === undefined ? options.store : undefined;
+  if (graph === undefined && storeOnly === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'startServer: give a graph, a store, or both.');
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   const httpServer = createServer(SOCKET_TIMEOUTS);
   httpServer.setTimeout(SOCKET_IDLE_TIMEOUT_MS); // with no 'timeout' listener, node destroys the idle socket
   refuseOversizeExpectations(httpServer, limits.maxBodyBytes);
   const drain = createDrainer(httpServer, shutdownGraceMs);
-  const startApollo = async (served: NewsGraph) => {
+  const startApollo = async (served: NewsGraph | undefined) => {
     // A given store answers for the graph the server starts with; a reload serves the new graph's own memory store.
-    const reader = served === graph && options.store !== undefined ? options.store : served;
+    const reader = served === graph && options.store !== undefined ? options.store : (served ?? storeOnly);
+    if (reader === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'startServer: give a graph, a store, or both.');
     const apollo = createApolloServer(reader, { limits, logger, plugins: [playgroundPlugin(GRAPHQL_PATH)] });
     await apollo.start();
     // One request before the first client's: it pays for compiling the parse, validation and limit paths
@@ -116,11 +126,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return apollo;
   };
   const cacheBytes = options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
-  const live = new LiveGraph({ graph, identity: graphIdentity(graph), apollo: await startApollo(graph) }, startApollo, cacheBytes > 0 ? new ResponseCache(cacheBytes) : undefined);
+  const firstIdentity = graph !== undefined ? graphIdentity(graph) : await (storeOnly as GraphStore).identity();
+  const live = new LiveGraph({ graph, identity: firstIdentity, apollo: await startApollo(graph) }, startApollo, cacheBytes > 0 ? new ResponseCache(cacheBytes) : undefined);
   const { cache } = live;
+  let storeIdentity = firstIdentity;
 
   // Each request is answered by the graph current when it arrives, whatever reloads happen meanwhile.
-  const answer = async (req: IncomingMessage, res: ServerResponse, { graph, identity, apollo }: ServedGraph): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, { graph, identity: servedIdentity, apollo }: ServedGraph): Promise<void> => {
+    // From a store alone, the corpus is whichever load last committed: the cache keys and the header follow it.
+    const identity = graph === undefined && storeOnly !== undefined ? (storeIdentity = await storeOnly.identity()) : servedIdentity;
     // GraphQL before any parsing: a question repeated byte for byte is answered from the cache's first level.
     if (isGraphQLTarget(req.url, GRAPHQL_PATH)) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -129,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope);
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope, isJsonExportStreamer(storeOnly) ? storeOnly : undefined);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });
@@ -176,6 +190,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const shownHost = urlHost(address);
   const reload = (next: NewsGraph) => live.reload(next);
-  const snapshot = () => live.current.identity;
+  const snapshot = () => (live.current.graph === undefined ? storeIdentity : live.current.identity);
   return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, host: shownHost, port: address.port, close, reload, snapshot };
 }

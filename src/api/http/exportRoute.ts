@@ -20,6 +20,56 @@ import { LimitError } from '../limits.js';
 
 export const EXPORT_PREFIX = '/export/';
 
+/** Why a server over a database store alone refuses most exports, and what to do instead. */
+export const EXPORTS_NEED_GRAPH =
+  'This server answers from a database store alone (serve --store): only GET /export/json without parameters streams from the database; the other formats and options are built from the graph in memory: run `newsgraph export` on the data directory or snapshot, or serve it with --data/--snapshot.';
+
+/** A database store that streams the whole graph as graphology JSON without holding it (PostgresStore). */
+export interface JsonExportStreamer {
+  streamGraphologyJson(write: (chunk: string) => Promise<void>): Promise<void>;
+}
+
+export function isJsonExportStreamer(store: unknown): store is JsonExportStreamer {
+  return typeof (store as Partial<JsonExportStreamer> | undefined)?.streamGraphologyJson === 'function';
+}
+
+/** Streams the `json` export from a database store, a chunk at a time, waiting for the client (flat memory). */
+async function streamJsonExport(streamer: JsonExportStreamer, method: string, res: ServerResponse): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'content-disposition': 'attachment; filename="newsgraph.json"',
+  });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const write = (chunk: string): Promise<void> => {
+    if (res.destroyed) return Promise.reject(new ClientGoneError('aborted'));
+    if (res.write(chunk)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onDrain = (): void => {
+        res.off('close', onClose);
+        resolve();
+      };
+      const onClose = (): void => {
+        res.off('drain', onDrain);
+        reject(new ClientGoneError('aborted'));
+      };
+      res.once('drain', onDrain);
+      res.once('close', onClose);
+    });
+  };
+  try {
+    await streamer.streamGraphologyJson(write);
+    res.end();
+  } catch (error) {
+    // The status line is sent: a broken stream is all that can tell the client.
+    res.destroy();
+    if (!(error instanceof ClientGoneError)) throw error;
+  }
+}
+
 /** A fixed timestamp for zip entries, so that the same graph gives the same bytes. */
 const ZIP_TIME = new Date('2025-01-01T00:00:00Z');
 
@@ -120,8 +170,25 @@ function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url
  * Any request under `/export/`: a POST's `application/x-www-form-urlencoded` body (at most `maxBodyBytes`) adds its
  * parameters to the query's, so that a long `ids` list need not fit in a URL; other methods go on as GET.
  */
-export async function handleExportRequest(graph: NewsGraph, req: IncomingMessage, res: ServerResponse, url: URL, maxBodyBytes: number, cache?: CacheScope): Promise<void> {
+export async function handleExportRequest(
+  graph: NewsGraph | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  maxBodyBytes: number,
+  cache?: CacheScope,
+  streamer?: JsonExportStreamer,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
+  if (graph === undefined) {
+    // A server over a database store holds no graph: the whole graph as JSON streams from the database; every other
+    // export is built from the graph in memory.
+    req.resume();
+    const whole = url.pathname === `${EXPORT_PREFIX}json` && [...url.searchParams.keys()].length === 0;
+    if (streamer !== undefined && whole && (method === 'GET' || method === 'HEAD')) return streamJsonExport(streamer, method, res);
+    sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+    return;
+  }
   const scoped = cache === undefined ? undefined : { ...cache, req };
   if (method !== 'POST') {
     req.resume();

@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { buildCommand } from './build.js';
 import { exportCommand } from './export.js';
 import { extractCommand } from './extract.js';
+import { loadCommand } from './load.js';
 import { evaluateCommand } from './evaluate.js';
 import { queryCommand } from './query.js';
 import { serveCommand } from './serve.js';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   vocabularyCommand,
   extractCommand,
   evaluateCommand,
+  loadCommand,
 ];

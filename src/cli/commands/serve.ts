@@ -10,14 +10,18 @@ import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
+import { STORE_OPTION } from './load.js';
+import { serveFromStore } from './serveStore.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE] [--watch]',
+  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...]] [--watch]',
   summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
   options: {
     port: { type: 'string', short: 'p', valueName: 'N', description: `TCP port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one).` },
     host: { type: 'string', valueName: 'H', description: `Address to listen on (default: $HOST, else ${DEFAULT_HOST}).` },
+    store: { ...STORE_OPTION, description: 'Answer from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
+    replica: { type: 'string', multiple: true, valueName: 'URL', description: 'With --store: read from this streaming replica (repeatable; reads go to the replicas in turn).' },
     watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
@@ -28,6 +32,14 @@ export const serveCommand: Command = {
       throw new NewsgraphError('BAD_USER_INPUT', `the port must be a whole number from 0 to 65535, not "${portText}".`);
     }
     const host = stringOption(args.values['host']) ?? process.env['HOST'] ?? DEFAULT_HOST;
+    const storeUrl = stringOption(args.values['store']);
+    const replicaValues = args.values['replica'];
+    const replicas = Array.isArray(replicaValues) ? replicaValues.map(String) : typeof replicaValues === 'string' ? [replicaValues] : [];
+    if (storeUrl === undefined && replicas.length > 0) throw new NewsgraphError('BAD_USER_INPUT', '--replica needs --store (the primary the replicas follow).');
+    if (storeUrl !== undefined && ['data', 'snapshot', 'watch', 'extends', 'with-package-entities'].some((name) => args.values[name] !== undefined)) {
+      throw new NewsgraphError('BAD_USER_INPUT', '--store serves what `newsgraph load` put in the database: drop --data, --snapshot, --watch and the layer options (load the new data instead).');
+    }
+    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io);
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
     const graph = await graphFrom(args);

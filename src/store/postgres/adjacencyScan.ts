@@ -1,0 +1,88 @@
+/**
+ * Reading the relations around a ring of entities in the order the in-memory traversals read them (the ring's
+ * order, then each entity's relations in graph order), a bounded chunk per round-trip, so a traversal that stops
+ * early (a neighbourhood reaching its limit, a path meeting in the middle) reads only about what it uses, and a
+ * hub of the corpus is never read whole in one answer. Bounded per hop: each query looks at a window of
+ * window of entities and returns at most a chunk of rows (ScanSize).
+ */
+import type { Connections } from './connections.js';
+
+export interface AdjacencyRow {
+  /** The ring entity the relation is read from. */
+  readonly from: string;
+  readonly relationPos: number;
+  /** The entity at the far end (itself for a self-loop). */
+  readonly other: string;
+  readonly predicate: string;
+  readonly negated: boolean;
+  readonly traversable: boolean;
+}
+
+/** How much one round-trip reads: ring entities per query, and rows per query at most. */
+export interface ScanSize {
+  readonly window: number;
+  readonly chunk: number;
+}
+
+/** For traversals that usually stop early (a neighbourhood's limit): small reads. */
+export const SMALL_READS: ScanSize = { window: 100, chunk: 1_000 };
+/** For traversals that read whole rings (a path's hops, the explorer's count): fewer, larger reads. */
+export const LARGE_READS: ScanSize = { window: 2_000, chunk: 20_000 };
+
+/** An extra condition on `a` (the adjacency row), with its parameters numbered from $4. */
+export interface AdjacencyFilter {
+  readonly sql: string;
+  readonly values: readonly unknown[];
+}
+
+const NO_FILTER: AdjacencyFilter = { sql: 'true', values: [] };
+
+function scanSql(filter: string): string {
+  return `SELECT f.k::int AS k, a.relation_pos, a.other, a.predicate, a.negated, a.traversable
+    FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+    CROSS JOIN LATERAL (
+      SELECT relation_pos, other, predicate, negated, traversable FROM newsgraph.adjacency a
+      WHERE a.entity = f.id AND (f.k > 1 OR a.relation_pos > $2) AND (${filter})
+      ORDER BY a.relation_pos LIMIT $3) a
+    ORDER BY f.k, a.relation_pos LIMIT $3`;
+}
+
+interface ScanRow {
+  k: number;
+  relation_pos: number;
+  other: string;
+  predicate: string;
+  negated: boolean;
+  traversable: boolean;
+}
+
+/** The relations around each of `ring`, in order; stop iterating to stop reading. */
+export async function* scanAdjacency(db: Connections, ring: readonly string[], filter: AdjacencyFilter = NO_FILTER, size: ScanSize = SMALL_READS): AsyncGenerator<AdjacencyRow> {
+  const { window: WINDOW, chunk: CHUNK } = size;
+  const sql = scanSql(filter.sql);
+  let start = 0; // index in `ring` of the entity being read
+  let afterPos = -1; // its relations already read end here
+  while (start < ring.length) {
+    const window = ring.slice(start, start + WINDOW);
+    const rows = await db.read<ScanRow>(sql, [window, afterPos, CHUNK, ...filter.values]);
+    for (const row of rows) {
+      yield {
+        from: window[row.k - 1] ?? '',
+        relationPos: row.relation_pos,
+        other: row.other,
+        predicate: row.predicate,
+        negated: row.negated,
+        traversable: row.traversable,
+      };
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < CHUNK || last === undefined) {
+      // The window is read to its end.
+      start += window.length;
+      afterPos = -1;
+    } else {
+      start += last.k - 1;
+      afterPos = last.relation_pos;
+    }
+  }
+}

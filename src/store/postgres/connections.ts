@@ -1,0 +1,78 @@
+/**
+ * The connections a PostgreSQL store reads through: one pool for the primary, and one per streaming replica when
+ * given, read in turn (round-robin). Every statement is sent as a named prepared statement, its name derived from
+ * its text, so each connection parses and plans it once and then only binds values.
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+export interface ConnectionOptions {
+  /** `postgres://...` of the primary (loads write there; reads too when there is no replica). */
+  readonly primary: string;
+  /** `postgres://...` of streaming replicas: when given, every read goes to them, in turn. */
+  readonly replicas?: readonly string[];
+  /** Connections per pool. @default 10 */
+  readonly poolSize?: number;
+}
+
+/** How the store's connections name themselves in pg_stat_activity. */
+export const APPLICATION_NAME = 'newsgraph-store';
+
+const names = new Map<string, string>();
+
+/** A statement's name: the same text always gets the same name, as node-postgres requires. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `ng_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+export class Connections {
+  private readonly primaryPool: pg.Pool;
+  private readonly readers: readonly pg.Pool[];
+  private next = 0;
+  private statements = 0;
+
+  constructor(options: ConnectionOptions) {
+    const make = (connectionString: string): pg.Pool => {
+      const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 10_000, application_name: APPLICATION_NAME });
+      // An idle connection that the server drops (a restart) must not crash the process; the pool replaces it.
+      pool.on('error', () => undefined);
+      return pool;
+    };
+    this.primaryPool = make(options.primary);
+    this.readers = (options.replicas ?? []).map(make);
+  }
+
+  /** The pool the next read goes to. */
+  private reader(): pg.Pool {
+    if (this.readers.length === 0) return this.primaryPool;
+    const pool = this.readers[this.next % this.readers.length] ?? this.primaryPool;
+    this.next = (this.next + 1) % this.readers.length;
+    return pool;
+  }
+
+  /** Runs a read as a named prepared statement on the next reader. */
+  async read<R extends pg.QueryResultRow>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+    this.statements++;
+    const result = await this.reader().query<R>({ name: statementName(text), text, values: [...values] });
+    return result.rows;
+  }
+
+  /** Statements sent so far (each one round-trip): what batching keeps from growing with an answer's size. */
+  get statementCount(): number {
+    return this.statements;
+  }
+
+  /** How many readers (replicas, else the primary alone). */
+  get readerCount(): number {
+    return Math.max(1, this.readers.length);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.primaryPool.end(), ...this.readers.map((p) => p.end())]);
+  }
+}

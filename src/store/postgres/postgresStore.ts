@@ -1,0 +1,338 @@
+/**
+ * The PostgreSQL store: the GraphStore read interface over the tables a load wrote (schema.ts), read through the
+ * `newsgraph` views so that a new load is picked up at its commit without the server knowing. Answers are those
+ * of the in-memory store, in the same order: the orders are integers computed at load time by the functions of
+ * `src/graph/`, pages use the same cursors (`src/store/page.ts`), and the traversals follow the in-memory
+ * algorithms step for step (traversals.ts). Each method costs a bounded number of queries whatever the size of
+ * its answer: lists come back whole from one query, entity look-ups of one tick are batched (entityBatch.ts),
+ * traversals read a bounded chunk per round-trip.
+ */
+import { didYouMean, MAX_CANDIDATES_SCANNED, suggestions } from '../../didYouMean.js';
+import { NewsgraphError } from '../../errors.js';
+import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
+import type { GraphIdentity } from '../../graph/identity.js';
+import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../../graph/types.js';
+import type { EntityKind } from '../../ontology/index.js';
+import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
+import type {
+  ArticleQuery,
+  GraphStore,
+  LinkedFilter,
+  LinkFilter,
+  NeighborhoodQuery,
+  NeighborRecord,
+  Page,
+  PageRequest,
+  RelationQuery,
+  TimelineQuery,
+} from '../types.js';
+import { Connections, type ConnectionOptions } from './connections.js';
+import { EntityBatch } from './entityBatch.js';
+import { exploreFromPostgres } from './exploreQuery.js';
+import { streamGraphologyJson, type TextSink } from './exportJson.js';
+import type { CorpusMeta } from './load.js';
+import { searchPositions } from './searchQuery.js';
+import { dateRangeCondition } from './sqlDates.js';
+import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
+
+type DocRow<T> = { doc: T };
+
+/** The relations filter of `Query.relations` as SQL over `r` (newsgraph.relation), with its parameters. */
+function relationConditions(query: RelationQuery): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const param = (value: unknown): string => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions: string[] = [];
+  const { predicates, subject, object, negated, article, from, to, minArticles, draft } = query;
+  if (predicates !== undefined) conditions.push(`r.predicate = ANY(${param([...predicates])}::text[])`);
+  if (negated !== undefined) conditions.push(`r.negated = ${param(negated)}`);
+  if (subject !== undefined || object !== undefined) {
+    const s = param(subject ?? null);
+    const o = param(object ?? null);
+    // The candidates: relations around one of the named ends (the adjacency index), then the ends checked.
+    conditions.push(`r.pos IN (SELECT relation_pos FROM newsgraph.adjacency WHERE entity = coalesce(${s}::text, ${o}::text))`);
+    conditions.push(
+      `(((${s}::text IS NULL OR r.subject = ${s}) AND (${o}::text IS NULL OR r.object = ${o})) OR (r.is_symmetric AND (${s}::text IS NULL OR r.object = ${s}) AND (${o}::text IS NULL OR r.subject = ${o})))`,
+    );
+  }
+  if (article !== undefined) conditions.push(`r.pos IN (SELECT relation_pos FROM newsgraph.relation_article WHERE article = ${param(article)})`);
+  if (from !== undefined || to !== undefined) {
+    const range = dateRangeCondition('published', `${param(from ?? null)}::text`, `${param(to ?? null)}::text`);
+    conditions.push(`r.pos IN (SELECT relation_pos FROM newsgraph.relation_article WHERE ${range})`);
+  }
+  if (minArticles !== undefined && minArticles >= 2) conditions.push(`r.article_count >= ${param(minArticles)}`);
+  if (draft !== undefined) conditions.push(`r.draft = ${param(draft)}`);
+  return { sql: conditions.length === 0 ? 'true' : conditions.join(' AND '), values };
+}
+
+/** The adjacency filter of a LinkFilter over `a`, parameters from $2. */
+const LINK_CONDITIONS = `a.entity = $1 AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
+  AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)`;
+
+function linkValues(id: string, filter: LinkFilter): unknown[] {
+  return [id, filter.predicates === undefined ? null : [...filter.predicates], filter.negated ?? null, filter.direction ?? 'BOTH'];
+}
+
+export class PostgresStore implements GraphStore {
+  private readonly db: Connections;
+  private readonly batch: EntityBatch;
+
+  /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
+  constructor(options: ConnectionOptions) {
+    this.db = new Connections(options);
+    this.batch = new EntityBatch(async (ids) => {
+      const rows = await this.db.read<{ id: string; doc: EntityAttributes }>('SELECT id, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
+      return new Map(rows.map((r) => [r.id, r.doc]));
+    });
+  }
+
+  /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
+  get statementCount(): number {
+    return this.db.statementCount;
+  }
+
+  /** Ends every connection. */
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /**
+   * The loaded corpus's figures.
+   * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet.
+   */
+  private async meta(): Promise<CorpusMeta> {
+    let rows: Array<{ value: CorpusMeta }>;
+    try {
+      rows = await this.db.read<{ value: CorpusMeta }>(`SELECT value FROM newsgraph.meta WHERE key = 'corpus'`);
+    } catch (error) {
+      // 42P01 undefined_table, 3F000 invalid_schema_name: no load has committed here yet.
+      const code = (error as { code?: unknown }).code;
+      if (code === '42P01' || code === '3F000') throw new NewsgraphError('NOT_FOUND', 'postgres store: no corpus is loaded in this database; run `newsgraph load --store URL DATA_DIR` first.');
+      throw error;
+    }
+    const meta = rows[0]?.value;
+    if (meta === undefined) throw new NewsgraphError('NOT_FOUND', 'postgres store: the loaded corpus has no metadata; load it again.');
+    return meta;
+  }
+
+  async entity(id: string): Promise<EntityAttributes | null> {
+    return this.batch.load(id);
+  }
+
+  async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
+    const rows = await this.db.read<{ id: string; doc: EntityAttributes }>('SELECT id, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...ids]]);
+    const byId = new Map(rows.map((r) => [r.id, r.doc]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Entity ids in graph order, as many as a did-you-mean looks at. */
+  private async someEntityIds(): Promise<string[]> {
+    const rows = await this.db.read<{ id: string }>('SELECT id FROM newsgraph.entity ORDER BY pos LIMIT $1', [MAX_CANDIDATES_SCANNED]);
+    return rows.map((r) => r.id);
+  }
+
+  async similarIds(id: string): Promise<string[]> {
+    return suggestions(id, await this.someEntityIds());
+  }
+
+  /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
+  private async cursorPosition(space: CursorSpace, after: string | undefined): Promise<number> {
+    if (after === undefined) return -1;
+    const id = decodeCursor(space, after);
+    const table = space === 'entity' ? 'newsgraph.entity' : 'newsgraph.relation';
+    const rows = await this.db.read<{ pos: number }>(`SELECT pos FROM ${table} WHERE id = $1`, [id]);
+    const pos = rows[0]?.pos;
+    if (pos === undefined) throw new NewsgraphError('BAD_USER_INPUT', `after: the cursor names "${id}", which is not in this graph.`);
+    return pos;
+  }
+
+  /** A page from `first + 1` rows in order (the extra row says whether there is a next page). */
+  private pageOf<T extends { readonly id: string }>(space: CursorSpace, rows: readonly T[], first: number, totalCount: number): Page<T> {
+    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(space, node.id), node }));
+    return { totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+  }
+
+  async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
+    const [after, meta] = await Promise.all([this.cursorPosition('entity', page.after), this.meta()]);
+    const rows = await this.db.read<DocRow<EntityAttributes>>(
+      'SELECT doc FROM newsgraph.entity WHERE ($1::text IS NULL OR kind = $1) AND pos > $2 ORDER BY pos LIMIT $3',
+      [kind ?? null, after, page.first + 1],
+    );
+    const total = kind === undefined ? meta.entityCount : (meta.kindCounts[kind] ?? 0);
+    return this.pageOf('entity', rows.map((r) => r.doc), page.first, total);
+  }
+
+  async search(text: string, options: { readonly kind?: EntityKind; readonly limit: number }): Promise<EntityAttributes[]> {
+    const meta = await this.meta();
+    const positions = await searchPositions(this.db, text, options, meta.nameCount);
+    if (positions.length === 0) return [];
+    const rows = await this.db.read<{ pos: number; doc: EntityAttributes }>('SELECT pos, doc FROM newsgraph.entity WHERE pos = ANY($1::int[])', [positions]);
+    const byPos = new Map(rows.map((r) => [r.pos, r.doc]));
+    return positions.flatMap((p) => byPos.get(p) ?? []);
+  }
+
+  async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
+    const rows = await this.db.read<DocRow<RelationAttributes>>(
+      `SELECT r.doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos WHERE ${LINK_CONDITIONS} ORDER BY a.relation_pos LIMIT $5`,
+      [...linkValues(id, filter), first],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
+    const { kind, order = 'graph' } = filter;
+    const wantKind = order === 'time' ? 'EVENT' : kind;
+    // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events.
+    const rows = await this.db.read<DocRow<EntityAttributes>>(
+      `SELECT e.doc FROM (SELECT a.other, min(a.relation_pos) AS first_pos FROM newsgraph.adjacency a WHERE ${LINK_CONDITIONS} GROUP BY a.other) o
+       JOIN newsgraph.entity e ON e.id = o.other
+       WHERE ($5::text IS NULL OR e.kind = $5)
+       ORDER BY CASE WHEN $6 THEN e.timeline_pos ELSE o.first_pos END, o.first_pos LIMIT $7`,
+      [...linkValues(id, filter), wantKind ?? null, order === 'time', first],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
+    const rows = await this.db.read<DocRow<RelationAttributes>>('SELECT doc FROM newsgraph.relation WHERE event = $1 ORDER BY pos LIMIT $2', [eventId, first]);
+    return rows.map((r) => r.doc);
+  }
+
+  async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
+    const { sql, values } = relationConditions(query);
+    const n = values.length;
+    const [after, total] = await Promise.all([
+      this.cursorPosition('relation', page.after),
+      sql === 'true'
+        ? this.meta().then((m) => m.relationCount)
+        : this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.relation r WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0)),
+    ]);
+    const rows = await this.db.read<DocRow<RelationAttributes>>(
+      `SELECT r.doc FROM newsgraph.relation r WHERE ${sql} AND r.pos > $${n + 1} ORDER BY r.pos LIMIT $${n + 2}`,
+      [...values, after, page.first + 1],
+    );
+    return this.pageOf('relation', rows.map((r) => r.doc), page.first, total);
+  }
+
+  /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
+  private async requireEntity(id: string, what: string): Promise<void> {
+    if ((await this.entity(id)) !== null) return;
+    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.someEntityIds())}`);
+  }
+
+  /** Relation records by position. */
+  private async relationsAt(positions: readonly number[]): Promise<Map<number, RelationAttributes>> {
+    if (positions.length === 0) return new Map();
+    const rows = await this.db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [[...new Set(positions)]]);
+    return new Map(rows.map((r) => [r.pos, r.doc]));
+  }
+
+  async neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]> {
+    if (!Number.isInteger(query.depth) || query.depth < 0) {
+      throw new NewsgraphError('BAD_USER_INPUT', `neighborhood: depth must be a whole number ≥ 0, not ${query.depth}.`);
+    }
+    if ((await this.entity(id)) === null) throw new NewsgraphError('NOT_FOUND', `neighborhood: no entity with id "${id}".`);
+    const found = await neighborhoodPositions(this.db, id, query);
+    const [entities, relations] = await Promise.all([this.entities(found.map((n) => n.id)), this.relationsAt(found.flatMap((n) => n.via))]);
+    return found.flatMap((n, i) => {
+      const entity = entities[i];
+      return entity === null || entity === undefined ? [] : [{ entity, distance: n.distance, via: n.via.flatMap((p) => relations.get(p) ?? []) }];
+    });
+  }
+
+  async path(from: string, to: string, maxHops: number): Promise<RelationAttributes[] | null> {
+    if (!Number.isInteger(maxHops) || maxHops < 0) {
+      throw new NewsgraphError('BAD_USER_INPUT', `shortestPath: maxHops must be a whole number ≥ 0, not ${maxHops}.`);
+    }
+    await this.requireEntity(from, 'from');
+    await this.requireEntity(to, 'to');
+    const positions = await shortestPathPositions(this.db, from, to, maxHops);
+    if (positions === null) return null;
+    const relations = await this.relationsAt(positions);
+    return positions.flatMap((p) => relations.get(p) ?? []);
+  }
+
+  async articles(query: ArticleQuery, first: number): Promise<ArticleRecord[]> {
+    const { ids, from, to } = query;
+    const rows = await this.db.read<DocRow<ArticleRecord>>(
+      `SELECT doc FROM newsgraph.article WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text IS NULL OR source_folded = $2)
+       AND ${dateRangeCondition('published', '$3::text', '$4::text')} ORDER BY pos LIMIT $5`,
+      [ids === undefined ? null : [...ids], query.source?.toLowerCase() ?? null, from ?? null, to ?? null, first],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  async article(id: string): Promise<ArticleRecord | null> {
+    const rows = await this.db.read<DocRow<ArticleRecord>>('SELECT doc FROM newsgraph.article WHERE id = $1', [id]);
+    return rows[0]?.doc ?? null;
+  }
+
+  private async requireArticle(id: string): Promise<void> {
+    const rows = await this.db.read<{ id: string }>('SELECT id FROM newsgraph.article WHERE id = $1', [id]);
+    if (rows.length > 0) return;
+    const known = await this.db.read<{ id: string }>('SELECT id FROM newsgraph.article ORDER BY pos LIMIT $1', [MAX_CANDIDATES_SCANNED]);
+    throw new NewsgraphError('NOT_FOUND', `article: no article with id "${id}".${didYouMean(id, known.map((r) => r.id))}`);
+  }
+
+  /** One page of an article's relations or entities, in graph order. */
+  private async articlePage<T extends { readonly id: string }>(space: CursorSpace, articleId: string, page: PageRequest): Promise<Page<T>> {
+    await this.requireArticle(articleId);
+    const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
+    const [after, count] = await Promise.all([
+      this.cursorPosition(space, page.after),
+      this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
+    ]);
+    const rows = await this.db.read<DocRow<T>>(
+      `SELECT t.doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`,
+      [articleId, after, page.first + 1],
+    );
+    return this.pageOf(space, rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+  }
+
+  async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
+    return this.articlePage<RelationAttributes>('relation', articleId, page);
+  }
+
+  async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
+    return this.articlePage<EntityAttributes>('entity', articleId, page);
+  }
+
+  async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
+    const { statuses, eventTypes, from, to } = query;
+    const rows = await this.db.read<DocRow<EventAttributes>>(
+      `SELECT doc FROM newsgraph.entity WHERE timeline_pos IS NOT NULL AND ($1::text[] IS NULL OR status = ANY($1)) AND ($2::text[] IS NULL OR event_type = ANY($2))
+       AND ${dateRangeCondition('timeline_date', '$3::text', '$4::text')} ORDER BY timeline_pos LIMIT $5`,
+      [statuses === undefined ? null : [...statuses], eventTypes === undefined ? null : [...eventTypes], from ?? null, to ?? null, first],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  async claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]> {
+    const rows = await this.db.read<DocRow<EntityAttributes>>(
+      `SELECT doc FROM newsgraph.entity WHERE kind = 'CLAIM' AND ($1::boolean IS NULL OR contradicts = $1) ORDER BY pos LIMIT $2`,
+      [contradicted ?? null, first],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  async predicateCounts(): Promise<ReadonlyMap<string, number>> {
+    return new Map((await this.meta()).predicateCounts);
+  }
+
+  async identity(): Promise<GraphIdentity> {
+    return (await this.meta()).identity;
+  }
+
+  /** The whole graph as graphology JSON (the `json` export), streamed to `write` a page of rows at a time. */
+  async streamGraphologyJson(write: TextSink): Promise<void> {
+    await streamGraphologyJson(this.db, await this.meta(), write);
+  }
+
+  async explore(query: ExploreQuery): Promise<ExplorerView> {
+    if ((await this.entity(query.center)) === null) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${query.center}".`);
+    return exploreFromPostgres(this.db, query);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The tables of one loaded corpus, shaped for the questions the store answers (GraphStore), and the reader
+ * views that point at the corpus being served.
+ *
+ * Every order the in-memory store answers in is computed once at load time by the same functions of
+ * `src/graph/` and stored as an integer: an entity's and a relation's graph position (`pos`, the order of pages
+ * and adjacency lists), an article's publication position, an event's timeline position, a name's search rank
+ * key (folded length, entity position). Queries then `ORDER BY` those integers, so both stores agree by
+ * construction instead of by re-implementing the sorts in SQL. Whole records are kept as `json` (not `jsonb`,
+ * which reorders object keys): the API reads the same objects, key order included, that the graph holds.
+ *
+ * Each load writes a fresh schema `newsgraph_<timestamp>`; readers query the views of schema `newsgraph`, which
+ * the loader re-points in the transaction that commits the load (docs/design-choices.md, "PostgreSQL: one
+ * schema per load, views switched in one transaction").
+ */
+
+/** The schema readers query: views over the tables of the corpus being served. */
+export const READER_SCHEMA = 'newsgraph';
+/** Every loaded corpus lives in a schema whose name starts so. */
+export const LOAD_SCHEMA_PREFIX = 'newsgraph_';
+/** Held by a load for its whole transaction: two loads never interleave. */
+export const LOAD_LOCK_KEY = 7_261_930_412;
+
+/** The tables of one corpus, with their columns (in COPY order). */
+export const TABLES = {
+  meta: 'key text COLLATE "C" PRIMARY KEY, value json NOT NULL',
+  entity: [
+    'pos integer PRIMARY KEY',
+    'id text COLLATE "C" NOT NULL',
+    'kind text COLLATE "C" NOT NULL',
+    'timeline_pos integer',
+    'timeline_date text COLLATE "C"',
+    'status text COLLATE "C"',
+    'event_type text COLLATE "C"',
+    'contradicts boolean NOT NULL',
+    'degree integer NOT NULL',
+    'x double precision NOT NULL',
+    'y double precision NOT NULL',
+    'doc json NOT NULL',
+  ].join(', '),
+  name: 'rank integer PRIMARY KEY, entity_pos integer NOT NULL, folded text COLLATE "C" NOT NULL, is_alias boolean NOT NULL',
+  name_word: 'word text COLLATE "C" NOT NULL, rank integer NOT NULL',
+  relation: [
+    'pos integer PRIMARY KEY',
+    'id text COLLATE "C" NOT NULL',
+    'predicate text COLLATE "C" NOT NULL',
+    'subject text COLLATE "C" NOT NULL',
+    'object text COLLATE "C" NOT NULL',
+    'negated boolean NOT NULL',
+    'is_symmetric boolean NOT NULL',
+    'draft boolean NOT NULL',
+    'event text COLLATE "C"',
+    'article_count integer NOT NULL',
+    'doc json NOT NULL',
+  ].join(', '),
+  adjacency: [
+    'entity text COLLATE "C" NOT NULL',
+    'relation_pos integer NOT NULL',
+    'other text COLLATE "C" NOT NULL',
+    'predicate text COLLATE "C" NOT NULL',
+    'negated boolean NOT NULL',
+    'as_out boolean NOT NULL',
+    'as_in boolean NOT NULL',
+    'traversable boolean NOT NULL',
+  ].join(', '),
+  article: 'pos integer PRIMARY KEY, graph_pos integer NOT NULL, id text COLLATE "C" NOT NULL, published text COLLATE "C", source_folded text COLLATE "C", doc json NOT NULL',
+  relation_article: 'article text COLLATE "C" NOT NULL, relation_pos integer NOT NULL, published text COLLATE "C"',
+  entity_article: 'article text COLLATE "C" NOT NULL, entity_pos integer NOT NULL',
+} as const;
+
+export type TableName = keyof typeof TABLES;
+
+/** The column names of a table, in COPY order. */
+export function columnsOf(table: TableName): string[] {
+  return TABLES[table]
+    .split(/,\s*(?![^(]*\))/u)
+    .map((column) => column.trim().split(' ')[0] ?? '')
+    .filter((name) => name !== '');
+}
+
+/**
+ * Indexes, built after the COPY (faster than maintaining them row by row): each one serves a question.
+ * `name_folded_trgm` needs pg_trgm for substring search; without the extension that tier scans `name`.
+ */
+export function indexStatements(schema: string, trigrams: boolean): string[] {
+  const s = quoteIdent(schema);
+  const statements = [
+    `CREATE UNIQUE INDEX entity_id ON ${s}.entity (id)`, // entity(id), entities(ids)
+    `CREATE INDEX entity_kind ON ${s}.entity (kind, pos)`, // entitiesOfKind, claims
+    `CREATE INDEX entity_timeline ON ${s}.entity (timeline_pos) WHERE timeline_pos IS NOT NULL`, // timeline
+    `CREATE INDEX name_folded ON ${s}.name (folded)`, // exact name and alias tiers
+    `CREATE INDEX name_word_prefix ON ${s}.name_word (word, rank)`, // prefix tier (word >= q AND word < q || U+FFFF)
+    `CREATE UNIQUE INDEX relation_id ON ${s}.relation (id)`, // cursors, look-ups
+    `CREATE INDEX relation_predicate ON ${s}.relation (predicate, pos)`, // relations(predicate:)
+    `CREATE INDEX relation_event ON ${s}.relation (event, pos) WHERE event IS NOT NULL`, // relationsOfEvent
+    `CREATE INDEX relation_several ON ${s}.relation (pos) WHERE article_count >= 2`, // relations(minArticles:)
+    `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos)`, // every hop, relationsOf, linked
+    `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
+    `CREATE INDEX article_published ON ${s}.article (published)`,
+    `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports
+    `CREATE INDEX relation_article_article ON ${s}.relation_article (article, relation_pos)`, // articleRelations
+    `CREATE INDEX relation_article_published ON ${s}.relation_article (published)`, // relations(from:, to:)
+    `CREATE INDEX entity_article_article ON ${s}.entity_article (article, entity_pos)`, // articleEntities
+  ];
+  if (trigrams) statements.push(`CREATE INDEX name_folded_trgm ON ${s}.name USING gin (folded gin_trgm_ops)`);
+  return statements;
+}
+
+/** An SQL identifier, quoted. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/gu, '""')}"`;
+}
+
+/** The statements that point the reader views at `schema` (run inside the load's transaction). */
+export function switchStatements(schema: string): string[] {
+  const reader = quoteIdent(READER_SCHEMA);
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${reader}`,
+    ...Object.keys(TABLES).flatMap((table) => [`DROP VIEW IF EXISTS ${reader}.${table}`, `CREATE VIEW ${reader}.${table} AS SELECT * FROM ${quoteIdent(schema)}.${table}`]),
+  ];
+}

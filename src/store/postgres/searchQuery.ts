@@ -1,0 +1,106 @@
+/**
+ * Name search in PostgreSQL, ranked as `searchEntities` (src/graph/search.ts) ranks: exact name, exact alias,
+ * every query word a prefix of a distinct word of the name, substring; within a tier, shorter folded form first,
+ * then graph order, each entity once at its best form. The loader numbers every name by that rank key (the
+ * in-memory name index's own order, `name.rank`), so each tier is read `ORDER BY rank` and stops once the answer
+ * is full. Folding is `foldName` itself, applied to the query here and to the names at load time.
+ *
+ * One difference, on purpose: the in-memory search reads at most MAX_CANDIDATES (2,000) candidate names per tier;
+ * this one reads on until the answer is full, so with a kind filter on a very common prefix it can find matches
+ * the in-memory store gives up on. Where a tier has at most 2,000 candidates the answers are identical.
+ */
+import { foldName, foldedWords } from '../../graph/fold.js';
+import { SHORT_SUBSTRING_SCAN } from '../../graph/search.js';
+import type { EntityKind } from '../../ontology/index.js';
+import type { Connections } from './connections.js';
+
+/** Names read per round-trip of a tier. */
+const CHUNK = 200;
+/** Sorts after every character a word can hold: `word < prefix || MAX_CHAR` bounds a prefix range. */
+const MAX_CHAR = '\u{10FFFF}';
+
+/** True when every query word is a prefix of a distinct word of the name, in any order (search.ts's rule). */
+function wordsArePrefixes(query: readonly string[], words: readonly string[]): boolean {
+  const used: boolean[] = [];
+  return query.every((q) => {
+    const at = words.findIndex((w, i) => used[i] !== true && w.startsWith(q));
+    if (at < 0) return false;
+    used[at] = true;
+    return true;
+  });
+}
+
+interface NameRow {
+  rank: number;
+  entity_pos: number;
+  folded: string;
+}
+
+/** The entity positions of the best `limit` matches, best first. */
+export async function searchPositions(
+  db: Connections,
+  text: string,
+  options: { readonly kind?: EntityKind; readonly limit: number },
+  nameCount: number,
+): Promise<number[]> {
+  const { kind, limit } = options;
+  const folded = foldName(text);
+  if (folded === '' || limit <= 0) return [];
+  const queryWords = foldedWords(text);
+  const words = [...new Set(queryWords)];
+  const found: number[] = [];
+  const seen = new Set<number>();
+  const take = (pos: number): void => {
+    if (seen.has(pos) || found.length >= limit) return;
+    seen.add(pos);
+    found.push(pos);
+  };
+  const kindSql = `($2::text IS NULL OR e.kind = $2)`;
+
+  // Exact name, then exact alias: within each, shorter (all equal here) then graph order, i.e. rank order.
+  const exact = await db.read<NameRow & { is_alias: boolean }>(
+    `SELECT n.rank, n.entity_pos, n.folded, n.is_alias FROM newsgraph.name n JOIN newsgraph.entity e ON e.pos = n.entity_pos
+     WHERE n.folded = $1 AND ${kindSql} ORDER BY n.is_alias, n.rank`,
+    [folded, kind ?? null],
+  );
+  for (const row of exact) take(row.entity_pos);
+  if (found.length >= limit) return found;
+
+  // Prefix tier: names holding, for each query word, a word that starts with it; checked in full here.
+  const prefixConditions = words.map((_, i) => `n.rank IN (SELECT w.rank FROM newsgraph.name_word w WHERE w.word >= $${4 + 2 * i} AND w.word < $${5 + 2 * i})`);
+  const prefixSql = `SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name n JOIN newsgraph.entity e ON e.pos = n.entity_pos
+     WHERE n.folded <> $1 AND ${kindSql} AND n.rank > $3 AND ${prefixConditions.join(' AND ')} ORDER BY n.rank LIMIT ${CHUNK}`;
+  const bounds = words.flatMap((w) => [w, `${w}${MAX_CHAR}`]);
+  await readTier(db, prefixSql, (rank) => [folded, kind ?? null, rank, ...bounds], (row) => wordsArePrefixes(queryWords, row.folded.split(' ')), take, () => found.length >= limit);
+  if (found.length >= limit) return found;
+
+  // Substring tier: with pg_trgm's index for three characters or more; a shorter one only in a small graph.
+  if (folded.length < 3 && nameCount > SHORT_SUBSTRING_SCAN) return found;
+  const substringSql = `SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name n JOIN newsgraph.entity e ON e.pos = n.entity_pos
+     WHERE n.folded <> $1 AND ${kindSql} AND n.rank > $3 AND n.folded LIKE $4 ORDER BY n.rank LIMIT ${CHUNK}`;
+  const pattern = `%${folded.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  await readTier(db, substringSql, (rank) => [folded, kind ?? null, rank, pattern], (row) => row.folded.includes(folded), take, () => found.length >= limit);
+  return found;
+}
+
+/** Reads a tier in rank order, a chunk at a time, until it is exhausted or the answer is full. */
+async function readTier(
+  db: Connections,
+  sql: string,
+  values: (afterRank: number) => unknown[],
+  matches: (row: NameRow) => boolean,
+  take: (pos: number) => void,
+  full: () => boolean,
+): Promise<void> {
+  let after = -1;
+  for (;;) {
+    const rows = await db.read<NameRow>(sql, values(after));
+    for (const row of rows) {
+      if (matches(row)) take(row.entity_pos);
+      if (full()) return;
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < CHUNK || last === undefined) return;
+    after = last.rank;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Neighbourhoods, paths and the explorer's rings over PostgreSQL: the algorithms of `src/graph/neighbors.ts`,
+ * `paths.ts` and `rings.ts` step for step (same visiting order, same stopping rules, same bounds), with each
+ * ring's relations read by `scanAdjacency` a bounded chunk at a time instead of from the in-memory index.
+ */
+import { MAX_FRONTIER } from '../../graph/paths.js';
+import { LARGE_READS, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
+import type { Connections } from './connections.js';
+
+export interface NeighborPositions {
+  readonly id: string;
+  readonly distance: number;
+  /** Positions of the relations that reach it from one ring closer, in the order met. */
+  readonly via: readonly number[];
+}
+
+/** neighbors.ts `neighborhood`, direction BOTH (the store's neighbourhoods have no direction). */
+export async function neighborhoodPositions(
+  db: Connections,
+  id: string,
+  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly includeNegated: boolean; readonly limit: number },
+): Promise<NeighborPositions[]> {
+  const { depth, predicates, includeNegated, limit } = options;
+  const filter: AdjacencyFilter = { sql: '($4::text[] IS NULL OR a.predicate = ANY($4)) AND ($5 OR NOT a.negated)', values: [predicates ?? null, includeNegated] };
+  const distance = new Map<string, number>([[id, 0]]);
+  const via = new Map<string, number[]>();
+  const order: string[] = [];
+  let frontier = [id];
+  for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
+    const next: string[] = [];
+    for await (const row of scanAdjacency(db, frontier, filter)) {
+      if (order.length >= limit) break;
+      const known = distance.get(row.other);
+      if (known !== undefined && known < step) continue;
+      if (known === undefined) {
+        distance.set(row.other, step);
+        order.push(row.other);
+        next.push(row.other);
+      }
+      const reaching = via.get(row.other);
+      if (reaching === undefined) via.set(row.other, [row.relationPos]);
+      else if (!reaching.includes(row.relationPos)) reaching.push(row.relationPos);
+    }
+    frontier = next;
+  }
+  return order.map((n) => ({ id: n, distance: distance.get(n) ?? 0, via: via.get(n) ?? [] }));
+}
+
+type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
+
+/** paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. */
+export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
+  if (from === to) return [];
+  const forward: ReachedBy = new Map([[from, null]]);
+  const backward: ReachedBy = new Map([[to, null]]);
+  let forwardFrontier = [from];
+  let backwardFrontier = [to];
+  const traversable: AdjacencyFilter = { sql: 'a.traversable', values: [] };
+  for (let hop = 1; hop <= maxHops && forwardFrontier.length > 0 && backwardFrontier.length > 0; hop++) {
+    const forwards = forwardFrontier.length <= backwardFrontier.length;
+    const mine = forwards ? forward : backward;
+    const theirs = forwards ? backward : forward;
+    const frontier = forwards ? forwardFrontier : backwardFrontier;
+    const next: string[] = [];
+    for await (const row of scanAdjacency(db, frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier, traversable, LARGE_READS)) {
+      if (mine.has(row.other)) continue;
+      mine.set(row.other, { relationPos: row.relationPos, previous: row.from });
+      if (theirs.has(row.other)) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
+      next.push(row.other);
+    }
+    if (forwards) forwardFrontier = next;
+    else backwardFrontier = next;
+  }
+  return null;
+}
+
+function unwind(reachedBy: ReachedBy, at: string): number[] {
+  const path: number[] = [];
+  for (let step = reachedBy.get(at); step; step = reachedBy.get(step.previous)) path.push(step.relationPos);
+  return path;
+}
+
+export interface RingsResult {
+  readonly kept: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
+  readonly reachable: number;
+  readonly exact: boolean;
+}
+
+/** rings.ts `neighborhoodRings` after its checks. */
+export async function ringsOf(
+  db: Connections,
+  id: string,
+  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
+): Promise<RingsResult> {
+  const { depth, predicates, limit, countBudget } = options;
+  const wanted = predicates === undefined ? null : new Set(predicates);
+  const seen = new Set<string>([id]);
+  const kept = [{ id, distance: 0 }];
+  let frontier = [id];
+  let visits = 0;
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
+    const next: string[] = [];
+    for await (const row of scanAdjacency(db, frontier, undefined, LARGE_READS)) {
+      if (++visits > countBudget && kept.length >= limit) return { kept, reachable: seen.size, exact: false };
+      if (wanted !== null && !wanted.has(row.predicate)) continue;
+      if (seen.has(row.other)) continue;
+      seen.add(row.other);
+      next.push(row.other);
+      if (kept.length < limit) kept.push({ id: row.other, distance });
+    }
+    frontier = next;
+  }
+  return { kept, reachable: seen.size, exact: true };
+}

@@ -1,0 +1,126 @@
+/**
+ * The commands as a user runs them (the compiled bin) against a real cluster: `newsgraph load --store` then
+ * `newsgraph serve --store` over HTTP; and a load killed mid-COPY, and one killed while it waits to switch the
+ * readers, each leaving the previous corpus serving, unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { generatedCorpus } from '../serving/corpus.js';
+import { PROJECT_ROOT, SEED_DATA } from '../utils/fixtures.js';
+import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+
+const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+const missing = missingPostgres();
+const describePostgres = missing === null ? describe : describe.skip;
+
+const QUESTION = '{ snapshot { id articleCount } entity(id: "ukraine") { name relations(first: 50) { id } } search(text: "putin", limit: 3) { id } }';
+
+describePostgres('newsgraph load and serve --store', () => {
+  let cluster: PostgresCluster;
+  let server: ChildProcess | undefined;
+  let url = '';
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    server?.kill('SIGTERM');
+    await client?.end();
+    await cluster?.stop();
+  });
+
+  const ask = async (): Promise<unknown> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUESTION }) });
+    return response.json();
+  };
+
+  /** Waits until `sql` returns a row, polling every few milliseconds. */
+  const waitFor = async (sql: string, timeoutMs = 120_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while ((await client.query(sql)).rowCount === 0) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for: ${sql}`);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+  };
+
+  const loadedSchemas = async (): Promise<string[]> =>
+    (await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'newsgraph\\_%' ORDER BY 1`)).rows.map((r) => r.nspname);
+
+  test('load writes the seed, serve answers it over HTTP without building a graph', async () => {
+    const loaded = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, SEED_DATA], { encoding: 'utf8' });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.status).toBe(0);
+    expect(loaded.stdout).toMatch(/loaded \d+ entities, \d+ relations/u);
+
+    server = spawn(process.execPath, [BIN, 'serve', '--store', cluster.url], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
+    let output = '';
+    url = await new Promise<string>((resolve, reject) => {
+      server?.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+\/graphql/u.exec(output)?.[0];
+        if (found) resolve(found);
+      });
+      server?.on('exit', () => reject(new Error(`serve exited early:\n${output}`)));
+    });
+    const answer = (await ask()) as { data: { entity: { name: string; relations: unknown[] }; search: Array<{ id: string }> } };
+    expect(answer.data.entity.name).toBe('Ukraine');
+    expect(answer.data.entity.relations.length).toBeGreaterThan(0);
+    expect(answer.data.search[0]?.id).toBe('vladimir-putin');
+  });
+
+  test('a load killed mid-COPY leaves the previous corpus serving, unchanged', async () => {
+    const before = await ask();
+    const schemas = await loadedSchemas();
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, generatedCorpus(1000)], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
+    loader.kill('SIGKILL');
+    await exited;
+    // The server notices the dead connection and rolls its transaction back.
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+    expect(await ask()).toEqual(before);
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
+    expect(await loadedSchemas()).toEqual(schemas);
+  });
+
+  test('a load killed while it waits to switch the readers leaves the previous corpus serving', async () => {
+    const before = await ask();
+    const schemas = await loadedSchemas();
+    // A reader inside a transaction holds the views: the load does all its work, then waits to re-point them.
+    const reader = new pg.Client({ connectionString: cluster.url });
+    await reader.connect();
+    await reader.query('BEGIN');
+    await reader.query('SELECT count(*) FROM newsgraph.entity');
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, generatedCorpus(1000)], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    await waitFor(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP VIEW%'`);
+    loader.kill('SIGKILL');
+    await exited;
+    await reader.query('COMMIT');
+    await reader.end();
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'DROP VIEW%' AND state <> 'idle')`);
+    expect(await ask()).toEqual(before);
+    expect(await loadedSchemas()).toEqual(schemas);
+  });
+
+  test('load without --store is a usage error with the reason', () => {
+    const result = spawnSync(process.execPath, [BIN, 'load', SEED_DATA], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('--store');
+    const watching = spawnSync(process.execPath, [BIN, 'serve', '--store', cluster.url, '--watch'], { encoding: 'utf8' });
+    expect(watching.status).toBe(1);
+    expect(watching.stderr).toContain('--watch');
+    const orphan = spawnSync(process.execPath, [BIN, 'serve', '--replica', cluster.url], { encoding: 'utf8' });
+    expect(orphan.status).toBe(1);
+    expect(orphan.stderr).toContain('--store');
+  });
+});
+
+test('without PostgreSQL the CLI suite says why it skipped', () => {
+  expect(missing === null || missing.includes('PostgreSQL')).toBe(true);
+});
