@@ -8,12 +8,15 @@
 //                 p50/p99, name search p50/p99, GraphQL vs the same answer hand-written over graphology
 //   HTTP          on the largest corpus: newsgraph with a repeated (cached) and a new (uncached) question vs a
 //                 bare node:http process writing the same bytes (bench/serving)
+//   PostgreSQL    on the largest size: load into a throwaway cluster, the same questions over HTTP from
+//                 `serve --snapshot` and `serve --store` (bench/postgres.mjs); skipped with --no-postgres or
+//                 when PostgreSQL is not installed (said in the report)
 //   seed          the earlier benchmarks, bench/build.mjs (seed copies) and bench/http.mjs (seed graph)
 //
 // Usage: npm run bench -- [--max-articles 10000] [--sizes 100,300,1000] [--runs 3] [--seconds 3]
-//                         [--connections 10] [--query-budget-ms 3000] [--no-seed-benchmarks] [--keep]
+//                         [--connections 10] [--query-budget-ms 3000] [--no-postgres] [--no-seed-benchmarks] [--keep]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     'query-budget-ms': { type: 'string', default: '3000' },
+    'no-postgres': { type: 'boolean', default: false },
     'no-seed-benchmarks': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -144,6 +148,21 @@ const httpMeasured = { at: new Date(), loadavgBefore: loadavg() };
 const http = { ...(await benchHttp({ snapshot: largest.snapshot, questions, seconds, connections, workDir: work })), measured: { ...httpMeasured, loadavgAfter: loadavg() } };
 writeFileSync(join(results, 'http-corpus.json'), `${JSON.stringify({ started, machine, articles: largest.size, seconds, connections, ...http }, null, 1)}\n`);
 
+// ── The PostgreSQL store beside the in-memory one, on the largest size ──────────────────────────────────
+// bench/postgres.mjs starts its own throwaway cluster; the run decides about the load, so --force.
+const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb')));
+let postgres = null;
+if (values['no-postgres']) postgres = { skipped: 'skipped in this run (`--no-postgres`)' };
+else if (!postgresInstalled) postgres = { skipped: 'skipped: PostgreSQL is not installed (Debian: `apt-get install postgresql`)' };
+else {
+  log(`PostgreSQL store on ${largest.size} articles (bench/postgres.mjs)`);
+  const file = join(results, 'postgres.json');
+  const postgresMeasured = { at: new Date(), loadavgBefore: loadavg() };
+  execFileSync(process.execPath, [join(root, 'bench', 'postgres.mjs'), '--articles', String(largest.size), '--requests', '100', '--force', '--json', file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  postgres = { ...JSON.parse(readFileSync(file, 'utf8')), measured: { ...postgresMeasured, loadavgAfter: loadavg() } };
+  writeFileSync(file, `${JSON.stringify(postgres, null, 1)}\n`);
+}
+
 // ── The seed benchmarks ─────────────────────────────────────────────────────────────────────────────────
 if (!values['no-seed-benchmarks']) {
   log('bench/build.mjs (copies of the seed article)');
@@ -153,9 +172,9 @@ if (!values['no-seed-benchmarks']) {
 }
 
 const finished = new Date();
-const summary = { started, finished, machine, loadavgAtEnd: loadavg(), options: { maxArticles, sizes, runs, seconds, connections, queryBudgetMs: Number(values['query-budget-ms']) } };
+const summary = { started, finished, machine, loadavgAtEnd: loadavg(), options: { maxArticles, sizes, runs, seconds, connections, queryBudgetMs: Number(values['query-budget-ms']), postgres: !values['no-postgres'] } };
 writeFileSync(join(results, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
-const { markdown, svg } = renderReport({ summary, scale, http, query, resultsDir: results });
+const { markdown, svg } = renderReport({ summary, scale, http, query, postgres, resultsDir: results });
 writeFileSync(join(root, 'docs', 'performance-scale.svg'), svg);
 writeFileSync(join(root, 'docs', 'performance.md'), markdown);
 log(`wrote bench/results/*.json, docs/performance.md and docs/performance-scale.svg in ${((finished - started) / 1000).toFixed(0)} s`);

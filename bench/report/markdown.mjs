@@ -80,7 +80,7 @@ ${table(['centre', 'hand-written', 'graphql-js execute (ratio of p50s)', 'execut
   return { rows, section };
 }
 
-export function renderReport({ summary, scale, http, query, resultsDir }) {
+export function renderReport({ summary, scale, http, query, postgres, resultsDir }) {
   const biggest = scale.at(-1);
   const full = biggest.articles >= 10_000;
   const at = `at ${biggest.articles.toLocaleString('en')} articles`;
@@ -250,6 +250,8 @@ most of it; for a large one, graphql-js's cost per field (see *Queries in-proces
 
 ${refused}
 
+${postgresSection(postgres)}
+
 ## The seed benchmarks
 
 ${seedSections.length === 0 ? 'Skipped in this run (`--no-seed-benchmarks`).' : seedSections.join('\n\n')}
@@ -263,4 +265,20 @@ npm run bench -- --sizes 100,1000 --runs 1 --seconds 2 --no-seed-benchmarks
 \`\`\`
 `;
   return { markdown, svg };
+}
+
+/** The PostgreSQL store beside the in-memory one (bench/postgres.mjs, issue 12), or why it was not measured. */
+function postgresSection(postgres) {
+  const heading = '## The PostgreSQL store beside the in-memory one';
+  if (postgres === null || postgres === undefined || postgres.skipped !== undefined) return `${heading}\n\n${postgres?.skipped ?? 'Not measured in this run.'}`;
+  const rows = postgres.rows.map((r) => `| ${r.question} | ${r['memory p50']} / ${r['memory p99']} | ${r['postgres p50']} / ${r['postgres p99']} | ${r['memory refused']} / ${r['postgres refused']} |`);
+  return `${heading}
+
+${measuredLine(postgres.measured)} \`bench/postgres.mjs\` on ${postgres.articles.toLocaleString('en')} generated articles (${postgres.entities.toLocaleString('en')} entities, ${postgres.relations.toLocaleString('en')} relations): built in ${postgres.buildSeconds} s, then loaded into a throwaway PostgreSQL cluster in **${postgres.loadSeconds} s** (COPY, indexes and the switch of the readers' views, one transaction). Two servers started as a user starts them, \`serve --snapshot\` (in memory) and \`serve --store\` (PostgreSQL), answer the same questions over HTTP, one request at a time, each about another entity so that the response cache never answers. Targets (issue 12, at 100,000 articles): load ≤ 5 minutes, every question p99 ≤ 30 ms, API server RSS ≤ 300 MB; see docs/scale-out.md for what is reached.
+
+| question | in-memory p50 / p99 ms | PostgreSQL p50 / p99 ms | refused (memory / PostgreSQL) |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+
+API server RSS after the run: in-memory **${postgres.rss.memory} MB**, PostgreSQL store **${postgres.rss.postgres} MB**.`;
 }
