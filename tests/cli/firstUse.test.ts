@@ -65,3 +65,19 @@ describe('newsgraph on first use', () => {
     expect(run.stderr).toContain('--data and --snapshot both name a graph');
   });
 });
+
+describe('arguments a command does not take', () => {
+  test('`stats DIR` is refused with how to say it (--data DIR), not answered about the package data', () => {
+    const run = newsgraph('stats', SEED_DATA);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`newsgraph stats: unexpected argument "${SEED_DATA}". To read the graph of that data directory, give it as --data ${SEED_DATA}.`);
+    expect(run.stderr).toContain('Usage: newsgraph stats');
+  });
+
+  test('one argument too many for show and evaluate is refused too; what they take still works', () => {
+    expect(newsgraph('show', 'ukraine-peace-talks-2025-04', 'extra', '--data', SEED_DATA).stderr).toContain('unexpected argument "extra".');
+    expect(newsgraph('evaluate', SEED_DATA, SEED_DATA, SEED_DATA).code).toBe(2);
+    expect(newsgraph('evaluate', SEED_DATA, SEED_DATA).code).toBe(0);
+  });
+});

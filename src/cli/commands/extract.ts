@@ -15,6 +15,7 @@ export const extractCommand: Command = {
   name: 'extract',
   usage: 'newsgraph extract ARTICLE.txt [--data DIR] [--id ID] [--title T] [--published DATE] [--source NAME] [--llm URL --model NAME]',
   summary: 'Add an article with a draft encoding (offline rules); the directory still validates afterwards.',
+  positionals: 1,
   options: {
     data: { type: 'string', valueName: 'DIR', description: "The data directory to add it to (default: the package's data/)." },
     id: { type: 'string', valueName: 'ID', description: "The article's id (default: from the file name)." },
