@@ -4,6 +4,12 @@
 // it loads, hence the dynamic import); a value the user set wins. Apollo's own defaults that depend on it
 // (introspection, stack traces) are set explicitly in api/apollo.ts.
 process.env['NODE_ENV'] ??= 'production';
+// A reader that stops early (`newsgraph stats | head`) closes the pipe: that is the reader's choice, not a
+// failure, so the command ends quietly with 0, as `yes | head` does, instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { createCli } = await import('./cli.js');
 
 process.exitCode = await createCli().run(process.argv.slice(2));

@@ -2,6 +2,7 @@
  * The command line: parses arguments with node's util.parseArgs (no dependency needed), prints help from
  * the commands' own option data, and turns every failure into a message and an exit code, never a stack trace.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandIo } from './command.js';
@@ -46,6 +47,11 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
         io.out(commandHelp(command));
         return 0;
       }
+      const extra = command.positionals === undefined ? undefined : args.positionals[command.positionals];
+      if (extra !== undefined) {
+        io.err(`newsgraph ${command.name}: unexpected argument "${extra}".${dataHint(command, extra)}\n\n${commandHelp(command)}`);
+        return 2;
+      }
       try {
         return await command.run(args, io);
       } catch (error) {
@@ -67,6 +73,20 @@ function reportFailure(command: Command, error: unknown, io: CommandIo): number 
   }
   io.err(`newsgraph ${command.name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
+}
+
+/** `stats DIR` reads as "stats of DIR": say how to ask for that, since validate and build do take a directory so. */
+function dataHint(command: Command, argument: string): string {
+  if (!('data' in command.options) || !isDirectory(argument)) return '';
+  return ` To read the graph of that data directory, give it as --data ${argument}.`;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function generalHelp(commands: readonly Command[]): string {

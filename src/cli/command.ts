@@ -24,6 +24,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** At most this many arguments besides the options (a directory, an article id); more are refused, never ignored. */
+  readonly positionals?: number;
   /** Returns the exit code; a long-running command (serve) resolves when it stops. */
   readonly run: (args: CommandArgs, io: CommandIo) => Promise<number>;
 }

@@ -13,6 +13,10 @@ export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
   const snapshot = args.values['snapshot'];
   const layers = layerOptionsFrom(args);
   if (typeof snapshot === 'string') {
+    // Both named: the user expects one of them and would silently get the other.
+    if (typeof args.values['data'] === 'string') {
+      throw new NewsgraphError('BAD_USER_INPUT', '--data and --snapshot both name a graph: give one (--data DIR builds it, --snapshot FILE loads a built one).');
+    }
     if (layers.withPackageEntities || layers.extends) {
       throw new NewsgraphError('BAD_USER_INPUT', '--with-package-entities and --extends apply when building; a snapshot is already built (drop them, or use --data).');
     }

@@ -10,6 +10,7 @@ export const buildCommand: Command = {
   name: 'build',
   usage: 'newsgraph build [DATA_DIR] [-o SNAPSHOT] [--reviewed-only] [--cache DIR | --no-cache] [--threads N] [--with-package-entities] [--extends DIR]...',
   summary: `Build the graph and write a snapshot (default ${DEFAULT_SNAPSHOT}); a failed build leaves the old one whole.`,
+  positionals: 1,
   options: {
     output: { type: 'string', short: 'o', valueName: 'SNAPSHOT', description: `Where to write the snapshot (default: ${DEFAULT_SNAPSHOT}).` },
     'reviewed-only': { type: 'boolean', description: 'Leave out drafted facts (still marked "draft:" by newsgraph extract).' },

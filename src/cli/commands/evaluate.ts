@@ -7,6 +7,7 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   usage: 'newsgraph evaluate GOLD_DIR DRAFT_DIR [--json] [--details]',
   summary: 'Precision, recall and F1 of a draft encoding against a reviewed one of the same articles.',
+  positionals: 2,
   options: {
     json: { type: 'boolean', description: 'Print the figures as JSON.' },
     details: { type: 'boolean', description: 'Also list the typed relations missed and those drafted but not in the gold.' },

@@ -10,6 +10,7 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]...',
   summary: `Write the graph as ${EXPORT_FORMATS.join(', ')}; stdout when no -o (csv: -o names a folder).`,
+  positionals: 0,
   options: {
     format: { type: 'string', short: 'f', valueName: 'FORMAT', description: `One of ${EXPORT_FORMATS.join(', ')}.` },
     output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here (atomically) instead of stdout; for csv, a folder (replaced whole).' },

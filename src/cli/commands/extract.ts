@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultDataDir, displayPath } from '../../build/index.js';
+import { publishedProblem } from '../../build/publication.js';
 import { NewsgraphError } from '../../errors.js';
 import { extractIntoDirectory } from '../../extract/index.js';
 import { slug } from '../../extract/entityTable.js';
@@ -14,6 +15,7 @@ export const extractCommand: Command = {
   name: 'extract',
   usage: 'newsgraph extract ARTICLE.txt [--data DIR] [--id ID] [--title T] [--published DATE] [--source NAME] [--llm URL --model NAME]',
   summary: 'Add an article with a draft encoding (offline rules); the directory still validates afterwards.',
+  positionals: 1,
   options: {
     data: { type: 'string', valueName: 'DIR', description: "The data directory to add it to (default: the package's data/)." },
     id: { type: 'string', valueName: 'ID', description: "The article's id (default: from the file name)." },
@@ -27,12 +29,14 @@ export const extractCommand: Command = {
   async run({ positionals, values }, io) {
     const file = positionals[0];
     if (file === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'extract needs the article text file: newsgraph extract ARTICLE.txt [--data DIR].');
-    const text = await readFile(file, 'utf8');
+    const text = await readArticleText(file);
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
     const id = str('id') ?? slug(basename(file).replace(/\.[^.]*$/u, ''));
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(id)) throw new NewsgraphError('BAD_USER_INPUT', `--id "${id}" is not a lower-kebab id (e.g. "gaza-talks-2025-06").`);
     const published = str('published');
-    if (published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/u.test(published)) throw new NewsgraphError('BAD_USER_INPUT', `--published "${published}" is not an ISO 8601 date (2025-04-24, 2025-04 or 2025).`);
+    // The builder's own check, so a date it would refuse is refused here, before anything is drafted, with the option's name.
+    const dateProblem = published === undefined ? undefined : publishedProblem(published);
+    if (dateProblem !== undefined) throw new NewsgraphError('BAD_USER_INPUT', dateProblem.replace(/^article\.published/u, '--published'));
     const title = str('title') ?? (text.split('\n').find((l) => l.trim().length > 0) ?? id).trim().slice(0, 120);
     const source = str('source');
     const dir = str('data') ?? defaultDataDir();
@@ -61,3 +65,14 @@ export const extractCommand: Command = {
     return 0;
   },
 };
+
+/** The article's text, or a message naming the file and what is wrong with it (never a bare ENOENT). */
+async function readArticleText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : `it cannot be read (${code ?? String(error)})`;
+    throw new NewsgraphError('BAD_USER_INPUT', `cannot read the article text ${JSON.stringify(file)}: ${why}; name a .txt file holding the article, verbatim.`);
+  }
+}

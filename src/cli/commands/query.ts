@@ -9,6 +9,7 @@ export const queryCommand: Command = {
   name: 'query',
   usage: "newsgraph query 'GRAPHQL' [--variables JSON] | --file FILE.graphql",
   summary: 'Run one GraphQL operation in-process and print the JSON result; a GraphQL error exits 1.',
+  positionals: 1,
   options: {
     variables: { type: 'string', short: 'v', valueName: 'JSON', description: 'Variables as a JSON object.' },
     file: { type: 'string', valueName: 'FILE', description: 'Read the operation from a .graphql file.' },

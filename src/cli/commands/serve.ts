@@ -17,6 +17,7 @@ export const serveCommand: Command = {
   name: 'serve',
   usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...]] [--watch]',
   summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
+  positionals: 0,
   options: {
     port: { type: 'string', short: 'p', valueName: 'N', description: `TCP port (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one).` },
     host: { type: 'string', valueName: 'H', description: `Address to listen on (default: $HOST, else ${DEFAULT_HOST}).` },

@@ -10,6 +10,7 @@ export const showCommand: Command = {
   name: 'show',
   usage: 'newsgraph show ARTICLE_ID [--json] [--data DIR | --snapshot FILE]',
   summary: 'Print an article sentence by sentence with the facts drawn from each (negation, modality, attribution, drafts), for review.',
+  positionals: 1,
   options: {
     json: { type: 'boolean', description: 'Print the review as JSON.' },
     ...GRAPH_SOURCE_OPTIONS,

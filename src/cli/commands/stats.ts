@@ -7,6 +7,7 @@ export const statsCommand: Command = {
   name: 'stats',
   usage: 'newsgraph stats [--json] [--data DIR | --snapshot FILE]',
   summary: 'Counts by kind and predicate; per article, how many facts each sentence yields.',
+  positionals: 0,
   options: {
     json: { type: 'boolean', description: 'Print the figures as JSON.' },
     ...GRAPH_SOURCE_OPTIONS,

@@ -8,6 +8,7 @@ export const validateCommand: Command = {
   name: 'validate',
   usage: 'newsgraph validate [DATA_DIR] [--with-package-entities] [--extends DIR]...',
   summary: 'Check every source file; one line per problem as FILE:LINE:COL: message.',
+  positionals: 1,
   options: { ...LAYER_OPTIONS },
   async run(args, io) {
     const dir = args.positionals[0] ?? defaultDataDir();

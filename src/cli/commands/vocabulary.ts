@@ -6,6 +6,7 @@ export const vocabularyCommand: Command = {
   name: 'vocabulary',
   usage: 'newsgraph vocabulary [--json]',
   summary: 'Print the vocabulary (kinds, predicates with domain, range and properties, event types, roles, modalities); docs/vocabulary.md.',
+  positionals: 0,
   options: {
     json: { type: 'boolean', description: 'Print it as JSON.' },
   },

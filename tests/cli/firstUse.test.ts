@@ -1,0 +1,83 @@
+/**
+ * What a new user types on the first day, through the compiled command as they run it: piping into `head`,
+ * a text file that is not there, a date that is not on the calendar, two graph sources at once. Each must
+ * end with a clear message and the right exit code, never a stack trace or a silently ignored option.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyData, PROJECT_ROOT, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
+
+const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+const work = tempDir();
+afterAll(() => removeDir(work));
+
+function newsgraph(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('newsgraph on first use', () => {
+  test('a reader that closes the pipe early (`| head`) ends the command quietly with 0, no EPIPE trace', async () => {
+    // N-Triples of the seed is far larger than a pipe's buffer, so the command is still writing when the reader goes.
+    const child = spawn(process.execPath, [BIN, 'export', '--format', 'ntriples', '--data', SEED_DATA], { cwd: work });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
+  test('extract of a text file that does not exist (or is a directory) names it and says what is wrong', () => {
+    const data = copyData('minimal');
+    const missing = join(work, 'no-such-article.txt');
+    const run = newsgraph('extract', missing, '--data', data);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`newsgraph extract: cannot read the article text ${JSON.stringify(missing)}: there is no such file; name a .txt file holding the article, verbatim.\n`);
+    const directory = newsgraph('extract', work, '--data', data);
+    expect(directory.code).toBe(1);
+    expect(directory.stderr).toContain('it is a directory');
+    expect(directory.stderr).not.toContain('unexpected error');
+    removeDir(join(data, '..'));
+  });
+
+  test('extract --published with a day not on the calendar is refused before anything is drafted', () => {
+    const data = copyData('minimal');
+    const text = join(work, 'talks.txt');
+    writeFileSync(text, 'Talks resume\n\nAnna Berg met Tomas Lind in Oslo on Monday.\n');
+    const before = readdirSync(join(data, 'articles')).sort();
+    const run = newsgraph('extract', text, '--data', data, '--id', 'talks-resume', '--published', '2025-02-30');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('newsgraph extract: --published is "2025-02-30": 2025-02 has no day 30 (it has 28 days).\n');
+    expect(readdirSync(join(data, 'articles')).sort()).toEqual(before);
+    removeDir(join(data, '..'));
+  });
+
+  test('--data and --snapshot together are refused, not one of them silently ignored', () => {
+    const snapshot = join(work, 'seed.snapshot');
+    expect(newsgraph('build', SEED_DATA, '-o', snapshot).code).toBe(0);
+    expect(existsSync(snapshot)).toBe(true);
+    const run = newsgraph('stats', '--data', SEED_DATA, '--snapshot', snapshot);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--data and --snapshot both name a graph');
+  });
+});
+
+describe('arguments a command does not take', () => {
+  test('`stats DIR` is refused with how to say it (--data DIR), not answered about the package data', () => {
+    const run = newsgraph('stats', SEED_DATA);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`newsgraph stats: unexpected argument "${SEED_DATA}". To read the graph of that data directory, give it as --data ${SEED_DATA}.`);
+    expect(run.stderr).toContain('Usage: newsgraph stats');
+  });
+
+  test('one argument too many for show and evaluate is refused too; what they take still works', () => {
+    expect(newsgraph('show', 'ukraine-peace-talks-2025-04', 'extra', '--data', SEED_DATA).stderr).toContain('unexpected argument "extra".');
+    expect(newsgraph('evaluate', SEED_DATA, SEED_DATA, SEED_DATA).code).toBe(2);
+    expect(newsgraph('evaluate', SEED_DATA, SEED_DATA).code).toBe(0);
+  });
+});
