@@ -34,7 +34,16 @@ interface ReadyArticle extends AnchorableArticle {
   readonly anchors: Readonly<Record<string, readonly AnchorOutcome[]>>;
 }
 
-export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assembled {
+/** What to assemble. */
+export interface AssembleOptions {
+  /**
+   * Leave out drafted statements before facts are merged, so that a drafted statement of a fact another
+   * article states as reviewed adds neither its evidence nor its article to it (`build --reviewed-only`).
+   */
+  readonly reviewedOnly?: boolean;
+}
+
+export function assemble(sources: LoadedSources, problems: Diagnostic[], options: AssembleOptions = {}): Assembled {
   const declarations = new Declarations(problems);
   const sharedEntities = sources.entities?.data?.entities ?? [];
   const entitiesYaml = sources.entities?.yaml;
@@ -139,7 +148,7 @@ export function assemble(sources: LoadedSources, problems: Diagnostic[]): Assemb
 
   return {
     entities,
-    relations: mergeFacts([...stated, ...roleEdges, ...projections]),
+    relations: mergeFacts([...(options.reviewedOnly === true ? stated.filter((r) => r.draft !== true) : stated), ...roleEdges, ...projections]),
     articles: articles.map((a) => ({
       id: a.id,
       title: a.data.article.title,

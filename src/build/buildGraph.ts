@@ -10,7 +10,6 @@ import { withoutCascades } from './excuses.js';
 import { loadSources, type LoadedSources, type LoadOptions } from './loadSources.js';
 import { defaultDataDir } from './paths.js';
 
-
 /** Every problem in the data directory; [] when it builds. */
 export async function validateData(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<Diagnostic[]> {
   const sources = await loadSources(dataDir, options);
@@ -39,7 +38,7 @@ export async function buildGraph(dataDir: string = defaultDataDir(), options: Bu
   const sources = await loadSources(dataDir, options);
   options.onProgress?.(1, 3);
   const problems = [...sources.problems];
-  const built = assemble(sources, problems);
+  const built = assemble(sources, problems, { reviewedOnly: options.reviewedOnly === true });
   if (problems.length > 0) throw new DataError(finalProblems(problems, sources));
   const assembled = options.reviewedOnly === true ? withoutDrafts(built) : built;
   options.onProgress?.(2, 3);
