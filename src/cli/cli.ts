@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../didYouMean.js';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -40,7 +41,7 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
           strict: true,
         });
       } catch (error) {
-        io.err(`newsgraph ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+        io.err(`newsgraph ${command.name}: ${argumentProblem(command, error)}\n\n${commandHelp(command)}`);
         return 2;
       }
       if (args.values['help']) {
@@ -108,4 +109,16 @@ function commandHelp(command: Command): string {
     return `  ${flag.padEnd(28)} ${spec.description}`;
   });
   return [`Usage: ${command.usage}`, '', command.summary, '', ...(options.length ? ['Options:', ...options, ''] : [])].join('\n');
+}
+
+/**
+ * parseArgs's complaint, in a user's words: an unknown option names the command's near options (`--dta` →
+ * `--data`) instead of node's advice about positionals that start with '-'.
+ */
+function argumentProblem(command: Command, error: unknown): string {
+  const { code, message } = error as { code?: unknown; message: string };
+  const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '(-{1,2}[^']*)'/u.exec(message)?.[1] : undefined;
+  if (unknown === undefined) return message;
+  const names = ['help', ...Object.keys(command.options)].map((name) => `--${name}`);
+  return `unknown option "${unknown}".${didYouMean(unknown, names)}`;
 }

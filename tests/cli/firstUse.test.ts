@@ -80,4 +80,13 @@ describe('arguments a command does not take', () => {
     expect(newsgraph('evaluate', SEED_DATA, SEED_DATA, SEED_DATA).code).toBe(2);
     expect(newsgraph('evaluate', SEED_DATA, SEED_DATA).code).toBe(0);
   });
+  test('a mistyped option names the near options of that command, not node\'s advice about "--"', () => {
+    const run = newsgraph('stats', '--dta', SEED_DATA);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^newsgraph stats: unknown option "--dta"\. Did you mean "--data"\?\n/u);
+    expect(run.stderr).not.toContain("place it at the end");
+    const far = newsgraph('build', '--frobnicate');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^newsgraph build: unknown option "--frobnicate"\.\n/u);
+  });
 });
