@@ -111,7 +111,8 @@ export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable
   const relationSources: RelationSource[] = [];
   for (const r of relations) {
     const key = `${r.subject} ${r.predicate} ${r.object} ${r.negated} ${r.properties?.['title'] ?? ''}`;
-    if (seen.has(key)) continue;
+    // A fact of an entity about itself ("Russia AFFILIATED_WITH Russia") is a misread, never news.
+    if (seen.has(key) || r.subject === r.object) continue;
     const sk = table.kindOf(r.subject);
     const ok = table.kindOf(r.object);
     if (!sk || !ok || !admits(r.predicate, sk, ok)) continue;
