@@ -34,8 +34,8 @@ export interface SearchOptions {
   readonly limit?: number;
 }
 
-/** True when every query word is a prefix of a distinct word of the name, in any order. */
-function wordsArePrefixes(query: readonly string[], words: readonly string[]): boolean {
+/** True when every query word is a prefix of a distinct word of the name, in any order (the PostgreSQL store's search reuses it). */
+export function wordsArePrefixes(query: readonly string[], words: readonly string[]): boolean {
   if (query.length === 1) {
     const q = query[0] ?? '';
     return words.some((w) => w.startsWith(q));

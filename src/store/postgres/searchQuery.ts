@@ -10,7 +10,7 @@
  * the in-memory store gives up on. Where a tier has at most 2,000 candidates the answers are identical.
  */
 import { foldName, foldedWords } from '../../graph/fold.js';
-import { SHORT_SUBSTRING_SCAN } from '../../graph/search.js';
+import { SHORT_SUBSTRING_SCAN, wordsArePrefixes } from '../../graph/search.js';
 import type { EntityKind } from '../../ontology/index.js';
 import type { Connections } from './connections.js';
 
@@ -18,17 +18,6 @@ import type { Connections } from './connections.js';
 const CHUNK = 200;
 /** Sorts after every character a word can hold: `word < prefix || MAX_CHAR` bounds a prefix range. */
 const MAX_CHAR = '\u{10FFFF}';
-
-/** True when every query word is a prefix of a distinct word of the name, in any order (search.ts's rule). */
-function wordsArePrefixes(query: readonly string[], words: readonly string[]): boolean {
-  const used: boolean[] = [];
-  return query.every((q) => {
-    const at = words.findIndex((w, i) => used[i] !== true && w.startsWith(q));
-    if (at < 0) return false;
-    used[at] = true;
-    return true;
-  });
-}
 
 interface NameRow {
   rank: number;
