@@ -1,8 +1,8 @@
 /**
  * Watching what a server serves: the data directory (recursively) with the directories it builds on, or the
  * snapshot file. Changes come in bursts (an editor's save, a build's atomic rename), so they are gathered for
- * `debounceMs` and reported once. Hidden files and editor leftovers (`.x.tmp`, `x~`, `.swp`) are ignored: the
- * atomic writer's temporary file must not trigger a reload before the rename does.
+ * `debounceMs` and reported once. Hidden files and editor leftovers are ignored (isLeftover): the atomic
+ * writer's temporary file must not trigger a reload before the rename does, and the log names real files.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,9 +10,14 @@ import { displayPath } from '../build/index.js';
 import { LAYER_FILE, resolveBases, type LayerOptions } from '../build/layers.js';
 import { ENTITIES_FILE } from '../build/loadSources.js';
 
-function ignored(name: string): boolean {
+/**
+ * True for a name no build reads and an editor or tool leaves while saving: hidden files (`.x.tmp`, vim's
+ * `.x.swp`, emacs's `.#x`), backups (`x~`), emacs's `#x#`, temporaries (`x.tmp`), and names without an
+ * extension (`sed -i`'s `sedIMvpVQ`, vim's `4913`): every file of a data directory has one (.yaml, .txt).
+ */
+export function isLeftover(name: string): boolean {
   const base = basename(name);
-  return base.startsWith('.') || base.endsWith('~') || base.endsWith('.swp') || base.endsWith('.tmp');
+  return base.startsWith('.') || base.startsWith('#') || base.endsWith('~') || base.endsWith('.swp') || base.endsWith('.tmp') || !base.includes('.');
 }
 
 /** Gathers the names noted within `debounceMs` of each other and reports them once, sorted. */
@@ -94,7 +99,7 @@ export function watchData(dir: string, layers: LayerOptions, onChange: (what: st
 
   const own = watch(root, { recursive: true }, (_event, name) => {
     const file = name === null ? '' : name.toString();
-    if (file === '' || ignored(file)) return;
+    if (file === '' || isLeftover(file)) return;
     pending.note(file);
     if (file === LAYER_FILE) void refresh();
   });
