@@ -121,7 +121,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   for (const m of text.matchAll(new RegExp(String.raw`\b[Tt]he\s+(${DEMONYM_ALT0})\s+(ambassador|envoy|foreign minister|defense minister|president|prime minister|spokesman|spokeswoman|spokesperson)\b`, 'gu'))) {
     const [whole, demonym = '', office = ''] = m;
     const at = m.index ?? 0;
-    const title = office.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+    const title = capitalize(office);
     const person = table.create('PERSON', `${demonym} ${office}`, 'unnamed-official', 0.7);
     const country = resolveOwner(demonym, table);
     take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
@@ -547,8 +547,16 @@ function resolveOwner(owner: string, table: EntityTable, title?: string): { id: 
   return { id: table.create(kind, owner, 'title-owner', 0.55).id, rule: 'title-owner', mention: true };
 }
 
+/** Words a title keeps in lower case, as English headline style does ("Secretary of State", "Minister for Europe"). */
+const TITLE_MINOR_WORDS = new Set(['of', 'for', 'and', 'the', 'to', 'on', 'in', 'at']);
+
+/** A title in headline case: each word capitalized but the minor ones after the first ("secretary of state" → "Secretary of State"). */
 function capitalize(title: string): string {
-  return title.replace(/\s+/gu, ' ').replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => space + c.toUpperCase());
+  return title
+    .replace(/\s+/gu, ' ')
+    .split(' ')
+    .map((word, i) => (i > 0 && TITLE_MINOR_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/^\p{Ll}/u, (c) => c.toUpperCase())))
+    .join(' ');
 }
 
 function trimName(name: string): string {
