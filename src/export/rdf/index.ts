@@ -1,14 +1,16 @@
 /**
  * The RDF exports: Turtle, N-Triples and JSON-LD of one set of quads (see docs/rdf.md for the vocabulary).
- * Synchronous, returning strings, like the other formats of src/export.
+ * Synchronous, returning strings, like the other formats of src/export; Turtle and N-Triples also as chunks of
+ * the same text (`…Chunks`), for exports too large for one string. The quads are built before the first chunk,
+ * so a bad base IRI is refused before anything is written.
  */
 import type { NewsGraph } from '../../graph/types.js';
 import { RdfIris } from './iris.js';
 import { quadsToJsonLd } from './jsonld.js';
-import { quadsToNTriples } from './ntriples.js';
+import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
 import { outputPrefixes } from './prefixes.js';
 import { buildQuads, type RdfExportOptions } from './quads.js';
-import { quadsToTurtle } from './turtle.js';
+import { quadsToTurtle, quadsToTurtleChunks } from './turtle.js';
 
 export type { RdfExportOptions } from './quads.js';
 
@@ -34,4 +36,14 @@ export function toNTriples(graph: NewsGraph, options: RdfExportOptions = {}): st
  */
 export function toJsonLd(graph: NewsGraph, options: RdfExportOptions = {}): string {
   return quadsToJsonLd(buildQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
+}
+
+/** `toTurtle`'s text, a chunk at a time. @throws as `toTurtle` (quads are built when this is called). */
+export function toTurtleChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return quadsToTurtleChunks(buildQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
+}
+
+/** `toNTriples`'s text, a chunk at a time. @throws as `toNTriples` (quads are built when this is called). */
+export function toNTriplesChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return quadsToNTriplesChunks(buildQuads(graph, options));
 }
