@@ -14,6 +14,7 @@ import { exportGraph, exportGraphChunks, STREAMED_FORMATS, type ExportFormat } f
 import { outputPrefixes } from '../../src/export/rdf/prefixes.js';
 import { RdfIris } from '../../src/export/rdf/iris.js';
 import { buildQuads } from '../../src/export/rdf/quads.js';
+import { streamQuads } from '../../src/export/rdf/quadStream.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { seedGraph } from '../api/seed.js';
 import { generatedCorpus } from '../serving/corpus.js';
@@ -69,6 +70,11 @@ function expectWholeText(graph: NewsGraph): void {
   }
   expect(chunksOf(graph, 'ntriples').join('')).toBe(n3Whole(graph, 'N-Triples'));
   expect(chunksOf(graph, 'turtle').join('')).toBe(n3Whole(graph, 'Turtle'));
+  // The streamed quads are buildQuads' quads, in its order (what makes the two serializations above agree).
+  const streamed = [...streamQuads(graph)].flat();
+  const built = buildQuads(graph);
+  expect(streamed.length).toBe(built.length);
+  streamed.forEach((quad, index) => expect(quad.equals(built[index]!)).toBe(true));
 }
 
 describe('chunks, joined, are the whole text', () => {

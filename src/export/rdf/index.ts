@@ -1,8 +1,8 @@
 /**
  * The RDF exports: Turtle, N-Triples and JSON-LD of one set of quads (see docs/rdf.md for the vocabulary).
  * Synchronous, returning strings, like the other formats of src/export; Turtle and N-Triples also as chunks of
- * the same text (`…Chunks`), for exports too large for one string. The quads are built before the first chunk,
- * so a bad base IRI is refused before anything is written.
+ * the same text (`…Chunks`), for exports too large for one string. The chunked forms never hold all
+ * the quads (quadStream.ts); a bad base IRI or bad data is refused before the first chunk.
  */
 import type { NewsGraph } from '../../graph/types.js';
 import { RdfIris } from './iris.js';
@@ -10,6 +10,7 @@ import { quadsToJsonLd } from './jsonld.js';
 import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
 import { outputPrefixes } from './prefixes.js';
 import { buildQuads, type RdfExportOptions } from './quads.js';
+import { streamQuads } from './quadStream.js';
 import { quadsToTurtle, quadsToTurtleChunks } from './turtle.js';
 
 export type { RdfExportOptions } from './quads.js';
@@ -38,12 +39,12 @@ export function toJsonLd(graph: NewsGraph, options: RdfExportOptions = {}): stri
   return quadsToJsonLd(buildQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
 }
 
-/** `toTurtle`'s text, a chunk at a time. @throws as `toTurtle` (quads are built when this is called). */
+/** `toTurtle`'s text, a chunk at a time. @throws as `toTurtle` (checked when this is called: quadStream.ts's first pass). */
 export function toTurtleChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
-  return quadsToTurtleChunks(buildQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
+  return quadsToTurtleChunks(streamQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
 }
 
-/** `toNTriples`'s text, a chunk at a time. @throws as `toNTriples` (quads are built when this is called). */
+/** `toNTriples`'s text, a chunk at a time. @throws as `toNTriples` (checked when this is called: quadStream.ts's first pass). */
 export function toNTriplesChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
-  return quadsToNTriplesChunks(buildQuads(graph, options));
+  return quadsToNTriplesChunks(streamQuads(graph, options));
 }

@@ -10,11 +10,15 @@ import { Writer, type Quad } from 'n3';
 const QUADS_PER_CHUNK = 2000;
 
 /**
- * The chunks of `quads` serialized as `format`. Lazy: nothing is written until the chunks are read, so an
+ * The chunks of the quads of `batches` (read one batch at a time), serialized as `format`. Lazy: nothing is written until the chunks are read, so an
  * error (n3 reporting a failure at the end) surfaces while reading them.
  * @throws Error when n3 reports a failure, or (an invariant) does not finish synchronously.
  */
-export function* n3Chunks(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', prefixes: Readonly<Record<string, string>> = {}): Generator<string> {
+export function* n3Chunks(
+  batches: Iterable<readonly Quad[]>,
+  format: 'Turtle' | 'N-Triples',
+  prefixes: Readonly<Record<string, string>> = {},
+): Generator<string> {
   const pending: string[] = [];
   const sink = {
     write(chunk: string, _encoding: string, done?: () => void): void {
@@ -27,10 +31,15 @@ export function* n3Chunks(quads: readonly Quad[], format: 'Turtle' | 'N-Triples'
   };
   const writer = new Writer(sink, { format, prefixes: { ...prefixes } });
   const take = (): string => pending.splice(0, pending.length).join('');
-  for (let start = 0; start < quads.length; start += QUADS_PER_CHUNK) {
-    writer.addQuads(quads.slice(start, start + QUADS_PER_CHUNK));
-    const chunk = take();
-    if (chunk !== '') yield chunk;
+  let written = 0;
+  for (const batch of batches) {
+    for (const quad of batch) {
+      writer.addQuad(quad);
+      written += 1;
+      if (written % QUADS_PER_CHUNK !== 0) continue;
+      const chunk = take();
+      if (chunk !== '') yield chunk;
+    }
   }
   let ended = false;
   let failure: unknown = null;

@@ -10,6 +10,6 @@ export function quadsToNTriples(quads: readonly Quad[]): string {
 }
 
 /** The text of `quadsToNTriples`, a chunk at a time. */
-export function quadsToNTriplesChunks(quads: readonly Quad[]): Generator<string> {
-  return n3Chunks(quads, 'N-Triples');
+export function quadsToNTriplesChunks(batches: Iterable<readonly Quad[]>): Generator<string> {
+  return n3Chunks(batches, 'N-Triples');
 }

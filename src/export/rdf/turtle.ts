@@ -8,10 +8,10 @@ import { n3Chunks } from './n3Chunks.js';
 
 /** @throws Error when n3 reports a failure, or (an invariant) does not finish synchronously. */
 export function quadsToTurtle(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
-  return [...quadsToTurtleChunks(quads, prefixes)].join('');
+  return [...quadsToTurtleChunks([quads], prefixes)].join('');
 }
 
 /** The text of `quadsToTurtle`, a chunk at a time (lazy: errors surface while reading). */
-export function quadsToTurtleChunks(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): Generator<string> {
-  return n3Chunks(quads, 'Turtle', prefixes);
+export function quadsToTurtleChunks(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>): Generator<string> {
+  return n3Chunks(batches, 'Turtle', prefixes);
 }
