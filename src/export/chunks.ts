@@ -7,7 +7,7 @@
 /** About this many UTF-16 code units per chunk: few writes, and a chunk stays small beside the whole. */
 const CHUNK_SIZE = 256 * 1024;
 
-/** `lines` (each already ending in its line break) gathered into chunks of about CHUNK_SIZE. Lazy. */
+/** `lines` (each already ending in its line break, or any small pieces of text) gathered into chunks of about CHUNK_SIZE. Lazy. */
 export function* gatherLines(lines: Iterable<string>): Generator<string> {
   let pending: string[] = [];
   let length = 0;

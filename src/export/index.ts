@@ -14,7 +14,7 @@ import { toGexf } from './gexf.js';
 import { toGdeltTsv, toGdeltTsvChunks } from './gdelt.js';
 import { toGraphml } from './graphml.js';
 import { toGraphologyJson } from './json.js';
-import { toJsonLd, toNTriples, toNTriplesChunks, toTurtle, toTurtleChunks } from './rdf/index.js';
+import { toJsonLd, toJsonLdChunks, toNTriples, toNTriplesChunks, toTurtle, toTurtleChunks } from './rdf/index.js';
 import { selectSubgraph } from './subgraph.js';
 
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot', 'gdelt'] as const;
@@ -50,8 +50,8 @@ export type ExportResult =
  */
 export type ExportChunksResult = ExportResult | { kind: 'chunks'; chunks: Iterable<string>; contentType: string; extension: string };
 
-/** The formats that `exportGraphChunks` gives as chunks: line-oriented, and as large as the corpus. */
-export const STREAMED_FORMATS = ['cypher', 'turtle', 'ntriples', 'gdelt'] as const satisfies readonly ExportFormat[];
+/** The formats that `exportGraphChunks` gives as chunks: as large as the corpus (JSON-LD node by node). */
+export const STREAMED_FORMATS = ['cypher', 'turtle', 'ntriples', 'jsonld', 'gdelt'] as const satisfies readonly ExportFormat[];
 
 function text(content: string, contentType: string, extension: string): ExportResult {
   return { kind: 'text', text: content, contentType: `${contentType}; charset=utf-8`, extension };
@@ -68,7 +68,7 @@ function assertFormat(format: ExportFormat): void {
 }
 
 /**
- * As `exportGraph`, but cypher, turtle, ntriples and gdelt come as chunks of the same text, byte for byte, so
+ * As `exportGraph`, but cypher, turtle, ntriples, jsonld and gdelt come as chunks of the same text, byte for byte, so
  * that an export larger than one string can hold is written a piece at a time. Other formats as `exportGraph`.
  * @throws as `exportGraph`, for everything checked before the first chunk (format, focus, depth, base IRI).
  */
@@ -81,6 +81,8 @@ export function exportGraphChunks(graph: NewsGraph, format: ExportFormat, option
       return chunked(toTurtleChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'text/turtle', 'ttl');
     case 'ntriples':
       return chunked(toNTriplesChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'application/n-triples', 'nt');
+    case 'jsonld':
+      return chunked(toJsonLdChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'application/ld+json', 'jsonld');
     case 'gdelt':
       return chunked(toGdeltTsvChunks(selectSubgraph(graph, options)), 'text/tab-separated-values', 'tsv');
     default:
