@@ -10,7 +10,8 @@ import { Writer } from 'n3';
 import { buildGraph } from '../../src/build/index.js';
 import { writeChunksAtomic } from '../../src/build/writeAtomic.js';
 import { toCypherChunks } from '../../src/export/cypher.js';
-import { exportGraph, exportGraphChunks, STREAMED_FORMATS, type ExportFormat } from '../../src/export/index.js';
+import { exportGraph, type ExportFormat } from '../../src/export/index.js';
+import { exportGraphChunks, STREAMED_FORMATS } from '../../src/index.js'; // as library users import it
 import { outputPrefixes } from '../../src/export/rdf/prefixes.js';
 import { RdfIris } from '../../src/export/rdf/iris.js';
 import { buildQuads } from '../../src/export/rdf/quads.js';
