@@ -73,6 +73,7 @@ export { loadGraphIntoPostgres, PostgresStore, type ConnectionOptions, type Load
 
 // Exports to other tools.
 export { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportFormat, type ExportOptions, type ExportResult } from './export/index.js';
+export { exportGraphChunks, STREAMED_FORMATS, type ExportChunksResult } from './export/index.js';
 
 // The vocabulary.
 export {

@@ -127,3 +127,35 @@ export async function writeFolderAtomic(dir: string, files: Readonly<Record<stri
     throw error;
   }
 }
+
+/**
+ * As `writeFileAtomic`, for content read a chunk at a time (an export too large for one string): the chunks are
+ * written to the temporary sibling as they come, and the target is replaced only when the last one is written
+ * and flushed. An error while reading the chunks (or writing them) removes the sibling and leaves the target
+ * as it was: nothing half-written. Returns the number of bytes written.
+ */
+export async function writeChunksAtomic(file: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  await removeStaleSiblings(file);
+  const temporary = siblingName(file, 'tmp');
+  try {
+    const handle = await open(temporary, 'w');
+    let bytes = 0;
+    try {
+      for await (const chunk of chunks) {
+        // writeFile on a handle writes all of the chunk at the current position (write() may write less).
+        await handle.writeFile(chunk, 'utf8');
+        bytes += Buffer.byteLength(chunk);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+    return bytes;
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

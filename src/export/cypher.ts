@@ -13,6 +13,7 @@ import type { NewsGraph } from '../graph/types.js';
 import { isEntityKind, isEventRole, isPredicate } from '../ontology/index.js';
 import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
 import { cypherName, cypherString } from './escape/cypher.js';
+import { gatherLines, joinChunks } from './chunks.js';
 import { ARTICLE_LABEL, ENTITY_LABEL } from './csv.js';
 
 function literal(value: ColumnValue): string {
@@ -36,30 +37,33 @@ function propertyMap<T>(id: string, columns: readonly Column<T>[], element: T): 
  * @throws Error when a kind or predicate is outside the vocabulary (the typed graph never has one).
  */
 export function toCypher(graph: NewsGraph): string {
+  return joinChunks(cypherLines(graph));
+}
+
+/** `toCypher`'s text, in chunks of many lines (lazy: an error surfaces while reading). */
+export function toCypherChunks(graph: NewsGraph): Iterable<string> {
+  return gatherLines(cypherLines(graph));
+}
+
+/** The script's lines, each with its line break, in the order of `forEachNode` and `forEachEdge`. */
+function* cypherLines(graph: NewsGraph): Generator<string> {
   const entity = cypherName(ENTITY_LABEL);
   const articles = graph.getAttribute('articles') ?? [];
-  const lines = [
-    `// newsgraph: ${graph.order} entities, ${graph.size} relations, ${articles.length} article(s). Idempotent: MERGE on id, then SET to the exported properties.`,
-    `// For speed on large graphs, first: CREATE INDEX entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.id);`,
-  ];
+  yield `// newsgraph: ${graph.order} entities, ${graph.size} relations, ${articles.length} article(s). Idempotent: MERGE on id, then SET to the exported properties.\n`;
+  yield `// For speed on large graphs, first: CREATE INDEX entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.id);\n`;
   // Articles as (:Article) nodes with their title, date, source and url; an entity's `articles` lists their ids.
   const article = cypherName(ARTICLE_LABEL);
   for (const record of articles) {
-    lines.push(`MERGE (a:${article} {id: ${cypherString(record.id)}}) SET a = ${propertyMap(record.id, ARTICLE_COLUMNS, record)};`);
+    yield `MERGE (a:${article} {id: ${cypherString(record.id)}}) SET a = ${propertyMap(record.id, ARTICLE_COLUMNS, record)};\n`;
   }
-  graph.forEachNode((key, attributes) => {
+  for (const { node: key, attributes } of graph.nodeEntries()) {
     if (!isEntityKind(attributes.kind)) throw new Error(`cypher: entity "${key}" has kind "${attributes.kind}" outside the vocabulary`);
-    lines.push(
-      `MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = ${propertyMap(key, NODE_COLUMNS, attributes)};`,
-    );
-  });
-  graph.forEachEdge((key, relation, source, target) => {
+    yield `MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = ${propertyMap(key, NODE_COLUMNS, attributes)};\n`;
+  }
+  for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
     const type = relation.predicate;
     if (!isPredicate(type) && !isEventRole(type)) throw new Error(`cypher: relation "${key}" has predicate "${type}" outside the vocabulary`);
-    lines.push(
-      `MATCH (s:${entity} {id: ${cypherString(source)}}), (o:${entity} {id: ${cypherString(target)}}) ` +
-        `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = ${propertyMap(key, EDGE_COLUMNS, relation)};`,
-    );
-  });
-  return `${lines.join('\n')}\n`;
+    yield `MATCH (s:${entity} {id: ${cypherString(source)}}), (o:${entity} {id: ${cypherString(target)}}) ` +
+      `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = ${propertyMap(key, EDGE_COLUMNS, relation)};\n`;
+  }
 }

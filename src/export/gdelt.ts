@@ -10,6 +10,7 @@
  * tab, line feed and carriage return become \\, \t, \n and \r. The first line is the header.
  */
 import type { Evidence, NewsGraph, RelationAttributes } from '../graph/types.js';
+import { gatherLines, joinChunks } from './chunks.js';
 import { PREDICATE_CAMEO, cameoRoot, isPredicate, quadClass } from '../ontology/index.js';
 
 export const GDELT_COLUMNS = [
@@ -48,12 +49,22 @@ export function escapeTsvField(value: string): string {
 }
 
 export function toGdeltTsv(graph: NewsGraph): string {
+  return joinChunks(gdeltLines(graph));
+}
+
+/** `toGdeltTsv`'s text, in chunks of many rows (lazy). */
+export function toGdeltTsvChunks(graph: NewsGraph): Iterable<string> {
+  return gatherLines(gdeltLines(graph));
+}
+
+/** The header, then one row per event per article, each with its line break, in `forEachEdge` order. */
+function* gdeltLines(graph: NewsGraph): Generator<string> {
   const articles = new Map(graph.getAttribute('articles').map((a) => [a.id, a]));
-  const lines = [GDELT_COLUMNS.join('\t')];
-  graph.forEachEdge((_key, r) => {
-    if (r.origin === 'role' || !isPredicate(r.predicate)) return;
+  yield `${GDELT_COLUMNS.join('\t')}\n`;
+  for (const { attributes: r } of graph.edgeEntries()) {
+    if (r.origin === 'role' || !isPredicate(r.predicate)) continue;
     const mapping = PREDICATE_CAMEO[r.predicate];
-    if (mapping === null) return;
+    if (mapping === null) continue;
     for (const evidence of firstPerArticle(r.evidence)) {
       const article = articles.get(evidence.article);
       const row: Record<GdeltColumn, string> = {
@@ -77,10 +88,9 @@ export function toGdeltTsv(graph: NewsGraph): string {
         QuoteStart: String(evidence.start),
         QuoteEnd: String(evidence.end),
       };
-      lines.push(GDELT_COLUMNS.map((c) => escapeTsvField(row[c])).join('\t'));
+      yield `${GDELT_COLUMNS.map((c) => escapeTsvField(row[c])).join('\t')}\n`;
     }
-  });
-  return `${lines.join('\n')}\n`;
+  }
 }
 
 function actor(prefix: 'Actor1' | 'Actor2', graph: NewsGraph, id: string) {

@@ -6,15 +6,15 @@
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
 import { toNeo4jCsv } from './csv.js';
-import { toCypher } from './cypher.js';
+import { toCypher, toCypherChunks } from './cypher.js';
 import { toCytoscapeJson } from './cytoscape.js';
 import { didYouMean } from '../didYouMean.js';
 import { toDot } from './dot.js';
 import { toGexf } from './gexf.js';
-import { toGdeltTsv } from './gdelt.js';
+import { toGdeltTsv, toGdeltTsvChunks } from './gdelt.js';
 import { toGraphml } from './graphml.js';
 import { toGraphologyJson } from './json.js';
-import { toJsonLd, toNTriples, toTurtle } from './rdf/index.js';
+import { toJsonLd, toJsonLdChunks, toNTriples, toNTriplesChunks, toTurtle, toTurtleChunks } from './rdf/index.js';
 import { selectSubgraph } from './subgraph.js';
 
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot', 'gdelt'] as const;
@@ -43,8 +43,51 @@ export type ExportResult =
   | { kind: 'text'; text: string; contentType: string; extension: string }
   | { kind: 'files'; files: Record<string, string> };
 
+/**
+ * What `exportGraphChunks` gives: as ExportResult, but the formats that grow with the corpus (STREAMED_FORMATS)
+ * come as chunks of their text, read once, lazily: an error can surface while reading them, so a writer must
+ * not leave what it wrote before (the CLI writes a temporary file and renames it only when all is written).
+ */
+export type ExportChunksResult = ExportResult | { kind: 'chunks'; chunks: Iterable<string>; contentType: string; extension: string };
+
+/** The formats that `exportGraphChunks` gives as chunks: as large as the corpus (JSON-LD node by node). */
+export const STREAMED_FORMATS = ['cypher', 'turtle', 'ntriples', 'jsonld', 'gdelt'] as const satisfies readonly ExportFormat[];
+
 function text(content: string, contentType: string, extension: string): ExportResult {
   return { kind: 'text', text: content, contentType: `${contentType}; charset=utf-8`, extension };
+}
+
+function chunked(chunks: Iterable<string>, contentType: string, extension: string): ExportChunksResult {
+  return { kind: 'chunks', chunks, contentType: `${contentType}; charset=utf-8`, extension };
+}
+
+function assertFormat(format: ExportFormat): void {
+  if (!isExportFormat(format)) {
+    throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(format)}".${didYouMean(String(format), EXPORT_FORMATS)} Formats: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+}
+
+/**
+ * As `exportGraph`, but cypher, turtle, ntriples, jsonld and gdelt come as chunks of the same text, byte for byte, so
+ * that an export larger than one string can hold is written a piece at a time. Other formats as `exportGraph`.
+ * @throws as `exportGraph`, for everything checked before the first chunk (format, focus, depth, base IRI).
+ */
+export function exportGraphChunks(graph: NewsGraph, format: ExportFormat, options: ExportOptions = {}): ExportChunksResult {
+  assertFormat(format);
+  switch (format) {
+    case 'cypher':
+      return chunked(toCypherChunks(selectSubgraph(graph, options)), 'application/x-cypher-query', 'cypher');
+    case 'turtle':
+      return chunked(toTurtleChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'text/turtle', 'ttl');
+    case 'ntriples':
+      return chunked(toNTriplesChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'application/n-triples', 'nt');
+    case 'jsonld':
+      return chunked(toJsonLdChunks(selectSubgraph(graph, options), { baseIri: options.baseIri }), 'application/ld+json', 'jsonld');
+    case 'gdelt':
+      return chunked(toGdeltTsvChunks(selectSubgraph(graph, options)), 'text/tab-separated-values', 'tsv');
+    default:
+      return exportGraph(graph, format, options);
+  }
 }
 
 /**
@@ -53,9 +96,7 @@ function text(content: string, contentType: string, extension: string): ExportRe
  *   focus id; BAD_USER_INPUT for a bad depth or predicate.
  */
 export function exportGraph(graph: NewsGraph, format: ExportFormat, options: ExportOptions = {}): ExportResult {
-  if (!isExportFormat(format)) {
-    throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(format)}".${didYouMean(String(format), EXPORT_FORMATS)} Formats: ${EXPORT_FORMATS.join(', ')}.`);
-  }
+  assertFormat(format);
   const selected = selectSubgraph(graph, options);
   const rdf = { baseIri: options.baseIri };
   switch (format) {

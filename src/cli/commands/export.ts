@@ -2,8 +2,9 @@
 import { displayPath, writeFileAtomic, writeFolderAtomic } from '../../build/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
-import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
-import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
+import { writeChunksAtomic } from '../../build/writeAtomic.js';
+import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.js';
 import { graphFrom } from '../graphSource.js';
 
 export const exportCommand: Command = {
@@ -34,13 +35,24 @@ export const exportCommand: Command = {
     if (Array.isArray(predicates)) options.predicates = predicates.map(String);
     if (typeof values['base-iri'] === 'string') options.baseIri = values['base-iri'];
 
-    const result = exportGraph(await graphFrom(args), format, options);
+    // Chunks, not one string: an export of a whole corpus can be larger than V8's longest string.
+    const result = exportGraphChunks(await graphFrom(args), format, options);
     const output = values['output'];
     if (result.kind === 'files') {
       if (typeof output !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
       // The folder is replaced whole: a reader (or a run killed midway) never sees old and new files mixed.
       await writeFolderAtomic(output, result.files);
       io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
+      return 0;
+    }
+    if (result.kind === 'chunks') {
+      if (typeof output === 'string') {
+        // A temporary sibling, renamed over -o only when the last chunk is written: an error midway leaves nothing.
+        const bytes = await writeChunksAtomic(output, result.chunks);
+        io.err(`${displayPath(output)}: ${format}, ${bytes} bytes\n`);
+      } else {
+        await writeToStdout(result.chunks, io);
+      }
       return 0;
     }
     if (typeof output === 'string') {
@@ -52,6 +64,18 @@ export const exportCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * Each chunk through `io.out`; when stdout's buffer is full (a slow reader at the other end of a pipe), waits for
+ * it to drain before making the next chunk, so memory stays at a few chunks whatever the export's size. A reader
+ * that closes the pipe ends the process quietly (bin.ts), so the wait cannot outlive it.
+ */
+async function writeToStdout(chunks: Iterable<string>, io: CommandIo): Promise<void> {
+  for (const chunk of chunks) {
+    io.out(chunk);
+    if (process.stdout.writableNeedDrain) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+}
 
 function parseDepth(text: string): number {
   const depth = Number(text);

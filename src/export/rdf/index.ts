@@ -1,14 +1,18 @@
 /**
  * The RDF exports: Turtle, N-Triples and JSON-LD of one set of quads (see docs/rdf.md for the vocabulary).
- * Synchronous, returning strings, like the other formats of src/export.
+ * Synchronous, returning strings, like the other formats of src/export; Turtle, N-Triples and JSON-LD also as chunks of
+ * the same text (`…Chunks`), for exports too large for one string. The chunked forms never hold all
+ * the quads (quadStream.ts); a bad base IRI or bad data is refused before the first chunk.
  */
 import type { NewsGraph } from '../../graph/types.js';
+import { gatherLines } from '../chunks.js';
 import { RdfIris } from './iris.js';
-import { quadsToJsonLd } from './jsonld.js';
-import { quadsToNTriples } from './ntriples.js';
+import { quadBatchesToJsonLd, quadsToJsonLd } from './jsonld.js';
+import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
 import { outputPrefixes } from './prefixes.js';
 import { buildQuads, type RdfExportOptions } from './quads.js';
-import { quadsToTurtle } from './turtle.js';
+import { streamQuads } from './quadStream.js';
+import { quadsToTurtle, quadsToTurtleChunks } from './turtle.js';
 
 export type { RdfExportOptions } from './quads.js';
 
@@ -34,4 +38,19 @@ export function toNTriples(graph: NewsGraph, options: RdfExportOptions = {}): st
  */
 export function toJsonLd(graph: NewsGraph, options: RdfExportOptions = {}): string {
   return quadsToJsonLd(buildQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
+}
+
+/** `toTurtle`'s text, a chunk at a time. @throws as `toTurtle` (checked when this is called: quadStream.ts's first pass). */
+export function toTurtleChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return quadsToTurtleChunks(streamQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri)));
+}
+
+/** `toNTriples`'s text, a chunk at a time. @throws as `toNTriples` (checked when this is called: quadStream.ts's first pass). */
+export function toNTriplesChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return quadsToNTriplesChunks(streamQuads(graph, options));
+}
+
+/** `toJsonLd`'s text, a chunk at a time. @throws as `toJsonLd` (checked when this is called: quadStream.ts's first pass). */
+export function toJsonLdChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return gatherLines(quadBatchesToJsonLd(streamQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri))));
 }

@@ -59,6 +59,41 @@ const TERMS: Readonly<Record<string, TermSpec>> = {
 
 export function quadsToJsonLd(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
   const compactor = new Compactor(prefixes);
+  return `${JSON.stringify({ '@context': compactor.context(), '@graph': nodeObjects(quads, compactor) }, null, 2)}\n`;
+}
+
+/**
+ * The text of `quadsToJsonLd`, a chunk per batch of quads, for exports too large for one string. Each batch must
+ * hold every triple of its subjects (quadStream.ts hands them out so): a subject's node object is written when
+ * its batch ends. The layout is JSON.stringify's with an indent of 2, reproduced piece by piece: the context,
+ * then each node stringified alone and indented by the 4 spaces of its depth (strings hold no raw line break).
+ * @throws Error (an invariant) when a later batch names a subject of an earlier one.
+ */
+export function* quadBatchesToJsonLd(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>): Generator<string> {
+  const compactor = new Compactor(prefixes);
+  const head = JSON.stringify({ '@context': compactor.context() }, null, 2).replace(/\n\}$/u, '');
+  const written = new Set<string>(); // the first subjects: the vocabulary's (a few dozen), then the first data ones
+  let nodes = 0;
+  for (const batch of batches) {
+    const pieces: string[] = [];
+    for (const node of nodeObjects(batch, compactor)) {
+      const id = String(node['@id']);
+      if (written.has(id)) throw new Error(`Invariant: the subject ${id} comes in two batches.`);
+      if (written.size < VOCABULARY_CHECK) written.add(id);
+      const indented = JSON.stringify(node, null, 2).replace(/^/gmu, '    ');
+      pieces.push(nodes === 0 ? `${head},\n  "@graph": [\n${indented}` : `,\n${indented}`);
+      nodes += 1;
+    }
+    if (pieces.length > 0) yield pieces.join('');
+  }
+  yield nodes === 0 ? `${head},\n  "@graph": []\n}\n` : '\n  ]\n}\n';
+}
+
+/** How many first subjects the batch check remembers: the vocabulary's, and more, at no cost that grows. */
+const VOCABULARY_CHECK = 1000;
+
+/** The node objects of `quads`, one per subject in the order subjects first appear. */
+function nodeObjects(quads: readonly Quad[], compactor: Compactor): Record<string, unknown>[] {
   const nodes = new Map<string, NodeEntries>();
   for (const { subject, predicate, object } of quads) {
     let node = nodes.get(subject.value);
@@ -79,14 +114,13 @@ export function quadsToJsonLd(quads: readonly Quad[], prefixes: Readonly<Record<
     else list.push(value);
   }
   // Object.fromEntries defines own properties, so that even "__proto__" is a key like any other.
-  const graph = [...nodes.values()].map(({ id, types, values }) =>
+  return [...nodes.values()].map(({ id, types, values }) =>
     Object.fromEntries([
       ['@id', id],
       ...(types.length === 0 ? [] : [['@type', types.length === 1 ? types[0] : types]]),
       ...[...values].map(([key, list]) => [key, list.length === 1 ? list[0] : list]),
     ]),
   );
-  return `${JSON.stringify({ '@context': compactor.context(), '@graph': graph }, null, 2)}\n`;
 }
 
 function isCanonicalInteger(lexical: string): boolean {

@@ -12,19 +12,23 @@ export type ObjectTerm = NamedNode | Literal;
 
 export class QuadCollector {
   private readonly bySubject = new Map<string, Quad[]>();
-  private readonly seen = new Set<string>();
+  /** Per subject, the predicate and object of its triples: a key without the subject is a third shorter. */
+  private readonly seen = new Map<string, Set<string>>();
 
   /** Adds `<subject> <predicate> object`, where subject and predicate are IRIs and a string object is an IRI. */
   add(subject: string, predicate: string, object: ObjectTerm | string): void {
     const objectTerm = typeof object === 'string' ? namedNode(object) : object;
-    const key = `${subject}\u0000${predicate}\u0000${termKey(objectTerm)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const key = `${predicate}\u0000${termKey(objectTerm)}`;
+    let seen = this.seen.get(subject);
     let group = this.bySubject.get(subject);
-    if (group === undefined) {
+    if (seen === undefined || group === undefined) {
+      seen = new Set();
       group = [];
+      this.seen.set(subject, seen);
       this.bySubject.set(subject, group);
     }
+    if (seen.has(key)) return;
+    seen.add(key);
     group.push(quad(namedNode(subject), namedNode(predicate), objectTerm));
   }
 
@@ -32,6 +36,16 @@ export class QuadCollector {
   quads(): Quad[] {
     return [...this.bySubject.values()].flat();
   }
+
+  /** Subject → its quads, subjects in the order they first appeared. */
+  groups(): ReadonlyMap<string, readonly Quad[]> {
+    return this.bySubject;
+  }
+}
+
+/** What makes two triples of one subject the same triple: predicate and object. */
+export function tripleKey(triple: Quad): string {
+  return `${triple.predicate.value}\u0000${termKey(triple.object as ObjectTerm)}`;
 }
 
 function termKey(term: ObjectTerm): string {

@@ -1,21 +1,17 @@
 /**
- * Turtle, written by n3's Writer (which escapes strings and IRIs correctly) with our prefixes. The Writer reports
- * through a callback; with no output stream it calls it before `end()` returns, which is what makes this
- * function synchronous. Errors are carried out of the callback, never thrown inside it: n3 swallows those.
+ * Turtle, written by n3's Writer (which escapes strings and IRIs correctly) with our prefixes. The Writer writes
+ * to a sink that hands its text out in chunks (n3Chunks.ts); the string form joins them. Errors are carried out
+ * of the Writer's callback, never thrown inside it: n3 swallows those.
  */
-import { Writer, type Quad } from 'n3';
+import type { Quad } from 'n3';
+import { n3Chunks } from './n3Chunks.js';
 
 /** @throws Error when n3 reports a failure, or (an invariant) does not finish synchronously. */
 export function quadsToTurtle(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
-  const writer = new Writer({ format: 'Turtle', prefixes: { ...prefixes } });
-  writer.addQuads([...quads]);
-  let output: string | undefined;
-  let failure: unknown = null;
-  writer.end((error: Error | null, result: unknown) => {
-    failure = error;
-    if (typeof result === 'string') output = result;
-  });
-  if (failure !== null && failure !== undefined) throw failure;
-  if (output === undefined) throw new Error('Invariant: the n3 Writer did not finish synchronously.');
-  return output;
+  return [...quadsToTurtleChunks([quads], prefixes)].join('');
+}
+
+/** The text of `quadsToTurtle`, a chunk at a time (lazy: errors surface while reading). */
+export function quadsToTurtleChunks(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>): Generator<string> {
+  return n3Chunks(batches, 'Turtle', prefixes);
 }
