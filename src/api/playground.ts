@@ -44,14 +44,13 @@ function foreignOrigin(endpoint: string): string | null {
 }
 
 /**
- * The playground's HTML page: GraphiQL with the example questions of the article in its tabs, running
- * operations against `endpoint`. Its scripts, styles and editor workers all come from `/playground/`.
+ * The playground's content security policy, one directive each: the page's meta tag and the `/graphql`
+ * response header (playgroundRoute.ts, which adds `frame-ancestors`, that a meta tag cannot carry) state it
+ * from here. Monaco and GraphiQL set inline styles; the fonts are data: URLs inside the bundled CSS.
+ * `extraOrigin`: an endpoint on another origin the page may call.
  */
-export function renderPlaygroundPage(options: { endpoint: string }): string {
-  const { endpoint } = options;
-  const extraOrigin = foreignOrigin(endpoint);
-  // Monaco and GraphiQL set inline styles; the fonts are data: URLs inside the bundled CSS.
-  const csp = [
+export function playgroundPolicy(extraOrigin: string | null = null): string[] {
+  return [
     "default-src 'self'",
     "script-src 'self'",
     "worker-src 'self'",
@@ -62,7 +61,17 @@ export function renderPlaygroundPage(options: { endpoint: string }): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ');
+  ];
+}
+
+/**
+ * The playground's HTML page: GraphiQL with the example questions of the article in its tabs, running
+ * operations against `endpoint`. Its scripts, styles and editor workers all come from `/playground/`.
+ */
+export function renderPlaygroundPage(options: { endpoint: string }): string {
+  const { endpoint } = options;
+  const extraOrigin = foreignOrigin(endpoint);
+  const csp = playgroundPolicy(extraOrigin).join('; ');
   const loading = PLAYGROUND_ASSETS.has('playground.js')
     ? 'Loading the playground…'
     : 'The playground is not built: run <code>npm run build</code>, then reload this page.';

@@ -84,6 +84,11 @@ function lazyArticles(index: GraphIndex, ids: () => readonly string[]): Articles
 }
 
 function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
+  return explorerEdge(relation, lazyArticles(index, () => relation.evidence.map((e) => e.article)));
+}
+
+/** A relation as the explorer draws it, with the articles behind it (each store finds those its own way). */
+export function explorerEdge(relation: RelationAttributes, articles: Articles): ExplorerEdge {
   return {
     id: relation.id,
     predicate: relation.predicate,
@@ -95,7 +100,7 @@ function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
     attributedTo: relation.attributedTo ?? null,
     event: relation.event ?? null,
     time: relation.time ?? null,
-    articles: lazyArticles(index, () => relation.evidence.map((e) => e.article)),
+    articles,
   };
 }
 

@@ -1,18 +1,15 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyData, PROJECT_ROOT, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
+import { copyData, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
+import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
 
-// The installed command, as a user runs it: the compiled bin (built by `npm test` and by npm ci's prepare).
-const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+const BIN = NEWSGRAPH_BIN;
 const work = tempDir();
 afterAll(() => removeDir(work));
 
-function newsgraph(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const newsgraph = (...args: string[]) => runNewsgraph(work, args);
 
 describe('newsgraph command', () => {
   test('the bin is built', () => {

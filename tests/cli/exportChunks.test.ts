@@ -4,21 +4,19 @@
  * waits for stdout to drain instead of buffering the export); a failed export leaves nothing at -o.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportGraph, STREAMED_FORMATS } from '../../src/export/index.js';
 import { seedGraph } from '../api/seed.js';
-import { PROJECT_ROOT, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
+import { removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
+import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
 
-const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+const BIN = NEWSGRAPH_BIN;
 const work = tempDir('newsgraph-export-chunks-');
 afterAll(() => removeDir(work));
 
-function newsgraph(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const newsgraph = (...args: string[]) => runNewsgraph(work, args);
 
 async function libraryText(format: (typeof STREAMED_FORMATS)[number]): Promise<string> {
   const result = exportGraph(await seedGraph(), format);

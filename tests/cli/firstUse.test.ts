@@ -4,19 +4,17 @@
  * end with a clear message and the right exit code, never a stack trace or a silently ignored option.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyData, PROJECT_ROOT, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
+import { copyData, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
+import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
 
-const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
+const BIN = NEWSGRAPH_BIN;
 const work = tempDir();
 afterAll(() => removeDir(work));
 
-function newsgraph(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const newsgraph = (...args: string[]) => runNewsgraph(work, args);
 
 describe('newsgraph on first use', () => {
   test('a reader that closes the pipe early (`| head`) ends the command quietly with 0, no EPIPE trace', async () => {

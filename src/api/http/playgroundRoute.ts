@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { readPlaygroundAsset, renderPlaygroundPage } from '../playground.js';
+import { playgroundPolicy, readPlaygroundAsset, renderPlaygroundPage } from '../playground.js';
 import { sendError } from './respond.js';
 import { sendStaticAsset } from './staticAssets.js';
 
@@ -13,21 +13,9 @@ export const PLAYGROUND_PREFIX = '/playground/';
 
 /**
  * The playground page's policy as a header (a meta tag alone does not cover `frame-ancestors` and comes after
- * the parser has started): the same directives as the page's meta tag, for the same-origin endpoint.
+ * the parser has started): the page's own directives (playgroundPolicy) for the same-origin endpoint.
  */
-export const PLAYGROUND_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PLAYGROUND_CSP = [...playgroundPolicy(), "frame-ancestors 'none'"].join('; ');
 
 /** Sets the playground's CSP header on a response of `/graphql` (JSON answers ignore it; the HTML page obeys it). */
 export function setPlaygroundCsp(res: ServerResponse): void {

@@ -3,7 +3,7 @@
  * the entities kept (nearest first, at most EDGES_PER_NODE per entity), and the layout positions the loader stored
  * (computed by `graphLayout` over the whole graph at load time, so both stores draw the same picture).
  */
-import { COUNT_BUDGET, EDGES_PER_NODE, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
+import { COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import { scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
@@ -78,21 +78,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery): 
   const explorerEdges: ExplorerEdge[] = edgePositions.flatMap((pos) => {
     const relation = relations.get(pos);
     if (relation === undefined) return [];
-    return [
-      {
-        id: relation.id,
-        predicate: relation.predicate,
-        source: relation.subject,
-        target: relation.object,
-        negated: relation.negated,
-        modality: relation.modality,
-        origin: relation.origin,
-        attributedTo: relation.attributedTo ?? null,
-        event: relation.event ?? null,
-        time: relation.time ?? null,
-        articles: articlesOf(relation.evidence.map((e) => e.article), known),
-      },
-    ];
+    return [explorerEdge(relation, articlesOf(relation.evidence.map((e) => e.article), known))];
   });
   return { center: args.center, truncated: reachable > kept.length, reachable, reachableIsExact: exact, edgesTruncated, nodes: explorerNodes, edges: explorerEdges };
 }
