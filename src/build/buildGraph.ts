@@ -9,6 +9,8 @@ import { assemble, type Assembled } from './assemble.js';
 import { withoutCascades } from './excuses.js';
 import { loadSources, type LoadedSources, type LoadOptions } from './loadSources.js';
 import { defaultDataDir } from './paths.js';
+// Registers the snapshot body as the graphs' canonical encoding, so that graphIdentity works on a built graph.
+import './snapshotEncode.js';
 
 /** Every problem in the data directory; [] when it builds. */
 export async function validateData(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<Diagnostic[]> {

@@ -32,6 +32,11 @@ export class CodePointIndex {
     this.points = Array.from(text);
   }
 
+  /** True when the text has no surrogate pair: a code-point offset is then a UTF-16 offset. */
+  get unitsArePoints(): boolean {
+    return this.pointAt === undefined;
+  }
+
   get length(): number {
     return this.pointAt === undefined ? this.text.length : (this.pointAt[this.text.length] ?? 0);
   }

@@ -5,15 +5,16 @@
  * and a body of one JSON record per line with nothing derivable stored (snapshotEncode.ts). graphology's
  * JSON stays available as an export (`serializeGraph`, `newsgraph export --format json`).
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { NewsgraphError } from '../errors.js';
-import { graphIdentity, recordGraphIdentity } from '../graph/identity.js';
+import { idOfContentDigest, recordedGraphIdentity, recordGraphIdentity } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
 import { displayPath } from './paths.js';
 import { decodeSnapshotBody } from './snapshotDecode.js';
 import { encodeSnapshotBody } from './snapshotEncode.js';
-import { headerBytes, readHeader, sha256, SNAPSHOT_VERSION } from './snapshotFormat.js';
-import { writeFileAtomic } from './writeAtomic.js';
+import { headerBytes, readHeader, SNAPSHOT_VERSION } from './snapshotFormat.js';
+import { writeChunksAtomic } from './writeAtomic.js';
 
 /**
  * graphology's JSON serialization of the graph (deterministic, since insertion and attribute order are):
@@ -24,25 +25,38 @@ export function serializeGraph(graph: NewsGraph): string {
   return `${JSON.stringify(graph.export(), null, 1)}\n`;
 }
 
+/**
+ * The snapshot of `graph` as its header and its body's chunks. The body is hashed as it is: its SHA-256 is
+ * the header's checksum and gives the graph's id (graph/identity.ts), recorded for the graph if it had none.
+ */
+function encodeSnapshotParts(graph: NewsGraph): { header: Buffer; body: Buffer[] } {
+  const body = encodeSnapshotBody(graph);
+  const hash = createHash('sha256');
+  let bodyBytes = 0;
+  for (const chunk of body) {
+    hash.update(chunk);
+    bodyBytes += chunk.length;
+  }
+  const bodySha256 = hash.digest('hex');
+  const id = idOfContentDigest(bodySha256);
+  const articles = graph.getAttribute('articles').length;
+  const recorded = recordedGraphIdentity(graph);
+  if (recorded === undefined) recordGraphIdentity(graph, { id, builtAt: new Date().toISOString(), articleCount: articles });
+  const header = headerBytes({ format: 'newsgraph-snapshot', version: SNAPSHOT_VERSION, id, articles, nodes: graph.order, edges: graph.size, bodyBytes, bodySha256 });
+  return { header, body };
+}
+
 /** The bytes of the snapshot file for `graph`: header and body. */
 export function encodeSnapshot(graph: NewsGraph): Buffer {
-  const body = Buffer.concat(encodeSnapshotBody(graph));
-  const header = headerBytes({
-    format: 'newsgraph-snapshot',
-    version: SNAPSHOT_VERSION,
-    id: graphIdentity(graph).id,
-    articles: graph.getAttribute('articles').length,
-    nodes: graph.order,
-    edges: graph.size,
-    bodyBytes: body.length,
-    bodySha256: sha256(body),
-  });
-  return Buffer.concat([header, body]);
+  const { header, body } = encodeSnapshotParts(graph);
+  return Buffer.concat([header, ...body]);
 }
 
 /** Writes the snapshot of `graph` to `file` atomically: readers see the old file or the new one, whole. */
 export async function writeSnapshot(graph: NewsGraph, file: string): Promise<void> {
-  await writeFileAtomic(file, encodeSnapshot(graph));
+  const { header, body } = encodeSnapshotParts(graph);
+  // Chunk by chunk: the file is never gathered into one buffer (100 MB at 10,000 articles).
+  await writeChunksAtomic(file, [header, ...body]);
 }
 
 /**

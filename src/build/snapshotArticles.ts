@@ -27,16 +27,21 @@ export class SnapshotArticles {
     return this.indexById.get(id);
   }
 
-  /** The text from code point `start` to `end` of article `i` (clamped, as CodePointIndex.slice is). */
-  private slice(i: number, text: string, start: number, end: number): string {
-    // One index per article, made once: testing the whole text for surrogates at every slice made encoding
-    // a snapshot cost (anchors x text length). Without surrogate pairs the index is only the text itself.
+  /** Code-point slicing of article `i`: one index per article, made once. */
+  private indexOfText(i: number, text: string): CodePointIndex {
+    // Testing the whole text for surrogates at every slice made encoding a snapshot cost (anchors x text
+    // length). Without surrogate pairs the index is only the text itself.
     let index = this.indexes.get(i);
     if (index === undefined) {
       index = new CodePointIndex(text);
       this.indexes.set(i, index);
     }
-    return index.slice(start, end);
+    return index;
+  }
+
+  /** The text from code point `start` to `end` of article `i` (clamped, as CodePointIndex.slice is). */
+  private slice(i: number, text: string, start: number, end: number): string {
+    return this.indexOfText(i, text).slice(start, end);
   }
 
   /** The anchor at code points `start`..`end` of article `i`, as the builder makes it. */
@@ -54,4 +59,31 @@ export class SnapshotArticles {
       sentence: sentenceAt(record.sentences, start),
     };
   }
+
+  /**
+   * True when `e`'s words, prefix, suffix and sentence are those `evidence(i, e.start, e.end)` gives: what the
+   * encoder asks of every anchor. Compared in place in a text without surrogate pairs (no string is made);
+   * otherwise by making the anchor.
+   */
+  derives(i: number, e: Evidence): boolean {
+    const record = this.records[i];
+    if (record === undefined) return false;
+    const { text } = record;
+    const { start, end } = e;
+    if (e.sentence !== sentenceAt(record.sentences, start)) return false;
+    if (this.indexOfText(i, text).unitsArePoints && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= text.length) {
+      return (
+        isSliceOf(text, start, end, e.exact) &&
+        isSliceOf(text, Math.max(0, start - CONTEXT_POINTS), start, e.prefix) &&
+        isSliceOf(text, end, Math.min(text.length, end + CONTEXT_POINTS), e.suffix)
+      );
+    }
+    const derived = this.evidence(i, start, end);
+    return derived !== undefined && derived.exact === e.exact && derived.prefix === e.prefix && derived.suffix === e.suffix;
+  }
+}
+
+/** `text.slice(from, to) === value`, for 0 <= from <= to <= text.length, without making the slice. */
+function isSliceOf(text: string, from: number, to: number, value: unknown): boolean {
+  return typeof value === 'string' && value.length === to - from && text.startsWith(value, from);
 }

@@ -13,6 +13,7 @@
  * the key, source or target. An attribute that does not fit these rules is stored as it is, so the file
  * always round-trips, whatever the graph holds.
  */
+import { setContentEncoding } from '../graph/identity.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../graph/types.js';
 import { EVIDENCE_KEYS, SnapshotArticles } from './snapshotArticles.js';
 
@@ -21,31 +22,53 @@ const CHUNK_CHARS = 1 << 22;
 
 type Attributes = Record<string, unknown>;
 
+const EVIDENCE_KEY_LIST = EVIDENCE_KEYS.split(',');
+
+/** True when the anchor's own keys are exactly the builder's, in its order (checked without making a string). */
+function hasEvidenceKeys(e: object): boolean {
+  const keys = Object.keys(e);
+  if (keys.length !== EVIDENCE_KEY_LIST.length) return false;
+  for (let k = 0; k < keys.length; k++) if (keys[k] !== EVIDENCE_KEY_LIST[k]) return false;
+  return true;
+}
+
 function compactEvidence(list: unknown, articles: SnapshotArticles): unknown {
   if (!Array.isArray(list)) return list;
-  return list.map((item: unknown) => {
-    const e = item as Evidence;
+  const out: unknown[] = new Array(list.length);
+  for (let k = 0; k < list.length; k++) {
+    const item: unknown = list[k];
+    const e = item as Evidence | null | undefined;
     const i = typeof e?.article === 'string' ? articles.indexOf(e.article) : undefined;
-    if (i === undefined || Object.keys(e).join(',') !== EVIDENCE_KEYS) return item;
-    const derived = articles.evidence(i, e.start, e.end);
-    const same = derived !== undefined && derived.exact === e.exact && derived.prefix === e.prefix && derived.suffix === e.suffix && derived.sentence === e.sentence;
-    return same ? [i, e.start, e.end] : item;
-  });
+    // The anchor's words, prefix, suffix and sentence are compared in place, not made again (derives).
+    out[k] = i !== undefined && e && hasEvidenceKeys(e) && articles.derives(i, e) ? [i, e.start, e.end] : item;
+  }
+  return out;
 }
 
 function compactArticleIds(list: unknown, articles: SnapshotArticles): unknown {
   if (!Array.isArray(list)) return list;
-  const numbers = list.map((id: unknown) => (typeof id === 'string' ? articles.indexOf(id) : undefined));
-  return numbers.every((n) => n !== undefined) ? numbers : list;
+  const numbers: number[] = new Array(list.length);
+  for (let k = 0; k < list.length; k++) {
+    const id: unknown = list[k];
+    const n = typeof id === 'string' ? articles.indexOf(id) : undefined;
+    if (n === undefined) return list;
+    numbers[k] = n;
+  }
+  return numbers;
 }
 
-/** A copy of `attributes` (same key order) with the derivable values left out as described above. */
-function compactAttributes(attributes: Attributes, articles: SnapshotArticles, same: Readonly<Record<string, string>>): Attributes {
+/**
+ * A copy of `attributes` (same key order) with the derivable values left out as described above: `id` (and
+ * for an edge `subject` and `object`) is 0 when it repeats the key (source, target). JSON.stringify then
+ * writes the record in one native pass (writing it field by field was slower).
+ */
+function compactAttributes(attributes: Attributes, articles: SnapshotArticles, key: string, source?: string, target?: string): Attributes {
   const out: Attributes = {};
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name];
     if (name === 'evidence') out[name] = compactEvidence(value, articles);
     else if (name === 'articles') out[name] = compactArticleIds(value, articles);
-    else if (Object.hasOwn(same, name) && same[name] === value) out[name] = 0;
+    else if ((name === 'id' && value === key) || (source !== undefined && ((name === 'subject' && value === source) || (name === 'object' && value === target)))) out[name] = 0;
     else out[name] = value;
   }
   return out;
@@ -86,12 +109,15 @@ export function encodeSnapshotBody(graph: NewsGraph): Buffer[] {
   const nodeNumber = new Map<string, number>();
   graph.forEachNode((key, attributes) => {
     nodeNumber.set(key, nodeNumber.size);
-    line(JSON.stringify(['N', key, compactAttributes(attributes as unknown as Attributes, articles, { id: key })]));
+    line(JSON.stringify(['N', key, compactAttributes(attributes as unknown as Attributes, articles, key)]));
   });
   graph.forEachEdge((key, attributes, source, target) => {
-    const compact = compactAttributes(attributes as unknown as Attributes, articles, { id: key, subject: source, object: target });
+    const compact = compactAttributes(attributes as unknown as Attributes, articles, key, source, target);
     line(JSON.stringify(['E', key, nodeNumber.get(source), nodeNumber.get(target), compact]));
   });
   flush();
   return chunks;
 }
+
+// The body is the graph's canonical encoding: its hash is the graph's id (graph/identity.ts).
+setContentEncoding(encodeSnapshotBody);

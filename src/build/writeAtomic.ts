@@ -134,7 +134,7 @@ export async function writeFolderAtomic(dir: string, files: Readonly<Record<stri
  * and flushed. An error while reading the chunks (or writing them) removes the sibling and leaves the target
  * as it was: nothing half-written. Returns the number of bytes written.
  */
-export async function writeChunksAtomic(file: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
+export async function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<number> {
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
   await removeStaleSiblings(file);
@@ -145,7 +145,7 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string> |
     try {
       for await (const chunk of chunks) {
         // writeFile on a handle writes all of the chunk at the current position (write() may write less).
-        await handle.writeFile(chunk, 'utf8');
+        await (typeof chunk === 'string' ? handle.writeFile(chunk, 'utf8') : handle.writeFile(chunk));
         bytes += Buffer.byteLength(chunk);
       }
       await handle.sync();

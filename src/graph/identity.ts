@@ -3,6 +3,12 @@
  * snapshot from the next. The same data gives the same id whether the graph was built in this process or
  * loaded from a snapshot (the snapshot's header carries the id computed when it was written), and any change
  * to an entity, a relation or an article gives another.
+ *
+ * The hash is taken over the graph's canonical encoding: the body of its snapshot (build/snapshotEncode.ts),
+ * which holds everything in the graph, in its (deterministic) insertion order, and round-trips whole. So
+ * writing a snapshot hashes the bytes it writes anyway, and no second pass over the graph is made; a graph
+ * built in memory and never written is encoded once, on first use, for its id alone. The encoder belongs to
+ * the build layer, which registers it here (setContentEncoding) rather than this layer importing it.
  */
 import { createHash } from 'node:crypto';
 import type { NewsGraph } from './types.js';
@@ -15,24 +21,31 @@ export interface GraphIdentity {
   readonly articleCount: number;
 }
 
+/** The graph's canonical bytes, in chunks (never one string of the whole). */
+export type ContentEncoding = (graph: NewsGraph) => Iterable<Uint8Array>;
+
+let contentEncoding: ContentEncoding | undefined;
+
+/** Sets the canonical encoding whose hash is a graph's id (the snapshot body encoder registers itself). */
+export function setContentEncoding(encode: ContentEncoding): void {
+  contentEncoding = encode;
+}
+
 const identities = new WeakMap<NewsGraph, GraphIdentity>();
 
-/**
- * The hash of everything in the graph, in its (deterministic) insertion order: its attributes, then every
- * node and every edge with their attributes, streamed into the hash one record at a time.
- */
+/** The id of the graph whose canonical encoding has the SHA-256 `hexDigest`. */
+export function idOfContentDigest(hexDigest: string): string {
+  return `sha256:${hexDigest.slice(0, 16)}`;
+}
+
+/** The hash of everything in the graph: the SHA-256 of its canonical encoding, as an id. */
 export function contentHash(graph: NewsGraph): string {
+  if (contentEncoding === undefined) {
+    throw new Error('invariant: no content encoding registered; import the build layer (src/build/index.js), whose snapshot encoder gives a graph its id');
+  }
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(graph.getAttributes()));
-  graph.forEachNode((key, attributes) => {
-    hash.update('\nN');
-    hash.update(JSON.stringify([key, attributes]));
-  });
-  graph.forEachEdge((key, attributes, source, target) => {
-    hash.update('\nE');
-    hash.update(JSON.stringify([key, source, target, attributes]));
-  });
-  return `sha256:${hash.digest('hex').slice(0, 16)}`;
+  for (const chunk of contentEncoding(graph)) hash.update(chunk);
+  return idOfContentDigest(hash.digest('hex'));
 }
 
 /** Records what is already known (a snapshot's header), so that it need not be computed again. */
@@ -40,7 +53,12 @@ export function recordGraphIdentity(graph: NewsGraph, identity: GraphIdentity): 
   identities.set(graph, identity);
 }
 
-/** The identity of `graph`: recorded by loadSnapshot, else computed once (and kept) on first use. */
+/** The identity recorded for `graph`, if any (none computed). */
+export function recordedGraphIdentity(graph: NewsGraph): GraphIdentity | undefined {
+  return identities.get(graph);
+}
+
+/** The identity of `graph`: recorded by loadSnapshot or writeSnapshot, else computed once (and kept) on first use. */
 export function graphIdentity(graph: NewsGraph): GraphIdentity {
   let identity = identities.get(graph);
   if (identity === undefined) {

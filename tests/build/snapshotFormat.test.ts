@@ -46,8 +46,14 @@ test('a generated corpus round-trips, in a third of the bytes of graphology JSON
 
 test('the snapshot id is the content hash of the built graph, and it changes with the content', async () => {
   const graph = await buildGraph(SEED_DATA);
-  const loaded = decodeSnapshot(encodeSnapshot(graph), 'memory');
+  const fresh = await buildGraph(SEED_DATA);
+  const bytes = encodeSnapshot(graph);
+  const loaded = decodeSnapshot(bytes, 'memory');
   expect(graphIdentity(loaded).id).toBe(contentHash(graph));
+  // Computed in memory (never written) it is the same id, and it is the hash of the body the file holds.
+  expect(graphIdentity(fresh).id).toBe(graphIdentity(loaded).id);
+  const header = JSON.parse(bytes.toString('utf8').split('\n')[1] ?? '') as { id: string; bodySha256: string };
+  expect(header.id).toBe(`sha256:${header.bodySha256.slice(0, 16)}`);
   expect(graphIdentity(loaded).articleCount).toBe(1);
   const changed = graph.copy();
   const first = changed.nodes()[0] ?? '';
