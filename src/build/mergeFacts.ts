@@ -23,9 +23,24 @@ export interface Statement extends Omit<RelationAttributes, 'id'> {
  * Modality is not in the key: the merged relation takes the most certain (identity.ts).
  */
 export function factKey(s: Omit<RelationAttributes, 'id'>): string {
-  const ends = s.symmetric ? [s.subject, s.object].sort() : [s.subject, s.object];
-  const identifying = identifyingProperties(s.predicate).map((name) => normalize(s.properties[name]));
-  return JSON.stringify([s.origin, s.predicate, ...ends, s.negated, s.attributedTo ?? null, s.event ?? null, s.event === undefined ? (s.time ?? null) : null, identifying]);
+  // No sorted copy of the ends: a symmetric fact's ends in code-unit order, as Array.prototype.sort puts them.
+  const swap = s.symmetric && s.object < s.subject;
+  const names = identifyingOf(s.predicate);
+  const identifying = names.length === 0 ? NO_VALUES : names.map((name) => normalize(s.properties[name]));
+  return JSON.stringify([s.origin, s.predicate, swap ? s.object : s.subject, swap ? s.subject : s.object, s.negated, s.attributedTo ?? null, s.event ?? null, s.event === undefined ? (s.time ?? null) : null, identifying]);
+}
+
+const NO_VALUES: readonly JsonValue[] = [];
+
+/** identifyingProperties of each predicate, asked once (it lists a predicate's properties anew at each call). */
+const identifyingByPredicate = new Map<string, readonly string[]>();
+function identifyingOf(predicate: Statement['predicate']): readonly string[] {
+  let names = identifyingByPredicate.get(predicate);
+  if (names === undefined) {
+    names = identifyingProperties(predicate);
+    identifyingByPredicate.set(predicate, names);
+  }
+  return names;
 }
 
 /**
@@ -35,33 +50,55 @@ export function factKey(s: Omit<RelationAttributes, 'id'>): string {
  */
 export function mergeFacts(statements: readonly Statement[]): RelationAttributes[] {
   // Each fact's anchors are gathered in one list and one set of keys, appended to as statements arrive: a
-  // fact stated by thousands of articles (a head of state's office) costs linear, not quadratic, time.
-  const facts = new Map<string, { statement: Statement; evidence: Evidence[]; anchors: Set<string> }>();
+  // fact stated by thousands of articles (a head of state's office) costs linear, not quadratic, time. The
+  // set is made only when a second anchor comes: most facts have one, and a key and a set each was garbage.
+  const facts = new Map<string, Fact>();
   for (const statement of statements) {
     const key = factKey(statement);
     let fact = facts.get(key);
     if (fact === undefined) {
-      fact = { statement, evidence: [], anchors: new Set() };
+      fact = { statement, evidence: [], anchors: undefined };
       facts.set(key, fact);
     } else {
       fact.statement = mergeTwo(fact.statement, statement);
     }
-    for (const anchor of statement.evidence) {
-      const anchorId = anchorKey(anchor);
-      if (fact.anchors.has(anchorId)) continue;
-      fact.anchors.add(anchorId);
-      fact.evidence.push(anchor);
-    }
+    for (const anchor of statement.evidence) addAnchor(fact, anchor);
   }
   const ids = new RelationIds();
-  // Anchors in the order their statements came (publication order), an anchor stated twice once.
-  const merged = [...facts.values()].map(({ statement, evidence }) => ({ ...statement, evidence }));
   // Ids written in the data are kept; they were checked to be unique when read.
-  for (const fact of merged) if (fact.explicitId !== undefined) ids.reserve(fact.explicitId);
-  return merged.map(({ explicitId, ...fact }) => ({
-    id: explicitId ?? ids.derive(fact.subject, fact.predicate, fact.object, fact.negated),
-    ...fact,
-  }));
+  for (const { statement } of facts.values()) if (statement.explicitId !== undefined) ids.reserve(statement.explicitId);
+  // One record per fact, made once: the fact's id first, then its first statement's fields in their order,
+  // with its anchors in the order their statements came (publication order), an anchor stated twice once.
+  const merged: RelationAttributes[] = [];
+  for (const { statement, evidence } of facts.values()) {
+    if (statement.explicitId === undefined && !Object.hasOwn(statement, 'explicitId')) {
+      merged.push({ id: ids.derive(statement.subject, statement.predicate, statement.object, statement.negated), ...statement, evidence });
+    } else {
+      const { explicitId, ...fact } = statement;
+      merged.push({ id: explicitId ?? ids.derive(fact.subject, fact.predicate, fact.object, fact.negated), ...fact, evidence });
+    }
+  }
+  return merged;
+}
+
+interface Fact {
+  statement: Statement;
+  readonly evidence: Evidence[];
+  /** The keys of `evidence` (anchorKey), once it holds more than one anchor. */
+  anchors: Set<string> | undefined;
+}
+
+/** Adds an anchor to the fact's evidence unless it is there already. */
+function addAnchor(fact: Fact, anchor: Evidence): void {
+  if (fact.evidence.length === 0) {
+    fact.evidence.push(anchor);
+    return;
+  }
+  if (fact.anchors === undefined) fact.anchors = new Set(fact.evidence.map(anchorKey));
+  const anchorId = anchorKey(anchor);
+  if (fact.anchors.has(anchorId)) return;
+  fact.anchors.add(anchorId);
+  fact.evidence.push(anchor);
 }
 
 function mergeTwo(first: Statement, next: Statement): Statement {

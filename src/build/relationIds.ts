@@ -8,6 +8,8 @@
 export class RelationIds {
   private readonly taken = new Set<string>();
   private readonly nextSuffix = new Map<string, number>();
+  /** The id word of each predicate, negated or not, made once. */
+  private readonly verbs = new Map<string, string>();
 
   /** Reserves an id given explicitly in the data; false when it is already taken. */
   reserve(id: string): boolean {
@@ -16,8 +18,18 @@ export class RelationIds {
     return true;
   }
 
+  private verb(predicate: string, negated: boolean): string {
+    const name = negated ? `!${predicate}` : predicate;
+    let verb = this.verbs.get(name);
+    if (verb === undefined) {
+      verb = `${negated ? 'not-' : ''}${predicate.toLowerCase().replace(/_/g, '-')}`;
+      this.verbs.set(name, verb);
+    }
+    return verb;
+  }
+
   derive(subject: string, predicate: string, object: string, negated: boolean): string {
-    const verb = `${negated ? 'not-' : ''}${predicate.toLowerCase().replace(/_/g, '-')}`;
+    const verb = this.verb(predicate, negated);
     const base = `${subject}--${verb}--${object}`;
     let id = base;
     // Start from the last suffix given for this base: trying 2, 3, ... each time was quadratic in repeats.
