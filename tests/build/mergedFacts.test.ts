@@ -130,4 +130,33 @@ describe('the identity table', () => {
     expect(background[0]).toMatchObject({ id: 'a--met-with--b', modality: 'asserted', properties: {} });
     expect(background[0]?.evidence.map((e) => `${e.article}@${e.start}`)).toEqual(['one@0', 'two@5']);
   });
+
+  test('mergeFacts: an id written in the data is kept and reserved first; each record has the id, then the first statement\'s fields in order', () => {
+    const anchor = (article: string, start: number) => ({ article, exact: 'x', prefix: '', suffix: '', start, end: start + 1, sentence: 0 });
+    const base: Statement = {
+      predicate: 'MET_WITH',
+      subject: 'a',
+      object: 'b',
+      negated: false,
+      modality: 'asserted',
+      properties: {},
+      evidence: [anchor('one', 0)],
+      origin: 'stated',
+      symmetric: true,
+    };
+    const merged = mergeFacts([
+      { ...base, time: '2025-04-11' },
+      // A later fact between the same ends whose data names the plain id: the earlier fact gives way.
+      { ...base, time: '2025-04-25', evidence: [anchor('two', 0)], explicitId: 'a--met-with--b' },
+      // Stated again, without the id, by a third article: merged, the written id kept.
+      { ...base, time: '2025-04-25', evidence: [anchor('three', 4), anchor('three', 4), anchor('two', 0)] },
+      { ...base, time: '2025-05-02', evidence: [anchor('four', 1)] },
+    ]);
+    expect(merged.map((r) => r.id)).toEqual(['a--met-with--b-2', 'a--met-with--b', 'a--met-with--b-3']);
+    expect(merged[1]?.evidence.map((e) => `${e.article}@${e.start}`)).toEqual(['two@0', 'three@4']);
+    expect(merged.every((r) => !Object.hasOwn(r, 'explicitId'))).toBe(true);
+    // Key order is what the snapshot writes: a change here changes every snapshot's bytes.
+    expect(Object.keys(merged[0] ?? {})).toEqual(['id', 'predicate', 'subject', 'object', 'negated', 'modality', 'properties', 'evidence', 'origin', 'symmetric', 'time']);
+    expect(Object.keys(merged[1] ?? {})).toEqual(['id', 'predicate', 'subject', 'object', 'negated', 'modality', 'properties', 'evidence', 'origin', 'symmetric', 'time']);
+  });
 });
