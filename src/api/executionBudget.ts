@@ -94,9 +94,23 @@ class Budget {
 }
 
 const budgets = new WeakMap<object, Budget>();
+/**
+ * The last context looked up and its budget: every field asks, and consecutive fields almost always belong
+ * to one operation, so most lookups skip the WeakMap. The memo is also set when a budget is made, so that it
+ * never names a finished operation's spent budget for a context object seen again.
+ */
+let lastContext: unknown;
+let lastBudget: Budget | undefined;
 
 function budgetOf(context: unknown): Budget | undefined {
-  return typeof context === 'object' && context !== null ? budgets.get(context) : undefined;
+  if (context === lastContext && context !== undefined) return lastBudget;
+  if (typeof context !== 'object' || context === null) return undefined;
+  const budget = budgets.get(context);
+  if (budget !== undefined) {
+    lastContext = context;
+    lastBudget = budget;
+  }
+  return budget;
 }
 
 /**
@@ -183,7 +197,10 @@ export function executionBudgetPlugin(maxExecutionMs: number, maxResponseBytes: 
     async requestDidStart() {
       return {
         async executionDidStart(requestContext) {
-          budgets.set(requestContext.contextValue, new Budget(maxExecutionMs, maxResponseBytes));
+          const budget = new Budget(maxExecutionMs, maxResponseBytes);
+          budgets.set(requestContext.contextValue, budget);
+          lastContext = requestContext.contextValue;
+          lastBudget = budget;
         },
         async willSendResponse(requestContext) {
           const stopped = budgetOf(requestContext.contextValue)?.stopped;
