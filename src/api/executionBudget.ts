@@ -10,7 +10,7 @@
  * The budget lives in a WeakMap keyed by the operation's context object; an operation without one (no
  * plugin, e.g. a bare `graphql()` call on the schema) runs unbounded, as before.
  */
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /** Work done between two yields to the event loop. */
@@ -175,6 +175,18 @@ function bounded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldR
   };
 }
 
+/**
+ * A scalar or enum field read from its parent's record (no resolver of its own): constant work, so it only
+ * counts its value toward the answer's size. The time is checked, and the turn given up, at the fields that
+ * do work (every field with a resolver, and every field that leads to an object or a list of them), which come
+ * between any two records; an operation stopped there is replaced whole, so a leaf need not throw.
+ */
+function countedLeaf(source: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo): unknown {
+  const value: unknown = defaultFieldResolver(source, args, context, info);
+  budgetOf(context)?.count(value);
+  return value;
+}
+
 const wrapped = new WeakSet<GraphQLSchema>();
 
 /** Wraps every field resolver of `schema` (in place, once) so that operations with a budget keep to it. */
@@ -183,7 +195,10 @@ export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
   wrapped.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = bounded(field.resolve ?? defaultFieldResolver);
+    for (const field of Object.values(type.getFields())) {
+      const leaf = field.resolve === undefined && isLeafType(getNamedType(field.type));
+      field.resolve = leaf ? countedLeaf : bounded(field.resolve ?? defaultFieldResolver);
+    }
   }
   return schema;
 }
