@@ -51,9 +51,9 @@ async function load(url, body, seconds, connections, pid) {
 }
 
 /**
- * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string }} options
+ * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string, warmUpSeconds?: number }} options
  */
-export async function benchHttp({ snapshot, questions, seconds, connections, workDir }) {
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2 }) {
   const cached = await startChild('serve.mjs', [snapshot, 'cache']);
   const uncached = await startChild('serve.mjs', [snapshot, 'nocache']);
   const rows = [];
@@ -72,6 +72,16 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     writeFileSync(responsesFile, JSON.stringify(usable.map((q) => ({ contentType: q.contentType, body: q.answer }))));
     const bare = await startChild('bare.mjs', [responsesFile]);
     try {
+      // Each server is loaded for a while before anything is measured: the first question measured used to pay
+      // for the servers' JIT compilation and the first full collections after loading a snapshot of 100 MB or
+      // more (its cached answer cost 2-3x the CPU of the same answer measured later in the run).
+      const [first] = usable;
+      if (first !== undefined && warmUpSeconds > 0) {
+        await fetch(target(cached, first), first.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: first.body });
+        await load(`${bare.url}/q/0`, first.body, warmUpSeconds, connections, bare.child.pid);
+        await load(target(cached, first), first.body, warmUpSeconds, connections, cached.child.pid);
+        await load(target(uncached, first), first.body, warmUpSeconds, connections, uncached.child.pid);
+      }
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
         const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
@@ -87,5 +97,5 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     await stop(cached.child);
     await stop(uncached.child);
   }
-  return { rows, refused };
+  return { rows, refused, warmUpSeconds };
 }

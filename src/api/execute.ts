@@ -8,7 +8,7 @@
  * does not declare, so that no argument is ever silently ignored.
  */
 import type { ApolloServer, BaseContext, GraphQLResponse } from '@apollo/server';
-import { getOperationAST, parse, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import { getOperationAST, parse, type FormattedExecutionResult } from 'graphql';
 import { didYouMean } from '../didYouMean.js';
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/index.js';
@@ -68,21 +68,38 @@ function checkOptions(options: unknown, extra: readonly unknown[]): ExecuteOptio
 }
 
 /**
+ * The variables each operation declares, by operation name and source text (null when the document does not
+ * parse or has no such operation): a script asking one question in a loop parses it once here (Apollo parses it
+ * once too, in its own document cache). Bounded like that cache: cleared when full, a miss costs one parse.
+ */
+const declaredVariables = new Map<string, readonly string[] | null>();
+const DECLARED_MAX = 1_000;
+
+function declaredBy(source: string, operationName: string | undefined): readonly string[] | null {
+  const key = `${operationName ?? ''}\n${source}`;
+  const known = declaredVariables.get(key);
+  if (known !== undefined) return known;
+  let declared: readonly string[] | null = null;
+  try {
+    const operation = getOperationAST(parse(source), operationName);
+    if (operation !== null && operation !== undefined) declared = (operation.variableDefinitions ?? []).map((v) => v.variable.name.value);
+  } catch {
+    declared = null;
+  }
+  if (declaredVariables.size >= DECLARED_MAX) declaredVariables.clear();
+  declaredVariables.set(key, declared);
+  return declared;
+}
+
+/**
  * Refuses variables that the operation does not declare (GraphQL itself ignores them, which would hide a
  * typo). A document that does not parse is left to the server, which reports it as a GraphQL error.
  */
 function checkVariables(source: string, options: ExecuteOptions): void {
-  const given = Object.keys(options.variables ?? {});
+  const given = options.variables === undefined ? [] : Object.keys(options.variables);
   if (given.length === 0) return;
-  let document: DocumentNode;
-  try {
-    document = parse(source);
-  } catch {
-    return;
-  }
-  const operation = getOperationAST(document, options.operationName);
-  if (operation === null || operation === undefined) return;
-  const declared = (operation.variableDefinitions ?? []).map((v) => v.variable.name.value);
+  const declared = declaredBy(source, options.operationName);
+  if (declared === null) return;
   for (const name of given) {
     if (!declared.includes(name)) {
       const list = declared.length === 0 ? 'declares none' : `declares ${declared.map((d) => `$${d}`).join(', ')}`;

@@ -10,7 +10,7 @@
  * The budget lives in a WeakMap keyed by the operation's context object; an operation without one (no
  * plugin, e.g. a bare `graphql()` call on the schema) runs unbounded, as before.
  */
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /** Work done between two yields to the event loop. */
@@ -94,9 +94,23 @@ class Budget {
 }
 
 const budgets = new WeakMap<object, Budget>();
+/**
+ * The last context looked up and its budget: every field asks, and consecutive fields almost always belong
+ * to one operation, so most lookups skip the WeakMap. The memo is also set when a budget is made, so that it
+ * never names a finished operation's spent budget for a context object seen again.
+ */
+let lastContext: unknown;
+let lastBudget: Budget | undefined;
 
 function budgetOf(context: unknown): Budget | undefined {
-  return typeof context === 'object' && context !== null ? budgets.get(context) : undefined;
+  if (context === lastContext && context !== undefined) return lastBudget;
+  if (typeof context !== 'object' || context === null) return undefined;
+  const budget = budgets.get(context);
+  if (budget !== undefined) {
+    lastContext = context;
+    lastBudget = budget;
+  }
+  return budget;
 }
 
 /**
@@ -161,6 +175,18 @@ function bounded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldR
   };
 }
 
+/**
+ * A scalar or enum field read from its parent's record (no resolver of its own): constant work, so it only
+ * counts its value toward the answer's size. The time is checked, and the turn given up, at the fields that
+ * do work (every field with a resolver, and every field that leads to an object or a list of them), which come
+ * between any two records; an operation stopped there is replaced whole, so a leaf need not throw.
+ */
+function countedLeaf(source: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo): unknown {
+  const value: unknown = defaultFieldResolver(source, args, context, info);
+  budgetOf(context)?.count(value);
+  return value;
+}
+
 const wrapped = new WeakSet<GraphQLSchema>();
 
 /** Wraps every field resolver of `schema` (in place, once) so that operations with a budget keep to it. */
@@ -169,7 +195,10 @@ export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
   wrapped.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = bounded(field.resolve ?? defaultFieldResolver);
+    for (const field of Object.values(type.getFields())) {
+      const leaf = field.resolve === undefined && isLeafType(getNamedType(field.type));
+      field.resolve = leaf ? countedLeaf : bounded(field.resolve ?? defaultFieldResolver);
+    }
   }
   return schema;
 }
@@ -183,7 +212,10 @@ export function executionBudgetPlugin(maxExecutionMs: number, maxResponseBytes: 
     async requestDidStart() {
       return {
         async executionDidStart(requestContext) {
-          budgets.set(requestContext.contextValue, new Budget(maxExecutionMs, maxResponseBytes));
+          const budget = new Budget(maxExecutionMs, maxResponseBytes);
+          budgets.set(requestContext.contextValue, budget);
+          lastContext = requestContext.contextValue;
+          lastBudget = budget;
         },
         async willSendResponse(requestContext) {
           const stopped = budgetOf(requestContext.contextValue)?.stopped;

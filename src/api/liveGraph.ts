@@ -17,8 +17,12 @@ export interface ServedGraph {
   readonly apollo: ApolloServer<BaseContext>;
 }
 
-interface Slot {
+/** A request's hold on the graph it is answered from (`acquire`), let go by `release`. */
+export interface Lease {
   readonly served: ServedGraph;
+}
+
+interface Slot extends Lease {
   inFlight: number;
   retired: boolean;
   /** Called when a retired slot has answered its last request. */
@@ -46,15 +50,29 @@ export class LiveGraph {
     return this.slot.served;
   }
 
-  /** Runs `answer` with the current graph, which stays alive until `answer` settles. */
-  async use<T>(answer: (served: ServedGraph) => Promise<T>): Promise<T> {
+  /**
+   * Takes the current graph for one request: it stays alive until `release(lease)`, called exactly once.
+   * The callback form of `use`, for the server's cache-hit path, which answers without a promise.
+   */
+  acquire(): Lease {
     const slot = this.slot;
     slot.inFlight++;
+    return slot;
+  }
+
+  release(lease: Lease): void {
+    const slot = lease as Slot;
+    slot.inFlight--;
+    if (slot.retired && slot.inFlight === 0) slot.idle?.();
+  }
+
+  /** Runs `answer` with the current graph, which stays alive until `answer` settles. */
+  async use<T>(answer: (served: ServedGraph) => Promise<T>): Promise<T> {
+    const lease = this.acquire();
     try {
-      return await answer(slot.served);
+      return await answer(lease.served);
     } finally {
-      slot.inFlight--;
-      if (slot.retired && slot.inFlight === 0) slot.idle?.();
+      this.release(lease);
     }
   }
 

@@ -13,7 +13,7 @@ import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExportRequest, isJsonExportStreamer } from './http/exportRoute.js';
 import { createDrainer } from './http/drain.js';
-import { handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
+import { answerGraphQL, handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
 import { LiveGraph, type ServedGraph } from './liveGraph.js';
 import { refuseOversizeExpectations } from './http/body.js';
@@ -152,13 +152,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     else if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (method === 'GET' || method === 'HEAD')) handlePlaygroundAsset(req, res, url.pathname);
     else sendError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}: GraphQL is at ${GRAPHQL_PATH}, exports at ${EXPORT_PREFIX}FORMAT.`);
   };
-  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => live.use((served) => answer(req, res, served));
+  const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    logger.error(`newsgraph: unexpected error serving ${req.method ?? ''} ${req.url ?? ''}:\n${error instanceof Error ? error.stack : String(error)}`);
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', MASKED_MESSAGE);
+    else res.destroy();
+  };
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((error: unknown) => {
-      logger.error(`newsgraph: unexpected error serving ${req.method ?? ''} ${req.url ?? ''}:\n${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', MASKED_MESSAGE);
-      else res.destroy();
-    });
+    // The graph current when the request arrives answers it, whatever reloads happen meanwhile (live.release).
+    const lease = live.acquire();
+    const { served } = lease;
+    let released = false;
+    const done = (error: unknown): void => {
+      if (!released) live.release(lease);
+      released = true;
+      if (error !== null) failed(req, res, error);
+    };
+    // GraphQL on a graph in memory (its identity known): callbacks only, so that a question repeated byte for
+    // byte is answered from the cache's first level with no promise in between (graphqlRoute.ts).
+    if (isGraphQLTarget(req.url, GRAPHQL_PATH) && (served.graph !== undefined || storeOnly === undefined)) {
+      try {
+        answerGraphQL(served.apollo, req, res, limits.maxBodyBytes, served.identity.id, cache, done);
+      } catch (error) {
+        done(error);
+      }
+      return;
+    }
+    answer(req, res, served).then(() => done(null), done);
   });
 
   let address: AddressInfo;

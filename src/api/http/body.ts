@@ -57,6 +57,60 @@ function watchIdle(pending: PendingBody): void {
   }
 }
 
+/** What `readBodyThen` calls once: the body's bytes, or why there are none (a LimitError or a ClientGoneError). */
+export type BodyCallback = (error: Error | null, body: Buffer | undefined) => void;
+
+/**
+ * The whole body of `req`, given to `done` once, without a promise: the server's cache-hit path answers a
+ * request from the callback itself, with no turn of the microtask queue per step. `readBody` is its promise form.
+ * Refusals: a LimitError (REQUEST_TOO_LARGE) when the body is longer than `maxBytes` (the rest is discarded),
+ * a ClientGoneError when the client aborts or sends nothing for `idleMs`, or the stream's own error.
+ */
+export function readBodyThen(req: IncomingMessage, maxBytes: number, done: BodyCallback, idleMs: number = BODY_IDLE_TIMEOUT_MS): void {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume(); // discard, so that the connection can carry the refusal
+    done(tooLarge(maxBytes, declared), undefined);
+    return;
+  }
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let length = 0;
+  const finish = (error: Error | null, body: Buffer | undefined): void => {
+    pendingBodies.delete(pending);
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('error', onError);
+    req.off('aborted', onAborted);
+    done(error, body);
+  };
+  const pending: PendingBody = { lastByteAt: Date.now(), idleMs, expire: () => finish(new ClientGoneError('idle'), undefined) };
+  const onData = (chunk: Buffer | string): void => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    length += buffer.byteLength;
+    if (length > maxBytes) {
+      req.resume();
+      finish(tooLarge(maxBytes, length), undefined);
+      return;
+    }
+    // Most bodies come in one chunk: kept as it is, no array and no concat.
+    if (first === undefined) first = buffer;
+    else (chunks ??= [first]).push(buffer);
+    pending.lastByteAt = Date.now();
+  };
+  const onEnd = (): void => finish(null, chunks !== undefined ? Buffer.concat(chunks) : (first ?? Buffer.alloc(0)));
+  const onAborted = (): void => finish(new ClientGoneError('aborted'), undefined);
+  const onError = (error: Error): void => {
+    const code = (error as NodeJS.ErrnoException).code;
+    finish(code === 'ECONNRESET' || error.message === 'aborted' ? new ClientGoneError('aborted') : error, undefined);
+  };
+  req.on('data', onData);
+  req.once('end', onEnd);
+  req.once('error', onError);
+  req.once('aborted', onAborted);
+  watchIdle(pending);
+}
+
 /**
  * The whole body of `req`.
  * @throws LimitError REQUEST_TOO_LARGE when it is longer than `maxBytes`; the rest of the body is discarded.
@@ -64,59 +118,7 @@ function watchIdle(pending: PendingBody): void {
  */
 export function readBody(req: IncomingMessage, maxBytes: number, idleMs: number = BODY_IDLE_TIMEOUT_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      req.resume(); // discard, so that the connection can carry the refusal
-      reject(tooLarge(maxBytes, declared));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let length = 0;
-    const done = (): void => {
-      pendingBodies.delete(pending);
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('aborted', onAborted);
-    };
-    const pending: PendingBody = {
-      lastByteAt: Date.now(),
-      idleMs,
-      expire: () => {
-        done();
-        reject(new ClientGoneError('idle'));
-      },
-    };
-    const onData = (chunk: Buffer | string): void => {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      length += buffer.byteLength;
-      if (length > maxBytes) {
-        done();
-        req.resume();
-        reject(tooLarge(maxBytes, length));
-        return;
-      }
-      chunks.push(buffer);
-      pending.lastByteAt = Date.now();
-    };
-    const onEnd = (): void => {
-      done();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    };
-    const onAborted = (): void => {
-      done();
-      reject(new ClientGoneError('aborted'));
-    };
-    const onError = (error: Error): void => {
-      done();
-      const code = (error as NodeJS.ErrnoException).code;
-      reject(code === 'ECONNRESET' || error.message === 'aborted' ? new ClientGoneError('aborted') : error);
-    };
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onError);
-    req.once('aborted', onAborted);
-    watchIdle(pending);
+    readBodyThen(req, maxBytes, (error, body) => (error === null ? resolve(body as Buffer) : reject(error)), idleMs);
   });
 }
 

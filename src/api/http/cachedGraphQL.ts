@@ -41,12 +41,12 @@ export async function answerThroughCache(
   scope: CacheScope,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  search: URLSearchParams,
   body: unknown,
   execute: () => Promise<HTTPGraphQLResponse>,
   write: (res: ServerResponse, response: HTTPGraphQLResponse) => Promise<void>,
 ): Promise<string | null> {
-  const key = graphqlCacheKey(scope.snapshotId, (req.method ?? 'GET').toUpperCase(), url.searchParams, body, req.headers.accept);
+  const key = graphqlCacheKey(scope.snapshotId, (req.method ?? 'GET').toUpperCase(), search, body, req.headers.accept);
   const hit = key === null ? undefined : scope.cache.get(key);
   if (hit !== undefined) {
     sendCached(req, res, hit, 'hit');

@@ -10,7 +10,7 @@ import { answerThroughCache } from './cachedGraphQL.js';
 import { exactRequestKey } from './exactRequestKey.js';
 import { PLAYGROUND_CSP } from './playgroundRoute.js';
 import { sendExactHit, type ResponseCache } from './responseCache.js';
-import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
+import { ClientGoneError, parseContentType, readBodyThen, refuseGoneClient, refuseTooLarge } from './body.js';
 import { sendError } from './respond.js';
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -21,23 +21,14 @@ function headerMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** The body's bytes of a POST (undefined for other methods), or null when the request was refused (answered). */
-async function bodyBytes(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer | undefined | null> {
-  if (req.method !== 'POST') {
-    req.resume();
-    return undefined;
-  }
-  try {
-    return await readBody(req, maxBytes);
-  } catch (error) {
-    if (error instanceof ClientGoneError) {
-      refuseGoneClient(res, error);
-      return null;
-    }
-    if (!(error instanceof LimitError)) throw error;
-    refuseTooLarge(req, res, error);
-    return null;
-  }
+/**
+ * Answers a body that could not be read: 408 or nothing for a client that left, 413 for one over the limit.
+ * @throws the error itself when it is neither (a stream error: the server's 500).
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, error: Error): void {
+  if (error instanceof ClientGoneError) refuseGoneClient(res, error);
+  else if (error instanceof LimitError) refuseTooLarge(req, res, error);
+  else throw error;
 }
 
 /** The body for Apollo: parsed JSON, or undefined (Apollo then refuses a POST with its own message). */
@@ -118,13 +109,56 @@ function headersFor(snapshotId: string): Readonly<Record<string, string>> {
   return endpointHeaders.headers;
 }
 
+/** Called once when a request to the endpoint is answered: null, or what went wrong (the server answers 500). */
+export type GraphQLDone = (error: unknown) => void;
+
 /**
- * Answers one request to the GraphQL endpoint, on the snapshot `snapshotId` (sent as `newsgraph-snapshot`).
- * With a cache, a request sent before byte for byte is answered from the first level (exactRequestKey.ts)
- * right after its body is read: no URL, JSON or document parse. Anything else takes the full path, and
- * teaches the first level its exact key when the second level answers it.
+ * Answers one request to the GraphQL endpoint, on the snapshot `snapshotId` (sent as `newsgraph-snapshot`),
+ * and calls `done` once. With a cache, a request sent before byte for byte is answered from the first level
+ * (exactRequestKey.ts) in the callback that receives its body: no promise, no URL, JSON or document parse, and
+ * the same size limit, idle timeout and headers as any other answer. Anything else takes the full path
+ * (`answerParsed`), and teaches the first level its exact key when the second level answers it.
  */
-export async function handleGraphQL(
+export function answerGraphQL(
+  apollo: ApolloServer<BaseContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes: number,
+  snapshotId: string,
+  cache: ResponseCache | undefined,
+  done: GraphQLDone,
+): void {
+  const answerBody = (bytes: Buffer | undefined): void => {
+    const exactKey = cache === undefined ? undefined : exactRequestKey(snapshotId, req, bytes);
+    const hit = exactKey === undefined ? undefined : cache?.getExact(exactKey);
+    if (hit !== undefined) {
+      sendExactHit(req, res, hit);
+      done(null);
+      return;
+    }
+    answerParsed(apollo, req, res, bytes, snapshotId, cache, exactKey).then(() => done(null), done);
+  };
+  if (req.method !== 'POST') {
+    req.resume();
+    answerBody(undefined);
+    return;
+  }
+  readBodyThen(req, maxBodyBytes, (error, bytes) => {
+    // Inside a stream's event: nothing may throw out of here (it would be an uncaught exception).
+    try {
+      if (error === null) answerBody(bytes);
+      else {
+        refuseBody(req, res, error);
+        done(null);
+      }
+    } catch (thrown) {
+      done(thrown);
+    }
+  });
+}
+
+/** `answerGraphQL` as a promise. */
+export function handleGraphQL(
   apollo: ApolloServer<BaseContext>,
   req: IncomingMessage,
   res: ServerResponse,
@@ -132,30 +166,35 @@ export async function handleGraphQL(
   snapshotId: string,
   cache?: ResponseCache,
 ): Promise<void> {
-  const bytes = await bodyBytes(req, res, maxBodyBytes);
-  if (bytes === null) return;
-  const exactKey = cache === undefined ? undefined : exactRequestKey(snapshotId, req, bytes);
-  if (cache !== undefined && exactKey !== undefined) {
-    const hit = cache.getExact(exactKey);
-    if (hit !== undefined) {
-      sendExactHit(req, res, hit);
-      return;
-    }
-  }
+  return new Promise((resolve, reject) => answerGraphQL(apollo, req, res, maxBodyBytes, snapshotId, cache, (error) => (error === null ? resolve() : reject(error))));
+}
+
+/** The full path: the body parsed as JSON, then the second cache level or Apollo. */
+async function answerParsed(
+  apollo: ApolloServer<BaseContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer | undefined,
+  snapshotId: string,
+  cache: ResponseCache | undefined,
+  exactKey: string | undefined,
+): Promise<void> {
   const headers = headersFor(snapshotId);
   for (const name in headers) res.setHeader(name, headers[name] ?? '');
   const parsed = parsedBody(req, res, bytes);
   if (parsed === null) return;
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const target = req.url ?? '/';
+  // Only the query string is read: no URL object for a target without one (every POST of a client).
+  const url = target.includes('?') ? new URL(target, 'http://localhost') : undefined;
   const execute = () =>
     apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body: parsed.body },
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url?.search ?? '', body: parsed.body },
       context: async () => ({}),
     });
   if (cache === undefined || exactKey === undefined) {
     await writeResponse(res, await execute());
     return;
   }
-  const key = await answerThroughCache({ cache, snapshotId }, req, res, url, parsed.body, execute, writeResponse);
+  const key = await answerThroughCache({ cache, snapshotId }, req, res, url?.searchParams ?? new URLSearchParams(), parsed.body, execute, writeResponse);
   if (key !== null) cache.alias(exactKey, key, headers);
 }

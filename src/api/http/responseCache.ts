@@ -70,6 +70,8 @@ export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   /** First level: exact request → entry of `entries`; its keys' bytes are counted in `bytes`. */
   private readonly exact = new Map<string, ExactHit>();
+  /** The key last moved to the end of `entries`: a question asked again and again is not moved every time. */
+  private newest: string | undefined;
   private bytes = 0;
   private hits = 0;
   private misses = 0;
@@ -85,8 +87,7 @@ export class ResponseCache {
       return undefined;
     }
     this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.touch(key, entry);
     return entry.response;
   }
 
@@ -96,6 +97,7 @@ export class ResponseCache {
     if (size > this.maxBytes / 2) return;
     this.delete(key);
     this.entries.set(key, { response, size, exactKeys: undefined });
+    this.newest = key;
     this.bytes += size;
     this.evict();
   }
@@ -110,8 +112,7 @@ export class ResponseCache {
     const entry = this.entries.get(hit.key);
     if (entry === undefined || entry.response !== hit.response) return undefined; // cannot happen: deleted together
     this.hits++;
-    this.entries.delete(hit.key);
-    this.entries.set(hit.key, entry);
+    this.touch(hit.key, entry);
     return hit;
   }
 
@@ -134,6 +135,7 @@ export class ResponseCache {
   }
 
   clear(): void {
+    this.newest = undefined;
     this.entries.clear();
     this.exact.clear();
     this.bytes = 0;
@@ -141,6 +143,14 @@ export class ResponseCache {
 
   stats(): ResponseCacheStats {
     return { entries: this.entries.size, exactKeys: this.exact.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+  }
+
+  /** Marks an entry as the most recently used (the end of the map's order). */
+  private touch(key: string, entry: Entry): void {
+    if (key === this.newest) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.newest = key;
   }
 
   private evict(): void {
@@ -154,6 +164,7 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (entry === undefined) return;
     this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
     this.bytes -= entry.size;
     for (const exactKey of entry.exactKeys ?? []) {
       this.exact.delete(exactKey);

@@ -39,12 +39,12 @@ export function entityFieldResolvers(store: GraphStore) {
         },
         checkFirst(args.first, DEFAULT_FIRST.relations),
       ),
-    neighbors: async (entity: EntityAttributes, args: NeighborsArgs): Promise<NeighborRecord[]> =>
-      store.neighborhood(entity.id, {
-        depth: checkRange('depth', args.depth, 1, 0, MAX_NEIGHBOR_DEPTH),
-        predicates: await checkPredicates(store, args.predicate),
-        includeNegated: args.includeNegated ?? true,
-        limit: checkFirst(args.first, DEFAULT_FIRST.neighbors),
-      }),
+    neighbors: (entity: EntityAttributes, args: NeighborsArgs): Promise<NeighborRecord[]> => {
+      const depth = checkRange('depth', args.depth, 1, 0, MAX_NEIGHBOR_DEPTH);
+      const around = (predicates: readonly string[] | undefined) =>
+        store.neighborhood(entity.id, { depth, predicates, includeNegated: args.includeNegated ?? true, limit: checkFirst(args.first, DEFAULT_FIRST.neighbors) });
+      // Checked in the order of the arguments (depth, predicate, first); no extra await when there is no filter.
+      return args.predicate === null || args.predicate === undefined ? around(undefined) : checkPredicates(store, args.predicate).then(around);
+    },
   };
 }

@@ -18,7 +18,7 @@ import {
 } from '../../ontology/index.js';
 import type { GraphStore, Page } from '../../store/index.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
-import { checkFirst, checkNames, checkPredicates, checkRange, requireEntity, type FirstArgs } from './common.js';
+import { checkFirst, checkNames, checkPredicates, checkRange, entityOrNull, requireEntity, type FirstArgs } from './common.js';
 import type { ConnectionArgs } from './relation.js';
 
 export interface RelationsQueryArgs extends ConnectionArgs {
@@ -128,7 +128,8 @@ async function predicateInfos(store: GraphStore): Promise<PredicateInfo[]> {
 
 export function queryResolvers(store: GraphStore) {
   return {
-    entity: (_: unknown, args: { id: string }): Promise<EntityAttributes | null> => store.entity(args.id),
+    // At once from the memory store (syncReads.ts): a question's root then costs graphql-js no promise.
+    entity: (_: unknown, args: { id: string }): EntityAttributes | null | Promise<EntityAttributes | null> => entityOrNull(store, args.id),
     search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): Promise<EntityAttributes[]> =>
       store.search(args.text, { kind: args.kind ?? undefined, limit: checkRange('limit', args.limit, 10, 0, MAX_FIRST) }),
     entities: (_: unknown, args: ConnectionArgs & { kind?: EntityKind | null }): Promise<Page<EntityAttributes>> =>
