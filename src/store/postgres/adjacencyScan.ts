@@ -10,6 +10,8 @@ import type { Connections } from './connections.js';
 export interface AdjacencyRow {
   /** The ring entity the relation is read from. */
   readonly from: string;
+  /** Its index in the ring. */
+  readonly ringIndex: number;
   readonly relationPos: number;
   /** The entity at the far end (itself for a self-loop). */
   readonly other: string;
@@ -68,6 +70,7 @@ export async function* scanAdjacency(db: Connections, ring: readonly string[], f
     for (const row of rows) {
       yield {
         from: window[row.k - 1] ?? '',
+        ringIndex: start + row.k - 1,
         relationPos: row.relation_pos,
         other: row.other,
         predicate: row.predicate,

@@ -1,13 +1,25 @@
 /**
- * The explorer's view (graph/explore.ts `exploreGraph`) over PostgreSQL: the same rings, the same relations among
- * the entities kept (nearest first, at most EDGES_PER_NODE per entity), and the layout positions the loader stored
- * (computed by `graphLayout` over the whole graph at load time, so both stores draw the same picture).
+ * The explorer's view (graph/explore.ts `exploreGraph`) over PostgreSQL: the same rings (exploreRings.ts), the same
+ * relations among the entities kept (nearest first, at most EDGES_PER_NODE per entity), and the layout positions
+ * the loader stored (computed by `graphLayout` over the whole graph at load time, so both stores draw the same
+ * picture).
+ *
+ * The relations among the kept entities, without reading a hub's relations whole: the in-memory loop takes, for
+ * each kept entity in order, its relations in graph order whose other end is kept (or drawn elsewhere, `connectTo`),
+ * up to the cap. That is the relations between two ends of the drawing, ordered by (the first kept end's place,
+ * graph position), cut at the cap. Each such relation is found from either end, so: the ends with few relations
+ * have theirs read whole (one index-only scan each, joined with the ends); the relations between two ends that both
+ * have many are looked up pair by pair (the `adjacency_pair` index, one descent per pair). Where the line between
+ * few and many falls is chosen per answer to make the two parts cheapest (`splitEnds`). Then the order and the cap
+ * are applied here, to a list no longer than the relations among the ends.
  */
 import { COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
-import { scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
-import { ringsOf } from './traversals.js';
+import { exploreRings } from './exploreRings.js';
+
+/** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
+export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
 
 interface NodeRow {
   id: string;
@@ -17,46 +29,105 @@ interface NodeRow {
   doc: EntityAttributes;
 }
 
-/** Articles in publication order with their first and last dates (explore.ts `articlesOf`). */
-function articlesOf(ids: readonly string[], known: ReadonlyMap<string, { pos: number; published: string | null }>): Articles {
-  const ordered = [...new Set(ids)].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
-  const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
-  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+interface EdgeRow {
+  entity: string;
+  relation_pos: number;
+  other: string;
+  predicate: string;
 }
 
-export async function exploreFromPostgres(db: Connections, args: ExploreQuery): Promise<ExplorerView> {
-  const { depth, limit, predicates } = args;
-  const { kept, reachable, exact } = await ringsOf(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
-  const keptIds = kept.map((n) => n.id);
-  const ends = [...new Set([...keptIds, ...(args.connectTo ?? [])])];
-  const maxEdges = kept.length * EDGES_PER_NODE;
-  const followed = predicates === undefined ? null : new Set(predicates);
-  const edgePositions: number[] = [];
-  const taken = new Set<number>();
-  let edgesTruncated = false;
-  // Relations whose far end is kept or already drawn, the nearest entities' first, read until the cap.
-  for await (const row of scanAdjacency(db, keptIds, { sql: 'a.other = ANY($4::text[])', values: [ends] })) {
-    if (followed !== null && !followed.has(row.predicate)) continue;
-    if (taken.has(row.relationPos)) continue;
-    if (taken.size >= maxEdges) {
-      edgesTruncated = true;
-      break;
-    }
-    taken.add(row.relationPos);
-    edgePositions.push(row.relationPos);
+/** Relations of the ends with few, whose other end is an end too. */
+const FEW_SQL = `SELECT a.entity, a.relation_pos, a.other, a.predicate FROM unnest($1::text[]) AS s(id)
+  CROSS JOIN LATERAL (SELECT entity, relation_pos, other, predicate FROM newsgraph.adjacency a WHERE a.entity = s.id) a
+  WHERE a.other IN (SELECT unnest($2::text[]))`;
+/** Relations between two ends with many, pair by pair. */
+const MANY_SQL = `SELECT a.entity, a.relation_pos, a.other, a.predicate FROM newsgraph.adjacency a
+  WHERE a.entity = ANY($1::text[]) AND a.other = ANY($1::text[])`;
+
+/** One index descent costs about as much as reading this many index entries in order. */
+const DESCENT_COST = 8;
+
+/**
+ * Splits the ends into those whose relations are read whole and those looked up in pairs, at the degree that
+ * makes (relations read) + DESCENT_COST × (pairs looked up) least.
+ */
+export function splitEnds(degrees: ReadonlyArray<readonly [string, number]>): { few: string[]; many: string[] } {
+  const sorted = [...degrees].sort((a, b) => a[1] - b[1]);
+  let best = { cost: Number.POSITIVE_INFINITY, at: 0 };
+  let read = 0;
+  for (let i = 0; i <= sorted.length; i++) {
+    const many = sorted.length - i;
+    const cost = read + DESCENT_COST * many * many;
+    if (cost < best.cost) best = { cost, at: i };
+    read += sorted[i]?.[1] ?? 0;
   }
-  const [nodeRows, relationRows] = await Promise.all([
-    db.read<NodeRow>('SELECT id, x, y, degree, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [keptIds]),
-    db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [edgePositions]),
+  return { few: sorted.slice(0, best.at).map(([id]) => id), many: sorted.slice(best.at).map(([id]) => id) };
+}
+
+/** Articles in publication order with their first and last dates (explore.ts `articlesOf`), worked out on first use. */
+function lazyArticles(ids: () => readonly string[], known: ArticleOrder): Articles {
+  let value: Articles | undefined;
+  const get = (): Articles => {
+    if (value !== undefined) return value;
+    const ordered = [...new Set(ids())].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
+    const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
+    value = { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+    return value;
+  };
+  return {
+    get ids() {
+      return get().ids;
+    },
+    get firstPublished() {
+      return get().firstPublished;
+    },
+    get lastPublished() {
+      return get().lastPublished;
+    },
+  };
+}
+
+/** The relations drawn: positions in drawing order, and whether the cap left some out. */
+async function edgesAmong(
+  db: Connections,
+  kept: readonly string[],
+  connectTo: readonly string[],
+  followed: ReadonlySet<string> | null,
+  maxEdges: number,
+): Promise<{ positions: number[]; truncated: boolean }> {
+  const ends = [...new Set([...kept, ...connectTo])];
+  const place = new Map(kept.map((id, i) => [id, i]));
+  const degrees = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [ends]);
+  const { few, many } = splitEnds(degrees.map((r) => [r.id, r.degree] as const));
+  const [fromFew, fromMany] = await Promise.all([
+    few.length === 0 ? [] : db.read<EdgeRow>(FEW_SQL, [few, ends]),
+    many.length === 0 ? [] : db.read<EdgeRow>(MANY_SQL, [many]),
   ]);
+  // Each relation at its first kept end's place (the in-memory loop meets it there first), then graph order.
+  const order = new Map<number, number>();
+  for (const row of [...fromFew, ...fromMany]) {
+    if (followed !== null && !followed.has(row.predicate)) continue;
+    const at = Math.min(place.get(row.entity) ?? Number.POSITIVE_INFINITY, place.get(row.other) ?? Number.POSITIVE_INFINITY);
+    if (at === Number.POSITIVE_INFINITY) continue; // between two entities drawn elsewhere
+    order.set(row.relation_pos, at);
+  }
+  const positions = [...order.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a - b);
+  return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
+}
+
+export async function exploreFromPostgres(db: Connections, args: ExploreQuery, articleOrder: () => Promise<ArticleOrder>): Promise<ExplorerView> {
+  const { depth, limit, predicates } = args;
+  const { kept, reachable, exact } = await exploreRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  const keptIds = kept.map((n) => n.id);
+  const followed = predicates === undefined ? null : new Set(predicates);
+  const [edges, nodeRows, known] = await Promise.all([
+    edgesAmong(db, keptIds, args.connectTo ?? [], followed, kept.length * EDGES_PER_NODE),
+    db.read<NodeRow>('SELECT id, x, y, degree, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [keptIds]),
+    articleOrder(),
+  ]);
+  const relationRows = await db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [edges.positions]);
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const relations = new Map(relationRows.map((r) => [r.pos, r.doc]));
-  const articleIds = new Set<string>();
-  for (const r of nodeRows) for (const a of r.doc.articles) articleIds.add(a);
-  for (const r of relationRows) for (const e of r.doc.evidence) articleIds.add(e.article);
-  const articleRows = await db.read<{ id: string; pos: number; published: string | null }>('SELECT id, pos, published FROM newsgraph.article WHERE id = ANY($1::text[])', [[...articleIds]]);
-  const known = new Map(articleRows.map((r) => [r.id, { pos: r.pos, published: r.published }]));
-
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
     if (row === undefined) return [];
@@ -71,14 +142,22 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery): 
         distance,
         degree: row.degree,
         time: entity.kind === 'EVENT' ? (entity.properties.time ?? null) : null,
-        articles: articlesOf(entity.articles, known),
+        articles: lazyArticles(() => entity.articles, known),
       },
     ];
   });
-  const explorerEdges: ExplorerEdge[] = edgePositions.flatMap((pos) => {
+  const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const relation = relations.get(pos);
     if (relation === undefined) return [];
-    return [explorerEdge(relation, articlesOf(relation.evidence.map((e) => e.article), known))];
+    return [explorerEdge(relation, lazyArticles(() => relation.evidence.map((e) => e.article), known))];
   });
-  return { center: args.center, truncated: reachable > kept.length, reachable, reachableIsExact: exact, edgesTruncated, nodes: explorerNodes, edges: explorerEdges };
+  return {
+    center: args.center,
+    truncated: reachable > kept.length,
+    reachable,
+    reachableIsExact: exact,
+    edgesTruncated: edges.truncated,
+    nodes: explorerNodes,
+    edges: explorerEdges,
+  };
 }

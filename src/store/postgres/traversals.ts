@@ -1,7 +1,7 @@
 /**
- * Neighbourhoods, paths and the explorer's rings over PostgreSQL: the algorithms of `src/graph/neighbors.ts`,
- * `paths.ts` and `rings.ts` step for step (same visiting order, same stopping rules, same bounds), with each
- * ring's relations read by `scanAdjacency` a bounded chunk at a time instead of from the in-memory index.
+ * Neighbourhoods and paths over PostgreSQL: the algorithms of `src/graph/neighbors.ts` and `paths.ts` step for
+ * step (same visiting order, same stopping rules, same bounds), with each ring's relations read by `scanAdjacency`
+ * a bounded chunk at a time instead of from the in-memory index. The explorer's rings: exploreRings.ts.
  */
 import { MAX_FRONTIER } from '../../graph/paths.js';
 import { LARGE_READS, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
@@ -78,37 +78,4 @@ function unwind(reachedBy: ReachedBy, at: string): number[] {
   const path: number[] = [];
   for (let step = reachedBy.get(at); step; step = reachedBy.get(step.previous)) path.push(step.relationPos);
   return path;
-}
-
-export interface RingsResult {
-  readonly kept: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
-  readonly reachable: number;
-  readonly exact: boolean;
-}
-
-/** rings.ts `neighborhoodRings` after its checks. */
-export async function ringsOf(
-  db: Connections,
-  id: string,
-  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
-): Promise<RingsResult> {
-  const { depth, predicates, limit, countBudget } = options;
-  const wanted = predicates === undefined ? null : new Set(predicates);
-  const seen = new Set<string>([id]);
-  const kept = [{ id, distance: 0 }];
-  let frontier = [id];
-  let visits = 0;
-  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
-    const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier, undefined, LARGE_READS)) {
-      if (++visits > countBudget && kept.length >= limit) return { kept, reachable: seen.size, exact: false };
-      if (wanted !== null && !wanted.has(row.predicate)) continue;
-      if (seen.has(row.other)) continue;
-      seen.add(row.other);
-      next.push(row.other);
-      if (kept.length < limit) kept.push({ id: row.other, distance });
-    }
-    frontier = next;
-  }
-  return { kept, reachable: seen.size, exact: true };
 }
