@@ -33,9 +33,14 @@ export class CorpusMetaCache {
   private readonly mayListen: boolean;
   private reads = 0;
 
+  /** The identity last read: a different one means the corpus changed. */
+  private lastIdentity: string | undefined;
+
+  /** @param onChange called when the corpus served may have changed (what was read from the previous one is stale) */
   constructor(
     private readonly db: Connections,
     private readonly options: ConnectionOptions,
+    private readonly onChange: () => void = () => undefined,
   ) {
     this.mayListen = (options.replicas ?? []).length === 0;
   }
@@ -73,6 +78,10 @@ export class CorpusMetaCache {
     }
     const meta = rows[0]?.value;
     if (meta === undefined) throw new NewsgraphError('NOT_FOUND', 'postgres store: the loaded corpus has no metadata; load it again.');
+    if (meta.identity.id !== this.lastIdentity) {
+      if (this.lastIdentity !== undefined) this.onChange();
+      this.lastIdentity = meta.identity.id;
+    }
     return meta;
   }
 
@@ -93,10 +102,12 @@ export class CorpusMetaCache {
       this.cached = undefined;
       this.generation++;
       this.retryAt = Date.now() + RETRY_LISTEN_MS;
+      this.onChange(); // a notification may have been missed
     };
     client.on('notification', () => {
       this.cached = undefined;
       this.generation++;
+      this.onChange();
     });
     client.on('error', lost);
     client.on('end', lost);
@@ -117,6 +128,7 @@ export class CorpusMetaCache {
     // Whatever was cached before listening may be stale: read again.
     this.cached = undefined;
     this.generation++;
+    this.onChange();
   }
 
   async close(): Promise<void> {

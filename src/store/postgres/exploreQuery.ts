@@ -26,7 +26,6 @@ interface NodeRow {
   x: number;
   y: number;
   degree: number;
-  doc: EntityAttributes;
 }
 
 interface EdgeRow {
@@ -40,9 +39,20 @@ interface EdgeRow {
 const FEW_SQL = `SELECT a.entity, a.relation_pos, a.other, a.predicate FROM unnest($1::text[]) AS s(id)
   CROSS JOIN LATERAL (SELECT entity, relation_pos, other, predicate FROM newsgraph.adjacency a WHERE a.entity = s.id) a
   WHERE a.other IN (SELECT unnest($2::text[]))`;
-/** Relations between two ends with many, pair by pair. */
-const MANY_SQL = `SELECT a.entity, a.relation_pos, a.other, a.predicate FROM newsgraph.adjacency a
-  WHERE a.entity = ANY($1::text[]) AND a.other = ANY($1::text[])`;
+/**
+ * Relations between two ends with many, pair by pair (one descent of `adjacency_pair` each), each read from its end
+ * drawn first ($2: the ends' places, kept ones first) and at most $3 per end: a relation is drawn at the place of
+ * its first kept end, and no place can draw more than the cap.
+ */
+const MANY_SQL = `SELECT m.id AS entity, a.relation_pos, a.other, a.predicate FROM unnest($1::text[], $2::int[]) AS m(id, place)
+  CROSS JOIN LATERAL (
+    SELECT p.relation_pos, p.other, p.predicate FROM unnest($1::text[], $2::int[]) AS o(id, place)
+    CROSS JOIN LATERAL (
+      SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
+      WHERE a.entity = m.id AND a.other = o.id AND ($4::text[] IS NULL OR a.predicate = ANY($4))) p
+    WHERE o.place >= m.place
+    ORDER BY p.relation_pos LIMIT $3) a
+  WHERE m.place < $5`;
 
 /** One index descent costs about as much as reading this many index entries in order. */
 const DESCENT_COST = 8;
@@ -92,46 +102,56 @@ async function edgesAmong(
   db: Connections,
   kept: readonly string[],
   connectTo: readonly string[],
+  degrees: ReadonlyMap<string, number>,
   followed: ReadonlySet<string> | null,
   maxEdges: number,
 ): Promise<{ positions: number[]; truncated: boolean }> {
   const ends = [...new Set([...kept, ...connectTo])];
-  const place = new Map(kept.map((id, i) => [id, i]));
-  const degrees = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [ends]);
-  const { few, many } = splitEnds(degrees.map((r) => [r.id, r.degree] as const));
+  // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
+  const place = new Map(ends.map((id, i) => [id, i]));
+  const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
   const [fromFew, fromMany] = await Promise.all([
     few.length === 0 ? [] : db.read<EdgeRow>(FEW_SQL, [few, ends]),
-    many.length === 0 ? [] : db.read<EdgeRow>(MANY_SQL, [many]),
+    many.length === 0 ? [] : db.read<EdgeRow>(MANY_SQL, [many, many.map((id) => place.get(id) ?? 0), maxEdges + 1, followed === null ? null : [...followed], kept.length]),
   ]);
   // Each relation at its first kept end's place (the in-memory loop meets it there first), then graph order.
   const order = new Map<number, number>();
   for (const row of [...fromFew, ...fromMany]) {
     if (followed !== null && !followed.has(row.predicate)) continue;
     const at = Math.min(place.get(row.entity) ?? Number.POSITIVE_INFINITY, place.get(row.other) ?? Number.POSITIVE_INFINITY);
-    if (at === Number.POSITIVE_INFINITY) continue; // between two entities drawn elsewhere
+    if (at >= kept.length) continue; // between two entities drawn elsewhere
     order.set(row.relation_pos, at);
   }
   const positions = [...order.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a - b);
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
 }
 
-export async function exploreFromPostgres(db: Connections, args: ExploreQuery, articleOrder: () => Promise<ArticleOrder>): Promise<ExplorerView> {
+/** What the store keeps between requests: the articles' order, and entity records (large ones cached). */
+export interface ExploreReads {
+  readonly articleOrder: () => Promise<ArticleOrder>;
+  readonly entities: (ids: readonly string[]) => Promise<ReadonlyMap<string, EntityAttributes>>;
+}
+
+export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
   const { depth, limit, predicates } = args;
   const { kept, reachable, exact } = await exploreRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
-  const [edges, nodeRows, known] = await Promise.all([
-    edgesAmong(db, keptIds, args.connectTo ?? [], followed, kept.length * EDGES_PER_NODE),
-    db.read<NodeRow>('SELECT id, x, y, degree, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [keptIds]),
-    articleOrder(),
+  const connectTo = args.connectTo ?? [];
+  const nodeRows = await db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]);
+  const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
+  const [edges, entities, known] = await Promise.all([
+    edgesAmong(db, keptIds, connectTo, degrees, followed, kept.length * EDGES_PER_NODE),
+    reads.entities(keptIds),
+    reads.articleOrder(),
   ]);
   const relationRows = await db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [edges.positions]);
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const relations = new Map(relationRows.map((r) => [r.pos, r.doc]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
-    if (row === undefined) return [];
-    const entity = row.doc;
+    const entity = entities.get(id);
+    if (row === undefined || entity === undefined) return [];
     return [
       {
         id,

@@ -6,10 +6,11 @@
  * keeps each new one; once the limit is reached it only counts new entities, and stops after COUNT_BUDGET
  * (250,000) relations visited. Around a hub that is a quarter of a million rows for a count. So here:
  * - while entities are still kept, rows are read in order a bounded chunk at a time (scanAdjacency), as before;
- * - from the row that fills the limit on, each ring's rest is one statement: the rows up to the budget (a LIMIT),
- *   numbered in order, the new entities among them (not yet seen: a hash anti-join with the seen ids), counted,
- *   or listed in order of first meeting when a further ring needs them as its frontier. The database reads the
- *   same rows (index-only, from the covering adjacency index) but returns one number, or the ids of the ring.
+ * - from the row that fills the limit on, where the budget stops the loop follows from the entities' degrees
+ *   (stored at load, one light query), and each ring's rest is one statement over the rows up to that cut: the
+ *   new entities among them (not yet seen: a hash anti-join with the seen ids), counted, or listed in order of
+ *   first meeting when a further ring needs them as its frontier. The database reads the same rows (index-only,
+ *   from the covering adjacency index) but returns one number, or the ids of the ring.
  */
 import { SMALL_READS, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
@@ -20,29 +21,43 @@ export interface RingsResult {
   readonly exact: boolean;
 }
 
-/** The rest of a ring from (ring index, after relation position): at most $3 rows in order, numbered. */
-const RING_REST = `WITH r AS MATERIALIZED (
-    SELECT row_number() OVER () AS n, x.other, x.predicate FROM (
-      SELECT a.other, a.predicate FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
-      CROSS JOIN LATERAL (
-        SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
-        WHERE a.entity = f.id AND (f.k > 1 OR a.relation_pos > $2) ORDER BY a.relation_pos LIMIT $3) a
-      ORDER BY f.k, a.relation_pos LIMIT $3) x),
-  fresh AS (
-    SELECT r.other, min(r.n) AS first FROM r
-    WHERE r.n <= $4 AND ($5::text[] IS NULL OR r.predicate = ANY($5))
-      AND NOT EXISTS (SELECT 1 FROM unnest($6::text[]) AS s(id) WHERE s.id = r.other)
-    GROUP BY r.other)`;
-
-/** How many rows there were (at most the limit), and how many new entities among the first $4. */
-const COUNT_REST = `${RING_REST} SELECT (SELECT count(*) FROM r)::int AS rows, (SELECT count(*) FROM fresh)::int AS fresh, NULL::text[] AS ids`;
-/** The same, with the new entities in order of first meeting (the next ring's frontier). */
-const LIST_REST = `${RING_REST} SELECT (SELECT count(*) FROM r)::int AS rows, (SELECT count(*) FROM fresh)::int AS fresh, ARRAY(SELECT other FROM fresh ORDER BY first) AS ids`;
+/**
+ * The rows of a ring's rest: the entities of $1 in order, the first one's relations after position $2, the last
+ * one's only the first $3 (the budget's cut; NULL for all), the predicates $4 followed; the new entities among them
+ * are those not in $5 (a hash anti-join), each with the place it is first met at (ring index, then graph order).
+ */
+const REST_ROWS = `SELECT a.other, min(f.k * 4294967296 + a.relation_pos) AS first
+  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (
+    SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
+    WHERE a.entity = f.id AND (f.k > 1 OR a.relation_pos > $2)
+    ORDER BY a.relation_pos LIMIT CASE WHEN f.k = cardinality($1::text[]) THEN $3::int END) a
+  WHERE ($4::text[] IS NULL OR a.predicate = ANY($4))
+    AND NOT EXISTS (SELECT 1 FROM unnest($5::text[]) AS s(id) WHERE s.id = a.other)
+  GROUP BY a.other`;
+/** How many new entities (the last ring: only counted). */
+const COUNT_REST = `SELECT count(*)::int AS fresh, NULL::text[] AS ids FROM (${REST_ROWS}) x`;
+/** The new entities in order of first meeting (the next ring's frontier). */
+const LIST_REST = `SELECT count(*)::int AS fresh, array_agg(other ORDER BY first) AS ids FROM (${REST_ROWS}) x`;
 
 interface RestRow {
-  rows: number;
   fresh: number;
   ids: string[] | null;
+}
+
+/**
+ * Where the budget cuts a ring's rest: `degrees` are the relations of each entity of the rest (the first one's
+ * less those already read), `allowed` the visits left. Returns how many entities are read (the last one maybe in
+ * part: `lastRows` of its relations, null for all), and whether the loop stops there (rows beyond the budget).
+ */
+export function budgetCut(degrees: readonly number[], allowed: number): { entities: number; lastRows: number | null; rows: number; stops: boolean } {
+  let rows = 0;
+  for (let i = 0; i < degrees.length; i++) {
+    const d = degrees[i] ?? 0;
+    if (rows + d > allowed) return { entities: i + 1, lastRows: allowed - rows, rows: allowed, stops: true };
+    rows += d;
+  }
+  return { entities: degrees.length, lastRows: null, rows, stops: false };
 }
 
 /** rings.ts `neighborhoodRings` after its checks (see the module comment). */
@@ -60,12 +75,19 @@ export async function exploreRings(
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
     const next: string[] = [];
     // Where the counting part of this ring starts: the whole ring once the limit is reached.
-    let rest: { readonly index: number; readonly afterPos: number } | null = { index: 0, afterPos: -1 };
+    let rest: { readonly index: number; readonly afterPos: number; readonly read: number } | null = { index: 0, afterPos: -1, read: 0 };
     if (kept.length < limit) {
       rest = null;
+      let readOfCurrent = 0;
+      let current = -1;
       // Keeping: row by row as in memory (the budget cannot stop the loop before the limit is reached).
       for await (const row of scanAdjacency(db, frontier, undefined, SMALL_READS)) {
         visits++;
+        if (row.ringIndex !== current) {
+          current = row.ringIndex;
+          readOfCurrent = 0;
+        }
+        readOfCurrent++;
         if (wanted === null || wanted.has(row.predicate)) {
           if (!seen.has(row.other)) {
             seen.add(row.other);
@@ -74,20 +96,26 @@ export async function exploreRings(
           }
         }
         if (kept.length >= limit) {
-          rest = { index: row.ringIndex, afterPos: row.relationPos };
+          rest = { index: row.ringIndex, afterPos: row.relationPos, read: readOfCurrent };
           break;
         }
       }
     }
     if (rest !== null) {
-      // Counting: the visits left before the stop, and one more row to know whether the stop comes.
-      const allowed = Math.max(0, countBudget - visits);
-      const listed = distance < depth;
-      const values = [frontier.slice(rest.index), rest.afterPos, allowed + 1, allowed, predicates === undefined ? null : [...predicates], [...seen]];
-      const [answer] = await db.read<RestRow>(listed ? LIST_REST : COUNT_REST, values);
-      const { rows, fresh, ids } = answer ?? { rows: 0, fresh: 0, ids: null };
-      if (rows > allowed) return { kept, reachable: seen.size + fresh, exact: false };
-      visits += rows;
+      // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone.
+      const entities = frontier.slice(rest.index);
+      const degreeRows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [entities]);
+      const degreeOf = new Map(degreeRows.map((r) => [r.id, r.degree]));
+      const degrees = entities.map((e, i) => (degreeOf.get(e) ?? 0) - (i === 0 ? rest.read : 0));
+      const cut = budgetCut(degrees, Math.max(0, countBudget - visits));
+      const listed = distance < depth && !cut.stops;
+      const values = [entities.slice(0, cut.entities), rest.afterPos, cut.lastRows, predicates === undefined ? null : [...predicates], [...seen]];
+      const [answer] = cut.rows === 0 ? [] : await db.read<RestRow>(listed ? LIST_REST : COUNT_REST, values);
+      const { fresh, ids } = answer ?? { fresh: 0, ids: null };
+      // The loop stops at the first visit past the budget (in this ring, or at the next ring's first relation,
+      // where the cut reads no row).
+      if (cut.stops) return { kept, reachable: seen.size + fresh, exact: false };
+      visits += cut.rows;
       for (const other of ids ?? []) {
         seen.add(other);
         next.push(other);

@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
+import { EntityCache } from './entityCache.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
@@ -80,21 +81,25 @@ export class PostgresStore implements GraphStore {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
+  /** Large entity records kept between requests (entityCache.ts). */
+  private readonly hubs = new EntityCache();
   private articleOrderOf: { readonly identity: string; readonly order: Promise<ArticleOrder> } | undefined;
 
   /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
   constructor(options: ConnectionOptions) {
     this.db = new Connections(options);
-    this.corpus = new CorpusMetaCache(this.db, options);
-    this.batch = new EntityBatch(async (ids) => {
-      const rows = await this.db.read<{ id: string; doc: EntityAttributes }>('SELECT id, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
-      return new Map(rows.map((r) => [r.id, r.doc]));
-    });
+    this.corpus = new CorpusMetaCache(this.db, options, () => this.hubs.clear());
+    this.batch = new EntityBatch((ids) => this.entitiesById(ids));
   }
 
   /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
   get statementCount(): number {
     return this.db.statementCount;
+  }
+
+  /** Large entity records kept between requests (for tests). */
+  get cachedRecordCount(): number {
+    return this.hubs.count;
   }
 
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
@@ -121,9 +126,23 @@ export class PostgresStore implements GraphStore {
     return this.batch.load(id);
   }
 
+  /** The entities with these ids (missing ones left out): large records from the cache, the others in one query. */
+  private async entitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
+    const found = new Map<string, EntityAttributes>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const kept = this.hubs.get(id);
+      if (kept === undefined) missing.push(id);
+      else found.set(id, kept);
+    }
+    if (missing.length === 0) return found;
+    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [missing]);
+    for (const row of rows) found.set(row.id, this.hubs.parse(row.id, row.doc));
+    return found;
+  }
+
   async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
-    const rows = await this.db.read<{ id: string; doc: EntityAttributes }>('SELECT id, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...ids]]);
-    const byId = new Map(rows.map((r) => [r.id, r.doc]));
+    const byId = await this.entitiesById(ids);
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -352,6 +371,6 @@ export class PostgresStore implements GraphStore {
 
   async explore(query: ExploreQuery): Promise<ExplorerView> {
     if ((await this.entity(query.center)) === null) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${query.center}".`);
-    return exploreFromPostgres(this.db, query, () => this.articleOrder());
+    return exploreFromPostgres(this.db, query, { articleOrder: () => this.articleOrder(), entities: (ids) => this.entitiesById(ids) });
   }
 }
