@@ -12,7 +12,7 @@
  *   first meeting when a further ring needs them as its frontier. The database reads the same rows (index-only,
  *   from the covering adjacency index) but returns one number, or the ids of the ring.
  */
-import { SMALL_READS, scanAdjacency } from './adjacencyScan.js';
+import { readsFor, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
 
 export interface RingsResult {
@@ -81,7 +81,7 @@ export async function exploreRings(
       let readOfCurrent = 0;
       let current = -1;
       // Keeping: row by row as in memory (the budget cannot stop the loop before the limit is reached).
-      for await (const row of scanAdjacency(db, frontier, undefined, SMALL_READS)) {
+      for await (const row of scanAdjacency(db, frontier, undefined, readsFor(2 * (limit - kept.length)))) {
         visits++;
         if (row.ringIndex !== current) {
           current = row.ringIndex;

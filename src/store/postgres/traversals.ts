@@ -4,7 +4,7 @@
  * a bounded chunk at a time instead of from the in-memory index. The explorer's rings: exploreRings.ts.
  */
 import { MAX_FRONTIER } from '../../graph/paths.js';
-import { LARGE_READS, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
+import { LARGE_READS, readsFor, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
 
 export interface NeighborPositions {
@@ -28,7 +28,7 @@ export async function neighborhoodPositions(
   let frontier = [id];
   for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier, filter)) {
+    for await (const row of scanAdjacency(db, frontier, filter, readsFor(2 * (limit - order.length)))) {
       if (order.length >= limit) break;
       const known = distance.get(row.other);
       if (known !== undefined && known < step) continue;
