@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { neighborhoodRings } from '../../src/graph/rings.js';
-import type { NewsGraph } from '../../src/graph/types.js';
+import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { budgetCut, exploreRings } from '../../src/store/postgres/exploreRings.js';
@@ -25,6 +25,9 @@ function hubbyGraph(options: { readonly hubName?: string } = {}): NewsGraph {
     return seed % n;
   };
   const biased = (): number => Math.min(next(entities), next(entities), next(entities));
+  // Evidence that does not compress away (the database keeps a record compressed; the cache is for large ones).
+  const noisy = (n: number): Evidence[] =>
+    Array.from({ length: n }, () => ({ ...anchor('rejected'), prefix: Array.from({ length: 24 }, () => String.fromCharCode(97 + next(26))).join('') }));
   for (let i = 0; i < entities; i++) {
     addEntity(g, {
       id: `e${i}`,
@@ -32,14 +35,16 @@ function hubbyGraph(options: { readonly hubName?: string } = {}): NewsGraph {
       name: i === 0 ? (options.hubName ?? 'Hub Zero') : `Entity ${i}`,
       properties: {},
       // The hub's record is large (as a corpus's hubs are), so that the store keeps it between requests.
-      ...(i === 0 ? { evidence: Array.from({ length: 200 }, () => anchor('rejected')) } : {}),
+      ...(i === 0 ? { evidence: noisy(200) } : {}),
     });
   }
   for (let i = 0; i < 2_000; i++) {
     const subject = `e${biased()}`;
     const object = i % 97 === 0 ? subject : `e${next(entities)}`;
     const predicate = i % 3 === 0 ? 'MET_WITH' : i % 3 === 1 ? 'CRITICIZED' : 'REJECTED';
-    addRelation(g, { id: `r${i}`, predicate, subject, object, symmetric: predicate === 'MET_WITH', negated: i % 11 === 0 });
+    // Every 50th relation has a large record (as relations between a corpus's hubs do): read through the cache.
+    const evidence = i % 50 === 0 ? { evidence: noisy(120) } : {};
+    addRelation(g, { id: `r${i}`, predicate, subject, object, symmetric: predicate === 'MET_WITH', negated: i % 11 === 0, ...evidence });
   }
   return g;
 }
@@ -123,6 +128,32 @@ describePostgres('how the PostgreSQL store reads', () => {
       { center: 'e100', depth: 3, limit: 500 },
     ];
     for (const query of cases) expect(await store.explore(query)).toEqual(await memory.explore(query));
+  });
+
+  test('relations around an entity (the ends checked on its adjacency rows) and large records are those in memory', async () => {
+    const store = open();
+    const memory = memoryStore(graph);
+    const same = async <T>(ask: (s: typeof memory | PostgresStore) => Promise<T>): Promise<void> => {
+      expect(await ask(store)).toEqual(await ask(memory));
+    };
+    for (let round = 0; round < 2; round++) {
+      // The second round reads the large records from the cache.
+      for (const [subject, object] of [['e0', undefined], [undefined, 'e0'], ['e0', 'e1'], ['e1', 'e0'], ['e5', 'e5'], [undefined, 'e7']] as const) {
+        const ends = { ...(subject ? { subject } : {}), ...(object ? { object } : {}) };
+        await same((s) => s.relations(ends, { first: 7 }));
+        await same((s) => s.relations({ ...ends, predicates: ['MET_WITH'], negated: false }, { first: 50 }));
+        await same((s) => s.relations({ ...ends, minArticles: 1, draft: false }, { first: 3 }));
+        const page = await memory.relations(ends, { first: 4 });
+        if (page.pageInfo.endCursor !== null) await same((s) => s.relations(ends, { first: 4, after: page.pageInfo.endCursor ?? undefined }));
+      }
+      await same((s) => s.relationsOf('e0', {}, 300));
+      await same((s) => s.relationsOf('e2', { direction: 'IN', predicates: ['CRITICIZED'] }, 40));
+      await same((s) => s.neighborhood('e3', { depth: 2, includeNegated: true, limit: 80 }));
+      await same((s) => s.linked('e0', {}, 30));
+      await same((s) => s.search('hub', { limit: 3 }));
+      await same((s) => s.entitiesOfKind('GOVERNMENT', { first: 5 }));
+    }
+    expect(store.cachedRecordCount).toBeGreaterThan(1);
   });
 
   test('the corpus figures are read once while listening; a new load is served from its notification on, fresh', async () => {

@@ -130,6 +130,7 @@ async function edgesAmong(
 export interface ExploreReads {
   readonly articleOrder: () => Promise<ArticleOrder>;
   readonly entities: (ids: readonly string[]) => Promise<ReadonlyMap<string, EntityAttributes>>;
+  readonly relations: (positions: readonly number[]) => Promise<ReadonlyMap<number, RelationAttributes>>;
 }
 
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
@@ -145,9 +146,8 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
     reads.entities(keptIds),
     reads.articleOrder(),
   ]);
-  const relationRows = await db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [edges.positions]);
+  const relations = await reads.relations(edges.positions);
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
-  const relations = new Map(relationRows.map((r) => [r.pos, r.doc]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
     const entity = entities.get(id);
