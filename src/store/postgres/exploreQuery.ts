@@ -28,31 +28,33 @@ interface NodeRow {
   degree: number;
 }
 
-interface EdgeRow {
-  entity: string;
-  relation_pos: number;
-  other: string;
-  predicate: string;
-}
-
-/** Relations of the ends with few, whose other end is an end too. */
-const FEW_SQL = `SELECT a.entity, a.relation_pos, a.other, a.predicate FROM unnest($1::text[]) AS s(id)
-  CROSS JOIN LATERAL (SELECT entity, relation_pos, other, predicate FROM newsgraph.adjacency a WHERE a.entity = s.id) a
-  WHERE a.other IN (SELECT unnest($2::text[]))`;
 /**
- * Relations between two ends with many, pair by pair (one descent of `adjacency_pair` each), each read from its end
- * drawn first ($2: the ends' places, kept ones first) and at most $3 per end: a relation is drawn at the place of
- * its first kept end, and no place can draw more than the cap.
+ * The relations drawn, in drawing order, at most $9: each relation between two ends ($1, with their places $2:
+ * the kept entities' in drawing order, then the others') at the place of its first kept end (where the in-memory
+ * loop meets it first), then in graph order; only those with a kept end ($8 kept), predicates $7 followed. Found
+ * from the ends with few relations ($3), read whole (index-only) and joined with the ends; and between two ends
+ * with many ($4, places $5), pair by pair (one descent of `adjacency_pair` each: the LIMIT keeps the planner from
+ * turning the pairs into a hash join over the hubs' whole lists), each read from its end drawn first and at most
+ * $6 per end (no place draws more than the cap).
  */
-const MANY_SQL = `SELECT m.id AS entity, a.relation_pos, a.other, a.predicate FROM unnest($1::text[], $2::int[]) AS m(id, place)
-  CROSS JOIN LATERAL (
-    SELECT p.relation_pos, p.other, p.predicate FROM unnest($1::text[], $2::int[]) AS o(id, place)
+const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::int[]) AS e(id, place)),
+  found AS (
+    SELECT a.relation_pos, a.entity, a.other FROM unnest($3::text[]) AS s(id)
+    CROSS JOIN LATERAL (SELECT entity, relation_pos, other, predicate FROM newsgraph.adjacency a WHERE a.entity = s.id) a
+    WHERE ($7::text[] IS NULL OR a.predicate = ANY($7)) AND a.other IN (SELECT id FROM ends)
+    UNION ALL
+    SELECT a.relation_pos, m.id, a.other FROM unnest($4::text[], $5::int[]) AS m(id, place)
     CROSS JOIN LATERAL (
-      SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
-      WHERE a.entity = m.id AND a.other = o.id AND ($4::text[] IS NULL OR a.predicate = ANY($4))) p
-    WHERE o.place >= m.place
-    ORDER BY p.relation_pos LIMIT $3) a
-  WHERE m.place < $5`;
+      SELECT p.relation_pos, p.other FROM unnest($4::text[], $5::int[]) AS o(id, place)
+      CROSS JOIN LATERAL (
+        SELECT relation_pos, other FROM newsgraph.adjacency a
+        WHERE a.entity = m.id AND a.other = o.id AND ($7::text[] IS NULL OR a.predicate = ANY($7))
+        ORDER BY a.relation_pos LIMIT $6) p
+      WHERE o.place >= m.place
+      ORDER BY p.relation_pos LIMIT $6) a
+    WHERE m.place < $8)
+  SELECT DISTINCT least(x.place, y.place) AS place, f.relation_pos FROM found f JOIN ends x ON x.id = f.entity JOIN ends y ON y.id = f.other
+  WHERE least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
 
 /** One index descent costs about as much as reading this many index entries in order. */
 const DESCENT_COST = 8;
@@ -110,19 +112,18 @@ async function edgesAmong(
   // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
   const place = new Map(ends.map((id, i) => [id, i]));
   const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
-  const [fromFew, fromMany] = await Promise.all([
-    few.length === 0 ? [] : db.read<EdgeRow>(FEW_SQL, [few, ends]),
-    many.length === 0 ? [] : db.read<EdgeRow>(MANY_SQL, [many, many.map((id) => place.get(id) ?? 0), maxEdges + 1, followed === null ? null : [...followed], kept.length]),
+  const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
+    ends,
+    ends.map((_, i) => i),
+    few,
+    many,
+    many.map((id) => place.get(id) ?? 0),
+    maxEdges + 1,
+    followed === null ? null : [...followed],
+    kept.length,
+    maxEdges + 1,
   ]);
-  // Each relation at its first kept end's place (the in-memory loop meets it there first), then graph order.
-  const order = new Map<number, number>();
-  for (const row of [...fromFew, ...fromMany]) {
-    if (followed !== null && !followed.has(row.predicate)) continue;
-    const at = Math.min(place.get(row.entity) ?? Number.POSITIVE_INFINITY, place.get(row.other) ?? Number.POSITIVE_INFINITY);
-    if (at >= kept.length) continue; // between two entities drawn elsewhere
-    order.set(row.relation_pos, at);
-  }
-  const positions = [...order.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a - b);
+  const positions = rows.map((r) => r.relation_pos);
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
 }
 
