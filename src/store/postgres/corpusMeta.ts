@@ -4,9 +4,9 @@
  *
  * They change only when a load switches the reader views to a new schema, in the transaction that commits it; the
  * loader then sends `NOTIFY newsgraph_load` (delivered at that commit). A store reading from the primary alone
- * LISTENs on one extra connection and drops its copy when told; until it is listening (or when the listening
- * connection is lost, or cannot be had: a pooler in transaction mode), every call reads the figures again, one
- * small row, as before. A store reading from replicas always reads again: a replica replays the switch a little
+ * LISTENs on one extra connection and drops its copy when told (and reads it again every TRUST_NOTIFICATIONS_MS
+ * anyway); until it is listening (or when the listening connection is lost, or cannot be had), every call reads
+ * the figures again, one small row, as before. A store reading from replicas always reads again: a replica replays the switch a little
  * after the primary notifies, and a copy refreshed in between would be the previous corpus's, kept.
  *
  * Alternatives rejected: a time-to-live (a new load would be served under the previous identity for that long);
@@ -20,9 +20,16 @@ import { LOAD_CHANNEL } from './schema.js';
 
 /** After the listening connection fails, how long to read the figures on every call before trying again. */
 const RETRY_LISTEN_MS = 5_000;
+/**
+ * Even while listening, the figures are read again after this long: a notification can be lost where the store
+ * cannot tell (a pooler in transaction mode runs LISTEN on a connection it then lends to others), and this bounds
+ * how long a new load could go unseen then, for one small read per interval.
+ */
+export const TRUST_NOTIFICATIONS_MS = 10_000;
 
 export class CorpusMetaCache {
   private cached: CorpusMeta | undefined;
+  private cachedAt = 0;
   /** Bumped by every notification: a read that started before one must not be kept. */
   private generation = 0;
   private listener: pg.Client | undefined;
@@ -58,10 +65,13 @@ export class CorpusMetaCache {
   /** @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet. */
   async meta(): Promise<CorpusMeta> {
     if (this.mayListen && !this.listening && !this.closed && Date.now() >= this.retryAt) await this.listen();
-    if (this.listening && this.cached !== undefined) return this.cached;
+    if (this.listening && this.cached !== undefined && Date.now() - this.cachedAt < TRUST_NOTIFICATIONS_MS) return this.cached;
     const generation = this.generation;
     const meta = await this.read();
-    if (this.listening && generation === this.generation) this.cached = meta;
+    if (this.listening && generation === this.generation) {
+      this.cached = meta;
+      this.cachedAt = Date.now();
+    }
     return meta;
   }
 
