@@ -156,6 +156,16 @@ describePostgres('how the PostgreSQL store reads', () => {
     expect(store.cachedRecordCount).toBeGreaterThan(1);
   });
 
+  test('paths (one statement per hop returns the first relation to each new entity) are those in memory', async () => {
+    const store = open();
+    const memory = memoryStore(graph);
+    for (let i = 0; i < 40; i++) {
+      const from = `e${(i * 37) % 240}`;
+      const to = `e${(i * 53 + 11) % 240}`;
+      for (const maxHops of [1, 2, 4]) expect(await store.path(from, to, maxHops)).toEqual(await memory.path(from, to, maxHops));
+    }
+  });
+
   test('the corpus figures are read once while listening; a new load is served from its notification on, fresh', async () => {
     const store = open();
     const first = await store.identity();

@@ -1,7 +1,7 @@
 /**
  * Reading the relations around a ring of entities in the order the in-memory traversals read them (the ring's
  * order, then each entity's relations in graph order), a bounded chunk per round-trip, so a traversal that stops
- * early (a neighbourhood reaching its limit, a path meeting in the middle) reads only about what it uses, and a
+ * early (a neighbourhood reaching its limit, the explorer filling its view) reads only about what it uses, and a
  * hub of the corpus is never read whole in one answer. Bounded per hop: each query looks at a window of ring
  * entities and returns at most a chunk of rows (ScanSize), the first chunk small when few rows are needed.
  */
@@ -35,8 +35,6 @@ export function readsFor(rows: number): ScanSize {
 
 /** For traversals that usually stop early (a neighbourhood's limit): small reads. */
 export const SMALL_READS: ScanSize = { window: 100, chunk: 1_000 };
-/** For traversals that read whole rings (a path's hops, the explorer's count): fewer, larger reads. */
-export const LARGE_READS: ScanSize = { window: 2_000, chunk: 20_000 };
 
 /** An extra condition on `a` (the adjacency row), with its parameters numbered from $4. */
 export interface AdjacencyFilter {

@@ -4,7 +4,7 @@
  * a bounded chunk at a time instead of from the in-memory index. The explorer's rings: exploreRings.ts.
  */
 import { MAX_FRONTIER } from '../../graph/paths.js';
-import { LARGE_READS, readsFor, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
+import { readsFor, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
 
 export interface NeighborPositions {
@@ -48,6 +48,21 @@ export async function neighborhoodPositions(
 
 type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
 
+/**
+ * One hop of a path search over a window of the frontier ($1, in order): for each entity not yet reached from this
+ * side ($2, a hash anti-join), the first relation that reaches it (ring order, then graph order), and whether the
+ * other side has reached it ($3). The in-memory loop takes exactly these rows, in that order, and stops at the
+ * first that meets; returning them instead of every relation of the window spares the transfer of a hub's list.
+ */
+const HOP_SQL = `SELECT DISTINCT ON (a.other) a.other, f.k::int AS k, a.relation_pos, a.other IN (SELECT unnest($3::text[])) AS meets
+  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (SELECT relation_pos, other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.traversable) a
+  WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS m(id) WHERE m.id = a.other)
+  ORDER BY a.other, f.k, a.relation_pos`;
+
+/** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
+const HOP_WINDOW = 1_000;
+
 /** paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. */
 export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
   if (from === to) return [];
@@ -55,18 +70,23 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const backward: ReachedBy = new Map([[to, null]]);
   let forwardFrontier = [from];
   let backwardFrontier = [to];
-  const traversable: AdjacencyFilter = { sql: 'a.traversable', values: [] };
   for (let hop = 1; hop <= maxHops && forwardFrontier.length > 0 && backwardFrontier.length > 0; hop++) {
     const forwards = forwardFrontier.length <= backwardFrontier.length;
     const mine = forwards ? forward : backward;
     const theirs = forwards ? backward : forward;
-    const frontier = forwards ? forwardFrontier : backwardFrontier;
+    const whole = forwards ? forwardFrontier : backwardFrontier;
+    const frontier = whole.length > MAX_FRONTIER ? whole.slice(0, MAX_FRONTIER) : whole;
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier, traversable, LARGE_READS)) {
-      if (mine.has(row.other)) continue;
-      mine.set(row.other, { relationPos: row.relationPos, previous: row.from });
-      if (theirs.has(row.other)) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
-      next.push(row.other);
+    const theirIds = [...theirs.keys()];
+    for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
+      const window = frontier.slice(start, start + HOP_WINDOW);
+      const rows = await db.read<{ other: string; k: number; relation_pos: number; meets: boolean }>(HOP_SQL, [window, [...mine.keys()], theirIds]);
+      rows.sort((a, b) => a.k - b.k || a.relation_pos - b.relation_pos);
+      for (const row of rows) {
+        mine.set(row.other, { relationPos: row.relation_pos, previous: window[row.k - 1] ?? '' });
+        if (row.meets) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
+        next.push(row.other);
+      }
     }
     if (forwards) forwardFrontier = next;
     else backwardFrontier = next;
