@@ -54,11 +54,11 @@ type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
  * other side has reached it ($3). The in-memory loop takes exactly these rows, in that order, and stops at the
  * first that meets; returning them instead of every relation of the window spares the transfer of a hub's list.
  */
-const HOP_SQL = `SELECT DISTINCT ON (a.other) a.other, f.k::int AS k, a.relation_pos, a.other IN (SELECT unnest($3::text[])) AS meets
+const HOP_SQL = `SELECT a.other, min(f.k * ${2 ** 32} + a.relation_pos)::float8 AS first, a.other IN (SELECT unnest($3::text[])) AS meets
   FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
   CROSS JOIN LATERAL (SELECT relation_pos, other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.traversable) a
   WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS m(id) WHERE m.id = a.other)
-  ORDER BY a.other, f.k, a.relation_pos`;
+  GROUP BY a.other`;
 
 /** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
 const HOP_WINDOW = 1_000;
@@ -80,10 +80,12 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     const theirIds = [...theirs.keys()];
     for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
       const window = frontier.slice(start, start + HOP_WINDOW);
-      const rows = await db.read<{ other: string; k: number; relation_pos: number; meets: boolean }>(HOP_SQL, [window, [...mine.keys()], theirIds]);
-      rows.sort((a, b) => a.k - b.k || a.relation_pos - b.relation_pos);
+      // `first`: the place of the first relation to it, ring index × 2^32 + graph position (a hash aggregate, no sort).
+      const rows = await db.read<{ other: string; first: number; meets: boolean }>(HOP_SQL, [window, [...mine.keys()], theirIds]);
+      rows.sort((a, b) => a.first - b.first);
       for (const row of rows) {
-        mine.set(row.other, { relationPos: row.relation_pos, previous: window[row.k - 1] ?? '' });
+        const k = Math.floor(row.first / 2 ** 32);
+        mine.set(row.other, { relationPos: row.first - k * 2 ** 32, previous: window[k - 1] ?? '' });
         if (row.meets) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
         next.push(row.other);
       }
