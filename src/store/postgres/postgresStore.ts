@@ -143,19 +143,14 @@ export class PostgresStore implements GraphStore {
   }
 
   /** The entities with these ids (missing ones left out): large records from the cache, the others in one query. */
-  private async entitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
-    const found = new Map<string, EntityAttributes>();
-    const missing: string[] = [];
-    for (const id of new Set(ids)) {
-      const kept = this.entityRecords.get(id);
-      if (kept === undefined) missing.push(id);
-      else found.set(id, kept);
-    }
-    if (missing.length === 0) return found;
-    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [missing]);
-    for (const row of rows) found.set(row.id, this.entityRecords.parse(row.id, row.doc));
-    return found;
+  private entitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
+    return this.entityRecords.getMany(ids, this.readEntities);
   }
+
+  private readonly readEntities = async (ids: string[]): Promise<Array<[string, string]>> => {
+    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
+    return rows.map((r) => [r.id, r.doc]);
+  };
 
   /**
    * The entity records of a query that selects `id` and `recordOrNull(doc)` AS doc, in its order: the small ones as
@@ -163,8 +158,7 @@ export class PostgresStore implements GraphStore {
    */
   private async entityRecordsOf(sql: string, values: readonly unknown[]): Promise<EntityAttributes[]> {
     const rows = await this.db.read<{ id: string; doc: string | null }>(sql, values);
-    const large = await this.entitiesById(rows.flatMap((r) => (r.doc === null ? [r.id] : [])));
-    return rows.flatMap((r) => (r.doc === null ? (large.get(r.id) ?? []) : [JSON.parse(r.doc) as EntityAttributes]));
+    return this.entityRecords.recordsOfRows(rows.map((r) => ({ key: r.id, doc: r.doc })), this.readEntities);
   }
 
   async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
@@ -267,19 +261,14 @@ export class PostgresStore implements GraphStore {
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */
-  private async relationsAt(positions: readonly number[]): Promise<Map<number, RelationAttributes>> {
-    const found = new Map<number, RelationAttributes>();
-    const missing: number[] = [];
-    for (const pos of new Set(positions)) {
-      const kept = this.relationRecords.get(pos);
-      if (kept === undefined) missing.push(pos);
-      else found.set(pos, kept);
-    }
-    if (missing.length === 0) return found;
-    const rows = await this.db.read<{ pos: number; doc: string }>('SELECT pos, doc::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [missing]);
-    for (const row of rows) found.set(row.pos, this.relationRecords.parse(row.pos, row.doc));
-    return found;
+  private relationsAt(positions: readonly number[]): Promise<Map<number, RelationAttributes>> {
+    return this.relationRecords.getMany(positions, this.readRelations);
   }
+
+  private readonly readRelations = async (positions: number[]): Promise<Array<[number, string]>> => {
+    const rows = await this.db.read<{ pos: number; doc: string }>('SELECT pos, doc::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [positions]);
+    return rows.map((r) => [r.pos, r.doc]);
+  };
 
   /**
    * The relation records of a query that selects `pos` and `recordOrNull(r.doc)` AS doc, in its order: the small
@@ -287,8 +276,7 @@ export class PostgresStore implements GraphStore {
    */
   private async relationRecordsOf(sql: string, values: readonly unknown[]): Promise<RelationAttributes[]> {
     const rows = await this.db.read<{ pos: number; doc: string | null }>(sql, values);
-    const large = await this.relationsAt(rows.flatMap((r) => (r.doc === null ? [r.pos] : [])));
-    return rows.flatMap((r) => (r.doc === null ? (large.get(r.pos) ?? []) : [JSON.parse(r.doc) as RelationAttributes]));
+    return this.relationRecords.recordsOfRows(rows.map((r) => ({ key: r.pos, doc: r.doc })), this.readRelations);
   }
 
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]> {

@@ -65,6 +65,29 @@ export class RecordCache<K, T> {
     return record;
   }
 
+  /** The records with these keys (missing ones left out): kept ones from here, the others by one call of `read`. */
+  async getMany(keys: readonly K[], read: (missing: K[]) => Promise<ReadonlyArray<readonly [K, string]>>): Promise<Map<K, T>> {
+    const found = new Map<K, T>();
+    const missing: K[] = [];
+    for (const key of new Set(keys)) {
+      const kept = this.get(key);
+      if (kept === undefined) missing.push(key);
+      else found.set(key, kept);
+    }
+    if (missing.length === 0) return found;
+    for (const [key, json] of await read(missing)) found.set(key, this.parse(key, json));
+    return found;
+  }
+
+  /** The records of rows read with `recordOrNull`, in their order: small ones parsed, large ones through `getMany`. */
+  async recordsOfRows(rows: ReadonlyArray<{ readonly key: K; readonly doc: string | null }>, read: (missing: K[]) => Promise<ReadonlyArray<readonly [K, string]>>): Promise<T[]> {
+    const large = await this.getMany(
+      rows.flatMap((r) => (r.doc === null ? [r.key] : [])),
+      read,
+    );
+    return rows.flatMap((r) => (r.doc === null ? (large.get(r.key) ?? []) : [JSON.parse(r.doc) as T]));
+  }
+
   clear(): void {
     this.records.clear();
     this.size = 0;
