@@ -1,15 +1,17 @@
 /**
  * Reading the relations around a ring of entities in the order the in-memory traversals read them (the ring's
  * order, then each entity's relations in graph order), a bounded chunk per round-trip, so a traversal that stops
- * early (a neighbourhood reaching its limit, a path meeting in the middle) reads only about what it uses, and a
- * hub of the corpus is never read whole in one answer. Bounded per hop: each query looks at a window of
- * window of entities and returns at most a chunk of rows (ScanSize).
+ * early (a neighbourhood reaching its limit, the explorer filling its view) reads only about what it uses, and a
+ * hub of the corpus is never read whole in one answer. Bounded per hop: each query looks at a window of ring
+ * entities and returns at most a chunk of rows (ScanSize), the first chunk small when few rows are needed.
  */
 import type { Connections } from './connections.js';
 
 export interface AdjacencyRow {
   /** The ring entity the relation is read from. */
   readonly from: string;
+  /** Its index in the ring. */
+  readonly ringIndex: number;
   readonly relationPos: number;
   /** The entity at the far end (itself for a self-loop). */
   readonly other: string;
@@ -22,12 +24,17 @@ export interface AdjacencyRow {
 export interface ScanSize {
   readonly window: number;
   readonly chunk: number;
+  /** Rows of the first query, doubled at each next one up to `chunk` (a traversal that needs few reads few). */
+  readonly firstChunk?: number;
+}
+
+/** Small reads starting at about `rows` rows: for a traversal that stops once it has found that many entities. */
+export function readsFor(rows: number): ScanSize {
+  return { ...SMALL_READS, firstChunk: Math.min(SMALL_READS.chunk, Math.max(32, rows)) };
 }
 
 /** For traversals that usually stop early (a neighbourhood's limit): small reads. */
 export const SMALL_READS: ScanSize = { window: 100, chunk: 1_000 };
-/** For traversals that read whole rings (a path's hops, the explorer's count): fewer, larger reads. */
-export const LARGE_READS: ScanSize = { window: 2_000, chunk: 20_000 };
 
 /** An extra condition on `a` (the adjacency row), with its parameters numbered from $4. */
 export interface AdjacencyFilter {
@@ -58,16 +65,18 @@ interface ScanRow {
 
 /** The relations around each of `ring`, in order; stop iterating to stop reading. */
 export async function* scanAdjacency(db: Connections, ring: readonly string[], filter: AdjacencyFilter = NO_FILTER, size: ScanSize = SMALL_READS): AsyncGenerator<AdjacencyRow> {
-  const { window: WINDOW, chunk: CHUNK } = size;
+  const { window: WINDOW } = size;
   const sql = scanSql(filter.sql);
   let start = 0; // index in `ring` of the entity being read
   let afterPos = -1; // its relations already read end here
+  let CHUNK = size.firstChunk ?? size.chunk;
   while (start < ring.length) {
     const window = ring.slice(start, start + WINDOW);
     const rows = await db.read<ScanRow>(sql, [window, afterPos, CHUNK, ...filter.values]);
     for (const row of rows) {
       yield {
         from: window[row.k - 1] ?? '',
+        ringIndex: start + row.k - 1,
         relationPos: row.relation_pos,
         other: row.other,
         predicate: row.predicate,
@@ -84,5 +93,6 @@ export async function* scanAdjacency(db: Connections, ring: readonly string[], f
       start += last.k - 1;
       afterPos = last.relation_pos;
     }
+    CHUNK = Math.min(size.chunk, CHUNK * 2);
   }
 }

@@ -1,66 +1,158 @@
 /**
- * The explorer's view (graph/explore.ts `exploreGraph`) over PostgreSQL: the same rings, the same relations among
- * the entities kept (nearest first, at most EDGES_PER_NODE per entity), and the layout positions the loader stored
- * (computed by `graphLayout` over the whole graph at load time, so both stores draw the same picture).
+ * The explorer's view (graph/explore.ts `exploreGraph`) over PostgreSQL: the same rings (exploreRings.ts), the same
+ * relations among the entities kept (nearest first, at most EDGES_PER_NODE per entity), and the layout positions
+ * the loader stored (computed by `graphLayout` over the whole graph at load time, so both stores draw the same
+ * picture).
+ *
+ * The relations among the kept entities, without reading a hub's relations whole: the in-memory loop takes, for
+ * each kept entity in order, its relations in graph order whose other end is kept (or drawn elsewhere, `connectTo`),
+ * up to the cap. That is the relations between two ends of the drawing, ordered by (the first kept end's place,
+ * graph position), cut at the cap. Each such relation is found from either end, so: the ends with few relations
+ * have theirs read whole (one index-only scan each, joined with the ends); the relations between two ends that both
+ * have many are looked up pair by pair (the `adjacency_pair` index, one descent per pair). Where the line between
+ * few and many falls is chosen per answer to make the two parts cheapest (`splitEnds`). Then the order and the cap
+ * are applied here, to a list no longer than the relations among the ends.
  */
 import { COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
-import { scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
-import { ringsOf } from './traversals.js';
+import { exploreRings } from './exploreRings.js';
+
+/** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
+export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
 
 interface NodeRow {
   id: string;
   x: number;
   y: number;
   degree: number;
-  doc: EntityAttributes;
 }
 
-/** Articles in publication order with their first and last dates (explore.ts `articlesOf`). */
-function articlesOf(ids: readonly string[], known: ReadonlyMap<string, { pos: number; published: string | null }>): Articles {
-  const ordered = [...new Set(ids)].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
-  const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
-  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
-}
+/**
+ * The relations drawn, in drawing order, at most $9: each relation between two ends ($1, with their places $2:
+ * the kept entities' in drawing order, then the others') at the place of its first kept end (where the in-memory
+ * loop meets it first), then in graph order; only those with a kept end ($8 kept), predicates $7 followed. Found
+ * from the ends with few relations ($3), read whole (index-only) and joined with the ends; and between two ends
+ * with many ($4, places $5), pair by pair (one descent of `adjacency_pair` each: the LIMIT keeps the planner from
+ * turning the pairs into a hash join over the hubs' whole lists), each read from its end drawn first and at most
+ * $6 per end (no place draws more than the cap).
+ */
+const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::int[]) AS e(id, place)),
+  found AS (
+    SELECT a.relation_pos, a.entity, a.other FROM unnest($3::text[]) AS s(id)
+    CROSS JOIN LATERAL (SELECT entity, relation_pos, other, predicate FROM newsgraph.adjacency a WHERE a.entity = s.id) a
+    WHERE ($7::text[] IS NULL OR a.predicate = ANY($7)) AND a.other IN (SELECT id FROM ends)
+    UNION ALL
+    SELECT a.relation_pos, m.id, a.other FROM unnest($4::text[], $5::int[]) AS m(id, place)
+    CROSS JOIN LATERAL (
+      SELECT p.relation_pos, p.other FROM unnest($4::text[], $5::int[]) AS o(id, place)
+      CROSS JOIN LATERAL (
+        SELECT relation_pos, other FROM newsgraph.adjacency a
+        WHERE a.entity = m.id AND a.other = o.id AND ($7::text[] IS NULL OR a.predicate = ANY($7))
+        ORDER BY a.relation_pos LIMIT $6) p
+      WHERE o.place >= m.place
+      ORDER BY p.relation_pos LIMIT $6) a
+    WHERE m.place < $8)
+  SELECT DISTINCT least(x.place, y.place) AS place, f.relation_pos FROM found f JOIN ends x ON x.id = f.entity JOIN ends y ON y.id = f.other
+  WHERE least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
 
-export async function exploreFromPostgres(db: Connections, args: ExploreQuery): Promise<ExplorerView> {
-  const { depth, limit, predicates } = args;
-  const { kept, reachable, exact } = await ringsOf(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
-  const keptIds = kept.map((n) => n.id);
-  const ends = [...new Set([...keptIds, ...(args.connectTo ?? [])])];
-  const maxEdges = kept.length * EDGES_PER_NODE;
-  const followed = predicates === undefined ? null : new Set(predicates);
-  const edgePositions: number[] = [];
-  const taken = new Set<number>();
-  let edgesTruncated = false;
-  // Relations whose far end is kept or already drawn, the nearest entities' first, read until the cap.
-  for await (const row of scanAdjacency(db, keptIds, { sql: 'a.other = ANY($4::text[])', values: [ends] })) {
-    if (followed !== null && !followed.has(row.predicate)) continue;
-    if (taken.has(row.relationPos)) continue;
-    if (taken.size >= maxEdges) {
-      edgesTruncated = true;
-      break;
-    }
-    taken.add(row.relationPos);
-    edgePositions.push(row.relationPos);
+/** One index descent costs about as much as reading this many index entries in order. */
+const DESCENT_COST = 8;
+
+/**
+ * Splits the ends into those whose relations are read whole and those looked up in pairs, at the degree that
+ * makes (relations read) + DESCENT_COST × (pairs looked up) least.
+ */
+export function splitEnds(degrees: ReadonlyArray<readonly [string, number]>): { few: string[]; many: string[] } {
+  const sorted = [...degrees].sort((a, b) => a[1] - b[1]);
+  let best = { cost: Number.POSITIVE_INFINITY, at: 0 };
+  let read = 0;
+  for (let i = 0; i <= sorted.length; i++) {
+    const many = sorted.length - i;
+    const cost = read + DESCENT_COST * many * many;
+    if (cost < best.cost) best = { cost, at: i };
+    read += sorted[i]?.[1] ?? 0;
   }
-  const [nodeRows, relationRows] = await Promise.all([
-    db.read<NodeRow>('SELECT id, x, y, degree, doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [keptIds]),
-    db.read<{ pos: number; doc: RelationAttributes }>('SELECT pos, doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [edgePositions]),
-  ]);
-  const nodes = new Map(nodeRows.map((r) => [r.id, r]));
-  const relations = new Map(relationRows.map((r) => [r.pos, r.doc]));
-  const articleIds = new Set<string>();
-  for (const r of nodeRows) for (const a of r.doc.articles) articleIds.add(a);
-  for (const r of relationRows) for (const e of r.doc.evidence) articleIds.add(e.article);
-  const articleRows = await db.read<{ id: string; pos: number; published: string | null }>('SELECT id, pos, published FROM newsgraph.article WHERE id = ANY($1::text[])', [[...articleIds]]);
-  const known = new Map(articleRows.map((r) => [r.id, { pos: r.pos, published: r.published }]));
+  return { few: sorted.slice(0, best.at).map(([id]) => id), many: sorted.slice(best.at).map(([id]) => id) };
+}
 
+/** Articles in publication order with their first and last dates (explore.ts `articlesOf`), worked out on first use. */
+function lazyArticles(ids: () => readonly string[], known: ArticleOrder): Articles {
+  let value: Articles | undefined;
+  const get = (): Articles => {
+    if (value !== undefined) return value;
+    const ordered = [...new Set(ids())].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
+    const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
+    value = { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+    return value;
+  };
+  return {
+    get ids() {
+      return get().ids;
+    },
+    get firstPublished() {
+      return get().firstPublished;
+    },
+    get lastPublished() {
+      return get().lastPublished;
+    },
+  };
+}
+
+/** The relations drawn: positions in drawing order, and whether the cap left some out. */
+async function edgesAmong(
+  db: Connections,
+  kept: readonly string[],
+  connectTo: readonly string[],
+  degrees: ReadonlyMap<string, number>,
+  followed: ReadonlySet<string> | null,
+  maxEdges: number,
+): Promise<{ positions: number[]; truncated: boolean }> {
+  const ends = [...new Set([...kept, ...connectTo])];
+  // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
+  const place = new Map(ends.map((id, i) => [id, i]));
+  const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
+  const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
+    ends,
+    ends.map((_, i) => i),
+    few,
+    many,
+    many.map((id) => place.get(id) ?? 0),
+    maxEdges + 1,
+    followed === null ? null : [...followed],
+    kept.length,
+    maxEdges + 1,
+  ]);
+  const positions = rows.map((r) => r.relation_pos);
+  return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
+}
+
+/** What the store keeps between requests: the articles' order, and entity records (large ones cached). */
+export interface ExploreReads {
+  readonly articleOrder: () => Promise<ArticleOrder>;
+  readonly entities: (ids: readonly string[]) => Promise<ReadonlyMap<string, EntityAttributes>>;
+  readonly relations: (positions: readonly number[]) => Promise<ReadonlyMap<number, RelationAttributes>>;
+}
+
+export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
+  const { depth, limit, predicates } = args;
+  const { kept, reachable, exact } = await exploreRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  const keptIds = kept.map((n) => n.id);
+  const followed = predicates === undefined ? null : new Set(predicates);
+  const connectTo = args.connectTo ?? [];
+  const nodeRows = await db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]);
+  const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
+  const [edges, entities, known] = await Promise.all([
+    edgesAmong(db, keptIds, connectTo, degrees, followed, kept.length * EDGES_PER_NODE),
+    reads.entities(keptIds),
+    reads.articleOrder(),
+  ]);
+  const relations = await reads.relations(edges.positions);
+  const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
-    if (row === undefined) return [];
-    const entity = row.doc;
+    const entity = entities.get(id);
+    if (row === undefined || entity === undefined) return [];
     return [
       {
         id,
@@ -71,14 +163,22 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery): 
         distance,
         degree: row.degree,
         time: entity.kind === 'EVENT' ? (entity.properties.time ?? null) : null,
-        articles: articlesOf(entity.articles, known),
+        articles: lazyArticles(() => entity.articles, known),
       },
     ];
   });
-  const explorerEdges: ExplorerEdge[] = edgePositions.flatMap((pos) => {
+  const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const relation = relations.get(pos);
     if (relation === undefined) return [];
-    return [explorerEdge(relation, articlesOf(relation.evidence.map((e) => e.article), known))];
+    return [explorerEdge(relation, lazyArticles(() => relation.evidence.map((e) => e.article), known))];
   });
-  return { center: args.center, truncated: reachable > kept.length, reachable, reachableIsExact: exact, edgesTruncated, nodes: explorerNodes, edges: explorerEdges };
+  return {
+    center: args.center,
+    truncated: reachable > kept.length,
+    reachable,
+    reachableIsExact: exact,
+    edgesTruncated: edges.truncated,
+    nodes: explorerNodes,
+    edges: explorerEdges,
+  };
 }

@@ -18,6 +18,8 @@
 export const READER_SCHEMA = 'newsgraph';
 /** Every loaded corpus lives in a schema whose name starts so. */
 export const LOAD_SCHEMA_PREFIX = 'newsgraph_';
+/** The channel a load notifies in the transaction that switches the views (delivered at its commit): corpusMeta.ts. */
+export const LOAD_CHANNEL = 'newsgraph_load';
 /** Held by a load for its whole transaction: two loads never interleave. */
 export const LOAD_LOCK_KEY = 7_261_930_412;
 
@@ -94,7 +96,11 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     `CREATE INDEX relation_predicate ON ${s}.relation (predicate, pos)`, // relations(predicate:)
     `CREATE INDEX relation_event ON ${s}.relation (event, pos) WHERE event IS NOT NULL`, // relationsOfEvent
     `CREATE INDEX relation_several ON ${s}.relation (pos) WHERE article_count >= 2`, // relations(minArticles:)
-    `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos)`, // every hop, relationsOf, linked
+    // Every hop, relationsOf, linked: covering, so a hop is an index-only scan in relation order (the loader's
+    // COPY FREEZE marks the pages all-visible), not a heap page per row of a hub's relations scattered over the table.
+    `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos) INCLUDE (other, predicate, negated, as_out, as_in, traversable)`,
+    // The relations between two given entities (the explorer's relations among hubs it draws): one descent per pair.
+    `CREATE INDEX adjacency_pair ON ${s}.adjacency (entity, other) INCLUDE (relation_pos, predicate)`,
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
     `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports

@@ -1,10 +1,10 @@
 /**
- * Neighbourhoods, paths and the explorer's rings over PostgreSQL: the algorithms of `src/graph/neighbors.ts`,
- * `paths.ts` and `rings.ts` step for step (same visiting order, same stopping rules, same bounds), with each
- * ring's relations read by `scanAdjacency` a bounded chunk at a time instead of from the in-memory index.
+ * Neighbourhoods and paths over PostgreSQL: the algorithms of `src/graph/neighbors.ts` and `paths.ts` step for
+ * step (same visiting order, same stopping rules, same bounds), with each ring's relations read by `scanAdjacency`
+ * a bounded chunk at a time instead of from the in-memory index. The explorer's rings: exploreRings.ts.
  */
 import { MAX_FRONTIER } from '../../graph/paths.js';
-import { LARGE_READS, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
+import { readsFor, scanAdjacency, type AdjacencyFilter } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
 
 export interface NeighborPositions {
@@ -28,7 +28,7 @@ export async function neighborhoodPositions(
   let frontier = [id];
   for (let step = 1; step <= depth && frontier.length > 0 && order.length < limit; step++) {
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier, filter)) {
+    for await (const row of scanAdjacency(db, frontier, filter, readsFor(2 * (limit - order.length)))) {
       if (order.length >= limit) break;
       const known = distance.get(row.other);
       if (known !== undefined && known < step) continue;
@@ -48,6 +48,21 @@ export async function neighborhoodPositions(
 
 type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
 
+/**
+ * One hop of a path search over a window of the frontier ($1, in order): for each entity not yet reached from this
+ * side ($2, a hash anti-join), the first relation that reaches it (ring order, then graph order), and whether the
+ * other side has reached it ($3). The in-memory loop takes exactly these rows, in that order, and stops at the
+ * first that meets; returning them instead of every relation of the window spares the transfer of a hub's list.
+ */
+const HOP_SQL = `SELECT a.other, min(f.k * ${2 ** 32} + a.relation_pos)::float8 AS first, a.other IN (SELECT unnest($3::text[])) AS meets
+  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (SELECT relation_pos, other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.traversable) a
+  WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS m(id) WHERE m.id = a.other)
+  GROUP BY a.other`;
+
+/** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
+const HOP_WINDOW = 1_000;
+
 /** paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. */
 export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
   if (from === to) return [];
@@ -55,18 +70,25 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const backward: ReachedBy = new Map([[to, null]]);
   let forwardFrontier = [from];
   let backwardFrontier = [to];
-  const traversable: AdjacencyFilter = { sql: 'a.traversable', values: [] };
   for (let hop = 1; hop <= maxHops && forwardFrontier.length > 0 && backwardFrontier.length > 0; hop++) {
     const forwards = forwardFrontier.length <= backwardFrontier.length;
     const mine = forwards ? forward : backward;
     const theirs = forwards ? backward : forward;
-    const frontier = forwards ? forwardFrontier : backwardFrontier;
+    const whole = forwards ? forwardFrontier : backwardFrontier;
+    const frontier = whole.length > MAX_FRONTIER ? whole.slice(0, MAX_FRONTIER) : whole;
     const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier.length > MAX_FRONTIER ? frontier.slice(0, MAX_FRONTIER) : frontier, traversable, LARGE_READS)) {
-      if (mine.has(row.other)) continue;
-      mine.set(row.other, { relationPos: row.relationPos, previous: row.from });
-      if (theirs.has(row.other)) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
-      next.push(row.other);
+    const theirIds = [...theirs.keys()];
+    for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
+      const window = frontier.slice(start, start + HOP_WINDOW);
+      // `first`: the place of the first relation to it, ring index × 2^32 + graph position (a hash aggregate, no sort).
+      const rows = await db.read<{ other: string; first: number; meets: boolean }>(HOP_SQL, [window, [...mine.keys()], theirIds]);
+      rows.sort((a, b) => a.first - b.first);
+      for (const row of rows) {
+        const k = Math.floor(row.first / 2 ** 32);
+        mine.set(row.other, { relationPos: row.first - k * 2 ** 32, previous: window[k - 1] ?? '' });
+        if (row.meets) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
+        next.push(row.other);
+      }
     }
     if (forwards) forwardFrontier = next;
     else backwardFrontier = next;
@@ -78,37 +100,4 @@ function unwind(reachedBy: ReachedBy, at: string): number[] {
   const path: number[] = [];
   for (let step = reachedBy.get(at); step; step = reachedBy.get(step.previous)) path.push(step.relationPos);
   return path;
-}
-
-export interface RingsResult {
-  readonly kept: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
-  readonly reachable: number;
-  readonly exact: boolean;
-}
-
-/** rings.ts `neighborhoodRings` after its checks. */
-export async function ringsOf(
-  db: Connections,
-  id: string,
-  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
-): Promise<RingsResult> {
-  const { depth, predicates, limit, countBudget } = options;
-  const wanted = predicates === undefined ? null : new Set(predicates);
-  const seen = new Set<string>([id]);
-  const kept = [{ id, distance: 0 }];
-  let frontier = [id];
-  let visits = 0;
-  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
-    const next: string[] = [];
-    for await (const row of scanAdjacency(db, frontier, undefined, LARGE_READS)) {
-      if (++visits > countBudget && kept.length >= limit) return { kept, reachable: seen.size, exact: false };
-      if (wanted !== null && !wanted.has(row.predicate)) continue;
-      if (seen.has(row.other)) continue;
-      seen.add(row.other);
-      next.push(row.other);
-      if (kept.length < limit) kept.push({ id: row.other, distance });
-    }
-    frontier = next;
-  }
-  return { kept, reachable: seen.size, exact: true };
 }
