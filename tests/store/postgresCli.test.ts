@@ -1,7 +1,8 @@
 /**
  * The commands as a user runs them (the compiled bin) against a real cluster: `newsgraph load --store` then
- * `newsgraph serve --store` over HTTP; and a load killed mid-COPY, and one killed while it waits to switch the
- * readers, each leaving the previous corpus serving, unchanged.
+ * `newsgraph serve --store` over HTTP; and a load killed mid-COPY (from a data directory and from a snapshot), and
+ * one killed while it waits to switch the readers, each leaving the previous corpus serving, unchanged; a load of a
+ * snapshot, read record by record, writing the very rows a load of its data directory writes.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -110,6 +111,18 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(await loadedSchemas()).toEqual(schemas);
   });
 
+  let builtSnapshot: string | undefined;
+  /** The snapshot of the 1,000 generated articles, built once with the CLI. */
+  const corpusSnapshot = (): string => {
+    if (builtSnapshot === undefined) {
+      const file = join(tempDir('newsgraph-load-'), 'corpus.snapshot');
+      const built = spawnSync(process.execPath, [BIN, 'build', generatedCorpus(1000), '-o', file, '--no-cache'], { encoding: 'utf8' });
+      expect(built.status).toBe(0);
+      builtSnapshot = file;
+    }
+    return builtSnapshot;
+  };
+
   /** Each table of the corpus served, as one digest of its rows in a fixed order (meta: its figures, not its build time). */
   const servedTables = async (): Promise<Record<string, string>> => {
     const digests: Record<string, string> = {};
@@ -125,9 +138,7 @@ describePostgres('newsgraph load and serve --store', () => {
 
   test('load --snapshot reads the snapshot record by record and writes the very rows a load of its data directory writes', async () => {
     const data = generatedCorpus(1000);
-    const snapshot = join(tempDir('newsgraph-load-'), 'corpus.snapshot');
-    const built = spawnSync(process.execPath, [BIN, 'build', data, '-o', snapshot, '--no-cache'], { encoding: 'utf8' });
-    expect(built.status).toBe(0);
+    const snapshot = corpusSnapshot();
     const fromData = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, data], { encoding: 'utf8' });
     expect(fromData.status).toBe(0);
     const rowsFromData = await servedTables();
@@ -139,6 +150,22 @@ describePostgres('newsgraph load and serve --store', () => {
     // More entities than the layout's core: the placement around it is compared too.
     expect(Number(rowsFromData['entity']?.split(' ')[0])).toBeGreaterThan(LAYOUT_CORE);
   }, 300_000);
+
+  test('a load --snapshot killed mid-COPY leaves the previous corpus serving, unchanged', async () => {
+    const before = await ask();
+    const tables = await servedTables();
+    const schemas = await loadedSchemas();
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', corpusSnapshot()], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
+    loader.kill('SIGKILL');
+    await exited;
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+    expect(await ask()).toEqual(before);
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
+    expect(await loadedSchemas()).toEqual(schemas);
+    expect(await servedTables()).toEqual(tables);
+  }, 120_000);
 
   test('load --snapshot of a file that is not a snapshot is refused with the reason, and the corpus served is unchanged', async () => {
     const before = await servedTables();
