@@ -3,7 +3,12 @@
 // the in-memory baseline, and `serve --store`), p50/p99 per question and each server's RSS, in one run.
 // Every request asks about another entity, so the response cache never answers: the stores do.
 // Usage: npm run build && node bench/postgres.mjs [--articles 2000] [--requests 200] [--store URL] [--json FILE] [--work DIR]
+//          [--snapshot FILE] [--skip-load] [--skip-memory]
 // --work DIR keeps the generated corpus and its snapshot there, and reuses them on the next run (no generate, no build).
+// --snapshot FILE takes a snapshot already built (`newsgraph build -o FILE`, e.g. of 100,000 generated articles) and
+// loads it as `newsgraph load --snapshot` does, record by record, never holding its graph; --skip-load serves what
+// --store already holds (loaded from that snapshot); --skip-memory leaves out the in-memory server (at 100,000
+// articles it needs more than node's default heap).
 // Without --store it starts a throwaway cluster (initdb + pg_ctl, as postgres when root) and removes it after.
 // It refuses to run while the load average is above 3 (the machine is shared); --force overrides.
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,7 +18,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/generate.mjs';
-import { buildGraph, loadGraphIntoPostgres, loadSnapshot, writeSnapshot } from '../dist/index.js';
+import { buildGraph, loadSnapshotIntoPostgres, writeSnapshot } from '../dist/index.js';
+import { snapshotRecords } from '../dist/store/postgres/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,10 +28,17 @@ const { values } = parseArgs({
     store: { type: 'string' },
     json: { type: 'string' },
     work: { type: 'string' },
+    snapshot: { type: 'string' },
+    'skip-load': { type: 'boolean', default: false },
+    'skip-memory': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
   },
 });
-const articles = Number(values.articles);
+if (values['skip-load'] && (values.store === undefined || values.snapshot === undefined)) {
+  console.error('bench:postgres: --skip-load serves what --store already holds: give --store URL and the --snapshot FILE it was loaded from.');
+  process.exit(1);
+}
+let articles = Number(values.articles);
 const requests = Number(values.requests);
 if (!values.force && loadavg()[0] > 3) {
   console.error(`bench:postgres: the load average is ${loadavg()[0].toFixed(1)} (> 3); try again later, or pass --force.`);
@@ -112,40 +125,52 @@ const cluster = values.store === undefined ? await startCluster() : { url: value
 const servers = [];
 try {
   const dataDir = join(work, 'data');
-  const snapshot = join(work, 'graph.snapshot');
+  const snapshot = values.snapshot ?? join(work, 'graph.snapshot');
   let start = process.hrtime.bigint();
   let generateSeconds = 'reused';
   let buildSeconds = 'reused';
-  let graph;
-  if (values.work !== undefined && existsSync(snapshot)) graph = await loadSnapshot(snapshot);
-  else {
+  if (!existsSync(snapshot)) {
     generateCorpus({ articles, seed: 1, out: dataDir });
     generateSeconds = seconds(start);
     start = process.hrtime.bigint();
-    graph = await buildGraph(dataDir);
+    // The graph is let go once written: the load and the questions read the snapshot, as the CLI does.
+    await writeSnapshot(await buildGraph(dataDir), snapshot);
     buildSeconds = seconds(start);
-    await writeSnapshot(graph, snapshot);
   }
-  start = process.hrtime.bigint();
-  const loaded = await loadGraphIntoPostgres(cluster.url, graph);
-  const loadSeconds = seconds(start);
-  console.log(`bench:postgres: ${articles} generated articles: ${graph.order} entities, ${graph.size} relations`);
-  console.log(`  generate ${generateSeconds} s, build ${buildSeconds} s, load into PostgreSQL ${loadSeconds} s (${loaded.rows} rows, COPY + indexes + switch)`);
+  const records = await snapshotRecords(snapshot);
+  articles = records.articles.length;
+  let loadSeconds = 'skipped (already loaded)';
+  let loadedRows = '?';
+  if (!values['skip-load']) {
+    start = process.hrtime.bigint();
+    const loaded = await loadSnapshotIntoPostgres(cluster.url, snapshot);
+    loadSeconds = seconds(start);
+    loadedRows = loaded.rows;
+  }
+  console.log(`bench:postgres: ${articles} generated articles: ${records.entityCount} entities, ${records.relationCount} relations`);
+  console.log(`  generate ${generateSeconds} s, build ${buildSeconds} s, load into PostgreSQL ${loadSeconds} s (${loadedRows} rows, COPY + indexes + switch)`);
 
   // Entities to ask about: spread over the graph; names for search are their first word.
-  const ids = graph.nodes().filter((_, i) => i % Math.max(1, Math.floor(graph.order / requests)) === 0).slice(0, requests);
-  const names = ids.map((id) => graph.getNodeAttribute(id, 'name').split(' ')[0]);
+  const step = Math.max(1, Math.floor(records.entityCount / requests));
+  const ids = [];
+  const names = [];
+  let at = 0;
+  for (const entity of records.entities()) {
+    if (at++ % step !== 0 || ids.length >= requests) continue;
+    ids.push(entity.id);
+    names.push(entity.name.split(' ')[0]);
+  }
   const variablesOf = (i) => ({ id: ids[i % ids.length], to: ids[(i * 7 + 3) % ids.length], text: names[i % names.length] });
 
-  const memory = await serve(['--snapshot', snapshot]);
-  servers.push(memory.child);
+  const memory = values['skip-memory'] ? undefined : await serve(['--snapshot', snapshot]);
+  if (memory) servers.push(memory.child);
   const postgres = await serve(['--store', cluster.url]);
   servers.push(postgres.child);
 
   const rows = [];
   for (const q of QUESTIONS) {
     const row = { question: q.name };
-    for (const [label, server] of [['memory', memory], ['postgres', postgres]]) {
+    for (const [label, server] of [...(memory ? [['memory', memory]] : []), ['postgres', postgres]]) {
       const times = [];
       const refused = new Map();
       for (let i = 0; i < ids.length; i++) {
@@ -162,12 +187,12 @@ try {
     rows.push(row);
     console.log(`  ${JSON.stringify(row)}`);
   }
-  const rss = { memory: rssMb(memory.child.pid), postgres: rssMb(postgres.child.pid) };
+  const rss = { memory: memory ? rssMb(memory.child.pid) : null, postgres: rssMb(postgres.child.pid) };
   console.log(`  ${ids.length} requests per question and store, one at a time, each about another entity (ms):`);
   console.table(rows);
-  console.log(`  API server RSS after the run: in-memory ${rss.memory} MB, PostgreSQL store ${rss.postgres} MB`);
+  console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres} MB`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: graph.order, relations: graph.size, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
 } finally {
   for (const child of servers) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));

@@ -69,7 +69,7 @@ export {
 } from './store/index.js';
 
 // The PostgreSQL store (issue 12): load a graph into a database, answer GraphQL from it (startServer({ store })).
-export { loadGraphIntoPostgres, PostgresStore, type ConnectionOptions, type LoadOptions, type LoadResult } from './store/postgres/index.js';
+export { loadGraphIntoPostgres, loadSnapshotIntoPostgres, PostgresStore, type ConnectionOptions, type LoadOptions, type LoadResult } from './store/postgres/index.js';
 
 // Exports to other tools.
 export { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportFormat, type ExportOptions, type ExportResult } from './export/index.js';

@@ -20,7 +20,7 @@ function isAttributes(value: unknown): value is Attributes {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function articleRecord(value: unknown): ArticleRecord {
+export function articleRecord(value: unknown): ArticleRecord {
   if (!isAttributes(value) || typeof value['id'] !== 'string' || typeof value['text'] !== 'string') fail('an article record lacks its id or text');
   const out: Attributes = {};
   for (const [name, field] of Object.entries(value)) {
@@ -51,7 +51,7 @@ function restoreEvidence(list: unknown, articles: SnapshotArticles): unknown {
  * Restores what the encoder left out, in place: the parsed record is the attributes object (same key order),
  * so loading makes no second copy of every node and edge.
  */
-function restoreAttributes(value: unknown, articles: SnapshotArticles, same: Readonly<Record<string, string>>): Attributes {
+export function restoreAttributes(value: unknown, articles: SnapshotArticles, same: Readonly<Record<string, string>>): Attributes {
   if (!isAttributes(value)) fail('a node or edge has no attributes object');
   for (const name in value) {
     const field = value[name];

@@ -1,14 +1,17 @@
 /**
  * The commands as a user runs them (the compiled bin) against a real cluster: `newsgraph load --store` then
- * `newsgraph serve --store` over HTTP; and a load killed mid-COPY, and one killed while it waits to switch the
- * readers, each leaving the previous corpus serving, unchanged.
+ * `newsgraph serve --store` over HTTP; and a load killed mid-COPY (from a data directory and from a snapshot), and
+ * one killed while it waits to switch the readers, each leaving the previous corpus serving, unchanged; a load of a
+ * snapshot, read record by record, writing the very rows a load of its data directory writes.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
-import { PROJECT_ROOT, SEED_DATA } from '../utils/fixtures.js';
+import { LAYOUT_CORE } from '../../src/graph/layout.js';
+import { PROJECT_ROOT, SEED_DATA, tempDir } from '../utils/fixtures.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 
 const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
@@ -106,6 +109,76 @@ describePostgres('newsgraph load and serve --store', () => {
     await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'DROP VIEW%' AND state <> 'idle')`);
     expect(await ask()).toEqual(before);
     expect(await loadedSchemas()).toEqual(schemas);
+  });
+
+  let builtSnapshot: string | undefined;
+  /** The snapshot of the 1,000 generated articles, built once with the CLI. */
+  const corpusSnapshot = (): string => {
+    if (builtSnapshot === undefined) {
+      const file = join(tempDir('newsgraph-load-'), 'corpus.snapshot');
+      const built = spawnSync(process.execPath, [BIN, 'build', generatedCorpus(1000), '-o', file, '--no-cache'], { encoding: 'utf8' });
+      expect(built.status).toBe(0);
+      builtSnapshot = file;
+    }
+    return builtSnapshot;
+  };
+
+  /** Each table of the corpus served, as one digest of its rows in a fixed order (meta: its figures, not its build time). */
+  const servedTables = async (): Promise<Record<string, string>> => {
+    const digests: Record<string, string> = {};
+    for (const table of ['entity', 'name', 'name_word', 'relation', 'adjacency', 'article', 'relation_article', 'entity_article']) {
+      const result = await client.query<{ n: string; digest: string }>(`SELECT count(*) AS n, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM newsgraph.${table} t`);
+      digests[table] = `${result.rows[0]?.n} rows, ${result.rows[0]?.digest}`;
+    }
+    const meta = (await client.query<{ value: { identity: { builtAt?: string } } }>(`SELECT value FROM newsgraph.meta WHERE key = 'corpus'`)).rows[0]?.value;
+    delete meta?.identity.builtAt;
+    digests['meta'] = JSON.stringify(meta);
+    return digests;
+  };
+
+  test('load --snapshot reads the snapshot record by record and writes the very rows a load of its data directory writes', async () => {
+    const data = generatedCorpus(1000);
+    const snapshot = corpusSnapshot();
+    const fromData = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, data], { encoding: 'utf8' });
+    expect(fromData.status).toBe(0);
+    const rowsFromData = await servedTables();
+    const fromSnapshot = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', snapshot], { encoding: 'utf8' });
+    expect(fromSnapshot.stderr).toBe('');
+    expect(fromSnapshot.status).toBe(0);
+    expect(fromSnapshot.stdout.replace(/newsgraph_\d+_/u, 'S')).toBe(fromData.stdout.replace(/newsgraph_\d+_/u, 'S').replace(/ in [\d.]+ s;/u, fromSnapshot.stdout.match(/ in [\d.]+ s;/u)?.[0] ?? ''));
+    expect(await servedTables()).toEqual(rowsFromData);
+    // More entities than the layout's core: the placement around it is compared too.
+    expect(Number(rowsFromData['entity']?.split(' ')[0])).toBeGreaterThan(LAYOUT_CORE);
+  }, 300_000);
+
+  test('a load --snapshot killed mid-COPY leaves the previous corpus serving, unchanged', async () => {
+    const before = await ask();
+    const tables = await servedTables();
+    const schemas = await loadedSchemas();
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', corpusSnapshot()], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
+    loader.kill('SIGKILL');
+    await exited;
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+    expect(await ask()).toEqual(before);
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
+    expect(await loadedSchemas()).toEqual(schemas);
+    expect(await servedTables()).toEqual(tables);
+  }, 120_000);
+
+  test('load --snapshot of a file that is not a snapshot is refused with the reason, and the corpus served is unchanged', async () => {
+    const before = await servedTables();
+    const bogus = join(tempDir('newsgraph-load-'), 'not.snapshot');
+    writeFileSync(bogus, '{"nodes": []}\n');
+    const result = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', bogus], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('Rebuild it with "newsgraph build');
+    expect(result.stderr).toContain('not.snapshot');
+    const both = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', bogus, '--extends', SEED_DATA], { encoding: 'utf8' });
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toContain('--extends');
+    expect(await servedTables()).toEqual(before);
   });
 
   test('load without --store is a usage error with the reason', () => {

@@ -1,29 +1,37 @@
 /**
- * Loading a built graph into PostgreSQL, atomically: one transaction creates a fresh schema, streams every table
- * in with COPY (pg-copy-streams), builds the indexes, and re-points the reader views at it; only then does it
- * commit. A load that fails or is killed rolls back with its transaction, so the corpus being served never
- * changes half-way; the older schemas are dropped after the commit (and by the next load, if this one dies
- * before it gets there). Sort keys, folded names and layout positions are computed here, once, by the same
- * functions the in-memory store uses, so the two stores answer in the same order.
+ * Loading a corpus into PostgreSQL, atomically: one transaction creates a fresh schema, streams every table
+ * in with COPY (pg-copy-streams, with backpressure: a table's rows are made as COPY takes them), builds the
+ * indexes, and re-points the reader views at it; only then does it commit. A load that fails or is killed rolls
+ * back with its transaction, so the corpus being served never changes half-way; the older schemas are dropped
+ * after the commit (and by the next load, if this one dies before it gets there).
+ *
+ * The corpus is read as records (corpusRecords.ts): from a graph in memory, or from a snapshot file record by
+ * record without decoding it into a graph (snapshotRecords.ts). A first pass plans the load in compact form
+ * (corpusPlan.ts), the second writes the rows (corpusRows.ts): no GraphIndex and no second copy of the graph.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { graphIdentity, type GraphIdentity } from '../../graph/identity.js';
-import { graphIndex, relationsTouching, type GraphIndex } from '../../graph/indices.js';
-import { graphLayout } from '../../graph/layout.js';
-import { nameIndex } from '../../graph/nameIndex.js';
-import { isTraversable } from '../../graph/paths.js';
-import type { NewsGraph, RelationAttributes } from '../../graph/types.js';
+import type { GraphIdentity } from '../../graph/identity.js';
+import type { NewsGraph } from '../../graph/types.js';
 import type { ProgressCallback } from '../../progress.js';
-import { evidenceArticleIds } from '../evidenceArticles.js';
+import { planCorpus } from './corpusPlan.js';
+import { graphRecords, type CorpusRecords } from './corpusRecords.js';
+import { corpusMeta, corpusTables } from './corpusRows.js';
 import { copyRow, type CopyValue } from './copyText.js';
 import { columnsOf, indexStatements, LOAD_CHANNEL, LOAD_LOCK_KEY, LOAD_SCHEMA_PREFIX, quoteIdent, READER_SCHEMA, switchStatements, TABLES, type TableName } from './schema.js';
+import { snapshotRecords } from './snapshotRecords.js';
+
+export type { CorpusMeta } from './corpusRows.js';
 
 export interface LoadOptions {
-  /** Rows written so far of how many (every table), then once more when the indexes are built. */
+  /** Rows written so far of how many (every table). */
   readonly onProgress?: ProgressCallback;
+  /** Entities and relations read by the planning pass, of how many (before any row is written). */
+  readonly onRead?: ProgressCallback;
+  /** Index, ANALYZE and switch statements run, of how many (after the rows). */
+  readonly onIndexes?: ProgressCallback;
 }
 
 export interface LoadResult {
@@ -32,127 +40,12 @@ export interface LoadResult {
   readonly identity: GraphIdentity;
   /** Rows written, all tables together. */
   readonly rows: number;
-}
-
-/** The stored form of the corpus-wide figures the store answers without counting (meta table). */
-export interface CorpusMeta {
-  readonly identity: GraphIdentity;
-  readonly entityCount: number;
-  readonly relationCount: number;
-  readonly nameCount: number;
-  readonly kindCounts: Readonly<Record<string, number>>;
-  /** [predicate, count] in the graph's order of first use (the order `predicateCounts` answers in). */
-  readonly predicateCounts: ReadonlyArray<readonly [string, number]>;
-  readonly trigrams: boolean;
-  /** The graph's attributes in their order, `articles` as null (its records are the article table's). */
-  readonly graphAttributes: ReadonlyArray<readonly [string, unknown]>;
+  readonly entities: number;
+  readonly relations: number;
 }
 
 /** Rows are sent to COPY in chunks of about this many. */
 const CHUNK_ROWS = 2_000;
-
-function* entityRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]> {
-  const positions = graphLayout(graph);
-  for (const [pos, entity] of index.entities.entries()) {
-    const touching = relationsTouching(index, entity.id);
-    const contradicts = entity.kind === 'CLAIM' && touching.some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
-    const at = positions.get(entity.id) ?? { x: 0, y: 0 };
-    const event = entity.kind === 'EVENT' ? entity.properties : undefined;
-    yield [
-      pos,
-      entity.id,
-      entity.kind,
-      index.timelinePosition.get(entity.id),
-      index.timelineDate.get(entity.id),
-      event?.status,
-      event?.eventType,
-      contradicts,
-      touching.length,
-      at.x,
-      at.y,
-      JSON.stringify(entity),
-    ];
-  }
-}
-
-function* nameRows(index: GraphIndex): Generator<CopyValue[]> {
-  const names = nameIndex(index);
-  for (const [rank, entry] of names.names.entries()) yield [rank, names.position[rank] ?? 0, entry.folded, entry.isAlias];
-}
-
-function* nameWordRows(index: GraphIndex): Generator<CopyValue[]> {
-  const names = nameIndex(index);
-  for (const [rank, entry] of names.names.entries()) for (const word of new Set(entry.words)) yield [word, rank];
-}
-
-function* relationRows(index: GraphIndex): Generator<CopyValue[]> {
-  for (const [pos, r] of index.relations.entries()) {
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, JSON.stringify(r)];
-  }
-}
-
-/** One row per end of a relation (one for a self-loop), with which directions it matches from that end. */
-function* adjacencyRows(index: GraphIndex): Generator<CopyValue[]> {
-  const row = (r: RelationAttributes, pos: number, entity: string): CopyValue[] => {
-    const other = r.subject === entity ? r.object : r.subject;
-    const asOut = r.subject === entity || (r.symmetric && r.object === entity);
-    const asIn = r.object === entity || (r.symmetric && r.subject === entity);
-    return [entity, pos, other, r.predicate, r.negated, asOut, asIn, isTraversable(r)];
-  };
-  for (const [pos, r] of index.relations.entries()) {
-    yield row(r, pos, r.subject);
-    if (r.object !== r.subject) yield row(r, pos, r.object);
-  }
-}
-
-function* articleRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]> {
-  const graphOrder = new Map(graph.getAttribute('articles').map((a, i) => [a.id, i]));
-  for (const [pos, article] of index.articlesInOrder.entries()) {
-    yield [pos, graphOrder.get(article.id) ?? pos, article.id, article.published, article.source?.toLowerCase(), JSON.stringify(article)];
-  }
-}
-
-function* relationArticleRows(index: GraphIndex): Generator<CopyValue[]> {
-  for (const [article, relations] of index.relationsByArticle) {
-    const published = index.articles.get(article)?.published;
-    for (const r of relations) yield [article, index.relationPosition.get(r.id) ?? 0, published];
-  }
-}
-
-function* entityArticleRows(index: GraphIndex): Generator<CopyValue[]> {
-  for (const [article, entities] of index.entitiesByArticle) for (const e of entities) yield [article, index.entityPosition.get(e.id) ?? 0];
-}
-
-function metaOf(graph: NewsGraph, index: GraphIndex, trigrams: boolean): CorpusMeta {
-  const kindCounts: Record<string, number> = {};
-  for (const [kind, list] of index.byKind) kindCounts[kind] = list.length;
-  return {
-    identity: graphIdentity(graph),
-    entityCount: index.entities.length,
-    relationCount: index.relations.length,
-    nameCount: nameIndex(index).names.length,
-    kindCounts,
-    predicateCounts: [...index.byPredicate].map(([name, list]) => [name, list.length] as const),
-    trigrams,
-    graphAttributes: Object.entries(graph.getAttributes())
-      .filter(([, value]) => value !== undefined) // JSON leaves such keys out
-      .map(([key, value]) => [key, key === 'articles' ? null : value] as const),
-  };
-}
-
-/** How many rows each table will get (for the progress total). */
-function rowCounts(index: GraphIndex): number {
-  let adjacency = 0;
-  for (const r of index.relations) adjacency += r.subject === r.object ? 1 : 2;
-  let relationArticles = 0;
-  for (const list of index.relationsByArticle.values()) relationArticles += list.length;
-  let entityArticles = 0;
-  for (const list of index.entitiesByArticle.values()) entityArticles += list.length;
-  let words = 0;
-  for (const entry of nameIndex(index).names) words += new Set(entry.words).size;
-  const names = nameIndex(index).names.length;
-  return index.entities.length + names + words + index.relations.length + adjacency + index.articles.size + relationArticles + entityArticles;
-}
 
 /** The rows of `table`, joined into chunks of COPY text. */
 async function* chunks(rows: Iterable<CopyValue[]>, onRows: (n: number) => void): AsyncGenerator<string> {
@@ -203,41 +96,57 @@ function freshSchemaName(identity: GraphIdentity): string {
  * @throws the database's error; nothing is changed then.
  */
 export async function loadGraphIntoPostgres(connection: string | pg.ClientConfig, graph: NewsGraph, options: LoadOptions = {}): Promise<LoadResult> {
-  const index = graphIndex(graph);
-  const identity = graphIdentity(graph);
-  const total = rowCounts(index) + 1;
-  let done = 0;
-  const onRows = (n: number): void => {
-    done += n;
-    options.onProgress?.(done, total);
-  };
+  return loadCorpusIntoPostgres(connection, graphRecords(graph), options);
+}
+
+/**
+ * Loads the snapshot `file` without decoding it into a graph (snapshotRecords.ts): the same rows as
+ * `loadGraphIntoPostgres(connection, await loadSnapshot(file))`, in a fraction of the memory.
+ * @throws {NewsgraphError} SNAPSHOT_INVALID for a file that is not a valid snapshot; the database's error. Nothing is changed then.
+ */
+export async function loadSnapshotIntoPostgres(connection: string | pg.ClientConfig, file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return loadCorpusIntoPostgres(connection, await snapshotRecords(file), options);
+}
+
+/** Loads a corpus's records (corpusRecords.ts); what both entry points above do. */
+export async function loadCorpusIntoPostgres(connection: string | pg.ClientConfig, records: CorpusRecords, options: LoadOptions = {}): Promise<LoadResult> {
+  const identity = records.identity;
   const client = new pg.Client(typeof connection === 'string' ? { connectionString: connection } : connection);
+  // Connect first: a wrong URL is said at once, not after the planning pass.
   await client.connect();
   const schema = freshSchemaName(identity);
+  let done = 0;
+  let counted = { entities: 0, relations: 0 };
   try {
+    const plan = planCorpus(records, options.onRead);
+    counted = { entities: plan.rowCounts.entity, relations: plan.rowCounts.relation };
+    const total = Object.values(plan.rowCounts).reduce((sum, n) => sum + n, 0);
+    const onRows = (n: number): void => {
+      done += n;
+      options.onProgress?.(done, total);
+    };
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
     const trigrams = await ensureTrigrams(client);
     await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
     for (const [table, columns] of Object.entries(TABLES)) await client.query(`CREATE TABLE ${quoteIdent(schema)}.${table} (${columns})`);
-    await copyTable(client, schema, 'entity', entityRows(index, graph), onRows);
-    await copyTable(client, schema, 'name', nameRows(index), onRows);
-    await copyTable(client, schema, 'name_word', nameWordRows(index), onRows);
-    await copyTable(client, schema, 'relation', relationRows(index), onRows);
-    await copyTable(client, schema, 'adjacency', adjacencyRows(index), onRows);
-    await copyTable(client, schema, 'article', articleRows(index, graph), onRows);
-    await copyTable(client, schema, 'relation_article', relationArticleRows(index), onRows);
-    await copyTable(client, schema, 'entity_article', entityArticleRows(index), onRows);
-    await copyTable(client, schema, 'meta', [['corpus', JSON.stringify(metaOf(graph, index, trigrams))]], () => {});
-    for (const statement of indexStatements(schema, trigrams)) await client.query(statement);
-    for (const table of Object.keys(TABLES)) await client.query(`ANALYZE ${quoteIdent(schema)}.${table}`);
-    for (const statement of switchStatements(schema)) await client.query(statement);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${quoteIdent(READER_SCHEMA)}.current (schema text NOT NULL, loaded_at timestamptz NOT NULL)`);
-    await client.query(`DELETE FROM ${quoteIdent(READER_SCHEMA)}.current`);
+    for (const [table, rows] of corpusTables(records, plan)) await copyTable(client, schema, table, rows, onRows);
+    await copyTable(client, schema, 'meta', [['corpus', JSON.stringify(corpusMeta(records, plan, trigrams))]], () => {});
+    const finishing = [
+      ...indexStatements(schema, trigrams),
+      ...Object.keys(TABLES).map((table) => `ANALYZE ${quoteIdent(schema)}.${table}`),
+      ...switchStatements(schema),
+      `CREATE TABLE IF NOT EXISTS ${quoteIdent(READER_SCHEMA)}.current (schema text NOT NULL, loaded_at timestamptz NOT NULL)`,
+      `DELETE FROM ${quoteIdent(READER_SCHEMA)}.current`,
+    ];
+    for (const [i, statement] of finishing.entries()) {
+      await client.query(statement);
+      options.onIndexes?.(i + 1, finishing.length + 1);
+    }
     await client.query(`INSERT INTO ${quoteIdent(READER_SCHEMA)}.current VALUES ($1, now())`, [schema]);
     await client.query(`NOTIFY ${LOAD_CHANNEL}`); // servers drop their copy of the corpus's figures at the commit
     await client.query('COMMIT');
-    onRows(1);
+    options.onIndexes?.(finishing.length + 1, finishing.length + 1);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     await client.end();
@@ -248,7 +157,7 @@ export async function loadGraphIntoPostgres(connection: string | pg.ClientConfig
   } finally {
     await client.end();
   }
-  return { schema, identity, rows: total };
+  return { schema, identity, rows: done, ...counted };
 }
 
 /** Drops every loaded schema but `keep` (readers have already moved to it); each in its own transaction. */
