@@ -114,4 +114,4 @@ export {
 export { CAMEO_ROOTS, EVENT_TYPE_CAMEO, PREDICATE_CAMEO, type CameoMapping } from './ontology/index.js';
 
 // Serving a corpus: which graph a server answers from (its `reload` and `snapshot()`), build progress.
-export { graphIdentity, type GraphIdentity } from './graph/identity.js';
+export { graphIdentity, type GraphIdentity } from './build/graphIdentity.js';

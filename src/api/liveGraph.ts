@@ -6,7 +6,7 @@
  * snapshot, and it is emptied when the snapshot changes.
  */
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { graphIdentity, type GraphIdentity } from '../graph/identity.js';
+import { graphIdentity, type GraphIdentity } from '../build/graphIdentity.js';
 import type { NewsGraph } from '../graph/index.js';
 import type { ResponseCache } from './http/responseCache.js';
 

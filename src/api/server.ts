@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NewsGraph } from '../graph/index.js';
-import { graphIdentity, type GraphIdentity } from '../graph/identity.js';
+import { graphIdentity, type GraphIdentity } from '../build/graphIdentity.js';
 import type { GraphStore } from '../store/index.js';
 import { NewsgraphError } from '../errors.js';
 import { createApolloServer } from './apollo.js';

@@ -16,7 +16,7 @@ import {
   type GraphIndex,
 } from '../../graph/indices.js';
 import { exploreGraph, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
-import { graphIdentity, type GraphIdentity } from '../../graph/identity.js';
+import { graphIdentity, type GraphIdentity } from '../../build/graphIdentity.js';
 import { neighborhood } from '../../graph/neighbors.js';
 import { shortestPath } from '../../graph/paths.js';
 import { searchEntities } from '../../graph/search.js';

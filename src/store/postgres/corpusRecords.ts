@@ -5,7 +5,7 @@
  * (snapshotRecords.ts). The loader holds only what the rows need besides the records themselves
  * (corpusPlan.ts), so a corpus of 100,000 articles loads without its graph being held whole.
  */
-import { graphIdentity, type GraphIdentity } from '../../graph/identity.js';
+import { graphIdentity, type GraphIdentity } from '../../build/graphIdentity.js';
 import { graphLayout, type Position } from '../../graph/layout.js';
 import type { ArticleRecord, EntityAttributes, NewsGraph, RelationAttributes } from '../../graph/types.js';
 
