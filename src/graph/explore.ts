@@ -68,8 +68,13 @@ function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
 
 /** Articles worked out on first use: most answers ask for a few fields of a few of the items. */
 function lazyArticles(index: GraphIndex, ids: () => readonly string[]): Articles {
+  return articlesOnFirstUse(() => articlesOf(index, ids()));
+}
+
+/** `Articles` computed by `compute` when one of its fields is first read (the PostgreSQL store's explorer too). */
+export function articlesOnFirstUse(compute: () => Articles): Articles {
   let value: Articles | undefined;
-  const get = (): Articles => (value ??= articlesOf(index, ids()));
+  const get = (): Articles => (value ??= compute());
   return {
     get ids() {
       return get().ids;

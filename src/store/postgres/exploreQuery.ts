@@ -13,7 +13,7 @@
  * few and many falls is chosen per answer to make the two parts cheapest (`splitEnds`). Then the order and the cap
  * are applied here, to a list no longer than the relations among the ends.
  */
-import { COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
+import { articlesOnFirstUse, COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { exploreRings } from './exploreRings.js';
@@ -78,25 +78,11 @@ export function splitEnds(degrees: ReadonlyArray<readonly [string, number]>): { 
 
 /** Articles in publication order with their first and last dates (explore.ts `articlesOf`), worked out on first use. */
 function lazyArticles(ids: () => readonly string[], known: ArticleOrder): Articles {
-  let value: Articles | undefined;
-  const get = (): Articles => {
-    if (value !== undefined) return value;
+  return articlesOnFirstUse(() => {
     const ordered = [...new Set(ids())].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
     const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
-    value = { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
-    return value;
-  };
-  return {
-    get ids() {
-      return get().ids;
-    },
-    get firstPublished() {
-      return get().firstPublished;
-    },
-    get lastPublished() {
-      return get().lastPublished;
-    },
-  };
+    return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+  });
 }
 
 /** The relations drawn: positions in drawing order, and whether the cap left some out. */
