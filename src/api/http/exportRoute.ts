@@ -7,9 +7,9 @@
  * an export is built once per snapshot, format and options, then served from memory with an ETag.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { strToU8, zipSync } from 'fflate';
 import { NewsgraphError } from '../../errors.js';
-import { EXPORT_FORMATS, exportGraph, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { buildExport, sharedBuild } from './exportBuild.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
@@ -70,14 +70,6 @@ async function streamJsonExport(streamer: JsonExportStreamer, method: string, re
   }
 }
 
-/** A fixed timestamp for zip entries, so that the same graph gives the same bytes. */
-const ZIP_TIME = new Date('2025-01-01T00:00:00Z');
-
-/** A file-name-safe form of an id. */
-function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
-}
-
 function exportOptions(search: URLSearchParams): ExportOptions {
   const options: ExportOptions = {};
   const focus = search.get('focus');
@@ -109,17 +101,8 @@ export const MAX_EXPORT_IDS = 2_000;
 /** Characters of a `baseIri`: it is repeated in every IRI of the export (10 KB made a 22.8 MB answer). */
 export const MAX_BASE_IRI_CHARS = 512;
 
-/** The export as bytes with its type and file name. */
-function exportBody(graph: NewsGraph, format: Parameters<typeof exportGraph>[1], options: ExportOptions): { body: string | Uint8Array; type: string; file: string } {
-  const result = exportGraph(graph, format, options);
-  const base = `newsgraph${options.focus === undefined ? '' : `-${safeName(options.focus)}`}`;
-  if (result.kind === 'text') return { body: result.text, type: result.contentType, file: `${base}.${result.extension}` };
-  const entries = Object.fromEntries(Object.entries(result.files).map(([name, text]) => [name, strToU8(text)]));
-  return { body: zipSync(entries, { level: 6, mtime: ZIP_TIME }), type: 'application/zip', file: `${base}-${format}.zip` };
-}
-
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
-function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url: URL, cache?: CacheScope & { readonly req: IncomingMessage }): void {
+async function handleExport(graph: NewsGraph, req: IncomingMessage, method: string, res: ServerResponse, url: URL, cache?: CacheScope): Promise<void> {
   // HEAD gets GET's headers; node:http leaves out the body by itself. POST arrives here with its body's
   // parameters merged into `url` (handleExportRequest).
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
@@ -139,19 +122,24 @@ function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url
   }
   try {
     const options = exportOptions(url.searchParams);
+    // Between the slices of a build, whether the client has gone (then the build stops: see exportBuild.ts): the
+    // response closed before anything was written means the connection was lost.
+    let clientGone = false;
+    res.once('close', () => (clientGone = !res.writableFinished));
+    const gone = (): boolean => clientGone;
     if (cache === undefined) {
-      const { body, type, file } = exportBody(graph, format, options);
+      const { body, type, file } = await buildExport(graph, format, options, gone);
       sendBody(res, body, type, file);
       return;
     }
     const key = ['export', cache.snapshotId, format, JSON.stringify([options.focus, options.depth, options.predicates, options.baseIri, options.ids])].join('\n');
     const stored = cache.cache.get(key);
     if (stored !== undefined) {
-      sendCached(cache.req, res, stored, 'hit');
+      sendCached(req, res, stored, 'hit');
       return;
     }
-    const { body, type, file } = exportBody(graph, format, options);
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const { body, type, file } = await sharedBuild(cache.cache, key, gone, (abandoned) => buildExport(graph, format, options, abandoned));
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     const headers: [string, string][] = [
       ['content-type', type],
       ['x-content-type-options', 'nosniff'],
@@ -159,8 +147,9 @@ function handleExport(graph: NewsGraph, method: string, res: ServerResponse, url
     ];
     const entry = { status: 200, headers, body: bytes, etag: etagOf(bytes) };
     cache.cache.set(key, entry);
-    sendCached(cache.req, res, entry, 'miss');
+    sendCached(req, res, entry, 'miss');
   } catch (error) {
+    if (error instanceof ClientGoneError) return refuseGoneClient(res, error);
     if (!(error instanceof NewsgraphError)) throw error;
     sendError(res, statusOf(error.code), error.code, error.message);
   }
@@ -189,11 +178,9 @@ export async function handleExportRequest(
     sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
     return;
   }
-  const scoped = cache === undefined ? undefined : { ...cache, req };
   if (method !== 'POST') {
     req.resume();
-    handleExport(graph, method, res, url, scoped);
-    return;
+    return handleExport(graph, req, method, res, url, cache);
   }
   let bytes: Buffer;
   try {
@@ -210,5 +197,5 @@ export async function handleExportRequest(
   }
   const merged = new URL(url.href);
   for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) merged.searchParams.append(name, value);
-  handleExport(graph, method, res, merged, scoped);
+  return handleExport(graph, req, method, res, merged, cache);
 }
