@@ -67,7 +67,7 @@ export async function buildExport(graph: NewsGraph, format: ExportFormat, option
 
 /** A build in flight and the requests waiting for it (each asked, between slices, whether it has gone). */
 interface Flight {
-  readonly build: Promise<BuiltExport>;
+  readonly build: Promise<unknown>;
   readonly askers: Array<() => boolean>;
 }
 
@@ -75,10 +75,11 @@ interface Flight {
 const inFlight = new WeakMap<object, Map<string, Flight>>();
 
 /**
- * `build` once for every concurrent request of `key` in `scope`: a later request waits for the build under way.
+ * `build` once for every concurrent request of `key` in `scope`: a later request waits for the build under way and
+ * gets its result (for the export route, the cache entry with its ETag: hashed once, not once per request).
  * The build is abandoned only when every request waiting for it has gone.
  */
-export function sharedBuild(scope: object, key: string, abandoned: () => boolean, build: (abandoned: () => boolean) => Promise<BuiltExport>): Promise<BuiltExport> {
+export function sharedBuild<T>(scope: object, key: string, abandoned: () => boolean, build: (abandoned: () => boolean) => Promise<T>): Promise<T> {
   let flights = inFlight.get(scope);
   if (flights === undefined) {
     flights = new Map();
@@ -87,7 +88,7 @@ export function sharedBuild(scope: object, key: string, abandoned: () => boolean
   const existing = flights.get(key);
   if (existing !== undefined) {
     existing.askers.push(abandoned);
-    return existing.build;
+    return existing.build as Promise<T>; // one key, one kind of build: the caller that started it is this caller's code
   }
   const askers = [abandoned];
   const table = flights;

@@ -13,7 +13,7 @@ import { buildExport, sharedBuild } from './exportBuild.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
-import { etagOf, sendCached } from './responseCache.js';
+import { etagOf, sendCached, type CachedResponse } from './responseCache.js';
 import { sendBody, sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { LimitError } from '../limits.js';
@@ -138,15 +138,18 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
       sendCached(req, res, stored, 'hit');
       return;
     }
-    const { body, type, file } = await sharedBuild(cache.cache, key, gone, (abandoned) => buildExport(graph, format, options, abandoned));
-    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    const headers: [string, string][] = [
-      ['content-type', type],
-      ['x-content-type-options', 'nosniff'],
-      ['content-disposition', `attachment; filename="${file}"`],
-    ];
-    const entry = { status: 200, headers, body: bytes, etag: etagOf(bytes) };
-    cache.cache.set(key, entry);
+    const entry = await sharedBuild(cache.cache, key, gone, async (abandoned): Promise<CachedResponse> => {
+      const { body, type, file } = await buildExport(graph, format, options, abandoned);
+      const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      const headers: [string, string][] = [
+        ['content-type', type],
+        ['x-content-type-options', 'nosniff'],
+        ['content-disposition', `attachment; filename="${file}"`],
+      ];
+      const made = { status: 200, headers, body: bytes, etag: etagOf(bytes) };
+      cache.cache.set(key, made);
+      return made;
+    });
     sendCached(req, res, entry, 'miss');
   } catch (error) {
     if (error instanceof ClientGoneError) return refuseGoneClient(res, error);
