@@ -54,6 +54,17 @@ describePostgres('newsgraph load and serve --store', () => {
   const loadedSchemas = async (): Promise<string[]> =>
     (await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'newsgraph\\_%' ORDER BY 1`)).rows.map((r) => r.nspname);
 
+  /** Starts `newsgraph load --store URL ...args`, kills it once COPY has written rows, and waits until the server has rolled its transaction back. */
+  const killLoadMidCopy = async (args: readonly string[]): Promise<void> => {
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, ...args], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
+    loader.kill('SIGKILL');
+    await exited;
+    // The server notices the dead connection and rolls its transaction back.
+    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+  };
+
   test('load writes the seed, serve answers it over HTTP without building a graph', async () => {
     const loaded = spawnSync(process.execPath, [BIN, 'load', '--store', cluster.url, SEED_DATA], { encoding: 'utf8' });
     expect(loaded.stderr).toBe('');
@@ -79,13 +90,7 @@ describePostgres('newsgraph load and serve --store', () => {
   test('a load killed mid-COPY leaves the previous corpus serving, unchanged', async () => {
     const before = await ask();
     const schemas = await loadedSchemas();
-    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, generatedCorpus(1000)], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => loader.on('exit', resolve));
-    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
-    loader.kill('SIGKILL');
-    await exited;
-    // The server notices the dead connection and rolls its transaction back.
-    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+    await killLoadMidCopy([generatedCorpus(1000)]);
     expect(await ask()).toEqual(before);
     await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
     expect(await loadedSchemas()).toEqual(schemas);
@@ -155,12 +160,7 @@ describePostgres('newsgraph load and serve --store', () => {
     const before = await ask();
     const tables = await servedTables();
     const schemas = await loadedSchemas();
-    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, '--snapshot', corpusSnapshot()], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => loader.on('exit', resolve));
-    await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
-    loader.kill('SIGKILL');
-    await exited;
-    await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_progress_copy)`);
+    await killLoadMidCopy(['--snapshot', corpusSnapshot()]);
     expect(await ask()).toEqual(before);
     await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
     expect(await loadedSchemas()).toEqual(schemas);
