@@ -4,6 +4,7 @@
  */
 import { graphIndex, relationsTouching, type GraphIndex } from './indices.js';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from './types.js';
+import { perIndex } from './perIndex.js';
 
 /** OUT: the entity is the subject; IN: the object; BOTH: either. */
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -74,14 +75,10 @@ const EMPTY: readonly RelationAttributes[] = Object.freeze([]);
  * index (a new graph has a new index): "the positions Putin holds" reads his HOLDS_POSITION relations, not
  * his thousands of others, on every question that asks it.
  */
-const splitLists = new WeakMap<GraphIndex, Map<string, ReadonlyMap<string, readonly RelationAttributes[]>>>();
+const splitLists = perIndex(() => new Map<string, ReadonlyMap<string, readonly RelationAttributes[]>>());
 
 function splitByPredicate(index: GraphIndex, id: string, all: readonly RelationAttributes[]): ReadonlyMap<string, readonly RelationAttributes[]> {
-  let perEntity = splitLists.get(index);
-  if (perEntity === undefined) {
-    perEntity = new Map();
-    splitLists.set(index, perEntity);
-  }
+  const perEntity = splitLists(index);
   let lists = perEntity.get(id);
   if (lists === undefined) {
     const made = new Map<string, RelationAttributes[]>();

@@ -10,6 +10,7 @@
  *   that contain them; a substring's candidates are the shortest list among its trigrams.
  */
 import type { GraphIndex, NameEntry } from './indices.js';
+import { perIndex } from './perIndex.js';
 
 export interface NameIndex {
   /** Every name and alias in rank order: shorter folded form first, then graph order of the entity. */
@@ -27,19 +28,11 @@ export interface NameIndex {
 /** The longest word prefix with a list of its own; longer query words are checked against these lists. */
 export const PREFIX_KEY_LENGTH = 3;
 
-const cache = new WeakMap<GraphIndex, NameIndex>();
 const trigramCache = new WeakMap<NameIndex, ReadonlyMap<string, Int32Array>>();
 const everyNameCache = new WeakMap<NameIndex, Int32Array>();
 
 /** The name index of a graph index, built on first use. */
-export function nameIndex(index: GraphIndex): NameIndex {
-  let built = cache.get(index);
-  if (built === undefined) {
-    built = buildNameIndex(index);
-    cache.set(index, built);
-  }
-  return built;
-}
+export const nameIndex: (index: GraphIndex) => NameIndex = perIndex((index) => buildNameIndex(index));
 
 /** Appends `n` to the list of `key` unless it is already its last (names are visited in ascending order). */
 function post(lists: Map<string, number[]>, key: string, n: number): void {

@@ -37,6 +37,7 @@ import type {
   RelationQuery,
   TimelineQuery,
 } from '../types.js';
+import { perIndex } from '../../graph/perIndex.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -53,7 +54,7 @@ function statedWithin(index: GraphIndex, relation: RelationAttributes, from: str
 }
 
 /** Unions of predicate lists in graph order, by index and sorted names (a question's list is the same every time). */
-const unions = new WeakMap<GraphIndex, Map<string, readonly RelationAttributes[]>>();
+const unions = perIndex(() => new Map<string, readonly RelationAttributes[]>());
 /** Distinct name sets kept per index: a client cannot grow the memo without bound. */
 const MAX_UNIONS = 256;
 
@@ -63,11 +64,7 @@ function predicateUnion(
   lists: readonly (readonly RelationAttributes[])[],
   position: (r: RelationAttributes) => number,
 ): readonly RelationAttributes[] {
-  let known = unions.get(index);
-  if (known === undefined) {
-    known = new Map();
-    unions.set(index, known);
-  }
+  const known = unions(index);
   const key = [...names].sort().join('\n');
   let union = known.get(key);
   if (union === undefined) {
@@ -83,14 +80,10 @@ function predicateUnion(
  * articles (evidenceArticleIds, one list per evidence list), asked again by every question that lists the
  * fact: sorted once, kept with the index.
  */
-const orderedArticles = new WeakMap<GraphIndex, WeakMap<readonly string[], readonly ArticleRecord[]>>();
+const orderedArticles = perIndex(() => new WeakMap<readonly string[], readonly ArticleRecord[]>());
 
 function articlesInOrder(index: GraphIndex, ids: readonly string[]): readonly ArticleRecord[] {
-  let known = orderedArticles.get(index);
-  if (known === undefined) {
-    known = new WeakMap();
-    orderedArticles.set(index, known);
-  }
+  const known = orderedArticles(index);
   let list = known.get(ids);
   if (list === undefined) {
     const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
@@ -101,22 +94,15 @@ function articlesInOrder(index: GraphIndex, ids: readonly string[]): readonly Ar
 }
 
 /** The entities at either end of a CONTRADICTS relation that holds, per index: `claims(contradicted:)` reads it. */
-const contradictingSets = new WeakMap<GraphIndex, ReadonlySet<string>>();
-
-function contradicting(index: GraphIndex): ReadonlySet<string> {
-  let ids = contradictingSets.get(index);
-  if (ids === undefined) {
-    const made = new Set<string>();
-    for (const r of relationsWithPredicate(index, 'CONTRADICTS')) {
-      if (r.negated) continue;
-      made.add(r.subject);
-      made.add(r.object);
-    }
-    contradictingSets.set(index, made);
-    ids = made;
+const contradicting = perIndex((index): ReadonlySet<string> => {
+  const ids = new Set<string>();
+  for (const r of relationsWithPredicate(index, 'CONTRADICTS')) {
+    if (r.negated) continue;
+    ids.add(r.subject);
+    ids.add(r.object);
   }
   return ids;
-}
+});
 
 const cache = new WeakMap<NewsGraph, MemoryStore>();
 

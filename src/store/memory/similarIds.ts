@@ -7,6 +7,7 @@
  */
 import { MAX_SUGGESTED_INPUT, suggestions } from '../../didYouMean.js';
 import type { GraphIndex } from '../../graph/indices.js';
+import { perIndex } from '../../graph/perIndex.js';
 
 /** Characters are counted in this many buckets (code unit modulo): merging counts only lowers the bound. */
 const BUCKETS = 32;
@@ -18,25 +19,18 @@ interface IdTable {
   readonly counts: Uint8Array;
 }
 
-const tables = new WeakMap<GraphIndex, IdTable>();
-
-function tableOf(index: GraphIndex): IdTable {
-  let table = tables.get(index);
-  if (table === undefined) {
-    const ids = [...index.entityPosition.keys()];
-    const lowered = ids.map((id) => id.toLowerCase());
-    const counts = new Uint8Array(ids.length * BUCKETS);
-    lowered.forEach((id, i) => {
-      for (let k = 0; k < id.length; k++) {
-        const at = i * BUCKETS + (id.charCodeAt(k) % BUCKETS);
-        if ((counts[at] ?? 0) < 255) counts[at] = (counts[at] ?? 0) + 1;
-      }
-    });
-    table = { ids, lowered, counts };
-    tables.set(index, table);
-  }
-  return table;
-}
+const tableOf = perIndex((index): IdTable => {
+  const ids = [...index.entityPosition.keys()];
+  const lowered = ids.map((id) => id.toLowerCase());
+  const counts = new Uint8Array(ids.length * BUCKETS);
+  lowered.forEach((id, i) => {
+    for (let k = 0; k < id.length; k++) {
+      const at = i * BUCKETS + (id.charCodeAt(k) % BUCKETS);
+      if ((counts[at] ?? 0) < 255) counts[at] = (counts[at] ?? 0) + 1;
+    }
+  });
+  return { ids, lowered, counts };
+});
 
 /** The ids of the index close to `id`, best first (at most three), as `suggestions` ranks them. */
 export function similarIds(index: GraphIndex, id: string): string[] {
