@@ -24,7 +24,7 @@ export interface ExplorerNode {
   readonly distance: number;
   readonly degree: number;
   readonly time: string | null;
-  readonly articles: Articles;
+  readonly articles: ArticlesOrLater;
 }
 
 export interface ExplorerEdge {
@@ -38,7 +38,7 @@ export interface ExplorerEdge {
   readonly attributedTo: string | null;
   readonly event: string | null;
   readonly time: string | null;
-  readonly articles: Articles;
+  readonly articles: ArticlesOrLater;
 }
 
 /** The articles behind a node or an edge: ids in publication order, and the range of their dates. */
@@ -46,6 +46,28 @@ export interface Articles {
   readonly ids: readonly string[];
   readonly firstPublished: string | null;
   readonly lastPublished: string | null;
+}
+
+/**
+ * Articles now, or once read: the in-memory store has every record's articles at hand; the PostgreSQL store hands
+ * out a hub's record without its lists (store/postgres/slimRecords.ts) and reads them only when an answer asks.
+ */
+export type ArticlesOrLater = Articles | PromiseLike<Articles>;
+
+/** `read(articles)`, at once when they are at hand, else once they are read. */
+export function withArticles<R>(articles: ArticlesOrLater, read: (articles: Articles) => R): R | PromiseLike<R> {
+  return 'then' in articles && typeof articles.then === 'function' ? articles.then(read) : read(articles as Articles);
+}
+
+/** A promise of `compute()` started when first awaited: most answers ask no article field of most items. */
+export function articlesWhenAsked(compute: () => Promise<Articles>): PromiseLike<Articles> {
+  let started: Promise<Articles> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= compute();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 export interface ExplorerView {
@@ -93,7 +115,7 @@ function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
 }
 
 /** A relation as the explorer draws it, with the articles behind it (each store finds those its own way). */
-export function explorerEdge(relation: RelationAttributes, articles: Articles): ExplorerEdge {
+export function explorerEdge(relation: RelationAttributes, articles: ArticlesOrLater): ExplorerEdge {
   return {
     id: relation.id,
     predicate: relation.predicate,

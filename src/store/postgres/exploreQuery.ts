@@ -13,10 +13,23 @@
  * few and many falls is chosen per answer to make the two parts cheapest (`splitEnds`). Then the order and the cap
  * are applied here, to a list no longer than the relations among the ends.
  */
-import { articlesOnFirstUse, COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
+import {
+  articlesOnFirstUse,
+  articlesWhenAsked,
+  COUNT_BUDGET,
+  EDGES_PER_NODE,
+  explorerEdge,
+  type Articles,
+  type ArticlesOrLater,
+  type ExplorerEdge,
+  type ExplorerNode,
+  type ExploreQuery,
+  type ExplorerView,
+} from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { exploreRings } from './exploreRings.js';
+import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
 export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
@@ -76,13 +89,20 @@ export function splitEnds(degrees: ReadonlyArray<readonly [string, number]>): { 
   return { few: sorted.slice(0, best.at).map(([id]) => id), many: sorted.slice(best.at).map(([id]) => id) };
 }
 
-/** Articles in publication order with their first and last dates (explore.ts `articlesOf`), worked out on first use. */
-function lazyArticles(ids: () => readonly string[], known: ArticleOrder): Articles {
-  return articlesOnFirstUse(() => {
-    const ordered = [...new Set(ids())].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
-    const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
-    return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
-  });
+/** Articles in publication order with their first and last dates (explore.ts `articlesOf`). */
+function articlesIn(ids: readonly string[], known: ArticleOrder): Articles {
+  const ordered = [...new Set(ids)].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
+  const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
+  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+}
+
+/**
+ * A record's articles, worked out on first use: from the record at hand, or, for a record handed out slim (a hub's,
+ * without its lists: slimRecords.ts), from its whole record, read only when an answer asks for them.
+ */
+function lazyArticles<T extends EntityAttributes | RelationAttributes>(record: T, whole: (record: T) => T | Promise<T>, ids: (record: T) => readonly string[], known: ArticleOrder): ArticlesOrLater {
+  if (!isSlim(record)) return articlesOnFirstUse(() => articlesIn(ids(record), known));
+  return articlesWhenAsked(async () => articlesIn(ids(await whole(record)), known));
 }
 
 /** The relations drawn: positions in drawing order, and whether the cap left some out. */
@@ -118,6 +138,9 @@ export interface ExploreReads {
   readonly articleOrder: () => Promise<ArticleOrder>;
   readonly entities: (ids: readonly string[]) => Promise<ReadonlyMap<string, EntityAttributes>>;
   readonly relations: (positions: readonly number[]) => Promise<ReadonlyMap<number, RelationAttributes>>;
+  /** The whole record of one handed out slim (slimRecords.ts), itself otherwise. */
+  readonly wholeEntity: (entity: EntityAttributes) => EntityAttributes | Promise<EntityAttributes>;
+  readonly wholeRelation: (relation: RelationAttributes) => RelationAttributes | Promise<RelationAttributes>;
 }
 
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
@@ -149,14 +172,14 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
         distance,
         degree: row.degree,
         time: entity.kind === 'EVENT' ? (entity.properties.time ?? null) : null,
-        articles: lazyArticles(() => entity.articles, known),
+        articles: lazyArticles(entity, reads.wholeEntity, (e) => e.articles, known),
       },
     ];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const relation = relations.get(pos);
     if (relation === undefined) return [];
-    return [explorerEdge(relation, lazyArticles(() => relation.evidence.map((e) => e.article), known))];
+    return [explorerEdge(relation, lazyArticles(relation, reads.wholeRelation, (r) => r.evidence.map((e) => e.article), known))];
   });
   return {
     center: args.center,
