@@ -48,7 +48,7 @@ interface NodeRow {
  * from the ends with few relations ($3), read whole (index-only) and joined with the ends; and between two ends
  * with many ($4, places $5), pair by pair (one descent of `adjacency_pair` each: the LIMIT keeps the planner from
  * turning the pairs into a hash join over the hubs' whole lists), each read from its end drawn first and at most
- * $6 per end (no place draws more than the cap).
+ * $6 per end (no place draws more than the cap). Only the places from $10 to $8 (placeWindows).
  */
 const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::int[]) AS e(id, place)),
   found AS (
@@ -65,9 +65,26 @@ const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $
         ORDER BY a.relation_pos LIMIT $6) p
       WHERE o.place >= m.place
       ORDER BY p.relation_pos LIMIT $6) a
-    WHERE m.place < $8)
+    WHERE m.place >= $10 AND m.place < $8)
   SELECT DISTINCT least(x.place, y.place) AS place, f.relation_pos FROM found f JOIN ends x ON x.id = f.entity JOIN ends y ON y.id = f.other
-  WHERE least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
+  WHERE least(x.place, y.place) >= $10 AND least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
+
+/**
+ * The places read per statement, in turn, until the cap is reached: the relations drawn are those of the nearest
+ * entities first, and around a hub the centre's own fill the cap, so the pairs among the other hubs (thousands of
+ * shared relations each) need not be looked up at all. At most five statements.
+ */
+export function placeWindows(kept: number): Array<readonly [number, number]> {
+  const windows: Array<readonly [number, number]> = [];
+  let start = 0;
+  for (let size = 1; start < kept && windows.length < 4; size *= 4) {
+    const end = Math.min(kept, start + size);
+    windows.push([start, end]);
+    start = end;
+  }
+  if (start < kept) windows.push([start, kept]);
+  return windows;
+}
 
 /** One index descent costs about as much as reading this many index entries in order. */
 const DESCENT_COST = 8;
@@ -118,18 +135,23 @@ async function edgesAmong(
   // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
   const place = new Map(ends.map((id, i) => [id, i]));
   const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
-  const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
-    ends,
-    ends.map((_, i) => i),
-    few,
-    many,
-    many.map((id) => place.get(id) ?? 0),
-    maxEdges + 1,
-    followed === null ? null : [...followed],
-    kept.length,
-    maxEdges + 1,
-  ]);
-  const positions = rows.map((r) => r.relation_pos);
+  const positions: number[] = [];
+  for (const [from, to] of placeWindows(kept.length)) {
+    if (positions.length > maxEdges) break;
+    const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
+      ends,
+      ends.map((_, i) => i),
+      few,
+      many,
+      many.map((id) => place.get(id) ?? 0),
+      maxEdges + 1,
+      followed === null ? null : [...followed],
+      to,
+      maxEdges + 1 - positions.length,
+      from,
+    ]);
+    for (const r of rows) positions.push(r.relation_pos);
+  }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
 }
 

@@ -98,9 +98,11 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     // Prefix tier (word >= q AND word < q || U+10FFFF): covering, so a range is read from the index alone.
     `CREATE INDEX name_word_prefix ON ${s}.name_word (word, rank) INCLUDE (entity_pos, folded, kind)`,
     `CREATE UNIQUE INDEX relation_id ON ${s}.relation (id)`, // cursors, look-ups
-    `CREATE INDEX relation_predicate ON ${s}.relation (predicate, pos)`, // relations(predicate:)
+    // relations(predicate:, negated:, draft:): covering, so a page and its totalCount are read from the index alone
+    // (a count of 30,000 REJECTED relations fetched as many heap pages for `negated`: 180 ms).
+    `CREATE INDEX relation_predicate ON ${s}.relation (predicate, pos) INCLUDE (negated, draft, article_count)`,
     `CREATE INDEX relation_event ON ${s}.relation (event, pos) WHERE event IS NOT NULL`, // relationsOfEvent
-    `CREATE INDEX relation_several ON ${s}.relation (pos) WHERE article_count >= 2`, // relations(minArticles:)
+    `CREATE INDEX relation_several ON ${s}.relation (pos) INCLUDE (predicate, negated, draft, article_count) WHERE article_count >= 2`, // relations(minArticles:)
     // Every hop, relationsOf, linked: covering, so a hop is an index-only scan in relation order (the loader's
     // COPY FREEZE marks the pages all-visible), not a heap page per row of a hub's relations scattered over the table.
     `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos) INCLUDE (other, predicate, negated, as_out, as_in, traversable)`,
