@@ -10,8 +10,13 @@ import { graphLayout } from './layout.js';
 import { neighborhoodRings } from './rings.js';
 import type { NewsGraph, RelationAttributes, RelationOrigin } from './types.js';
 
-/** Relations visited, once the entities to draw are found, before `reachable` stops counting (a hub reaches most of a corpus). */
-export const COUNT_BUDGET = 250_000;
+/**
+ * Relations visited, the entities drawn found, before `reachable` stops counting (a hub reaches most of a corpus) and
+ * says it is a lower bound (`reachableIsExact: false`). 25,000: at 100,000 articles a view around a hub counted up to
+ * 250,000 relations for one number, the largest part of its answer time in either store (docs/design-choices.md,
+ * "PostgreSQL at 100,000 articles"); a view says "200 of at least 25,000" instead of "of 61,000".
+ */
+export const COUNT_BUDGET = 25_000;
 /** Relations drawn per entity drawn, at most. */
 export const EDGES_PER_NODE = 4;
 

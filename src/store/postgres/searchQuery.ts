@@ -61,10 +61,19 @@ export async function searchPositions(
   // word had the planner join 13,000 and 240,000 names for three (2.5 s).
   const [driver = '', ...others] = [...words].sort((a, b) => b.length - a.length);
   const otherConditions = others.map((_, i) => `(' ' || n.folded) LIKE $${6 + i}`);
-  // name_word carries the name's entity, folded form and kind: one index-only range, no join.
-  const prefixSql = `SELECT DISTINCT n.rank, n.entity_pos, n.folded FROM newsgraph.name_word n
-     WHERE n.word >= $4 AND n.word < $5 AND n.rank > $3 AND n.folded <> $1 AND ($2::text IS NULL OR n.kind = $2)${otherConditions.map((c) => ` AND ${c}`).join('')}
-     ORDER BY n.rank LIMIT ${CHUNK}`;
+  // name_word carries the name's entity, folded form and kind: no join. The first names in rank order among all the
+  // words of the range: the distinct words found one index descent each (`words`, a loose index scan), then each
+  // word's first names in rank order (the index's own order), at most a chunk per word, merged. Reading the range
+  // whole and sorting it cost 90 ms for "wen" (70,000 names start so at 100,000 articles); this, under 1 ms.
+  const prefixSql = `WITH RECURSIVE words AS (
+       SELECT (SELECT min(w.word) FROM newsgraph.name_word w WHERE w.word >= $4 AND w.word < $5) AS word
+       UNION ALL
+       SELECT (SELECT min(w.word) FROM newsgraph.name_word w WHERE w.word > words.word AND w.word < $5) FROM words WHERE words.word IS NOT NULL)
+     SELECT DISTINCT x.rank, x.entity_pos, x.folded FROM words CROSS JOIN LATERAL (
+       SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name_word n
+       WHERE n.word = words.word AND n.rank > $3 AND n.folded <> $1 AND ($2::text IS NULL OR n.kind = $2)${otherConditions.map((c) => ` AND ${c}`).join('')}
+       ORDER BY n.rank LIMIT ${CHUNK}) x
+     ORDER BY x.rank LIMIT ${CHUNK}`;
   const otherPatterns = others.map((w) => `% ${escapeLike(w)}%`);
   await readTier(
     db,
