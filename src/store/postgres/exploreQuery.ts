@@ -144,7 +144,8 @@ async function edgesAmong(
       few,
       many,
       many.map((id) => place.get(id) ?? 0),
-      maxEdges + 1,
+      // No end or pair of this window can add more than the rows still wanted.
+      maxEdges + 1 - positions.length,
       followed === null ? null : [...followed],
       to,
       maxEdges + 1 - positions.length,

@@ -107,7 +107,9 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     // COPY FREEZE marks the pages all-visible), not a heap page per row of a hub's relations scattered over the table.
     `CREATE INDEX adjacency_entity ON ${s}.adjacency (entity, relation_pos) INCLUDE (other, predicate, negated, as_out, as_in, traversable)`,
     // The relations between two given entities (the explorer's relations among hubs it draws): one descent per pair.
-    `CREATE INDEX adjacency_pair ON ${s}.adjacency (entity, other) INCLUDE (relation_pos, predicate)`,
+    // In relation order within a pair, so that a pair's first relations are read without its whole list (two hubs of
+    // 100,000 articles share thousands): each pair's LIMIT stops the scan.
+    `CREATE INDEX adjacency_pair ON ${s}.adjacency (entity, other, relation_pos) INCLUDE (predicate)`,
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
     `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports
