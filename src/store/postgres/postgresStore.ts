@@ -37,6 +37,7 @@ import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
 import { LinkedBatches } from './linkedBatch.js';
+import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
@@ -105,6 +106,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly wholeRelations = new RecordCache<string, RelationAttributes>();
   private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
   private readonly linkedBatches: LinkedBatches;
+  private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
 
   /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
@@ -117,6 +119,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
       this.wholeRelations.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
+    this.eventRelationsBatches = new EventRelationsBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
     this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
@@ -260,7 +263,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   }
 
   async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
-    return this.relationRecordsOf(`SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM newsgraph.relation r WHERE r.event = $1 ORDER BY r.pos LIMIT $2`, [eventId, first]);
+    // The events of a list ask together: one statement (eventRelationsBatch.ts).
+    return this.eventRelationsBatches.load(eventId, first);
   }
 
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
