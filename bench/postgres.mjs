@@ -9,6 +9,7 @@
 // Usage: npm run build && node bench/postgres.mjs [--articles 2000] [--requests 200] [--store URL] [--json FILE] [--work DIR]
 //          [--snapshot FILE] [--skip-load] [--skip-memory] [--only NAME,NAME] [--playground-requests 50]
 // --only keeps the questions whose name contains one of these (e.g. --only explore,Crimea).
+// --bin FILE serves --store with that build's CLI instead of this checkout's dist/cli/bin.js.
 // --baseline-bin FILE also serves --store with another build's CLI (e.g. main's dist/cli/bin.js) and asks it the same
 // questions in the same run, one request to each in turn: the figures before and after a change, under the same load.
 // --work DIR keeps the generated corpus and its snapshot there, and reuses them on the next run (no generate, no build).
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     force: { type: 'boolean', default: false },
     only: { type: 'string' },
     'baseline-bin': { type: 'string' },
+    bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
   },
 });
@@ -56,7 +58,8 @@ if (!values.force && loadavg()[0] > 3) {
   process.exit(1);
 }
 
-const BIN = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+// --bin FILE serves with another build of this CLI (e.g. one built to another folder while dist/ is in use).
+const BIN = values.bin ?? new URL('../dist/cli/bin.js', import.meta.url).pathname;
 const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1);
 const rssMb = (pid) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -96,6 +99,9 @@ async function startCluster() {
   };
 }
 
+/** Set when the run stops its servers: their exit is then expected, not reported. */
+let stopping = false;
+
 /** Starts `newsgraph serve ARGS` (of the CLI `bin`) on a free port; resolves with its URL and process. */
 function serve(args, bin = BIN) {
   const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
@@ -108,6 +114,7 @@ function serve(args, bin = BIN) {
     });
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => {
+      if (stopping) return;
       console.error(`bench:postgres: serve ${args.join(' ')} exited (${code}):\n${output.slice(-4000)}`);
       reject(new Error(`serve ${args.join(' ')} exited (${code})`));
     });
@@ -268,6 +275,7 @@ try {
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
 } finally {
+  stopping = true;
   for (const child of servers) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   cluster.stop();

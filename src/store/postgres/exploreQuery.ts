@@ -135,23 +135,23 @@ async function edgesAmong(
   // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
   const place = new Map(ends.map((id, i) => [id, i]));
   const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
+  const places = ends.map((_, i) => i);
+  const predicates = followed === null ? null : [...followed];
+  type Row = { place: number; relation_pos: number };
+  // The ends with few relations: read whole once, for every place (the first maxEdges + 1 in drawing order are all
+  // the answer can hold). Between ends with many: a window of places at a time, until the cap is reached.
+  const fromFew = few.length === 0 ? [] : await db.read<Row>(EDGES_SQL, [ends, places, few, [], [], maxEdges + 1, predicates, kept.length, maxEdges + 1, 0]);
   const positions: number[] = [];
   for (const [from, to] of placeWindows(kept.length)) {
     if (positions.length > maxEdges) break;
-    const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
-      ends,
-      ends.map((_, i) => i),
-      few,
-      many,
-      many.map((id) => place.get(id) ?? 0),
-      // No end or pair of this window can add more than the rows still wanted.
-      maxEdges + 1 - positions.length,
-      followed === null ? null : [...followed],
-      to,
-      maxEdges + 1 - positions.length,
-      from,
-    ]);
-    for (const r of rows) positions.push(r.relation_pos);
+    const wanted = maxEdges + 1 - positions.length;
+    const fromMany =
+      many.length === 0
+        ? []
+        : await db.read<Row>(EDGES_SQL, [ends, places, [], many, many.map((id) => place.get(id) ?? 0), wanted, predicates, to, wanted, from]);
+    // The two parts never find the same relation (one has an end with few relations, the other none).
+    const rows = [...fromFew.filter((r) => r.place >= from && r.place < to), ...fromMany].sort((a, b) => a.place - b.place || a.relation_pos - b.relation_pos);
+    for (const r of rows.slice(0, wanted)) positions.push(r.relation_pos);
   }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
 }
