@@ -14,6 +14,7 @@ import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/i
 import { isSlim, slimJson, SLIM_FROM } from '../../src/store/postgres/slimRecords.js';
 import { askOverHttp, type Ask } from '../api/seed.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Twelve dated articles (and one undated), each stating that the hub rejected the plan. */
@@ -111,6 +112,24 @@ describePostgres('slim records: large records handed out without their lists, co
     // The entity, its relations (the large one slim, in the same rows), their ends in one batch: no statement for
     // a whole record (whole records: a fourth, for the large relation left to the record cache, and a fifth).
     expect(store.statementCount - before).toBeLessThanOrEqual(3);
+  });
+
+  test('the typed fields, relations and event relations of a list go in one statement per filter, answers unchanged', async () => {
+    const memory = memoryStore(graph);
+    const ids = ['hub', 'spoke', 'plan', 'meeting', 'nobody'];
+    const ask = (s: typeof memory | PostgresStore) =>
+      Promise.all([
+        Promise.all(ids.map((id) => s.linked(id, { predicates: ['MET_WITH', 'REJECTED'] }, 10))),
+        Promise.all(ids.map((id) => s.linked(id, { direction: 'IN', order: 'time' }, 10))),
+        Promise.all(ids.map((id) => s.relationsOf(id, { direction: 'OUT' }, 10))),
+        Promise.all(ids.map((id) => s.relationsOfEvent(id, 10))),
+      ]);
+    await ask(store); // warm: the corpus figures
+    const before = store.statementCount;
+    const answers = await ask(store);
+    // One statement for each of the four lists (none for the records: the large ones are handed out slim).
+    expect(store.statementCount - before).toBe(4);
+    expect(await withWholeRecords(store, answers)).toEqual(await ask(memory));
   });
 
   const QUESTIONS: ReadonlyArray<readonly [string, string]> = [

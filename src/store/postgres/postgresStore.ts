@@ -38,6 +38,7 @@ import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
 import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
+import { RelationsOfBatches } from './relationsOfBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
@@ -85,14 +86,6 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-/** The adjacency filter of a LinkFilter over `a`, parameters from $2. */
-const LINK_CONDITIONS = `a.entity = $1 AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
-  AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)`;
-
-function linkValues(id: string, filter: LinkFilter): unknown[] {
-  return [id, filter.predicates === undefined ? null : [...filter.predicates], filter.negated ?? null, filter.direction ?? 'BOTH'];
-}
-
 export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
@@ -107,6 +100,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
   private readonly linkedBatches: LinkedBatches;
   private readonly eventRelationsBatches: EventRelationsBatches;
+  private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
 
   /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
@@ -119,6 +113,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
       this.wholeRelations.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
+    this.relationsOfBatches = new RelationsOfBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
     this.eventRelationsBatches = new EventRelationsBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
     this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
@@ -249,11 +244,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   }
 
   async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
-    return this.relationRecordsOf(
-      `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
-       WHERE ${LINK_CONDITIONS} ORDER BY a.relation_pos LIMIT $5`,
-      [...linkValues(id, filter), first],
-    );
+    // The items of a list ask together: one statement per filter (relationsOfBatch.ts).
+    return this.relationsOfBatches.load(id, filter, first);
   }
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
