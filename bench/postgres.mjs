@@ -2,8 +2,16 @@
 // PostgreSQL, then the same questions over HTTP to two servers started as the user starts them (`serve --snapshot`,
 // the in-memory baseline, and `serve --store`), p50/p99 per question and each server's RSS, in one run.
 // Every request asks about another entity, so the response cache never answers: the stores do.
+// Then every playground question (src/api/examples.ts), as written and with this corpus's own entities as
+// bench/query.mjs picks them (the most mentioned person, proposal, place, event): those repeat one question, so each
+// request carries one more variable the operation does not declare (`benchRequest: i`), which graphql-js ignores
+// but which makes the response cache's key another one: the store answers every request.
 // Usage: npm run build && node bench/postgres.mjs [--articles 2000] [--requests 200] [--store URL] [--json FILE] [--work DIR]
-//          [--snapshot FILE] [--skip-load] [--skip-memory]
+//          [--snapshot FILE] [--skip-load] [--skip-memory] [--only NAME,NAME] [--playground-requests 50]
+// --only keeps the questions whose name contains one of these (e.g. --only explore,Crimea).
+// --bin FILE serves --store with that build's CLI instead of this checkout's dist/cli/bin.js.
+// --baseline-bin FILE also serves --store with another build's CLI (e.g. main's dist/cli/bin.js) and asks it the same
+// questions in the same run, one request to each in turn: the figures before and after a change, under the same load.
 // --work DIR keeps the generated corpus and its snapshot there, and reuses them on the next run (no generate, no build).
 // --snapshot FILE takes a snapshot already built (`newsgraph build -o FILE`, e.g. of 100,000 generated articles) and
 // loads it as `newsgraph load --snapshot` does, record by record, never holding its graph; --skip-load serves what
@@ -20,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/generate.mjs';
 import { buildGraph, loadSnapshotIntoPostgres, writeSnapshot } from '../dist/index.js';
 import { snapshotRecords } from '../dist/store/postgres/index.js';
+import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +41,10 @@ const { values } = parseArgs({
     'skip-load': { type: 'boolean', default: false },
     'skip-memory': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'baseline-bin': { type: 'string' },
+    bin: { type: 'string' },
+    'playground-requests': { type: 'string', default: '50' },
   },
 });
 if (values['skip-load'] && (values.store === undefined || values.snapshot === undefined)) {
@@ -45,7 +58,8 @@ if (!values.force && loadavg()[0] > 3) {
   process.exit(1);
 }
 
-const BIN = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+// --bin FILE serves with another build of this CLI (e.g. one built to another folder while dist/ is in use).
+const BIN = values.bin ?? new URL('../dist/cli/bin.js', import.meta.url).pathname;
 const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1);
 const rssMb = (pid) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -85,9 +99,12 @@ async function startCluster() {
   };
 }
 
-/** Starts `newsgraph serve ARGS` on a free port; resolves with its URL and process. */
-function serve(args) {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
+/** Set when the run stops its servers: their exit is then expected, not reported. */
+let stopping = false;
+
+/** Starts `newsgraph serve ARGS` (of the CLI `bin`) on a free port; resolves with its URL and process. */
+function serve(args, bin = BIN) {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -96,16 +113,68 @@ function serve(args) {
       if (url) resolve({ url, child });
     });
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`serve ${args.join(' ')} exited (${code}):\n${output}`)));
+    child.on('exit', (code) => {
+      if (stopping) return;
+      console.error(`bench:postgres: serve ${args.join(' ')} exited (${code}):\n${output.slice(-4000)}`);
+      reject(new Error(`serve ${args.join(' ')} exited (${code})`));
+    });
   });
 }
 
 /** Asks one question; returns null when answered, else the error code (a refusal is counted, not hidden). */
-async function ask(url, query, variables) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
+async function ask(url, query, variables, operationName) {
+  let response;
+  let body;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables, operationName }) });
+    body = await response.json();
+  } catch (error) {
+    // The server closed the connection (or died): counted, and the run goes on to say so in its table.
+    return `NO ANSWER (${error.cause?.code ?? error.message})`;
+  }
   if (response.status === 200 && !body.errors) return null;
-  return body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`;
+  // NOT_FOUND is an answer (a seed entity the generated corpus does not hold), not a refusal.
+  const code = body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`;
+  return code === 'NOT_FOUND' && response.status === 200 ? null : code;
+}
+
+/**
+ * The playground's variables for this corpus, as bench/query.mjs `corpusVariables` picks them, from the records
+ * (no graph): the most mentioned person (from), the person halfway down that list (to), the last word of the most
+ * mentioned person's name (text), the most mentioned proposal's and place's names, the most mentioned event (id).
+ */
+function corpusPicks(records) {
+  const people = [];
+  const best = {};
+  const more = (e, b) => b === undefined || e.articles.length > b.articles.length || (e.articles.length === b.articles.length && e.id < b.id);
+  for (const e of records.entities()) {
+    if (e.kind === 'PERSON') people.push({ id: e.id, name: e.name, articles: { length: e.articles.length } });
+    if ((e.kind === 'PROPOSAL' || e.kind === 'PLACE' || e.kind === 'EVENT') && more(e, best[e.kind])) best[e.kind] = { id: e.id, name: e.name, articles: { length: e.articles.length } };
+  }
+  people.sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
+  const [top, second = top] = people;
+  const middle = people[Math.floor(people.length / 2)] ?? top;
+  return {
+    from: top?.id,
+    to: middle?.id === top?.id ? second?.id : middle?.id,
+    text: top?.name.split(' ').at(-1),
+    proposal: best.PROPOSAL?.name,
+    place: best.PLACE?.name,
+    id: best.EVENT?.id,
+  };
+}
+
+/** Each playground question as written, and with the corpus's own entities when it takes variables. */
+function playgroundQuestions(picks) {
+  const questions = [];
+  for (const example of PLAYGROUND_EXAMPLES) {
+    const base = { query: example.query, operationName: example.operationName, playground: true };
+    questions.push({ ...base, name: `${example.operationName} (as written)`, variables: example.variables ?? {} });
+    if (example.variables === undefined) continue;
+    const own = Object.fromEntries(Object.keys(example.variables).map((name) => [name, picks[name]]));
+    if (Object.values(own).every((v) => v !== undefined)) questions.push({ ...base, name: `${example.operationName} (corpus entities)`, variables: own });
+  }
+  return questions;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -161,39 +230,52 @@ try {
     names.push(entity.name.split(' ')[0]);
   }
   const variablesOf = (i) => ({ id: ids[i % ids.length], to: ids[(i * 7 + 3) % ids.length], text: names[i % names.length] });
+  const picks = corpusPicks(records);
+  console.log(`  playground variables for this corpus: ${JSON.stringify(picks)}`);
+  const only = values.only?.split(',').map((s) => s.trim().toLowerCase());
+  const questions = [...QUESTIONS, ...playgroundQuestions(picks)].filter((q) => only === undefined || only.some((o) => q.name.toLowerCase().includes(o)));
+  const playgroundRequests = Number(values['playground-requests']);
 
   const memory = values['skip-memory'] ? undefined : await serve(['--snapshot', snapshot]);
   if (memory) servers.push(memory.child);
   const postgres = await serve(['--store', cluster.url]);
   servers.push(postgres.child);
+  const baseline = values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url], values['baseline-bin']);
+  if (baseline) servers.push(baseline.child);
 
   const rows = [];
-  for (const q of QUESTIONS) {
+  for (const q of questions) {
     const row = { question: q.name };
-    for (const [label, server] of [...(memory ? [['memory', memory]] : []), ['postgres', postgres]]) {
-      const times = [];
-      const refused = new Map();
-      for (let i = 0; i < ids.length; i++) {
+    // Servers in turn, request by request, so that a burst of load on the machine falls on each alike.
+    const asked = [...(memory ? [['memory', memory]] : []), ...(baseline ? [['baseline', baseline]] : []), ['postgres', postgres]].map(([label, server]) => ({ label, server, times: [], refused: new Map() }));
+    const n = q.playground ? playgroundRequests : ids.length;
+    for (let i = 0; i < n; i++) {
+      for (const { server, times, refused } of asked) {
         const t = process.hrtime.bigint();
-        const error = await ask(server.url, q.query, variablesOf(i));
+        // A playground question is one question: the undeclared `benchRequest` only keeps the response cache out.
+        const error = q.playground ? await ask(server.url, q.query, { ...q.variables, benchRequest: i }, q.operationName) : await ask(server.url, q.query, variablesOf(i));
         times.push(Number(process.hrtime.bigint() - t) / 1e6);
         if (error !== null) refused.set(error, (refused.get(error) ?? 0) + 1);
       }
+    }
+    for (const { label, times, refused } of asked) {
       times.sort((a, b) => a - b);
       row[`${label} p50`] = percentile(times, 50).toFixed(1);
       row[`${label} p99`] = percentile(times, 99).toFixed(1);
-      row[`${label} refused`] = [...refused].map(([code, n]) => `${n} ${code}`).join(', ') || '0';
+      row[`${label} refused`] = [...refused].map(([code, k]) => `${k} ${code}`).join(', ') || '0';
     }
     rows.push(row);
     console.log(`  ${JSON.stringify(row)}`);
   }
-  const rss = { memory: memory ? rssMb(memory.child.pid) : null, postgres: rssMb(postgres.child.pid) };
-  console.log(`  ${ids.length} requests per question and store, one at a time, each about another entity (ms):`);
+  const alive = (server) => server !== undefined && server.child.exitCode === null;
+  const rss = { memory: alive(memory) ? rssMb(memory.child.pid) : null, baseline: alive(baseline) ? rssMb(baseline.child.pid) : null, postgres: alive(postgres) ? rssMb(postgres.child.pid) : null };
+  console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache (ms):`);
   console.table(rows);
-  console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres} MB`);
+  console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres ?? 'exited'} MB${baseline ? `, baseline build ${rss.baseline ?? 'exited'} MB` : ''}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
 } finally {
+  stopping = true;
   for (const child of servers) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   cluster.stop();

@@ -10,8 +10,13 @@ import { graphLayout } from './layout.js';
 import { neighborhoodRings } from './rings.js';
 import type { NewsGraph, RelationAttributes, RelationOrigin } from './types.js';
 
-/** Relations visited, once the entities to draw are found, before `reachable` stops counting (a hub reaches most of a corpus). */
-export const COUNT_BUDGET = 250_000;
+/**
+ * Relations visited, the entities drawn found, before `reachable` stops counting (a hub reaches most of a corpus) and
+ * says it is a lower bound (`reachableIsExact: false`). 25,000: at 100,000 articles a view around a hub counted up to
+ * 250,000 relations for one number, the largest part of its answer time in either store (docs/design-choices.md,
+ * "PostgreSQL at 100,000 articles"); a view says "200 of at least 25,000" instead of "of 61,000".
+ */
+export const COUNT_BUDGET = 25_000;
 /** Relations drawn per entity drawn, at most. */
 export const EDGES_PER_NODE = 4;
 
@@ -24,7 +29,7 @@ export interface ExplorerNode {
   readonly distance: number;
   readonly degree: number;
   readonly time: string | null;
-  readonly articles: Articles;
+  readonly articles: ArticlesOrLater;
 }
 
 export interface ExplorerEdge {
@@ -38,7 +43,7 @@ export interface ExplorerEdge {
   readonly attributedTo: string | null;
   readonly event: string | null;
   readonly time: string | null;
-  readonly articles: Articles;
+  readonly articles: ArticlesOrLater;
 }
 
 /** The articles behind a node or an edge: ids in publication order, and the range of their dates. */
@@ -46,6 +51,28 @@ export interface Articles {
   readonly ids: readonly string[];
   readonly firstPublished: string | null;
   readonly lastPublished: string | null;
+}
+
+/**
+ * Articles now, or once read: the in-memory store has every record's articles at hand; the PostgreSQL store hands
+ * out a hub's record without its lists (store/postgres/slimRecords.ts) and reads them only when an answer asks.
+ */
+export type ArticlesOrLater = Articles | PromiseLike<Articles>;
+
+/** `read(articles)`, at once when they are at hand, else once they are read. */
+export function withArticles<R>(articles: ArticlesOrLater, read: (articles: Articles) => R): R | PromiseLike<R> {
+  return 'then' in articles && typeof articles.then === 'function' ? articles.then(read) : read(articles as Articles);
+}
+
+/** A promise of `compute()` started when first awaited: most answers ask no article field of most items. */
+export function articlesWhenAsked(compute: () => Promise<Articles>): PromiseLike<Articles> {
+  let started: Promise<Articles> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= compute();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 export interface ExplorerView {
@@ -93,7 +120,7 @@ function edgeOf(index: GraphIndex, relation: RelationAttributes): ExplorerEdge {
 }
 
 /** A relation as the explorer draws it, with the articles behind it (each store finds those its own way). */
-export function explorerEdge(relation: RelationAttributes, articles: Articles): ExplorerEdge {
+export function explorerEdge(relation: RelationAttributes, articles: ArticlesOrLater): ExplorerEdge {
   return {
     id: relation.id,
     predicate: relation.predicate,

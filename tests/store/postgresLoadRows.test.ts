@@ -27,6 +27,7 @@ import { tempDir } from '../utils/fixtures.js';
 import { addEntity, addRelation } from '../utils/sampleGraph.js';
 import { corpusGraph } from './corpusFixture.js';
 import { writeFileSync, readFileSync } from 'node:fs';
+import { slimJson } from '../../src/store/postgres/slimRecords.js';
 
 // ---- The reference: the rows as the loader derived them from GraphIndex before it was made lean. ----
 
@@ -37,7 +38,8 @@ function* entityRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]
     const contradicts = entity.kind === 'CLAIM' && touching.some((r) => r.predicate === 'CONTRADICTS' && !r.negated);
     const at = positions.get(entity.id) ?? { x: 0, y: 0 };
     const event = entity.kind === 'EVENT' ? entity.properties : undefined;
-    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, JSON.stringify(entity)];
+    const full = JSON.stringify(entity);
+    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, full, slimJson(entity, full)];
   }
 }
 
@@ -48,12 +50,16 @@ function* nameRows(index: GraphIndex): Generator<CopyValue[]> {
 
 function* nameWordRows(index: GraphIndex): Generator<CopyValue[]> {
   const names = nameIndex(index);
-  for (const [rank, entry] of names.names.entries()) for (const word of new Set(entry.words)) yield [word, rank];
+  for (const [rank, entry] of names.names.entries()) {
+    const pos = names.position[rank] ?? 0;
+    for (const word of new Set(entry.words)) yield [word, rank, pos, entry.folded, index.entities[pos]?.kind];
+  }
 }
 
 function* relationRows(index: GraphIndex): Generator<CopyValue[]> {
   for (const [pos, r] of index.relations.entries()) {
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, JSON.stringify(r)];
+    const full = JSON.stringify(r);
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full)];
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
 import type { Direction, GraphStore, NeighborRecord } from '../../store/index.js';
+import { withWholeEntity } from '../../store/partialRecords.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, checkPredicates, checkRange, firstOf, type FirstArgs } from './common.js';
 
@@ -26,9 +27,11 @@ export function entityFieldResolvers(store: GraphStore) {
   return {
     // `?? {}`/`?? []`: a snapshot written by another version may lack them; the API promises `{}` and a list.
     properties: (entity: EntityAttributes): EntityAttributes['properties'] => entity.properties ?? {},
-    evidence: (entity: EntityAttributes, args: FirstArgs): readonly Evidence[] => firstOf(entity.evidence, args, DEFAULT_FIRST.evidence),
+    // The fields that read the long lists take the whole record (a store may hand out a hub's without them).
+    evidence: (entity: EntityAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
+      withWholeEntity(store, entity, (whole) => firstOf(whole.evidence, args, DEFAULT_FIRST.evidence)),
     articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
-      store.articles({ ids: entity.articles ?? [] }, checkFirst(args.first, DEFAULT_FIRST.articles)),
+      Promise.resolve(withWholeEntity(store, entity, (whole) => store.articles({ ids: whole.articles ?? [] }, checkFirst(args.first, DEFAULT_FIRST.articles)))),
     relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<RelationAttributes[]> =>
       store.relationsOf(
         entity.id,

@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord, EntityAttributes, EventAttributes, EventProperties, Fatalities, RelationAttributes } from '../../graph/index.js';
 import type { GraphStore } from '../../store/index.js';
+import { withWholeEntity } from '../../store/partialRecords.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, linked, type FirstArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
@@ -35,7 +36,9 @@ export interface StatusReportAnswer {
  * The event's status as each article reported it, in publication order. An event that no later article
  * refers back to has no recorded history: its one report is its status in the first article that tells it.
  */
-async function history(store: GraphStore, event: EventAttributes, first: number): Promise<StatusReportAnswer[]> {
+async function history(store: GraphStore, slimOrWhole: EventAttributes, first: number): Promise<StatusReportAnswer[]> {
+  // The history and the articles are long lists: a store may hand out a much-reported event's record without them.
+  const event = (await withWholeEntity(store, slimOrWhole, (whole) => whole)) as EventAttributes;
   const reports =
     event.history ??
     (event.articles.length === 0 ? [] : [{ status: event.properties.status, article: event.articles[0] ?? '', published: undefined }]);

@@ -3,7 +3,7 @@
  * the store computes in one call (`GraphStore.explore`); this module checks the arguments and cuts the article
  * lists of the answer at `first`.
  */
-import type { Articles, ExplorerEdge, ExplorerView } from '../../graph/explore.js';
+import { withArticles, type ArticlesOrLater, type ExplorerEdge, type ExplorerView } from '../../graph/explore.js';
 import type { GraphStore } from '../../store/index.js';
 import { checkPredicates, checkRange } from './common.js';
 import { originName, type RelationOriginName } from './relation.js';
@@ -40,8 +40,9 @@ export async function exploreView(store: GraphStore, args: ExploreArgs): Promise
   });
 }
 
-function articleIds(item: { readonly articles: Articles }, args: { readonly first?: number | null }): readonly string[] {
-  return item.articles.ids.slice(0, checkRange('articleIds: first', args.first, DEFAULT_ARTICLE_IDS, 0, MAX_ARTICLE_IDS));
+function articleIds(item: { readonly articles: ArticlesOrLater }, args: { readonly first?: number | null }): readonly string[] | PromiseLike<readonly string[]> {
+  const first = checkRange('articleIds: first', args.first, DEFAULT_ARTICLE_IDS, 0, MAX_ARTICLE_IDS);
+  return withArticles(item.articles, (a) => a.ids.slice(0, first));
 }
 
 /** The part that goes under Query. */
@@ -55,9 +56,10 @@ export function explorerQueryResolvers(store: GraphStore) {
 export function explorerTypeResolvers() {
   const articleFields = {
     articleIds,
-    articleCount: (item: { readonly articles: Articles }): number => item.articles.ids.length,
-    firstPublished: (item: { readonly articles: Articles }): string | null => item.articles.firstPublished,
-    lastPublished: (item: { readonly articles: Articles }): string | null => item.articles.lastPublished,
+    // A store may read an item's articles only when asked (graph/explore.ts ArticlesOrLater).
+    articleCount: (item: { readonly articles: ArticlesOrLater }) => withArticles(item.articles, (a) => a.ids.length),
+    firstPublished: (item: { readonly articles: ArticlesOrLater }) => withArticles(item.articles, (a) => a.firstPublished),
+    lastPublished: (item: { readonly articles: ArticlesOrLater }) => withArticles(item.articles, (a) => a.lastPublished),
   };
   return {
     ExplorerNode: articleFields,

@@ -7,6 +7,7 @@ import { sliceArticle } from '../../graph/articleText.js';
 import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
 import { evidenceArticleIds, type GraphStore, type NeighborRecord, type Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
+import { withWholeRelation } from '../../store/partialRecords.js';
 import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
@@ -52,10 +53,12 @@ export function relationResolvers(store: GraphStore) {
       event: (relation: RelationAttributes) => (relation.event === undefined ? null : entityOrNull(store, relation.event)),
       time: (relation: RelationAttributes): string | null => relation.time ?? null,
       properties: (relation: RelationAttributes) => relation.properties ?? {},
-      evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] => firstOf(relation.evidence, args, DEFAULT_FIRST.evidence),
+      // The fields that read the evidence list take the whole record (a store may hand out a hub's without it).
+      evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
+        withWholeRelation(store, relation, (whole) => firstOf(whole.evidence, args, DEFAULT_FIRST.evidence)),
       articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
-        store.articles({ ids: evidenceArticleIds(relation.evidence) }, checkFirst(args.first, DEFAULT_FIRST.articles)),
-      articleCount: (relation: RelationAttributes): number => evidenceArticleIds(relation.evidence).length,
+        Promise.resolve(withWholeRelation(store, relation, (whole) => store.articles({ ids: evidenceArticleIds(whole.evidence) }, checkFirst(args.first, DEFAULT_FIRST.articles)))),
+      articleCount: (relation: RelationAttributes): number | Promise<number> => withWholeRelation(store, relation, (whole) => evidenceArticleIds(whole.evidence).length),
       draft: (relation: RelationAttributes): boolean => relation.draft === true,
       origin: (relation: RelationAttributes): RelationOriginName => originName(relation.origin),
       symmetric: (relation: RelationAttributes): boolean => relation.symmetric === true,

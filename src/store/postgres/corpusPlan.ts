@@ -35,6 +35,8 @@ export interface CorpusPlan {
   readonly positions: ReadonlyMap<string, Position>;
   /** Names and aliases in rank order (shorter folded form first, then entity position). */
   readonly names: { readonly folded: readonly string[]; readonly isAlias: Uint8Array; readonly entityPos: Int32Array; readonly order: Int32Array };
+  /** Each entity's kind, by position (the name words carry it: searchQuery.ts's prefix tier reads no other table). */
+  readonly entityKinds: readonly string[];
   /** Per relation position: its ends' entity positions, its predicate (index into `predicates`), NEGATED | SYMMETRIC | TRAVERSABLE. */
   readonly relationSubject: Int32Array;
   readonly relationObject: Int32Array;
@@ -107,6 +109,7 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
   // A topology-only graph for the layout when the source holds no graph: the layout reads nothing else.
   const topology = records.layout === undefined ? new MultiDirectedGraph() : undefined;
   const entityIds: string[] = [];
+  const entityKinds: string[] = [];
   const entityPosition = new Map<string, number>();
   const kindCounts: Record<string, number> = {};
   const names: NameList = { folded: [], isAlias: [], entityPos: [] };
@@ -119,6 +122,7 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
   for (const entity of records.entities()) {
     const pos = entityIds.length;
     entityIds.push(entity.id);
+    entityKinds.push(entity.kind);
     entityPosition.set(entity.id, pos);
     topology?.addNode(entity.id);
     kindCounts[entity.kind] = (kindCounts[entity.kind] ?? 0) + 1;
@@ -223,6 +227,7 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
     relationFlags,
     predicates: predicateCounts,
     kindCounts,
+    entityKinds,
     relationsByArticle,
     entitiesByArticle,
     articleById,

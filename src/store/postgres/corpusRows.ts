@@ -9,6 +9,7 @@ import { NEGATED, SYMMETRIC, TRAVERSABLE, type CorpusPlan } from './corpusPlan.j
 import type { CorpusRecords } from './corpusRecords.js';
 import type { CopyValue } from './copyText.js';
 import type { TableName } from './schema.js';
+import { slimJson } from './slimRecords.js';
 
 /** The stored form of the corpus-wide figures the store answers without counting (meta table). */
 export interface CorpusMeta {
@@ -29,6 +30,7 @@ function* entityRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyVa
   for (const entity of records.entities()) {
     const at = plan.positions.get(entity.id) ?? { x: 0, y: 0 };
     const event = entity.kind === 'EVENT' ? entity.properties : undefined;
+    const full = JSON.stringify(entity);
     yield [
       pos,
       entity.id,
@@ -41,7 +43,8 @@ function* entityRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyVa
       plan.degree[pos] ?? 0,
       at.x,
       at.y,
-      JSON.stringify(entity),
+      full,
+      slimJson(entity, full),
     ];
     pos++;
   }
@@ -56,14 +59,20 @@ function* nameRows(plan: CorpusPlan): Generator<CopyValue[]> {
 }
 
 function* nameWordRows(plan: CorpusPlan): Generator<CopyValue[]> {
-  const { folded, order } = plan.names;
-  for (let rank = 0; rank < order.length; rank++) for (const word of new Set((folded[order[rank] ?? 0] ?? '').split(' '))) yield [word, rank];
+  const { folded, order, entityPos } = plan.names;
+  for (let rank = 0; rank < order.length; rank++) {
+    const n = order[rank] ?? 0;
+    const name = folded[n] ?? '';
+    const pos = entityPos[n] ?? 0;
+    for (const word of new Set(name.split(' '))) yield [word, rank, pos, name, plan.entityKinds[pos]];
+  }
 }
 
 function* relationRows(records: CorpusRecords): Generator<CopyValue[]> {
   let pos = 0;
   for (const r of records.relations()) {
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, JSON.stringify(r)];
+    const full = JSON.stringify(r);
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full)];
     pos++;
   }
 }

@@ -13,10 +13,23 @@
  * few and many falls is chosen per answer to make the two parts cheapest (`splitEnds`). Then the order and the cap
  * are applied here, to a list no longer than the relations among the ends.
  */
-import { articlesOnFirstUse, COUNT_BUDGET, EDGES_PER_NODE, explorerEdge, type Articles, type ExplorerEdge, type ExplorerNode, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
+import {
+  articlesOnFirstUse,
+  articlesWhenAsked,
+  COUNT_BUDGET,
+  EDGES_PER_NODE,
+  explorerEdge,
+  type Articles,
+  type ArticlesOrLater,
+  type ExplorerEdge,
+  type ExplorerNode,
+  type ExploreQuery,
+  type ExplorerView,
+} from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { exploreRings } from './exploreRings.js';
+import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
 export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
@@ -35,7 +48,7 @@ interface NodeRow {
  * from the ends with few relations ($3), read whole (index-only) and joined with the ends; and between two ends
  * with many ($4, places $5), pair by pair (one descent of `adjacency_pair` each: the LIMIT keeps the planner from
  * turning the pairs into a hash join over the hubs' whole lists), each read from its end drawn first and at most
- * $6 per end (no place draws more than the cap).
+ * $6 per end (no place draws more than the cap). Only the places from $10 to $8 (placeWindows).
  */
 const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::int[]) AS e(id, place)),
   found AS (
@@ -52,9 +65,26 @@ const EDGES_SQL = `WITH ends AS MATERIALIZED (SELECT * FROM unnest($1::text[], $
         ORDER BY a.relation_pos LIMIT $6) p
       WHERE o.place >= m.place
       ORDER BY p.relation_pos LIMIT $6) a
-    WHERE m.place < $8)
+    WHERE m.place >= $10 AND m.place < $8)
   SELECT DISTINCT least(x.place, y.place) AS place, f.relation_pos FROM found f JOIN ends x ON x.id = f.entity JOIN ends y ON y.id = f.other
-  WHERE least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
+  WHERE least(x.place, y.place) >= $10 AND least(x.place, y.place) < $8 ORDER BY 1, 2 LIMIT $9`;
+
+/**
+ * The places read per statement, in turn, until the cap is reached: the relations drawn are those of the nearest
+ * entities first, and around a hub the centre's own fill the cap, so the pairs among the other hubs (thousands of
+ * shared relations each) need not be looked up at all. At most five statements.
+ */
+export function placeWindows(kept: number): Array<readonly [number, number]> {
+  const windows: Array<readonly [number, number]> = [];
+  let start = 0;
+  for (let size = 1; start < kept && windows.length < 4; size *= 4) {
+    const end = Math.min(kept, start + size);
+    windows.push([start, end]);
+    start = end;
+  }
+  if (start < kept) windows.push([start, kept]);
+  return windows;
+}
 
 /** One index descent costs about as much as reading this many index entries in order. */
 const DESCENT_COST = 8;
@@ -76,13 +106,20 @@ export function splitEnds(degrees: ReadonlyArray<readonly [string, number]>): { 
   return { few: sorted.slice(0, best.at).map(([id]) => id), many: sorted.slice(best.at).map(([id]) => id) };
 }
 
-/** Articles in publication order with their first and last dates (explore.ts `articlesOf`), worked out on first use. */
-function lazyArticles(ids: () => readonly string[], known: ArticleOrder): Articles {
-  return articlesOnFirstUse(() => {
-    const ordered = [...new Set(ids())].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
-    const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
-    return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
-  });
+/** Articles in publication order with their first and last dates (explore.ts `articlesOf`). */
+function articlesIn(ids: readonly string[], known: ArticleOrder): Articles {
+  const ordered = [...new Set(ids)].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
+  const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
+  return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+}
+
+/**
+ * A record's articles, worked out on first use: from the record at hand, or, for a record handed out slim (a hub's,
+ * without its lists: slimRecords.ts), from its whole record, read only when an answer asks for them.
+ */
+function lazyArticles<T extends EntityAttributes | RelationAttributes>(record: T, whole: (record: T) => T | Promise<T>, ids: (record: T) => readonly string[], known: ArticleOrder): ArticlesOrLater {
+  if (!isSlim(record)) return articlesOnFirstUse(() => articlesIn(ids(record), known));
+  return articlesWhenAsked(async () => articlesIn(ids(await whole(record)), known));
 }
 
 /** The relations drawn: positions in drawing order, and whether the cap left some out. */
@@ -98,18 +135,24 @@ async function edgesAmong(
   // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
   const place = new Map(ends.map((id, i) => [id, i]));
   const { few, many } = splitEnds(ends.map((id) => [id, degrees.get(id) ?? 0] as const));
-  const rows = await db.read<{ place: number; relation_pos: number }>(EDGES_SQL, [
-    ends,
-    ends.map((_, i) => i),
-    few,
-    many,
-    many.map((id) => place.get(id) ?? 0),
-    maxEdges + 1,
-    followed === null ? null : [...followed],
-    kept.length,
-    maxEdges + 1,
-  ]);
-  const positions = rows.map((r) => r.relation_pos);
+  const places = ends.map((_, i) => i);
+  const predicates = followed === null ? null : [...followed];
+  type Row = { place: number; relation_pos: number };
+  // The ends with few relations: read whole once, for every place (the first maxEdges + 1 in drawing order are all
+  // the answer can hold). Between ends with many: a window of places at a time, until the cap is reached.
+  const fromFew = few.length === 0 ? [] : await db.read<Row>(EDGES_SQL, [ends, places, few, [], [], maxEdges + 1, predicates, kept.length, maxEdges + 1, 0]);
+  const positions: number[] = [];
+  for (const [from, to] of placeWindows(kept.length)) {
+    if (positions.length > maxEdges) break;
+    const wanted = maxEdges + 1 - positions.length;
+    const fromMany =
+      many.length === 0
+        ? []
+        : await db.read<Row>(EDGES_SQL, [ends, places, [], many, many.map((id) => place.get(id) ?? 0), wanted, predicates, to, wanted, from]);
+    // The two parts never find the same relation (one has an end with few relations, the other none).
+    const rows = [...fromFew.filter((r) => r.place >= from && r.place < to), ...fromMany].sort((a, b) => a.place - b.place || a.relation_pos - b.relation_pos);
+    for (const r of rows.slice(0, wanted)) positions.push(r.relation_pos);
+  }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
 }
 
@@ -118,6 +161,9 @@ export interface ExploreReads {
   readonly articleOrder: () => Promise<ArticleOrder>;
   readonly entities: (ids: readonly string[]) => Promise<ReadonlyMap<string, EntityAttributes>>;
   readonly relations: (positions: readonly number[]) => Promise<ReadonlyMap<number, RelationAttributes>>;
+  /** The whole record of one handed out slim (slimRecords.ts), itself otherwise. */
+  readonly wholeEntity: (entity: EntityAttributes) => EntityAttributes | Promise<EntityAttributes>;
+  readonly wholeRelation: (relation: RelationAttributes) => RelationAttributes | Promise<RelationAttributes>;
 }
 
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
@@ -149,14 +195,14 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
         distance,
         degree: row.degree,
         time: entity.kind === 'EVENT' ? (entity.properties.time ?? null) : null,
-        articles: lazyArticles(() => entity.articles, known),
+        articles: lazyArticles(entity, reads.wholeEntity, (e) => e.articles, known),
       },
     ];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const relation = relations.get(pos);
     if (relation === undefined) return [];
-    return [explorerEdge(relation, lazyArticles(() => relation.evidence.map((e) => e.article), known))];
+    return [explorerEdge(relation, lazyArticles(relation, reads.wholeRelation, (r) => r.evidence.map((e) => e.article), known))];
   });
   return {
     center: args.center,

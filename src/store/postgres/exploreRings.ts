@@ -4,7 +4,7 @@
  *
  * The in-memory loop visits every relation of each ring in order: while fewer than `limit` entities are kept it
  * keeps each new one; once the limit is reached it only counts new entities, and stops after COUNT_BUDGET
- * (250,000) relations visited. Around a hub that is a quarter of a million rows for a count. So here:
+ * (25,000) relations visited. Around a hub that is tens of thousands of rows for a count. So here:
  * - while entities are still kept, rows are read in order a bounded chunk at a time (scanAdjacency), as before;
  * - from the row that fills the limit on, where the budget stops the loop follows from the entities' degrees
  *   (stored at load, one light query), and each ring's rest is one statement over the rows up to that cut: the

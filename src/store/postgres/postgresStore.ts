@@ -14,6 +14,7 @@ import type { GraphIdentity } from '../../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
+import type { CompletesRecords } from '../partialRecords.js';
 import type {
   ArticleQuery,
   GraphStore,
@@ -34,6 +35,10 @@ import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
+import { isSlim, servedDoc } from './slimRecords.js';
+import { LinkedBatches } from './linkedBatch.js';
+import { EventRelationsBatches } from './eventRelationsBatch.js';
+import { RelationsOfBatches } from './relationsOfBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
@@ -81,15 +86,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-/** The adjacency filter of a LinkFilter over `a`, parameters from $2. */
-const LINK_CONDITIONS = `a.entity = $1 AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
-  AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)`;
-
-function linkValues(id: string, filter: LinkFilter): unknown[] {
-  return [id, filter.predicates === undefined ? null : [...filter.predicates], filter.negated ?? null, filter.direction ?? 'BOTH'];
-}
-
-export class PostgresStore implements GraphStore {
+export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -97,6 +94,14 @@ export class PostgresStore implements GraphStore {
   private readonly entityRecords = new RecordCache<string, EntityAttributes>();
   private readonly relationRecords = new RecordCache<number, RelationAttributes>();
   private articleOrderOf: { readonly identity: string; readonly order: Promise<ArticleOrder> } | undefined;
+  /** Whole records of the hubs handed out slim (slimRecords.ts), read when an answer asks for their lists. */
+  private readonly wholeEntities = new RecordCache<string, EntityAttributes>();
+  private readonly wholeRelations = new RecordCache<string, RelationAttributes>();
+  private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
+  private readonly linkedBatches: LinkedBatches;
+  private readonly eventRelationsBatches: EventRelationsBatches;
+  private readonly relationsOfBatches: RelationsOfBatches;
+  private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
 
   /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
   constructor(options: ConnectionOptions) {
@@ -104,8 +109,33 @@ export class PostgresStore implements GraphStore {
     this.corpus = new CorpusMetaCache(this.db, options, () => {
       this.entityRecords.clear();
       this.relationRecords.clear();
+      this.wholeEntities.clear();
+      this.wholeRelations.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
+    this.relationsOfBatches = new RelationsOfBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
+    this.eventRelationsBatches = new EventRelationsBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
+    this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
+    this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
+    this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
+  }
+
+  /** Whole records by id (their lists included), as [id, JSON]. */
+  private async readWhole(table: 'entity' | 'relation', ids: string[]): Promise<Array<[string, string]>> {
+    const rows = await this.db.read<{ id: string; doc: string }>(`SELECT id, doc::text AS doc FROM newsgraph.${table} WHERE id = ANY($1::text[])`, [ids]);
+    return rows.map((r) => [r.id, r.doc]);
+  }
+
+  /** The entity with its lists: itself when it has them, else its whole record (batched per request). */
+  wholeEntity(entity: EntityAttributes): EntityAttributes | Promise<EntityAttributes> {
+    if (!isSlim(entity)) return entity;
+    return this.wholeEntityBatch.load(entity.id).then((whole) => whole ?? entity);
+  }
+
+  /** The relation with its evidence: itself when it has it, else its whole record (batched per request). */
+  wholeRelation(relation: RelationAttributes): RelationAttributes | Promise<RelationAttributes> {
+    if (!isSlim(relation)) return relation;
+    return this.wholeRelationBatch.load(relation.id).then((whole) => whole ?? relation);
   }
 
   /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
@@ -115,7 +145,7 @@ export class PostgresStore implements GraphStore {
 
   /** Large records kept between requests (for tests). */
   get cachedRecordCount(): number {
-    return this.entityRecords.count + this.relationRecords.count;
+    return this.entityRecords.count + this.relationRecords.count + this.wholeEntities.count + this.wholeRelations.count;
   }
 
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
@@ -148,7 +178,7 @@ export class PostgresStore implements GraphStore {
   }
 
   private readonly readEntities = async (ids: string[]): Promise<Array<[string, string]>> => {
-    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
+    const rows = await this.db.read<{ id: string; doc: string }>(`SELECT id, ${servedDoc()}::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
     return rows.map((r) => [r.id, r.doc]);
   };
 
@@ -196,7 +226,7 @@ export class PostgresStore implements GraphStore {
   async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
     const [after, meta] = await Promise.all([this.cursorPosition('entity', page.after), this.meta()]);
     const rows = await this.entityRecordsOf(
-      `SELECT id, ${recordOrNull('doc')} AS doc FROM newsgraph.entity WHERE ($1::text IS NULL OR kind = $1) AND pos > $2 ORDER BY pos LIMIT $3`,
+      `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE ($1::text IS NULL OR kind = $1) AND pos > $2 ORDER BY pos LIMIT $3`,
       [kind ?? null, after, page.first + 1],
     );
     const total = kind === undefined ? meta.entityCount : (meta.kindCounts[kind] ?? 0);
@@ -208,34 +238,25 @@ export class PostgresStore implements GraphStore {
     const positions = await searchPositions(this.db, text, options, meta.nameCount);
     if (positions.length === 0) return [];
     return this.entityRecordsOf(
-      `SELECT e.id, ${recordOrNull('e.doc')} AS doc FROM unnest($1::int[]) WITH ORDINALITY AS p(pos, k) JOIN newsgraph.entity e ON e.pos = p.pos ORDER BY p.k`,
+      `SELECT e.id, ${recordOrNull(servedDoc('e.'))} AS doc FROM unnest($1::int[]) WITH ORDINALITY AS p(pos, k) JOIN newsgraph.entity e ON e.pos = p.pos ORDER BY p.k`,
       [positions],
     );
   }
 
   async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
-    return this.relationRecordsOf(
-      `SELECT r.pos, ${recordOrNull('r.doc')} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
-       WHERE ${LINK_CONDITIONS} ORDER BY a.relation_pos LIMIT $5`,
-      [...linkValues(id, filter), first],
-    );
+    // The items of a list ask together: one statement per filter (relationsOfBatch.ts).
+    return this.relationsOfBatches.load(id, filter, first);
   }
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
-    const { kind, order = 'graph' } = filter;
-    const wantKind = order === 'time' ? 'EVENT' : kind;
-    // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events.
-    return this.entityRecordsOf(
-      `SELECT e.id, ${recordOrNull('e.doc')} AS doc FROM (SELECT a.other, min(a.relation_pos) AS first_pos FROM newsgraph.adjacency a WHERE ${LINK_CONDITIONS} GROUP BY a.other) o
-       JOIN newsgraph.entity e ON e.id = o.other
-       WHERE ($5::text IS NULL OR e.kind = $5)
-       ORDER BY CASE WHEN $6 THEN e.timeline_pos ELSE o.first_pos END, o.first_pos LIMIT $7`,
-      [...linkValues(id, filter), wantKind ?? null, order === 'time', first],
-    );
+    // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events. The
+    // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts).
+    return this.linkedBatches.load(id, filter, first);
   }
 
   async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
-    return this.relationRecordsOf(`SELECT r.pos, ${recordOrNull('r.doc')} AS doc FROM newsgraph.relation r WHERE r.event = $1 ORDER BY r.pos LIMIT $2`, [eventId, first]);
+    // The events of a list ask together: one statement (eventRelationsBatch.ts).
+    return this.eventRelationsBatches.load(eventId, first);
   }
 
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
@@ -248,7 +269,7 @@ export class PostgresStore implements GraphStore {
         : this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0)),
     ]);
     const rows = await this.relationRecordsOf(
-      `SELECT r.pos, ${recordOrNull('r.doc')} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
+      `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
       [...values, after, page.first + 1],
     );
     return this.pageOf('relation', rows, page.first, total);
@@ -266,7 +287,7 @@ export class PostgresStore implements GraphStore {
   }
 
   private readonly readRelations = async (positions: number[]): Promise<Array<[number, string]>> => {
-    const rows = await this.db.read<{ pos: number; doc: string }>('SELECT pos, doc::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [positions]);
+    const rows = await this.db.read<{ pos: number; doc: string }>(`SELECT pos, ${servedDoc()}::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])`, [positions]);
     return rows.map((r) => [r.pos, r.doc]);
   };
 
@@ -335,7 +356,7 @@ export class PostgresStore implements GraphStore {
       this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
     ]);
     const rows = await this.db.read<DocRow<T>>(
-      `SELECT t.doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+      `SELECT ${servedDoc('t.')} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
        WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`,
       [articleId, after, page.first + 1],
     );
@@ -353,7 +374,7 @@ export class PostgresStore implements GraphStore {
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
     const { statuses, eventTypes, from, to } = query;
     const rows = await this.entityRecordsOf(
-      `SELECT id, ${recordOrNull('doc')} AS doc FROM newsgraph.entity WHERE timeline_pos IS NOT NULL AND ($1::text[] IS NULL OR status = ANY($1)) AND ($2::text[] IS NULL OR event_type = ANY($2))
+      `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE timeline_pos IS NOT NULL AND ($1::text[] IS NULL OR status = ANY($1)) AND ($2::text[] IS NULL OR event_type = ANY($2))
        AND ${dateRangeCondition('timeline_date', '$3::text', '$4::text')} ORDER BY timeline_pos LIMIT $5`,
       [statuses === undefined ? null : [...statuses], eventTypes === undefined ? null : [...eventTypes], from ?? null, to ?? null, first],
     );
@@ -362,7 +383,7 @@ export class PostgresStore implements GraphStore {
 
   async claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]> {
     return this.entityRecordsOf(
-      `SELECT id, ${recordOrNull('doc')} AS doc FROM newsgraph.entity WHERE kind = 'CLAIM' AND ($1::boolean IS NULL OR contradicts = $1) ORDER BY pos LIMIT $2`,
+      `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE kind = 'CLAIM' AND ($1::boolean IS NULL OR contradicts = $1) ORDER BY pos LIMIT $2`,
       [contradicted ?? null, first],
     );
   }
@@ -405,6 +426,8 @@ export class PostgresStore implements GraphStore {
       articleOrder: () => this.articleOrder(),
       entities: (ids) => this.entitiesById(ids),
       relations: (positions) => this.relationsAt(positions),
+      wholeEntity: (entity) => this.wholeEntity(entity),
+      wholeRelation: (relation) => this.wholeRelation(relation),
     });
   }
 }

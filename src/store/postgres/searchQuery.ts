@@ -55,21 +55,48 @@ export async function searchPositions(
   for (const row of exact) take(row.entity_pos);
   if (found.length >= limit) return found;
 
-  // Prefix tier: names holding, for each query word, a word that starts with it; checked in full here.
-  const prefixConditions = words.map((_, i) => `n.rank IN (SELECT w.rank FROM newsgraph.name_word w WHERE w.word >= $${4 + 2 * i} AND w.word < $${5 + 2 * i})`);
-  const prefixSql = `SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name n JOIN newsgraph.entity e ON e.pos = n.entity_pos
-     WHERE n.folded <> $1 AND ${kindSql} AND n.rank > $3 AND ${prefixConditions.join(' AND ')} ORDER BY n.rank LIMIT ${CHUNK}`;
-  const bounds = words.flatMap((w) => [w, `${w}${MAX_CHAR}`]);
-  await readTier(db, prefixSql, (rank) => [folded, kind ?? null, rank, ...bounds], (row) => wordsArePrefixes(queryWords, row.folded.split(' ')), take, () => found.length >= limit);
+  // Prefix tier: names holding, for each query word, a word that starts with it; checked in full here. The names
+  // come from one word's prefix range of `name_word` (the longest word: the fewest names), and the other words are
+  // tested on the name itself (a word starting with each), never by a range each: with "u s framework", one range per
+  // word had the planner join 13,000 and 240,000 names for three (2.5 s).
+  const [driver = '', ...others] = [...words].sort((a, b) => b.length - a.length);
+  const otherConditions = others.map((_, i) => `(' ' || n.folded) LIKE $${6 + i}`);
+  // name_word carries the name's entity, folded form and kind: no join. The first names in rank order among all the
+  // words of the range: the distinct words found one index descent each (`words`, a loose index scan), then each
+  // word's first names in rank order (the index's own order), at most a chunk per word, merged. Reading the range
+  // whole and sorting it cost 90 ms for "wen" (70,000 names start so at 100,000 articles); this, under 1 ms.
+  const prefixSql = `WITH RECURSIVE words AS (
+       SELECT (SELECT min(w.word) FROM newsgraph.name_word w WHERE w.word >= $4 AND w.word < $5) AS word
+       UNION ALL
+       SELECT (SELECT min(w.word) FROM newsgraph.name_word w WHERE w.word > words.word AND w.word < $5) FROM words WHERE words.word IS NOT NULL)
+     SELECT DISTINCT x.rank, x.entity_pos, x.folded FROM words CROSS JOIN LATERAL (
+       SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name_word n
+       WHERE n.word = words.word AND n.rank > $3 AND n.folded <> $1 AND ($2::text IS NULL OR n.kind = $2)${otherConditions.map((c) => ` AND ${c}`).join('')}
+       ORDER BY n.rank LIMIT ${CHUNK}) x
+     ORDER BY x.rank LIMIT ${CHUNK}`;
+  const otherPatterns = others.map((w) => `% ${escapeLike(w)}%`);
+  await readTier(
+    db,
+    prefixSql,
+    (rank) => [folded, kind ?? null, rank, driver, `${driver}${MAX_CHAR}`, ...otherPatterns],
+    (row) => wordsArePrefixes(queryWords, row.folded.split(' ')),
+    take,
+    () => found.length >= limit,
+  );
   if (found.length >= limit) return found;
 
   // Substring tier: with pg_trgm's index for three characters or more; a shorter one only in a small graph.
   if (folded.length < 3 && nameCount > SHORT_SUBSTRING_SCAN) return found;
   const substringSql = `SELECT n.rank, n.entity_pos, n.folded FROM newsgraph.name n JOIN newsgraph.entity e ON e.pos = n.entity_pos
      WHERE n.folded <> $1 AND ${kindSql} AND n.rank > $3 AND n.folded LIKE $4 ORDER BY n.rank LIMIT ${CHUNK}`;
-  const pattern = `%${folded.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(folded)}%`;
   await readTier(db, substringSql, (rank) => [folded, kind ?? null, rank, pattern], (row) => row.folded.includes(folded), take, () => found.length >= limit);
   return found;
+}
+
+/** `text` matched literally by LIKE (its default escape character is the backslash). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/gu, (c) => `\\${c}`);
 }
 
 /** Reads a tier in rank order, a chunk at a time, until it is exhausted or the answer is full. */

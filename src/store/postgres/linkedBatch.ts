@@ -1,0 +1,96 @@
+/**
+ * Batching of `linked` (the typed fields: an event's agents, participants and locations, a proposal's backers):
+ * every `linked` asked while a batch is open with the same filter is answered by one statement over all the
+ * entities asked about, each entity's answer cut at its own LIMIT in the database (a LATERAL subquery per entity).
+ * A playground question such as "who met whom, and where" asks four typed fields of each of 100 meetings: 400
+ * statements, one round-trip each, became four. The batch window is EntityBatch's (entityBatch.ts).
+ */
+import type { EntityAttributes } from '../../graph/types.js';
+import type { LinkedFilter } from '../types.js';
+import type { Connections } from './connections.js';
+import { EntityBatch } from './entityBatch.js';
+
+/** One batched statement's rows: the entity asked about (its index in $1), and a record of its answer with its sort keys. */
+export interface LinkedRow {
+  readonly k: number;
+  readonly id: string;
+  readonly doc: string | null;
+  readonly ord: number | null;
+  readonly first_pos: number;
+}
+
+/**
+ * For each entity of $1, the far ends of its matching relations ($2 predicates, $3 negated, $4 direction), each once
+ * at the first relation that reaches it, of kind $5, in graph order or ($6) timeline order, at most $7; `doc` is the
+ * select-list item given (the record, or NULL for a large one the store takes from its cache).
+ */
+export function linkedSql(doc: string): string {
+  return `SELECT f.k::int AS k, x.id, x.doc, x.ord, x.first_pos FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (
+    SELECT e.id, ${doc} AS doc, CASE WHEN $6 THEN e.timeline_pos ELSE o.first_pos END AS ord, o.first_pos
+    FROM (SELECT a.other, min(a.relation_pos) AS first_pos FROM newsgraph.adjacency a
+          WHERE a.entity = f.id AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
+            AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)
+          GROUP BY a.other) o
+    JOIN newsgraph.entity e ON e.id = o.other
+    WHERE ($5::text IS NULL OR e.kind = $5)
+    ORDER BY 3, 4 LIMIT $7) x`;
+}
+
+/** The answer's order within one entity: timeline (or graph) position, undated last, then the first relation's. */
+function byOrder(a: LinkedRow, b: LinkedRow): number {
+  const ao = a.ord ?? Number.POSITIVE_INFINITY;
+  const bo = b.ord ?? Number.POSITIVE_INFINITY;
+  return ao !== bo ? (ao < bo ? -1 : 1) : a.first_pos - b.first_pos;
+}
+
+export class LinkedBatches {
+  /** One batch per filter (and `first`): entities asked with the same filter share one statement. */
+  private readonly batches = new Map<string, EntityBatch<string, EntityAttributes[]>>();
+
+  /**
+   * @param db where to read
+   * @param doc the select-list item of a record (over `e`)
+   * @param records the records of rows read with `doc`, in their order (large ones through the store's cache)
+   */
+  constructor(
+    private readonly db: Connections,
+    private readonly doc: string,
+    private readonly records: (rows: ReadonlyArray<{ readonly key: string; readonly doc: string | null }>) => Promise<EntityAttributes[]>,
+  ) {}
+
+  load(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
+    const { predicates, direction = 'BOTH', negated, kind, order = 'graph' } = filter;
+    const wantKind = order === 'time' ? 'EVENT' : kind;
+    const values = [predicates === undefined ? null : [...predicates], negated ?? null, direction, wantKind ?? null, order === 'time', first];
+    const key = JSON.stringify(values);
+    let batch = this.batches.get(key);
+    if (batch === undefined) {
+      batch = new EntityBatch((ids) => this.read(ids, values));
+      this.batches.set(key, batch);
+    }
+    return batch.load(id).then((answer) => answer ?? []);
+  }
+
+  private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, EntityAttributes[]>> {
+    const rows = await this.db.read<LinkedRow>(linkedSql(this.doc), [ids, ...values]);
+    const byEntity = new Map<number, LinkedRow[]>();
+    for (const row of rows) {
+      const list = byEntity.get(row.k);
+      if (list === undefined) byEntity.set(row.k, [row]);
+      else list.push(row);
+    }
+    const ordered = [...byEntity].flatMap(([k, list]) => list.sort(byOrder).map((row) => ({ k, row })));
+    const records = await this.records(ordered.map(({ row }) => ({ key: row.id, doc: row.doc })));
+    const answers = new Map<string, EntityAttributes[]>(ids.map((id) => [id, []]));
+    // `records` leaves out a large record no longer there (a new load between the statements): match by id.
+    let at = 0;
+    for (const { k, row } of ordered) {
+      const record = records[at];
+      if (record?.id !== row.id) continue;
+      at++;
+      answers.get(ids[k - 1] ?? '')?.push(record);
+    }
+    return answers;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Slim records: a large entity or relation record as most answers read it, without its long lists.
+ *
+ * A hub's record carries every evidence quote and every article that names it: at 100,000 generated articles an
+ * entity record reaches 6.6 MB of JSON and a relation 5.3 MB (313 entities and 124 relations over 100 KB). Most
+ * answers only read a record's name, kind and properties (a relation's `subject { name }`, a neighbour, a node
+ * of the explorer), yet reading the record read and parsed all of it: 1.7 s for one batch of entity look-ups
+ * around hubs. So the loader stores, beside each record of SLIM_FROM characters or more, the same record without
+ * its lists (`slim`, its other keys in their order), and the store hands that out. The lists are read when an
+ * answer asks for them (`evidence`, `articles`, `history`, `articleCount`): the resolvers ask the store to complete
+ * the record (src/store/partialRecords.ts), which reads the whole one, batched per request.
+ */
+import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
+
+/** Records of at least this many characters of JSON are also stored slim. */
+export const SLIM_FROM = 8_192;
+
+/** The keys a slim record leaves out: the lists that grow with the articles that name it. */
+export const LONG_LISTS = ['evidence', 'articles', 'history'] as const;
+
+/** The slim JSON of a record whose full JSON is `full`, or undefined (stored NULL) when the record is small. */
+export function slimJson(record: EntityAttributes | RelationAttributes, full: string): string | undefined {
+  if (full.length < SLIM_FROM) return undefined;
+  const slim: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!(LONG_LISTS as readonly string[]).includes(key)) slim[key] = value;
+  return JSON.stringify(slim);
+}
+
+/** The record a query reads over table alias `t` (e.g. 'e.' or ''): the slim one where there is one. */
+export function servedDoc(alias = ''): string {
+  return `coalesce(${alias}slim, ${alias}doc)`;
+}
+
+/** True for a record read slim: every whole entity and relation record has its evidence list. */
+export function isSlim(record: EntityAttributes | RelationAttributes): boolean {
+  return !('evidence' in record);
+}

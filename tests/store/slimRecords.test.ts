@@ -1,0 +1,155 @@
+/**
+ * Slim records (src/store/postgres/slimRecords.ts): the PostgreSQL store hands out a large record without its long
+ * lists (evidence, articles, history) and reads the whole one only when an answer asks for them. Checked: the large
+ * records are handed out slim and the small ones whole; completing gives the in-memory record exactly; and every
+ * field that reads the lists (evidence, articles, articleCount, history, the explorer's article fields) answers over
+ * HTTP as the in-memory server does, for the hub, a relation between hubs and a much-reported event; an answer that
+ * only names the hub reads no whole record.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { startServer, type RunningServer } from '../../src/api/index.js';
+import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
+import { memoryStore } from '../../src/store/index.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { isSlim, slimJson, SLIM_FROM } from '../../src/store/postgres/slimRecords.js';
+import { askOverHttp, type Ask } from '../api/seed.js';
+import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { withWholeRecords } from './wholeRecords.js';
+import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
+
+/** Twelve dated articles (and one undated), each stating that the hub rejected the plan. */
+const ARTICLES: ArticleRecord[] = Array.from({ length: 13 }, (_, i) =>
+  articleFromSentences({ id: `art-${String(i).padStart(2, '0')}`, title: `Report ${i}`, ...(i < 12 ? { published: `2025-${String(12 - i).padStart(2, '0')}-01` } : {}) }, [
+    `Hub Land rejected the plan on day ${i}.`,
+    'The Spoke Office met the Hub Land envoy.',
+  ]),
+);
+
+/** Evidence over every article, `n` quotes, long enough that the record is stored slim. */
+function manyQuotes(exact: string, n: number): Evidence[] {
+  return Array.from({ length: n }, (_, i) => anchor(exact, ARTICLES[i % ARTICLES.length], 30));
+}
+
+function slimGraph(): NewsGraph {
+  const g = emptyNewsGraph(ARTICLES);
+  const everyArticle = ARTICLES.map((a) => a.id);
+  addEntity(g, { id: 'hub', kind: 'GOVERNMENT', name: 'Hub Land', properties: {}, evidence: manyQuotes('Hub Land', 120), articles: everyArticle });
+  addEntity(g, { id: 'spoke', kind: 'GOVERNMENT', name: 'Spoke Office', properties: {}, evidence: [anchor('Spoke Office', ARTICLES[0])], articles: [ARTICLES[0]?.id ?? ''] });
+  addEntity(g, { id: 'plan', kind: 'PROPOSAL', name: 'the plan', properties: {}, evidence: [anchor('the plan', ARTICLES[1])], articles: [ARTICLES[1]?.id ?? ''] });
+  addEntity(g, {
+    id: 'meeting',
+    kind: 'EVENT',
+    name: 'the envoy meeting',
+    properties: { eventType: 'MEETING', status: 'HAPPENED' },
+    evidence: manyQuotes('met the Hub Land envoy', 90),
+    articles: everyArticle,
+    history: ARTICLES.slice(0, 12).map((a, i) => ({ status: i % 2 === 0 ? 'HAPPENED' : 'PLANNED', article: a.id, ...(a.published ? { published: a.published } : {}) })),
+  } as never);
+  addRelation(g, { id: 'hub-rejected-plan', predicate: 'REJECTED', subject: 'hub', object: 'plan', evidence: manyQuotes('Hub Land rejected the plan', 100) });
+  addRelation(g, { id: 'spoke-met-hub', predicate: 'MET_WITH', subject: 'spoke', object: 'hub', symmetric: true, evidence: [anchor('met the Hub Land envoy', ARTICLES[2])] });
+  addRelation(g, { id: 'hub-in-meeting', predicate: 'PARTICIPANT', subject: 'meeting', object: 'hub', origin: 'role', evidence: manyQuotes('met the Hub Land envoy', 80) });
+  return g;
+}
+
+const missing = missingPostgres();
+const describePostgres = missing === null ? describe : describe.skip;
+
+describePostgres('slim records: large records handed out without their lists, completed when asked', () => {
+  let cluster: PostgresCluster;
+  let graph: NewsGraph;
+  let store: PostgresStore;
+  let memoryServer: RunningServer;
+  let postgresServer: RunningServer;
+  let fromMemory: Ask;
+  let fromPostgres: Ask;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    graph = slimGraph();
+    await loadGraphIntoPostgres(cluster.url, graph);
+    store = new PostgresStore({ primary: cluster.url });
+    // No response cache: every question is answered by the stores.
+    memoryServer = await startServer({ graph, port: 0, handleSignals: false, responseCacheBytes: 0 });
+    postgresServer = await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 });
+    fromMemory = askOverHttp(memoryServer.url);
+    fromPostgres = askOverHttp(postgresServer.url);
+  });
+  afterAll(async () => {
+    await postgresServer?.close();
+    await memoryServer?.close();
+    await store?.close();
+    await cluster?.stop();
+  });
+
+  test('the fixture has large and small records, and slim JSON keeps the other keys in their order', () => {
+    const hub = graph.getNodeAttributes('hub');
+    const full = JSON.stringify(hub);
+    expect(full.length).toBeGreaterThanOrEqual(SLIM_FROM);
+    const slim = JSON.parse(slimJson(hub, full) ?? 'null') as Record<string, unknown>;
+    expect(Object.keys(slim)).toEqual(Object.keys(hub).filter((k) => !['evidence', 'articles', 'history'].includes(k)));
+    const spoke = graph.getNodeAttributes('spoke');
+    expect(slimJson(spoke, JSON.stringify(spoke))).toBeUndefined();
+  });
+
+  test('large records are handed out slim, small ones whole; completing gives the in-memory record', async () => {
+    const memory = memoryStore(graph);
+    const [hub, spoke, meeting] = await store.entities(['hub', 'spoke', 'meeting']);
+    expect(hub && isSlim(hub)).toBe(true);
+    expect(meeting && isSlim(meeting)).toBe(true);
+    expect(spoke && isSlim(spoke)).toBe(false);
+    expect(spoke).toEqual(await memory.entity('spoke'));
+    expect(await store.wholeEntity(hub!)).toEqual(await memory.entity('hub'));
+    expect(await store.wholeEntity(meeting!)).toEqual(await memory.entity('meeting'));
+    const [relation] = await store.relationsOf('plan', {}, 5);
+    expect(relation && isSlim(relation)).toBe(true);
+    expect(await store.wholeRelation(relation!)).toEqual((await memory.relationsOf('plan', {}, 5))[0]);
+  });
+
+  test('an answer that only names the hub reads no whole record', async () => {
+    const before = store.statementCount;
+    const answer = await fromPostgres(`{ entity(id: "plan") { relations { subject { id name kind } object { name } } } }`);
+    expect(answer).toEqual(await fromMemory(`{ entity(id: "plan") { relations { subject { id name kind } object { name } } } }`));
+    // The entity, its relations (the large one slim, in the same rows), their ends in one batch: no statement for
+    // a whole record (whole records: a fourth, for the large relation left to the record cache, and a fifth).
+    expect(store.statementCount - before).toBeLessThanOrEqual(3);
+  });
+
+  test('the typed fields, relations and event relations of a list go in one statement per filter, answers unchanged', async () => {
+    const memory = memoryStore(graph);
+    const ids = ['hub', 'spoke', 'plan', 'meeting', 'nobody'];
+    const ask = (s: typeof memory | PostgresStore) =>
+      Promise.all([
+        Promise.all(ids.map((id) => s.linked(id, { predicates: ['MET_WITH', 'REJECTED'] }, 10))),
+        Promise.all(ids.map((id) => s.linked(id, { direction: 'IN', order: 'time' }, 10))),
+        Promise.all(ids.map((id) => s.relationsOf(id, { direction: 'OUT' }, 10))),
+        Promise.all(ids.map((id) => s.relationsOfEvent(id, 10))),
+      ]);
+    await ask(store); // warm: the corpus figures
+    const before = store.statementCount;
+    const answers = await ask(store);
+    // One statement for each of the four lists (none for the records: the large ones are handed out slim).
+    expect(store.statementCount - before).toBe(4);
+    expect(await withWholeRecords(store, answers)).toEqual(await ask(memory));
+  });
+
+  const QUESTIONS: ReadonlyArray<readonly [string, string]> = [
+    ['an entity\'s evidence and articles', `{ entity(id: "hub") { name evidence(first: 200) { exact start article { id } } e5: evidence { exact } articles(first: 200) { id published } a3: articles(first: 3) { id } } }`],
+    ['a relation\'s evidence, articles and count', `{ entity(id: "plan") { relations { id articleCount evidence(first: 200) { exact article { id } } articles(first: 50) { id } } } }`],
+    ['an event\'s history', `{ entity(id: "meeting") { ... on Event { status history(first: 50) { status published article { id } } participants { name } } } }`],
+    ['relations from the hub, with counts', `{ relations(subject: "hub", first: 10) { totalCount edges { node { id articleCount subject { name } object { name } } } } }`],
+    ['a neighbourhood with its via', `{ entity(id: "spoke") { neighbors(depth: 2) { distance entity { id name } via(first: 10) { id articleCount } } } }`],
+    ['a path', `{ path(from: "spoke", to: "plan") { id articleCount evidence(first: 2) { exact } } }`],
+    ['the explorer with article fields', `{ explore(center: "spoke", depth: 2, limit: 10) { reachable nodes { id articleCount articleIds(first: 200) firstPublished lastPublished } edges { id articleCount articleIds firstPublished lastPublished } } }`],
+    ['the explorer without them', `{ explore(center: "hub", depth: 2, limit: 10) { nodes { id x y } edges { id source target } } }`],
+    ['an article\'s relations', `{ article(id: "art-03") { relations(first: 10) { edges { node { id articleCount evidence(first: 1) { exact } } } } } }`],
+    ['search', `{ search(text: "hub", limit: 5) { id name ... on Event { history { status } } } }`],
+  ];
+
+  for (const [name, query] of QUESTIONS) {
+    test(`the same answer from both stores: ${name}`, async () => {
+      const expected = await fromMemory(query);
+      expect(expected.errors).toBeUndefined();
+      expect(await fromPostgres(query)).toEqual(expected);
+    });
+  }
+});
