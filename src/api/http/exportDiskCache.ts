@@ -143,11 +143,12 @@ export class ExportDiskCache {
       await unlink(temporary).catch(() => undefined); // the server moved on while this was written
       return false;
     }
-    await rename(temporary, path);
+    // Room first, then the rename: the files under their final names never exceed the bounds.
     this.forget(path);
+    await this.evict(size);
+    await rename(temporary, path);
     this.entries.set(path, { head, path, size, offset: line.length });
     this.bytes += size;
-    await this.evict();
     return true;
   }
 
@@ -197,10 +198,12 @@ export class ExportDiskCache {
     this.bytes -= entry.size;
   }
 
-  private async evict(): Promise<void> {
+  /** Deletes the least recently used files until `incoming` more bytes (and one more file, if any) fit. */
+  private async evict(incoming = 0): Promise<void> {
+    const more = incoming > 0 ? 1 : 0;
     const victims: string[] = [];
     for (const path of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
+      if (this.bytes + incoming <= this.maxBytes && this.entries.size + more <= this.maxEntries) break;
       victims.push(path);
       this.forget(path);
     }
