@@ -93,8 +93,16 @@ export function* graphmlPieces(graph: NewsGraph): Generator<string> {
   );
   yield keys.map(keyElement).join('');
   yield '  <graph edgedefault="directed">\n';
-  // graphology-graphml reads graph-level <data> only before the first node.
-  yield data('g_articles', JSON.stringify(graph.getAttribute('articles')), '    ');
+  // graphology-graphml reads graph-level <data> only before the first node. The articles' JSON (their whole text:
+  // tens of megabytes for a corpus) is written an article at a time: escaping is character by character and a
+  // piece ends between two articles, so the pieces escaped one by one are the whole escaped at once.
+  yield '    <data key="g_articles">[';
+  let first = true;
+  for (const article of graph.getAttribute('articles')) {
+    yield `${first ? '' : ','}${escapeXml(JSON.stringify(article) ?? 'null')}`;
+    first = false;
+  }
+  yield ']</data>\n';
   for (const { node: key, attributes: entity } of graph.nodeEntries()) {
     yield `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, '      ') + columnData('n', NODE_COLUMNS, entity, '      ') + '    </node>\n';
   }

@@ -58,8 +58,8 @@ interface Entry {
 const FORMAT = 'newsgraph-export-cache 1 ';
 const FILE_SUFFIX = '.export';
 const TEMPORARY_PREFIX = '.partial-';
-/** A header line longer than this is not one of ours. */
-const MAX_HEADER_BYTES = 64 * 1024;
+/** A header line longer than this is not one of ours (the key of 2,000 ids fits). */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 function fileName(key: string): string {
   return `${createHash('sha256').update(key).digest('hex')}${FILE_SUFFIX}`;
