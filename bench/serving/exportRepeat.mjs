@@ -21,7 +21,8 @@ if (values.snapshot === undefined) throw new Error('--snapshot FILE');
 const child = spawn(process.execPath, ['--max-old-space-size=6000', new URL('./exportServer.mjs', import.meta.url).pathname, values.snapshot, values.server], { stdio: ['ignore', 'pipe', 'inherit'] });
 const { url, focus } = await new Promise((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+  // The first JSON line is the server's; anything else (--trace-gc) goes to stderr.
+  createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? resolve(JSON.parse(line)) : process.stderr.write(`${line}\n`)));
 });
 const base = url.replace(/\/graphql$/, '');
 const path = values.path.replace('FOCUS', encodeURIComponent(focus));

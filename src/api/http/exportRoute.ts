@@ -127,6 +127,23 @@ async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: Exp
   }
 }
 
+/** Exports being written to the disk cache, by key: asked for meanwhile, they are served from memory, not built again. */
+const beingWritten = new WeakMap<ExportDiskCache, Map<string, { readonly head: StoredExportHead; readonly parts: readonly Buffer[] }>>();
+
+function keepOnDisk(disk: ExportDiskCache, head: StoredExportHead, parts: readonly Buffer[]): void {
+  let writing = beingWritten.get(disk);
+  if (writing === undefined) {
+    writing = new Map();
+    beingWritten.set(disk, writing);
+  }
+  const table = writing;
+  table.set(head.key, { head, parts });
+  disk
+    .put(head, parts)
+    .catch((error: unknown) => logDiskFailure(error))
+    .finally(() => table.delete(head.key));
+}
+
 function logDiskFailure(error: unknown): void {
   // Not kept on disk (disk full, directory removed): the export was served all the same; the next request builds it.
   process.emitWarning(`newsgraph: an export could not be kept in the export cache: ${error instanceof Error ? error.message : String(error)}`);
@@ -195,6 +212,8 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
     if (disk !== undefined) {
       const onDisk = await disk.get(cache.snapshotId, key).catch(() => undefined); // an unreadable cache is a miss
       if (onDisk !== undefined) return await sendFromDisk(req, res, disk, onDisk);
+      const writing = beingWritten.get(disk)?.get(key); // built, its file not yet whole: the bytes are in memory
+      if (writing !== undefined) return sendParts(req, res, writing.head, writing.parts);
     }
     const made = await sharedBuild(cache.cache, key, gone, async (abandoned): Promise<MadeExport> => {
       const built = await buildExport(graph, format, options, abandoned);
@@ -205,7 +224,7 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
       ];
       if (!fitsResponseCache(cache.cache, key, built.length)) {
         const head = { key, snapshotId: cache.snapshotId, etag: built.etag, length: built.length, headers };
-        disk?.put(head, built.parts).catch((error: unknown) => logDiskFailure(error));
+        if (disk !== undefined) keepOnDisk(disk, head, built.parts);
         return { kind: 'parts', head, parts: built.parts };
       }
       const entry: CachedResponse = { status: 200, headers, body: Buffer.concat(built.parts, built.length), etag: built.etag };
