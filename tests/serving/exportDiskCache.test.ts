@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/api/index.js';
+import { buildExport } from '../../src/api/http/exportBuild.js';
 import { ExportDiskCache } from '../../src/api/http/exportDiskCache.js';
 import { buildGraph } from '../../src/build/index.js';
 import { exportGraph, type ExportFormat, type ExportOptions } from '../../src/export/index.js';
@@ -162,6 +163,25 @@ describe('an export too large for the response cache', () => {
     expect(existsSync(join(dir, '.partial-killed-mid-write'))).toBe(false);
     await filesWritten(dir, 1);
     expect(statSync(join(dir, file)).size).toBeGreaterThan(whole.body.length); // written whole again
+  }, 60_000);
+
+  test('a client gone mid-build stops the build: nothing is kept, the next request builds', async () => {
+    const dir = join(tempDir('newsgraph-export-cache-'), 'cache');
+    const { base } = await serve(corpus, dir);
+    // How long the build takes when nobody leaves: the wait below is twice that, time for it to finish and be kept.
+    const started = performance.now();
+    await buildExport(corpus, 'turtle', {}, () => false);
+    const took = performance.now() - started;
+    const aborted = new AbortController();
+    const asked = fetch(`${base}/export/turtle`, { signal: aborted.signal }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    aborted.abort();
+    expect(await asked).toMatchObject({ name: 'AbortError' });
+    await new Promise((resolve) => setTimeout(resolve, 2 * took + 500));
+    expect(everyFile(dir)).toEqual([]);
+    const next = await httpRequest(`${base}/export/turtle`);
+    expect(header(next, 'newsgraph-cache')).toBe('miss');
+    expect(next.body.toString('utf8')).toBe(text(corpus, 'turtle'));
   }, 60_000);
 
   test('a write that fails midway leaves no file, whole or partial, and keeps nothing', async () => {
