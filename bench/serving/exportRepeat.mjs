@@ -2,6 +2,8 @@
 // asks `{ __typename }` again and again; per request its seconds, and the question latency (median, p99, worst)
 // over the whole run. Run it once with the export cache off (`--server '{"exportCache":false}'`: every request
 // builds, as before the cache) and once on (the default), on the same snapshot.
+// The export's body is counted as it comes, never gathered: a 400 MB arrayBuffer() would stall this client's own
+// loop and show as question latency.
 // Usage: node bench/serving/exportRepeat.mjs --snapshot FILE --path /export/turtle [--requests 4] [--server JSON]
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -25,6 +27,12 @@ const { url, focus } = await new Promise((resolve, reject) => {
   createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? resolve(JSON.parse(line)) : process.stderr.write(`${line}\n`)));
 });
 const base = url.replace(/\/graphql$/, '');
+
+async function countBody(res) {
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.byteLength;
+  return bytes;
+}
 const path = values.path.replace('FOCUS', encodeURIComponent(focus));
 
 let asking = true;
@@ -43,7 +51,7 @@ for (let i = 0; i < Number(values.requests); i++) {
   const load = loadavg()[0];
   const started = performance.now();
   const res = await fetch(`${base}${path}`);
-  const bytes = (await res.arrayBuffer()).byteLength;
+  const bytes = await countBody(res);
   const seconds = (performance.now() - started) / 1000;
   requests.push({ status: res.status, cache: res.headers.get('newsgraph-cache'), bytes, seconds, load });
   console.log(`request ${i + 1}: ${res.status} ${res.headers.get('newsgraph-cache')} ${(bytes / 2 ** 20).toFixed(1)} MiB in ${seconds.toFixed(2)} s (load ${load.toFixed(2)})`);

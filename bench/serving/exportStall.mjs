@@ -1,6 +1,8 @@
 // How long an export holds the server: for each format, unfocused and focused on the middle person, one export
 // request while a client asks `{ __typename }` again and again (one question at a time); prints the export's time
 // and size and the worst and median question latency during it. The response cache is off, so every run builds.
+// The export's body is counted as it comes, never gathered: a 400 MB arrayBuffer() would stall this client's own
+// loop and show as question latency.
 // Usage: node bench/serving/exportStall.mjs --snapshot FILE [--formats json,gexf] [--runs 1] [--scope whole,focus]
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -26,6 +28,12 @@ const { url, focus } = await new Promise((resolve, reject) => {
 });
 const base = url.replace(/\/graphql$/, '');
 
+async function countBody(res) {
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.byteLength;
+  return bytes;
+}
+
 let failedQuestions = 0;
 async function ask() {
   const started = performance.now();
@@ -43,7 +51,7 @@ async function measure(path) {
   const started = performance.now();
   failedQuestions = 0;
   const exporting = fetch(`${base}${path}`)
-    .then(async (res) => ({ status: res.status, bytes: (await res.arrayBuffer()).byteLength }))
+    .then(async (res) => ({ status: res.status, bytes: await countBody(res) }))
     .catch((error) => ({ status: String(error.cause?.code ?? error.message), bytes: 0 }))
     .then((r) => {
       done = true;

@@ -46,7 +46,8 @@ export interface StoredExportHead {
   readonly headers: readonly (readonly [string, string])[];
 }
 
-interface Entry {
+/** An export on disk: its header and where its body is. */
+export interface StoredExport {
   readonly head: StoredExportHead;
   readonly path: string;
   /** Bytes on disk: the header line and the body. */
@@ -80,7 +81,7 @@ export class ExportDiskCache {
   private readonly givenDir: string | undefined;
   private dir: Promise<string> | undefined;
   /** By file path, least recently used first (Map order). */
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, StoredExport>();
   private bytes = 0;
   private snapshotId: string | undefined;
   private closed = false;
@@ -103,7 +104,7 @@ export class ExportDiskCache {
   }
 
   /** The stored export of `key`, or undefined; a hit counts as a use. Entries of another snapshot go first. */
-  async get(snapshotId: string, key: string): Promise<Entry | undefined> {
+  async get(snapshotId: string, key: string): Promise<StoredExport | undefined> {
     const dir = await this.directory();
     await this.serving(snapshotId);
     const path = join(dir, fileName(key));
@@ -153,7 +154,7 @@ export class ExportDiskCache {
   }
 
   /** Sends a stored export as the response cache sends its entries: same headers, 304 on a matching ETag. */
-  async send(req: IncomingMessage, res: ServerResponse, entry: Entry): Promise<void> {
+  async send(req: IncomingMessage, res: ServerResponse, entry: StoredExport): Promise<void> {
     const { head } = entry;
     if (notModified(req, head.etag)) {
       // As sendCached: the validator and the caching rules, not the body's type or length.
@@ -213,7 +214,7 @@ export class ExportDiskCache {
   /** A given directory: made if absent; its whole files adopted (oldest first), partial or foreign ones deleted. */
   private async adopt(dir: string): Promise<string> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const found: { entry: Entry; mtime: number }[] = [];
+    const found: { entry: StoredExport; mtime: number }[] = [];
     for (const name of await readdir(dir)) {
       const path = join(dir, name);
       if (name.startsWith(TEMPORARY_PREFIX)) {
@@ -221,7 +222,7 @@ export class ExportDiskCache {
         continue;
       }
       if (!name.endsWith(FILE_SUFFIX)) continue;
-      const entry = await readEntry(path);
+      const entry = await readStoredExport(path);
       if (entry === undefined || fileName(entry.entry.head.key) !== name) await unlink(path).catch(() => undefined);
       else found.push(entry);
     }
@@ -236,7 +237,7 @@ export class ExportDiskCache {
 }
 
 /** The entry of a cache file, or undefined when it is not a whole one of ours. */
-async function readEntry(path: string): Promise<{ entry: Entry; mtime: number } | undefined> {
+async function readStoredExport(path: string): Promise<{ entry: StoredExport; mtime: number } | undefined> {
   const handle = await open(path, 'r');
   try {
     const { size, mtimeMs } = await stat(path);

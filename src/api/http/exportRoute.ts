@@ -14,7 +14,7 @@ import type { NewsGraph } from '../../graph/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
 import { notModified, sendCached, type CachedResponse, type ResponseCache } from './responseCache.js';
-import type { ExportDiskCache, StoredExportHead } from './exportDiskCache.js';
+import type { ExportDiskCache, StoredExport, StoredExportHead } from './exportDiskCache.js';
 import { sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { LimitError } from '../limits.js';
@@ -119,7 +119,7 @@ function sendParts(req: IncomingMessage, res: ServerResponse, head: StoredExport
 }
 
 /** Streams an export from the disk cache; a read that fails once the headers are sent can only cut the connection. */
-async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: ExportDiskCache, entry: Parameters<ExportDiskCache['send']>[2]): Promise<void> {
+async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: ExportDiskCache, entry: StoredExport): Promise<void> {
   try {
     await disk.send(req, res, entry);
   } catch {
