@@ -12,6 +12,7 @@ import { NewsgraphError } from '../errors.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
 import { EXPORT_PREFIX, handleExportRequest, isJsonExportStreamer } from './http/exportRoute.js';
+import { ExportDiskCache, type ExportDiskCacheOptions } from './http/exportDiskCache.js';
 import { createDrainer } from './http/drain.js';
 import { answerGraphQL, handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
@@ -66,6 +67,11 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** Bytes of whole responses (GraphQL answers, exports) kept in memory; 0 turns the cache off. @default 64 MiB */
   readonly responseCacheBytes?: number;
+  /**
+   * Exports too large for the response cache, kept on disk per snapshot and options (http/exportDiskCache.ts):
+   * where and how much; `false` turns it off. Needs the response cache on. @default a private temporary directory, 2 GiB, 64 files
+   */
+  readonly exportCache?: ExportDiskCacheOptions | false;
 }
 
 export interface RunningServer {
@@ -129,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const firstIdentity = graph !== undefined ? graphIdentity(graph) : await (storeOnly as GraphStore).identity();
   const live = new LiveGraph({ graph, identity: firstIdentity, apollo: await startApollo(graph) }, startApollo, cacheBytes > 0 ? new ResponseCache(cacheBytes) : undefined);
   const { cache } = live;
+  const exportDisk = options.exportCache === false || cache === undefined ? undefined : new ExportDiskCache(options.exportCache);
   let storeIdentity = firstIdentity;
 
   // Each request is answered by the graph current when it arrives, whatever reloads happen meanwhile.
@@ -143,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope, isJsonExportStreamer(storeOnly) ? storeOnly : undefined);
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope, isJsonExportStreamer(storeOnly) ? storeOnly : undefined, exportDisk);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });
@@ -199,6 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       process.off('SIGTERM', onSignal);
       await drain(); // requests in flight finish (on whichever graph they started with)
       await live.close();
+      await exportDisk?.close();
     })();
     return closing;
   };

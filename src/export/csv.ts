@@ -17,6 +17,7 @@ import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
 import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { csvRecord } from './escape/csv.js';
+import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces, runSteps } from './steps.js';
 
 export const CSV_NODES_FILE = 'nodes.csv';
 export const CSV_RELATIONSHIPS_FILE = 'relationships.csv';
@@ -51,13 +52,20 @@ function field(value: ColumnValue | undefined, delimiter: string): string | unde
 
 /** The array delimiter for this graph: the first candidate that no list element contains. */
 export function csvArrayDelimiter(graph: NewsGraph): string {
+  return runSteps(arrayDelimiterSteps(graph));
+}
+
+/** csvArrayDelimiter, a PAUSE every few entities (steps.ts). */
+function* arrayDelimiterSteps(graph: NewsGraph): Generator<string, string> {
   const elements: string[] = [];
-  graph.forEachNode((_key, entity) => {
+  let seen = 0;
+  for (const { attributes: entity } of graph.nodeEntries()) {
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
     for (const column of NODE_COLUMNS) {
       const value = column.get(entity);
       if (typeof value === 'object') elements.push(...value);
     }
-  });
+  }
   const delimiter = ARRAY_DELIMITERS.find((d) => elements.every((e) => !e.includes(d)));
   if (delimiter === undefined) {
     throw new NewsgraphError(
@@ -86,23 +94,51 @@ function importScript(delimiter: string): string {
 
 /** The graph as neo4j-admin import files: file name → content. */
 export function toNeo4jCsv(graph: NewsGraph): Record<string, string> {
-  const delimiter = csvArrayDelimiter(graph);
-  let nodes = csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]);
-  graph.forEachNode((key, entity) => {
-    nodes += csvRecord([key, [ENTITY_LABEL, entity.kind].join(delimiter), ...NODE_COLUMNS.map((c) => field(c.get(entity), delimiter))]);
-  });
-  let relationships = csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]);
-  graph.forEachEdge((key, relation, source, target) => {
-    relationships += csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), delimiter))]);
-  });
-  let articles = csvRecord([`id:ID(${ARTICLE_LABEL})`, ':LABEL', ...ARTICLE_COLUMNS.map(header)]);
-  for (const article of graph.getAttribute('articles') ?? []) {
-    articles += csvRecord([article.id, ARTICLE_LABEL, ...ARTICLE_COLUMNS.map((c) => field(c.get(article), delimiter))]);
-  }
-  return {
-    [CSV_NODES_FILE]: nodes,
-    [CSV_RELATIONSHIPS_FILE]: relationships,
-    [CSV_ARTICLES_FILE]: articles,
-    [CSV_IMPORT_SCRIPT]: importScript(delimiter),
+  return Object.fromEntries(neo4jCsvPieces(graph).map(({ name, pieces }) => [name, joinPieces(pieces)]));
+}
+
+/** One file of a several-file export, its text in pieces. */
+export interface FilePieces {
+  readonly name: string;
+  readonly pieces: Iterable<string>;
+}
+
+/**
+ * `toNeo4jCsv`'s files in its order, each a record per piece (lazy; steps.ts). Read them in order: the first
+ * file's pieces find the array delimiter, which the others use.
+ */
+export function neo4jCsvPieces(graph: NewsGraph): FilePieces[] {
+  let delimiter: string | undefined;
+  const known = (): string => {
+    if (delimiter === undefined) throw new Error(`Invariant: read ${CSV_NODES_FILE} before the other csv files.`);
+    return delimiter;
   };
+  const nodes = function* (): Generator<string> {
+    const found = yield* arrayDelimiterSteps(graph);
+    delimiter = found;
+    yield csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]);
+    for (const { node: key, attributes: entity } of graph.nodeEntries()) {
+      yield csvRecord([key, [ENTITY_LABEL, entity.kind].join(found), ...NODE_COLUMNS.map((c) => field(c.get(entity), found))]);
+    }
+  };
+  const relationships = function* (): Generator<string> {
+    const found = known();
+    yield csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]);
+    for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
+      yield csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), found))]);
+    }
+  };
+  const articles = function* (): Generator<string> {
+    const found = known();
+    yield csvRecord([`id:ID(${ARTICLE_LABEL})`, ':LABEL', ...ARTICLE_COLUMNS.map(header)]);
+    for (const article of graph.getAttribute('articles') ?? []) {
+      yield csvRecord([article.id, ARTICLE_LABEL, ...ARTICLE_COLUMNS.map((c) => field(c.get(article), found))]);
+    }
+  };
+  return [
+    { name: CSV_NODES_FILE, pieces: { [Symbol.iterator]: nodes } },
+    { name: CSV_RELATIONSHIPS_FILE, pieces: { [Symbol.iterator]: relationships } },
+    { name: CSV_ARTICLES_FILE, pieces: { [Symbol.iterator]: articles } },
+    { name: CSV_IMPORT_SCRIPT, pieces: { [Symbol.iterator]: () => [importScript(known())][Symbol.iterator]() } },
+  ];
 }

@@ -46,7 +46,7 @@ export function toCypherChunks(graph: NewsGraph): Iterable<string> {
 }
 
 /** The script's lines, each with its line break, in the order of `forEachNode` and `forEachEdge`. */
-function* cypherLines(graph: NewsGraph): Generator<string> {
+export function* cypherLines(graph: NewsGraph): Generator<string> {
   const entity = cypherName(ENTITY_LABEL);
   const articles = graph.getAttribute('articles') ?? [];
   yield `// newsgraph: ${graph.order} entities, ${graph.size} relations, ${articles.length} article(s). Idempotent: MERGE on id, then SET to the exported properties.\n`;

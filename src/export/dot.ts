@@ -9,22 +9,27 @@
 import type { NewsGraph, RelationAttributes } from '../graph/types.js';
 import { dotHtmlText, dotQuotedId, isExactDotId } from './escape/dot.js';
 import { EDGE_RGB, KIND_LOOK, NEGATED_RGB, hex } from './palette.js';
+import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces } from './steps.js';
 
-function nodeIds(graph: NewsGraph): Map<string, string> {
+/** The DOT id of every entity: its own, or a stand-in (see the title comment); PAUSEs every few entities (steps.ts). */
+function* nodeIds(graph: NewsGraph): Generator<string, Map<string, string>> {
   const ids = new Map<string, string>();
-  const taken = new Set(graph.nodes());
+  let taken: Set<string> | undefined; // every entity id, made only when a stand-in is needed
   let n = 0;
-  graph.forEachNode((key) => {
+  let seen = 0;
+  for (const { node: key } of graph.nodeEntries()) {
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
     if (isExactDotId(key)) {
       ids.set(key, key);
-      return;
+      continue;
     }
+    taken ??= new Set(graph.nodes());
     let standIn: string;
     do standIn = `_n${n++}`;
     while (taken.has(standIn));
     taken.add(standIn);
     ids.set(key, standIn);
-  });
+  }
   return ids;
 }
 
@@ -52,23 +57,27 @@ function nodeLabel(name: string, shownId: string): string {
 
 /** The graph as a DOT digraph (`dot -Tsvg` draws it). */
 export function toDot(graph: NewsGraph): string {
-  const ids = nodeIds(graph);
+  return joinPieces(dotPieces(graph));
+}
+
+/** `toDot`'s text, a line per piece (lazy; steps.ts). */
+export function* dotPieces(graph: NewsGraph): Generator<string> {
+  const ids = yield* nodeIds(graph);
   const id = (key: string): string => dotQuotedId(ids.get(key) ?? key);
-  const lines = [
+  yield [
     `// newsgraph: ${graph.order} entities, ${graph.size} relations. Draw with: dot -Tsvg graph.dot -o graph.svg`,
     'digraph newsgraph {',
     '  graph [rankdir=LR, overlap=false, fontname="Helvetica"];',
     '  node [style=filled, fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=9];',
-  ];
-  graph.forEachNode((key, entity) => {
+  ].join('\n');
+  for (const { node: key, attributes: entity } of graph.nodeEntries()) {
     const look = KIND_LOOK[entity.kind];
     const shown = ids.get(key) === key ? '' : `<BR/><FONT POINT-SIZE="8">${dotHtmlText(key)}</FONT>`;
-    lines.push(`  ${id(key)} [label=${nodeLabel(entity.name, shown)}, shape=${look.dotShape}, fillcolor="${hex(look.rgb)}"];`);
-  });
-  graph.forEachEdge((_key, relation, source, target) => {
-    lines.push(`  ${id(source)} -> ${id(target)} [${edgeStyle(relation)}];`);
-  });
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+    yield `\n  ${id(key)} [label=${nodeLabel(entity.name, shown)}, shape=${look.dotShape}, fillcolor="${hex(look.rgb)}"];`;
+  }
+  for (const { attributes: relation, source, target } of graph.edgeEntries()) {
+    yield `\n  ${id(source)} -> ${id(target)} [${edgeStyle(relation)}];`;
+  }
+  yield '\n}\n';
 }

@@ -58,7 +58,7 @@ export function toGdeltTsvChunks(graph: NewsGraph): Iterable<string> {
 }
 
 /** The header, then one row per event per article, each with its line break, in `forEachEdge` order. */
-function* gdeltLines(graph: NewsGraph): Generator<string> {
+export function* gdeltLines(graph: NewsGraph): Generator<string> {
   const articles = new Map(graph.getAttribute('articles').map((a) => [a.id, a]));
   yield `${GDELT_COLUMNS.join('\t')}\n`;
   for (const { attributes: r } of graph.edgeEntries()) {

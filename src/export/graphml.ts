@@ -11,6 +11,7 @@
 import type { NewsGraph } from '../graph/types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { escapeXml } from './escape/xml.js';
+import { joinPieces } from './steps.js';
 
 const GRAPHML_TYPE: Readonly<Record<ColumnType, 'string' | 'int' | 'boolean'>> = {
   string: 'string',
@@ -78,28 +79,40 @@ function keyElement(key: Key): string {
 
 /** The graph as a GraphML document (UTF-8). */
 export function toGraphml(graph: NewsGraph): string {
+  return joinPieces(graphmlPieces(graph));
+}
+
+/** `toGraphml`'s text, a piece per node and edge (lazy; steps.ts). */
+export function* graphmlPieces(graph: NewsGraph): Generator<string> {
   const keys = [...GRAPH_KEYS, NODE_LABEL, ...keysOf('n', NODE_COLUMNS), EDGE_LABEL, ...keysOf('e', EDGE_COLUMNS)];
-  let out =
+  yield (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
-  out += keys.map(keyElement).join('');
-  out += '  <graph edgedefault="directed">\n';
-  // graphology-graphml reads graph-level <data> only before the first node.
-  out += data('g_articles', JSON.stringify(graph.getAttribute('articles')), '    ');
-  graph.forEachNode((key, entity) => {
-    out += `    <node id="${escapeXml(key)}">\n`;
-    out += data(NODE_LABEL.id, entity.name, '      ');
-    out += columnData('n', NODE_COLUMNS, entity, '      ');
-    out += '    </node>\n';
-  });
-  graph.forEachEdge((key, relation, source, target) => {
-    out += `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n`;
-    out += data(EDGE_LABEL.id, relation.predicate, '      ');
-    out += columnData('e', EDGE_COLUMNS, relation, '      ');
-    out += '    </edge>\n';
-  });
-  out += '  </graph>\n</graphml>\n';
-  return out;
+    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+  );
+  yield keys.map(keyElement).join('');
+  yield '  <graph edgedefault="directed">\n';
+  // graphology-graphml reads graph-level <data> only before the first node. The articles' JSON (their whole text:
+  // tens of megabytes for a corpus) is written an article at a time: escaping is character by character and a
+  // piece ends between two articles, so the pieces escaped one by one are the whole escaped at once.
+  yield '    <data key="g_articles">[';
+  let first = true;
+  for (const article of graph.getAttribute('articles')) {
+    yield `${first ? '' : ','}${escapeXml(JSON.stringify(article) ?? 'null')}`;
+    first = false;
+  }
+  yield ']</data>\n';
+  for (const { node: key, attributes: entity } of graph.nodeEntries()) {
+    yield `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, '      ') + columnData('n', NODE_COLUMNS, entity, '      ') + '    </node>\n';
+  }
+  for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
+    yield (
+      `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n` +
+      data(EDGE_LABEL.id, relation.predicate, '      ') +
+      columnData('e', EDGE_COLUMNS, relation, '      ') +
+      '    </edge>\n'
+    );
+  }
+  yield '  </graph>\n</graphml>\n';
 }

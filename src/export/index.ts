@@ -61,7 +61,7 @@ function chunked(chunks: Iterable<string>, contentType: string, extension: strin
   return { kind: 'chunks', chunks, contentType: `${contentType}; charset=utf-8`, extension };
 }
 
-function assertFormat(format: ExportFormat): void {
+export function assertFormat(format: ExportFormat): void {
   if (!isExportFormat(format)) {
     throw new NewsgraphError('UNKNOWN_FORMAT', `Unknown export format "${String(format)}".${didYouMean(String(format), EXPORT_FORMATS)} Formats: ${EXPORT_FORMATS.join(', ')}.`);
   }

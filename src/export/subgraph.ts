@@ -17,6 +17,7 @@ import { neighborhood } from '../graph/index.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, isEventRole, isPredicate } from '../ontology/index.js';
 import { didYouMean } from '../didYouMean.js';
+import { ELEMENTS_PER_PAUSE, PAUSE, runSteps } from './steps.js';
 
 export interface SubgraphOptions {
   /** Id of the entity at the centre. */
@@ -48,6 +49,15 @@ function predicateSet(names: readonly string[]): Set<string> {
  * @throws NewsgraphError NOT_FOUND when the focus is not an entity id; BAD_USER_INPUT for a bad depth or predicate.
  */
 export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}): NewsGraph {
+  return runSteps(selectSubgraphInSteps(graph, options));
+}
+
+/**
+ * selectSubgraph as steps (steps.ts): the options are checked when this is called, then the passes over the graph
+ * that copy the selected part PAUSE every few elements; the generator's value is the subgraph.
+ * @throws as selectSubgraph, when called.
+ */
+export function selectSubgraphInSteps(graph: NewsGraph, options: SubgraphOptions = {}): Generator<string, NewsGraph> {
   const { focus, depth, predicates, ids } = options;
   if (ids !== undefined && (focus !== undefined || depth !== undefined)) {
     throw new NewsgraphError('BAD_USER_INPUT', 'Give either a list of entity ids or a focus (with a depth), not both.');
@@ -63,24 +73,33 @@ export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}):
   }
   const named = predicateSet(predicates ?? []);
   const kept = named.size > 0 ? named : undefined;
-  if (focus === undefined && kept === undefined && ids === undefined) return graph;
-
-  const keepEdge = (relation: RelationAttributes): boolean => kept === undefined || kept.has(relation.predicate);
-  const nodes = new Set<string>();
   if (ids !== undefined) {
     const unknown = ids.filter((id) => !graph.hasNode(id));
     if (unknown.length > 0) {
       throw new NewsgraphError('NOT_FOUND', `No entity has the id "${unknown[0] ?? ''}"${unknown.length > 1 ? ` (nor ${unknown.length - 1} more of the ids given)` : ''}.${didYouMean(unknown[0] ?? '', graph.nodes())}`);
     }
+  }
+  return copySelection(graph, { focus, depth, kept, ids });
+}
+
+function* copySelection(graph: NewsGraph, { focus, depth, kept, ids }: { focus?: string; depth?: number; kept?: Set<string>; ids?: readonly string[] }): Generator<string, NewsGraph> {
+  if (focus === undefined && kept === undefined && ids === undefined) return graph;
+  const keepEdge = (relation: RelationAttributes): boolean => kept === undefined || kept.has(relation.predicate);
+  const nodes = new Set<string>();
+  let seen = 0;
+  if (ids !== undefined) {
     for (const id of ids) nodes.add(id);
   } else if (focus !== undefined) {
     nodes.add(focus);
+    // One call: it reads only the part of the graph within `depth` hops.
     const around = neighborhood(graph, focus, { depth: depth ?? 1, ...(kept ? { predicates: [...kept] } : {}) });
     for (const neighbor of around.neighbors) nodes.add(neighbor.id);
+    yield PAUSE;
   } else {
-    graph.forEachEdge((_edge, relation, source, target) => {
+    for (const { attributes: relation, source, target } of graph.edgeEntries()) {
+      if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
       if (keepEdge(relation)) nodes.add(source).add(target);
-    });
+    }
   }
 
   const sub: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>({
@@ -88,11 +107,13 @@ export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}):
   });
   sub.replaceAttributes(graph.getAttributes());
   // Nodes and edges in the original order, so that the output is deterministic.
-  graph.forEachNode((key, attributes) => {
+  for (const { node: key, attributes } of graph.nodeEntries()) {
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
     if (nodes.has(key)) sub.addNode(key, attributes);
-  });
-  graph.forEachEdge((key, relation, source, target) => {
+  }
+  for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
     if (nodes.has(source) && nodes.has(target) && keepEdge(relation)) sub.addEdgeWithKey(key, source, target, relation);
-  });
+  }
   return sub;
 }

@@ -13,8 +13,9 @@ import { buildExport, sharedBuild } from './exportBuild.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
-import { etagOf, sendCached, type CachedResponse } from './responseCache.js';
-import { sendBody, sendError, statusOf } from './respond.js';
+import { notModified, sendCached, type CachedResponse, type ResponseCache } from './responseCache.js';
+import type { ExportDiskCache, StoredExport, StoredExportHead } from './exportDiskCache.js';
+import { sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { LimitError } from '../limits.js';
 
@@ -95,6 +96,59 @@ function exportOptions(search: URLSearchParams): ExportOptions {
   return options;
 }
 
+/** A build's result: a response cache entry, or (too large for it) the body's parts and what the disk cache keeps. */
+type MadeExport =
+  | { readonly kind: 'entry'; readonly entry: CachedResponse }
+  | { readonly kind: 'parts'; readonly head: StoredExportHead; readonly parts: readonly Buffer[] };
+
+/** Whether the response cache keeps a body of `length` bytes under `key`: not when over half its budget (ResponseCache.set). */
+function fitsResponseCache(cache: ResponseCache, key: string, length: number): boolean {
+  return length + key.length * 2 + 256 <= cache.maxBytes / 2;
+}
+
+/** Writes a built export that no cache in memory keeps, with the headers a stored one gets (sendCached's). */
+function sendParts(req: IncomingMessage, res: ServerResponse, head: StoredExportHead, parts: readonly Buffer[]): void {
+  if (notModified(req, head.etag)) {
+    res.writeHead(304, { etag: head.etag, 'newsgraph-cache': 'miss' });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...Object.fromEntries(head.headers), etag: head.etag, 'content-length': head.length, 'newsgraph-cache': 'miss' });
+  for (const part of parts) res.write(part);
+  res.end();
+}
+
+/** Streams an export from the disk cache; a read that fails once the headers are sent can only cut the connection. */
+async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: ExportDiskCache, entry: StoredExport): Promise<void> {
+  try {
+    await disk.send(req, res, entry);
+  } catch {
+    res.destroy(); // the client went, or the file could not be read: nothing more can be said on this connection
+  }
+}
+
+/** Exports being written to the disk cache, by key: asked for meanwhile, they are served from memory, not built again. */
+const beingWritten = new WeakMap<ExportDiskCache, Map<string, { readonly head: StoredExportHead; readonly parts: readonly Buffer[] }>>();
+
+function keepOnDisk(disk: ExportDiskCache, head: StoredExportHead, parts: readonly Buffer[]): void {
+  let writing = beingWritten.get(disk);
+  if (writing === undefined) {
+    writing = new Map();
+    beingWritten.set(disk, writing);
+  }
+  const table = writing;
+  table.set(head.key, { head, parts });
+  disk
+    .put(head, parts)
+    .catch((error: unknown) => logDiskFailure(error))
+    .finally(() => table.delete(head.key));
+}
+
+function logDiskFailure(error: unknown): void {
+  // Not kept on disk (disk full, directory removed): the export was served all the same; the next request builds it.
+  process.emitWarning(`newsgraph: an export could not be kept in the export cache: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** Entities an `ids` list may name: as many as the explorer draws at most. */
 export const MAX_EXPORT_IDS = 2_000;
 
@@ -102,7 +156,7 @@ export const MAX_EXPORT_IDS = 2_000;
 export const MAX_BASE_IRI_CHARS = 512;
 
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
-async function handleExport(graph: NewsGraph, req: IncomingMessage, method: string, res: ServerResponse, url: URL, cache?: CacheScope): Promise<void> {
+async function handleExport(graph: NewsGraph, req: IncomingMessage, method: string, res: ServerResponse, url: URL, cache?: CacheScope, disk?: ExportDiskCache): Promise<void> {
   // HEAD gets GET's headers; node:http leaves out the body by itself. POST arrives here with its body's
   // parameters merged into `url` (handleExportRequest).
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
@@ -127,9 +181,25 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
     let clientGone = false;
     res.once('close', () => (clientGone = !res.writableFinished));
     const gone = (): boolean => clientGone;
+    // Nothing is written while an export builds (its length and ETag come at the end), which can take longer than the
+    // server's idle timeout: at 10,000 articles a whole-corpus cypher export was cut after 10 s of silence, and built
+    // for nobody. The connection's idle timer is off until the answer is written (the build stops if the client goes).
+    const idle = req.socket.timeout;
+    req.socket.setTimeout(0);
+    res.once('finish', () => {
+      if (idle !== undefined && !req.socket.destroyed) req.socket.setTimeout(idle);
+    });
     if (cache === undefined) {
-      const { body, type, file } = await buildExport(graph, format, options, gone);
-      sendBody(res, body, type, file);
+      const built = await buildExport(graph, format, options, gone);
+      // The parts as they are: joining hundreds of megabytes would be one more copy, made in one call.
+      res.writeHead(200, {
+        'content-type': built.type,
+        'content-length': built.length,
+        'x-content-type-options': 'nosniff',
+        'content-disposition': `attachment; filename="${built.file}"`,
+      });
+      for (const part of built.parts) res.write(part);
+      res.end();
       return;
     }
     const key = ['export', cache.snapshotId, format, JSON.stringify([options.focus, options.depth, options.predicates, options.baseIri, options.ids])].join('\n');
@@ -138,19 +208,31 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
       sendCached(req, res, stored, 'hit');
       return;
     }
-    const entry = await sharedBuild(cache.cache, key, gone, async (abandoned): Promise<CachedResponse> => {
-      const { body, type, file } = await buildExport(graph, format, options, abandoned);
-      const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    // Too large for the response cache: kept on disk (exportDiskCache.ts), read from there.
+    if (disk !== undefined) {
+      const onDisk = await disk.get(cache.snapshotId, key).catch(() => undefined); // an unreadable cache is a miss
+      if (onDisk !== undefined) return await sendFromDisk(req, res, disk, onDisk);
+      const writing = beingWritten.get(disk)?.get(key); // built, its file not yet whole: the bytes are in memory
+      if (writing !== undefined) return sendParts(req, res, writing.head, writing.parts);
+    }
+    const made = await sharedBuild(cache.cache, key, gone, async (abandoned): Promise<MadeExport> => {
+      const built = await buildExport(graph, format, options, abandoned);
       const headers: [string, string][] = [
-        ['content-type', type],
+        ['content-type', built.type],
         ['x-content-type-options', 'nosniff'],
-        ['content-disposition', `attachment; filename="${file}"`],
+        ['content-disposition', `attachment; filename="${built.file}"`],
       ];
-      const made = { status: 200, headers, body: bytes, etag: etagOf(bytes) };
-      cache.cache.set(key, made);
-      return made;
+      if (!fitsResponseCache(cache.cache, key, built.length)) {
+        const head = { key, snapshotId: cache.snapshotId, etag: built.etag, length: built.length, headers };
+        if (disk !== undefined) keepOnDisk(disk, head, built.parts);
+        return { kind: 'parts', head, parts: built.parts };
+      }
+      const entry: CachedResponse = { status: 200, headers, body: Buffer.concat(built.parts, built.length), etag: built.etag };
+      cache.cache.set(key, entry);
+      return { kind: 'entry', entry };
     });
-    sendCached(req, res, entry, 'miss');
+    if (made.kind === 'entry') sendCached(req, res, made.entry, 'miss');
+    else sendParts(req, res, made.head, made.parts);
   } catch (error) {
     if (error instanceof ClientGoneError) return refuseGoneClient(res, error);
     if (!(error instanceof NewsgraphError)) throw error;
@@ -170,6 +252,7 @@ export async function handleExportRequest(
   maxBodyBytes: number,
   cache?: CacheScope,
   streamer?: JsonExportStreamer,
+  disk?: ExportDiskCache,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (graph === undefined) {
@@ -183,7 +266,7 @@ export async function handleExportRequest(
   }
   if (method !== 'POST') {
     req.resume();
-    return handleExport(graph, req, method, res, url, cache);
+    return handleExport(graph, req, method, res, url, cache, disk);
   }
   let bytes: Buffer;
   try {
@@ -200,5 +283,5 @@ export async function handleExportRequest(
   }
   const merged = new URL(url.href);
   for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) merged.searchParams.append(name, value);
-  return handleExport(graph, req, method, res, merged, cache);
+  return handleExport(graph, req, method, res, merged, cache, disk);
 }

@@ -11,7 +11,8 @@ import { quadBatchesToJsonLd, quadsToJsonLd } from './jsonld.js';
 import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
 import { outputPrefixes } from './prefixes.js';
 import { buildQuads, type RdfExportOptions } from './quads.js';
-import { streamQuads } from './quadStream.js';
+import { streamQuads, streamQuadsInSteps } from './quadStream.js';
+import { n3Chunks } from './n3Chunks.js';
 import { quadsToTurtle, quadsToTurtleChunks } from './turtle.js';
 
 export type { RdfExportOptions } from './quads.js';
@@ -53,4 +54,19 @@ export function toNTriplesChunks(graph: NewsGraph, options: RdfExportOptions = {
 /** `toJsonLd`'s text, a chunk at a time. @throws as `toJsonLd` (checked when this is called: quadStream.ts's first pass). */
 export function toJsonLdChunks(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
   return gatherLines(quadBatchesToJsonLd(streamQuads(graph, options), outputPrefixes(new RdfIris(options.baseIri))));
+}
+
+/** `toTurtle`'s text in pieces, the first pass over the graph too (steps.ts). @throws as `toTurtle` for a bad base IRI; bad data while read. */
+export function turtlePieces(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return n3Chunks(streamQuadsInSteps(graph, options), 'Turtle', outputPrefixes(new RdfIris(options.baseIri)), true);
+}
+
+/** `toNTriples`'s text in pieces (steps.ts). @throws as `turtlePieces`. */
+export function ntriplesPieces(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return n3Chunks(streamQuadsInSteps(graph, options), 'N-Triples', {}, true);
+}
+
+/** `toJsonLd`'s text in pieces (steps.ts). @throws as `turtlePieces`. */
+export function jsonLdPieces(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
+  return quadBatchesToJsonLd(streamQuadsInSteps(graph, options), outputPrefixes(new RdfIris(options.baseIri)), true);
 }

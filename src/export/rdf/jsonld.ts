@@ -67,9 +67,10 @@ export function quadsToJsonLd(quads: readonly Quad[], prefixes: Readonly<Record<
  * hold every triple of its subjects (quadStream.ts hands them out so): a subject's node object is written when
  * its batch ends. The layout is JSON.stringify's with an indent of 2, reproduced piece by piece: the context,
  * then each node stringified alone and indented by the 4 spaces of its depth (strings hold no raw line break).
+ * With `pauses`, an empty chunk for every batch that writes nothing (steps.ts).
  * @throws Error (an invariant) when a later batch names a subject of an earlier one.
  */
-export function* quadBatchesToJsonLd(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>): Generator<string> {
+export function* quadBatchesToJsonLd(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>, pauses = false): Generator<string> {
   const compactor = new Compactor(prefixes);
   const head = JSON.stringify({ '@context': compactor.context() }, null, 2).replace(/\n\}$/u, '');
   const written = new Set<string>(); // the first subjects: the vocabulary's (a few dozen), then the first data ones
@@ -85,6 +86,7 @@ export function* quadBatchesToJsonLd(batches: Iterable<readonly Quad[]>, prefixe
       nodes += 1;
     }
     if (pieces.length > 0) yield pieces.join('');
+    else if (pauses) yield ''; // a step that wrote nothing (steps.ts)
   }
   yield nodes === 0 ? `${head},\n  "@graph": []\n}\n` : '\n  ]\n}\n';
 }

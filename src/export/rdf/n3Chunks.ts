@@ -10,7 +10,7 @@ import { Writer, type Quad } from 'n3';
 const QUADS_PER_CHUNK = 2000;
 
 /**
- * The chunks of the quads of `batches` (read one batch at a time), serialized as `format`. Lazy: nothing is written until the chunks are read, so an
+ * The chunks of the quads of `batches` (with `pauses`, also an empty chunk for every empty batch: steps.ts) (read one batch at a time), serialized as `format`. Lazy: nothing is written until the chunks are read, so an
  * error (n3 reporting a failure at the end) surfaces while reading them.
  * @throws Error when n3 reports a failure, or (an invariant) does not finish synchronously.
  */
@@ -18,6 +18,7 @@ export function* n3Chunks(
   batches: Iterable<readonly Quad[]>,
   format: 'Turtle' | 'N-Triples',
   prefixes: Readonly<Record<string, string>> = {},
+  pauses = false,
 ): Generator<string> {
   const pending: string[] = [];
   const sink = {
@@ -33,6 +34,8 @@ export function* n3Chunks(
   const take = (): string => pending.splice(0, pending.length).join('');
   let written = 0;
   for (const batch of batches) {
+    // An empty batch is a step of work that wrote nothing (quadStream.ts's first pass): a PAUSE for the reader.
+    if (pauses && batch.length === 0) yield '';
     for (const quad of batch) {
       writer.addQuad(quad);
       written += 1;

@@ -24,6 +24,7 @@ import { QuadCollector, tripleKey } from './quadCollector.js';
 import type { RdfExportOptions } from './quads.js';
 import { addRelation } from './relationQuads.js';
 import { addVocabulary, usedNgTerms } from './vocabularyQuads.js';
+import { runSteps } from '../steps.js';
 
 type Owner = (ctx: QuadContext) => void;
 
@@ -44,10 +45,10 @@ interface FirstPass {
 
 /**
  * The first pass: runs every owner once, so a bad base IRI or data no IRI can carry is refused before any
- * quad is handed out.
+ * quad is handed out. An empty batch after every owner: a point where a reader may stop (streamQuadsInSteps).
  * @throws NewsgraphError as buildQuads.
  */
-function firstPass(graph: NewsGraph, iris: RdfIris): FirstPass {
+function* firstPass(graph: NewsGraph, iris: RdfIris): Generator<Quad[], FirstPass> {
   const used = new Set<string>();
   const firstOwner = new Map<string, number>();
   const late = new Map<string, Quad[]>();
@@ -67,6 +68,7 @@ function firstPass(graph: NewsGraph, iris: RdfIris): FirstPass {
       }
     }
     index += 1;
+    yield [];
   }
   const vocabulary = { iris, out: new QuadCollector() };
   addVocabulary(vocabulary, [...used].sort());
@@ -79,8 +81,22 @@ function firstPass(graph: NewsGraph, iris: RdfIris): FirstPass {
  */
 export function streamQuads(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<Quad[]> {
   const iris = new RdfIris(options.baseIri);
-  const first = firstPass(graph, iris);
+  const first = runSteps(firstPass(graph, iris));
   return secondPass(graph, iris, first);
+}
+
+/**
+ * As streamQuads, but the first pass too is run as the batches are read, an empty batch after each owner: for a
+ * reader that must be able to stop between any two steps (the server, steps.ts). Data no IRI can carry is then
+ * refused while the batches are read; a bad base IRI still when this is called.
+ * @throws NewsgraphError BAD_USER_INPUT for a bad base IRI.
+ */
+export function streamQuadsInSteps(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<Quad[]> {
+  const iris = new RdfIris(options.baseIri);
+  return (function* (): Generator<Quad[]> {
+    const first = yield* firstPass(graph, iris);
+    yield* secondPass(graph, iris, first);
+  })();
 }
 
 function* secondPass(graph: NewsGraph, iris: RdfIris, { vocabulary, firstOwner, late }: FirstPass): Generator<Quad[]> {
