@@ -1,6 +1,8 @@
 // HTTP against the bare baseline, all three in their own processes: for each question, requests per second
 // from the bare server writing newsgraph's exact answer bytes, from newsgraph with the question cached
-// (repeated), and from newsgraph without the cache (every request executed: a question not yet cached).
+// (repeated), from newsgraph without the cache (every request executed: a question not yet cached), and from
+// Apollo's floor (floor.mjs: node:http, JSON.parse and Apollo with the same schema and resolvers, nothing of ours),
+// which says how much of an uncached answer's cost is ours.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,9 +55,10 @@ async function load(url, body, seconds, connections, pid) {
 /**
  * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string, warmUpSeconds?: number }} options
  */
-export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2 }) {
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true }) {
   const cached = await startChild('serve.mjs', [snapshot, 'cache']);
   const uncached = await startChild('serve.mjs', [snapshot, 'nocache']);
+  const apolloFloor = floor ? await startChild('floor.mjs', [snapshot]) : undefined;
   const rows = [];
   const refused = [];
   const usable = [];
@@ -81,14 +84,33 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
         await load(`${bare.url}/q/0`, first.body, warmUpSeconds, connections, bare.child.pid);
         await load(target(cached, first), first.body, warmUpSeconds, connections, cached.child.pid);
         await load(target(uncached, first), first.body, warmUpSeconds, connections, uncached.child.pid);
+        if (apolloFloor !== undefined && first.body !== undefined) await load(apolloFloor.url, first.body, warmUpSeconds, connections, apolloFloor.child.pid);
       }
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
         const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
         const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
         const fresh = await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid);
-        rows.push({ name: q.name, bytes: Buffer.byteLength(q.answer), baseline, repeated, fresh, repeatedRatio: repeated.rps / baseline.rps, freshRatio: fresh.rps / baseline.rps });
-        process.stderr.write(`  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s, uncached ${fresh.rps.toFixed(0)}/s\n`);
+        // Apollo's floor answers GraphQL only (an export is not Apollo's); it must send the same bytes.
+        const floorAnswer = apolloFloor === undefined || q.body === undefined ? undefined : await (await fetch(apolloFloor.url, { method: 'POST', headers: JSON_HEADERS, body: q.body })).text();
+        if (floorAnswer !== undefined && floorAnswer !== q.answer) throw new Error(`${q.name}: Apollo's floor answers other bytes than newsgraph`);
+        const apollo = floorAnswer === undefined ? null : await load(apolloFloor.url, q.body, seconds, connections, apolloFloor.child.pid);
+        rows.push({
+          name: q.name,
+          bytes: Buffer.byteLength(q.answer),
+          baseline,
+          repeated,
+          fresh,
+          apolloFloor: apollo,
+          repeatedRatio: repeated.rps / baseline.rps,
+          freshRatio: fresh.rps / baseline.rps,
+          apolloFloorRatio: apollo === null ? null : apollo.rps / baseline.rps,
+        });
+        const cpu = (m) => (m?.cpuUsPerRequest == null ? '?' : m.cpuUsPerRequest.toFixed(0));
+        process.stderr.write(
+          `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s, uncached ${fresh.rps.toFixed(0)}/s` +
+            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(repeated)} / ${cpu(fresh)}${apollo === null ? '' : ` / ${cpu(apollo)}`}\n`,
+        );
       }
     } finally {
       await stop(bare.child);
@@ -96,6 +118,7 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
   } finally {
     await stop(cached.child);
     await stop(uncached.child);
+    if (apolloFloor !== undefined) await stop(apolloFloor.child);
   }
   return { rows, refused, warmUpSeconds };
 }

@@ -12,14 +12,13 @@ import {
 import type { NewsGraph } from '../graph/index.js';
 import type { GraphStore } from '../store/index.js';
 import { aliasLimitRule } from './aliasLimit.js';
-import { checkCost } from './costLimit.js';
 import { depthLimitRule } from './depthLimit.js';
 import { createErrorFormatter, type ServerLogger } from './errors.js';
-import { fixedListSizes, type ListSizeOf } from './listSizes.js';
-import { resolveLimits, type QueryLimits, type ResolvedLimits } from './limits.js';
+import { fixedListSizes } from './listSizes.js';
+import { resolveLimits, type QueryLimits } from './limits.js';
 import { createSchema } from './schema.js';
-import { executionBudgetPlugin, withExecutionBudget } from './executionBudget.js';
-import { readOnlyPlugin } from './readOnly.js';
+import { withExecutionBudget } from './executionBudget.js';
+import { requestGuardsPlugin } from './requestGuards.js';
 
 export interface ApolloOptions {
   readonly limits?: QueryLimits;
@@ -27,20 +26,6 @@ export interface ApolloOptions {
   readonly logger?: ServerLogger;
   /** More plugins (the HTTP server adds its playground page and connection draining). */
   readonly plugins?: readonly ApolloServerPlugin<BaseContext>[];
-}
-
-/** Refuses an operation whose estimated cost is over the limit, once its variables are known. */
-function costLimitPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(context) {
-          const refusal = checkCost(context.schema, context.document, context.operationName, context.request.variables, limits, listSizeOf);
-          if (refusal !== null) throw refusal;
-        },
-      };
-    },
-  };
 }
 
 /** An ApolloServer answering for a graph or store (not yet started; `executeOperation` starts it on first use). */
@@ -62,9 +47,8 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
     parseOptions: { maxTokens: limits.maxTokens },
     logger,
     plugins: [
-      readOnlyPlugin(),
-      costLimitPlugin(limits, fixedListSizes),
-      executionBudgetPlugin(limits.maxExecutionMs, limits.maxResponseBytes),
+      // Read-only, then the cost estimate once the variables are known, then the execution budget: one plugin.
+      requestGuardsPlugin(limits, fixedListSizes),
       // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are for CDNs; our answers are cached whole by the server (http/responseCache.ts). Apollo's

@@ -7,11 +7,12 @@
  * - after each slice of YIELD_EVERY_MS of work it yields to the event loop (the resolver's value is
  *   returned through a promise), so that other requests are served in between; waiting continuations are
  *   let go one per turn of the loop, so that I/O is polled between any two slices.
- * The budget lives in a WeakMap keyed by the operation's context object; an operation without one (no
- * plugin, e.g. a bare `graphql()` call on the schema) runs unbounded, as before.
+ * The budget lives in a WeakMap keyed by the operation's context object, given by the request guards
+ * (requestGuards.ts: `startBudget`, `replaceStoppedAnswer`); an operation without one (e.g. a bare `graphql()`
+ * call on the schema) runs unbounded, as before.
  */
 import { defaultFieldResolver, getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 
 /** Work done between two yields to the event loop. */
 export const YIELD_EVERY_MS = 4;
@@ -203,27 +204,21 @@ export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** Gives the operation whose context is `contextValue` its budget (from executionDidStart on). */
+export function startBudget(contextValue: object, maxExecutionMs: number, maxResponseBytes: number): void {
+  const budget = new Budget(maxExecutionMs, maxResponseBytes);
+  budgets.set(contextValue, budget);
+  lastContext = contextValue;
+  lastBudget = budget;
+}
+
 /**
- * Gives each operation its budget, and replaces the answer of one that ran out by the single coded error
- * (not one error per unfinished field, nor a partial answer of unknown size).
+ * Replaces the answer of an operation that ran out of its budget by the single coded error (not one error per
+ * unfinished field, nor a partial answer of unknown size); called from willSendResponse.
  */
-export function executionBudgetPlugin(maxExecutionMs: number, maxResponseBytes: number): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart(requestContext) {
-          const budget = new Budget(maxExecutionMs, maxResponseBytes);
-          budgets.set(requestContext.contextValue, budget);
-          lastContext = requestContext.contextValue;
-          lastBudget = budget;
-        },
-        async willSendResponse(requestContext) {
-          const stopped = budgetOf(requestContext.contextValue)?.stopped;
-          const { body } = requestContext.response;
-          if (stopped === undefined || body.kind !== 'single') return;
-          body.singleResult = { errors: [{ message: stopped.message, extensions: { code: stopped.code, limit: stopped.limit } }] };
-        },
-      };
-    },
-  };
+export function replaceStoppedAnswer(requestContext: GraphQLRequestContextWillSendResponse<BaseContext>): void {
+  const stopped = budgetOf(requestContext.contextValue)?.stopped;
+  const { body } = requestContext.response;
+  if (stopped === undefined || body.kind !== 'single') return;
+  body.singleResult = { errors: [{ message: stopped.message, extensions: { code: stopped.code, limit: stopped.limit } }] };
 }

@@ -3,23 +3,15 @@
  * before the cost check or anything else looks at it (it used to reach the cost estimate, fail there, and
  * come back as a masked INTERNAL_SERVER_ERROR with a logged stack).
  */
-import { GraphQLError } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 
 export const OPERATION_NOT_SUPPORTED = 'OPERATION_NOT_SUPPORTED';
 
-export function readOnlyPlugin(): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation === undefined || operation.operation === 'query') return;
-          throw new GraphQLError(`This API is read-only: ${operation.operation}s are not supported; send a query.`, {
-            nodes: [operation],
-            extensions: { code: OPERATION_NOT_SUPPORTED, http: { status: 400 } },
-          });
-        },
-      };
-    },
-  };
+/** The refusal of an operation that is not a query, or null (no operation is the executor's to report). */
+export function readOnlyRefusal(operation: OperationDefinitionNode | undefined): GraphQLError | null {
+  if (operation === undefined || operation.operation === 'query') return null;
+  return new GraphQLError(`This API is read-only: ${operation.operation}s are not supported; send a query.`, {
+    nodes: [operation],
+    extensions: { code: OPERATION_NOT_SUPPORTED, http: { status: 400 } },
+  });
 }

@@ -104,10 +104,12 @@ export function readBodyThen(req: IncomingMessage, maxBytes: number, done: BodyC
     const code = (error as NodeJS.ErrnoException).code;
     finish(code === 'ECONNRESET' || error.message === 'aborted' ? new ClientGoneError('aborted') : error, undefined);
   };
+  // `on`, not `once`: `finish` removes all four at the first of them, and `once` would wrap each listener in a
+  // closure of its own for every request (the cache-hit path reads a body per request).
   req.on('data', onData);
-  req.once('end', onEnd);
-  req.once('error', onError);
-  req.once('aborted', onAborted);
+  req.on('end', onEnd);
+  req.on('error', onError);
+  req.on('aborted', onAborted);
   watchIdle(pending);
 }
 

@@ -186,10 +186,10 @@ async function answerParsed(
   const target = req.url ?? '/';
   // Only the query string is read: no URL object for a target without one (every POST of a client).
   const url = target.includes('?') ? new URL(target, 'http://localhost') : undefined;
-  const execute = () =>
+  const execute = (contextValue: object = {}) =>
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url?.search ?? '', body: parsed.body },
-      context: async () => ({}),
+      context: () => Promise.resolve(contextValue),
     });
   if (cache === undefined || exactKey === undefined) {
     await writeResponse(res, await execute());

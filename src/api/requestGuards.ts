@@ -1,0 +1,35 @@
+/**
+ * The checks every operation passes, as one Apollo plugin: read-only (a mutation or subscription is refused),
+ * then the cost estimate, both once the operation is resolved; then the execution budget, from the start of
+ * execution to the answer; last, whether the answer is clean (cleanAnswers.ts, for the response cache). They used to be three plugins; Apollo calls each plugin's `requestDidStart` for every
+ * request and awaits each listener's hooks through promises, so three plugins were three listeners made and
+ * three sets of hook promises per request. Here no hook keeps state of its own (the budget lives in a WeakMap
+ * keyed by the operation's context), so one listener object serves every request, handed back as one promise
+ * made once.
+ */
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import { noteAnswer } from './cleanAnswers.js';
+import { checkCost } from './costLimit.js';
+import { replaceStoppedAnswer, startBudget } from './executionBudget.js';
+import type { ResolvedLimits } from './limits.js';
+import type { ListSizeOf } from './listSizes.js';
+import { readOnlyRefusal } from './readOnly.js';
+
+export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf): ApolloServerPlugin<BaseContext> {
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation(context) {
+      // Read-only first: a mutation is named as such, not priced (its fields are not the query type's).
+      const refusal = readOnlyRefusal(context.operation) ?? checkCost(context.schema, context.document, context.operationName, context.request.variables, limits, listSizeOf);
+      if (refusal !== null) throw refusal;
+    },
+    async executionDidStart(context) {
+      startBudget(context.contextValue, limits.maxExecutionMs, limits.maxResponseBytes);
+    },
+    async willSendResponse(context) {
+      replaceStoppedAnswer(context);
+      noteAnswer(context); // after the budget: a stopped operation's answer is its error
+    },
+  };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
+}
