@@ -21,11 +21,11 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
 import { loadSnapshot } from '../dist/index.js';
 import { createProgress } from '../dist/progress.js';
 import { generateCorpus } from './corpus/generate.mjs';
 import { renderReport } from './report/markdown.mjs';
+import { corpusQuestions } from './serving/corpusQuestions.mjs';
 import { benchHttp } from './serving/http.mjs';
 import { summarize } from './stats.mjs';
 
@@ -132,18 +132,8 @@ writeFileSync(join(results, 'query-corpus.json'), `${JSON.stringify({ started, m
 
 // ── HTTP on the largest corpus ─────────────────────────────────────────────────────────────────────────
 const graph = await loadSnapshot(largest.snapshot);
-const people = graph.filterNodes((_key, e) => e.kind === 'PERSON').map((key) => graph.getNodeAttributes(key)).sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
-const top = people[0];
-const middle = people[Math.floor(people.length / 2)];
-const questions = [
-  ...PLAYGROUND_EXAMPLES.map((e) => ({ name: e.operationName, query: e.query, variables: e.variables, operationName: e.operationName })),
-  { name: 'SearchTopPerson', query: 'query S($t: String!) { search(text: $t, limit: 10) { id name kind } }', variables: { t: top.name.split(' ')[1] } },
-  { name: 'PeoplePage', query: '{ entities(kind: PERSON, first: 50) { totalCount edges { cursor node { id name } } } }' },
-  { name: 'EntityWithEvidence', query: 'query E($id: ID!) { entity(id: $id) { name description evidence { exact sentence article { id published } } } }', variables: { id: middle.id } },
-  { name: 'Snapshot', query: '{ snapshot { id builtAt articleCount } }' },
-  { name: 'GET /export/turtle?focus', path: `/export/turtle?focus=${encodeURIComponent(middle.id)}` },
-];
-log(`HTTP on ${largest.size} articles (${questions.length} questions, ${seconds} s each, three servers)`);
+const questions = corpusQuestions(graph, { exportFocus: true });
+log(`HTTP on ${largest.size} articles (${questions.length} questions, ${seconds} s each, four servers: bare, cached, not cached, Apollo's floor)`);
 const httpMeasured = { at: new Date(), loadavgBefore: loadavg() };
 const http = { ...(await benchHttp({ snapshot: largest.snapshot, questions, seconds, connections, workDir: work })), measured: { ...httpMeasured, loadavgAfter: loadavg() } };
 writeFileSync(join(results, 'http-corpus.json'), `${JSON.stringify({ started, machine, articles: largest.size, seconds, connections, ...http }, null, 1)}\n`);

@@ -167,7 +167,7 @@ export function renderReport({ summary, scale, http, query, postgres, resultsDir
 
   const cpu = (m) => (m.cpuUsPerRequest === null || m.cpuUsPerRequest === undefined ? '—' : m.cpuUsPerRequest.toFixed(0));
   const httpTable = table(
-    ['question', 'answer bytes', 'bare node:http req/s', 'cached req/s (ratio)', 'not cached req/s (ratio)', 'p99 ms bare / cached / not cached', 'server CPU µs/request bare / cached / not cached'],
+    ['question', 'answer bytes', 'bare node:http req/s', 'cached req/s (ratio)', 'not cached req/s (ratio)', 'p99 ms bare / cached / not cached', 'server CPU µs/request bare / cached / not cached', "Apollo's floor req/s (ratio), CPU µs/request"],
     http.rows.map((r) => [
       r.name,
       r.bytes.toLocaleString('en'),
@@ -176,6 +176,7 @@ export function renderReport({ summary, scale, http, query, postgres, resultsDir
       `${r.fresh.rps.toFixed(0)} (${ratio(r.freshRatio)})`,
       `${r.baseline.p99} / ${r.repeated.p99} / ${r.fresh.p99}`,
       `${cpu(r.baseline)} / ${cpu(r.repeated)} / ${cpu(r.fresh)}`,
+      r.apolloFloor ? `${r.apolloFloor.rps.toFixed(0)} (${ratio(r.apolloFloorRatio)}), ${cpu(r.apolloFloor)}` : '—',
     ]),
   );
   const refused = http.refused.length === 0 ? 'Every question was answered.' : `Not measured, because the corpus does not answer them without errors (they name the seed article's entities or are refused by today's cost limit): ${http.refused.map((r) => `\`${r.name}\` (${r.answer.includes('"code"') ? (r.answer.match(/"code":"([A-Z_]+)"/u)?.[1] ?? r.status) : r.status})`).join(', ')}.`;
@@ -233,7 +234,7 @@ ${scaleTable}
 ${queries.section}
 ## HTTP: a repeated question, a new one, and a bare server writing the same bytes
 
-${measuredLine(http.measured)} On the ${biggest.articles.toLocaleString('en')}-article corpus; three processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, and a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes); autocannon from a fourth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
+${measuredLine(http.measured)} On the ${biggest.articles.toLocaleString('en')}-article corpus; four processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes, and Apollo's floor: \`node:http\`, \`JSON.parse\` and Apollo with the same schema and resolvers and nothing else of newsgraph's, \`bench/serving/floor.mjs\`, which must send the same bytes); autocannon from a fifth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
 
 ${httpTable}
 

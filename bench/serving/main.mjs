@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PLAYGROUND_EXAMPLES } from '../../dist/api/examples.js';
 import { loadSnapshot } from '../../dist/index.js';
+import { corpusQuestions } from './corpusQuestions.mjs';
 import { benchHttp } from './http.mjs';
 
 const { values } = parseArgs({
@@ -23,20 +23,6 @@ const { values } = parseArgs({
   },
 });
 if (values.snapshot === undefined) throw new Error('usage: node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--only NAME,NAME]');
-
-/** The questions of `npm run bench` (bench/run.mjs): the playground's, and four that name this corpus's entities. */
-function corpusQuestions(graph) {
-  const people = graph.filterNodes((_key, e) => e.kind === 'PERSON').map((key) => graph.getNodeAttributes(key)).sort((x, y) => y.articles.length - x.articles.length || (x.id < y.id ? -1 : 1));
-  const top = people[0];
-  const middle = people[Math.floor(people.length / 2)];
-  return [
-    ...PLAYGROUND_EXAMPLES.map((e) => ({ name: e.operationName, query: e.query, variables: e.variables, operationName: e.operationName })),
-    { name: 'SearchTopPerson', query: 'query S($t: String!) { search(text: $t, limit: 10) { id name kind } }', variables: { t: top.name.split(' ')[1] } },
-    { name: 'PeoplePage', query: '{ entities(kind: PERSON, first: 50) { totalCount edges { cursor node { id name } } } }' },
-    { name: 'EntityWithEvidence', query: 'query E($id: ID!) { entity(id: $id) { name description evidence { exact sentence article { id published } } } }', variables: { id: middle.id } },
-    { name: 'Snapshot', query: '{ snapshot { id builtAt articleCount } }' },
-  ];
-}
 
 const only = values.only?.split(',');
 const questions = corpusQuestions(await loadSnapshot(values.snapshot)).filter((q) => only === undefined || only.includes(q.name));
