@@ -3,8 +3,7 @@
  * tell, from file sizes and times alone, whether one article changed since the snapshot it wrote, and then
  * patch that snapshot instead of building again (snapshotPatch.ts). It records the snapshot it describes (path,
  * file identity, body checksum), the builder's fingerprint, `entities.yaml`, every article in publication
- * order (its YAML and text files' identity, the cache key of its check, the text's hash), the kind of every
- * declared id (what a changed relation is checked against) and two facts about the whole corpus that decide
+ * order (its YAML and text files' identity, the cache key of its check, the text's hash) and two facts about the whole corpus that decide
  * whether relation ids can be renumbered locally. Anything that does not match sends the build the full way.
  *
  * One JSON file per data directory, in the build cache's folder for it, replaced atomically.
@@ -13,10 +12,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { EntityKind } from '../ontology/index.js';
 
 export const ASSEMBLY_INDEX_FORMAT = 'newsgraph-assembly-index';
-export const ASSEMBLY_INDEX_VERSION = 1;
+export const ASSEMBLY_INDEX_VERSION = 2;
 const INDEX_FILE = 'assembly-index.json';
 
 /** A file's identity as git's index keeps it: size, modification and change times (ns), inode. */
@@ -54,8 +52,6 @@ export interface AssemblyIndex {
   readonly entities: { readonly stamp: FileStamp; readonly sha256: string };
   /** In publication order: article number i of the snapshot is articles[i]. */
   readonly articles: readonly IndexedArticle[];
-  /** The kind of every node id (shared entities, events, claims). */
-  readonly kinds: Readonly<Record<string, EntityKind>>;
   /** True when some article writes a relation id (`id:`): derived ids then depend on them. */
   readonly explicitRelationIds: boolean;
   /** True when some node id contains "--", which makes a relation id's parts ambiguous. */

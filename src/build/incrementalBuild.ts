@@ -10,7 +10,6 @@ import { open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { idOfContentDigest } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
-import type { EntityKind } from '../ontology/index.js';
 import { checkArticle, type CheckedArticle } from './articleCheck.js';
 import { ASSEMBLY_INDEX_FORMAT, ASSEMBLY_INDEX_VERSION, readAssemblyIndex, removeAssemblyIndex, stampOf, writeAssemblyIndex, type AssemblyIndex, type IndexedArticle } from './assemblyIndex.js';
 import { BuildCache, cacheable, writeCacheEntry } from './buildCache.js';
@@ -18,9 +17,8 @@ import { builderFingerprint } from './builderFingerprint.js';
 import { buildGraphFromSources, type BuildOptions } from './buildGraph.js';
 import { detectEdit } from './editDetection.js';
 import { ENTITIES_FILE, type LoadedSources } from './loadSources.js';
-import { displayPath } from './paths.js';
 import { writeSnapshot } from './snapshot.js';
-import { headerBytes, readHeader, SNAPSHOT_VERSION } from './snapshotFormat.js';
+import { headerBytes, SNAPSHOT_MAGIC, SNAPSHOT_VERSION, type SnapshotHeader } from './snapshotFormat.js';
 import { patchSnapshot } from './snapshotPatch.js';
 import { LazyYamlLocator } from './sourceLocator.js';
 import { writeChunksAtomic } from './writeAtomic.js';
@@ -79,13 +77,11 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
   } catch {
     return 'the previous snapshot cannot be read';
   }
-  let header;
-  let bodyStart;
-  try {
-    ({ header, bodyStart } = readHeader(bytes, displayPath(index.snapshot)));
-  } catch {
-    return 'the previous snapshot is not valid';
-  }
+  // The body is not hashed again: its stamp (inode, size, change time) is the one taken when it was written,
+  // which no write since can keep; its header must still name the body the index describes.
+  const header = headerOf(bytes);
+  if (header === undefined) return 'the previous snapshot is not valid';
+  const { bodyStart } = header;
   if (header.bodySha256 !== index.bodySha256 || header.articles !== index.articles.length) return 'the snapshot is not the one the last build wrote';
   if (edit.kind === 'unchanged') return { how: 'unchanged', nodes: header.nodes, edges: header.edges, articles: header.articles };
 
@@ -102,7 +98,6 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
     body: bytes.subarray(bodyStart),
     position: edit.position,
     articleCount: index.articles.length,
-    kinds: index.kinds,
     explicitRelationIds: index.explicitRelationIds,
     ambiguousIds: index.ambiguousIds,
     before: { checked: before, text: '' },
@@ -154,10 +149,8 @@ async function indexOf(dataDir: string, file: string, graph: NewsGraph, sources:
         textSha256: checked.textSha256,
       });
     }
-    const kinds: Record<string, EntityKind> = {};
     let ambiguousIds = false;
-    graph.forEachNode((key, attributes) => {
-      kinds[key] = attributes.kind;
+    graph.forEachNode((key) => {
       if (key.includes('--')) ambiguousIds = true;
     });
     const bodySha256 = await snapshotBodySha256(file);
@@ -171,7 +164,6 @@ async function indexOf(dataDir: string, file: string, graph: NewsGraph, sources:
       bodySha256,
       entities: { stamp: stampOf(join(root, ENTITIES_FILE)), sha256: createHash('sha256').update(entitiesText).digest('hex') },
       articles,
-      kinds,
       explicitRelationIds: sources.articles.some((a) => a.data?.relations?.some((r) => r.id !== undefined) === true),
       ambiguousIds,
       writtenAtNs: startedNs,
@@ -193,5 +185,18 @@ async function snapshotBodySha256(file: string): Promise<string> {
     return header.bodySha256;
   } finally {
     await handle.close();
+  }
+}
+
+/** The header of snapshot `bytes` and where its body starts, checked for this version and the body's length. */
+function headerOf(bytes: Buffer): (SnapshotHeader & { bodyStart: number }) | undefined {
+  const first = bytes.indexOf(10);
+  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+  if (second < 0 || bytes.toString('utf8', 0, first) !== `${SNAPSHOT_MAGIC} ${SNAPSHOT_VERSION}`) return undefined;
+  try {
+    const header = JSON.parse(bytes.toString('utf8', first + 1, second)) as SnapshotHeader;
+    return bytes.length - (second + 1) === header.bodyBytes ? { ...header, bodyStart: second + 1 } : undefined;
+  } catch {
+    return undefined;
   }
 }

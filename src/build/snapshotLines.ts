@@ -1,12 +1,33 @@
 /**
  * A snapshot body (snapshotEncode.ts) as a table of lines, read without decoding it: where each line starts,
- * which lines are the graph, articles, nodes and edges, each node's and edge's key, and each line parsed on
- * demand. What the patcher (snapshotPatch.ts) needs to touch a few records of 300,000 and copy the rest.
+ * which lines are the graph, articles, nodes and edges, a node's or edge's line found by its key, and each
+ * line parsed on demand. What the patcher (snapshotPatch.ts) needs to touch a few records of 300,000 and
+ * copy the rest. Keys are found through a 32-bit hash of each line's key bytes (a typed array, scanned),
+ * then compared in full: a Map of 300,000 key strings cost more than the whole patch should.
  */
 
 const NEWLINE = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
+/** Where a node's or edge's key starts in its line: after `["N","`. */
+const KEY_AT = 6;
+
+/** FNV-1a over `bytes` from `from` to the first quote: the same bytes for a key in the file and one looked for. */
+function hashUpToQuote(bytes: Uint8Array, from: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = from; at < bytes.length; at++) {
+    const c = bytes[at] ?? QUOTE;
+    if (c === QUOTE) break;
+    hash = Math.imul(hash ^ c, 16777619);
+  }
+  return hash >>> 0;
+}
+
+/** A key as the snapshot writes it between its quotes (JSON, UTF-8). */
+function encodedKey(key: string): Buffer {
+  const json = JSON.stringify(key);
+  return Buffer.from(json.slice(1, -1), 'utf8');
+}
 
 export class SnapshotLines {
   /** starts[i]: the byte offset of line i; starts[count] is the body's length. */
@@ -15,22 +36,15 @@ export class SnapshotLines {
   /** Line numbers: articles are 1..articles, nodes [firstNode, firstEdge), edges [firstEdge, count). */
   readonly firstNode: number;
   readonly firstEdge: number;
-  /** Node keys by node number; the node number of each key. */
-  readonly nodeKeys: string[];
-  readonly nodeNumber: Map<string, number>;
-  /** Edge keys by edge number (line - firstEdge), and the edge number of each key. */
-  readonly edgeKeys: string[];
-  readonly edgeNumber: Map<string, number>;
+  /** The hash of each node's and edge's key, by line. */
+  private readonly hashes: Uint32Array;
 
   constructor(
     readonly body: Buffer,
     articles: number,
   ) {
     const starts: number[] = [0];
-    for (let at = body.indexOf(NEWLINE); at >= 0 && at + 1 <= body.length; at = body.indexOf(NEWLINE, at + 1)) {
-      starts.push(at + 1);
-      if (at + 1 === body.length) break;
-    }
+    for (let at = body.indexOf(NEWLINE); at >= 0; at = body.indexOf(NEWLINE, at + 1)) starts.push(at + 1);
     if (starts[starts.length - 1] !== body.length) throw new Error('invariant: a snapshot body ends with a newline');
     this.starts = starts;
     this.count = starts.length - 1;
@@ -38,20 +52,10 @@ export class SnapshotLines {
     let firstEdge = this.firstNode;
     while (firstEdge < this.count && this.kindOf(firstEdge) === 'N') firstEdge++;
     this.firstEdge = firstEdge;
-    this.nodeKeys = [];
-    this.nodeNumber = new Map();
-    for (let line = this.firstNode; line < firstEdge; line++) {
-      const key = this.keyOf(line);
-      this.nodeNumber.set(key, this.nodeKeys.length);
-      this.nodeKeys.push(key);
-    }
-    this.edgeKeys = [];
-    this.edgeNumber = new Map();
-    for (let line = firstEdge; line < this.count; line++) {
-      if (this.kindOf(line) !== 'E') throw new Error(`invariant: line ${line} of the snapshot body is not an edge`);
-      const key = this.keyOf(line);
-      this.edgeNumber.set(key, this.edgeKeys.length);
-      this.edgeKeys.push(key);
+    this.hashes = new Uint32Array(this.count);
+    for (let line = this.firstNode; line < this.count; line++) {
+      if (line >= firstEdge && this.kindOf(line) !== 'E') throw new Error(`invariant: line ${line} of the snapshot body is not an edge`);
+      this.hashes[line] = hashUpToQuote(body, (starts[line] ?? 0) + KEY_AT);
     }
   }
 
@@ -82,11 +86,10 @@ export class SnapshotLines {
     return low;
   }
 
-  /** The key of a node or edge line (the string after `["N",` or `["E",`), read without parsing the line. */
-  private keyOf(line: number): string {
-    const start = (this.starts[line] ?? 0) + 5;
-    if (this.body[start] !== QUOTE) throw new Error(`invariant: line ${line} of the snapshot body has no key`);
-    let end = start + 1;
+  /** The key of a node or edge line. */
+  keyOf(line: number): string {
+    const start = (this.starts[line] ?? 0) + KEY_AT;
+    let end = start;
     let escaped = false;
     for (; end < this.body.length && this.body[end] !== QUOTE; end++) {
       if (this.body[end] === BACKSLASH) {
@@ -94,7 +97,41 @@ export class SnapshotLines {
         end++;
       }
     }
-    const raw = this.body.toString('utf8', start, end + 1);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return escaped ? (JSON.parse(this.body.toString('utf8', start - 1, end + 1)) as string) : this.body.toString('utf8', start, end);
+  }
+
+  /** The key of node number `n`. */
+  nodeKey(n: number): string | undefined {
+    return n >= 0 && this.firstNode + n < this.firstEdge ? this.keyOf(this.firstNode + n) : undefined;
+  }
+
+  /** The node number of `key`, or undefined when no node has it. */
+  nodeNumber(key: string): number | undefined {
+    const line = this.find(key, this.firstNode, this.firstEdge);
+    return line === undefined ? undefined : line - this.firstNode;
+  }
+
+  /** The line of the edge whose key is `key`, or undefined. */
+  edgeLine(key: string): number | undefined {
+    return this.find(key, this.firstEdge, this.count);
+  }
+
+  /** The keys of the nodes whose key starts with `prefix`. */
+  nodeKeysStartingWith(prefix: string): string[] {
+    const pattern = Buffer.concat([Buffer.from('\n["N","'), encodedKey(prefix)]);
+    const from = (this.starts[this.firstNode] ?? 0) - 1;
+    const to = this.starts[this.firstEdge] ?? 0;
+    const found: string[] = [];
+    for (let at = this.body.indexOf(pattern, Math.max(0, from)); at >= 0 && at < to; at = this.body.indexOf(pattern, at + 1)) {
+      found.push(this.keyOf(this.lineAt(at + 1)));
+    }
+    return found;
+  }
+
+  private find(key: string, from: number, to: number): number | undefined {
+    const wanted = encodedKey(key);
+    const hash = hashUpToQuote(wanted, 0);
+    for (let line = from; line < to; line++) if (this.hashes[line] === hash && this.keyOf(line) === key) return line;
+    return undefined;
   }
 }

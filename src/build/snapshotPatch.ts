@@ -31,7 +31,6 @@ export interface PatchInput {
   /** The edited article's number (its place in publication order). */
   readonly position: number;
   readonly articleCount: number;
-  readonly kinds: Readonly<Record<string, EntityKind>>;
   readonly explicitRelationIds: boolean;
   readonly ambiguousIds: boolean;
   readonly before: CheckedText;
@@ -130,7 +129,7 @@ function patch(input: PatchInput): PatchResult {
   const moves = anchorMoves(before, after);
 
   const lines = new SnapshotLines(body, input.articleCount);
-  const nodeKey = (n: number): string => lines.nodeKeys[n] ?? refuse(`invariant: no node ${n}`);
+  const nodeKey = (n: number): string => lines.nodeKey(n) ?? refuse(`invariant: no node ${n}`);
   const edgeLine = (line: number): EdgeLine => {
     const [, key, source, target, attributes] = lines.parse(line) as [string, string, number, number, Attributes];
     return { key, source, target, attributes };
@@ -165,7 +164,7 @@ function patch(input: PatchInput): PatchResult {
 
   // The article's statements before and after, checked against every declared id.
   const problems: Diagnostic[] = [];
-  const declarations = declarationsOf(input.kinds, input.yaml, problems);
+  const declarations = declarationsOf(kindsOfReferences([before, after], lines), input.yaml, problems);
   const oldFacts = statementsByFact(before, declarations, input.yaml, []);
   const newFacts = statementsByFact(after, declarations, input.yaml, problems);
   if (problems.length > 0) refuse('its relations have problems (the full build reports them)');
@@ -274,8 +273,8 @@ function patch(input: PatchInput): PatchResult {
   const entryOfFact = (fact: FactStatements): Entry => {
     const [merged] = mergeFacts(fact.statements);
     if (merged === undefined) refuse('invariant: a fact merged into nothing');
-    const source = lines.nodeNumber.get(merged.subject);
-    const target = lines.nodeNumber.get(merged.object);
+    const source = lines.nodeNumber(merged.subject);
+    const target = lines.nodeNumber(merged.object);
     if (source === undefined || target === undefined) refuse('invariant: a relation names an id with no node');
     const attributes: Attributes = {};
     for (const [name, value] of Object.entries(merged)) {
@@ -372,7 +371,7 @@ function patch(input: PatchInput): PatchResult {
     members.forEach((member, i) => {
       const id = i === 0 ? base : `${base}-${i + 1}`;
       if (member.entry) member.entry.key = id;
-      else if (member.line !== undefined && lines.edgeKeys[member.line - lines.firstEdge] !== id) renamed.set(member.line, id);
+      else if (member.line !== undefined && lines.keyOf(member.line) !== id) renamed.set(member.line, id);
     });
   }
 
@@ -455,16 +454,42 @@ function evidenceOf(attributes: Attributes): unknown[] {
 }
 
 /**
+ * The kind of every id the article's relations name (ends, speaker, event, entity-valued properties), read from
+ * their nodes: what checkRelation needs. An id with no node is left out, so it is reported unknown (and the
+ * build falls back to the full one, which reports it).
+ */
+function kindsOfReferences(articles: readonly CheckedText[], lines: SnapshotLines): Record<string, EntityKind> {
+  const kinds: Record<string, EntityKind> = {};
+  const add = (id: unknown): void => {
+    if (typeof id !== 'string' || Object.hasOwn(kinds, id)) return;
+    const n = lines.nodeNumber(id);
+    if (n === undefined) return;
+    const fields = lines.parse(lines.firstNode + n);
+    const kind = (fields[2] as { kind?: EntityKind } | undefined)?.kind;
+    if (kind !== undefined) kinds[id] = kind;
+  };
+  for (const article of articles) {
+    for (const r of article.checked.data?.relations ?? []) {
+      add(r.subject);
+      add(r.object);
+      add(r.attributedTo);
+      add(r.event);
+      for (const value of Object.values(r.properties ?? {})) add(value);
+    }
+  }
+  return kinds;
+}
+
+/**
  * Refuses a base whose ids could be another base's: derived ids are `base-2`, `base-3`, ..., so two bases
  * interact only when one object id is another's plus `-N` (no id contains "--", checked before).
  */
 function checkBase(base: string, lines: SnapshotLines): void {
   const object = base.slice(base.lastIndexOf('--') + 2);
   const suffixed = SUFFIX.exec(object);
-  if (suffixed && lines.nodeNumber.has(suffixed[1] ?? '')) refuse(`the relation id base ${base} could collide with another`);
-  const prefix = `${object}-`;
-  for (const key of lines.nodeKeys) {
-    if (key.startsWith(prefix) && SUFFIX.exec(key)?.[1] === object) refuse(`the relation id base ${base} could collide with another`);
+  if (suffixed && lines.nodeNumber(suffixed[1] ?? '') !== undefined) refuse(`the relation id base ${base} could collide with another`);
+  for (const key of lines.nodeKeysStartingWith(`${object}-`)) {
+    if (SUFFIX.exec(key)?.[1] === object) refuse(`the relation id base ${base} could collide with another`);
   }
 }
 
@@ -472,8 +497,8 @@ function checkBase(base: string, lines: SnapshotLines): void {
 function linesOfBase(base: string, lines: SnapshotLines): number[] {
   const found: number[] = [];
   for (let n = 1; ; n++) {
-    const edge = lines.edgeNumber.get(n === 1 ? base : `${base}-${n}`);
-    if (edge === undefined) return found;
-    found.push(lines.firstEdge + edge);
+    const line = lines.edgeLine(n === 1 ? base : `${base}-${n}`);
+    if (line === undefined) return found;
+    found.push(line);
   }
 }
