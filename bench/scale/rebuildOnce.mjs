@@ -2,7 +2,8 @@
 // SNAPSHOT --cache CACHE_DIR` (the CLI's own command, run in this process), which patches the snapshot the last
 // build wrote when it can (src/build/incrementalBuild.ts). The edit changes facts, not only words; it is chosen
 // by EDIT: 0 the article's title, 1 a relation's quote (its anchor moves), 2 a fact added (a relation copied
-// with another date: a new fact beside an existing one, whose ids renumber). ARTICLE is the article's number.
+// with another date: a new fact beside an existing one, whose ids renumber). ARTICLE is the article's number
+// (or the next one that has what the edit needs).
 // MODE "full" measures the path before the patch, as the baseline: buildGraph through the same build cache
 // (only the edited article checked again), then writeSnapshot.
 // Prints one JSON line: the build's time with the snapshot written (wall clock, and the process's CPU time,
@@ -16,38 +17,44 @@ import { createCli } from '../../dist/cli/cli.js';
 
 const [dataDir, snapshotFile, cacheDir, editText = '0', articleText = '1', mode = 'patch'] = process.argv.slice(2);
 const edit = Number(editText) % 3;
-const id = `article-${String(Number(articleText)).padStart(5, '0')}`;
-const yamlFile = join(dataDir, 'articles', `${id}.yaml`);
-const yaml = parse(readFileSync(yamlFile, 'utf8'));
-const text = readFileSync(join(dataDir, 'articles', `${id}.txt`), 'utf8');
-const relations = yaml.relations ?? [];
-let what;
-if (edit === 0) {
-  yaml.article.title = `${yaml.article.title} (edited)`;
-  what = 'title';
-} else if (edit === 1) {
-  // A shorter quote, still found once in the text.
-  const changed = relations.find((r) => {
-    if (typeof r.evidence !== 'string') return false;
-    const shorter = r.evidence.split(' ').slice(1).join(' ');
-    if (shorter.length < 4 || text.indexOf(shorter) !== text.lastIndexOf(shorter)) return false;
-    r.evidence = shorter;
-    return true;
-  });
-  if (changed === undefined) throw new Error(`${id}: no relation quote to shorten; pick another article`);
-  what = 'quote';
-} else {
-  const model = relations.find((r) => r.event === undefined && r.time === undefined && r.predicate !== 'HOLDS_POSITION');
-  if (model === undefined) throw new Error(`${id}: no relation to copy; pick another article`);
-  relations.push({ ...model, time: '2001-02-03' });
-  what = 'fact added';
+const what = ['title', 'quote', 'fact added'][edit];
+
+/** Applies the edit to article `n` when it has what the edit needs; false otherwise. */
+function tryEdit(n) {
+  const id = `article-${String(n).padStart(5, '0')}`;
+  const yamlFile = join(dataDir, 'articles', `${id}.yaml`);
+  const yaml = parse(readFileSync(yamlFile, 'utf8'));
+  const text = readFileSync(join(dataDir, 'articles', `${id}.txt`), 'utf8');
+  const relations = yaml.relations ?? [];
+  if (edit === 0) {
+    yaml.article.title = `${yaml.article.title} (edited)`;
+  } else if (edit === 1) {
+    // A shorter quote, still found once in the text: the relation's anchor moves.
+    const changed = relations.find((r) => {
+      if (typeof r.evidence !== 'string') return false;
+      const shorter = r.evidence.split(' ').slice(1).join(' ');
+      if (shorter.length < 4 || text.indexOf(shorter) !== text.lastIndexOf(shorter)) return false;
+      r.evidence = shorter;
+      return true;
+    });
+    if (changed === undefined) return undefined;
+  } else {
+    const model = relations.find((r) => r.event === undefined && r.time === undefined && r.predicate !== 'HOLDS_POSITION');
+    if (model === undefined) return undefined;
+    relations.push({ ...model, time: '2001-02-03' });
+  }
+  writeFileSync(yamlFile, stringify(yaml, { lineWidth: 0 }));
+  return id;
 }
-writeFileSync(yamlFile, stringify(yaml, { lineWidth: 0 }));
+let article;
+for (let n = Number(articleText); article === undefined && n < Number(articleText) + 50; n++) article = tryEdit(n);
+if (article === undefined) throw new Error(`no article from ${articleText} lends itself to the edit "${what}"`);
 
 let line = '';
+let checked;
 const started = performance.now();
 if (mode === 'full') {
-  await writeSnapshot(await buildGraph(dataDir, { cache: cacheDir }), snapshotFile);
+  await writeSnapshot(await buildGraph(dataDir, { cache: cacheDir, onChecked: (c) => (checked = c.checked) }), snapshotFile);
   line = 'full path (buildGraph + writeSnapshot)';
 } else {
   const code = await createCli().run(['build', dataDir, '-o', snapshotFile, '--cache', cacheDir], { out: (t) => (line += t), err: () => {} });
@@ -57,4 +64,6 @@ const totalMs = performance.now() - started;
 const { user, system } = process.cpuUsage();
 const peakRss = process.resourceUsage().maxRSS * 1024;
 const patched = line.includes('(patched');
-process.stdout.write(`${JSON.stringify({ mode, edit: what, article: id, totalMs, totalCpuMs: (user + system) / 1000, patched, output: line.trim(), peakRss })}\n`);
+// The patch checks the edited article alone; a full build says how many it checked.
+checked ??= patched ? 1 : Number(/\((\d+) checked/u.exec(line)?.[1]);
+process.stdout.write(`${JSON.stringify({ mode, edit: what, article, totalMs, totalCpuMs: (user + system) / 1000, patched, checked, output: line.trim(), peakRss })}\n`);

@@ -6,16 +6,17 @@
  * order (its YAML and text files' identity, the cache key of its check, the text's hash) and two facts about the whole corpus that decide
  * whether relation ids can be renumbered locally. Anything that does not match sends the build the full way.
  *
- * One JSON file per data directory, in the build cache's folder for it, replaced atomically.
+ * One JSON file per data directory and snapshot file, in the build cache's folder for the directory, replaced
+ * atomically.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 export const ASSEMBLY_INDEX_FORMAT = 'newsgraph-assembly-index';
 export const ASSEMBLY_INDEX_VERSION = 2;
-const INDEX_FILE = 'assembly-index.json';
+const INDEX_PREFIX = 'assembly-index-';
 
 /** A file's identity as git's index keeps it: size, modification and change times (ns), inode. */
 export interface FileStamp {
@@ -81,14 +82,15 @@ export function sha256Hex(bytes: string | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function indexFile(cacheFolder: string): string {
-  return join(cacheFolder, INDEX_FILE);
+/** One index per snapshot file a data directory is built into (`newsgraph build -o`, `serve --watch`'s own). */
+export function indexFile(cacheFolder: string, snapshot: string): string {
+  return join(cacheFolder, `${INDEX_PREFIX}${sha256Hex(resolve(snapshot)).slice(0, 16)}.json`);
 }
 
 /** The index in `cacheFolder`, or undefined when there is none or it is not one this builder wrote. */
-export function readAssemblyIndex(cacheFolder: string): AssemblyIndex | undefined {
+export function readAssemblyIndex(cacheFolder: string, snapshot: string): AssemblyIndex | undefined {
   try {
-    const index = JSON.parse(readFileSync(indexFile(cacheFolder), 'utf8')) as AssemblyIndex;
+    const index = JSON.parse(readFileSync(indexFile(cacheFolder, snapshot), 'utf8')) as AssemblyIndex;
     if (index.format !== ASSEMBLY_INDEX_FORMAT || index.version !== ASSEMBLY_INDEX_VERSION || !Array.isArray(index.articles)) return undefined;
     return index;
   } catch {
@@ -98,7 +100,7 @@ export function readAssemblyIndex(cacheFolder: string): AssemblyIndex | undefine
 
 /** Writes the index atomically (a temporary file renamed); a failure only costs the next build a full one. */
 export function writeAssemblyIndex(cacheFolder: string, index: AssemblyIndex): void {
-  const file = indexFile(cacheFolder);
+  const file = indexFile(cacheFolder, index.snapshot);
   const temporary = `${file}.${process.pid}.${threadId}.tmp`;
   try {
     writeFileSync(temporary, JSON.stringify(index));
@@ -109,6 +111,6 @@ export function writeAssemblyIndex(cacheFolder: string, index: AssemblyIndex): v
 }
 
 /** Removes the index (before a snapshot it no longer describes is written, or when a build fails). */
-export function removeAssemblyIndex(cacheFolder: string): void {
-  rmSync(indexFile(cacheFolder), { force: true });
+export function removeAssemblyIndex(cacheFolder: string, snapshot: string): void {
+  rmSync(indexFile(cacheFolder, snapshot), { force: true });
 }

@@ -46,7 +46,7 @@ export async function buildSnapshot(dataDir: string, file: string, options: Buil
     if (typeof tried !== 'string') return tried;
     reason = tried;
     // The snapshot is about to be replaced: an index left behind would describe the old one.
-    removeAssemblyIndex(cache.dir);
+    removeAssemblyIndex(cache.dir, file);
   }
   const { graph, sources } = await buildGraphFromSources(dataDir, options);
   await writeSnapshot(graph, file);
@@ -66,7 +66,7 @@ function indexable(options: BuildOptions): boolean {
 /** The patched (or unchanged) snapshot, or why the build must be a full one. */
 async function tryPatch(dataDir: string, file: string, options: BuildOptions, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
   if (!indexable(options)) return 'layers or --reviewed-only';
-  const index = readAssemblyIndex(cache.dir);
+  const index = readAssemblyIndex(cache.dir, file);
   if (index === undefined) return 'no index of a previous build';
   const edit = detectEdit(index, dataDir, file, cache);
   if (edit.kind === 'full') return edit.reason;
@@ -114,7 +114,7 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
   }
   const bodySha256 = hash.digest('hex');
   const head = headerBytes({ format: 'newsgraph-snapshot', version: SNAPSHOT_VERSION, id: idOfContentDigest(bodySha256), articles: header.articles, nodes: patched.nodes, edges: patched.edges, bodyBytes, bodySha256 });
-  removeAssemblyIndex(cache.dir);
+  removeAssemblyIndex(cache.dir, file);
   await writeChunksAtomic(index.snapshot, [head, ...patched.chunks]);
 
   const textFile = resolve(dirname(indexed.yaml), after.textFile ?? '');
@@ -199,4 +199,13 @@ function headerOf(bytes: Buffer): (SnapshotHeader & { bodyStart: number }) | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where `serve --watch` keeps the snapshot of `dataDir` it rebuilds (in the build cache's folder for that
+ * directory), so that its next rebuild can patch it too; undefined when the cache folder cannot be made.
+ */
+export function servedSnapshotFile(cacheRoot: string, dataDir: string): string | undefined {
+  const cache = BuildCache.open(cacheRoot, dataDir);
+  return cache === undefined ? undefined : join(cache.dir, 'served.snapshot');
 }
