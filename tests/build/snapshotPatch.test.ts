@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { generateCorpus } from '../../bench/corpus/generate.mjs';
 import { buildGraph, buildSnapshot, encodeSnapshot, type SnapshotBuild } from '../../src/build/index.js';
+import { createCli } from '../../src/cli/cli.js';
 import { removeDir, tempDir } from '../utils/fixtures.js';
 
 const ARTICLES = 40;
@@ -304,5 +305,40 @@ describe.each(SEEDS)('seed %i', (seed) => {
     const before = readFileSync(c.snapshot);
     await expect(rebuild(c)).rejects.toMatchObject({ code: 'DATA_INVALID' });
     expect(readFileSync(c.snapshot).equals(before)).toBe(true);
+  }, 120_000);
+});
+
+describe('newsgraph build, the command a user runs', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempDir('newsgraph-patch-cli-');
+    generateCorpus({ articles: 20, seed: 9, out: join(root, 'data') });
+  });
+  afterAll(() => removeDir(root));
+
+  /** Runs `newsgraph build` in this process; returns its output line. */
+  async function build(): Promise<string> {
+    let out = '';
+    const code = await createCli().run(['build', join(root, 'data'), '-o', join(root, 'out.snapshot'), '--cache', join(root, 'cache'), '--threads', '1'], {
+      out: (text) => (out += text),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    return out;
+  }
+
+  test('says when it patched the snapshot, and why it built in full', async () => {
+    const c = { root, data: join(root, 'data'), cache: join(root, 'cache'), snapshot: join(root, 'out.snapshot') };
+    expect(await build()).not.toMatch(/patched|full build:/u);
+    const yaml = readArticle(c, 4);
+    yaml.article = { ...yaml.article, title: 'Edited through the command' };
+    writeArticle(c, 4, yaml);
+    expect(await build()).toMatch(/\(patched after an edit of article-00004\)\n$/u);
+    expect(readFileSync(c.snapshot).equals(await oracle(c))).toBe(true);
+    expect(await build()).toMatch(/\(unchanged: no source file changed since the last build\)\n$/u);
+    const entities = join(c.data, 'entities.yaml');
+    writeFileSync(entities, `${readFileSync(entities, 'utf8')}\n# a comment\n`);
+    expect(await build()).toMatch(/; full build: entities\.yaml changed\n$/u);
+    expect(readFileSync(c.snapshot).equals(await oracle(c))).toBe(true);
   }, 120_000);
 });
