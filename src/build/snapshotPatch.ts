@@ -22,6 +22,7 @@ import type { EntityKind } from '../ontology/index.js';
 import { anchorable, declarationsOf, statementsByFact, wordingOf, type CheckedText, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts } from './mergeFacts.js';
 import { SnapshotArticles } from './snapshotArticles.js';
+import { baseCollision, baseOf, linesOfBase } from './relationIdBases.js';
 import { SnapshotLines } from './snapshotLines.js';
 import type { SourceLocator } from './sourceLocator.js';
 
@@ -49,6 +50,9 @@ type CompactAnchor = [number, number, number];
 class Unpatchable extends Error {}
 function refuse(reason: string): never {
   throw new Unpatchable(reason);
+}
+function refuseUnless(reason: string | undefined): void {
+  if (reason !== undefined) refuse(reason);
 }
 
 export function patchSnapshot(input: PatchInput): PatchResult {
@@ -105,12 +109,6 @@ function anchorMoves(before: CheckedText, after: CheckedText): Map<string, Compa
   return moves;
 }
 
-/** The id base of a relation (relationIds.ts): `subject--verb--object`. */
-function baseOf(subject: string, predicate: string, object: string, negated: boolean): string {
-  return `${subject}--${negated ? 'not-' : ''}${predicate.toLowerCase().replace(/_/g, '-')}--${object}`;
-}
-
-const SUFFIX = /^(.*)-([2-9]|[1-9]\d+)$/su;
 
 /** What a parsed edge line is, with its ends named (the line stores 0 for an end that repeats its key). */
 interface EdgeLine {
@@ -222,7 +220,7 @@ function patch(input: PatchInput): PatchResult {
     const bases = [baseOf(statement.subject, statement.predicate, statement.object, statement.negated)];
     if (statement.symmetric) bases.push(baseOf(statement.object, statement.predicate, statement.subject, statement.negated));
     for (const base of bases) {
-      checkBase(base, lines);
+      refuseUnless(baseCollision(base, lines));
       for (const line of linesOfBase(base, lines)) {
         if (factKey(relationOf(edgeLine(line))) === key) refuse('it now states a fact other articles state');
       }
@@ -358,7 +356,7 @@ function patch(input: PatchInput): PatchResult {
     if (input.ambiguousIds) refuse('an id contains "--", which makes relation ids ambiguous');
   }
   for (const base of affectedBases) {
-    checkBase(base, lines);
+    refuseUnless(baseCollision(base, lines));
     const members: { position: number; line?: number; entry?: Entry }[] = [];
     for (const line of linesOfBase(base, lines)) {
       const entry = entryOfLine(line);
@@ -478,27 +476,4 @@ function kindsOfReferences(articles: readonly CheckedText[], lines: SnapshotLine
     }
   }
   return kinds;
-}
-
-/**
- * Refuses a base whose ids could be another base's: derived ids are `base-2`, `base-3`, ..., so two bases
- * interact only when one object id is another's plus `-N` (no id contains "--", checked before).
- */
-function checkBase(base: string, lines: SnapshotLines): void {
-  const object = base.slice(base.lastIndexOf('--') + 2);
-  const suffixed = SUFFIX.exec(object);
-  if (suffixed && lines.nodeNumber(suffixed[1] ?? '') !== undefined) refuse(`the relation id base ${base} could collide with another`);
-  for (const key of lines.nodeKeysStartingWith(`${object}-`)) {
-    if (SUFFIX.exec(key)?.[1] === object) refuse(`the relation id base ${base} could collide with another`);
-  }
-}
-
-/** The edge lines whose ids are `base`, `base-2`, `base-3`, ... in turn, as long as there is one. */
-function linesOfBase(base: string, lines: SnapshotLines): number[] {
-  const found: number[] = [];
-  for (let n = 1; ; n++) {
-    const line = lines.edgeLine(n === 1 ? base : `${base}-${n}`);
-    if (line === undefined) return found;
-    found.push(line);
-  }
 }
