@@ -93,6 +93,8 @@ export {
 export { LAYER_FILE, PACKAGE_LAYER, type BuildOptions } from './build/index.js';
 // The build cache (incremental builds): where `newsgraph build` keeps each article's check, and the counts it reports.
 export { defaultCacheDir, type CheckCounts } from './build/index.js';
+// A rebuild that writes a snapshot file: patches the previous one after an edit to one article, else builds in full.
+export { buildSnapshot, type SnapshotBuild } from './build/index.js';
 export { describeVocabulary, renderVocabularyMarkdown, type Vocabulary } from './ontology/describe.js';
 export { reviewArticle, type ArticleReview, type ReviewedSentence } from './graph/articleReview.js';
 

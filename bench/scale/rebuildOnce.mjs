@@ -1,22 +1,69 @@
-// A rebuild in a fresh process after an edit, as `newsgraph build` makes it: the build through the cache a
-// previous build left in CACHE_DIR (only the edited articles are checked again), then the snapshot written.
-// Prints one JSON line: the build's time, the snapshot's (wall clock, and the process's CPU time, which a loaded
-// machine inflates less), how many articles were checked and how many came
-// from the cache, and the peak RSS.
-// Usage: node bench/scale/rebuildOnce.mjs DATA_DIR SNAPSHOT_FILE CACHE_DIR
+// A rebuild in a fresh process after an edit to one article, as a user makes it: `newsgraph build DATA_DIR -o
+// SNAPSHOT --cache CACHE_DIR` (the CLI's own command, run in this process), which patches the snapshot the last
+// build wrote when it can (src/build/incrementalBuild.ts). The edit changes facts, not only words; it is chosen
+// by EDIT: 0 the article's title, 1 a relation's quote (its anchor moves), 2 a fact added (a relation copied
+// with another date: a new fact beside an existing one, whose ids renumber). ARTICLE is the article's number
+// (or the next one that has what the edit needs).
+// MODE "full" measures the path before the patch, as the baseline: buildGraph through the same build cache
+// (only the edited article checked again), then writeSnapshot.
+// Prints one JSON line: the build's time with the snapshot written (wall clock, and the process's CPU time,
+// which a loaded machine inflates less), how the snapshot was made (patched, or full and why), the peak RSS.
+// Usage: node bench/scale/rebuildOnce.mjs DATA_DIR SNAPSHOT_FILE CACHE_DIR [EDIT ARTICLE [MODE]]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { buildGraph, writeSnapshot } from '../../dist/index.js';
+import { createCli } from '../../dist/cli/cli.js';
 
-const [dataDir, snapshotFile, cacheDir] = process.argv.slice(2);
-let counts;
+const [dataDir, snapshotFile, cacheDir, editText = '0', articleText = '1', mode = 'patch'] = process.argv.slice(2);
+const edit = Number(editText) % 3;
+const what = ['title', 'quote', 'fact added'][edit];
+
+/** Applies the edit to article `n` when it has what the edit needs; false otherwise. */
+function tryEdit(n) {
+  const id = `article-${String(n).padStart(5, '0')}`;
+  const yamlFile = join(dataDir, 'articles', `${id}.yaml`);
+  const yaml = parse(readFileSync(yamlFile, 'utf8'));
+  const text = readFileSync(join(dataDir, 'articles', `${id}.txt`), 'utf8');
+  const relations = yaml.relations ?? [];
+  if (edit === 0) {
+    yaml.article.title = `${yaml.article.title} (edited)`;
+  } else if (edit === 1) {
+    // A shorter quote, still found once in the text: the relation's anchor moves.
+    const changed = relations.find((r) => {
+      if (typeof r.evidence !== 'string') return false;
+      const shorter = r.evidence.split(' ').slice(1).join(' ');
+      if (shorter.length < 4 || text.indexOf(shorter) !== text.lastIndexOf(shorter)) return false;
+      r.evidence = shorter;
+      return true;
+    });
+    if (changed === undefined) return undefined;
+  } else {
+    const model = relations.find((r) => r.event === undefined && r.time === undefined && r.predicate !== 'HOLDS_POSITION');
+    if (model === undefined) return undefined;
+    relations.push({ ...model, time: '2001-02-03' });
+  }
+  writeFileSync(yamlFile, stringify(yaml, { lineWidth: 0 }));
+  return id;
+}
+let article;
+for (let n = Number(articleText); article === undefined && n < Number(articleText) + 50; n++) article = tryEdit(n);
+if (article === undefined) throw new Error(`no article from ${articleText} lends itself to the edit "${what}"`);
+
+let line = '';
+let checked;
 const started = performance.now();
-const graph = await buildGraph(dataDir, { cache: cacheDir, onChecked: (c) => (counts = c) });
-const buildMs = performance.now() - started;
+if (mode === 'full') {
+  await writeSnapshot(await buildGraph(dataDir, { cache: cacheDir, onChecked: (c) => (checked = c.checked) }), snapshotFile);
+  line = 'full path (buildGraph + writeSnapshot)';
+} else {
+  const code = await createCli().run(['build', dataDir, '-o', snapshotFile, '--cache', cacheDir], { out: (t) => (line += t), err: () => {} });
+  if (code !== 0) throw new Error(`newsgraph build exited with ${code}`);
+}
+const totalMs = performance.now() - started;
 const { user, system } = process.cpuUsage();
-const buildCpuMs = (user + system) / 1000;
-const writing = performance.now();
-await writeSnapshot(graph, snapshotFile);
-const writeMs = performance.now() - writing;
-const total = process.cpuUsage();
-const totalCpuMs = (total.user + total.system) / 1000;
 const peakRss = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(`${JSON.stringify({ buildMs, buildCpuMs, writeMs, totalMs: buildMs + writeMs, totalCpuMs, checked: counts?.checked, fromCache: counts?.fromCache, peakRss })}\n`);
+const patched = line.includes('(patched');
+// The patch checks the edited article alone; a full build says how many it checked.
+checked ??= patched ? 1 : Number(/\((\d+) checked/u.exec(line)?.[1]);
+process.stdout.write(`${JSON.stringify({ mode, edit: what, article, totalMs, totalCpuMs: (user + system) / 1000, patched, checked, output: line.trim(), peakRss })}\n`);

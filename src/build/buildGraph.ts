@@ -37,6 +37,11 @@ export interface BuildOptions extends LoadOptions {
  * @throws {DataError} with every problem found, when the data is not valid.
  */
 export async function buildGraph(dataDir: string = defaultDataDir(), options: BuildOptions = {}): Promise<NewsGraph> {
+  return (await buildGraphFromSources(dataDir, options)).graph;
+}
+
+/** buildGraph, also returning the sources it read (the incremental build indexes them: assemblyIndex.ts). */
+export async function buildGraphFromSources(dataDir: string, options: BuildOptions = {}): Promise<{ graph: NewsGraph; sources: LoadedSources }> {
   const sources = await loadSources(dataDir, options);
   options.onProgress?.(1, 3);
   const problems = [...sources.problems];
@@ -50,7 +55,7 @@ export async function buildGraph(dataDir: string = defaultDataDir(), options: Bu
   for (const entity of assembled.entities) graph.addNode(entity.id, entity);
   for (const relation of assembled.relations) graph.addEdgeWithKey(relation.id, relation.subject, relation.object, relation);
   options.onProgress?.(3, 3);
-  return graph;
+  return { graph, sources };
 }
 
 /** Each independent problem once: the echoes of a set-aside item or an unread file dropped, then sorted. */

@@ -4,6 +4,7 @@
 export { buildGraph, validateData, type BuildOptions } from './buildGraph.js';
 export { LAYER_FILE, PACKAGE_LAYER } from './layers.js';
 export { defaultCacheDir } from './buildCache.js';
+export { buildSnapshot, servedSnapshotFile, type SnapshotBuild } from './incrementalBuild.js';
 export type { CheckCounts } from './checkArticles.js';
 export { decodeSnapshot, encodeSnapshot, loadSnapshot, serializeGraph, writeSnapshot } from './snapshot.js';
 export { removeStaleSiblings, writeFileAtomic, writeFolderAtomic } from './writeAtomic.js';

@@ -23,6 +23,9 @@ import { LazyYamlLocator, type SourceLocator } from './sourceLocator.js';
 import { unreadableProblem, YamlSource } from './yamlSource.js';
 
 export interface LoadedArticle {
+  /** The YAML file's absolute path, and its text as it was checked (the incremental build's index keeps both's identity). */
+  readonly absoluteFile: string;
+  readonly yamlText: string;
   /** Locates the problems the assembler finds in this file (the file is parsed again only then). */
   readonly yaml: SourceLocator;
   readonly checked: CheckedArticle;
@@ -66,7 +69,7 @@ export async function loadSources(dataDir: string, options: LoadOptions = {}): P
   }
   const cache = options.cache === undefined ? undefined : BuildCache.open(options.cache, root);
   const checks = await checkArticles(read, { cache, threads: options.threads, onChecked: options.onChecked });
-  const articles = checks.map(({ checked, text }, i) => loadedArticle(checked, read[i]?.yamlText ?? '', text, problems, excuses));
+  const articles = checks.map(({ checked, text }, i) => loadedArticle(checked, read[i]?.file ?? '', read[i]?.yamlText ?? '', text, problems, excuses));
   const entities =
     bases.length === 0
       ? await loadEntities(join(root, ENTITIES_FILE), problems, excuses, { optional: false })
@@ -75,12 +78,14 @@ export async function loadSources(dataDir: string, options: LoadOptions = {}): P
 }
 
 /** A checked article as the assembler takes it; its problems and excuses join the build's. */
-function loadedArticle(checked: CheckedArticle, yamlText: string, text: string | undefined, problems: Diagnostic[], excuses: Excuses): LoadedArticle {
+function loadedArticle(checked: CheckedArticle, absoluteFile: string, yamlText: string, text: string | undefined, problems: Diagnostic[], excuses: Excuses): LoadedArticle {
   problems.push(...checked.problems);
   checked.excused.declared.forEach((id) => excuses.declaredBySetAside(id));
   checked.excused.mentioned.forEach((id) => excuses.mentionedAt(id));
   if (checked.excused.unreadable) excuses.unreadable(yamlText);
   return {
+    absoluteFile,
+    yamlText,
     yaml: new LazyYamlLocator(checked.file, yamlText),
     checked,
     ...(checked.data !== undefined ? { data: checked.data } : {}),

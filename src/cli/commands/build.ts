@@ -1,7 +1,12 @@
-/** `newsgraph build [DATA_DIR] [-o SNAPSHOT]`: builds and writes the snapshot atomically. */
-import { defaultDataDir, displayPath, writeSnapshot } from '../../build/index.js';
+/**
+ * `newsgraph build [DATA_DIR] [-o SNAPSHOT]`: builds and writes the snapshot atomically. With the build cache,
+ * an edit to one article patches the snapshot the last build wrote (src/build/incrementalBuild.ts); anything
+ * else is built in full, and the output says which and why.
+ */
+import { buildSnapshot, defaultDataDir, displayPath, type SnapshotBuild } from '../../build/index.js';
+import { withProgress } from '../../progress.js';
 import { LAYER_OPTIONS, type Command } from '../command.js';
-import { buildWithProgress, layerOptionsFrom } from '../graphSource.js';
+import { layerOptionsFrom } from '../graphSource.js';
 import { BUILD_CACHE_OPTIONS, buildCacheOptionsFrom } from './buildCacheOptions.js';
 
 export const DEFAULT_SNAPSHOT = 'build/newsgraph.snapshot';
@@ -22,16 +27,33 @@ export const buildCommand: Command = {
     const dir = positionals[0] ?? defaultDataDir();
     const output = typeof values['output'] === 'string' ? values['output'] : DEFAULT_SNAPSHOT;
     let counts = '';
-    const graph = await buildWithProgress(dir, {
-      ...layerOptionsFrom(args),
-      ...buildCacheOptionsFrom(args),
-      reviewedOnly: values['reviewed-only'] === true,
-      onChecked: ({ fromCache, checked, threads }) => {
-        counts = ` (${checked} checked${threads > 1 ? ` on ${threads} threads` : ''}${fromCache > 0 ? `, ${fromCache} from the cache` : ''})`;
-      },
-    });
-    await writeSnapshot(graph, output);
-    io.out(`${displayPath(output)}: ${graph.order} entities, ${graph.size} relations from ${graph.getAttribute('articles').length} article(s)${counts}\n`);
+    const built = await withProgress('build: stages', 3, (onProgress) =>
+      buildSnapshot(dir, output, {
+        ...layerOptionsFrom(args),
+        ...buildCacheOptionsFrom(args),
+        reviewedOnly: values['reviewed-only'] === true,
+        onProgress,
+        onChecked: ({ fromCache, checked, threads }) => {
+          counts = ` (${checked} checked${threads > 1 ? ` on ${threads} threads` : ''}${fromCache > 0 ? `, ${fromCache} from the cache` : ''})`;
+        },
+      }),
+    );
+    io.out(`${displayPath(output)}: ${built.nodes} entities, ${built.edges} relations from ${built.articles} article(s)${howMade(built, counts)}\n`);
     return 0;
   },
 };
+
+function howMade(built: SnapshotBuild, counts: string): string {
+  switch (built.how) {
+    case 'patched':
+      return ` (patched after an edit of ${built.article})`;
+    case 'unchanged':
+      return ' (unchanged: no source file changed since the last build)';
+    case 'full':
+      return `${counts}${built.reason === 'no index of a previous build' || built.reason === 'no build cache' ? '' : `; full build: ${built.reason}`}`;
+    default: {
+      const unreachable: never = built;
+      throw new Error(`unknown build ${String(unreachable)}`);
+    }
+  }
+}

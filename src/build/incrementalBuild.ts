@@ -1,0 +1,211 @@
+/**
+ * `newsgraph build` with a snapshot file as its output: patches the snapshot the last build wrote when exactly
+ * one article changed and the patch is provably what a full build would write (editDetection.ts,
+ * snapshotPatch.ts), and otherwise builds the full way (buildGraph) and writes the snapshot and the assembly
+ * index (assemblyIndex.ts) the next build starts from. The full build is the oracle and the fallback: every
+ * refusal says why, and the result is the same file either way.
+ */
+import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { idOfContentDigest } from '../graph/identity.js';
+import type { NewsGraph } from '../graph/types.js';
+import { checkArticle, type CheckedArticle } from './articleCheck.js';
+import { ASSEMBLY_INDEX_FORMAT, ASSEMBLY_INDEX_VERSION, readAssemblyIndex, removeAssemblyIndex, stampOf, writeAssemblyIndex, type AssemblyIndex, type IndexedArticle } from './assemblyIndex.js';
+import { BuildCache, cacheable, writeCacheEntry } from './buildCache.js';
+import { builderFingerprint } from './builderFingerprint.js';
+import { buildGraphFromSources, type BuildOptions } from './buildGraph.js';
+import { detectEdit } from './editDetection.js';
+import { ENTITIES_FILE, type LoadedSources } from './loadSources.js';
+import { writeSnapshot } from './snapshot.js';
+import { headerBytes, SNAPSHOT_MAGIC, SNAPSHOT_VERSION, type SnapshotHeader } from './snapshotFormat.js';
+import { patchSnapshot } from './snapshotPatch.js';
+import { LazyYamlLocator } from './sourceLocator.js';
+import { writeChunksAtomic } from './writeAtomic.js';
+
+/** How the snapshot was made: patched after one edit, left as it was (nothing changed), or built in full (and why). */
+export type SnapshotBuild =
+  | { readonly how: 'patched'; readonly article: string; readonly nodes: number; readonly edges: number; readonly articles: number }
+  | { readonly how: 'unchanged'; readonly nodes: number; readonly edges: number; readonly articles: number }
+  | { readonly how: 'full'; readonly reason: string; readonly graph: NewsGraph; readonly nodes: number; readonly edges: number; readonly articles: number };
+
+function nowNs(): string {
+  return String(BigInt(Date.now()) * 1_000_000n);
+}
+
+/**
+ * Builds `dataDir` into the snapshot `file`: by patching the previous snapshot when it can, else in full.
+ * @throws {DataError} with every problem found, when the data is not valid (from the full build).
+ */
+export async function buildSnapshot(dataDir: string, file: string, options: BuildOptions = {}): Promise<SnapshotBuild> {
+  const startedNs = nowNs();
+  const cache = options.cache === undefined ? undefined : BuildCache.open(options.cache, dataDir);
+  let reason = 'no build cache';
+  if (cache !== undefined) {
+    const tried = await tryPatch(dataDir, file, options, cache, startedNs);
+    if (typeof tried !== 'string') return tried;
+    reason = tried;
+    // The snapshot is about to be replaced: an index left behind would describe the old one.
+    removeAssemblyIndex(cache.dir, file);
+  }
+  const { graph, sources } = await buildGraphFromSources(dataDir, options);
+  await writeSnapshot(graph, file);
+  const articles = graph.getAttribute('articles').length;
+  if (cache !== undefined && indexable(options)) {
+    const index = await indexOf(dataDir, file, graph, sources, cache, startedNs);
+    if (index !== undefined) writeAssemblyIndex(cache.dir, index);
+  }
+  return { how: 'full', reason, graph, nodes: graph.order, edges: graph.size, articles };
+}
+
+/** Options under which a patch is never tried: layers and --reviewed-only change what the assembly keeps. */
+function indexable(options: BuildOptions): boolean {
+  return options.reviewedOnly !== true && options.withPackageEntities !== true && (options.extends ?? []).length === 0;
+}
+
+/** The patched (or unchanged) snapshot, or why the build must be a full one. */
+async function tryPatch(dataDir: string, file: string, options: BuildOptions, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
+  if (!indexable(options)) return 'layers or --reviewed-only';
+  const index = readAssemblyIndex(cache.dir, file);
+  if (index === undefined) return 'no index of a previous build';
+  const edit = detectEdit(index, dataDir, file, cache);
+  if (edit.kind === 'full') return edit.reason;
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(index.snapshot);
+  } catch {
+    return 'the previous snapshot cannot be read';
+  }
+  // The body is not hashed again: its stamp (inode, size, change time) is the one taken when it was written,
+  // which no write since can keep; its header must still name the body the index describes.
+  const header = headerOf(bytes);
+  if (header === undefined) return 'the previous snapshot is not valid';
+  const { bodyStart } = header;
+  if (header.bodySha256 !== index.bodySha256 || header.articles !== index.articles.length) return 'the snapshot is not the one the last build wrote';
+  if (edit.kind === 'unchanged') return { how: 'unchanged', nodes: header.nodes, edges: header.edges, articles: header.articles };
+
+  const indexed = index.articles[edit.position];
+  if (indexed === undefined) return 'invariant: no such article';
+  const before = cache.read(indexed.key);
+  if (before === undefined) return 'the previous check of the edited article is not in the cache';
+  const { checked: after, text } = checkArticle(indexed.yaml, edit.yamlText);
+  if (!cacheable(after) || text === undefined || after.data === undefined) return 'the edited article has problems (the full build reports them)';
+  const key = cache.keyOf(indexed.yaml, edit.yamlText);
+  writeCacheEntry(cache.entryFile(key), key, after);
+
+  const patched = patchSnapshot({
+    body: bytes.subarray(bodyStart),
+    position: edit.position,
+    articleCount: index.articles.length,
+    explicitRelationIds: index.explicitRelationIds,
+    ambiguousIds: index.ambiguousIds,
+    before: { checked: before, text: '' },
+    after: { checked: after, text },
+    yaml: new LazyYamlLocator(after.file, edit.yamlText),
+  });
+  if (!patched.ok) return `${after.data.article.id}: ${patched.reason}`;
+
+  const hash = createHash('sha256');
+  let bodyBytes = 0;
+  for (const chunk of patched.chunks) {
+    hash.update(chunk);
+    bodyBytes += chunk.length;
+  }
+  const bodySha256 = hash.digest('hex');
+  const head = headerBytes({ format: 'newsgraph-snapshot', version: SNAPSHOT_VERSION, id: idOfContentDigest(bodySha256), articles: header.articles, nodes: patched.nodes, edges: patched.edges, bodyBytes, bodySha256 });
+  removeAssemblyIndex(cache.dir, file);
+  await writeChunksAtomic(index.snapshot, [head, ...patched.chunks]);
+
+  const textFile = resolve(dirname(indexed.yaml), after.textFile ?? '');
+  const articles = [...index.articles];
+  articles[edit.position] = { ...indexed, yamlStamp: stampOf(indexed.yaml), key, text: textFile, textStamp: stampOf(textFile), textSha256: after.textSha256 ?? '' };
+  writeAssemblyIndex(cache.dir, { ...index, articles, snapshotStamp: stampOf(index.snapshot), bodySha256, writtenAtNs: startedNs });
+  return { how: 'patched', article: after.data.article.id, nodes: patched.nodes, edges: patched.edges, articles: header.articles };
+}
+
+/** The index of a full build that wrote `graph` to `file` (undefined when a file it needs is gone). */
+async function indexOf(dataDir: string, file: string, graph: NewsGraph, sources: LoadedSources, cache: BuildCache, startedNs: string): Promise<AssemblyIndex | undefined> {
+  const root = resolve(dataDir);
+  const entitiesText = sources.entities?.yaml.text;
+  if (entitiesText === undefined) return undefined;
+  const byId = new Map<string, LoadedSources['articles'][number]>();
+  for (const a of sources.articles) if (a.data !== undefined) byId.set(a.data.article.id, a);
+  const articles: IndexedArticle[] = [];
+  try {
+    for (const record of graph.getAttribute('articles')) {
+      const loaded = byId.get(record.id);
+      const checked: CheckedArticle | undefined = loaded?.checked;
+      if (loaded === undefined || checked?.textFile === undefined || checked.textSha256 === undefined) return undefined;
+      const text = resolve(dirname(loaded.absoluteFile), checked.textFile);
+      articles.push({
+        id: record.id,
+        ...(record.published !== undefined ? { published: record.published } : {}),
+        yaml: loaded.absoluteFile,
+        yamlStamp: stampOf(loaded.absoluteFile),
+        key: cache.keyOf(loaded.absoluteFile, loaded.yamlText),
+        text,
+        textStamp: stampOf(text),
+        textSha256: checked.textSha256,
+      });
+    }
+    let ambiguousIds = false;
+    graph.forEachNode((key) => {
+      if (key.includes('--')) ambiguousIds = true;
+    });
+    const bodySha256 = await snapshotBodySha256(file);
+    return {
+      format: ASSEMBLY_INDEX_FORMAT,
+      version: ASSEMBLY_INDEX_VERSION,
+      fingerprint: builderFingerprint(),
+      dataDir: root,
+      snapshot: resolve(file),
+      snapshotStamp: stampOf(resolve(file)),
+      bodySha256,
+      entities: { stamp: stampOf(join(root, ENTITIES_FILE)), sha256: createHash('sha256').update(entitiesText).digest('hex') },
+      articles,
+      explicitRelationIds: sources.articles.some((a) => a.data?.relations?.some((r) => r.id !== undefined) === true),
+      ambiguousIds,
+      writtenAtNs: startedNs,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body checksum in the header of the snapshot just written (read from its first bytes, not hashed again). */
+async function snapshotBodySha256(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const lines = head.toString('utf8', 0, bytesRead).split('\n');
+    const header = JSON.parse(lines[1] ?? '{}') as { bodySha256?: unknown };
+    if (typeof header.bodySha256 !== 'string') throw new Error('invariant: the snapshot just written has no checksum');
+    return header.bodySha256;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The header of snapshot `bytes` and where its body starts, checked for this version and the body's length. */
+function headerOf(bytes: Buffer): (SnapshotHeader & { bodyStart: number }) | undefined {
+  const first = bytes.indexOf(10);
+  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+  if (second < 0 || bytes.toString('utf8', 0, first) !== `${SNAPSHOT_MAGIC} ${SNAPSHOT_VERSION}`) return undefined;
+  try {
+    const header = JSON.parse(bytes.toString('utf8', first + 1, second)) as SnapshotHeader;
+    return bytes.length - (second + 1) === header.bodyBytes ? { ...header, bodyStart: second + 1 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where `serve --watch` keeps the snapshot of `dataDir` it rebuilds (in the build cache's folder for that
+ * directory), so that its next rebuild can patch it too; undefined when the cache folder cannot be made.
+ */
+export function servedSnapshotFile(cacheRoot: string, dataDir: string): string | undefined {
+  const cache = BuildCache.open(cacheRoot, dataDir);
+  return cache === undefined ? undefined : join(cache.dir, 'served.snapshot');
+}
