@@ -108,9 +108,10 @@ for (const size of sizes) {
     buildCpuMs: summarize(builds.map((b) => b.buildCpuMs)),
     buildCpuVsParseCpu: summarize(builds.map((b, i) => b.buildCpuMs / parses[i].parseCpuMs)),
     peakRssBytes: summarize(builds.map((b) => b.peakRssAfterBuild)),
-    // The patch builds and writes the snapshot in one step: both figures are that step.
+    // The patch builds and writes the snapshot in one step: rebuildMs is that step in-process,
+    // rebuildWithSnapshotMs the whole process from its start (node's start-up and the modules' loading too).
     rebuildMs: summarize(rebuilds.map((b) => b.totalMs)),
-    rebuildWithSnapshotMs: summarize(rebuilds.map((b) => b.totalMs)),
+    rebuildWithSnapshotMs: summarize(rebuilds.map((b) => b.processMs)),
     rebuildCpuMs: summarize(rebuilds.map((b) => b.totalCpuMs)),
     rebuildEdits: rebuilds.map((b) => `${b.edit}: ${b.patched ? 'patched' : b.output}`),
     rebuildChecked: rebuilds.map((b) => b.checked),
