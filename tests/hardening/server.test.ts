@@ -12,7 +12,11 @@ let server: RunningServer;
 const logged: string[] = [];
 beforeAll(async () => {
   const log = (m?: unknown) => logged.push(String(m));
-  server = await startServer({ graph: await seedGraph(), port: 0, handleSignals: false, logger: { debug() {}, info() {}, warn: log, error: log } });
+  // The execution budget is wall-clock time: on a loaded machine the oversized answer below can use up the
+  // default 2 s before it passes 4 MB, and be refused as EXECUTION_TIMEOUT. A longer budget makes the response
+  // size the limit that must stop it (the budget has its own tests in tests/hardening/executionBudget.test.ts).
+  const limits = { maxExecutionMs: 60_000 };
+  server = await startServer({ graph: await seedGraph(), port: 0, handleSignals: false, limits, logger: { debug() {}, info() {}, warn: log, error: log } });
 }, 60_000);
 afterAll(async () => server.close());
 
