@@ -67,3 +67,23 @@ export class EntityBatch<K = string, V = EntityAttributes> {
     }
   }
 }
+
+/**
+ * One EntityBatch per filter: look-ups asked with the same filter (the same `key`: a list's predicates,
+ * direction, `first`...) share one statement, and an id's answer is its list under that filter.
+ */
+export class BatchesByFilter<V, F> {
+  private readonly batches = new Map<string, EntityBatch<string, V[]>>();
+
+  /** @param read each id's list under `filter` (an id left out of the map answers an empty list) */
+  constructor(private readonly read: (ids: string[], filter: F) => Promise<ReadonlyMap<string, V[]>>) {}
+
+  load(id: string, key: string, filter: F): Promise<V[]> {
+    let batch = this.batches.get(key);
+    if (batch === undefined) {
+      batch = new EntityBatch((ids) => this.read(ids, filter));
+      this.batches.set(key, batch);
+    }
+    return batch.load(id).then((answer) => answer ?? []);
+  }
+}

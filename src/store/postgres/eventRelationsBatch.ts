@@ -7,7 +7,7 @@
  */
 import type { RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
-import { EntityBatch } from './entityBatch.js';
+import { BatchesByFilter } from './entityBatch.js';
 
 interface EventRelationRow {
   readonly k: number; // the event's index in $1
@@ -23,7 +23,8 @@ function eventRelationsSql(doc: string): string {
 }
 
 export class EventRelationsBatches {
-  private readonly batches = new Map<number, EntityBatch<string, RelationAttributes[]>>();
+  /** Events asked with the same `first` share one statement. */
+  private readonly byFirst = new BatchesByFilter<RelationAttributes, number>((ids, first) => this.read(ids, first));
 
   /**
    * @param doc the select-list item of a record (over `r`)
@@ -36,12 +37,7 @@ export class EventRelationsBatches {
   ) {}
 
   load(eventId: string, first: number): Promise<RelationAttributes[]> {
-    let batch = this.batches.get(first);
-    if (batch === undefined) {
-      batch = new EntityBatch((ids) => this.read(ids, first));
-      this.batches.set(first, batch);
-    }
-    return batch.load(eventId).then((answer) => answer ?? []);
+    return this.byFirst.load(eventId, String(first), first);
   }
 
   private async read(ids: string[], first: number): Promise<Map<string, RelationAttributes[]>> {

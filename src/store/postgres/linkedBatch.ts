@@ -8,7 +8,7 @@
 import type { EntityAttributes } from '../../graph/types.js';
 import type { LinkedFilter } from '../types.js';
 import type { Connections } from './connections.js';
-import { EntityBatch } from './entityBatch.js';
+import { BatchesByFilter } from './entityBatch.js';
 
 /** One batched statement's rows: the entity asked about (its index in $1), and a record of its answer with its sort keys. */
 export interface LinkedRow {
@@ -45,8 +45,8 @@ function byOrder(a: LinkedRow, b: LinkedRow): number {
 }
 
 export class LinkedBatches {
-  /** One batch per filter (and `first`): entities asked with the same filter share one statement. */
-  private readonly batches = new Map<string, EntityBatch<string, EntityAttributes[]>>();
+  /** Entities asked with the same filter (and `first`) share one statement. */
+  private readonly byFilter = new BatchesByFilter<EntityAttributes, readonly unknown[]>((ids, values) => this.read(ids, values));
 
   /**
    * @param db where to read
@@ -63,13 +63,7 @@ export class LinkedBatches {
     const { predicates, direction = 'BOTH', negated, kind, order = 'graph' } = filter;
     const wantKind = order === 'time' ? 'EVENT' : kind;
     const values = [predicates === undefined ? null : [...predicates], negated ?? null, direction, wantKind ?? null, order === 'time', first];
-    const key = JSON.stringify(values);
-    let batch = this.batches.get(key);
-    if (batch === undefined) {
-      batch = new EntityBatch((ids) => this.read(ids, values));
-      this.batches.set(key, batch);
-    }
-    return batch.load(id).then((answer) => answer ?? []);
+    return this.byFilter.load(id, JSON.stringify(values), values);
   }
 
   private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, EntityAttributes[]>> {

@@ -7,7 +7,7 @@
 import type { RelationAttributes } from '../../graph/types.js';
 import type { LinkFilter } from '../types.js';
 import type { Connections } from './connections.js';
-import { EntityBatch } from './entityBatch.js';
+import { BatchesByFilter } from './entityBatch.js';
 
 interface RelationRow {
   readonly k: number; // the entity's index in $1
@@ -28,7 +28,8 @@ function relationsOfSql(doc: string): string {
 }
 
 export class RelationsOfBatches {
-  private readonly batches = new Map<string, EntityBatch<string, RelationAttributes[]>>();
+  /** Entities asked with the same filter (and `first`) share one statement. */
+  private readonly byFilter = new BatchesByFilter<RelationAttributes, readonly unknown[]>((ids, values) => this.read(ids, values));
 
   /**
    * @param doc the select-list item of a record (over `r`)
@@ -42,13 +43,7 @@ export class RelationsOfBatches {
 
   load(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
     const values = [filter.predicates === undefined ? null : [...filter.predicates], filter.negated ?? null, filter.direction ?? 'BOTH', first];
-    const key = JSON.stringify(values);
-    let batch = this.batches.get(key);
-    if (batch === undefined) {
-      batch = new EntityBatch((ids) => this.read(ids, values));
-      this.batches.set(key, batch);
-    }
-    return batch.load(id).then((answer) => answer ?? []);
+    return this.byFilter.load(id, JSON.stringify(values), values);
   }
 
   private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, RelationAttributes[]>> {
