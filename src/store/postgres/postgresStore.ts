@@ -28,7 +28,8 @@ import type {
 } from '../types.js';
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
-import { RecordCache, recordOrNull } from './recordCache.js';
+import { DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
+import { recordParts, storedRecordOf, type RecordPartsRow, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
@@ -93,13 +94,19 @@ export class PostgresStore implements GraphStore {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
-  /** Large records kept between requests (recordCache.ts). */
-  private readonly entityRecords = new RecordCache<string, EntityAttributes>();
-  private readonly relationRecords = new RecordCache<number, RelationAttributes>();
+  /** Large records kept between requests (recordCache.ts), half of the budget each. */
+  private readonly entityRecords: RecordCache<string, EntityAttributes>;
+  private readonly relationRecords: RecordCache<number, RelationAttributes>;
   private articleOrderOf: { readonly identity: string; readonly order: Promise<ArticleOrder> } | undefined;
 
-  /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
-  constructor(options: ConnectionOptions) {
+  /**
+   * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
+   * `recordCacheBytes`: heap kept for large records between requests (recordCache.ts). @default 48 MiB
+   */
+  constructor(options: ConnectionOptions & { readonly recordCacheBytes?: number }) {
+    const cacheBytes = options.recordCacheBytes ?? DEFAULT_RECORD_CACHE_BYTES;
+    this.entityRecords = new RecordCache(cacheBytes / 2);
+    this.relationRecords = new RecordCache(cacheBytes / 2);
     this.db = new Connections(options);
     this.corpus = new CorpusMetaCache(this.db, options, () => {
       this.entityRecords.clear();
@@ -116,6 +123,11 @@ export class PostgresStore implements GraphStore {
   /** Large records kept between requests (for tests). */
   get cachedRecordCount(): number {
     return this.entityRecords.count + this.relationRecords.count;
+  }
+
+  /** Bytes counted for the large records kept (recordCache.ts): at most the budget given. */
+  get cachedRecordBytes(): number {
+    return this.entityRecords.bytes + this.relationRecords.bytes;
   }
 
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
@@ -147,9 +159,10 @@ export class PostgresStore implements GraphStore {
     return this.entityRecords.getMany(ids, this.readEntities);
   }
 
-  private readonly readEntities = async (ids: string[]): Promise<Array<[string, string]>> => {
-    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
-    return rows.map((r) => [r.id, r.doc]);
+  /** Records by id, large ones in parts (lazyRecord.ts). */
+  private readonly readEntities = async (ids: string[]): Promise<Array<[string, StoredRecord]>> => {
+    const rows = await this.db.read<RecordPartsRow & { id: string }>(`SELECT id, ${recordParts('doc')} FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
+    return rows.map((r) => [r.id, storedRecordOf(r)]);
   };
 
   /**
@@ -265,9 +278,10 @@ export class PostgresStore implements GraphStore {
     return this.relationRecords.getMany(positions, this.readRelations);
   }
 
-  private readonly readRelations = async (positions: number[]): Promise<Array<[number, string]>> => {
-    const rows = await this.db.read<{ pos: number; doc: string }>('SELECT pos, doc::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [positions]);
-    return rows.map((r) => [r.pos, r.doc]);
+  /** Records by position, large ones in parts (lazyRecord.ts). */
+  private readonly readRelations = async (positions: number[]): Promise<Array<[number, StoredRecord]>> => {
+    const rows = await this.db.read<RecordPartsRow & { pos: number }>(`SELECT pos, ${recordParts('doc')} FROM newsgraph.relation WHERE pos = ANY($1::int[])`, [positions]);
+    return rows.map((r) => [r.pos, storedRecordOf(r)]);
   };
 
   /**
@@ -327,27 +341,31 @@ export class PostgresStore implements GraphStore {
   }
 
   /** One page of an article's relations or entities, in graph order. */
-  private async articlePage<T extends { readonly id: string }>(space: CursorSpace, articleId: string, page: PageRequest): Promise<Page<T>> {
+  private async articlePage<T extends { readonly id: string }>(
+    space: CursorSpace,
+    articleId: string,
+    page: PageRequest,
+    recordsOf: (sql: string, values: readonly unknown[]) => Promise<T[]>,
+  ): Promise<Page<T>> {
     await this.requireArticle(articleId);
     const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
     const [after, count] = await Promise.all([
       this.cursorPosition(space, page.after),
       this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
     ]);
-    const rows = await this.db.read<DocRow<T>>(
-      `SELECT t.doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
-       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`,
-      [articleId, after, page.first + 1],
-    );
-    return this.pageOf(space, rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+    // A hub's record (named by most articles) is large: taken from the cache or read in parts, as elsewhere.
+    const sql = `SELECT t.${space === 'relation' ? 'pos' : 'id'}, ${recordOrNull('t.doc')} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`;
+    const rows = await recordsOf(sql, [articleId, after, page.first + 1]);
+    return this.pageOf(space, rows, page.first, Number(count[0]?.count ?? 0));
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
-    return this.articlePage<RelationAttributes>('relation', articleId, page);
+    return this.articlePage('relation', articleId, page, (sql, values) => this.relationRecordsOf(sql, values));
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
-    return this.articlePage<EntityAttributes>('entity', articleId, page);
+    return this.articlePage('entity', articleId, page, (sql, values) => this.entityRecordsOf(sql, values));
   }
 
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
