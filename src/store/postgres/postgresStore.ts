@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
+import { explorerEntities, explorerRelations } from './exploreRecords.js';
 import { DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
 import { recordParts, storedRecordOf, type RecordPartsRow, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
@@ -421,8 +422,9 @@ export class PostgresStore implements GraphStore {
     if ((await this.entity(query.center)) === null) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${query.center}".`);
     return exploreFromPostgres(this.db, query, {
       articleOrder: () => this.articleOrder(),
-      entities: (ids) => this.entitiesById(ids),
-      relations: (positions) => this.relationsAt(positions),
+      // Without the quotes a view never shows (exploreRecords.ts).
+      entities: (ids) => explorerEntities(this.db, ids, (id) => this.entityRecords.get(id)),
+      relations: (positions) => explorerRelations(this.db, positions, (pos) => this.relationRecords.get(pos)),
     });
   }
 }
