@@ -1,0 +1,196 @@
+/**
+ * What bounds the PostgreSQL server's memory: the record caches never hold more than their byte budget, records
+ * they let go are read again whole and right, a large record read in parts (its quotes parsed on first read) is the
+ * record as stored, key order included, and a store with a tiny budget (or none) answers what the in-memory store
+ * answers, method by method and through GraphQL over HTTP.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { startServer, type RunningServer } from '../../src/api/index.js';
+import type { Evidence, NewsGraph } from '../../src/graph/types.js';
+import { memoryStore } from '../../src/store/index.js';
+import { recordOf, type StoredRecord } from '../../src/store/postgres/lazyRecord.js';
+import { BYTES_PER_CHARACTER, LARGE_RECORD, RecordCache } from '../../src/store/postgres/recordCache.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { askOverHttp } from '../api/seed.js';
+import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
+
+/** A record of about `quotes` × 120 JSON characters, its heavy lists in the middle of its keys. */
+function bigRecord(id: string, quotes: number): Record<string, unknown> {
+  return {
+    id,
+    name: `Name ${id}`,
+    evidence: Array.from({ length: quotes }, (_, i) => ({ article: `a${i % 7}`, exact: `quote ${i} of ${id}`, prefix: 'p'.repeat(40), suffix: 's'.repeat(40), start: i, end: i + 5, sentence: 0 })),
+    properties: { b: 1, a: [2, { z: 3, y: 4 }] },
+    articles: Array.from({ length: quotes }, (_, i) => `a${i}`),
+    origin: 'stated',
+  };
+}
+
+/** The stored parts of a record, as `recordParts` reads them: heavy lists as null in place, and their text. */
+function partsOf(record: Record<string, unknown>): StoredRecord {
+  return {
+    light: JSON.stringify({ ...record, evidence: null, articles: null }),
+    evidence: JSON.stringify(record['evidence']),
+    articles: JSON.stringify(record['articles']),
+  };
+}
+
+describe('large records read in parts', () => {
+  test('are the records as stored: same keys in the same order, same values, lists parsed once', () => {
+    const original = bigRecord('x', 50);
+    const record = recordOf<Record<string, unknown>>(partsOf(original));
+    expect(Object.keys(record)).toEqual(Object.keys(original));
+    expect(JSON.stringify(record)).toBe(JSON.stringify(original));
+    expect(record).toEqual(original);
+    expect(record['evidence']).toBe(record['evidence']); // parsed once, then kept
+    expect({ ...record }).toEqual(original);
+  });
+
+  test('a list absent from the record stays absent', () => {
+    const record = recordOf<Record<string, unknown>>({ light: JSON.stringify({ id: 'r', evidence: null, origin: 'stated' }), evidence: '[]', articles: null });
+    expect(Object.keys(record)).toEqual(['id', 'evidence', 'origin']);
+    expect(record['evidence']).toEqual([]);
+  });
+});
+
+describe('the record cache', () => {
+  test('never counts more than its byte budget, counts a record at BYTES_PER_CHARACTER a character, and re-reads what it let go', async () => {
+    const budget = 200_000;
+    const cache = new RecordCache<string, Record<string, unknown>>(budget);
+    const stored = new Map<string, StoredRecord>();
+    // Sizes from below LARGE_RECORD (never kept) to larger than the whole budget (never kept either).
+    const sizes = [10, 80, 150, 300, 700, 900, 40, 120];
+    for (const [i, quotes] of sizes.entries()) stored.set(`k${i}`, partsOf(bigRecord(`k${i}`, quotes)));
+    const reads: string[][] = [];
+    const read = async (missing: string[]) => {
+      reads.push(missing);
+      return missing.flatMap((key) => {
+        const value = stored.get(key);
+        return value === undefined ? [] : [[key, value] as const];
+      });
+    };
+    for (let round = 0; round < 3; round++) {
+      for (const key of stored.keys()) {
+        const got = await cache.getMany([key, 'absent'], read);
+        expect(got.get(key)).toEqual(bigRecord(key, sizes[Number(key.slice(1))] ?? 0));
+        expect(got.has('absent')).toBe(false);
+        expect(cache.bytes).toBeLessThanOrEqual(budget);
+      }
+    }
+    // The smallest record is below LARGE_RECORD, the largest over the budget: neither is kept, so each is read every round.
+    const length = (key: string): number => JSON.stringify(bigRecord(key, sizes[Number(key.slice(1))] ?? 0)).length;
+    expect(length('k0')).toBeLessThan(LARGE_RECORD);
+    expect(length('k5') * BYTES_PER_CHARACTER).toBeGreaterThan(budget);
+    expect(reads.filter((r) => r.includes('k0'))).toHaveLength(3);
+    expect(reads.filter((r) => r.includes('k5'))).toHaveLength(3);
+    // Cycling through more than the budget holds, the cache evicted and read again: still within budget.
+    expect(reads.filter((r) => r.includes('k4')).length).toBeGreaterThan(1);
+    expect(cache.count).toBeGreaterThan(0);
+  });
+
+  test('a budget of 0 keeps nothing', async () => {
+    const cache = new RecordCache<string, Record<string, unknown>>(0);
+    const record = bigRecord('z', 200);
+    const got = await cache.getMany(['z'], async () => [['z', partsOf(record)] as const]);
+    expect(got.get('z')).toEqual(record);
+    expect(cache.count).toBe(0);
+    expect(cache.bytes).toBe(0);
+  });
+});
+
+/** Hubs with large records (quotes that do not compress away), relations among them large too. */
+function largeRecordGraph(): NewsGraph {
+  const g = emptyNewsGraph();
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const noisy = (n: number): Evidence[] =>
+    Array.from({ length: n }, () => ({ ...anchor('rejected'), prefix: Array.from({ length: 24 }, () => String.fromCharCode(97 + next(26))).join('') }));
+  for (let i = 0; i < 60; i++) {
+    addEntity(g, {
+      id: `e${i}`,
+      kind: i % 3 === 0 ? 'GOVERNMENT' : 'PERSON',
+      name: i < 4 ? `Hub ${i}` : `Entity ${i}`,
+      properties: {},
+      ...(i < 4 ? { evidence: noisy(150 + 40 * i) } : {}),
+    });
+  }
+  for (let i = 0; i < 400; i++) {
+    const subject = `e${Math.min(next(60), next(60))}`;
+    const object = `e${next(60)}`;
+    addRelation(g, { id: `r${i}`, predicate: i % 2 === 0 ? 'MET_WITH' : 'CRITICIZED', subject, object, symmetric: i % 2 === 0, ...(i % 9 === 0 ? { evidence: noisy(100) } : {}) });
+  }
+  return g;
+}
+
+const missing = missingPostgres();
+const describePostgres = missing === null ? describe : describe.skip;
+
+describePostgres('a PostgreSQL store with a tiny record cache', () => {
+  let cluster: PostgresCluster;
+  let graph: NewsGraph;
+  const stores: PostgresStore[] = [];
+  const servers: RunningServer[] = [];
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    graph = largeRecordGraph();
+    await loadGraphIntoPostgres(cluster.url, graph);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(stores.map((s) => s.close()));
+    await cluster?.stop();
+  });
+  const open = (recordCacheBytes: number): PostgresStore => {
+    const store = new PostgresStore({ primary: cluster.url, recordCacheBytes });
+    stores.push(store);
+    return store;
+  };
+
+  test.each([0, 100_000, 48 * 1024 * 1024])('answers as the in-memory store does, within its budget (%i bytes)', async (budget) => {
+    const store = open(budget);
+    const memory = memoryStore(graph);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 60; i += 5) {
+        const id = `e${i}`;
+        expect(await store.entity(id)).toEqual(await memory.entity(id));
+        expect(await store.entities([id, 'e0', 'e1', 'nobody'])).toEqual(await memory.entities([id, 'e0', 'e1', 'nobody']));
+        expect(await store.relationsOf(id, {}, 30)).toEqual(await memory.relationsOf(id, {}, 30));
+        expect(await store.neighborhood(id, { depth: 2, limit: 30, includeNegated: true })).toEqual(await memory.neighborhood(id, { depth: 2, limit: 30, includeNegated: true }));
+        expect(await store.path(id, 'e3', 4)).toEqual(await memory.path(id, 'e3', 4));
+        expect(await store.explore({ center: id, depth: 2, limit: 25 })).toEqual(await memory.explore({ center: id, depth: 2, limit: 25 }));
+        expect(store.cachedRecordBytes).toBeLessThanOrEqual(budget);
+      }
+      expect(await store.relations({}, { first: 100 })).toEqual(await memory.relations({}, { first: 100 }));
+      expect(await store.articleEntities('sample-article', { first: 10 })).toEqual(await memory.articleEntities('sample-article', { first: 10 }));
+      expect(await store.articleRelations('sample-article', { first: 20 })).toEqual(await memory.articleRelations('sample-article', { first: 20 }));
+      expect(await store.search('hub', { limit: 5 })).toEqual(await memory.search('hub', { limit: 5 }));
+    }
+    if (budget === 0) expect(store.cachedRecordCount).toBe(0);
+    else expect(store.cachedRecordCount).toBeGreaterThan(0);
+  });
+
+  test('over HTTP, a server with a tiny record cache answers what the in-memory server answers', async () => {
+    const store = open(100_000);
+    const fromPostgres = askOverHttp((await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => (servers.push(s), s))).url);
+    const fromMemory = askOverHttp((await startServer({ graph, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => (servers.push(s), s))).url);
+    const questions = [
+      `{ entity(id: "e0") { id name evidence(first: 200) { exact prefix start } articles { id } relations(first: 40) { id evidence(first: 200) { exact prefix } articleCount subject { id name } object { id name } } } }`,
+      `{ entity(id: "e2") { neighbors(depth: 2, first: 40) { distance entity { id name } via { id articleCount } } } }`,
+      `{ explore(center: "e1", depth: 2, limit: 30) { reachable nodes { id name x y degree articleCount firstPublished articleIds } edges { id source target articleCount articleIds } } }`,
+      `{ relations(subject: "e0", first: 30) { totalCount edges { node { id evidence(first: 200) { exact prefix } } } } }`,
+      `{ article(id: "sample-article") { id } }`,
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const query of questions) {
+        const answer = await fromPostgres(query);
+        expect(answer.errors).toBeUndefined();
+        expect(answer).toEqual(await fromMemory(query));
+      }
+    }
+    expect(store.cachedRecordBytes).toBeLessThanOrEqual(100_000);
+  });
+});
