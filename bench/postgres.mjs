@@ -47,9 +47,9 @@ if (!values.force && loadavg()[0] > 3) {
 
 const BIN = new URL('../dist/cli/bin.js', import.meta.url).pathname;
 const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1);
-const rssMb = (pid) => {
+const rssMb = (pid, field = 'VmRSS') => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`, 'u').exec(status)?.[1] ?? 0) / 1024);
 };
 
 // A throwaway cluster when no --store is given (the same recipe as tests/utils/postgresCluster.ts).
@@ -166,6 +166,8 @@ try {
   if (memory) servers.push(memory.child);
   const postgres = await serve(['--store', cluster.url]);
   servers.push(postgres.child);
+  // Memory (issue 12): each server's resident set once started, after the questions, and at its peak (VmHWM).
+  const memoryAtStart = { memory: memory ? rssMb(memory.child.pid) : null, postgres: rssMb(postgres.child.pid) };
 
   const rows = [];
   for (const q of QUESTIONS) {
@@ -191,8 +193,11 @@ try {
   console.log(`  ${ids.length} requests per question and store, one at a time, each about another entity (ms):`);
   console.table(rows);
   console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres} MB`);
+  const peak = { memory: memory ? rssMb(memory.child.pid, 'VmHWM') : null, postgres: rssMb(postgres.child.pid, 'VmHWM') };
+  const memoryFigures = { atStart: memoryAtStart, afterQuestions: rss, peak };
+  console.log(`  API server RSS, MB (at start / after the questions / peak): in-memory ${memory ? `${memoryAtStart.memory} / ${rss.memory} / ${peak.memory}` : 'not run'}, PostgreSQL store ${memoryAtStart.postgres} / ${rss.postgres} / ${peak.postgres}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss, memory: memoryFigures }, null, 2)}\n`);
 } finally {
   for (const child of servers) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
