@@ -26,7 +26,7 @@ export async function serveFromStore(
   recordCacheBytes?: number,
 ): Promise<number> {
   // Read by V8 at each full collection, so it takes effect from the next one; a value given on node's command line wins.
-  if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${STORE_HEAP_GROWING_PERCENT}`);
+  if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/u.test(arg))) setFlagsFromString(`--heap-growing-percent=${STORE_HEAP_GROWING_PERCENT}`);
   const store = new PostgresStore({ primary, replicas, ...(recordCacheBytes === undefined ? {} : { recordCacheBytes }) });
   let server;
   try {
