@@ -12,6 +12,8 @@ import { recordOf, type StoredRecord } from '../../src/store/postgres/lazyRecord
 import { BYTES_PER_CHARACTER, LARGE_RECORD, RecordCache } from '../../src/store/postgres/recordCache.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { askOverHttp } from '../api/seed.js';
+import { runNewsgraph } from '../utils/cli.js';
+import { PROJECT_ROOT } from '../utils/fixtures.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -125,6 +127,17 @@ function largeRecordGraph(): NewsGraph {
   }
   return g;
 }
+
+describe('serve --record-cache-mb', () => {
+  test('needs --store and a number of megabytes ≥ 0, said before anything starts', () => {
+    const alone = runNewsgraph(PROJECT_ROOT, ['serve', '--record-cache-mb', '8']);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toMatch(/--record-cache-mb .*needs --store/u);
+    const negative = runNewsgraph(PROJECT_ROOT, ['serve', '--store', 'postgres://nobody@127.0.0.1:1/none', '--record-cache-mb=-1']);
+    expect(negative.code).not.toBe(0);
+    expect(negative.stderr).toMatch(/--record-cache-mb must be a number of megabytes ≥ 0, not "-1"/u);
+  });
+});
 
 const missing = missingPostgres();
 const describePostgres = missing === null ? describe : describe.skip;
