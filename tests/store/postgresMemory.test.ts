@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import { recordOf, type StoredRecord } from '../../src/store/postgres/lazyRecord.js';
+import { recordOf, splitRecord, storedRecord, type StoredRecord } from '../../src/store/postgres/lazyRecord.js';
 import { BYTES_PER_CHARACTER, LARGE_RECORD, RecordCache } from '../../src/store/postgres/recordCache.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { askOverHttp } from '../api/seed.js';
@@ -47,6 +47,26 @@ describe('large records read in parts', () => {
     expect(record).toEqual(original);
     expect(record['evidence']).toBe(record['evidence']); // parsed once, then kept
     expect({ ...record }).toEqual(original);
+  });
+
+  test('are cut from the stored text at the top level only, whatever the strings hold', () => {
+    const tricky = {
+      id: 'q"uote\\',
+      name: '{"evidence": [1, 2]} ] } \\" [',
+      evidence: [{ article: 'a"]}', exact: '\\', prefix: '[{', suffix: '}]"', start: 0, end: 1, sentence: 0 }],
+      properties: { evidence: ['not this one'], nested: { articles: '}' } },
+      articles: ['x\\"y', ']'],
+      origin: 'stated',
+    };
+    const text = JSON.stringify(tricky);
+    expect(splitRecord(text)).toEqual(partsOf(tricky));
+    expect(JSON.stringify(recordOf(splitRecord(text)))).toBe(text);
+    expect(JSON.stringify(recordOf(splitRecord(JSON.stringify(tricky, null, 2))))).toBe(text);
+    // No heavy list, not an object, or small: whole.
+    expect(splitRecord('{"id":"x","properties":{"evidence":[]}}')).toEqual({ doc: '{"id":"x","properties":{"evidence":[]}}' });
+    expect(splitRecord('[1,2]')).toEqual({ doc: '[1,2]' });
+    expect(storedRecord(JSON.stringify(bigRecord('s', 1)))).toEqual({ doc: JSON.stringify(bigRecord('s', 1)) });
+    expect(storedRecord(JSON.stringify(bigRecord('b', 100)))).toEqual(partsOf(bigRecord('b', 100)));
   });
 
   test('a list absent from the record stays absent', () => {

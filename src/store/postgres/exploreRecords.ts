@@ -21,20 +21,29 @@ interface ExploreRow {
   readonly list: string | null;
 }
 
-/** `doc` whole when small; else `light` (heavy lists as null, in place) and `list`, the one list the explorer reads. */
-function columns(list: string): string {
-  const large = `pg_column_size(doc) >= ${LARGE_STORED}`;
-  return [
-    `CASE WHEN NOT ${large} THEN doc::text END AS doc`,
-    `CASE WHEN ${large} THEN (SELECT json_object_agg(k, CASE WHEN k IN ('evidence', 'articles') THEN NULL ELSE v END ORDER BY n) FROM json_each(doc) WITH ORDINALITY AS j(k, v, n))::text END AS light`,
-    `CASE WHEN ${large} THEN (${list})::text END AS list`,
-  ].join(', ');
+/**
+ * `doc` whole when small; else `light` (heavy lists as null, in place) and `list`, the one list the explorer reads,
+ * made by `list` from `heavy` (the text of the record's `listKey`). The record is parsed once by json_each, which
+ * yields each key's text as stored (and keeps key order, as `json` does).
+ */
+function recordsSql(table: string, key: string, listKey: string, list: string): string {
+  return `SELECT t.${key}, CASE WHEN pg_column_size(t.doc) < ${LARGE_STORED} THEN t.doc::text END AS doc, p.light, ${list} AS list
+    FROM newsgraph.${table} t
+    LEFT JOIN LATERAL (
+      SELECT json_object_agg(k, CASE WHEN k IN ('evidence', 'articles') THEN NULL ELSE v END ORDER BY n)::text AS light,
+             max(v::text) FILTER (WHERE k = '${listKey}') AS heavy
+      FROM json_each(t.doc) WITH ORDINALITY AS j(k, v, n)) p ON pg_column_size(t.doc) >= ${LARGE_STORED}
+    WHERE t.${key} = ANY($1)`;
 }
 
-const ENTITIES_SQL = `SELECT id, ${columns(`doc->'articles'`)} FROM newsgraph.entity WHERE id = ANY($1::text[])`;
-const RELATIONS_SQL = `SELECT pos, ${columns(
-  `(SELECT coalesce(json_agg(json_build_object('article', a)), '[]') FROM (SELECT DISTINCT e->>'article' AS a FROM json_array_elements(doc->'evidence') e) d)`,
-)} FROM newsgraph.relation WHERE pos = ANY($1::int[])`;
+const ENTITIES_SQL = recordsSql('entity', 'id', 'articles', 'p.heavy');
+/** A relation's evidence cut to one `{ article }` per distinct article it quotes. */
+const RELATIONS_SQL = recordsSql(
+  'relation',
+  'pos',
+  'evidence',
+  `(SELECT coalesce(json_agg(json_build_object('article', a)), '[]')::text FROM (SELECT DISTINCT e->>'article' AS a FROM json_array_elements(p.heavy::json) e) d)`,
+);
 
 function explorerRecord<T>(row: ExploreRow, list: 'articles' | 'evidence'): T {
   if (row.doc !== null) return JSON.parse(row.doc) as T;

@@ -30,7 +30,7 @@ import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
 import { explorerEntities, explorerRelations } from './exploreRecords.js';
 import { DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
-import { recordParts, storedRecordOf, type RecordPartsRow, type StoredRecord } from './lazyRecord.js';
+import { storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
@@ -162,8 +162,8 @@ export class PostgresStore implements GraphStore {
 
   /** Records by id, large ones in parts (lazyRecord.ts). */
   private readonly readEntities = async (ids: string[]): Promise<Array<[string, StoredRecord]>> => {
-    const rows = await this.db.read<RecordPartsRow & { id: string }>(`SELECT id, ${recordParts('doc')} FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
-    return rows.map((r) => [r.id, storedRecordOf(r)]);
+    const rows = await this.db.read<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
+    return rows.map((r) => [r.id, storedRecord(r.doc)]);
   };
 
   /**
@@ -281,8 +281,8 @@ export class PostgresStore implements GraphStore {
 
   /** Records by position, large ones in parts (lazyRecord.ts). */
   private readonly readRelations = async (positions: number[]): Promise<Array<[number, StoredRecord]>> => {
-    const rows = await this.db.read<RecordPartsRow & { pos: number }>(`SELECT pos, ${recordParts('doc')} FROM newsgraph.relation WHERE pos = ANY($1::int[])`, [positions]);
-    return rows.map((r) => [r.pos, storedRecordOf(r)]);
+    const rows = await this.db.read<{ pos: number; doc: string }>('SELECT pos, doc::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])', [positions]);
+    return rows.map((r) => [r.pos, storedRecord(r.doc)]);
   };
 
   /**
