@@ -16,7 +16,7 @@ import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...]] [--watch]',
+  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...] [--record-cache-mb N]] [--watch]',
   summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
   positionals: 0,
   options: {
