@@ -61,9 +61,9 @@ if (!values.force && loadavg()[0] > 3) {
 // --bin FILE serves with another build of this CLI (e.g. one built to another folder while dist/ is in use).
 const BIN = values.bin ?? new URL('../dist/cli/bin.js', import.meta.url).pathname;
 const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1);
-const rssMb = (pid) => {
+const rssMb = (pid, field = 'VmRSS') => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`, 'u').exec(status)?.[1] ?? 0) / 1024);
 };
 
 // A throwaway cluster when no --store is given (the same recipe as tests/utils/postgresCluster.ts).
@@ -242,6 +242,8 @@ try {
   servers.push(postgres.child);
   const baseline = values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url], values['baseline-bin']);
   if (baseline) servers.push(baseline.child);
+  // Memory (issue 12): each server's resident set once started, after the questions, and at its peak (VmHWM).
+  const memoryAtStart = { memory: memory ? rssMb(memory.child.pid) : null, baseline: baseline ? rssMb(baseline.child.pid) : null, postgres: rssMb(postgres.child.pid) };
 
   const rows = [];
   for (const q of questions) {
@@ -272,8 +274,12 @@ try {
   console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache (ms):`);
   console.table(rows);
   console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres ?? 'exited'} MB${baseline ? `, baseline build ${rss.baseline ?? 'exited'} MB` : ''}`);
+  const peak = { memory: alive(memory) ? rssMb(memory.child.pid, 'VmHWM') : null, baseline: alive(baseline) ? rssMb(baseline.child.pid, 'VmHWM') : null, postgres: alive(postgres) ? rssMb(postgres.child.pid, 'VmHWM') : null };
+  const memoryFigures = { atStart: memoryAtStart, afterQuestions: rss, peak };
+  const figures = (label) => `${memoryAtStart[label] ?? '-'} / ${rss[label] ?? 'exited'} / ${peak[label] ?? 'exited'}`;
+  console.log(`  API server RSS, MB (at start / after the questions / peak): in-memory ${memory ? figures('memory') : 'not run'}, PostgreSQL store ${figures('postgres')}${baseline ? `, baseline build ${figures('baseline')}` : ''}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss, memory: memoryFigures }, null, 2)}\n`);
 } finally {
   stopping = true;
   for (const child of servers) child.kill('SIGTERM');

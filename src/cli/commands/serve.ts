@@ -12,10 +12,11 @@ import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
 import { serveFromStore } from './serveStore.js';
+import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...]] [--watch]',
+  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...] [--record-cache-mb N]] [--watch]',
   summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
   positionals: 0,
   options: {
@@ -23,6 +24,7 @@ export const serveCommand: Command = {
     host: { type: 'string', valueName: 'H', description: `Address to listen on (default: $HOST, else ${DEFAULT_HOST}).` },
     store: { ...STORE_OPTION, description: 'Answer from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
     replica: { type: 'string', multiple: true, valueName: 'URL', description: 'With --store: read from this streaming replica (repeatable; reads go to the replicas in turn).' },
+    'record-cache-mb': { type: 'string', valueName: 'N', description: `With --store: megabytes of heap kept for hubs' large records between requests (default ${DEFAULT_RECORD_CACHE_BYTES / 1024 / 1024}; 0 keeps none).` },
     watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
@@ -40,7 +42,13 @@ export const serveCommand: Command = {
     if (storeUrl !== undefined && ['data', 'snapshot', 'watch', 'extends', 'with-package-entities'].some((name) => args.values[name] !== undefined)) {
       throw new NewsgraphError('BAD_USER_INPUT', '--store serves what `newsgraph load` put in the database: drop --data, --snapshot, --watch and the layer options (load the new data instead).');
     }
-    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io);
+    const cacheText = stringOption(args.values['record-cache-mb']);
+    if (cacheText !== undefined && storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', '--record-cache-mb sets the PostgreSQL store\'s cache: it needs --store.');
+    const recordCacheMb = cacheText === undefined ? undefined : Number(cacheText);
+    if (recordCacheMb !== undefined && !(Number.isFinite(recordCacheMb) && recordCacheMb >= 0)) {
+      throw new NewsgraphError('BAD_USER_INPUT', `--record-cache-mb must be a number of megabytes ≥ 0, not "${cacheText ?? ''}".`);
+    }
+    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io, recordCacheMb === undefined ? undefined : Math.round(recordCacheMb * 1024 * 1024));
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
     const graph = await graphFrom(args);

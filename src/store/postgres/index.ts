@@ -4,3 +4,4 @@ export type { ConnectionOptions } from './connections.js';
 export { loadCorpusIntoPostgres, loadGraphIntoPostgres, loadSnapshotIntoPostgres, type LoadOptions, type LoadResult } from './load.js';
 export { graphRecords, type CorpusRecords } from './corpusRecords.js';
 export { snapshotRecords } from './snapshotRecords.js';
+export { DEFAULT_RECORD_CACHE_BYTES } from './recordCache.js';

@@ -29,7 +29,8 @@ import type {
 } from '../types.js';
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
-import { RecordCache, recordOrNull } from './recordCache.js';
+import { ByteBudget, DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
+import { storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
@@ -90,21 +91,33 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
-  /** Large records kept between requests (recordCache.ts). */
-  private readonly entityRecords = new RecordCache<string, EntityAttributes>();
-  private readonly relationRecords = new RecordCache<number, RelationAttributes>();
+  /**
+   * Every record kept between requests, within one byte budget (recordCache.ts): the records handed out (slim for
+   * the hubs: slimRecords.ts) and the whole records of hubs read when an answer asks for their lists.
+   */
+  private readonly recordBudget: ByteBudget;
+  private readonly entityRecords: RecordCache<string, EntityAttributes>;
+  private readonly relationRecords: RecordCache<number, RelationAttributes>;
   private articleOrderOf: { readonly identity: string; readonly order: Promise<ArticleOrder> } | undefined;
-  /** Whole records of the hubs handed out slim (slimRecords.ts), read when an answer asks for their lists. */
-  private readonly wholeEntities = new RecordCache<string, EntityAttributes>();
-  private readonly wholeRelations = new RecordCache<string, RelationAttributes>();
+  /** Whole records of the hubs handed out slim, their evidence and articles parsed on first read (lazyRecord.ts). */
+  private readonly wholeEntities: RecordCache<string, EntityAttributes>;
+  private readonly wholeRelations: RecordCache<string, RelationAttributes>;
   private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
   private readonly linkedBatches: LinkedBatches;
   private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
 
-  /** Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done. */
-  constructor(options: ConnectionOptions) {
+  /**
+   * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
+   * `recordCacheBytes`: heap kept for records between requests, all four caches together (recordCache.ts). @default 48 MiB
+   */
+  constructor(options: ConnectionOptions & { readonly recordCacheBytes?: number }) {
+    this.recordBudget = new ByteBudget(options.recordCacheBytes ?? DEFAULT_RECORD_CACHE_BYTES);
+    this.entityRecords = new RecordCache(this.recordBudget);
+    this.relationRecords = new RecordCache(this.recordBudget);
+    this.wholeEntities = new RecordCache(this.recordBudget);
+    this.wholeRelations = new RecordCache(this.recordBudget);
     this.db = new Connections(options);
     this.corpus = new CorpusMetaCache(this.db, options, () => {
       this.entityRecords.clear();
@@ -120,10 +133,10 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
   }
 
-  /** Whole records by id (their lists included), as [id, JSON]. */
-  private async readWhole(table: 'entity' | 'relation', ids: string[]): Promise<Array<[string, string]>> {
+  /** Whole records by id (their lists included), large ones cut at the top level to parse their lists on first read (lazyRecord.ts). */
+  private async readWhole(table: 'entity' | 'relation', ids: string[]): Promise<Array<[string, StoredRecord]>> {
     const rows = await this.db.read<{ id: string; doc: string }>(`SELECT id, doc::text AS doc FROM newsgraph.${table} WHERE id = ANY($1::text[])`, [ids]);
-    return rows.map((r) => [r.id, r.doc]);
+    return rows.map((r) => [r.id, storedRecord(r.doc)]);
   }
 
   /** The entity with its lists: itself when it has them, else its whole record (batched per request). */
@@ -146,6 +159,11 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   /** Large records kept between requests (for tests). */
   get cachedRecordCount(): number {
     return this.entityRecords.count + this.relationRecords.count + this.wholeEntities.count + this.wholeRelations.count;
+  }
+
+  /** Bytes counted for the records kept by all four caches (recordCache.ts): at most the budget given. */
+  get cachedRecordBytes(): number {
+    return this.recordBudget.used;
   }
 
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
@@ -177,9 +195,10 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     return this.entityRecords.getMany(ids, this.readEntities);
   }
 
-  private readonly readEntities = async (ids: string[]): Promise<Array<[string, string]>> => {
+  /** Records by id as handed out: slim for the large ones (slimRecords.ts), so parsed whole. */
+  private readonly readEntities = async (ids: string[]): Promise<Array<[string, StoredRecord]>> => {
     const rows = await this.db.read<{ id: string; doc: string }>(`SELECT id, ${servedDoc()}::text AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
-    return rows.map((r) => [r.id, r.doc]);
+    return rows.map((r) => [r.id, { doc: r.doc }]);
   };
 
   /**
@@ -286,9 +305,10 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     return this.relationRecords.getMany(positions, this.readRelations);
   }
 
-  private readonly readRelations = async (positions: number[]): Promise<Array<[number, string]>> => {
+  /** Records by position as handed out: slim for the large ones (slimRecords.ts), so parsed whole. */
+  private readonly readRelations = async (positions: number[]): Promise<Array<[number, StoredRecord]>> => {
     const rows = await this.db.read<{ pos: number; doc: string }>(`SELECT pos, ${servedDoc()}::text AS doc FROM newsgraph.relation WHERE pos = ANY($1::int[])`, [positions]);
-    return rows.map((r) => [r.pos, r.doc]);
+    return rows.map((r) => [r.pos, { doc: r.doc }]);
   };
 
   /**
@@ -348,27 +368,31 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   }
 
   /** One page of an article's relations or entities, in graph order. */
-  private async articlePage<T extends { readonly id: string }>(space: CursorSpace, articleId: string, page: PageRequest): Promise<Page<T>> {
+  private async articlePage<T extends { readonly id: string }>(
+    space: CursorSpace,
+    articleId: string,
+    page: PageRequest,
+    recordsOf: (sql: string, values: readonly unknown[]) => Promise<T[]>,
+  ): Promise<Page<T>> {
     await this.requireArticle(articleId);
     const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
     const [after, count] = await Promise.all([
       this.cursorPosition(space, page.after),
       this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
     ]);
-    const rows = await this.db.read<DocRow<T>>(
-      `SELECT ${servedDoc('t.')} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
-       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`,
-      [articleId, after, page.first + 1],
-    );
-    return this.pageOf(space, rows.map((r) => r.doc), page.first, Number(count[0]?.count ?? 0));
+    // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
+    const sql = `SELECT t.${space === 'relation' ? 'pos' : 'id'}, ${recordOrNull(servedDoc('t.'))} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`;
+    const rows = await recordsOf(sql, [articleId, after, page.first + 1]);
+    return this.pageOf(space, rows, page.first, Number(count[0]?.count ?? 0));
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
-    return this.articlePage<RelationAttributes>('relation', articleId, page);
+    return this.articlePage('relation', articleId, page, (sql, values) => this.relationRecordsOf(sql, values));
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
-    return this.articlePage<EntityAttributes>('entity', articleId, page);
+    return this.articlePage('entity', articleId, page, (sql, values) => this.entityRecordsOf(sql, values));
   }
 
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
@@ -402,8 +426,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   }
 
   /**
-   * Every article's place in publication order and its date, read once per corpus (a row of about 60 bytes per
-   * article: 6 MB of server memory at 100,000 articles): the explorer orders the articles behind each node and
+   * Every article's place in publication order and its date, read once per corpus (204 bytes of heap per
+   * article, measured: 20 MB at 100,000 articles; the one thing the server keeps that grows with the corpus): the explorer orders the articles behind each node and
    * edge by it, which would otherwise cost a look-up of thousands of articles for every view around a hub.
    */
   private async articleOrder(): Promise<ArticleOrder> {
