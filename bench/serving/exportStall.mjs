@@ -4,10 +4,9 @@
 // The export's body is counted as it comes, never gathered: a 400 MB arrayBuffer() would stall this client's own
 // loop and show as question latency.
 // Usage: node bench/serving/exportStall.mjs --snapshot FILE [--formats json,gexf] [--runs 1] [--scope whole,focus]
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { countBody, startExportServer } from './exportClient.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -20,19 +19,7 @@ const { values } = parseArgs({
 });
 if (values.snapshot === undefined) throw new Error('--snapshot FILE');
 
-const child = spawn(process.execPath, [...(process.env.EXPORT_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--max-old-space-size=6000', new URL('./exportServer.mjs', import.meta.url).pathname, values.snapshot, values.server], { stdio: ['ignore', 'pipe', 'inherit'] });
-const { url, focus } = await new Promise((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  // The first JSON line is the server's; anything else (--trace-gc) goes to stderr.
-  createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? resolve(JSON.parse(line)) : process.stderr.write(`${line}\n`)));
-});
-const base = url.replace(/\/graphql$/, '');
-
-async function countBody(res) {
-  let bytes = 0;
-  for await (const chunk of res.body) bytes += chunk.byteLength;
-  return bytes;
-}
+const { child, url, focus, base } = await startExportServer(values.snapshot, values.server, (process.env.EXPORT_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
 
 let failedQuestions = 0;
 async function ask() {
