@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
-import { startServer, type RunningServer } from '../../src/api/index.js';
+import type { RunningServer } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { loadGraphIntoPostgres } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
-import { askOverHttp, seedGraph, type Ask } from './seed.js';
+import { serveTwice, type ServedTwice } from '../store/servedTwice.js';
+import { missingPostgres, type PostgresCluster } from '../utils/postgresCluster.js';
+import { seedGraph, type Ask } from './seed.js';
 
 const missing = missingPostgres();
 const describePostgres = missing === null ? describe : describe.skip;
@@ -39,27 +40,19 @@ const QUESTIONS: ReadonlyArray<readonly [string, string, Record<string, unknown>
 describePostgres('the same answers from memory and from PostgreSQL, over HTTP', () => {
   let cluster: PostgresCluster;
   let graph: NewsGraph;
-  let store: PostgresStore;
+  let served: ServedTwice;
   let memoryServer: RunningServer;
   let postgresServer: RunningServer;
   let fromMemory: Ask;
   let fromPostgres: Ask;
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     graph = await seedGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    store = new PostgresStore({ primary: cluster.url });
-    memoryServer = await startServer({ graph, port: 0, handleSignals: false });
-    postgresServer = await startServer({ store, port: 0, handleSignals: false });
-    fromMemory = askOverHttp(memoryServer.url);
-    fromPostgres = askOverHttp(postgresServer.url);
+    served = await serveTwice(graph);
+    ({ cluster, memoryServer, postgresServer, fromMemory, fromPostgres } = served);
   });
   afterAll(async () => {
-    await postgresServer?.close();
-    await memoryServer?.close();
-    await store?.close();
-    await cluster?.stop();
+    await served?.close();
   });
 
   test.each(PLAYGROUND_EXAMPLES.map((e) => [e.operationName, e] as const))('playground: %s', async (_, example) => {

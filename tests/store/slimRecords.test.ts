@@ -7,13 +7,13 @@
  * only names the hub reads no whole record.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startServer, type RunningServer } from '../../src/api/index.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import type { PostgresStore } from '../../src/store/postgres/index.js';
 import { isSlim, slimJson, SLIM_FROM } from '../../src/store/postgres/slimRecords.js';
-import { askOverHttp, type Ask } from '../api/seed.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import type { Ask } from '../api/seed.js';
+import { missingPostgres } from '../utils/postgresCluster.js';
+import { serveTwice, type ServedTwice } from './servedTwice.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -55,30 +55,20 @@ const missing = missingPostgres();
 const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('slim records: large records handed out without their lists, completed when asked', () => {
-  let cluster: PostgresCluster;
+  let served: ServedTwice;
   let graph: NewsGraph;
   let store: PostgresStore;
-  let memoryServer: RunningServer;
-  let postgresServer: RunningServer;
   let fromMemory: Ask;
   let fromPostgres: Ask;
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     graph = slimGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    store = new PostgresStore({ primary: cluster.url });
     // No response cache: every question is answered by the stores.
-    memoryServer = await startServer({ graph, port: 0, handleSignals: false, responseCacheBytes: 0 });
-    postgresServer = await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 });
-    fromMemory = askOverHttp(memoryServer.url);
-    fromPostgres = askOverHttp(postgresServer.url);
+    served = await serveTwice(graph, { responseCacheBytes: 0 });
+    ({ store, fromMemory, fromPostgres } = served);
   });
   afterAll(async () => {
-    await postgresServer?.close();
-    await memoryServer?.close();
-    await store?.close();
-    await cluster?.stop();
+    await served?.close();
   });
 
   test('the fixture has large and small records, and slim JSON keeps the other keys in their order', () => {
