@@ -1,23 +1,40 @@
 /**
- * An execution budget per operation: time, and bytes of answer. graphql-js runs synchronous resolvers one
- * after another without returning to the event loop, so one costly operation used to block every other
- * client (issue 11: 17 s). Every field resolver is wrapped here so that, between resolvers:
- * - the operation is stopped, with one coded error, once its time (`maxExecutionMs`) or its estimated
- *   answer size (`maxResponseBytes`) is spent;
+ * An execution budget per operation: its own working time, a wall-clock ceiling, and bytes of answer.
+ * graphql-js runs synchronous resolvers one after another without returning to the event loop, so one costly
+ * operation used to block every other client (issue 11: 17 s). Every field resolver is wrapped here so that,
+ * between resolvers:
+ * - the operation is stopped, with one coded error, once its working time (`maxExecutionMs`), its wall-clock
+ *   ceiling (`maxWallClockMs`) or its estimated answer size (`maxResponseBytes`) is spent;
  * - after each slice of YIELD_EVERY_MS of work it yields to the event loop (the resolver's value is
  *   returned through a promise), so that other requests are served in between; waiting continuations are
  *   let go one per turn of the loop, so that I/O is polled between any two slices.
+ *
+ * Working time is the time the operation's own code runs: it is counted in runs, from the moment the operation's
+ * code starts running (execution starts, a yielded continuation gets its turn, a resolver's promise settles, or a
+ * field of this operation comes after another operation's) to its last clock reading before it stops. What other
+ * operations do while it waits for its turn, and the time the event loop sits idle waiting for the database
+ * (node's `performance.nodeTiming.idleTime`), are not charged: under overload ten interleaved operations were each
+ * charged the others' slices and refused after most of their work; over PostgreSQL the waits for the server were.
+ * The ceiling bounds what that count cannot see: a wait that never ends (a timer rejects every promise of the
+ * operation still pending then) or an operation starved by others.
+ *
  * The budget lives in a WeakMap keyed by the operation's context object, given by the request guards
- * (requestGuards.ts: `startBudget`, `replaceStoppedAnswer`); an operation without one (e.g. a bare `graphql()`
- * call on the schema) runs unbounded, as before.
+ * (requestGuards.ts: `startBudget`, `endBudget`, `replaceStoppedAnswer`); an operation without one (e.g. a bare
+ * `graphql()` call on the schema) runs unbounded, as before.
  */
+import { performance } from 'node:perf_hooks';
 import { defaultFieldResolver, getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { WALL_CLOCK_FACTOR } from './limits.js';
 
 /** Work done between two yields to the event loop. */
 export const YIELD_EVERY_MS = 4;
 
-export const BUDGET_CODES = Object.freeze({ time: 'EXECUTION_TIMEOUT', bytes: 'RESPONSE_TOO_LARGE' } as const);
+/**
+ * One code per limit: the working-time budget (ask for less), the wall-clock ceiling (the server or its database
+ * is too slow now: ask again later; asking for less may not help), and the answer's size.
+ */
+export const BUDGET_CODES = Object.freeze({ time: 'EXECUTION_TIMEOUT', ceiling: 'EXECUTION_CEILING', bytes: 'RESPONSE_TOO_LARGE' } as const);
 export type BudgetCode = (typeof BUDGET_CODES)[keyof typeof BUDGET_CODES];
 
 /** The refusal of an operation that ran out of budget; the whole answer is replaced by this one error. */
@@ -41,37 +58,66 @@ export class BudgetError extends GraphQLError {
  */
 const FIELDS_PER_CLOCK_READ = 16;
 
+/** Milliseconds the event loop has spent waiting for I/O with nothing to run, since the process started. */
+const { nodeTiming } = performance;
+const idleTime = (): number => nodeTiming.idleTime;
+
+/** The operation whose code ran last: a field of another one means that this one stopped in between. */
+let running: Budget | undefined;
+
+/** What a budget has used so far (for the refusal's message, logs and tests). */
+export interface BudgetUse {
+  /** Milliseconds of the operation's own work. */
+  readonly workMs: number;
+  /** Milliseconds since execution started. */
+  readonly wallMs: number;
+}
+
 class Budget {
-  private readonly deadline: number;
+  private readonly started = performance.now();
+  private readonly wallDeadline: number;
+  /** Milliseconds of own work, up to `mark`. */
+  private spent = 0;
+  /** The clock, and the loop's idle time, when work was last charged (or a run began). */
+  private mark = this.started;
+  private idleMark = idleTime();
   private bytes = 0;
-  private sliceStart = performance.now();
+  private sliceStart = this.started;
   /** The clock as last read, and fields since. */
-  private now = this.sliceStart;
+  private now = this.started;
   private fieldsSinceClock = 0;
+  /** Rejects the promises of this operation still pending when the ceiling passes; started at the first one. */
+  private ceilingTimer: NodeJS.Timeout | undefined;
+  private readonly pending = new Set<(error: BudgetError) => void>();
   stopped: BudgetError | undefined;
 
   constructor(
     private readonly maxMs: number,
+    private readonly maxWallMs: number,
     private readonly maxBytes: number,
   ) {
-    this.deadline = this.sliceStart + maxMs;
+    this.wallDeadline = this.started + maxWallMs;
+    running = this;
   }
 
-  /** Called once per field: reads the clock every FIELDS_PER_CLOCK_READ fields. */
+  use(): BudgetUse {
+    return { workMs: this.spent, wallMs: performance.now() - this.started };
+  }
+
+  /** Called once per field: a field after another operation's begins a run; the clock is read every FIELDS_PER_CLOCK_READ fields. */
   tick(): void {
-    if (++this.fieldsSinceClock >= FIELDS_PER_CLOCK_READ) {
-      this.fieldsSinceClock = 0;
-      this.now = performance.now();
-    }
+    if (running !== this) this.beginRun();
+    else if (++this.fieldsSinceClock >= FIELDS_PER_CLOCK_READ) this.charge();
   }
 
-  /** @throws BudgetError once the time or the size is spent (and for every field after). */
+  /** @throws BudgetError once the working time, the ceiling or the size is spent (and for every field after). */
   check(): void {
     if (this.stopped) throw this.stopped;
-    if (this.now > this.deadline) {
-      this.stopped = new BudgetError(BUDGET_CODES.time, this.maxMs, `The operation ran out of its ${this.maxMs} ms execution budget: ask for fewer or smaller fields (lower "first", fewer aliases).`);
+    if (this.spent > this.maxMs) {
+      this.stopped = new BudgetError(BUDGET_CODES.time, this.maxMs, `The operation ran out of its ${this.maxMs} ms execution budget (its own working time): ask for fewer or smaller fields (lower "first", fewer aliases).`);
       throw this.stopped;
     }
+    if (this.now > this.wallDeadline) throw this.hitCeiling();
   }
 
   /** Counts a resolved value toward the answer's size (strings by length, anything else a few bytes). */
@@ -87,10 +133,84 @@ class Budget {
     return this.now - this.sliceStart >= YIELD_EVERY_MS;
   }
 
-  /** A continuation of this operation got its turn: its slice starts now. */
+  /** A continuation of this operation got its turn: its slice, and a run of work, start now. */
   resumed(): void {
-    this.sliceStart = this.now = performance.now();
+    this.beginRun();
+    this.sliceStart = this.now;
+  }
+
+  /**
+   * A resolver returned a promise (the store's answer, maybe a wait for the database): its synchronous work is
+   * charged now; when the promise settles, this operation's code runs again (a run begins if another ran
+   * meanwhile, and the loop's idle time in between is not charged); if the ceiling passes first, the field fails
+   * with the ceiling's error, so that an operation waiting for ever is still answered.
+   */
+  awaiting(value: PromiseLike<unknown>): Promise<unknown> {
+    this.charge();
+    this.ceilingTimer ??= setTimeout(() => this.expire(), Math.max(0, this.wallDeadline - this.now));
+    return new Promise((resolve, reject) => {
+      this.pending.add(reject);
+      value.then(
+        (settled) => {
+          this.pending.delete(reject);
+          this.backFromWait();
+          resolve(settled);
+        },
+        (error: unknown) => {
+          this.pending.delete(reject);
+          this.backFromWait();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** The operation's answer is being sent: nothing of it runs any more. */
+  end(): void {
+    if (this.ceilingTimer !== undefined) clearTimeout(this.ceilingTimer);
+    this.pending.clear();
+    if (running === this) running = undefined;
+  }
+
+  /** Reads the clock and charges the time since the last mark, less the time the loop sat idle meanwhile. */
+  private charge(): void {
     this.fieldsSinceClock = 0;
+    const now = performance.now();
+    const idle = idleTime();
+    this.spent += Math.max(0, now - this.mark - (idle - this.idleMark));
+    this.now = this.mark = now;
+    this.idleMark = idle;
+  }
+
+  /** This operation's code starts running again after others' (or after a yield): nothing since its last mark is its own. */
+  private beginRun(): void {
+    running = this;
+    this.fieldsSinceClock = 0;
+    this.now = this.mark = performance.now();
+    this.idleMark = idleTime();
+  }
+
+  private backFromWait(): void {
+    if (running === this) this.charge();
+    else this.beginRun();
+  }
+
+  private hitCeiling(): BudgetError {
+    this.stopped ??= new BudgetError(
+      BUDGET_CODES.ceiling,
+      this.maxWallMs,
+      `The operation ran past its ${this.maxWallMs} ms wall-clock ceiling (after ${Math.round(this.spent)} ms of its own work; the rest was spent waiting, for the database or for other requests): the server is busy or its store slow, ask again later.`,
+    );
+    return this.stopped;
+  }
+
+  /** The ceiling passed with promises of this operation pending: they fail now, and the operation ends with the ceiling's error. */
+  private expire(): void {
+    this.ceilingTimer = undefined;
+    if (this.pending.size === 0) return;
+    const error = this.stopped ?? this.hitCeiling();
+    for (const reject of this.pending) reject(error);
+    this.pending.clear();
   }
 }
 
@@ -149,6 +269,10 @@ function failLater(error: unknown): Promise<never> {
   return failed;
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 function bounded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     const budget = budgetOf(context);
@@ -159,7 +283,7 @@ function bounded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldR
         budget.check();
         const value = resolve(source, args, context, info);
         budget.count(value);
-        return value;
+        return isThenable(value) ? budget.awaiting(value) : value;
       } catch (error) {
         return failLater(error);
       }
@@ -169,7 +293,7 @@ function bounded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldR
       budget.check();
       const value = resolve(source, args, context, info);
       budget.count(value);
-      return value;
+      return isThenable(value) ? budget.awaiting(value) : value;
     });
     later.catch(() => undefined);
     return later;
@@ -204,12 +328,25 @@ export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** Gives the operation whose context is `contextValue` its budget (from executionDidStart on). */
-export function startBudget(contextValue: object, maxExecutionMs: number, maxResponseBytes: number): void {
-  const budget = new Budget(maxExecutionMs, maxResponseBytes);
+/**
+ * Gives the operation whose context is `contextValue` its budget (from executionDidStart on): `maxExecutionMs` of
+ * its own work, `maxWallClockMs` of wall-clock time (default WALL_CLOCK_FACTOR times the work), `maxResponseBytes`.
+ */
+export function startBudget(contextValue: object, maxExecutionMs: number, maxResponseBytes: number, maxWallClockMs = WALL_CLOCK_FACTOR * maxExecutionMs): void {
+  const budget = new Budget(maxExecutionMs, maxWallClockMs, maxResponseBytes);
   budgets.set(contextValue, budget);
   lastContext = contextValue;
   lastBudget = budget;
+}
+
+/** What the operation of `contextValue` has used of its budget so far, if it has one. */
+export function budgetUse(contextValue: object): BudgetUse | undefined {
+  return budgetOf(contextValue)?.use();
+}
+
+/** The operation's execution is over (willSendResponse): its ceiling timer is cleared. */
+export function endBudget(contextValue: object): void {
+  budgetOf(contextValue)?.end();
 }
 
 /**

@@ -18,8 +18,16 @@ export interface QueryLimits {
   readonly defaultListSize?: number;
   /** Lexical tokens of a GraphQL document; the parser stops at this many (depth, alias and nesting bombs are refused here first). @default 2000 */
   readonly maxTokens?: number;
-  /** Milliseconds an operation may execute before it is stopped with EXECUTION_TIMEOUT. @default 2000 */
+  /**
+   * Milliseconds of the operation's own work (its resolvers running, not the time other requests or the database
+   * take meanwhile) before it is stopped with EXECUTION_TIMEOUT (src/api/executionBudget.ts). @default 2000
+   */
   readonly maxExecutionMs?: number;
+  /**
+   * Milliseconds of wall-clock time from the start of execution, waits included, before the operation is stopped
+   * with EXECUTION_CEILING: the bound on an operation that waits (a stalled database) or is starved. @default 5 × maxExecutionMs
+   */
+  readonly maxWallClockMs?: number;
   /** Estimated bytes of one answer; over this the operation is stopped with RESPONSE_TOO_LARGE. @default 4194304 */
   readonly maxResponseBytes?: number;
 }
@@ -34,6 +42,7 @@ export const DEFAULT_LIMITS: ResolvedLimits = Object.freeze({
   defaultListSize: 5,
   maxTokens: 2_000,
   maxExecutionMs: 2_000,
+  maxWallClockMs: 10_000,
   maxResponseBytes: 4 * 1024 * 1024,
 });
 
@@ -45,8 +54,12 @@ export const LIMIT_CODES = Object.freeze({
   maxBodyBytes: 'REQUEST_TOO_LARGE',
   maxTokens: 'TOO_MANY_TOKENS',
   maxExecutionMs: 'EXECUTION_TIMEOUT',
+  maxWallClockMs: 'EXECUTION_CEILING',
   maxResponseBytes: 'RESPONSE_TOO_LARGE',
 } as const);
+
+/** The wall-clock ceiling, when not given, is this many times the working-time budget. */
+export const WALL_CLOCK_FACTOR = 5;
 
 export type LimitName = keyof typeof LIMIT_CODES;
 export type LimitCode = (typeof LIMIT_CODES)[LimitName];
@@ -64,6 +77,7 @@ export function resolveLimits(limits: QueryLimits = {}): ResolvedLimits {
     defaultListSize: limits.defaultListSize ?? DEFAULT_LIMITS.defaultListSize,
     maxTokens: limits.maxTokens ?? DEFAULT_LIMITS.maxTokens,
     maxExecutionMs: limits.maxExecutionMs ?? DEFAULT_LIMITS.maxExecutionMs,
+    maxWallClockMs: limits.maxWallClockMs ?? WALL_CLOCK_FACTOR * (limits.maxExecutionMs ?? DEFAULT_LIMITS.maxExecutionMs),
     maxResponseBytes: limits.maxResponseBytes ?? DEFAULT_LIMITS.maxResponseBytes,
   };
   for (const [name, value] of Object.entries(resolved)) {

@@ -10,7 +10,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { noteAnswer } from './cleanAnswers.js';
 import { checkCost } from './costLimit.js';
-import { replaceStoppedAnswer, startBudget } from './executionBudget.js';
+import { endBudget, replaceStoppedAnswer, startBudget } from './executionBudget.js';
 import type { ResolvedLimits } from './limits.js';
 import type { ListSizeOf } from './listSizes.js';
 import { readOnlyRefusal } from './readOnly.js';
@@ -23,9 +23,10 @@ export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSize
       if (refusal !== null) throw refusal;
     },
     async executionDidStart(context) {
-      startBudget(context.contextValue, limits.maxExecutionMs, limits.maxResponseBytes);
+      startBudget(context.contextValue, limits.maxExecutionMs, limits.maxResponseBytes, limits.maxWallClockMs);
     },
     async willSendResponse(context) {
+      endBudget(context.contextValue);
       replaceStoppedAnswer(context);
       noteAnswer(context); // after the budget: a stopped operation's answer is its error
     },

@@ -1,0 +1,198 @@
+/**
+ * The execution budget counts the operation's own working time, with a wall-clock ceiling (src/api/executionBudget.ts):
+ * - an operation that does more work than its budget is refused with EXECUTION_TIMEOUT;
+ * - an operation whose wall time is long only because others ran between its slices is answered, where the old
+ *   wall-clock rule (here: a ceiling equal to the budget) refuses it;
+ * - an operation waiting on a promise that never settles (a stalled database) is stopped by the ceiling with
+ *   EXECUTION_CEILING, and the server keeps answering.
+ *
+ * Load-independent: the work is a store whose `search` busy-waits a fixed time (so the operation's own work is at
+ * least, and about, that much on any machine), and the others' time is work of the same kind between its slices
+ * (concurrent operations, or a hog on the event loop). The assertions are on what the mechanism must do given
+ * those lower bounds (refused or not, which code), with margins of several times, never on how fast anything ran.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
+import { createApolloServer, startServer, type QueryLimits, type RunningServer } from '../../src/api/index.js';
+import type { NewsGraph } from '../../src/graph/index.js';
+import { MemoryStore } from '../../src/store/index.js';
+import { askInProcess, seedGraph, type Ask, type ResultJson } from '../api/seed.js';
+
+/** Milliseconds of synchronous work one `search` costs here (a busy wait: at least this long on any machine). */
+const SEARCH_WORK_MS = 10;
+/** A search with this text waits for ever (as a stalled database would); with SLOW_TEXT it settles after SLOW_MS. */
+const STALL_TEXT = 'stall';
+const SLOW_TEXT = 'slow';
+const SLOW_MS = 1_500;
+
+function busyWait(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // the operation's own work
+  }
+}
+
+/** The in-memory store, but `search` works SEARCH_WORK_MS first, and waits for ever (or long) on two texts. */
+class WorkingStore extends MemoryStore {
+  searches = 0;
+  override search(text: string, options: { readonly limit: number }): ReturnType<MemoryStore['search']> {
+    this.searches++;
+    if (text === STALL_TEXT) return new Promise(() => undefined);
+    if (text === SLOW_TEXT) return new Promise((resolve) => setTimeout(resolve, SLOW_MS)).then(() => super.search(text, options));
+    busyWait(SEARCH_WORK_MS);
+    return super.search(text, options);
+  }
+}
+
+/** `n` aliased searches: n × SEARCH_WORK_MS of the operation's own work, each field longer than a 4 ms slice. */
+const searches = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `s${i}: search(text: "Kyiv", limit: 1) { id }`).join(' ')} }`;
+/** 20 searches: at least 200 ms of own work. */
+const TWENTY = searches(20);
+
+let graph: NewsGraph;
+beforeAll(async () => {
+  graph = await seedGraph();
+}, 60_000);
+
+function inProcess(limits: QueryLimits): { ask: Ask; store: WorkingStore } {
+  const store = new WorkingStore(graph);
+  return { ask: askInProcess(createApolloServer(store, { limits: { maxResponseBytes: 1e9, ...limits } })), store };
+}
+
+const codes = (result: ResultJson): unknown[] => (result.errors ?? []).map((error) => error.extensions?.code);
+
+/**
+ * Keeps the event loop busy for `ms` at every turn (others' work between the operation's slices) until stopped;
+ * counts its turns. setImmediate: one hog turn per turn of the loop, as the budget's yielded continuations take.
+ */
+function hogTheLoop(ms: number): { stop: () => number } {
+  let stopped = false;
+  let turns = 0;
+  const turn = (): void => {
+    if (stopped) return;
+    turns++;
+    busyWait(ms);
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop: () => {
+      stopped = true;
+      return turns;
+    },
+  };
+}
+
+describe('the working-time budget', () => {
+  test('(a) an operation that works longer than its budget is refused with EXECUTION_TIMEOUT', async () => {
+    // 20 × 10 ms of own work against a 60 ms budget, nothing else running: refused by the working time, not the ceiling.
+    const { ask, store } = inProcess({ maxExecutionMs: 60, maxWallClockMs: 600_000 });
+    await ask('{ search(text: "Kyiv", limit: 1) { id } }'); // warm: the name index is built on first use
+    store.searches = 0;
+    const result = await ask(TWENTY);
+    expect(codes(result)).toEqual(['EXECUTION_TIMEOUT']);
+    expect(result.errors?.[0]?.extensions?.['limit']).toBe(60);
+    expect(result.errors?.[0]?.message).toContain('own working time');
+    expect(result.data).toBeUndefined();
+    // Stopped once its work passed 60 ms: each search is at least 10 ms of it, so by the 7th at the latest (the 8th
+    // is refused before it runs). How early depends on the machine's load (its own time includes being descheduled).
+    expect(store.searches).toBeGreaterThanOrEqual(1);
+    expect(store.searches).toBeLessThanOrEqual(7);
+  }, 60_000);
+
+  test('(b) an operation slowed only by others running between its slices is answered; the wall-clock rule refuses it', async () => {
+    // Own work: 20 searches of 10 ms (200 ms, and each yields its turn after). Others: 100 ms of work at every turn of
+    // the loop. So its wall time is at least 19 × 100 ms: past its 1,000 ms budget, five times its own work.
+    const budget = 1_000;
+    const run = async (limits: QueryLimits): Promise<{ result: ResultJson; wallMs: number; hogTurns: number; searches: number }> => {
+      const { ask, store } = inProcess(limits);
+      await ask('{ __typename }'); // started, and warm
+      const hog = hogTheLoop(100);
+      const start = performance.now();
+      const result = await ask(TWENTY);
+      const wallMs = performance.now() - start;
+      return { result, wallMs, hogTurns: hog.stop(), searches: store.searches };
+    };
+    const now = await run({ maxExecutionMs: budget, maxWallClockMs: 600_000 });
+    expect(now.result.errors).toBeUndefined();
+    expect(Object.keys(now.result.data ?? {})).toHaveLength(20);
+    // It did live past its budget in wall time: others' turns ran between its slices (the mechanism under test).
+    expect(now.hogTurns).toBeGreaterThanOrEqual(15);
+    expect(now.wallMs).toBeGreaterThan(budget);
+
+    // The old rule, a limit on wall time: the same operation under the same hog is refused.
+    const old = await run({ maxExecutionMs: budget, maxWallClockMs: budget });
+    expect(codes(old.result)).toEqual(['EXECUTION_CEILING']);
+    expect(old.searches).toBeLessThan(20);
+  }, 120_000);
+
+  test('(b) concurrent operations with a small budget are each charged their own work, not the others\'', async () => {
+    // Eight operations of 200 ms of work each, interleaved 4 ms slice by slice: each lives about 1,600 ms, past its
+    // 700 ms budget, but works about 200 ms of it.
+    const operations = 8;
+    const budget = 700;
+    const answers = async (limits: QueryLimits): Promise<{ results: ResultJson[]; wallMs: number }> => {
+      const { ask } = inProcess(limits);
+      await ask('{ __typename }');
+      const start = performance.now();
+      const results = await Promise.all(Array.from({ length: operations }, () => ask(TWENTY)));
+      return { results, wallMs: performance.now() - start };
+    };
+    const now = await answers({ maxExecutionMs: budget, maxWallClockMs: 600_000 });
+    expect(now.results.map(codes)).toEqual(Array.from({ length: operations }, () => []));
+    expect(now.wallMs).toBeGreaterThan(budget); // together: at least 8 × 200 ms
+
+    // The old rule refuses some (all but those that finish within 700 ms of wall time, when they all share the loop).
+    const old = await answers({ maxExecutionMs: budget, maxWallClockMs: budget });
+    expect(old.results.flatMap(codes)).toContain('EXECUTION_CEILING');
+  }, 120_000);
+});
+
+describe('the wall-clock ceiling', () => {
+  let server: RunningServer;
+  let store: WorkingStore;
+  const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    store = new WorkingStore(graph);
+    server = await startServer({ graph, store, port: 0, handleSignals: false, logger: QUIET, limits: { maxExecutionMs: 2_000, maxWallClockMs: 300 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  const post = async (query: string): Promise<{ status: number; body: ResultJson }> => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: (await response.json()) as ResultJson };
+  };
+
+  test('(c) a resolver waiting for ever is stopped by the ceiling with EXECUTION_CEILING; the server keeps answering', async () => {
+    const stalled = post(`{ search(text: "${STALL_TEXT}") { id } }`);
+    // Asked while the first waits: answered (the wait holds nothing).
+    const meanwhile = await post('{ entity(id: "kyiv") { name } }');
+    expect(meanwhile.body.errors).toBeUndefined();
+    const { status, body } = await stalled;
+    expect(status).toBe(200);
+    expect(codes(body)).toEqual(['EXECUTION_CEILING']);
+    expect(body.errors?.[0]?.extensions?.['limit']).toBe(300);
+    expect(body.errors?.[0]?.message).toContain('300 ms wall-clock ceiling');
+    expect(body.data).toBeUndefined();
+    // And after.
+    const after = await post('{ search(text: "Kyiv", limit: 1) { id } }');
+    expect(after.body.errors).toBeUndefined();
+  }, 60_000);
+
+  test('(c) a wait that settles after the ceiling: refused at the ceiling, and its late answer breaks nothing', async () => {
+    const { body } = await post(`{ search(text: "${SLOW_TEXT}") { id } }`);
+    expect(codes(body)).toEqual(['EXECUTION_CEILING']);
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS + 200)); // the store's answer arrives, to no one
+    const after = await post('{ entities(first: 1) { totalCount } }');
+    expect(after.body.errors).toBeUndefined();
+    expect(unhandled).toEqual([]);
+  }, 60_000);
+});
