@@ -10,7 +10,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { NewsGraph } from '../graph/index.js';
-import type { GraphStore } from '../store/index.js';
+import { asStore, MemoryStore, type GraphStore } from '../store/index.js';
 import { aliasLimitRule } from './aliasLimit.js';
 import { depthLimitRule } from './depthLimit.js';
 import { createErrorFormatter, type ServerLogger } from './errors.js';
@@ -33,7 +33,8 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
   return new ApolloServer<BaseContext>({
-    schema: withExecutionBudget(createSchema(graph)),
+    // The in-memory store's promises are settled when returned: the budget need not watch them (executionBudget.ts).
+    schema: withExecutionBudget(createSchema(graph), { storeWaits: !(asStore(graph) instanceof MemoryStore) }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
