@@ -12,11 +12,12 @@ import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
 import { serveFromStore } from './serveStore.js';
+import { SERVER_FLAG_OPTIONS, serverOptionsFrom } from '../serverFlags.js';
 import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...] [--record-cache-mb N]] [--watch]',
+  usage: 'newsgraph serve [--port N] [--host H] [--data DIR | --snapshot FILE | --store URL [--replica URL...] [--record-cache-mb N]] [--watch] [--max-execution-ms N] [--max-wall-clock-ms N] [--response-cache-mb N] [--export-cache DIR] [--export-cache-mb N] [--export-cache-files N | --no-export-cache]',
   summary: `Serve GraphQL at /graphql, with the playground for browsers (default ${DEFAULT_HOST}:${DEFAULT_PORT}; PORT and HOST work too). SIGHUP reloads.`,
   positionals: 0,
   options: {
@@ -27,6 +28,7 @@ export const serveCommand: Command = {
     'record-cache-mb': { type: 'string', valueName: 'N', description: `With --store: megabytes of heap kept for hubs' large records between requests (default ${DEFAULT_RECORD_CACHE_BYTES / 1024 / 1024}; 0 keeps none).` },
     watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
+    ...SERVER_FLAG_OPTIONS,
   },
   async run(args, io) {
     const portText = stringOption(args.values['port']) ?? process.env['PORT'] ?? String(DEFAULT_PORT);
@@ -48,12 +50,15 @@ export const serveCommand: Command = {
     if (recordCacheMb !== undefined && !(Number.isFinite(recordCacheMb) && recordCacheMb >= 0)) {
       throw new NewsgraphError('BAD_USER_INPUT', `--record-cache-mb must be a number of megabytes ≥ 0, not "${cacheText ?? ''}".`);
     }
-    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io, recordCacheMb === undefined ? undefined : Math.round(recordCacheMb * 1024 * 1024));
+    const serverOptions = await serverOptionsFrom(args);
+    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io, recordCacheMb === undefined ? undefined : Math.round(recordCacheMb * 1024 * 1024), serverOptions);
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
     const graph = await graphFrom(args);
     // The command owns the signals: it reports them and resolves once the server has drained.
-    const server = await startServer({ graph, port, host, handleSignals: false });
+    const server = await startServer({ graph, port, host, handleSignals: false, ...serverOptions });
+    const exportCacheDir = serverOptions.exportCache === false ? undefined : serverOptions.exportCache?.dir;
+    if (exportCacheDir !== undefined) io.out(`Export cache: ${exportCacheDir}\n`);
     io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nExplorer: ${server.url.replace(/\/graphql$/u, '/explore')}\nGraphQL and playground: ${server.url}\n`);
 
     // One reload at a time; changes that arrive during one cause one more afterwards.

@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { startServer } from '../../api/index.js';
 import { PostgresStore } from '../../store/postgres/index.js';
 import type { CommandIo } from '../command.js';
+import type { ServerFlagOptions } from '../serverFlags.js';
 
 /**
  * How much V8 lets the heap grow past what the last full collection left, in percent. Left to itself, on a machine
@@ -24,13 +25,14 @@ export async function serveFromStore(
   listen: { port: number; host: string },
   io: CommandIo,
   recordCacheBytes?: number,
+  serverOptions: ServerFlagOptions = {},
 ): Promise<number> {
   // Read by V8 at each full collection, so it takes effect from the next one; a value given on node's command line wins.
   if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/u.test(arg))) setFlagsFromString(`--heap-growing-percent=${STORE_HEAP_GROWING_PERCENT}`);
   const store = new PostgresStore({ primary, replicas, ...(recordCacheBytes === undefined ? {} : { recordCacheBytes }) });
   let server;
   try {
-    server = await startServer({ store, ...listen, handleSignals: false });
+    server = await startServer({ store, ...listen, handleSignals: false, ...serverOptions });
   } catch (error) {
     await store.close();
     throw error;
