@@ -38,6 +38,8 @@ export class SnapshotLines {
   readonly firstEdge: number;
   /** The hash of each node's and edge's key, by line. */
   private readonly hashes: Uint32Array;
+  /** Every node's number by key, made on first use (a patch that looks up hundreds of ids). */
+  private nodeNumbers: Map<string, number> | undefined;
 
   constructor(
     readonly body: Buffer,
@@ -109,6 +111,16 @@ export class SnapshotLines {
   nodeNumber(key: string): number | undefined {
     const line = this.find(key, this.firstNode, this.firstEdge);
     return line === undefined ? undefined : line - this.firstNode;
+  }
+
+  /** The node number of every key: one map made once, for callers that look up many ids (nodeNumber scans). */
+  nodeIndex(): ReadonlyMap<string, number> {
+    if (this.nodeNumbers === undefined) {
+      const numbers = new Map<string, number>();
+      for (let line = this.firstNode; line < this.firstEdge; line++) numbers.set(this.keyOf(line), line - this.firstNode);
+      this.nodeNumbers = numbers;
+    }
+    return this.nodeNumbers;
   }
 
   /** The line of the edge whose key is `key`, or undefined. */

@@ -8,38 +8,19 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { generateCorpus } from '../../bench/corpus/generate.mjs';
-import { buildGraph, buildSnapshot, encodeSnapshot, type SnapshotBuild } from '../../src/build/index.js';
 import { createCli } from '../../src/cli/cli.js';
 import { removeDir, tempDir } from '../utils/fixtures.js';
+import { articleFile, makeCorpus, oracle, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus } from './patchCorpus.js';
 
 const ARTICLES = 40;
 const SEEDS = [1, 2, 3];
 
-type Yaml = Record<string, unknown> & {
-  article: Record<string, unknown>;
-  relations?: Record<string, unknown>[];
-  events?: Record<string, unknown>[];
-  claims?: Record<string, unknown>[];
-};
-
-interface Corpus {
-  readonly root: string;
-  readonly data: string;
-  readonly cache: string;
-  readonly snapshot: string;
-}
-
 const corpora = new Map<number, Corpus>();
 
 beforeAll(() => {
-  for (const seed of SEEDS) {
-    const root = tempDir(`newsgraph-patch-${seed}-`);
-    const data = join(root, 'data');
-    generateCorpus({ articles: ARTICLES, seed, out: data });
-    corpora.set(seed, { root, data, cache: join(root, 'cache'), snapshot: join(root, 'graph.snapshot') });
-  }
+  for (const seed of SEEDS) corpora.set(seed, makeCorpus(`newsgraph-patch-${seed}-`, ARTICLES, seed));
 });
 afterAll(() => {
   for (const { root } of corpora.values()) removeDir(root);
@@ -49,48 +30,6 @@ function corpus(seed: number): Corpus {
   const found = corpora.get(seed);
   if (found === undefined) throw new Error(`no corpus for seed ${seed}`);
   return found;
-}
-
-function articleFile(c: Corpus, n: number, extension: 'yaml' | 'txt'): string {
-  return join(c.data, 'articles', `article-${String(n).padStart(5, '0')}.${extension}`);
-}
-
-function readArticle(c: Corpus, n: number): Yaml {
-  return parse(readFileSync(articleFile(c, n, 'yaml'), 'utf8')) as Yaml;
-}
-
-function writeArticle(c: Corpus, n: number, yaml: Yaml): void {
-  writeFileSync(articleFile(c, n, 'yaml'), stringify(yaml, { lineWidth: 0 }));
-}
-
-/** The oracle: the snapshot bytes of a full build of the data as it is now, without any cache. */
-async function oracle(c: Corpus): Promise<Buffer> {
-  return encodeSnapshot(await buildGraph(c.data, { threads: 1 }));
-}
-
-/** The build a user runs: through the cache, writing the snapshot file. */
-async function rebuild(c: Corpus): Promise<SnapshotBuild> {
-  return buildSnapshot(c.data, c.snapshot, { cache: c.cache, threads: 1 });
-}
-
-/** Rebuilds and checks the file against a full build; returns how it was made. */
-async function rebuildAndCompare(c: Corpus): Promise<SnapshotBuild> {
-  const built = await rebuild(c);
-  const written = readFileSync(c.snapshot);
-  const expected = await oracle(c);
-  // Compared as text first for a readable difference, then as bytes.
-  if (!written.equals(expected)) expect(firstDifference(written, expected)).toBe('none');
-  expect(written.equals(expected)).toBe(true);
-  return built;
-}
-
-function firstDifference(a: Buffer, b: Buffer): string {
-  const x = a.toString('utf8').split('\n');
-  const y = b.toString('utf8').split('\n');
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return `line ${i}:\n patched: ${(x[i] ?? '<none>').slice(0, 600)}\n full:    ${(y[i] ?? '<none>').slice(0, 600)}`;
-  }
-  return 'none';
 }
 
 function quoteOf(evidence: unknown): string | undefined {

@@ -1,0 +1,158 @@
+/**
+ * Rebuild after an article was added or deleted, by patching the previous snapshot (src/build/articleAddition.ts,
+ * articleDeletion.ts): on small generated corpora over several seeds, articles are added and deleted as a
+ * researcher does (a new report copied from the shape of an existing one, with its own id, events and claims),
+ * `buildSnapshot` runs through the build cache, and the file it writes must be byte for byte the snapshot a full
+ * build of the same data writes. The kinds the patch covers must be patched; the others must fall back to the
+ * full build and say why.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { removeDir } from '../utils/fixtures.js';
+import { articleFile, articleId, howBuilt, makeCorpus, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus, type Yaml } from './patchCorpus.js';
+
+const ARTICLES = 40;
+const SEEDS = [1, 2, 3];
+const corpora = new Map<number, Corpus>();
+
+beforeAll(() => {
+  for (const seed of SEEDS) corpora.set(seed, makeCorpus(`newsgraph-addpatch-${seed}-`, ARTICLES, seed));
+});
+afterAll(() => {
+  for (const { root } of corpora.values()) removeDir(root);
+});
+
+function corpus(seed: number): Corpus {
+  const found = corpora.get(seed);
+  if (found === undefined) throw new Error(`no corpus for seed ${seed}`);
+  return found;
+}
+
+/**
+ * Adds a report: article `from`'s text and encoding under the id `id` (its events and claims renamed with it,
+ * so they are its own), published on `published`, changed by `change`.
+ */
+function addCopy(c: Corpus, from: number, id: string, published: string, change: (yaml: Yaml) => void = () => {}): void {
+  const copied = stringify(readArticle(c, from), { lineWidth: 0 }).replaceAll(articleId(from), id);
+  writeFileSync(articleFile(c, id, 'yaml'), copied);
+  writeFileSync(articleFile(c, id, 'txt'), readFileSync(articleFile(c, from, 'txt'), 'utf8'));
+  const yaml = readArticle(c, id);
+  yaml.article = { ...yaml.article, published };
+  change(yaml);
+  writeArticle(c, id, yaml);
+}
+
+function deleteArticle(c: Corpus, id: string): void {
+  rmSync(articleFile(c, id, 'yaml'));
+  rmSync(articleFile(c, id, 'txt'));
+}
+
+describe.each(SEEDS)('seed %i', (seed) => {
+  test('a first build is a full one', async () => {
+    expect((await rebuildAndCompare(corpus(seed))).how).toBe('full');
+  }, 120_000);
+
+  test('patched: an article added after every other, its facts merged into those other articles state', async () => {
+    const c = corpus(seed);
+    addCopy(c, 8, 'article-90001', '2099-01-01');
+    const built = await rebuildAndCompare(c);
+    expect(howBuilt(built)).toBe('patched');
+    expect(built).toMatchObject({ change: 'added', article: 'article-90001', articles: ARTICLES + 1 });
+  }, 120_000);
+
+  test('patched: an article added with a fact new to the corpus beside one of the same id base (ids renumber), and a negated one', async () => {
+    const c = corpus(seed);
+    addCopy(c, 15, 'article-90002', '2099-01-02', (yaml) => {
+      const relations = yaml.relations ?? [];
+      const model = relations.find((r) => r['event'] === undefined && r['time'] === undefined && r['predicate'] !== 'HOLDS_POSITION');
+      if (model === undefined) throw new Error('no relation to copy');
+      relations.splice(0, 0, { ...model, time: '2001-02-03' }, { ...model, negated: true });
+    });
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
+  }, 120_000);
+
+  test('patched: two articles added at once (one after the other)', async () => {
+    const c = corpus(seed);
+    addCopy(c, 21, 'article-90003', '2099-02-01');
+    addCopy(c, 22, 'article-90004', '2099-02-01');
+    const built = await rebuildAndCompare(c);
+    expect(howBuilt(built)).toBe('patched');
+    expect(built).toMatchObject({ change: 'added', article: 'article-90003, article-90004' });
+  }, 120_000);
+
+  test('patched: the latest article deleted (facts others state merged again from their checks)', async () => {
+    const c = corpus(seed);
+    deleteArticle(c, 'article-90004');
+    const built = await rebuildAndCompare(c);
+    expect(howBuilt(built)).toBe('patched');
+    expect(built).toMatchObject({ change: 'deleted', article: 'article-90004' });
+  }, 120_000);
+
+  test('patched: the two latest articles deleted at once', async () => {
+    const c = corpus(seed);
+    deleteArticle(c, 'article-90003');
+    deleteArticle(c, 'article-90002');
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
+  }, 120_000);
+
+  test('patched: the last one deleted gives back the first build', async () => {
+    const c = corpus(seed);
+    deleteArticle(c, 'article-90001');
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
+  }, 120_000);
+
+  test('full build: an article added before the latest (article numbers after it would change)', async () => {
+    const c = corpus(seed);
+    addCopy(c, 10, 'article-90005', '2015-01-01');
+    const built = await rebuildAndCompare(c);
+    expect(built.how).toBe('full');
+    expect(howBuilt(built)).toMatch(/not the latest in publication order/u);
+  }, 120_000);
+
+  test('full build: an article deleted before the latest', async () => {
+    const c = corpus(seed);
+    deleteArticle(c, 'article-90005');
+    const built = await rebuildAndCompare(c);
+    expect(howBuilt(built)).toMatch(/article-90005 deleted: .*not the latest/u);
+  }, 120_000);
+
+  test('full build: an article added and another edited', async () => {
+    const c = corpus(seed);
+    addCopy(c, 11, 'article-90006', '2099-03-01');
+    const yaml = readArticle(c, 3);
+    yaml.article = { ...yaml.article, title: 'Edited with an addition' };
+    writeArticle(c, 3, yaml);
+    expect(howBuilt(await rebuildAndCompare(c))).toMatch(/added and another changed/u);
+  }, 120_000);
+
+  test('full build: an added article that names an entity no file declares (the full build reports it)', async () => {
+    const c = corpus(seed);
+    addCopy(c, 12, 'article-90007', '2099-04-01', (yaml) => {
+      const first = yaml.relations?.[0];
+      if (first === undefined) throw new Error('no relation');
+      first['object'] = 'nobody-known';
+    });
+    const before = readFileSync(c.snapshot);
+    await expect(rebuild(c)).rejects.toMatchObject({ code: 'DATA_INVALID' });
+    expect(readFileSync(c.snapshot).equals(before)).toBe(true);
+    deleteArticle(c, 'article-90007');
+  }, 120_000);
+
+  test('full build: an article deleted whose entity no other article mentions (the full build reports it)', async () => {
+    const c = corpus(seed);
+    // After the refused build above, a full one writes the snapshot and its index again.
+    expect((await rebuildAndCompare(c)).how).toBe('full');
+    // A new entity, declared and mentioned by a new article alone; then the article goes and the entity stays.
+    const entities = join(c.data, 'entities.yaml');
+    writeFileSync(entities, `${readFileSync(entities, 'utf8')}  - id: only-once\n    kind: PERSON\n    name: Onlyonce\n`);
+    addCopy(c, 13, 'article-90008', '2099-05-01', (yaml) => {
+      yaml['mentions'] = { ...(yaml['mentions'] as Record<string, unknown>), 'only-once': 'Onlyonce' };
+    });
+    writeFileSync(articleFile(c, 'article-90008', 'txt'), `${readFileSync(articleFile(c, 'article-90008', 'txt'), 'utf8')}\nOnlyonce spoke too.\n`);
+    expect(howBuilt(await rebuildAndCompare(c))).toMatch(/entities\.yaml changed/u);
+    deleteArticle(c, 'article-90008');
+    await expect(rebuild(c)).rejects.toMatchObject({ code: 'DATA_INVALID' });
+  }, 120_000);
+});
