@@ -2,10 +2,10 @@
  * Patches the previous snapshot's body after one article was deleted: the reverse of articleAddition.ts, so
  * that the result is byte for byte what a full build of the data without it writes, or says why it cannot.
  *
- * Covered: the last article in publication order (no other article's or node's number changes), reporting no
- * event of another article, in a corpus without event updates, whose own events and claims no other article
- * names:
- * - its `A` record, its events and claims (the last nodes) and every fact only it states are removed;
+ * Covered: an article that reports no event of another article, in a corpus without event updates, whose own
+ * events and claims no other article names, and that is not the first to state a fact other articles state:
+ * - its `A` record, its events and claims and every fact only it states are removed; the numbers of the
+ *   articles after it, and of the nodes after its own, move down (lineRenumbering.ts);
  * - each node it mentions loses its anchors and its number (a shared entity left with no evidence is refused:
  *   the full build reports it);
  * - each fact other articles state too is merged again from their statements, read from their checks in the
@@ -14,17 +14,12 @@
  * - relation ids are given again to every fact of each id base a removed fact belonged to.
  */
 import type { CheckedArticle } from './articleCheck.js';
-import { namedStrings } from './articleContribution.js';
-import { kindOfNode } from './articleAddition.js';
-import { declarationsOf, statementsByFact, type FactStatements } from './articleStatements.js';
-import type { Diagnostic } from '../errors.js';
-import type { EntityKind } from '../ontology/index.js';
+import { factsOfArticle, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts, type Statement } from './mergeFacts.js';
 import { baseOf } from './relationIdBases.js';
 import { refuse, SnapshotEdit, Unpatchable, type Attributes } from './snapshotEdit.js';
 import { SnapshotLines } from './snapshotLines.js';
 import type { PatchResult } from './snapshotPatch.js';
-import { LazyYamlLocator } from './sourceLocator.js';
 
 export interface DeletionInput {
   /** The previous snapshot's body (after its header). */
@@ -57,7 +52,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
   if (input.eventUpdates) refuse('the corpus has event updates, which place role relations after every declared one');
   if (input.explicitRelationIds) refuse('the corpus gives relation ids explicitly, which derived ids go around');
   if (input.ambiguousIds) refuse('an id contains "--", which makes relation ids ambiguous');
-  if (p !== n - 1) refuse('it is not the latest in publication order: the numbers of the articles after it, in every anchor, would change');
+  if (p < 0 || p >= n) refuse('invariant: no such article');
 
   const lines = new SnapshotLines(input.body, n);
   const edit = new SnapshotEdit(lines);
@@ -70,13 +65,15 @@ function deleteArticle(input: DeletionInput): PatchResult {
   edit.replace(0, JSON.stringify(graph));
   edit.remove(1 + p);
 
-  // Its own events and claims: the last nodes, named by nothing but its own records.
+  // Its own events and claims: together, named by nothing but its own records. Numbers after them move down.
   const ownIds = [...(data.events ?? []).map((e) => e.id), ...(data.claims ?? []).map((c) => c.id)];
-  const oldNodes = lines.firstEdge - lines.firstNode;
+  const q = ownIds.length === 0 ? 0 : (nodeIndex.get(ownIds[0] ?? '') ?? refuse(`invariant: its event or claim ${ownIds[0] ?? ''} has no node`));
+  const m = ownIds.length;
+  if (p < n - 1) edit.setRenumbering({ article: (a) => (a > p ? a - 1 : a), node: (x) => (x >= q + m ? x - m : x) });
   const ownLines = new Set<number>();
   ownIds.forEach((id, i) => {
     const number = nodeIndex.get(id);
-    if (number !== oldNodes - ownIds.length + i) refuse(`invariant: its event or claim ${id} is not where the full build puts it`);
+    if (number !== q + i) refuse(`invariant: its event or claim ${id} is not where the full build puts it`);
     const line = lines.firstNode + number;
     const attributes = (lines.parse(line)[2] ?? {}) as Attributes;
     const articles = attributes['articles'];
@@ -110,7 +107,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
       attributes['evidence'] = kept;
       const articles = attributes['articles'];
       if (Array.isArray(articles)) attributes['articles'] = articles.filter((a) => a !== p);
-      edit.replace(line, JSON.stringify(fields));
+      edit.replace(line, JSON.stringify([fields[0], fields[1], edit.mapAttributes(attributes)]));
       continue;
     }
     const e = edit.edge(line);
@@ -131,7 +128,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
     for (const a of new Set(kept.map((item) => (Array.isArray(item) ? (item[0] as number) : refuse('an anchor of another article is stored whole'))))) {
       let byFact = facts.get(a);
       if (byFact === undefined) {
-        byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines, nodeIndex);
+        byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines) ?? refuse(`invariant: article number ${a} has problems against the snapshot`);
         facts.set(a, byFact);
       }
       statements.push(...(byFact.get(key) ?? refuse('invariant: an article in the evidence of a fact does not state it')).statements);
@@ -142,7 +139,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
     for (const [name, value] of Object.entries(merged)) {
       if (name === 'id') attributes[name] = e.attributes['id'];
       else if (name === 'subject' || name === 'object') attributes[name] = value === edit.nodeKey(name === 'subject' ? e.source : e.target) ? 0 : value;
-      else if (name === 'evidence') attributes[name] = kept;
+      else if (name === 'evidence') attributes[name] = edit.mapEvidence(kept);
       else attributes[name] = value;
     }
     e.attributes = attributes;
@@ -162,17 +159,3 @@ function deleteArticle(input: DeletionInput): PatchResult {
   return { ok: true, chunks: edit.chunks(), ...edit.counts() };
 }
 
-/** An article's statements by fact, as the assembler makes them; its ids' kinds read from the snapshot's nodes. */
-function factsOfArticle(checked: CheckedArticle, lines: SnapshotLines, nodeIndex: ReadonlyMap<string, number>): Map<string, FactStatements> {
-  const kinds: Record<string, EntityKind> = {};
-  for (const name of namedStrings(checked.data?.relations ?? [])) {
-    const number = nodeIndex.get(name);
-    const kind = number === undefined ? undefined : kindOfNode(lines, number);
-    if (kind !== undefined) kinds[name] = kind;
-  }
-  const problems: Diagnostic[] = [];
-  const yaml = new LazyYamlLocator(checked.file, '');
-  const byFact = statementsByFact({ checked, text: '' }, declarationsOf(kinds, yaml, problems), yaml, problems);
-  if (problems.length > 0) refuse(`invariant: ${checked.file} has problems against the snapshot`);
-  return byFact;
-}

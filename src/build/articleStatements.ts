@@ -5,17 +5,19 @@
  * a full build would merge.
  */
 import type { Diagnostic } from '../errors.js';
+import { namedStrings } from './articleContribution.js';
 import type { Evidence } from '../graph/types.js';
 import type { EntityKind } from '../ontology/index.js';
 import { evidenceAt, type AnchorableArticle } from './anchor.js';
 import { anchorKey, type CheckedArticle } from './articleCheck.js';
+import type { SnapshotLines } from './snapshotLines.js';
 import { checkRelation } from './checkRelation.js';
 import { CodePointIndex } from './codePoints.js';
 import { Declarations } from './declarations.js';
 import { drafted } from './drafts.js';
 import { factKey, type Statement } from './mergeFacts.js';
 import { RelationIds } from './relationIds.js';
-import type { SourceLocator } from './sourceLocator.js';
+import { LazyYamlLocator, type SourceLocator } from './sourceLocator.js';
 
 /** The statements of one fact in one article, in the order the article states them. */
 export interface FactStatements {
@@ -82,4 +84,32 @@ export function statementsByFact(article: CheckedText, declarations: Declaration
 export function wordingOf(fact: FactStatements | undefined): string {
   if (fact === undefined) return '[]';
   return JSON.stringify(fact.statements.map(({ evidence: _evidence, ...rest }) => rest));
+}
+
+/** The kind of node `n`, read from its line (`"kind":"` comes before any nested object in a node's record). */
+export function kindOfNode(lines: SnapshotLines, n: number): EntityKind | undefined {
+  const line = lines.firstNode + n;
+  const bytes = lines.bytes(line);
+  const at = bytes.indexOf('"kind":"');
+  if (at < 0) return (lines.parse(line)[2] as { kind?: EntityKind } | undefined)?.kind;
+  const from = at + 8;
+  return bytes.toString('utf8', from, bytes.indexOf(34, from)) as EntityKind;
+}
+
+/**
+ * An article's statements by fact, as the assembler makes them, its ids' kinds read from the snapshot's nodes
+ * (what the patch of an added or deleted article folds a fact again from); undefined when they have problems.
+ */
+export function factsOfArticle(checked: CheckedArticle, lines: SnapshotLines): Map<string, FactStatements> | undefined {
+  const nodeIndex = lines.nodeIndex();
+  const kinds: Record<string, EntityKind> = {};
+  for (const name of namedStrings(checked.data?.relations ?? [])) {
+    const number = nodeIndex.get(name);
+    const kind = number === undefined ? undefined : kindOfNode(lines, number);
+    if (kind !== undefined) kinds[name] = kind;
+  }
+  const problems: Diagnostic[] = [];
+  const yaml = new LazyYamlLocator(checked.file, '');
+  const byFact = statementsByFact({ checked, text: '' }, declarationsOf(kinds, yaml, problems), yaml, problems);
+  return problems.length > 0 ? undefined : byFact;
 }

@@ -151,10 +151,7 @@ async function writePatched(cache: BuildCache, index: AssemblyIndex, patched: { 
   writeAssemblyIndex(cache.dir, { ...index, articles, snapshotStamp: stampOf(index.snapshot), bodySha256, writtenAtNs: startedNs });
 }
 
-/**
- * Articles added: each checked, put in publication order, and patched in one after the other (articleAddition.ts)
- * when each comes after every article before it; otherwise the reason for a full build.
- */
+/** Articles added: each checked, and patched in one after the other in publication order (articleAddition.ts). */
 async function tryAddition(files: readonly { readonly yaml: string; readonly yamlText: string }[], index: AssemblyIndex, body: Buffer, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
   const ids = new Set(index.articles.map((a) => a.id));
   const added: { yaml: string; yamlText: string; key: string; checked: CheckedArticle; text: string; id: string; published?: string }[] = [];
@@ -169,31 +166,34 @@ async function tryAddition(files: readonly { readonly yaml: string; readonly yam
     added.push({ yaml, yamlText, key, checked, text, id, ...(published !== undefined ? { published } : {}) });
   }
   added.sort(byPublication);
-  const last = index.articles[index.articles.length - 1];
-  const first = added[0];
-  if (first !== undefined && last !== undefined && byPublication(first, last) < 0) {
-    return `${first.id}: the added article is not the latest in publication order (the numbers of the articles after it, in every anchor, would change)`;
-  }
   let patched: PatchResult = { ok: true, chunks: [body], nodes: 0, edges: 0 };
   const articles = [...index.articles];
   for (const a of added) {
+    // Its place in publication order: after every article that comes before it.
+    let position = articles.length;
+    while (position > 0 && byPublication(articles[position - 1] ?? a, a) > 0) position--;
     patched = patchAddition({
       body: patched.chunks.length === 1 && patched.chunks[0] !== undefined ? patched.chunks[0] : Buffer.concat(patched.chunks),
       articleCount: articles.length,
+      position,
       explicitRelationIds: index.explicitRelationIds,
       ambiguousIds: index.ambiguousIds,
       eventUpdates: index.eventUpdates,
       article: { checked: a.checked, text: a.text },
       file: { absolute: a.yaml, yamlText: a.yamlText, yaml: new LazyYamlLocator(a.checked.file, a.yamlText) },
+      checkOf: (n) => {
+        const other = articles[n];
+        return other === undefined ? undefined : cache.read(other.key);
+      },
     });
     if (!patched.ok) return `${a.id} added: ${patched.reason}`;
-    articles.push(indexedArticle(a.yaml, a.key, a.checked));
+    articles.splice(position, 0, indexedArticle(a.yaml, a.key, a.checked));
   }
   await writePatched(cache, index, patched, articles, startedNs);
   return { how: 'patched', change: 'added', article: added.map((a) => a.id).join(', '), nodes: patched.nodes, edges: patched.edges, articles: articles.length };
 }
 
-/** Articles deleted: patched out one after the other, the latest first (articleDeletion.ts), when they are the latest ones. */
+/** Articles deleted: patched out one after the other, the latest first (articleDeletion.ts). */
 async function tryDeletion(positions: readonly number[], index: AssemblyIndex, body: Buffer, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
   const articles = [...index.articles];
   const ids: string[] = [];

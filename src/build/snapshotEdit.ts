@@ -4,9 +4,15 @@
  * the old bytes. What the patches of an added or a deleted article (articleAddition.ts, articleDeletion.ts)
  * share: edges parsed once and kept as records, the origin segments of the edge order, relation ids given
  * again to every fact of an id base in the new edge order, and a record compacted as the encoder would.
+ *
+ * Numbers: when the patch changes article or node numbers (an article added or deleted before others), old
+ * lines left as they are go through lineRenumbering.ts, and an edge whose key alone changed is mapped here.
+ * Everything the patch writes itself (replaced and inserted lines, the attributes of a changed edge) is in the
+ * new numbers already, but for a changed edge's two ends, which stay the old line's and are mapped here.
  */
 import type { ArticleRecord, Evidence, RelationAttributes } from '../graph/types.js';
 import { EVIDENCE_KEYS, SnapshotArticles } from './snapshotArticles.js';
+import { renumberLines, type Renumbering } from './lineRenumbering.js';
 import { baseCollision, baseOf, linesOfBase } from './relationIdBases.js';
 import type { SnapshotLines } from './snapshotLines.js';
 
@@ -35,6 +41,9 @@ interface Inserted {
 export class SnapshotEdit {
   private readonly edges = new Map<number, EdgeRecord>();
   private readonly changedEdges = new Set<number>();
+  /** Edges whose key alone changed (renumber): their attributes are still in the old numbers. */
+  private readonly renamedEdges = new Set<number>();
+  private renumbering: Renumbering | undefined;
   private readonly replaced = new Map<number, string>();
   private readonly removed = new Set<number>();
   /** Lines to write before old line `n` (n = count: at the end), in order; edges as records (keys given late). */
@@ -67,6 +76,37 @@ export class SnapshotEdit {
     return { ...a, id: a['id'] === 0 ? e.key : a['id'], subject: a['subject'] === 0 ? nodeKey(e.source) : a['subject'], object: a['object'] === 0 ? nodeKey(e.target) : a['object'] } as unknown as RelationAttributes;
   }
 
+  /** Article and node numbers change from here on (see the module comment). */
+  setRenumbering(renumbering: Renumbering): void {
+    this.renumbering = renumbering;
+  }
+
+  mapArticle(a: number): number {
+    return this.renumbering === undefined ? a : this.renumbering.article(a);
+  }
+
+  mapNode(n: number): number {
+    return this.renumbering === undefined ? n : this.renumbering.node(n);
+  }
+
+  /** An evidence list in the new numbers (anchors stored whole name their article by id). */
+  mapEvidence(list: readonly unknown[]): unknown[] {
+    return list.map((item) => (Array.isArray(item) ? [this.mapArticle(item[0] as number), ...item.slice(1)] : item));
+  }
+
+  /** A record's attributes with `evidence` and `articles` in the new numbers. */
+  mapAttributes(attributes: Attributes): Attributes {
+    if (this.renumbering === undefined) return attributes;
+    const out: Attributes = {};
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === 'evidence' && Array.isArray(value)) out[name] = this.mapEvidence(value);
+      else if (name === 'articles' && Array.isArray(value)) out[name] = value.map((a) => (typeof a === 'number' ? this.mapArticle(a) : a));
+      else out[name] = value;
+    }
+    return out;
+  }
+
+  /** Marks an edge changed: its attributes are then in the new numbers (its ends stay the old line's). */
   changeEdge(line: number): void {
     this.changedEdges.add(line);
   }
@@ -151,7 +191,7 @@ export class SnapshotEdit {
           if (record.key !== id) {
             if (record.attributes['id'] !== 0) refuse('invariant: a renamed relation stores its id');
             record.key = id;
-            this.changedEdges.add(member.line);
+            this.renamedEdges.add(member.line);
           }
         }
       });
@@ -176,16 +216,26 @@ export class SnapshotEdit {
       texts.length = 0;
     };
     let runStart = 0;
+    const renumbering = this.renumbering;
+    const slice = (from: number, to: number): void => {
+      if (to > from) chunks.push(body.subarray(lines.starts[from] ?? 0, lines.starts[to] ?? 0));
+    };
     const copyUpTo = (line: number): void => {
-      if (line > runStart) {
-        flushTexts();
-        chunks.push(body.subarray(lines.starts[runStart] ?? 0, lines.starts[line] ?? 0));
+      if (line <= runStart) return;
+      flushTexts();
+      if (renumbering === undefined) slice(runStart, line);
+      else {
+        // The graph and article lines hold no article or node number.
+        const split = Math.min(line, Math.max(runStart, lines.firstNode));
+        slice(runStart, split);
+        if (line > split) chunks.push(renumberLines(body, lines.starts[split] ?? 0, lines.starts[line] ?? 0, renumbering));
       }
     };
-    for (const line of this.changedEdges) {
+    for (const line of new Set([...this.changedEdges, ...this.renamedEdges])) {
       if (this.removed.has(line) || this.replaced.has(line)) continue;
       const e = this.edge(line);
-      this.replaced.set(line, JSON.stringify(['E', e.key, e.source, e.target, e.attributes]));
+      const attributes = this.changedEdges.has(line) ? e.attributes : this.mapAttributes(e.attributes);
+      this.replaced.set(line, JSON.stringify(['E', e.key, this.mapNode(e.source), this.mapNode(e.target), attributes]));
     }
     const stops = [...new Set([...this.replaced.keys(), ...this.removed, ...this.inserted.keys()])].sort((x, y) => x - y);
     for (const line of stops) {

@@ -49,6 +49,18 @@ function deleteArticle(c: Corpus, id: string): void {
   rmSync(articleFile(c, id, 'txt'));
 }
 
+/** The first article with a meeting that took place between two participants, and that meeting's quote. */
+function meetingArticle(c: Corpus): { article: number; participants: string[]; evidence: unknown } {
+  for (let n = 1; n <= ARTICLES; n++) {
+    for (const event of readArticle(c, n).events ?? []) {
+      const roles = (event['roles'] ?? []) as Record<string, unknown>[];
+      const participants = roles.filter((r) => r['role'] === 'PARTICIPANT').map((r) => String(r['entity']));
+      if (event['eventType'] === 'MEETING' && event['status'] === 'occurred' && participants.length >= 2) return { article: n, participants, evidence: event['evidence'] };
+    }
+  }
+  throw new Error('no meeting in the corpus');
+}
+
 describe.each(SEEDS)('seed %i', (seed) => {
   test('a first build is a full one', async () => {
     expect((await rebuildAndCompare(corpus(seed))).how).toBe('full');
@@ -103,19 +115,43 @@ describe.each(SEEDS)('seed %i', (seed) => {
     expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
   }, 120_000);
 
-  test('full build: an article added before the latest (article numbers after it would change)', async () => {
+  test('patched: an article added stating a fact before facts of its id base (their ids renumber), then deleted (they renumber back)', async () => {
     const c = corpus(seed);
-    addCopy(c, 10, 'article-90005', '2015-01-01');
-    const built = await rebuildAndCompare(c);
-    expect(built.how).toBe('full');
-    expect(howBuilt(built)).toMatch(/not the latest in publication order/u);
+    // A met B, stated with a date of its own: a new stated fact, placed before the projections of A and B's meetings.
+    const from = meetingArticle(c);
+    addCopy(c, from.article, 'article-90010', '2099-06-01', (yaml) => {
+      yaml.relations?.push({ subject: from.participants[0], predicate: 'MET_WITH', object: from.participants[1], time: '2001-02-03', evidence: from.evidence });
+    });
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
+    deleteArticle(c, 'article-90010');
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
   }, 120_000);
 
-  test('full build: an article deleted before the latest', async () => {
+  test('patched: an article added in the middle of publication order (the numbers after it move up; facts later articles state too are folded again)', async () => {
+    const c = corpus(seed);
+    // The same day as the article it copies, and a later id: right after it.
+    addCopy(c, 10, 'article-90005', String(readArticle(c, 10).article['published']));
+    const built = await rebuildAndCompare(c);
+    expect(howBuilt(built)).toBe('patched');
+    expect(built).toMatchObject({ change: 'added', article: 'article-90005' });
+  }, 120_000);
+
+  test('patched: an article deleted in the middle of publication order (the numbers after it move down)', async () => {
     const c = corpus(seed);
     deleteArticle(c, 'article-90005');
-    const built = await rebuildAndCompare(c);
-    expect(howBuilt(built)).toMatch(/article-90005 deleted: .*not the latest/u);
+    expect(howBuilt(await rebuildAndCompare(c))).toBe('patched');
+  }, 120_000);
+
+  test('full build: an article added that states first a fact later articles state (the fact would move)', async () => {
+    const c = corpus(seed);
+    addCopy(c, 10, 'article-90009', '2014-12-31');
+    expect(howBuilt(await rebuildAndCompare(c))).toMatch(/article-90009 added: it states first a fact later articles state/u);
+  }, 120_000);
+
+  test('full build: an article deleted that stated first a fact later articles state', async () => {
+    const c = corpus(seed);
+    deleteArticle(c, 'article-90009');
+    expect(howBuilt(await rebuildAndCompare(c))).toMatch(/article-90009 deleted: it first stated a fact other articles state too/u);
   }, 120_000);
 
   test('full build: an article added and another edited', async () => {

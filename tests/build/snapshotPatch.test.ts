@@ -125,10 +125,12 @@ const FALLBACK: readonly { readonly name: string; readonly reason: RegExp; reado
     },
   },
   {
-    name: 'an article added',
-    reason: /added/u,
+    // Patched when it can be (tests/build/articlePatch.test.ts); not when it is the first to state a fact.
+    name: 'an article added, the first to state facts other articles state',
+    reason: /article-99999 added: it states first/u,
     edit: (c) => {
       const yaml = readArticle(c, 3);
+      yaml.article = { ...yaml.article, published: '2014-12-31' };
       const text = readFileSync(articleFile(c, 3, 'txt'), 'utf8');
       const id = 'article-99999';
       const copied = stringify(yaml, { lineWidth: 0 }).replaceAll('article-00003', id);
@@ -137,8 +139,8 @@ const FALLBACK: readonly { readonly name: string; readonly reason: RegExp; reado
     },
   },
   {
-    name: 'an article deleted',
-    reason: /deleted/u,
+    name: 'an article deleted, the first to state facts other articles state',
+    reason: /article-99999 deleted: it first stated/u,
     edit: (c) => {
       rmSync(join(c.data, 'articles', 'article-99999.yaml'));
       rmSync(join(c.data, 'articles', 'article-99999.txt'));
