@@ -167,10 +167,8 @@ export class SnapshotEdit {
   renumber(bases: ReadonlySet<string>, newIds: readonly string[] = []): void {
     const lines = this.lines;
     for (const base of bases) {
-      const collision = baseCollision(base, lines);
+      const collision = baseCollision(base, lines, newIds);
       if (collision !== undefined) refuse(collision);
-      const object = base.slice(base.lastIndexOf('--') + 2);
-      if (newIds.some((id) => id.startsWith(`${object}-`) && /^-([2-9]|[1-9]\d+)$/u.test(id.slice(object.length)))) refuse(`the relation id base ${base} could collide with another`);
       const members: { order: [number, number]; line?: number; record?: EdgeRecord }[] = [];
       for (const line of linesOfBase(base, lines)) {
         const r = this.relationOf(this.edge(line));

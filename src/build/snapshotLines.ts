@@ -128,18 +128,6 @@ export class SnapshotLines {
     return this.find(key, this.firstEdge, this.count);
   }
 
-  /** The keys of the nodes whose key starts with `prefix`. */
-  nodeKeysStartingWith(prefix: string): string[] {
-    const pattern = Buffer.concat([Buffer.from('\n["N","'), encodedKey(prefix)]);
-    const from = (this.starts[this.firstNode] ?? 0) - 1;
-    const to = this.starts[this.firstEdge] ?? 0;
-    const found: string[] = [];
-    for (let at = this.body.indexOf(pattern, Math.max(0, from)); at >= 0 && at < to; at = this.body.indexOf(pattern, at + 1)) {
-      found.push(this.keyOf(this.lineAt(at + 1)));
-    }
-    return found;
-  }
-
   private find(key: string, from: number, to: number): number | undefined {
     const wanted = encodedKey(key);
     const hash = hashUpToQuote(wanted, 0);
