@@ -20,7 +20,7 @@ import type { RelationAttributes } from '../graph/types.js';
 import type { EntityKind } from '../ontology/index.js';
 import { contributionOf, namedStrings } from './articleContribution.js';
 import type { CheckedArticle } from './articleCheck.js';
-import { declarationsOf, factsOfArticle, kindOfNode, statementsByFact, type CheckedText, type FactStatements } from './articleStatements.js';
+import { declarationsOf, factsOfArticle, kindOfNode, pairsOf, statementsByFact, type CheckedText, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts, type Statement } from './mergeFacts.js';
 import { baseOf, linesOfBase } from './relationIdBases.js';
 import { articleLineOf, compactRecord, refuse, SnapshotEdit, Unpatchable, type Attributes } from './snapshotEdit.js';
@@ -237,7 +237,8 @@ function firstNodeOfArticlesFrom(edit: SnapshotEdit, p: number, oldNodes: number
 function factOfArticle(input: AdditionInput, a: number, key: string, lines: SnapshotLines, memo: Map<number, Map<string, FactStatements>>): FactStatements {
   let byFact = memo.get(a);
   if (byFact === undefined) {
-    byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines) ?? refuse(`invariant: article number ${a} has problems against the snapshot`);
+    const pairs = pairsOf(input.article.checked);
+    byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines, pairs) ?? refuse(`invariant: article number ${a} has problems against the snapshot`);
     memo.set(a, byFact);
   }
   return byFact.get(key) ?? refuse('invariant: an article in the evidence of a fact does not state it');

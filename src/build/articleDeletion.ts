@@ -14,7 +14,7 @@
  * - relation ids are given again to every fact of each id base a removed fact belonged to.
  */
 import type { CheckedArticle } from './articleCheck.js';
-import { factsOfArticle, type FactStatements } from './articleStatements.js';
+import { factsOfArticle, pairsOf, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts, type Statement } from './mergeFacts.js';
 import { baseOf } from './relationIdBases.js';
 import { refuse, SnapshotEdit, Unpatchable, type Attributes } from './snapshotEdit.js';
@@ -95,6 +95,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
   }
   const bases = new Set<string>();
   const facts = new Map<number, Map<string, FactStatements>>();
+  const pairs = pairsOf(input.checked);
   for (const line of [...touched].sort((x, y) => x - y)) {
     if (ownLines.has(line)) continue;
     if (line < lines.firstEdge) {
@@ -128,7 +129,7 @@ function deleteArticle(input: DeletionInput): PatchResult {
     for (const a of new Set(kept.map((item) => (Array.isArray(item) ? (item[0] as number) : refuse('an anchor of another article is stored whole'))))) {
       let byFact = facts.get(a);
       if (byFact === undefined) {
-        byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines) ?? refuse(`invariant: article number ${a} has problems against the snapshot`);
+        byFact = factsOfArticle(input.checkOf(a) ?? refuse(`the check of article number ${a} is not in the build cache`), lines, pairs) ?? refuse(`invariant: article number ${a} has problems against the snapshot`);
         facts.set(a, byFact);
       }
       statements.push(...(byFact.get(key) ?? refuse('invariant: an article in the evidence of a fact does not state it')).statements);
