@@ -2,17 +2,20 @@
  * Patches the previous snapshot's body after one article was added, so that the result is byte for byte the
  * body a full build of the data with it writes, or says why it cannot (the caller then builds the full way).
  *
- * Covered: an article that comes last in publication order (a new report: no other article's number, and
- * no node's, changes), that reports no event of another article (`eventUpdates`) in a corpus where no
- * article does, and whose every named id is a node of the snapshot or one of its own events and claims:
- * - its `A` record is appended, and the graph's article count raised;
- * - each node it mentions takes its anchors at the end of its evidence and its number at the end of its
- *   `articles` (the full build gathers both in publication order, and it is the last);
- * - its own events and claims are appended to the nodes, as the assembler makes them (articleContribution.ts);
- * - each fact it states that exists is merged again (mergeFacts folds the stored fact, which is every earlier
- *   statement's fold, with its statements): wording, modality, `articleCount`-bearing evidence; a new fact is
- *   appended to the stated facts, its role and projection facts to theirs (edges come stated, role, projection,
- *   each in the order of first statement or event);
+ * Covered: an article that reports no event of another article (`eventUpdates`) in a corpus where no article
+ * does, whose every named id is a node of the snapshot or one of its own events and claims, that is not the first
+ * to state a fact later articles state, and (unless it is the latest) mentions no event or claim of another:
+ * - its `A` record goes in its place in publication order, and the graph's article count is raised; the numbers
+ *   of the articles after it, and of the nodes after its own, move up (lineRenumbering.ts; none when it is the
+ *   latest, the usual new report);
+ * - each node it mentions takes its anchors and its number in publication order in its lists;
+ * - its own events and claims go after those of the articles before it, as the assembler makes them
+ *   (articleContribution.ts);
+ * - each fact it states that exists is merged again: the stored fact (every earlier statement's fold) folded with
+ *   its statements when it is the last to state it, else every stating article's statements folded again from
+ *   their checks in the build cache (wording, modality, evidence and so `articleCount`); a new fact goes after the
+ *   facts first stated before it, its role and projection facts after those of earlier events (edges come stated,
+ *   role, projection, each in the order of first statement or event);
  * - relation ids are given again to every fact of each id base it adds to (snapshotEdit.ts renumber).
  */
 import type { Diagnostic } from '../errors.js';

@@ -1,11 +1,11 @@
 /**
- * What one article brings to the graph when it is the only article that reports its own events and claims and
- * the last in publication order: made by the assembler itself (assemble.ts) over that article alone, with every
+ * What one article brings to the graph when it is the only article that reports its own events and claims (an
+ * added one: no other article could name them before): made by the assembler itself (assemble.ts) over that article alone, with every
  * id it names declared with the kind its node has in the snapshot. So the records the patch of an added
  * article (articleAddition.ts) writes are the full build's, not a second implementation of them:
  * - its article record;
  * - its events and claims, whole (their evidence, articles, properties are this article's alone);
- * - the anchors of each existing node it mentions (a full build appends them, this article being the last);
+ * - the anchors of each existing node it mentions (the patch places them in publication order);
  * - the role and projection relations of its own events (new facts: their keys name its events).
  * Its stated relations are taken statement by statement (articleStatements.ts), since they may merge with
  * facts other articles state.
