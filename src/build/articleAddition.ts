@@ -22,48 +22,29 @@ import type { Diagnostic } from '../errors.js';
 import type { RelationAttributes } from '../graph/types.js';
 import type { EntityKind } from '../ontology/index.js';
 import { contributionOf, namedStrings } from './articleContribution.js';
-import type { CheckedArticle } from './articleCheck.js';
 import { declarationsOf, factsOfArticle, kindOfNode, pairsOf, statementsByFact, type CheckedText, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts, type Statement } from './mergeFacts.js';
 import { baseOf, linesOfBase } from './relationIdBases.js';
-import { articleLineOf, compactRecord, refuse, SnapshotEdit, Unpatchable, type Attributes } from './snapshotEdit.js';
+import { articleLineOf, compactRecord, patchOrReason, refuse, SnapshotEdit, type Attributes, type CorpusPatchInput } from './snapshotEdit.js';
+import type { ArticleFileSource } from './sourceModel.js';
 import { SnapshotLines } from './snapshotLines.js';
 import type { SourceLocator } from './sourceLocator.js';
 import type { PatchResult } from './snapshotPatch.js';
 
-export interface AdditionInput {
-  /** The previous snapshot's body (after its header). */
-  readonly body: Buffer;
-  readonly articleCount: number;
-  /** Its place in publication order (articleCount when it is the latest). */
-  readonly position: number;
-  readonly explicitRelationIds: boolean;
-  readonly ambiguousIds: boolean;
-  /** True when some article of the corpus has `eventUpdates`. */
-  readonly eventUpdates: boolean;
+export interface AdditionInput extends CorpusPatchInput {
   /** The added article, checked, with its text. */
   readonly article: CheckedText;
   readonly file: { readonly absolute: string; readonly yamlText: string; readonly yaml: SourceLocator };
-  /** The check of article number `n` (from the build cache), or undefined when it is not there. */
-  readonly checkOf: (n: number) => CheckedArticle | undefined;
 }
 
 export function patchAddition(input: AdditionInput): PatchResult {
-  try {
-    return addArticle(input);
-  } catch (error) {
-    if (error instanceof Unpatchable) return { ok: false, reason: error.message };
-    throw error;
-  }
+  const data = input.article.checked.data;
+  if (data === undefined) return { ok: false, reason: 'the article could not be read' };
+  return patchOrReason(input, data, () => addArticle(input, data));
 }
 
-function addArticle(input: AdditionInput): PatchResult {
+function addArticle(input: AdditionInput, data: ArticleFileSource): PatchResult {
   const { article, position: p, articleCount: n } = input;
-  const data = article.checked.data ?? refuse('the article could not be read');
-  if ((data.eventUpdates ?? []).length > 0) refuse('it reports events of other articles (eventUpdates), which changes their history');
-  if (input.eventUpdates) refuse('the corpus has event updates, which place role relations after every declared one');
-  if (input.explicitRelationIds || (data.relations ?? []).some((r) => r.id !== undefined)) refuse('the corpus gives relation ids explicitly, which derived ids go around');
-  if (input.ambiguousIds) refuse('an id contains "--", which makes relation ids ambiguous');
   if (p < 0 || p > n) refuse('invariant: no such place in publication order');
 
   const lines = new SnapshotLines(input.body, n);

@@ -17,41 +17,24 @@ import type { CheckedArticle } from './articleCheck.js';
 import { factsOfArticle, pairsOf, type FactStatements } from './articleStatements.js';
 import { factKey, mergeFacts, type Statement } from './mergeFacts.js';
 import { baseOf } from './relationIdBases.js';
-import { refuse, SnapshotEdit, Unpatchable, type Attributes } from './snapshotEdit.js';
+import { patchOrReason, refuse, SnapshotEdit, type Attributes, type CorpusPatchInput } from './snapshotEdit.js';
+import type { ArticleFileSource } from './sourceModel.js';
 import { SnapshotLines } from './snapshotLines.js';
 import type { PatchResult } from './snapshotPatch.js';
 
-export interface DeletionInput {
-  /** The previous snapshot's body (after its header). */
-  readonly body: Buffer;
-  readonly articleCount: number;
-  /** The deleted article's number (its place in publication order). */
-  readonly position: number;
-  readonly explicitRelationIds: boolean;
-  readonly ambiguousIds: boolean;
-  readonly eventUpdates: boolean;
+export interface DeletionInput extends CorpusPatchInput {
   /** The deleted article's last check (from the build cache). */
   readonly checked: CheckedArticle;
-  /** The check of article number `n` (from the build cache), or undefined when it is not there. */
-  readonly checkOf: (n: number) => CheckedArticle | undefined;
 }
 
 export function patchDeletion(input: DeletionInput): PatchResult {
-  try {
-    return deleteArticle(input);
-  } catch (error) {
-    if (error instanceof Unpatchable) return { ok: false, reason: error.message };
-    throw error;
-  }
+  const data = input.checked.data;
+  if (data === undefined) return { ok: false, reason: 'its last check could not be read' };
+  return patchOrReason(input, data, () => deleteArticle(input, data));
 }
 
-function deleteArticle(input: DeletionInput): PatchResult {
+function deleteArticle(input: DeletionInput, data: ArticleFileSource): PatchResult {
   const { position: p, articleCount: n } = input;
-  const data = input.checked.data ?? refuse('its last check could not be read');
-  if ((data.eventUpdates ?? []).length > 0) refuse('it reported events of other articles (eventUpdates), which changes their history');
-  if (input.eventUpdates) refuse('the corpus has event updates, which place role relations after every declared one');
-  if (input.explicitRelationIds) refuse('the corpus gives relation ids explicitly, which derived ids go around');
-  if (input.ambiguousIds) refuse('an id contains "--", which makes relation ids ambiguous');
   if (p < 0 || p >= n) refuse('invariant: no such article');
 
   const lines = new SnapshotLines(input.body, n);

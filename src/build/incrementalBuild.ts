@@ -23,6 +23,7 @@ import { patchSnapshot, type PatchResult } from './snapshotPatch.js';
 import { patchAddition } from './articleAddition.js';
 import { patchDeletion } from './articleDeletion.js';
 import { byPublication } from './publication.js';
+import type { CorpusPatchInput } from './snapshotEdit.js';
 import { LazyYamlLocator } from './sourceLocator.js';
 import { writeChunksAtomic } from './writeAtomic.js';
 
@@ -173,24 +174,32 @@ async function tryAddition(files: readonly { readonly yaml: string; readonly yam
     let position = articles.length;
     while (position > 0 && byPublication(articles[position - 1] ?? a, a) > 0) position--;
     patched = patchAddition({
-      body: patched.chunks.length === 1 && patched.chunks[0] !== undefined ? patched.chunks[0] : Buffer.concat(patched.chunks),
-      articleCount: articles.length,
-      position,
-      explicitRelationIds: index.explicitRelationIds,
-      ambiguousIds: index.ambiguousIds,
-      eventUpdates: index.eventUpdates,
+      ...corpusInput(patched, articles, position, index, cache),
       article: { checked: a.checked, text: a.text },
       file: { absolute: a.yaml, yamlText: a.yamlText, yaml: new LazyYamlLocator(a.checked.file, a.yamlText) },
-      checkOf: (n) => {
-        const other = articles[n];
-        return other === undefined ? undefined : cache.read(other.key);
-      },
     });
     if (!patched.ok) return `${a.id} added: ${patched.reason}`;
     articles.splice(position, 0, indexedArticle(a.yaml, a.key, a.checked));
   }
   await writePatched(cache, index, patched, articles, startedNs);
   return { how: 'patched', change: 'added', article: added.map((a) => a.id).join(', '), nodes: patched.nodes, edges: patched.edges, articles: articles.length };
+}
+
+/** What the patch of one added or deleted article is given, the patches before it applied (`patched`). */
+function corpusInput(patched: PatchResult, articles: readonly IndexedArticle[], position: number, index: AssemblyIndex, cache: BuildCache): CorpusPatchInput {
+  const chunks = patched.ok ? patched.chunks : [];
+  return {
+    body: chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks),
+    articleCount: articles.length,
+    position,
+    explicitRelationIds: index.explicitRelationIds,
+    ambiguousIds: index.ambiguousIds,
+    eventUpdates: index.eventUpdates,
+    checkOf: (n) => {
+      const other = articles[n];
+      return other === undefined ? undefined : cache.read(other.key);
+    },
+  };
 }
 
 /** Articles deleted: patched out one after the other, the latest first (articleDeletion.ts). */
@@ -204,17 +213,8 @@ async function tryDeletion(positions: readonly number[], index: AssemblyIndex, b
     const checked = cache.read(indexed.key);
     if (checked === undefined) return `${indexed.id} deleted: its last check is not in the build cache`;
     patched = patchDeletion({
-      body: patched.chunks.length === 1 && patched.chunks[0] !== undefined ? patched.chunks[0] : Buffer.concat(patched.chunks),
-      articleCount: articles.length,
-      position,
-      explicitRelationIds: index.explicitRelationIds,
-      ambiguousIds: index.ambiguousIds,
-      eventUpdates: index.eventUpdates,
+      ...corpusInput(patched, articles, position, index, cache),
       checked,
-      checkOf: (n) => {
-        const other = articles[n];
-        return other === undefined ? undefined : cache.read(other.key);
-      },
     });
     if (!patched.ok) return `${indexed.id} deleted: ${patched.reason}`;
     articles.splice(position, 1);

@@ -11,6 +11,9 @@
  * new numbers already, but for a changed edge's two ends, which stay the old line's and are mapped here.
  */
 import type { ArticleRecord, Evidence, RelationAttributes } from '../graph/types.js';
+import type { CheckedArticle } from './articleCheck.js';
+import type { PatchResult } from './snapshotPatch.js';
+import type { ArticleFileSource } from './sourceModel.js';
 import { EVIDENCE_KEYS, SnapshotArticles } from './snapshotArticles.js';
 import { renumberLines, type Renumbering } from './lineRenumbering.js';
 import { baseCollision, baseOf, linesOfBase } from './relationIdBases.js';
@@ -30,6 +33,38 @@ export interface EdgeRecord {
 export class Unpatchable extends Error {}
 export function refuse(reason: string): never {
   throw new Unpatchable(reason);
+}
+
+/** What a patch of an added or deleted article is given about the previous snapshot and its corpus. */
+export interface CorpusPatchInput {
+  /** The previous snapshot's body (after its header). */
+  readonly body: Buffer;
+  readonly articleCount: number;
+  /** The article's place in publication order (an added one: articleCount when it is the latest). */
+  readonly position: number;
+  readonly explicitRelationIds: boolean;
+  readonly ambiguousIds: boolean;
+  /** True when some article of the corpus has `eventUpdates`. */
+  readonly eventUpdates: boolean;
+  /** The check of article number `n` (from the build cache), or undefined when it is not there. */
+  readonly checkOf: (n: number) => CheckedArticle | undefined;
+}
+
+/**
+ * The patch `make` makes, or the reason it refuses, after the refusals every patch of an added or deleted
+ * article shares: event updates (in the article or the corpus) and relation ids that cannot be given locally.
+ */
+export function patchOrReason(input: CorpusPatchInput, article: ArticleFileSource, make: () => PatchResult): PatchResult {
+  try {
+    if ((article.eventUpdates ?? []).length > 0) refuse('it reports events of other articles (eventUpdates), which changes their history');
+    if (input.eventUpdates) refuse('the corpus has event updates, which place role relations after every declared one');
+    if (input.explicitRelationIds || (article.relations ?? []).some((r) => r.id !== undefined)) refuse('the corpus gives relation ids explicitly, which derived ids go around');
+    if (input.ambiguousIds) refuse('an id contains "--", which makes relation ids ambiguous');
+    return make();
+  } catch (error) {
+    if (error instanceof Unpatchable) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 /** An edge to insert, with the id base its key is given from. */

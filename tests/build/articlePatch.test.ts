@@ -6,29 +6,15 @@
  * build of the same data writes. The kinds the patch covers must be patched; the others must fall back to the
  * full build and say why.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { removeDir } from '../utils/fixtures.js';
-import { articleFile, articleId, howBuilt, makeCorpus, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus, type Yaml } from './patchCorpus.js';
+import { articleFile, articleId, corporaBySeed, howBuilt, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus, type Yaml } from './patchCorpus.js';
 
 const ARTICLES = 40;
 const SEEDS = [1, 2, 3];
-const corpora = new Map<number, Corpus>();
-
-beforeAll(() => {
-  for (const seed of SEEDS) corpora.set(seed, makeCorpus(`newsgraph-addpatch-${seed}-`, ARTICLES, seed));
-});
-afterAll(() => {
-  for (const { root } of corpora.values()) removeDir(root);
-});
-
-function corpus(seed: number): Corpus {
-  const found = corpora.get(seed);
-  if (found === undefined) throw new Error(`no corpus for seed ${seed}`);
-  return found;
-}
+const corpus = corporaBySeed('newsgraph-addpatch-', ARTICLES, SEEDS);
 
 /**
  * Adds a report: article `from`'s text and encoding under the id `id` (its events and claims renamed with it,

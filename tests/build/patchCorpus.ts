@@ -4,13 +4,13 @@
  * YAML, the build a user runs (through the build cache and its assembly index) and the oracle it is compared
  * with byte for byte (a full build of the same data without any cache).
  */
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { generateCorpus } from '../../bench/corpus/generate.mjs';
 import { buildGraph, buildSnapshot, encodeSnapshot, type SnapshotBuild } from '../../src/build/index.js';
-import { tempDir } from '../utils/fixtures.js';
+import { removeDir, tempDir } from '../utils/fixtures.js';
 
 export type Yaml = Record<string, unknown> & {
   article: Record<string, unknown>;
@@ -32,6 +32,22 @@ export function makeCorpus(prefix: string, articles: number, seed: number): Corp
   const data = join(root, 'data');
   generateCorpus({ articles, seed, out: data });
   return { root, data, cache: join(root, 'cache'), snapshot: join(root, 'graph.snapshot') };
+}
+
+/** One generated corpus per seed, made before the suite's tests and removed after them; returns the getter. */
+export function corporaBySeed(prefix: string, articles: number, seeds: readonly number[]): (seed: number) => Corpus {
+  const corpora = new Map<number, Corpus>();
+  beforeAll(() => {
+    for (const seed of seeds) corpora.set(seed, makeCorpus(`${prefix}${seed}-`, articles, seed));
+  });
+  afterAll(() => {
+    for (const { root } of corpora.values()) removeDir(root);
+  });
+  return (seed) => {
+    const found = corpora.get(seed);
+    if (found === undefined) throw new Error(`no corpus for seed ${seed}`);
+    return found;
+  };
 }
 
 export function articleId(n: number): string {

@@ -12,25 +12,12 @@ import { stringify } from 'yaml';
 import { generateCorpus } from '../../bench/corpus/generate.mjs';
 import { createCli } from '../../src/cli/cli.js';
 import { removeDir, tempDir } from '../utils/fixtures.js';
-import { articleFile, makeCorpus, oracle, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus } from './patchCorpus.js';
+import { articleFile, corporaBySeed, oracle, readArticle, rebuild, rebuildAndCompare, writeArticle, type Corpus } from './patchCorpus.js';
 
 const ARTICLES = 40;
 const SEEDS = [1, 2, 3];
 
-const corpora = new Map<number, Corpus>();
-
-beforeAll(() => {
-  for (const seed of SEEDS) corpora.set(seed, makeCorpus(`newsgraph-patch-${seed}-`, ARTICLES, seed));
-});
-afterAll(() => {
-  for (const { root } of corpora.values()) removeDir(root);
-});
-
-function corpus(seed: number): Corpus {
-  const found = corpora.get(seed);
-  if (found === undefined) throw new Error(`no corpus for seed ${seed}`);
-  return found;
-}
+const corpus = corporaBySeed('newsgraph-patch-', ARTICLES, SEEDS);
 
 function quoteOf(evidence: unknown): string | undefined {
   if (typeof evidence === 'string') return evidence;
