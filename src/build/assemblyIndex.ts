@@ -3,8 +3,8 @@
  * tell, from file sizes and times alone, whether one article changed since the snapshot it wrote, and then
  * patch that snapshot instead of building again (snapshotPatch.ts). It records the snapshot it describes (path,
  * file identity, body checksum), the builder's fingerprint, `entities.yaml`, every article in publication
- * order (its YAML and text files' identity, the cache key of its check, the text's hash) and two facts about the whole corpus that decide
- * whether relation ids can be renumbered locally. Anything that does not match sends the build the full way.
+ * order (its YAML and text files' identity, the cache key of its check, the text's hash) and three facts about the whole corpus that decide
+ * whether relation ids can be renumbered locally and where an added article's relations go. Anything that does not match sends the build the full way.
  *
  * One JSON file per data directory and snapshot file, in the build cache's folder for the directory, replaced
  * atomically.
@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 export const ASSEMBLY_INDEX_FORMAT = 'newsgraph-assembly-index';
-export const ASSEMBLY_INDEX_VERSION = 2;
+export const ASSEMBLY_INDEX_VERSION = 3;
 const INDEX_PREFIX = 'assembly-index-';
 
 /** A file's identity as git's index keeps it: size, modification and change times (ns), inode. */
@@ -57,6 +57,8 @@ export interface AssemblyIndex {
   readonly explicitRelationIds: boolean;
   /** True when some node id contains "--", which makes a relation id's parts ambiguous. */
   readonly ambiguousIds: boolean;
+  /** True when some article has `eventUpdates` (role relations of updates then follow every declared one). */
+  readonly eventUpdates: boolean;
   /** When the index was written (ns since the epoch): a file changed in the same tick is read, not trusted. */
   readonly writtenAtNs: string;
 }

@@ -2,7 +2,8 @@
  * What changed in a data directory since the build the assembly index describes (assemblyIndex.ts), told from
  * file stamps as git's index tells it: every YAML and text file is stat'ed, and only a file whose stamp
  * differs (or is racily recent) is read, its content hash deciding. The answer is "nothing", "this one
- * article", or "build the full way" with the reason; never a guess.
+ * article", "these articles were added" (or "deleted", every other one unchanged), or "build the full way"
+ * with the reason; never a guess.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,14 @@ import { ARTICLES_DIR, ENTITIES_FILE } from './loadSources.js';
 export type DetectedEdit =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'one'; readonly position: number; readonly yamlText: string }
+  /** New article files (absolute YAML paths, sorted), every other article unchanged. */
+  | { readonly kind: 'added'; readonly files: readonly { readonly yaml: string; readonly yamlText: string }[] }
+  /** Articles whose YAML file is gone (their numbers), every other article unchanged. */
+  | { readonly kind: 'deleted'; readonly positions: readonly number[] }
   | { readonly kind: 'full'; readonly reason: string };
+
+/** At most this many articles added (or deleted) are patched in, one after the other; more build in full. */
+export const MAX_PATCHED_ARTICLES = 8;
 
 function full(reason: string): DetectedEdit {
   return { kind: 'full', reason };
@@ -59,14 +67,23 @@ export function detectEdit(index: AssemblyIndex, dataDir: string, snapshotFile: 
   } catch {
     return full('the articles folder cannot be listed');
   }
-  if (names.length !== index.articles.length) return full(`articles were ${names.length > index.articles.length ? 'added' : 'deleted'}`);
   const indexed = new Set(index.articles.map((a) => a.yaml));
-  for (const name of names) if (!indexed.has(join(root, ARTICLES_DIR, name))) return full(`article file ${name} is new`);
+  const present = new Set(names.map((name) => join(root, ARTICLES_DIR, name)));
+  const added = [...present].filter((file) => !indexed.has(file)).sort();
+  const deleted: number[] = [];
+  index.articles.forEach((a, position) => {
+    if (!present.has(a.yaml)) deleted.push(position);
+  });
+  if (added.length > 0 && deleted.length > 0) return full(`articles were added and deleted at once (the patch takes additions, or deletions)`);
+  if (added.length > MAX_PATCHED_ARTICLES || deleted.length > MAX_PATCHED_ARTICLES) {
+    return full(`${Math.max(added.length, deleted.length)} articles were ${added.length > 0 ? 'added' : 'deleted'} (the patch takes up to ${MAX_PATCHED_ARTICLES} at once)`);
+  }
+  const gone = new Set(deleted);
 
   const changed: { position: number; yamlText: string }[] = [];
   for (let position = 0; position < index.articles.length; position++) {
     const article = index.articles[position];
-    if (article === undefined) continue;
+    if (article === undefined || gone.has(position)) continue;
     const yamlStamp = stampOrNothing(article.yaml);
     if (yamlStamp === undefined) return full(`${article.yaml} cannot be read`);
     let yamlText: string | undefined;
@@ -89,7 +106,20 @@ export function detectEdit(index: AssemblyIndex, dataDir: string, snapshotFile: 
     }
     changed.push({ position, yamlText });
     if (changed.length > 1) return full('more than one article changed');
+    if (added.length + deleted.length > 0) return full(`an article was ${added.length > 0 ? 'added' : 'deleted'} and another changed (the patch takes one kind of change at a time)`);
   }
+  if (added.length > 0) {
+    const files: { yaml: string; yamlText: string }[] = [];
+    for (const yaml of added) {
+      try {
+        files.push({ yaml, yamlText: readFileSync(yaml, 'utf8') });
+      } catch {
+        return full(`${yaml} cannot be read`);
+      }
+    }
+    return { kind: 'added', files };
+  }
+  if (deleted.length > 0) return { kind: 'deleted', positions: deleted };
   const [one] = changed;
   return one === undefined ? { kind: 'unchanged' } : { kind: 'one', ...one };
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { idOfContentDigest } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
 import { checkArticle, type CheckedArticle } from './articleCheck.js';
@@ -19,13 +19,18 @@ import { detectEdit } from './editDetection.js';
 import { ENTITIES_FILE, type LoadedSources } from './loadSources.js';
 import { writeSnapshot } from './snapshot.js';
 import { headerBytes, SNAPSHOT_MAGIC, SNAPSHOT_VERSION, type SnapshotHeader } from './snapshotFormat.js';
-import { patchSnapshot } from './snapshotPatch.js';
+import { patchSnapshot, type PatchResult } from './snapshotPatch.js';
+import { patchAddition } from './articleAddition.js';
+import { patchDeletion } from './articleDeletion.js';
+import { byPublication } from './publication.js';
+import type { CorpusPatchInput } from './snapshotEdit.js';
 import { LazyYamlLocator } from './sourceLocator.js';
 import { writeChunksAtomic } from './writeAtomic.js';
 
 /** How the snapshot was made: patched after one edit, left as it was (nothing changed), or built in full (and why). */
 export type SnapshotBuild =
-  | { readonly how: 'patched'; readonly article: string; readonly nodes: number; readonly edges: number; readonly articles: number }
+  /** `article`: the id of the article edited, or the ids of those added or deleted (comma-separated). */
+  | { readonly how: 'patched'; readonly change: 'edited' | 'added' | 'deleted'; readonly article: string; readonly nodes: number; readonly edges: number; readonly articles: number }
   | { readonly how: 'unchanged'; readonly nodes: number; readonly edges: number; readonly articles: number }
   | { readonly how: 'full'; readonly reason: string; readonly graph: NewsGraph; readonly nodes: number; readonly edges: number; readonly articles: number };
 
@@ -69,6 +74,7 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
   const index = readAssemblyIndex(cache.dir, file);
   if (index === undefined) return 'no index of a previous build';
   const edit = detectEdit(index, dataDir, file, cache);
+  if (edit.kind === 'added' && (index.articles.length === 0 || edit.files.length === 0)) return 'no article to add to';
   if (edit.kind === 'full') return edit.reason;
 
   let bytes: Buffer;
@@ -84,6 +90,9 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
   const { bodyStart } = header;
   if (header.bodySha256 !== index.bodySha256 || header.articles !== index.articles.length) return 'the snapshot is not the one the last build wrote';
   if (edit.kind === 'unchanged') return { how: 'unchanged', nodes: header.nodes, edges: header.edges, articles: header.articles };
+
+  if (edit.kind === 'added') return tryAddition(edit.files, index, bytes.subarray(bodyStart), cache, startedNs);
+  if (edit.kind === 'deleted') return tryDeletion(edit.positions, index, bytes.subarray(bodyStart), cache, startedNs);
 
   const indexed = index.articles[edit.position];
   if (indexed === undefined) return 'invariant: no such article';
@@ -106,6 +115,30 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
   });
   if (!patched.ok) return `${after.data.article.id}: ${patched.reason}`;
 
+  const articles = [...index.articles];
+  articles[edit.position] = indexedArticle(indexed.yaml, key, after);
+  await writePatched(cache, index, patched, articles, startedNs);
+  return { how: 'patched', change: 'edited', article: after.data.article.id, nodes: patched.nodes, edges: patched.edges, articles: articles.length };
+}
+
+/** The index entry of an article checked as `checked` from `yaml`, its files stamped now. */
+function indexedArticle(yaml: string, key: string, checked: CheckedArticle): IndexedArticle {
+  const textFile = resolve(dirname(yaml), checked.textFile ?? '');
+  const published = checked.data?.article.published;
+  return {
+    id: checked.data?.article.id ?? '',
+    ...(published !== undefined ? { published } : {}),
+    yaml,
+    yamlStamp: stampOf(yaml),
+    key,
+    text: textFile,
+    textStamp: stampOf(textFile),
+    textSha256: checked.textSha256 ?? '',
+  };
+}
+
+/** Writes the patched body under a new header, and the index that describes it. */
+async function writePatched(cache: BuildCache, index: AssemblyIndex, patched: { readonly chunks: readonly Buffer[]; readonly nodes: number; readonly edges: number }, articles: IndexedArticle[], startedNs: string): Promise<void> {
   const hash = createHash('sha256');
   let bodyBytes = 0;
   for (const chunk of patched.chunks) {
@@ -113,15 +146,82 @@ async function tryPatch(dataDir: string, file: string, options: BuildOptions, ca
     bodyBytes += chunk.length;
   }
   const bodySha256 = hash.digest('hex');
-  const head = headerBytes({ format: 'newsgraph-snapshot', version: SNAPSHOT_VERSION, id: idOfContentDigest(bodySha256), articles: header.articles, nodes: patched.nodes, edges: patched.edges, bodyBytes, bodySha256 });
-  removeAssemblyIndex(cache.dir, file);
+  const head = headerBytes({ format: 'newsgraph-snapshot', version: SNAPSHOT_VERSION, id: idOfContentDigest(bodySha256), articles: articles.length, nodes: patched.nodes, edges: patched.edges, bodyBytes, bodySha256 });
+  removeAssemblyIndex(cache.dir, index.snapshot);
   await writeChunksAtomic(index.snapshot, [head, ...patched.chunks]);
-
-  const textFile = resolve(dirname(indexed.yaml), after.textFile ?? '');
-  const articles = [...index.articles];
-  articles[edit.position] = { ...indexed, yamlStamp: stampOf(indexed.yaml), key, text: textFile, textStamp: stampOf(textFile), textSha256: after.textSha256 ?? '' };
   writeAssemblyIndex(cache.dir, { ...index, articles, snapshotStamp: stampOf(index.snapshot), bodySha256, writtenAtNs: startedNs });
-  return { how: 'patched', article: after.data.article.id, nodes: patched.nodes, edges: patched.edges, articles: header.articles };
+}
+
+/** Articles added: each checked, and patched in one after the other in publication order (articleAddition.ts). */
+async function tryAddition(files: readonly { readonly yaml: string; readonly yamlText: string }[], index: AssemblyIndex, body: Buffer, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
+  const ids = new Set(index.articles.map((a) => a.id));
+  const added: { yaml: string; yamlText: string; key: string; checked: CheckedArticle; text: string; id: string; published?: string }[] = [];
+  for (const { yaml, yamlText } of files) {
+    const { checked, text } = checkArticle(yaml, yamlText);
+    if (!cacheable(checked) || text === undefined || checked.data === undefined) return `the added article ${basename(yaml)} has problems (the full build reports them)`;
+    const { id, published } = checked.data.article;
+    if (ids.has(id)) return `the added article ${basename(yaml)} has the id ${id} of another (the full build reports it)`;
+    ids.add(id);
+    const key = cache.keyOf(yaml, yamlText);
+    writeCacheEntry(cache.entryFile(key), key, checked);
+    added.push({ yaml, yamlText, key, checked, text, id, ...(published !== undefined ? { published } : {}) });
+  }
+  added.sort(byPublication);
+  let patched: PatchResult = { ok: true, chunks: [body], nodes: 0, edges: 0 };
+  const articles = [...index.articles];
+  for (const a of added) {
+    // Its place in publication order: after every article that comes before it.
+    let position = articles.length;
+    while (position > 0 && byPublication(articles[position - 1] ?? a, a) > 0) position--;
+    patched = patchAddition({
+      ...corpusInput(patched, articles, position, index, cache),
+      article: { checked: a.checked, text: a.text },
+      file: { absolute: a.yaml, yamlText: a.yamlText, yaml: new LazyYamlLocator(a.checked.file, a.yamlText) },
+    });
+    if (!patched.ok) return `${a.id} added: ${patched.reason}`;
+    articles.splice(position, 0, indexedArticle(a.yaml, a.key, a.checked));
+  }
+  await writePatched(cache, index, patched, articles, startedNs);
+  return { how: 'patched', change: 'added', article: added.map((a) => a.id).join(', '), nodes: patched.nodes, edges: patched.edges, articles: articles.length };
+}
+
+/** What the patch of one added or deleted article is given, the patches before it applied (`patched`). */
+function corpusInput(patched: PatchResult, articles: readonly IndexedArticle[], position: number, index: AssemblyIndex, cache: BuildCache): CorpusPatchInput {
+  const chunks = patched.ok ? patched.chunks : [];
+  return {
+    body: chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks),
+    articleCount: articles.length,
+    position,
+    explicitRelationIds: index.explicitRelationIds,
+    ambiguousIds: index.ambiguousIds,
+    eventUpdates: index.eventUpdates,
+    checkOf: (n) => {
+      const other = articles[n];
+      return other === undefined ? undefined : cache.read(other.key);
+    },
+  };
+}
+
+/** Articles deleted: patched out one after the other, the latest first (articleDeletion.ts). */
+async function tryDeletion(positions: readonly number[], index: AssemblyIndex, body: Buffer, cache: BuildCache, startedNs: string): Promise<SnapshotBuild | string> {
+  const articles = [...index.articles];
+  const ids: string[] = [];
+  let patched: PatchResult = { ok: true, chunks: [body], nodes: 0, edges: 0 };
+  for (const position of [...positions].sort((x, y) => y - x)) {
+    const indexed = articles[position];
+    if (indexed === undefined) return 'invariant: no such article';
+    const checked = cache.read(indexed.key);
+    if (checked === undefined) return `${indexed.id} deleted: its last check is not in the build cache`;
+    patched = patchDeletion({
+      ...corpusInput(patched, articles, position, index, cache),
+      checked,
+    });
+    if (!patched.ok) return `${indexed.id} deleted: ${patched.reason}`;
+    articles.splice(position, 1);
+    ids.push(indexed.id);
+  }
+  await writePatched(cache, index, patched, articles, startedNs);
+  return { how: 'patched', change: 'deleted', article: ids.join(', '), nodes: patched.nodes, edges: patched.edges, articles: articles.length };
 }
 
 /** The index of a full build that wrote `graph` to `file` (undefined when a file it needs is gone). */
@@ -166,6 +266,7 @@ async function indexOf(dataDir: string, file: string, graph: NewsGraph, sources:
       articles,
       explicitRelationIds: sources.articles.some((a) => a.data?.relations?.some((r) => r.id !== undefined) === true),
       ambiguousIds,
+      eventUpdates: sources.articles.some((a) => (a.data?.eventUpdates ?? []).length > 0),
       writtenAtNs: startedNs,
     };
   } catch {

@@ -38,6 +38,8 @@ export class SnapshotLines {
   readonly firstEdge: number;
   /** The hash of each node's and edge's key, by line. */
   private readonly hashes: Uint32Array;
+  /** Every node's number by key, made on first use (a patch that looks up hundreds of ids). */
+  private nodeNumbers: Map<string, number> | undefined;
 
   constructor(
     readonly body: Buffer,
@@ -111,21 +113,19 @@ export class SnapshotLines {
     return line === undefined ? undefined : line - this.firstNode;
   }
 
+  /** The node number of every key: one map made once, for callers that look up many ids (nodeNumber scans). */
+  nodeIndex(): ReadonlyMap<string, number> {
+    if (this.nodeNumbers === undefined) {
+      const numbers = new Map<string, number>();
+      for (let line = this.firstNode; line < this.firstEdge; line++) numbers.set(this.keyOf(line), line - this.firstNode);
+      this.nodeNumbers = numbers;
+    }
+    return this.nodeNumbers;
+  }
+
   /** The line of the edge whose key is `key`, or undefined. */
   edgeLine(key: string): number | undefined {
     return this.find(key, this.firstEdge, this.count);
-  }
-
-  /** The keys of the nodes whose key starts with `prefix`. */
-  nodeKeysStartingWith(prefix: string): string[] {
-    const pattern = Buffer.concat([Buffer.from('\n["N","'), encodedKey(prefix)]);
-    const from = (this.starts[this.firstNode] ?? 0) - 1;
-    const to = this.starts[this.firstEdge] ?? 0;
-    const found: string[] = [];
-    for (let at = this.body.indexOf(pattern, Math.max(0, from)); at >= 0 && at < to; at = this.body.indexOf(pattern, at + 1)) {
-      found.push(this.keyOf(this.lineAt(at + 1)));
-    }
-    return found;
   }
 
   private find(key: string, from: number, to: number): number | undefined {
