@@ -269,4 +269,22 @@ describe('newsgraph build, the command a user runs', () => {
     expect(await build()).toMatch(/; full build: entities\.yaml changed\n$/u);
     expect(readFileSync(c.snapshot).equals(await oracle(c))).toBe(true);
   }, 120_000);
+
+  test('names the change it patched for: an article added, then deleted', async () => {
+    const c = { root, data: join(root, 'data'), cache: join(root, 'cache'), snapshot: join(root, 'out.snapshot') };
+    await build();
+    // A new report: article 8's encoding under a new id, published after every other article.
+    const copied = stringify(readArticle(c, 8), { lineWidth: 0 }).replaceAll('article-00008', 'article-90001');
+    writeFileSync(articleFile(c, 'article-90001', 'yaml'), copied);
+    writeFileSync(articleFile(c, 'article-90001', 'txt'), readFileSync(articleFile(c, 8, 'txt'), 'utf8'));
+    const added = readArticle(c, 'article-90001');
+    added.article = { ...added.article, published: '2099-01-01' };
+    writeArticle(c, 'article-90001', added);
+    expect(await build()).toMatch(/\(patched after adding article-90001\)\n$/u);
+    expect(readFileSync(c.snapshot).equals(await oracle(c))).toBe(true);
+    rmSync(articleFile(c, 'article-90001', 'yaml'));
+    rmSync(articleFile(c, 'article-90001', 'txt'));
+    expect(await build()).toMatch(/\(patched after deleting article-90001\)\n$/u);
+    expect(readFileSync(c.snapshot).equals(await oracle(c))).toBe(true);
+  }, 120_000);
 });

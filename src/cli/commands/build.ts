@@ -43,10 +43,13 @@ export const buildCommand: Command = {
   },
 };
 
+/** How `newsgraph build` names the change it patched the snapshot for. */
+const PATCHED_CHANGE: Readonly<Record<Extract<SnapshotBuild, { how: 'patched' }>['change'], string>> = { edited: 'an edit of', added: 'adding', deleted: 'deleting' };
+
 function howMade(built: SnapshotBuild, counts: string): string {
   switch (built.how) {
     case 'patched':
-      return ` (patched after an edit of ${built.article})`;
+      return ` (patched after ${PATCHED_CHANGE[built.change]} ${built.article})`;
     case 'unchanged':
       return ' (unchanged: no source file changed since the last build)';
     case 'full':
