@@ -3,10 +3,10 @@
 // median and range over the runs of each ratio to the bare server of the same run, and the load average.
 // --no-uncached measures the cached path alone; --compare-dist DIR adds another build's dist/ (e.g. main's),
 // cached, measured in the same runs beside this one (an A/B of the cache-hit path); --bare-holding-graph adds the
-// bare server holding the loaded graph (what the heap alone costs); --node-flags "..." replaces the node flags of
+// bare server holding the loaded graph (what the heap alone costs); --node-flags="..." replaces the node flags of
 // every server process (default: http.mjs SERVER_NODE_FLAGS; "" for node's defaults).
 // Usage: npm run build && node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--connections 10]
-//        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags "..."] [--json FILE]
+//        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags="..."] [--json FILE]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -66,7 +66,7 @@ type Reading = IncomingMessage & { [READER]?: BodyReader };
 
 /**
  * One body being read. Its listeners are four functions shared by every request, which find the reader on the
- * request (`this` of a listener is the emitter): a cached answer reads a body per request, and four closures and
+ * request (`this` of a listener is the emitter): a cached answer reads a body per request, and six closures and
  * their context per request were a measurable share of what a hit allocates (every byte of it brings the next
  * minor collection closer, and with a large graph in the heap each one is dear).
  */
