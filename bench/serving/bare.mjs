@@ -1,11 +1,17 @@
 // The HTTP baseline, in its own process: a bare node:http server that reads each request's body and writes
-// stored response bytes (the same bytes newsgraph answers with), as fast as node:http can. /q/N answers
-// question N of RESPONSES_FILE (a JSON list of { contentType, body }). Prints its URL as one JSON line.
-// Usage: node bench/serving/bare.mjs RESPONSES_FILE
+// stored responses, status line, headers and body, byte for byte what newsgraph's cached answer puts on the
+// wire, as fast as node:http can (one writeHead with a flat header list, one end with a Buffer). /q/N answers
+// question N of RESPONSES_FILE (a JSON list of { headers: [name, value, ...], body }); node adds Date,
+// Connection and Keep-Alive itself, as it does for newsgraph. Prints its URL as one JSON line.
+// With SNAPSHOT_FILE it first loads that graph and holds it, unused (a diagnostic: a heap like newsgraph's,
+// which makes every minor collection dearer, with none of newsgraph's code on the path).
+// Usage: node bench/serving/bare.mjs RESPONSES_FILE [SNAPSHOT_FILE]
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const responses = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((r) => ({ contentType: r.contentType, body: Buffer.from(r.body, 'utf8') }));
+const held = process.argv[3] === undefined ? undefined : await (await import('../../dist/index.js')).loadSnapshot(process.argv[3]);
+
+const responses = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((r) => ({ headers: r.headers, body: Buffer.from(r.body, 'utf8') }));
 const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
@@ -15,7 +21,7 @@ const server = createServer((req, res) => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': response.contentType, 'content-length': response.body.length });
+    res.writeHead(200, response.headers);
     res.end(response.body);
   });
 });

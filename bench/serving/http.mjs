@@ -1,19 +1,21 @@
-// HTTP against the bare baseline, all three in their own processes: for each question, requests per second
-// from the bare server writing newsgraph's exact answer bytes, from newsgraph with the question cached
+// HTTP against the bare baseline, all in their own processes: for each question, requests per second
+// from the bare server writing newsgraph's exact answer bytes (headers included), from newsgraph with the question cached
 // (repeated), from newsgraph without the cache (every request executed: a question not yet cached), and from
 // Apollo's floor (floor.mjs: node:http, JSON.parse and Apollo with the same schema and resolvers, nothing of ours),
-// which says how much of an uncached answer's cost is ours.
+// which says how much of an uncached answer's cost is ours; and, when asked (`compareDist`), from another build of
+// newsgraph with the question cached (an A/B of two builds in the same run).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 
-/** Starts a script that prints {url} as its first line; resolves with the URL and the child. */
-function startChild(script, args) {
-  const child = spawn(process.execPath, [here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a script (with node flags) that prints {url} as its first line; resolves with the URL and the child. */
+function startChild(script, args, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve({ url: JSON.parse(line).url, child }));
@@ -25,6 +27,39 @@ function stop(child) {
   return new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Node flags of every server process of the comparison (bare, newsgraph, Apollo's floor alike), as README's
+ * "Serving a large corpus" runs `newsgraph serve`: a larger young generation. With 500 MB to 1 GB of graph in the
+ * old generation each minor collection costs far more than in a small process (V8 walks the old generation's
+ * pages and wakes its helper threads for every scavenge), and node's default 16 MiB semi-space runs one every
+ * thousand or so cached answers; 64 MiB makes them four times rarer. The bare server is given the same flags.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+/** Headers node writes itself on every response, the bare server's as newsgraph's: not replayed. */
+const NODE_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * The status, headers (a flat list in the order sent, as `res.rawHeaders`, less node's own) and body of one
+ * answer, read with node:http (fetch would sort and merge the headers).
+ */
+function rawAnswer(url, body) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) if (!NODE_OWN_HEADERS.has(res.rawHeaders[i].toLowerCase())) headers.push(res.rawHeaders[i], res.rawHeaders[i + 1]);
+        resolve({ status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -55,10 +90,11 @@ async function load(url, body, seconds, connections, pid) {
 /**
  * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string, warmUpSeconds?: number }} options
  */
-export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true }) {
-  const cached = await startChild('serve.mjs', [snapshot, 'cache']);
-  const uncached = await startChild('serve.mjs', [snapshot, 'nocache']);
-  const apolloFloor = floor ? await startChild('floor.mjs', [snapshot]) : undefined;
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true, uncachedToo = true, compareDist, nodeFlags = SERVER_NODE_FLAGS, bareHoldingGraph = false }) {
+  const cached = await startChild('serve.mjs', [snapshot, 'cache'], nodeFlags);
+  const uncached = await startChild('serve.mjs', [snapshot, 'nocache'], nodeFlags);
+  const other = compareDist === undefined ? undefined : await startChild('serve.mjs', [snapshot, 'cache', compareDist], nodeFlags);
+  const apolloFloor = floor ? await startChild('floor.mjs', [snapshot], nodeFlags) : undefined;
   const rows = [];
   const refused = [];
   const usable = [];
@@ -71,9 +107,19 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
       if (response.status !== 200 || (body !== undefined && 'errors' in JSON.parse(text))) refused.push({ name: q.name, status: response.status, answer: text.slice(0, 300) });
       else usable.push({ ...q, body, answer: text, contentType: response.headers.get('content-type') });
     }
+    // What the bare server replays: newsgraph's cached answer as it is sent, headers included (asked twice: the
+    // second is the hit measured below), so that both write the same bytes.
+    for (const q of usable) {
+      await rawAnswer(target(cached, q), q.body);
+      const hit = await rawAnswer(target(cached, q), q.body);
+      if (hit.status !== 200 || hit.body !== q.answer) throw new Error(`${q.name}: the cached answer differs from the uncached one`);
+      q.hitHeaders = hit.headers;
+    }
     const responsesFile = `${workDir}/bare-responses.json`;
-    writeFileSync(responsesFile, JSON.stringify(usable.map((q) => ({ contentType: q.contentType, body: q.answer }))));
-    const bare = await startChild('bare.mjs', [responsesFile]);
+    writeFileSync(responsesFile, JSON.stringify(usable.map((q) => ({ headers: q.hitHeaders, body: q.answer }))));
+    const bare = await startChild('bare.mjs', [responsesFile], nodeFlags);
+    // The diagnostic baseline: the same bare server holding the loaded graph in its heap, as newsgraph does.
+    const heavy = bareHoldingGraph ? await startChild('bare.mjs', [responsesFile, snapshot], nodeFlags) : undefined;
     try {
       // Each server is loaded for a while before anything is measured: the first question measured used to pay
       // for the servers' JIT compilation and the first full collections after loading a snapshot of 100 MB or
@@ -82,15 +128,26 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
       if (first !== undefined && warmUpSeconds > 0) {
         await fetch(target(cached, first), first.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: first.body });
         await load(`${bare.url}/q/0`, first.body, warmUpSeconds, connections, bare.child.pid);
+        if (heavy !== undefined) await load(`${heavy.url}/q/0`, first.body, warmUpSeconds, connections, heavy.child.pid);
         await load(target(cached, first), first.body, warmUpSeconds, connections, cached.child.pid);
-        await load(target(uncached, first), first.body, warmUpSeconds, connections, uncached.child.pid);
+        if (uncachedToo) await load(target(uncached, first), first.body, warmUpSeconds, connections, uncached.child.pid);
+        if (other !== undefined) {
+          await fetch(target(other, first), first.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: first.body });
+          await load(target(other, first), first.body, warmUpSeconds, connections, other.child.pid);
+        }
         if (apolloFloor !== undefined && first.body !== undefined) await load(apolloFloor.url, first.body, warmUpSeconds, connections, apolloFloor.child.pid);
       }
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
         const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
+        const bareHeavy = heavy === undefined ? null : await load(`${heavy.url}/q/${i}`, q.body, seconds, connections, heavy.child.pid);
         const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
-        const fresh = await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid);
+        const fresh = uncachedToo ? await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid) : null;
+        let compared = null;
+        if (other !== undefined) {
+          await fetch(target(other, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body });
+          compared = await load(target(other, q), q.body, seconds, connections, other.child.pid);
+        }
         // Apollo's floor answers GraphQL only (an export is not Apollo's); it must send the same bytes.
         const floorAnswer = apolloFloor === undefined || q.body === undefined ? undefined : await (await fetch(apolloFloor.url, { method: 'POST', headers: JSON_HEADERS, body: q.body })).text();
         if (floorAnswer !== undefined && floorAnswer !== q.answer) throw new Error(`${q.name}: Apollo's floor answers other bytes than newsgraph`);
@@ -102,22 +159,27 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
           repeated,
           fresh,
           apolloFloor: apollo,
+          compared,
+          bareHeavy,
           repeatedRatio: repeated.rps / baseline.rps,
-          freshRatio: fresh.rps / baseline.rps,
+          freshRatio: fresh === null ? null : fresh.rps / baseline.rps,
+          comparedRatio: compared === null ? null : compared.rps / baseline.rps,
           apolloFloorRatio: apollo === null ? null : apollo.rps / baseline.rps,
         });
         const cpu = (m) => (m?.cpuUsPerRequest == null ? '?' : m.cpuUsPerRequest.toFixed(0));
         process.stderr.write(
-          `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s, uncached ${fresh.rps.toFixed(0)}/s` +
-            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(repeated)} / ${cpu(fresh)}${apollo === null ? '' : ` / ${cpu(apollo)}`}\n`,
+          `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s${fresh === null ? '' : `, uncached ${fresh.rps.toFixed(0)}/s`}` +
+            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}${compared === null ? '' : `, other build cached ${compared.rps.toFixed(0)}/s`}${bareHeavy === null ? '' : `, bare holding the graph ${bareHeavy.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(repeated)}${fresh === null ? '' : ` / ${cpu(fresh)}`}${apollo === null ? '' : ` / ${cpu(apollo)}`}${compared === null ? '' : ` / other ${cpu(compared)}`}${bareHeavy === null ? '' : ` / bare holding the graph ${cpu(bareHeavy)}`}\n`,
         );
       }
     } finally {
       await stop(bare.child);
+      if (heavy !== undefined) await stop(heavy.child);
     }
   } finally {
     await stop(cached.child);
     await stop(uncached.child);
+    if (other !== undefined) await stop(other.child);
     if (apolloFloor !== undefined) await stop(apolloFloor.child);
   }
   return { rows, refused, warmUpSeconds };

@@ -1,15 +1,19 @@
 // The HTTP comparison of `npm run bench` alone, on a snapshot already built, repeated: for each question the
 // bare server, newsgraph cached and not cached, and Apollo's floor (see http.mjs), then per question the
 // median and range over the runs of each ratio to the bare server of the same run, and the load average.
+// --no-uncached measures the cached path alone; --compare-dist DIR adds another build's dist/ (e.g. main's),
+// cached, measured in the same runs beside this one (an A/B of the cache-hit path); --bare-holding-graph adds the
+// bare server holding the loaded graph (what the heap alone costs); --node-flags="..." replaces the node flags of
+// every server process (default: http.mjs SERVER_NODE_FLAGS; "" for node's defaults).
 // Usage: npm run build && node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--connections 10]
-//        [--only NAME,NAME] [--no-floor] [--json FILE]
+//        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags="..."] [--json FILE]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSnapshot } from '../../dist/index.js';
 import { corpusQuestions } from './corpusQuestions.mjs';
-import { benchHttp } from './http.mjs';
+import { benchHttp, SERVER_NODE_FLAGS } from './http.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,19 +23,24 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'no-floor': { type: 'boolean', default: false },
+    'no-uncached': { type: 'boolean', default: false },
+    'compare-dist': { type: 'string' },
+    'bare-holding-graph': { type: 'boolean', default: false },
+    'node-flags': { type: 'string' },
     json: { type: 'string' },
   },
 });
 if (values.snapshot === undefined) throw new Error('usage: node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--only NAME,NAME]');
 
 const only = values.only?.split(',');
+const nodeFlags = values['node-flags'] === undefined ? SERVER_NODE_FLAGS : values['node-flags'].split(' ').filter((f) => f !== '');
 const questions = corpusQuestions(await loadSnapshot(values.snapshot)).filter((q) => only === undefined || only.includes(q.name));
 const workDir = mkdtempSync(join(tmpdir(), 'newsgraph-http-'));
 const runs = [];
 try {
   for (let run = 0; run < Number(values.runs); run++) {
     const loadavgBefore = loadavg();
-    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'] });
+    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'], uncachedToo: !values['no-uncached'], compareDist: values['compare-dist'], nodeFlags, bareHoldingGraph: values['bare-holding-graph'] });
     runs.push({ ...result, loadavgBefore, loadavgAfter: loadavg() });
   }
 } finally {
@@ -44,9 +53,12 @@ const median = (xs) => {
 };
 const spread = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? '—' : `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`);
 const cpu = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? '—' : `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`);
+console.log(`node flags of the servers: ${nodeFlags.join(' ') || '(none)'}`);
 console.log(`${runs.length} runs, ${values.seconds} s per measurement; load average ${runs.map((r) => `${r.loadavgBefore.map((l) => l.toFixed(1)).join('/')} → ${r.loadavgAfter.map((l) => l.toFixed(1)).join('/')}`).join('; ')}`);
-console.log('question | bytes | cached/bare | uncached/bare | floor/bare | CPU µs/request bare | cached | uncached | floor');
-const medians = { cached: [], uncached: [], floor: [] };
+const comparing = values['compare-dist'] !== undefined;
+const heavy = values['bare-holding-graph'];
+console.log(`question | bytes | cached/bare | uncached/bare | floor/bare | CPU µs/request bare | cached | uncached | floor${comparing ? ' | other build cached/bare | its CPU µs/request' : ''}${heavy ? ' | CPU µs/request bare holding the graph' : ''}`);
+const medians = { cached: [], uncached: [], floor: [], otherCached: [] };
 for (const q of questions) {
   const rows = runs.map((r) => r.rows.find((row) => row.name === q.name)).filter((row) => row !== undefined);
   if (rows.length === 0) continue;
@@ -54,10 +66,24 @@ for (const q of questions) {
   const freshRatios = rows.map((r) => r.freshRatio);
   const floorRatios = rows.map((r) => r.apolloFloorRatio);
   medians.cached.push(median(cachedRatios));
-  medians.uncached.push(median(freshRatios));
+  const comparedRatios = rows.map((r) => r.comparedRatio);
+  if (!freshRatios.some((x) => x == null)) medians.uncached.push(median(freshRatios));
   if (!floorRatios.some((x) => x == null)) medians.floor.push(median(floorRatios));
+  if (comparing) medians.otherCached.push(median(comparedRatios));
   console.log(
-    [q.name, rows[0].bytes, spread(cachedRatios), spread(freshRatios), spread(floorRatios), cpu(rows.map((r) => r.baseline.cpuUsPerRequest)), cpu(rows.map((r) => r.repeated.cpuUsPerRequest)), cpu(rows.map((r) => r.fresh.cpuUsPerRequest)), cpu(rows.map((r) => r.apolloFloor?.cpuUsPerRequest))].join(' | '),
+    [
+      q.name,
+      rows[0].bytes,
+      spread(cachedRatios),
+      spread(freshRatios),
+      spread(floorRatios),
+      cpu(rows.map((r) => r.baseline.cpuUsPerRequest)),
+      cpu(rows.map((r) => r.repeated.cpuUsPerRequest)),
+      cpu(rows.map((r) => r.fresh?.cpuUsPerRequest)),
+      cpu(rows.map((r) => r.apolloFloor?.cpuUsPerRequest)),
+      ...(comparing ? [spread(comparedRatios), cpu(rows.map((r) => r.compared?.cpuUsPerRequest))] : []),
+      ...(heavy ? [cpu(rows.map((r) => r.bareHeavy?.cpuUsPerRequest))] : []),
+    ].join(' | '),
   );
 }
 for (const [name, xs] of Object.entries(medians)) if (xs.length > 0) console.log(`${name}: median over questions ${median(xs).toFixed(2)}x, lowest ${Math.min(...xs).toFixed(2)}x`);

@@ -139,14 +139,16 @@ test('every request lets go of its graph: after hits, refusals and a client that
 describe('readBodyThen on a real socket', () => {
   let server: Server;
   let url: string;
-  const outcomes: { error: Error | null; body: Buffer | undefined }[] = [];
+  const outcomes: { error: Error | null; body: Buffer | undefined; listenersLeft: number }[] = [];
+  const listenersOf = (req: IncomingMessage): number => ['data', 'end', 'error', 'aborted'].reduce((n, event) => n + req.listenerCount(event), 0);
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res) => {
+      const before = listenersOf(req);
       readBodyThen(
         req,
         100,
         (error, body) => {
-          outcomes.push({ error, body });
+          outcomes.push({ error, body, listenersLeft: listenersOf(req) - before });
           res.end(error === null ? `ok ${body?.length ?? 0}` : error.name);
         },
         200,
@@ -184,5 +186,24 @@ describe('readBodyThen on a real socket', () => {
     expect(silent).toBe('ClientGoneError');
     expect(outcomes[2]?.error).toBeInstanceOf(ClientGoneError);
     expect((outcomes[2]?.error as ClientGoneError).reason).toBe('idle');
+    // Whatever the outcome, the reader's listeners are gone from the request when it answers.
+    expect(outcomes.map((o) => o.listenersLeft)).toEqual([0, 0, 0]);
+  });
+
+  test('a client that closes mid-body is a ClientGoneError (aborted), told once; the next request is read as usual', async () => {
+    outcomes.length = 0;
+    await new Promise<void>((resolve) => {
+      const req = request(url, { method: 'POST', headers: { 'content-length': '50' } });
+      req.on('error', () => resolve()); // the client's own socket, destroyed below
+      req.on('close', () => resolve());
+      req.write('0123456789', () => setTimeout(() => req.destroy(), 50));
+    });
+    for (let waited = 0; outcomes.length === 0 && waited < 2_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100)); // a second call, if any, would come now
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.error).toBeInstanceOf(ClientGoneError);
+    expect((outcomes[0]?.error as ClientGoneError).reason).toBe('aborted');
+    expect(outcomes[0]?.listenersLeft).toBe(0);
+    expect((await post(url, '{"after":"abort"}')).body.toString()).toBe('ok 17');
   });
 });

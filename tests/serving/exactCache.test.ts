@@ -166,6 +166,36 @@ describe('ResponseCache first level', () => {
     expect(cache.stats()).toMatchObject({ entries: 0, exactKeys: 0, bytes: 0 });
   });
 
+  test('keys in two parts: bodies under one head each name their own entry; dropping one entry leaves the others', () => {
+    const cache = new ResponseCache(10_000);
+    cache.set('q1', response('one'));
+    cache.set('q2', response('two'));
+    const head = 'snapshot\nPOST\n/graphql\napplication/json\napplication/json';
+    const empty = cache.stats().bytes;
+    // Bodies of the same length, one byte apart, under the same head; and a body equal to another head's.
+    cache.alias({ head, body: '{"id":"a"}' }, 'q1', {});
+    cache.alias({ head, body: '{"id":"b"}' }, 'q2', {});
+    cache.alias({ head: `${head}x`, body: '{"id":"a"}' }, 'q2', {});
+    expect(cache.stats().exactKeys).toBe(3);
+    expect(cache.getExact(head, '{"id":"a"}')?.response.body.toString()).toBe('one');
+    expect(cache.getExact(head, '{"id":"b"}')?.response.body.toString()).toBe('two');
+    expect(cache.getExact(`${head}x`, '{"id":"a"}')?.response.body.toString()).toBe('two');
+    expect(cache.getExact(head, '{"id":"c"}')).toBeUndefined();
+    expect(cache.getExact(head)).toBeUndefined();
+    // The head and body are not one string: no split of the same characters finds another key.
+    expect(cache.getExact(`${head}\n{"id":"a"}`)).toBeUndefined();
+    // Storing q2 again drops both of its aliases (under two heads) and keeps q1's.
+    cache.set('q2', response('two, again'));
+    expect(cache.getExact(head, '{"id":"b"}')).toBeUndefined();
+    expect(cache.getExact(`${head}x`, '{"id":"a"}')).toBeUndefined();
+    expect(cache.getExact(head, '{"id":"a"}')?.response.body.toString()).toBe('one');
+    expect(cache.stats().exactKeys).toBe(1);
+    // Every alias's bytes are given back with it.
+    cache.set('q1', response('one'));
+    cache.set('q2', response('two'));
+    expect(cache.stats()).toMatchObject({ exactKeys: 0, bytes: empty });
+  });
+
   test('an exact hit counts as a use: the entry it names is kept over an older one', () => {
     const cache = new ResponseCache(3_000);
     cache.set('old', response('o'.repeat(800)));

@@ -9,10 +9,21 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The key. Node refuses a header value or request target holding a line feed, so the fields before the body
- * cannot run into one another; the body comes last, as latin1 text (one character a byte: nothing folded).
+ * The key, in two parts that the cache looks up one within the other (responseCache.ts `getExact`): the head
+ * (snapshot, method, target, Accept, Content-Type) and the body. Two parts rather than one string so that a body
+ * of a kilobyte is not copied a second time into a joined key (and hashed there) for every request. Node refuses
+ * a header value or request target holding a line feed, so the head's fields cannot run into one another; the
+ * body is latin1 text (one character a byte: nothing folded), empty when there is none.
  */
-export function exactRequestKey(snapshotId: string, req: IncomingMessage, body: Buffer | undefined): string {
+export interface ExactRequestKey {
+  readonly head: string;
+  readonly body: string;
+}
+
+export function exactRequestKey(snapshotId: string, req: IncomingMessage, body: Buffer | undefined): ExactRequestKey {
   const { headers } = req;
-  return `${snapshotId}\n${req.method ?? ''}\n${req.url ?? ''}\n${headers.accept ?? ''}\n${headers['content-type'] ?? ''}\n${body === undefined ? '' : body.toString('latin1')}`;
+  return {
+    head: `${snapshotId}\n${req.method ?? ''}\n${req.url ?? ''}\n${headers.accept ?? ''}\n${headers['content-type'] ?? ''}`,
+    body: body === undefined ? '' : body.toString('latin1'),
+  };
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { LIMIT_CODES, LimitError } from '../limits.js';
 import { answerThroughCache } from './cachedGraphQL.js';
-import { exactRequestKey } from './exactRequestKey.js';
+import { exactRequestKey, type ExactRequestKey } from './exactRequestKey.js';
 import { PLAYGROUND_CSP } from './playgroundRoute.js';
 import { sendExactHit, type ResponseCache } from './responseCache.js';
 import { ClientGoneError, parseContentType, readBodyThen, refuseGoneClient, refuseTooLarge } from './body.js';
@@ -130,7 +130,7 @@ export function answerGraphQL(
 ): void {
   const answerBody = (bytes: Buffer | undefined): void => {
     const exactKey = cache === undefined ? undefined : exactRequestKey(snapshotId, req, bytes);
-    const hit = exactKey === undefined ? undefined : cache?.getExact(exactKey);
+    const hit = exactKey === undefined ? undefined : cache?.getExact(exactKey.head, exactKey.body);
     if (hit !== undefined) {
       sendExactHit(req, res, hit);
       done(null);
@@ -177,7 +177,7 @@ async function answerParsed(
   bytes: Buffer | undefined,
   snapshotId: string,
   cache: ResponseCache | undefined,
-  exactKey: string | undefined,
+  exactKey: ExactRequestKey | undefined,
 ): Promise<void> {
   const headers = headersFor(snapshotId);
   for (const name in headers) res.setHeader(name, headers[name] ?? '');

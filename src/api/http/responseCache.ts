@@ -7,7 +7,7 @@
  *
  * Two levels of keys. The second (`get`/`set`) is the normalized question (graphqlCacheKey.ts): it finds one
  * answer however the question is spelt, but making it costs a body parse, a canonical JSON of the variables and
- * a document lookup. The first (`getExact`/`alias`) is the exact request as it came (rawRequestKey.ts: snapshot,
+ * a document lookup. The first (`getExact`/`alias`) is the exact request as it came (exactRequestKey.ts: snapshot,
  * method, URL, the headers that decide the answer, the body's bytes), pointing at a second-level entry: a client
  * repeating itself byte for byte (what clients do) is answered before anything is parsed. A first-level key is
  * only ever added for a request the second level has just answered with that entry, and goes when its entry goes.
@@ -53,9 +53,12 @@ export interface ExactHit {
 interface Entry {
   readonly response: CachedResponse;
   readonly size: number;
-  /** First-level keys pointing here, dropped with the entry. */
-  exactKeys: string[] | undefined;
+  /** First-level keys pointing here (head and body), dropped with the entry. */
+  exactKeys: (readonly [string, string])[] | undefined;
 }
+
+/** Bytes a first-level key is counted for. */
+const exactKeySize = (head: string, body: string): number => (head.length + body.length) * 2 + ENTRY_OVERHEAD;
 
 /** @default 64 MiB */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -68,8 +71,12 @@ export class ResponseCache {
   readonly maxBytes: number;
   /** Map iteration order is insertion order: the first entry is the least recently used. */
   private readonly entries = new Map<string, Entry>();
-  /** First level: exact request → entry of `entries`; its keys' bytes are counted in `bytes`. */
-  private readonly exact = new Map<string, ExactHit>();
+  /**
+   * First level: the exact request's head, then its body (exactRequestKey.ts) → entry of `entries`; its keys'
+   * bytes are counted in `bytes`.
+   */
+  private readonly exact = new Map<string, Map<string, ExactHit>>();
+  private exactCount = 0;
   /** The key last moved to the end of `entries`: a question asked again and again is not moved every time. */
   private newest: string | undefined;
   private bytes = 0;
@@ -103,11 +110,11 @@ export class ResponseCache {
   }
 
   /**
-   * The entry an exact request was answered with before (see `alias`), or undefined. A hit counts as a use of
-   * the entry (least recently used order), as `get` does.
+   * The entry an exact request (its key's head and body) was answered with before (see `alias`), or undefined.
+   * A hit counts as a use of the entry (least recently used order), as `get` does.
    */
-  getExact(exactKey: string): ExactHit | undefined {
-    const hit = this.exact.get(exactKey);
+  getExact(head: string, body = ''): ExactHit | undefined {
+    const hit = this.exact.get(head)?.get(body);
     if (hit === undefined) return undefined;
     const entry = this.entries.get(hit.key);
     if (entry === undefined || entry.response !== hit.response) return undefined; // cannot happen: deleted together
@@ -121,16 +128,20 @@ export class ResponseCache {
    * caller has just answered it from there), with `extraHeaders` on every hit (per-snapshot headers). Does
    * nothing when `key` is not stored (not storable, or evicted meanwhile) or has MAX_EXACT_KEYS_PER_ENTRY aliases.
    */
-  alias(exactKey: string, key: string, extraHeaders: Readonly<Record<string, string>>): void {
+  alias(exact: { readonly head: string; readonly body: string } | string, key: string, extraHeaders: Readonly<Record<string, string>>): void {
+    const { head, body } = typeof exact === 'string' ? { head: exact, body: '' } : exact;
     const entry = this.entries.get(key);
-    if (entry === undefined || this.exact.has(exactKey)) return;
+    const bodies = this.exact.get(head);
+    if (entry === undefined || bodies?.has(body) === true) return;
     const keys = (entry.exactKeys ??= []);
     if (keys.length >= MAX_EXACT_KEYS_PER_ENTRY) return;
     const { response } = entry;
     const headers = { ...extraHeaders, ...headersOf(response, 'hit') };
-    keys.push(exactKey);
-    this.exact.set(exactKey, { response, headers, extraHeaders, key });
-    this.bytes += exactKey.length * 2 + ENTRY_OVERHEAD;
+    keys.push([head, body]);
+    if (bodies === undefined) this.exact.set(head, new Map([[body, { response, headers, extraHeaders, key }]]));
+    else bodies.set(body, { response, headers, extraHeaders, key });
+    this.exactCount++;
+    this.bytes += exactKeySize(head, body);
     this.evict();
   }
 
@@ -138,11 +149,12 @@ export class ResponseCache {
     this.newest = undefined;
     this.entries.clear();
     this.exact.clear();
+    this.exactCount = 0;
     this.bytes = 0;
   }
 
   stats(): ResponseCacheStats {
-    return { entries: this.entries.size, exactKeys: this.exact.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+    return { entries: this.entries.size, exactKeys: this.exactCount, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
   }
 
   /** Marks an entry as the most recently used (the end of the map's order). */
@@ -166,9 +178,12 @@ export class ResponseCache {
     this.entries.delete(key);
     if (key === this.newest) this.newest = undefined;
     this.bytes -= entry.size;
-    for (const exactKey of entry.exactKeys ?? []) {
-      this.exact.delete(exactKey);
-      this.bytes -= exactKey.length * 2 + ENTRY_OVERHEAD;
+    for (const [head, body] of entry.exactKeys ?? []) {
+      const bodies = this.exact.get(head);
+      if (bodies?.delete(body) !== true) continue;
+      if (bodies.size === 0) this.exact.delete(head);
+      this.exactCount--;
+      this.bytes -= exactKeySize(head, body);
     }
   }
 }
