@@ -19,6 +19,9 @@
 // articles it needs more than node's default heap).
 // Without --store it starts a throwaway cluster (initdb + pg_ctl, as postgres when root) and removes it after.
 // It refuses to run while the load average is above 3 (the machine is shared); --force overrides.
+// --baseline-args "ARGS" and --baseline-node-args "ARGS" (space-separated) give the baseline server more `serve` options or
+// node options, e.g. `--baseline-bin dist/cli/bin.js --baseline-args "--record-cache-mb 16"`: one setting against
+// another, on the same build, in the same run.
 // Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
 // question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.
 import { spawn, spawnSync } from 'node:child_process';
@@ -45,6 +48,8 @@ const { values } = parseArgs({
     force: { type: 'boolean', default: false },
     only: { type: 'string' },
     'baseline-bin': { type: 'string' },
+    'baseline-args': { type: 'string', default: '' },
+    'baseline-node-args': { type: 'string', default: '' },
     bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
   },
@@ -114,9 +119,9 @@ async function startCluster() {
 /** Set when the run stops its servers: their exit is then expected, not reported. */
 let stopping = false;
 
-/** Starts `newsgraph serve ARGS` (of the CLI `bin`) on a free port; resolves with its URL and process. */
-function serve(args, bin = BIN) {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
+/** Starts `newsgraph serve ARGS` (of the CLI `bin`, under node options `nodeArgs`) on a free port; resolves with its URL and process. */
+function serve(args, bin = BIN, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -252,7 +257,9 @@ try {
   if (memory) servers.push(memory.child);
   const postgres = await serve(['--store', cluster.url]);
   servers.push(postgres.child);
-  const baseline = values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url], values['baseline-bin']);
+  const words = (text) => text.split(' ').filter((w) => w !== '');
+  const baseline =
+    values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url, ...words(values['baseline-args'])], values['baseline-bin'], words(values['baseline-node-args']));
   if (baseline) servers.push(baseline.child);
   // Memory (issue 12): each server's resident set once started, after the questions, and at its peak (VmHWM).
   const memoryAtStart = { memory: memory ? rssMb(memory.child.pid) : null, baseline: baseline ? rssMb(baseline.child.pid) : null, postgres: rssMb(postgres.child.pid) };
