@@ -20,7 +20,7 @@
 // Without --store it starts a throwaway cluster (initdb + pg_ctl, as postgres when root) and removes it after.
 // It refuses to run while the load average is above 3 (the machine is shared); --force overrides.
 // --baseline-args "ARGS" and --baseline-node-args "ARGS" (space-separated) give the baseline server more `serve` options or
-// node options, e.g. `--baseline-bin dist/cli/bin.js --baseline-args "--record-cache-mb 16"`: one setting against
+// node options, e.g. `--baseline-bin dist/cli/bin.js --baseline-args="--record-cache-mb 16"` (with `=`: the value starts with a dash): one setting against
 // another, on the same build, in the same run.
 // Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
 // question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.

@@ -12,6 +12,8 @@ import { memoryStore } from '../../src/store/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { isSlim, slimJson, SLIM_FROM } from '../../src/store/postgres/slimRecords.js';
 import { HEADS_KEY } from '../../src/store/postgres/listHeads.js';
+import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
+import pg from 'pg';
 import type { Ask } from '../api/seed.js';
 import { missingPostgres } from '../utils/postgresCluster.js';
 import { serveTwice, type ServedTwice } from './servedTwice.js';
@@ -140,6 +142,30 @@ describePostgres('slim records: large records handed out without their lists, co
       expect(fresh.cachedRecordCount).toBe(before);
     } finally {
       await fresh.close();
+    }
+  });
+
+  test('a load of an older table layout is refused, saying to reload', async () => {
+    const client = new pg.Client({ connectionString: served.cluster.url });
+    await client.connect();
+    const meta = `SELECT value::text AS value FROM newsgraph.meta WHERE key = 'corpus'`;
+    const original = ((await client.query<{ value: string }>(meta)).rows[0]?.value ?? '') as string;
+    expect(JSON.parse(original)).toMatchObject({ tablesVersion: TABLES_VERSION });
+    const older = new PostgresStore({ primary: served.cluster.url });
+    try {
+      // As a load written before the layout had a version.
+      await client.query(`UPDATE newsgraph.meta SET value = (value::jsonb - 'tablesVersion')::json WHERE key = 'corpus'`);
+      await expect(older.identity()).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('newsgraph load') });
+    } finally {
+      await client.query(`UPDATE newsgraph.meta SET value = $1::json WHERE key = 'corpus'`, [original]);
+      await older.close();
+      await client.end();
+    }
+    const current = new PostgresStore({ primary: served.cluster.url });
+    try {
+      expect((await current.identity()).id).toBe((await memoryStore(graph).identity()).id);
+    } finally {
+      await current.close();
     }
   });
 

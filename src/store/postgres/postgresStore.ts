@@ -162,17 +162,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   // copy kept (listHeads.ts), else (a page past the head) cut in SQL (listSlices.ts). No whole record is read.
 
   relationEvidence(relation: RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
-    if (!isSlim(relation)) return firstItems(relation.evidence, first);
-    const heads = headsOf(relation);
-    if (heads !== undefined && headAnswers(heads.evidence, heads.evidenceCount, first)) return firstItems(heads.evidence, first);
-    return this.listSlices.evidence('relation', relation.id, first);
+    return this.evidenceHead('relation', relation, first);
   }
 
   relationArticleIds(relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]> {
-    if (!isSlim(relation)) return evidenceArticleIds(relation.evidence);
-    const heads = headsOf(relation);
-    if (heads !== undefined && headAnswers(heads.articles, heads.articleCount, first)) return heads.articles;
-    return this.listSlices.articleIds('relation', relation.id, first);
+    return this.articleHead('relation', relation, first, () => evidenceArticleIds(relation.evidence));
   }
 
   relationArticleCount(relation: RelationAttributes): number | Promise<number> {
@@ -183,17 +177,32 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   entityEvidence(entity: EntityAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
-    if (!isSlim(entity)) return firstItems(entity.evidence, first);
-    const heads = headsOf(entity);
-    if (heads !== undefined && headAnswers(heads.evidence, heads.evidenceCount, first)) return firstItems(heads.evidence, first);
-    return this.listSlices.evidence('entity', entity.id, first);
+    return this.evidenceHead('entity', entity, first);
   }
 
   entityArticleIds(entity: EntityAttributes, first: number): readonly string[] | Promise<readonly string[]> {
-    if (!isSlim(entity)) return entity.articles ?? [];
-    const heads = headsOf(entity);
+    return this.articleHead('entity', entity, first, () => entity.articles ?? []);
+  }
+
+  /** The first `first` quotes of a record: from itself when whole, from its slim copy's head, else cut in SQL. */
+  private evidenceHead(table: 'entity' | 'relation', record: EntityAttributes | RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+    if (!isSlim(record)) return firstItems(record.evidence, first);
+    const heads = headsOf(record);
+    if (heads !== undefined && headAnswers(heads.evidence, heads.evidenceCount, first)) return firstItems(heads.evidence, first);
+    return this.listSlices.evidence(table, record.id, first);
+  }
+
+  /** Ids holding a record's first `first` articles: all of them when whole (`all`), its slim copy's head, else cut in SQL. */
+  private articleHead(
+    table: 'entity' | 'relation',
+    record: EntityAttributes | RelationAttributes,
+    first: number,
+    all: () => readonly string[],
+  ): readonly string[] | Promise<readonly string[]> {
+    if (!isSlim(record)) return all();
+    const heads = headsOf(record);
     if (heads !== undefined && headAnswers(heads.articles, heads.articleCount, first)) return heads.articles;
-    return this.listSlices.articleIds('entity', entity.id, first);
+    return this.listSlices.articleIds(table, record.id, first);
   }
 
   /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
