@@ -4,11 +4,11 @@
  * record is read, turned into its row and let go. Sort keys, folded names and layout positions are the plan's,
  * computed by the rules the in-memory store uses, so both stores answer in the same order.
  */
+import type { ArticleRecord } from '../../graph/types.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import { NEGATED, SYMMETRIC, TRAVERSABLE, type CorpusPlan } from './corpusPlan.js';
 import type { CorpusRecords } from './corpusRecords.js';
 import type { CopyValue } from './copyText.js';
-import type { ArticleRecord } from '../../graph/types.js';
 import { listHeads } from './listHeads.js';
 import { TABLES_VERSION, type TableName } from './schema.js';
 import { slimJson } from './slimRecords.js';
