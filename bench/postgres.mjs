@@ -19,6 +19,11 @@
 // articles it needs more than node's default heap).
 // Without --store it starts a throwaway cluster (initdb + pg_ctl, as postgres when root) and removes it after.
 // It refuses to run while the load average is above 3 (the machine is shared); --force overrides.
+// --baseline-args "ARGS" and --baseline-node-args "ARGS" (space-separated) give the baseline server more `serve` options or
+// node options, e.g. `--baseline-bin dist/cli/bin.js --baseline-args="--record-cache-mb 16"` (with `=`: the value starts with a dash): one setting against
+// another, on the same build, in the same run.
+// Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
+// question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,6 +48,8 @@ const { values } = parseArgs({
     force: { type: 'boolean', default: false },
     only: { type: 'string' },
     'baseline-bin': { type: 'string' },
+    'baseline-args': { type: 'string', default: '' },
+    'baseline-node-args': { type: 'string', default: '' },
     bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
   },
@@ -64,6 +71,16 @@ const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFix
 const rssMb = (pid, field = 'VmRSS') => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`, 'u').exec(status)?.[1] ?? 0) / 1024);
+};
+
+/** Resets the process's peak RSS (VmHWM) to its current RSS; false where the kernel refuses (then no per-question peak). */
+const resetPeak = (pid) => {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 // A throwaway cluster when no --store is given (the same recipe as tests/utils/postgresCluster.ts).
@@ -102,9 +119,9 @@ async function startCluster() {
 /** Set when the run stops its servers: their exit is then expected, not reported. */
 let stopping = false;
 
-/** Starts `newsgraph serve ARGS` (of the CLI `bin`) on a free port; resolves with its URL and process. */
-function serve(args, bin = BIN) {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
+/** Starts `newsgraph serve ARGS` (of the CLI `bin`, under node options `nodeArgs`) on a free port; resolves with its URL and process. */
+function serve(args, bin = BIN, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_PROGRESS: '0' } });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -240,17 +257,22 @@ try {
   if (memory) servers.push(memory.child);
   const postgres = await serve(['--store', cluster.url]);
   servers.push(postgres.child);
-  const baseline = values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url], values['baseline-bin']);
+  const words = (text) => text.split(' ').filter((w) => w !== '');
+  const baseline =
+    values['baseline-bin'] === undefined ? undefined : await serve(['--store', cluster.url, ...words(values['baseline-args'])], values['baseline-bin'], words(values['baseline-node-args']));
   if (baseline) servers.push(baseline.child);
   // Memory (issue 12): each server's resident set once started, after the questions, and at its peak (VmHWM).
   const memoryAtStart = { memory: memory ? rssMb(memory.child.pid) : null, baseline: baseline ? rssMb(baseline.child.pid) : null, postgres: rssMb(postgres.child.pid) };
 
   const rows = [];
+  // The highest per-question peak of each server: VmHWM is reset before each question, so the run's peak is their maximum.
+  const questionPeaks = { memory: 0, baseline: 0, postgres: 0 };
   for (const q of questions) {
     const row = { question: q.name };
     // Servers in turn, request by request, so that a burst of load on the machine falls on each alike.
     const asked = [...(memory ? [['memory', memory]] : []), ...(baseline ? [['baseline', baseline]] : []), ['postgres', postgres]].map(([label, server]) => ({ label, server, times: [], refused: new Map() }));
     const n = q.playground ? playgroundRequests : ids.length;
+    const peakKnown = new Map(asked.map(({ label, server }) => [label, resetPeak(server.child.pid)]));
     for (let i = 0; i < n; i++) {
       for (const { server, times, refused } of asked) {
         const t = process.hrtime.bigint();
@@ -266,6 +288,11 @@ try {
       row[`${label} p99`] = percentile(times, 99).toFixed(1);
       row[`${label} refused`] = [...refused].map(([code, k]) => `${k} ${code}`).join(', ') || '0';
     }
+    for (const { label, server } of asked) {
+      const known = peakKnown.get(label) && server.child.exitCode === null;
+      row[`${label} peak MB`] = known ? rssMb(server.child.pid, 'VmHWM') : '-';
+      if (known) questionPeaks[label] = Math.max(questionPeaks[label], row[`${label} peak MB`]);
+    }
     rows.push(row);
     console.log(`  ${JSON.stringify(row)}`);
   }
@@ -274,7 +301,8 @@ try {
   console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache (ms):`);
   console.table(rows);
   console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres ?? 'exited'} MB${baseline ? `, baseline build ${rss.baseline ?? 'exited'} MB` : ''}`);
-  const peak = { memory: alive(memory) ? rssMb(memory.child.pid, 'VmHWM') : null, baseline: alive(baseline) ? rssMb(baseline.child.pid, 'VmHWM') : null, postgres: alive(postgres) ? rssMb(postgres.child.pid, 'VmHWM') : null };
+  const peakOf = (label, server) => (alive(server) ? Math.max(rssMb(server.child.pid, 'VmHWM'), questionPeaks[label]) : null);
+  const peak = { memory: peakOf('memory', memory), baseline: peakOf('baseline', baseline), postgres: peakOf('postgres', postgres) };
   const memoryFigures = { atStart: memoryAtStart, afterQuestions: rss, peak };
   const figures = (label) => `${memoryAtStart[label] ?? '-'} / ${rss[label] ?? 'exited'} / ${peak[label] ?? 'exited'}`;
   console.log(`  API server RSS, MB (at start / after the questions / peak): in-memory ${memory ? figures('memory') : 'not run'}, PostgreSQL store ${figures('postgres')}${baseline ? `, baseline build ${figures('baseline')}` : ''}`);

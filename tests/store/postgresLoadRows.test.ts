@@ -28,6 +28,8 @@ import { addEntity, addRelation } from '../utils/sampleGraph.js';
 import { corpusGraph } from './corpusFixture.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { slimJson } from '../../src/store/postgres/slimRecords.js';
+import { listHeads } from '../../src/store/postgres/listHeads.js';
+import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 
 // ---- The reference: the rows as the loader derived them from GraphIndex before it was made lean. ----
 
@@ -39,7 +41,7 @@ function* entityRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]
     const at = positions.get(entity.id) ?? { x: 0, y: 0 };
     const event = entity.kind === 'EVENT' ? entity.properties : undefined;
     const full = JSON.stringify(entity);
-    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, full, slimJson(entity, full)];
+    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, full, slimJson(entity, full, () => listHeads(entity, entity.articles, publicationOf(index)))];
   }
 }
 
@@ -56,10 +58,15 @@ function* nameWordRows(index: GraphIndex): Generator<CopyValue[]> {
   }
 }
 
+/** Each article's place in the index's publication order (the article table's pos). */
+function publicationOf(index: GraphIndex): Map<string, number> {
+  return new Map(index.articlesInOrder.map((a, pos) => [a.id, pos]));
+}
+
 function* relationRows(index: GraphIndex): Generator<CopyValue[]> {
   for (const [pos, r] of index.relations.entries()) {
     const full = JSON.stringify(r);
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full)];
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full, () => listHeads(r, evidenceArticleIds(r.evidence), publicationOf(index)))];
   }
 }
 
@@ -99,6 +106,7 @@ function referenceMeta(graph: NewsGraph, index: GraphIndex): unknown {
   for (const [kind, list] of index.byKind) kindCounts[kind] = list.length;
   return {
     identity: graphIdentity(graph),
+    tablesVersion: TABLES_VERSION,
     entityCount: index.entities.length,
     relationCount: index.relations.length,
     nameCount: nameIndex(index).names.length,

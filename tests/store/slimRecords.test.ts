@@ -9,8 +9,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import type { PostgresStore } from '../../src/store/postgres/index.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
 import { isSlim, slimJson, SLIM_FROM } from '../../src/store/postgres/slimRecords.js';
+import { HEADS_KEY } from '../../src/store/postgres/listHeads.js';
+import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
+import pg from 'pg';
 import type { Ask } from '../api/seed.js';
 import { missingPostgres } from '../utils/postgresCluster.js';
 import { serveTwice, type ServedTwice } from './servedTwice.js';
@@ -104,6 +107,68 @@ describePostgres('slim records: large records handed out without their lists, co
     expect(store.statementCount - before).toBeLessThanOrEqual(3);
   });
 
+  test('a few quotes, the first articles and the article count of a hub\'s relation read no whole record', async () => {
+    const query = `{ entity(id: "plan") { relations { articleCount evidence(first: 3) { exact } articles(first: 5) { id } } } }`;
+    await fromPostgres(query); // warm: the corpus figures
+    const before = store.statementCount;
+    const answer = await fromPostgres(query);
+    expect(answer).toEqual(await fromMemory(query));
+    // The entity, its relations (the large one slim, with its heads), the articles: no whole record, no slice.
+    expect(store.statementCount - before).toBeLessThanOrEqual(3);
+    const [relation] = await store.relationsOf('plan', {}, 5);
+    expect(relation && isSlim(relation)).toBe(true);
+    expect(Object.keys(relation ?? {})).not.toContain(HEADS_KEY);
+    expect(relation && store.relationArticleCount(relation)).toBe(ARTICLES.length);
+  });
+
+  test('pages past the heads are cut in SQL: no whole record is read, the answers are the whole record\'s', async () => {
+    const fresh = new PostgresStore({ primary: served.cluster.url });
+    try {
+      const memory = memoryStore(graph);
+      const [relation] = await fresh.relationsOf('plan', {}, 5);
+      const [hub] = await fresh.entities(['hub']);
+      if (relation === undefined || hub === null || hub === undefined) throw new Error('fixture: the relation and the hub');
+      const [wholeRelation] = await memory.relationsOf('plan', {}, 5);
+      const wholeHub = await memory.entity('hub');
+      const before = fresh.cachedRecordCount;
+      expect(await fresh.relationEvidence(relation, 40)).toEqual(wholeRelation?.evidence.slice(0, 40));
+      expect(await fresh.entityEvidence(hub, 200)).toEqual(wholeHub?.evidence);
+      const articleIds = await fresh.relationArticleIds(relation, 12);
+      expect((await memory.articles({ ids: articleIds }, 12)).map((a) => a.id)).toEqual(
+        (await memory.articles({ ids: [...new Set(wholeRelation?.evidence.map((e) => e.article))] }, 12)).map((a) => a.id),
+      );
+      expect(await fresh.entityArticleIds(hub, 11)).toEqual((await memory.articles({ ids: wholeHub?.articles ?? [] }, 11)).map((a) => a.id));
+      // Nothing kept: no whole record was read (a relation's or a hub's would be, being large).
+      expect(fresh.cachedRecordCount).toBe(before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a load of an older table layout is refused, saying to reload', async () => {
+    const client = new pg.Client({ connectionString: served.cluster.url });
+    await client.connect();
+    const meta = `SELECT value::text AS value FROM newsgraph.meta WHERE key = 'corpus'`;
+    const original = ((await client.query<{ value: string }>(meta)).rows[0]?.value ?? '') as string;
+    expect(JSON.parse(original)).toMatchObject({ tablesVersion: TABLES_VERSION });
+    const older = new PostgresStore({ primary: served.cluster.url });
+    try {
+      // As a load written before the layout had a version.
+      await client.query(`UPDATE newsgraph.meta SET value = (value::jsonb - 'tablesVersion')::json WHERE key = 'corpus'`);
+      await expect(older.identity()).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('newsgraph load') });
+    } finally {
+      await client.query(`UPDATE newsgraph.meta SET value = $1::json WHERE key = 'corpus'`, [original]);
+      await older.close();
+      await client.end();
+    }
+    const current = new PostgresStore({ primary: served.cluster.url });
+    try {
+      expect((await current.identity()).id).toBe((await memoryStore(graph).identity()).id);
+    } finally {
+      await current.close();
+    }
+  });
+
   test('the typed fields, relations and event relations of a list go in one statement per filter, answers unchanged', async () => {
     const memory = memoryStore(graph);
     const ids = ['hub', 'spoke', 'plan', 'meeting', 'nobody'];
@@ -132,6 +197,9 @@ describePostgres('slim records: large records handed out without their lists, co
     ['the explorer with article fields', `{ explore(center: "spoke", depth: 2, limit: 10) { reachable nodes { id articleCount articleIds(first: 200) firstPublished lastPublished } edges { id articleCount articleIds firstPublished lastPublished } } }`],
     ['the explorer without them', `{ explore(center: "hub", depth: 2, limit: 10) { nodes { id x y } edges { id source target } } }`],
     ['an article\'s relations', `{ article(id: "art-03") { relations(first: 10) { edges { node { id articleCount evidence(first: 1) { exact } } } } } }`],
+    // Around the heads the slim copies keep (listHeads.ts: 10 quotes, 10 articles): within, at the edge, past them.
+    ['pages at the edge of the heads', `{ entity(id: "plan") { relations { e0: evidence(first: 0) { exact } e10: evidence(first: 10) { start article { id } } e11: evidence(first: 11) { start article { id } } a10: articles(first: 10) { id } a11: articles(first: 11) { id } } } }`],
+    ['an entity\'s pages at the edge of the heads', `{ entity(id: "hub") { e10: evidence(first: 10) { start } e11: evidence(first: 11) { start article { id } } a10: articles(first: 10) { id } a12: articles(first: 12) { id published } a13: articles(first: 13) { id } } }`],
     ['search', `{ search(text: "hub", limit: 5) { id name ... on Event { history { status } } } }`],
   ];
 

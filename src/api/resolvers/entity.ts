@@ -5,9 +5,9 @@
  */
 import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
 import type { Direction, GraphStore, NeighborRecord } from '../../store/index.js';
-import { withWholeEntity } from '../../store/partialRecords.js';
+import { entityArticleIds, entityEvidence } from '../../store/partialRecords.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
-import { checkFirst, checkPredicates, checkRange, firstOf, type FirstArgs } from './common.js';
+import { checkFirst, checkPredicates, checkRange, type FirstArgs } from './common.js';
 
 export interface RelationsArgs extends FirstArgs {
   readonly predicate?: readonly string[] | null;
@@ -27,11 +27,14 @@ export function entityFieldResolvers(store: GraphStore) {
   return {
     // `?? {}`/`?? []`: a snapshot written by another version may lack them; the API promises `{}` and a list.
     properties: (entity: EntityAttributes): EntityAttributes['properties'] => entity.properties ?? {},
-    // The fields that read the long lists take the whole record (a store may hand out a hub's without them).
+    // The fields that read the long lists ask the store for what they return (store/partialRecords.ts): a store may
+    // hand out a hub's record without them, and answer a page of them without reading the whole record.
     evidence: (entity: EntityAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
-      withWholeEntity(store, entity, (whole) => firstOf(whole.evidence, args, DEFAULT_FIRST.evidence)),
-    articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
-      Promise.resolve(withWholeEntity(store, entity, (whole) => store.articles({ ids: whole.articles ?? [] }, checkFirst(args.first, DEFAULT_FIRST.articles)))),
+      entityEvidence(store, entity, checkFirst(args.first, DEFAULT_FIRST.evidence)),
+    articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleRecord[]> => {
+      const first = checkFirst(args.first, DEFAULT_FIRST.articles);
+      return Promise.resolve(entityArticleIds(store, entity, first)).then((ids) => store.articles({ ids }, first));
+    },
     relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<RelationAttributes[]> =>
       store.relationsOf(
         entity.id,

@@ -5,9 +5,9 @@
  */
 import { sliceArticle } from '../../graph/articleText.js';
 import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
-import { evidenceArticleIds, type GraphStore, type NeighborRecord, type Page } from '../../store/index.js';
+import type { GraphStore, NeighborRecord, Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
-import { withWholeRelation } from '../../store/partialRecords.js';
+import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
 import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
@@ -53,12 +53,15 @@ export function relationResolvers(store: GraphStore) {
       event: (relation: RelationAttributes) => (relation.event === undefined ? null : entityOrNull(store, relation.event)),
       time: (relation: RelationAttributes): string | null => relation.time ?? null,
       properties: (relation: RelationAttributes) => relation.properties ?? {},
-      // The fields that read the evidence list take the whole record (a store may hand out a hub's without it).
+      // The fields that read the evidence list ask the store for what they return (store/partialRecords.ts): a store
+      // may hand out a hub's record without its evidence, and answer a page of it or its count without reading it whole.
       evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
-        withWholeRelation(store, relation, (whole) => firstOf(whole.evidence, args, DEFAULT_FIRST.evidence)),
-      articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> =>
-        Promise.resolve(withWholeRelation(store, relation, (whole) => store.articles({ ids: evidenceArticleIds(whole.evidence) }, checkFirst(args.first, DEFAULT_FIRST.articles)))),
-      articleCount: (relation: RelationAttributes): number | Promise<number> => withWholeRelation(store, relation, (whole) => evidenceArticleIds(whole.evidence).length),
+        relationEvidence(store, relation, checkFirst(args.first, DEFAULT_FIRST.evidence)),
+      articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> => {
+        const first = checkFirst(args.first, DEFAULT_FIRST.articles);
+        return Promise.resolve(relationArticleIds(store, relation, first)).then((ids) => store.articles({ ids }, first));
+      },
+      articleCount: (relation: RelationAttributes): number | Promise<number> => relationArticleCount(store, relation),
       draft: (relation: RelationAttributes): boolean => relation.draft === true,
       origin: (relation: RelationAttributes): RelationOriginName => originName(relation.origin),
       symmetric: (relation: RelationAttributes): boolean => relation.symmetric === true,

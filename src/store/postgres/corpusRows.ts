@@ -4,15 +4,19 @@
  * record is read, turned into its row and let go. Sort keys, folded names and layout positions are the plan's,
  * computed by the rules the in-memory store uses, so both stores answer in the same order.
  */
+import type { ArticleRecord } from '../../graph/types.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import { NEGATED, SYMMETRIC, TRAVERSABLE, type CorpusPlan } from './corpusPlan.js';
 import type { CorpusRecords } from './corpusRecords.js';
 import type { CopyValue } from './copyText.js';
-import type { TableName } from './schema.js';
+import { listHeads } from './listHeads.js';
+import { TABLES_VERSION, type TableName } from './schema.js';
 import { slimJson } from './slimRecords.js';
 
 /** The stored form of the corpus-wide figures the store answers without counting (meta table). */
 export interface CorpusMeta {
+  /** The tables' layout (schema.ts TABLES_VERSION); absent in loads older than version 2. */
+  readonly tablesVersion?: number;
   readonly identity: CorpusRecords['identity'];
   readonly entityCount: number;
   readonly relationCount: number;
@@ -25,7 +29,10 @@ export interface CorpusMeta {
   readonly graphAttributes: ReadonlyArray<readonly [string, unknown]>;
 }
 
-function* entityRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyValue[]> {
+/** Each article's position in publication order (the article table's `pos`). */
+type Publication = ReadonlyMap<string, number>;
+
+function* entityRows(records: CorpusRecords, plan: CorpusPlan, publication: Publication): Generator<CopyValue[]> {
   let pos = 0;
   for (const entity of records.entities()) {
     const at = plan.positions.get(entity.id) ?? { x: 0, y: 0 };
@@ -44,7 +51,7 @@ function* entityRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyVa
       at.x,
       at.y,
       full,
-      slimJson(entity, full),
+      slimJson(entity, full, () => listHeads(entity, entity.articles ?? [], publication)),
     ];
     pos++;
   }
@@ -68,11 +75,12 @@ function* nameWordRows(plan: CorpusPlan): Generator<CopyValue[]> {
   }
 }
 
-function* relationRows(records: CorpusRecords): Generator<CopyValue[]> {
+function* relationRows(records: CorpusRecords, publication: Publication): Generator<CopyValue[]> {
   let pos = 0;
   for (const r of records.relations()) {
     const full = JSON.stringify(r);
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full)];
+    const articles = evidenceArticleIds(r.evidence);
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, articles.length, full, slimJson(r, full, () => listHeads(r, articles, publication))];
     pos++;
   }
 }
@@ -94,13 +102,17 @@ function* adjacencyRows(plan: CorpusPlan): Generator<CopyValue[]> {
   }
 }
 
-function* articleRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyValue[]> {
-  const graphOrder = new Map(records.articles.map((a, i) => [a.id, i]));
-  // Publication order as GraphIndex's articlesInOrder: dated first by date, undated last, ties in graph order.
-  const inOrder = [...plan.articleById.values()]
+/** The articles in publication order as GraphIndex's articlesInOrder: dated first by date, undated last, ties in graph order. */
+function publicationOrder(plan: CorpusPlan): ArticleRecord[] {
+  return [...plan.articleById.values()]
     .map((article, order) => ({ article, order }))
-    .sort((a, b) => byDate(a.article.published, b.article.published) || a.order - b.order);
-  for (const [pos, { article }] of inOrder.entries()) {
+    .sort((a, b) => byDate(a.article.published, b.article.published) || a.order - b.order)
+    .map(({ article }) => article);
+}
+
+function* articleRows(records: CorpusRecords, inOrder: readonly ArticleRecord[]): Generator<CopyValue[]> {
+  const graphOrder = new Map(records.articles.map((a, i) => [a.id, i]));
+  for (const [pos, article] of inOrder.entries()) {
     yield [pos, graphOrder.get(article.id) ?? pos, article.id, article.published, article.source?.toLowerCase(), JSON.stringify(article)];
   }
 }
@@ -123,6 +135,7 @@ function* entityArticleRows(plan: CorpusPlan): Generator<CopyValue[]> {
 
 export function corpusMeta(records: CorpusRecords, plan: CorpusPlan, trigrams: boolean): CorpusMeta {
   return {
+    tablesVersion: TABLES_VERSION,
     identity: records.identity,
     entityCount: plan.rowCounts.entity,
     relationCount: plan.rowCounts.relation,
@@ -138,13 +151,15 @@ export function corpusMeta(records: CorpusRecords, plan: CorpusPlan, trigrams: b
 
 /** The tables in the order they are written, each with its rows (meta is written last, on its own). */
 export function corpusTables(records: CorpusRecords, plan: CorpusPlan): Array<[Exclude<TableName, 'meta'>, Iterable<CopyValue[]>]> {
+  const inOrder = publicationOrder(plan);
+  const publication: Publication = new Map(inOrder.map((article, pos) => [article.id, pos]));
   return [
-    ['entity', entityRows(records, plan)],
+    ['entity', entityRows(records, plan, publication)],
     ['name', nameRows(plan)],
     ['name_word', nameWordRows(plan)],
-    ['relation', relationRows(records)],
+    ['relation', relationRows(records, publication)],
     ['adjacency', adjacencyRows(plan)],
-    ['article', articleRows(records, plan)],
+    ['article', articleRows(records, inOrder)],
     ['relation_article', relationArticleRows(plan)],
     ['entity_article', entityArticleRows(plan)],
   ];

@@ -11,10 +11,11 @@ import { didYouMean, MAX_CANDIDATES_SCANNED, suggestions } from '../../didYouMea
 import { NewsgraphError } from '../../errors.js';
 import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
-import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../../graph/types.js';
+import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
-import type { CompletesRecords } from '../partialRecords.js';
+import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
+import { evidenceArticleIds } from '../evidenceArticles.js';
 import type {
   ArticleQuery,
   GraphStore,
@@ -37,6 +38,9 @@ import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
+import { firstItems, headAnswers, headsOf } from './listHeads.js';
+import { ListSlices } from './listSlices.js';
+import { TABLES_VERSION } from './schema.js';
 import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
@@ -87,7 +91,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-export class PostgresStore implements GraphStore, CompletesRecords {
+export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -107,6 +111,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
+  /** Pages of long lists past the heads of the slim copies, cut in SQL (listSlices.ts). */
+  private readonly listSlices: ListSlices;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -131,6 +137,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
+    this.listSlices = new ListSlices(this.db);
   }
 
   /** Whole records by id (their lists included), large ones cut at the top level to parse their lists on first read (lazyRecord.ts). */
@@ -149,6 +156,53 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   wholeRelation(relation: RelationAttributes): RelationAttributes | Promise<RelationAttributes> {
     if (!isSlim(relation)) return relation;
     return this.wholeRelationBatch.load(relation.id).then((whole) => whole ?? relation);
+  }
+
+  // The first items of the long lists (ReadsListHeads): from the record when it is whole, else from the heads its slim
+  // copy kept (listHeads.ts), else (a page past the head) cut in SQL (listSlices.ts). No whole record is read.
+
+  relationEvidence(relation: RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+    return this.evidenceHead('relation', relation, first);
+  }
+
+  relationArticleIds(relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]> {
+    return this.articleHead('relation', relation, first, () => evidenceArticleIds(relation.evidence));
+  }
+
+  relationArticleCount(relation: RelationAttributes): number | Promise<number> {
+    if (!isSlim(relation)) return evidenceArticleIds(relation.evidence).length;
+    const heads = headsOf(relation);
+    // Every slim copy of this layout has its heads (TABLES_VERSION); the whole record otherwise, as before.
+    return heads !== undefined ? heads.articleCount : Promise.resolve(this.wholeRelation(relation)).then((whole) => evidenceArticleIds(whole.evidence).length);
+  }
+
+  entityEvidence(entity: EntityAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+    return this.evidenceHead('entity', entity, first);
+  }
+
+  entityArticleIds(entity: EntityAttributes, first: number): readonly string[] | Promise<readonly string[]> {
+    return this.articleHead('entity', entity, first, () => entity.articles ?? []);
+  }
+
+  /** The first `first` quotes of a record: from itself when whole, from its slim copy's head, else cut in SQL. */
+  private evidenceHead(table: 'entity' | 'relation', record: EntityAttributes | RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+    if (!isSlim(record)) return firstItems(record.evidence, first);
+    const heads = headsOf(record);
+    if (heads !== undefined && headAnswers(heads.evidence, heads.evidenceCount, first)) return firstItems(heads.evidence, first);
+    return this.listSlices.evidence(table, record.id, first);
+  }
+
+  /** Ids holding a record's first `first` articles: all of them when whole (`all`), its slim copy's head, else cut in SQL. */
+  private articleHead(
+    table: 'entity' | 'relation',
+    record: EntityAttributes | RelationAttributes,
+    first: number,
+    all: () => readonly string[],
+  ): readonly string[] | Promise<readonly string[]> {
+    if (!isSlim(record)) return all();
+    const heads = headsOf(record);
+    if (heads !== undefined && headAnswers(heads.articles, heads.articleCount, first)) return heads.articles;
+    return this.listSlices.articleIds(table, record.id, first);
   }
 
   /** Statements sent to the database so far, each one round-trip (for tests and monitoring). */
@@ -182,8 +236,16 @@ export class PostgresStore implements GraphStore, CompletesRecords {
    * on most requests.
    * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet.
    */
-  private meta(): Promise<CorpusMeta> {
-    return this.corpus.meta();
+  private async meta(): Promise<CorpusMeta> {
+    const meta = await this.corpus.meta();
+    const version = meta.tablesVersion ?? 1;
+    if (version !== TABLES_VERSION) {
+      throw new NewsgraphError(
+        'NOT_FOUND',
+        `postgres store: the loaded corpus's tables are of layout ${version}, this newsgraph reads layout ${TABLES_VERSION}; reload it with \`newsgraph load --store URL DATA_DIR\` (or --snapshot FILE).`,
+      );
+    }
+    return meta;
   }
 
   async entity(id: string): Promise<EntityAttributes | null> {

@@ -20,6 +20,7 @@
  * loader's notification, or a changed identity: corpusMeta.ts).
  */
 import { recordOf, storedLength, type StoredRecord } from './lazyRecord.js';
+import { detachHeads } from './listHeads.js';
 
 /** Records at least this long (JSON characters) are kept. */
 export const LARGE_RECORD = 8_192;
@@ -120,7 +121,8 @@ export class RecordCache<K, T> {
 
   /** Makes the record of a stored one, keeping it when it is large and fits the budget. */
   parse(key: K, stored: StoredRecord): T {
-    const record = recordOf<T>(stored);
+    // A slim copy's list heads are kept beside the record, not in it (listHeads.ts).
+    const record = detachHeads(recordOf<T>(stored));
     const length = storedLength(stored);
     const bytes = length * BYTES_PER_CHARACTER;
     if (length >= LARGE_RECORD && bytes <= this.shared.limit) {
@@ -165,7 +167,7 @@ export class RecordCache<K, T> {
       rows.flatMap((r) => (r.doc === null ? [r.key] : [])),
       read,
     );
-    return rows.flatMap((r) => (r.doc === null ? (large.get(r.key) ?? []) : [JSON.parse(r.doc) as T]));
+    return rows.flatMap((r) => (r.doc === null ? (large.get(r.key) ?? []) : [detachHeads(JSON.parse(r.doc) as T)]));
   }
 
   clear(): void {

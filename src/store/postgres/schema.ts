@@ -14,6 +14,13 @@
  * schema per load, views switched in one transaction").
  */
 
+/**
+ * The layout of the tables and records a load writes, stored in its meta row (`tablesVersion`): a store refuses a
+ * load of another layout ("reload with newsgraph load"), since it would misread it. 2: slim copies keep the heads of
+ * their lists (listHeads.ts).
+ */
+export const TABLES_VERSION = 2;
+
 /** The schema readers query: views over the tables of the corpus being served. */
 export const READER_SCHEMA = 'newsgraph';
 /** Every loaded corpus lives in a schema whose name starts so. */

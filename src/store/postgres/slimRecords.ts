@@ -8,9 +8,12 @@
  * around hubs. So the loader stores, beside each record of SLIM_FROM characters or more, the same record without
  * its lists (`slim`, its other keys in their order), and the store hands that out. The lists are read when an
  * answer asks for them (`evidence`, `articles`, `history`, `articleCount`): the resolvers ask the store to complete
- * the record (src/store/partialRecords.ts), which reads the whole one, batched per request.
+ * the record (src/store/partialRecords.ts), which reads the whole one, batched per request. The slim copy also
+ * keeps the heads of those lists (listHeads.ts, its last key): the answers that read a few quotes, the first
+ * articles or a relation's article count need no whole record.
  */
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
+import { HEADS_KEY, type ListHeads } from './listHeads.js';
 
 /** Records of at least this many characters of JSON are also stored slim. */
 export const SLIM_FROM = 8_192;
@@ -18,11 +21,15 @@ export const SLIM_FROM = 8_192;
 /** The keys a slim record leaves out: the lists that grow with the articles that name it. */
 export const LONG_LISTS = ['evidence', 'articles', 'history'] as const;
 
-/** The slim JSON of a record whose full JSON is `full`, or undefined (stored NULL) when the record is small. */
-export function slimJson(record: EntityAttributes | RelationAttributes, full: string): string | undefined {
+/**
+ * The slim JSON of a record whose full JSON is `full`, or undefined (stored NULL) when the record is small; `heads`
+ * (of its lists, listHeads.ts) go last, under HEADS_KEY, computed only for a record stored slim.
+ */
+export function slimJson(record: EntityAttributes | RelationAttributes, full: string, heads?: () => ListHeads): string | undefined {
   if (full.length < SLIM_FROM) return undefined;
   const slim: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!(LONG_LISTS as readonly string[]).includes(key)) slim[key] = value;
+  if (heads !== undefined) slim[HEADS_KEY] = heads();
   return JSON.stringify(slim);
 }
 
