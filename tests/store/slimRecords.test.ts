@@ -198,7 +198,7 @@ describePostgres('slim records: large records handed out without their lists, co
     ['the explorer without them', `{ explore(center: "hub", depth: 2, limit: 10) { nodes { id x y } edges { id source target } } }`],
     ['an article\'s relations', `{ article(id: "art-03") { relations(first: 10) { edges { node { id articleCount evidence(first: 1) { exact } } } } } }`],
     // Around the heads the slim copies keep (listHeads.ts: 10 quotes, 10 articles): within, at the edge, past them.
-    ['pages at the edge of the heads', `{ entity(id: "plan") { relations { e0: evidence(first: 0) { exact } e10: evidence(first: 10) { start article { id } } e11: evidence(first: 11) { start article { id } } a10: articles(first: 10) { id } a11: articles(first: 11) { id } } } }`],
+    ['pages at the edge of the heads', `{ entity(id: "plan") { relations { e0: evidence(first: 0) { exact } e10: evidence(first: 10) { start article { id } } e11: evidence(first: 11) { start article { id } } a0: articles(first: 0) { id } a10: articles(first: 10) { id } a11: articles(first: 11) { id } } } }`],
     ['an entity\'s pages at the edge of the heads', `{ entity(id: "hub") { e10: evidence(first: 10) { start } e11: evidence(first: 11) { start article { id } } a10: articles(first: 10) { id } a12: articles(first: 12) { id published } a13: articles(first: 13) { id } } }`],
     ['search', `{ search(text: "hub", limit: 5) { id name ... on Event { history { status } } } }`],
   ];

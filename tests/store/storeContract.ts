@@ -91,6 +91,7 @@ export function storeContract(name: string, make: (graph: NewsGraph) => Promise<
       expect(ids(await store.articles({ source: 'EXAMPLE WIRE' }, 10))).toEqual(['follow-up', 'later']);
       expect(ids(await store.articles({ ids: ['later', 'sample-article'] }, 10))).toEqual(['sample-article', 'later']);
       expect(ids(await store.articles({}, 1))).toEqual(['sample-article']);
+      expect(ids(await store.articles({}, 0))).toEqual([]);
       const relations = await store.articleRelations('follow-up', { first: 2 });
       expect(relations.totalCount).toBe(5);
       expect(relations.edges).toHaveLength(2);

@@ -268,6 +268,7 @@ export class MemoryStore implements GraphStore {
       candidates = articlesInOrder(index, ids);
     } else candidates = index.articlesInOrder;
     const result: ArticleRecord[] = [];
+    if (first <= 0) return result;
     for (const article of candidates) {
       if (source !== undefined && article.source?.toLowerCase() !== source) continue;
       if (!inDateRange(article.published, from, to)) continue;
