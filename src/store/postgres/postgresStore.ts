@@ -40,6 +40,7 @@ import { isSlim, servedDoc } from './slimRecords.js';
 import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
+import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
@@ -107,6 +108,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
+  private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
+  private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -131,6 +134,9 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
+    // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
+    this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', recordOrNull(servedDoc('t.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
+    this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
   }
 
   /** Whole records by id (their lists included), large ones cut at the top level to parse their lists on first read (lazyRecord.ts). */
@@ -367,32 +373,39 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     throw new NewsgraphError('NOT_FOUND', `article: no article with id "${id}".${didYouMean(id, known.map((r) => r.id))}`);
   }
 
-  /** One page of an article's relations or entities, in graph order. */
+  /**
+   * One page of an article's relations or entities, in graph order: the pages of a list of articles asked
+   * together go in one statement (articlePageBatch.ts), with each article's count and whether it exists.
+   */
   private async articlePage<T extends { readonly id: string }>(
     space: CursorSpace,
     articleId: string,
     page: PageRequest,
-    recordsOf: (sql: string, values: readonly unknown[]) => Promise<T[]>,
+    pages: { load(articleId: string, after: number, first: number): Promise<ArticlePageRows<T> | null> },
   ): Promise<Page<T>> {
-    await this.requireArticle(articleId);
-    const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
-    const [after, count] = await Promise.all([
-      this.cursorPosition(space, page.after),
-      this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
-    ]);
-    // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
-    const sql = `SELECT t.${space === 'relation' ? 'pos' : 'id'}, ${recordOrNull(servedDoc('t.'))} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
-       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`;
-    const rows = await recordsOf(sql, [articleId, after, page.first + 1]);
-    return this.pageOf(space, rows, page.first, Number(count[0]?.count ?? 0));
+    let after: number;
+    try {
+      after = await this.cursorPosition(space, page.after);
+    } catch (error) {
+      // An unknown article is said before a bad cursor, as when the article was checked first.
+      await this.requireArticle(articleId);
+      throw error;
+    }
+    const answer = await pages.load(articleId, after, page.first);
+    if (answer === null) {
+      await this.requireArticle(articleId);
+      // Loaded between the two statements: asked again of the corpus now served.
+      return this.articlePage(space, articleId, page, pages);
+    }
+    return this.pageOf(space, answer.records, page.first, answer.total);
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
-    return this.articlePage('relation', articleId, page, (sql, values) => this.relationRecordsOf(sql, values));
+    return this.articlePage('relation', articleId, page, this.articleRelationPages);
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
-    return this.articlePage('entity', articleId, page, (sql, values) => this.entityRecordsOf(sql, values));
+    return this.articlePage('entity', articleId, page, this.articleEntityPages);
   }
 
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
