@@ -31,9 +31,13 @@ interface PageRow {
  */
 function pageSql(space: CursorSpace, doc: string): string {
   const [list, column, table, key] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation', 't.pos'] : ['entity_article', 'entity_pos', 'entity', 't.id'];
-  return `SELECT q.k::int AS k, EXISTS (SELECT 1 FROM newsgraph.article WHERE id = q.id) AS known,
-    (SELECT count(*)::int FROM newsgraph.${list} l WHERE l.article = q.id) AS total, p.id, p.key, p.doc
-  FROM unnest($1::text[]) WITH ORDINALITY AS q(id, k)
+  // The check and the count once per article (MATERIALIZED: not once per row of its page, nor EXISTS turned into a
+  // hash of every article id).
+  return `WITH q AS MATERIALIZED (
+    SELECT q.k::int AS k, q.id, coalesce((SELECT true FROM newsgraph.article a WHERE a.id = q.id), false) AS known,
+      (SELECT count(*)::int FROM newsgraph.${list} l WHERE l.article = q.id) AS total
+    FROM unnest($1::text[]) WITH ORDINALITY AS q(id, k))
+  SELECT q.k, q.known, q.total, p.id, p.key, p.doc FROM q
   LEFT JOIN LATERAL (
     SELECT t.id, ${key} AS key, l.${column} AS at, ${doc} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
     WHERE l.article = q.id AND l.${column} > $2 ORDER BY l.${column} LIMIT $3) p ON true
