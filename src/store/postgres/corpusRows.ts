@@ -10,6 +10,8 @@ import type { CorpusRecords } from './corpusRecords.js';
 import type { CopyValue } from './copyText.js';
 import type { TableName } from './schema.js';
 import { slimJson } from './slimRecords.js';
+import { reachRows } from './reachRows.js';
+import { TABLES_VERSION } from './schema.js';
 
 /** The stored form of the corpus-wide figures the store answers without counting (meta table). */
 export interface CorpusMeta {
@@ -23,6 +25,8 @@ export interface CorpusMeta {
   readonly trigrams: boolean;
   /** The graph's attributes in their order, `articles` as null (its records are the article table's). */
   readonly graphAttributes: ReadonlyArray<readonly [string, unknown]>;
+  /** schema.ts TABLES_VERSION of the loader that wrote the tables (absent: version 1). */
+  readonly tablesVersion?: number;
 }
 
 function* entityRows(records: CorpusRecords, plan: CorpusPlan): Generator<CopyValue[]> {
@@ -133,6 +137,7 @@ export function corpusMeta(records: CorpusRecords, plan: CorpusPlan, trigrams: b
     graphAttributes: records.graphAttributes
       .filter(([, value]) => value !== undefined) // JSON leaves such keys out
       .map(([key, value]) => [key, key === 'articles' ? null : value] as const),
+    tablesVersion: TABLES_VERSION,
   };
 }
 
@@ -147,5 +152,6 @@ export function corpusTables(records: CorpusRecords, plan: CorpusPlan): Array<[E
     ['article', articleRows(records, plan)],
     ['relation_article', relationArticleRows(plan)],
     ['entity_article', entityArticleRows(plan)],
+    ['reach', reachRows(plan)], // one row per entity
   ];
 }

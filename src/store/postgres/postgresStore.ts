@@ -42,6 +42,7 @@ import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
+import { TABLES_VERSION } from './schema.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -186,10 +187,18 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   /**
    * The loaded corpus's figures, from the cache while it is known to be current (corpusMeta.ts): no round-trip
    * on most requests.
-   * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet.
+   * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet, or when it was loaded by a
+   * version of newsgraph whose tables differ (schema.ts TABLES_VERSION).
    */
-  private meta(): Promise<CorpusMeta> {
-    return this.corpus.meta();
+  private async meta(): Promise<CorpusMeta> {
+    const meta = await this.corpus.meta();
+    if ((meta.tablesVersion ?? 1) !== TABLES_VERSION) {
+      throw new NewsgraphError(
+        'NOT_FOUND',
+        `postgres store: the corpus in this database was loaded by another version of newsgraph (its tables are version ${meta.tablesVersion ?? 1}, this one reads version ${TABLES_VERSION}); load it again with \`newsgraph load --store URL\`.`,
+      );
+    }
+    return meta;
   }
 
   async entity(id: string): Promise<EntityAttributes | null> {
@@ -343,8 +352,10 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     if (!Number.isInteger(maxHops) || maxHops < 0) {
       throw new NewsgraphError('BAD_USER_INPUT', `shortestPath: maxHops must be a whole number ≥ 0, not ${maxHops}.`);
     }
-    await this.requireEntity(from, 'from');
-    await this.requireEntity(to, 'to');
+    // Both ends in one look-up (batched), and the corpus's tables checked (the search reads `reach`: schema.ts).
+    const [, fromEntity, toEntity] = await Promise.all([this.meta(), this.entity(from), this.entity(to)]);
+    if (fromEntity === null) await this.requireEntity(from, 'from');
+    if (toEntity === null) await this.requireEntity(to, 'to');
     const positions = await shortestPathPositions(this.db, from, to, maxHops);
     if (positions === null) return null;
     const relations = await this.relationsAt(positions);

@@ -72,7 +72,16 @@ export const TABLES = {
   article: 'pos integer PRIMARY KEY, graph_pos integer NOT NULL, id text COLLATE "C" NOT NULL, published text COLLATE "C", source_folded text COLLATE "C", doc json NOT NULL',
   relation_article: 'article text COLLATE "C" NOT NULL, relation_pos integer NOT NULL, published text COLLATE "C"',
   entity_article: 'article text COLLATE "C" NOT NULL, entity_pos integer NOT NULL',
+  // Distinct entities one traversable relation reaches from each entity: a path search's first ring, counted (reachRows.ts).
+  reach: 'entity text COLLATE "C" PRIMARY KEY, neighbours integer NOT NULL',
 } as const;
+
+/**
+ * The version of these tables and indexes, stored in the corpus's meta by the loader: a store refuses a corpus
+ * loaded with another version (a table or an index it reads would be missing) and says to load it again.
+ * 2: `reach` and `adjacency_reach` (paths, traversals.ts).
+ */
+export const TABLES_VERSION = 2;
 
 export type TableName = keyof typeof TABLES;
 
@@ -110,6 +119,9 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     // In relation order within a pair, so that a pair's first relations are read without its whole list (two hubs of
     // 100,000 articles share thousands): each pair's LIMIT stops the scan.
     `CREATE INDEX adjacency_pair ON ${s}.adjacency (entity, other, relation_pos) INCLUDE (predicate)`,
+    // A path search's meetings (traversals.ts): the first traversable relation between two given entities, one
+    // descent per pair, and whether an entity is next to a hub, without reading the hub's relations.
+    `CREATE INDEX adjacency_reach ON ${s}.adjacency (entity, other, relation_pos) WHERE traversable`,
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
     `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports
