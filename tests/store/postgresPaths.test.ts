@@ -30,6 +30,8 @@ function hubsGraph(): NewsGraph {
     return Math.floor(seed / 65_536) % n; // the high bits: the low ones of this generator repeat quickly
   };
   for (let i = 0; i < ENTITIES; i++) addEntity(g, { id: `e${i}`, kind: i % 5 === 0 ? 'GOVERNMENT' : 'PERSON', name: `Entity ${i}`, properties: {} });
+  // Ids past ASCII, for "did you mean" (lengths and case folding differ between JavaScript and SQL there).
+  for (const id of ['émile-zola', 'straße-e12', 'Ǆemal-e1']) addEntity(g, { id, kind: 'PERSON', name: id, properties: {} });
   let r = 0;
   const relate = (subject: string, object: string, extra: { negated?: boolean; modality?: 'background' } = {}): void => {
     const predicate = r % 3 === 0 ? 'MET_WITH' : r % 3 === 1 ? 'CRITICIZED' : 'REJECTED';
@@ -140,6 +142,15 @@ describePostgres('paths over PostgreSQL around hubs', () => {
     } finally {
       await db.close();
     }
+  });
+
+  test('an unknown id is answered with the in-memory store\u2019s suggestions', async () => {
+    const memory = memoryStore(graph);
+    for (const input of ['e12', 'E1', 'e25999', 'x', 'e', '1200', 'e-1', 'emile-zola', 'ÉMILE-ZOLA', 'strasse-e12', 'ǆemal', 'e2599e2599', 'zola']) {
+      expect([input, await store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
+    }
+    await expect(store.path('e12x', 'e0', 4)).rejects.toThrow(/from: no entity with id "e12x"\. Did you mean "e12", /u);
+    await expect(store.path('e0', 'nobody', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('to: no entity with id "nobody"') });
   });
 
   test('a corpus loaded with other tables is refused, saying to load it again', async () => {

@@ -7,7 +7,7 @@
  * its answer: lists come back whole from one query, entity look-ups of one tick are batched (entityBatch.ts),
  * traversals read a bounded chunk per round-trip.
  */
-import { didYouMean, MAX_CANDIDATES_SCANNED, suggestions } from '../../didYouMean.js';
+import { didYouMean, MAX_CANDIDATES_SCANNED, MAX_SUGGESTED_INPUT, suggestions } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
@@ -230,14 +230,26 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Entity ids in graph order, as many as a did-you-mean looks at. */
-  private async someEntityIds(): Promise<string[]> {
-    const rows = await this.db.read<{ id: string }>('SELECT id FROM newsgraph.entity ORDER BY pos LIMIT $1', [MAX_CANDIDATES_SCANNED]);
+  /**
+   * The ids among those `suggestions` scans (the first MAX_CANDIDATES_SCANNED in graph order) that it could keep for
+   * `id`: those within its edit-distance threshold in length, or containing or contained in it (ids with characters
+   * past ASCII all, their lengths and case folding being JavaScript's). The same suggestions as from every id
+   * scanned, without sending 50,000 ids and measuring each (300 to 650 ms for one unknown id at 100,000 articles).
+   */
+  private async nearEntityIds(id: string): Promise<string[]> {
+    if (id.length > MAX_SUGGESTED_INPUT) return [];
+    const folded = id.toLowerCase();
+    const threshold = Math.max(1, Math.floor(folded.length * 0.4)); // as suggestions() decides
+    const rows = await this.db.read<{ id: string }>(
+      `SELECT id FROM newsgraph.entity WHERE pos < $1 AND (octet_length(id) <> length(id) OR abs(length(id) - $2) <= $3
+         OR ($2 >= 3 AND (strpos(lower(id), $4) > 0 OR strpos($4, lower(id)) > 0))) ORDER BY pos`,
+      [MAX_CANDIDATES_SCANNED, folded.length, threshold, folded],
+    );
     return rows.map((r) => r.id);
   }
 
   async similarIds(id: string): Promise<string[]> {
-    return suggestions(id, await this.someEntityIds());
+    return suggestions(id, await this.nearEntityIds(id));
   }
 
   /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
@@ -312,7 +324,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
   private async requireEntity(id: string, what: string): Promise<void> {
     if ((await this.entity(id)) !== null) return;
-    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.someEntityIds())}`);
+    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.nearEntityIds(id))}`);
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */
