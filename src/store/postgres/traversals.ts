@@ -111,6 +111,8 @@ const HOP_WINDOW = 1_000;
 export const MAX_MEETING_PAIRS = 2_000;
 /** Frontier entities whose relations are scanned for a meeting with a hub's unread ring; past it the ring is read. */
 export const MAX_SCANNED_NEXT_TO_HUB = 64;
+/** A pair looked up costs about as much as reading this many relations of an entity in order (both index-only). */
+const PAIR_COST = 20;
 /** A first ring this large is left unread (virtual) while the search can do without it. */
 export const VIRTUAL_RING_FROM = 1_000;
 
@@ -145,8 +147,12 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     if (theirs.virtual !== null && frontier.length > MAX_SCANNED_NEXT_TO_HUB) await readRing(db, theirs);
     // The hop's meeting, found without reading the frontier's relations when that is cheap (undefined: not looked for).
     let meeting: Meeting | null | undefined;
+    const pairs = frontier.length * theirs.reached.size;
     if (theirs.virtual !== null) meeting = await meetingNextToHub(db, frontier, theirs.reached, theirs.virtual.parent);
-    else if (frontier.length * theirs.reached.size <= MAX_MEETING_PAIRS) meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
+    else if (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (await ringSizes(db, frontier)))) {
+      // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
+      meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
+    }
     if (meeting) {
       mine.reached.set(meeting.other, { relationPos: meeting.relationPos, previous: frontier[meeting.k - 1] ?? '' });
       if (!theirs.reached.has(meeting.other) && theirs.virtual !== null && typeof meeting.via === 'number') {
@@ -211,6 +217,12 @@ async function meetingByPairs(db: Connections, frontier: readonly string[], thei
 async function meetingNextToHub(db: Connections, frontier: readonly string[], reached: ReachedBy, hub: string): Promise<Meeting | null> {
   const [row] = await db.read<{ k: number; relation_pos: number; other: string; via: number | null }>(MEET_NEXT_TO_HUB_SQL, [frontier, [...reached.keys()], hub]);
   return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other, via: row.via };
+}
+
+/** How many distinct entities the frontier's relations reach, all its entities together (reachRows.ts): the rows a hop reads. */
+async function ringSizes(db: Connections, frontier: readonly string[]): Promise<number> {
+  const [row] = await db.read<{ total: number | null }>('SELECT sum(neighbours)::float8 AS total FROM newsgraph.reach WHERE entity = ANY($1::text[])', [frontier]);
+  return row?.total ?? 0;
 }
 
 /** The size of each entity's first ring (reachRows.ts). */
