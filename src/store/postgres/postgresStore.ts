@@ -7,7 +7,7 @@
  * its answer: lists come back whole from one query, entity look-ups of one tick are batched (entityBatch.ts),
  * traversals read a bounded chunk per round-trip.
  */
-import { didYouMean, MAX_CANDIDATES_SCANNED, MAX_SUGGESTED_INPUT, suggestions } from '../../didYouMean.js';
+import { didYouMean, MAX_CANDIDATES_SCANNED } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
@@ -43,6 +43,7 @@ import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { TABLES_VERSION } from './schema.js';
+import { nearEntityIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -230,26 +231,8 @@ export class PostgresStore implements GraphStore, CompletesRecords {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /**
-   * The ids among those `suggestions` scans (the first MAX_CANDIDATES_SCANNED in graph order) that it could keep for
-   * `id`: those within its edit-distance threshold in length, or containing or contained in it (ids with characters
-   * past ASCII all, their lengths and case folding being JavaScript's). The same suggestions as from every id
-   * scanned, without sending 50,000 ids and measuring each (300 to 650 ms for one unknown id at 100,000 articles).
-   */
-  private async nearEntityIds(id: string): Promise<string[]> {
-    if (id.length > MAX_SUGGESTED_INPUT) return [];
-    const folded = id.toLowerCase();
-    const threshold = Math.max(1, Math.floor(folded.length * 0.4)); // as suggestions() decides
-    const rows = await this.db.read<{ id: string }>(
-      `SELECT id FROM newsgraph.entity WHERE pos < $1 AND (octet_length(id) <> length(id) OR abs(length(id) - $2) <= $3
-         OR ($2 >= 3 AND (strpos(lower(id), $4) > 0 OR strpos($4, lower(id)) > 0))) ORDER BY pos`,
-      [MAX_CANDIDATES_SCANNED, folded.length, threshold, folded],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async similarIds(id: string): Promise<string[]> {
-    return suggestions(id, await this.nearEntityIds(id));
+    return nearEntityIds(this.db, id);
   }
 
   /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
@@ -324,7 +307,7 @@ export class PostgresStore implements GraphStore, CompletesRecords {
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
   private async requireEntity(id: string, what: string): Promise<void> {
     if ((await this.entity(id)) !== null) return;
-    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.nearEntityIds(id))}`);
+    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await nearEntityIds(this.db, id))}`);
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */

@@ -40,8 +40,8 @@ export function distinctNeighbourCounts(plan: Pick<CorpusPlan, 'entityIds' | 're
   return counts;
 }
 
-/** One row per entity: its id and its count. */
+/** One row per entity: its position, its id and its count. */
 export function* reachRows(plan: CorpusPlan): Generator<CopyValue[]> {
   const counts = distinctNeighbourCounts(plan);
-  for (let pos = 0; pos < plan.entityIds.length; pos++) yield [plan.entityIds[pos], counts[pos] ?? 0];
+  for (let pos = 0; pos < plan.entityIds.length; pos++) yield [pos, plan.entityIds[pos], counts[pos] ?? 0];
 }

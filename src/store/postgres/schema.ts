@@ -73,13 +73,14 @@ export const TABLES = {
   relation_article: 'article text COLLATE "C" NOT NULL, relation_pos integer NOT NULL, published text COLLATE "C"',
   entity_article: 'article text COLLATE "C" NOT NULL, entity_pos integer NOT NULL',
   // Distinct entities one traversable relation reaches from each entity: a path search's first ring, counted (reachRows.ts).
-  reach: 'entity text COLLATE "C" PRIMARY KEY, neighbours integer NOT NULL',
+  // Its position and id too: narrow, so "did you mean" reads the first ids in graph order from it (nearIds.ts).
+  reach: 'pos integer PRIMARY KEY, entity text COLLATE "C" NOT NULL, neighbours integer NOT NULL',
 } as const;
 
 /**
  * The version of these tables and indexes, stored in the corpus's meta by the loader: a store refuses a corpus
  * loaded with another version (a table or an index it reads would be missing) and says to load it again.
- * 2: `reach` and `adjacency_reach` (paths, traversals.ts).
+ * 2: `reach`, `reach_entity` and `adjacency_reach` (paths, traversals.ts; "did you mean", nearIds.ts).
  */
 export const TABLES_VERSION = 2;
 
@@ -122,6 +123,7 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     // A path search's meetings (traversals.ts): the first traversable relation between two given entities, one
     // descent per pair, and whether an entity is next to a hub, without reading the hub's relations.
     `CREATE INDEX adjacency_reach ON ${s}.adjacency (entity, other, relation_pos) WHERE traversable`,
+    `CREATE UNIQUE INDEX reach_entity ON ${s}.reach (entity) INCLUDE (neighbours)`, // a path's first rings (traversals.ts)
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
     `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports
