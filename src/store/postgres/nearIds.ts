@@ -41,6 +41,8 @@ export function couldSuggest(input: string, candidates: readonly string[]): stri
 /** Up to three ids close to `id`, best first: `suggestions` over the ids it scans, the same answer, measured for few. */
 export async function nearEntityIds(db: Connections, id: string): Promise<string[]> {
   if (id.length > MAX_SUGGESTED_INPUT) return [];
-  const rows = await db.read<{ entity: string }>('SELECT entity FROM newsgraph.reach WHERE pos < $1 ORDER BY pos', [MAX_CANDIDATES_SCANNED]);
-  return suggestions(id, couldSuggest(id, rows.map((r) => r.entity)));
+  // One JSON array, not 50,000 rows: a row costs the driver far more to parse than a string in an array.
+  const [row] = await db.read<{ ids: string | null }>('SELECT json_agg(entity ORDER BY pos)::text AS ids FROM newsgraph.reach WHERE pos < $1', [MAX_CANDIDATES_SCANNED]);
+  const ids = row?.ids === null || row?.ids === undefined ? [] : (JSON.parse(row.ids) as string[]);
+  return suggestions(id, couldSuggest(id, ids));
 }
