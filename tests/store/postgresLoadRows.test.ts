@@ -18,6 +18,7 @@ import type { NewsGraph, RelationAttributes } from '../../src/graph/types.js';
 import { NewsgraphError } from '../../src/errors.js';
 import { evidenceArticleIds } from '../../src/store/evidenceArticles.js';
 import { planCorpus } from '../../src/store/postgres/corpusPlan.js';
+import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 import { graphRecords, type CorpusRecords } from '../../src/store/postgres/corpusRecords.js';
 import { corpusMeta, corpusTables } from '../../src/store/postgres/corpusRows.js';
 import { copyRow, type CopyValue } from '../../src/store/postgres/copyText.js';
@@ -29,7 +30,6 @@ import { corpusGraph } from './corpusFixture.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { slimJson } from '../../src/store/postgres/slimRecords.js';
 import { listHeads } from '../../src/store/postgres/listHeads.js';
-import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 
 // ---- The reference: the rows as the loader derived them from GraphIndex before it was made lean. ----
 
@@ -101,6 +101,15 @@ function* entityArticleRows(index: GraphIndex): Generator<CopyValue[]> {
   for (const [article, entities] of index.entitiesByArticle) for (const e of entities) yield [article, index.entityPosition.get(e.id) ?? 0];
 }
 
+/** reachRows.ts: each entity's distinct traversable neighbours (itself left out), as a path search's first ring. */
+function* reachRows(index: GraphIndex): Generator<CopyValue[]> {
+  for (const [pos, entity] of index.entities.entries()) {
+    const others = new Set(relationsTouching(index, entity.id).filter(isTraversable).map((r) => (r.subject === entity.id ? r.object : r.subject)));
+    others.delete(entity.id);
+    yield [pos, entity.id, others.size];
+  }
+}
+
 function referenceMeta(graph: NewsGraph, index: GraphIndex): unknown {
   const kindCounts: Record<string, number> = {};
   for (const [kind, list] of index.byKind) kindCounts[kind] = list.length;
@@ -132,6 +141,7 @@ function referenceTables(graph: NewsGraph): Record<string, string[]> {
     article: text(articleRows(index, graph)),
     relation_article: text(relationArticleRows(index)),
     entity_article: text(entityArticleRows(index)),
+    reach: text(reachRows(index)),
     meta: [JSON.stringify(withoutBuildTime(referenceMeta(graph, index)))],
   };
 }

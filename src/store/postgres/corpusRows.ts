@@ -12,6 +12,7 @@ import type { CopyValue } from './copyText.js';
 import { listHeads } from './listHeads.js';
 import { TABLES_VERSION, type TableName } from './schema.js';
 import { slimJson } from './slimRecords.js';
+import { reachRows } from './reachRows.js';
 
 /** The stored form of the corpus-wide figures the store answers without counting (meta table). */
 export interface CorpusMeta {
@@ -162,5 +163,6 @@ export function corpusTables(records: CorpusRecords, plan: CorpusPlan): Array<[E
     ['article', articleRows(records, inOrder)],
     ['relation_article', relationArticleRows(plan)],
     ['entity_article', entityArticleRows(plan)],
+    ['reach', reachRows(plan)], // one row per entity
   ];
 }

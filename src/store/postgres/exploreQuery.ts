@@ -28,7 +28,7 @@ import {
 } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
-import { exploreRings } from './exploreRings.js';
+import { keepRings } from './exploreRings.js';
 import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
@@ -168,16 +168,19 @@ export interface ExploreReads {
 
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
   const { depth, limit, predicates } = args;
-  const { kept, reachable, exact } = await exploreRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  // The count goes on while the nodes and relations are read (nothing drawn depends on it).
+  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  counted.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
   const connectTo = args.connectTo ?? [];
   const nodeRows = await db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
-  const [edges, entities, known] = await Promise.all([
+  const [edges, entities, known, { reachable, exact }] = await Promise.all([
     edgesAmong(db, keptIds, connectTo, degrees, followed, kept.length * EDGES_PER_NODE),
     reads.entities(keptIds),
     reads.articleOrder(),
+    counted,
   ]);
   const relations = await reads.relations(edges.positions);
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));

@@ -66,7 +66,21 @@ export async function exploreRings(
   id: string,
   options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
 ): Promise<RingsResult> {
-  const { depth, predicates, limit, countBudget } = options;
+  const { kept, counted } = await keepRings(db, id, options);
+  return { kept, ...(await counted) };
+}
+
+/**
+ * The same, in two parts: the entities kept, as soon as they are known, and the count (`reachable`, `exact`) still
+ * under way, so that the explorer reads the view's nodes and relations while the database counts (the count of a
+ * view around a hub reads up to COUNT_BUDGET rows, and nothing drawn depends on it). `counted` may reject: await it.
+ */
+export async function keepRings(
+  db: Connections,
+  id: string,
+  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
+): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
+  const { depth, predicates, limit } = options;
   const wanted = predicates === undefined ? null : new Set(predicates);
   const seen = new Set<string>([id]);
   const kept = [{ id, distance: 0 }];
@@ -75,9 +89,9 @@ export async function exploreRings(
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
     const next: string[] = [];
     // Where the counting part of this ring starts: the whole ring once the limit is reached.
-    let rest: { readonly index: number; readonly afterPos: number; readonly read: number } | null = { index: 0, afterPos: -1, read: 0 };
+    let rest: Rest = { index: 0, afterPos: -1, read: 0 };
     if (kept.length < limit) {
-      rest = null;
+      let found: Rest | null = null;
       let readOfCurrent = 0;
       let current = -1;
       // Keeping: row by row as in memory (the budget cannot stop the loop before the limit is reached).
@@ -96,34 +110,74 @@ export async function exploreRings(
           }
         }
         if (kept.length >= limit) {
-          rest = { index: row.ringIndex, afterPos: row.relationPos, read: readOfCurrent };
+          found = { index: row.ringIndex, afterPos: row.relationPos, read: readOfCurrent };
           break;
         }
       }
-    }
-    if (rest !== null) {
-      // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone.
-      const entities = frontier.slice(rest.index);
-      const degreeRows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [entities]);
-      const degreeOf = new Map(degreeRows.map((r) => [r.id, r.degree]));
-      const degrees = entities.map((e, i) => (degreeOf.get(e) ?? 0) - (i === 0 ? rest.read : 0));
-      const cut = budgetCut(degrees, Math.max(0, countBudget - visits));
-      const listed = distance < depth && !cut.stops;
-      const values = [entities.slice(0, cut.entities), rest.afterPos, cut.lastRows, predicates === undefined ? null : [...predicates], [...seen]];
-      const [answer] = cut.rows === 0 ? [] : await db.read<RestRow>(listed ? LIST_REST : COUNT_REST, values);
-      const { fresh, ids } = answer ?? { fresh: 0, ids: null };
-      // The loop stops at the first visit past the budget (in this ring, or at the next ring's first relation,
-      // where the cut reads no row).
-      if (cut.stops) return { kept, reachable: seen.size + fresh, exact: false };
-      visits += cut.rows;
-      for (const other of ids ?? []) {
-        seen.add(other);
-        next.push(other);
+      if (found === null) {
+        frontier = next;
+        continue;
       }
-      // Counted only (the last ring): the new entities need no names.
-      if (!listed) return { kept, reachable: seen.size + fresh, exact: true };
+      rest = found;
     }
+    // The entities kept are final from here on: only counting is left.
+    const counted = countRest(db, { ...options, distance, rest, frontier, next, seen, visits });
+    return { kept, counted };
+  }
+  return { kept, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
+}
+
+/** Where the counting part of a ring starts: its index in the ring, after which relation of it, how many read. */
+interface Rest {
+  readonly index: number;
+  readonly afterPos: number;
+  readonly read: number;
+}
+
+/** The counting part of `keepRings`, from ring `distance` on (its `next` holds the entities kept from it). */
+async function countRest(
+  db: Connections,
+  state: {
+    readonly depth: number;
+    readonly predicates?: readonly string[];
+    readonly countBudget: number;
+    readonly distance: number;
+    readonly rest: Rest;
+    readonly frontier: string[];
+    readonly next: string[];
+    readonly seen: Set<string>;
+    readonly visits: number;
+  },
+): Promise<Omit<RingsResult, 'kept'>> {
+  const { depth, predicates, countBudget, seen } = state;
+  let { visits, frontier, next, rest } = state;
+  for (let distance = state.distance; distance <= depth && frontier.length > 0; distance++) {
+    if (distance > state.distance) {
+      next = [];
+      rest = { index: 0, afterPos: -1, read: 0 };
+    }
+    // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone.
+    const entities = frontier.slice(rest.index);
+    const degreeRows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [entities]);
+    const degreeOf = new Map(degreeRows.map((r) => [r.id, r.degree]));
+    const read = rest.read;
+    const degrees = entities.map((e, i) => (degreeOf.get(e) ?? 0) - (i === 0 ? read : 0));
+    const cut = budgetCut(degrees, Math.max(0, countBudget - visits));
+    const listed = distance < depth && !cut.stops;
+    const values = [entities.slice(0, cut.entities), rest.afterPos, cut.lastRows, predicates === undefined ? null : [...predicates], [...seen]];
+    const [answer] = cut.rows === 0 ? [] : await db.read<RestRow>(listed ? LIST_REST : COUNT_REST, values);
+    const { fresh, ids } = answer ?? { fresh: 0, ids: null };
+    // The loop stops at the first visit past the budget (in this ring, or at the next ring's first relation,
+    // where the cut reads no row).
+    if (cut.stops) return { reachable: seen.size + fresh, exact: false };
+    visits += cut.rows;
+    for (const other of ids ?? []) {
+      seen.add(other);
+      next.push(other);
+    }
+    // Counted only (the last ring): the new entities need no names.
+    if (!listed) return { reachable: seen.size + fresh, exact: true };
     frontier = next;
   }
-  return { kept, reachable: seen.size, exact: true };
+  return { reachable: seen.size, exact: true };
 }

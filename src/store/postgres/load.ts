@@ -120,7 +120,8 @@ export async function loadCorpusIntoPostgres(connection: string | pg.ClientConfi
   try {
     const plan = planCorpus(records, options.onRead);
     counted = { entities: plan.rowCounts.entity, relations: plan.rowCounts.relation };
-    const total = Object.values(plan.rowCounts).reduce((sum, n) => sum + n, 0);
+    // `reach` has one row per entity (reachRows.ts).
+    const total = Object.values(plan.rowCounts).reduce((sum, n) => sum + n, 0) + plan.rowCounts.entity;
     const onRows = (n: number): void => {
       done += n;
       options.onProgress?.(done, total);

@@ -7,7 +7,7 @@
  * its answer: lists come back whole from one query, entity look-ups of one tick are batched (entityBatch.ts),
  * traversals read a bounded chunk per round-trip.
  */
-import { didYouMean, MAX_CANDIDATES_SCANNED, suggestions } from '../../didYouMean.js';
+import { didYouMean, MAX_CANDIDATES_SCANNED } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
@@ -44,7 +44,9 @@ import { TABLES_VERSION } from './schema.js';
 import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
+import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
+import { nearEntityIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -113,6 +115,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
   /** Pages of long lists past the heads of the slim copies, cut in SQL (listSlices.ts). */
   private readonly listSlices: ListSlices;
+  private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
+  private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -138,6 +142,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
     this.listSlices = new ListSlices(this.db);
+    // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
+    this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', recordOrNull(servedDoc('t.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
+    this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
   }
 
   /** Whole records by id (their lists included), large ones cut at the top level to parse their lists on first read (lazyRecord.ts). */
@@ -234,7 +241,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /**
    * The loaded corpus's figures, from the cache while it is known to be current (corpusMeta.ts): no round-trip
    * on most requests.
-   * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet.
+   * @throws NewsgraphError NOT_FOUND when nothing has been loaded into this database yet, or when it was loaded by a
+   * version of newsgraph whose tables differ (schema.ts TABLES_VERSION).
    */
   private async meta(): Promise<CorpusMeta> {
     const meta = await this.corpus.meta();
@@ -242,7 +250,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     if (version !== TABLES_VERSION) {
       throw new NewsgraphError(
         'NOT_FOUND',
-        `postgres store: the loaded corpus's tables are of layout ${version}, this newsgraph reads layout ${TABLES_VERSION}; reload it with \`newsgraph load --store URL DATA_DIR\` (or --snapshot FILE).`,
+        `postgres store: the corpus in this database was loaded by another version of newsgraph (its tables are of layout ${version}, this one reads layout ${TABLES_VERSION}); load it again with \`newsgraph load --store URL DATA_DIR\` (or --snapshot FILE).`,
       );
     }
     return meta;
@@ -277,14 +285,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Entity ids in graph order, as many as a did-you-mean looks at. */
-  private async someEntityIds(): Promise<string[]> {
-    const rows = await this.db.read<{ id: string }>('SELECT id FROM newsgraph.entity ORDER BY pos LIMIT $1', [MAX_CANDIDATES_SCANNED]);
-    return rows.map((r) => r.id);
-  }
-
   async similarIds(id: string): Promise<string[]> {
-    return suggestions(id, await this.someEntityIds());
+    return nearEntityIds(this.db, id);
   }
 
   /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
@@ -359,7 +361,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
   private async requireEntity(id: string, what: string): Promise<void> {
     if ((await this.entity(id)) !== null) return;
-    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.someEntityIds())}`);
+    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await nearEntityIds(this.db, id))}`);
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */
@@ -399,8 +401,10 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     if (!Number.isInteger(maxHops) || maxHops < 0) {
       throw new NewsgraphError('BAD_USER_INPUT', `shortestPath: maxHops must be a whole number ≥ 0, not ${maxHops}.`);
     }
-    await this.requireEntity(from, 'from');
-    await this.requireEntity(to, 'to');
+    // Both ends in one look-up (batched), and the corpus's tables checked (the search reads `reach`: schema.ts).
+    const [, fromEntity, toEntity] = await Promise.all([this.meta(), this.entity(from), this.entity(to)]);
+    if (fromEntity === null) await this.requireEntity(from, 'from');
+    if (toEntity === null) await this.requireEntity(to, 'to');
     const positions = await shortestPathPositions(this.db, from, to, maxHops);
     if (positions === null) return null;
     const relations = await this.relationsAt(positions);
@@ -429,32 +433,39 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     throw new NewsgraphError('NOT_FOUND', `article: no article with id "${id}".${didYouMean(id, known.map((r) => r.id))}`);
   }
 
-  /** One page of an article's relations or entities, in graph order. */
+  /**
+   * One page of an article's relations or entities, in graph order: the pages of a list of articles asked
+   * together go in one statement (articlePageBatch.ts), with each article's count and whether it exists.
+   */
   private async articlePage<T extends { readonly id: string }>(
     space: CursorSpace,
     articleId: string,
     page: PageRequest,
-    recordsOf: (sql: string, values: readonly unknown[]) => Promise<T[]>,
+    pages: { load(articleId: string, after: number, first: number): Promise<ArticlePageRows<T> | null> },
   ): Promise<Page<T>> {
-    await this.requireArticle(articleId);
-    const [list, column, table] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation'] : ['entity_article', 'entity_pos', 'entity'];
-    const [after, count] = await Promise.all([
-      this.cursorPosition(space, page.after),
-      this.db.read<{ count: string }>(`SELECT count(*) FROM newsgraph.${list} WHERE article = $1`, [articleId]),
-    ]);
-    // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
-    const sql = `SELECT t.${space === 'relation' ? 'pos' : 'id'}, ${recordOrNull(servedDoc('t.'))} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
-       WHERE l.article = $1 AND l.${column} > $2 ORDER BY l.${column} LIMIT $3`;
-    const rows = await recordsOf(sql, [articleId, after, page.first + 1]);
-    return this.pageOf(space, rows, page.first, Number(count[0]?.count ?? 0));
+    let after: number;
+    try {
+      after = await this.cursorPosition(space, page.after);
+    } catch (error) {
+      // An unknown article is said before a bad cursor, as when the article was checked first.
+      await this.requireArticle(articleId);
+      throw error;
+    }
+    const answer = await pages.load(articleId, after, page.first);
+    if (answer === null) {
+      await this.requireArticle(articleId);
+      // Loaded between the two statements: asked again of the corpus now served.
+      return this.articlePage(space, articleId, page, pages);
+    }
+    return this.pageOf(space, answer.records, page.first, answer.total);
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
-    return this.articlePage('relation', articleId, page, (sql, values) => this.relationRecordsOf(sql, values));
+    return this.articlePage('relation', articleId, page, this.articleRelationPages);
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
-    return this.articlePage('entity', articleId, page, (sql, values) => this.entityRecordsOf(sql, values));
+    return this.articlePage('entity', articleId, page, this.articleEntityPages);
   }
 
   async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {

@@ -16,8 +16,9 @@
 
 /**
  * The layout of the tables and records a load writes, stored in its meta row (`tablesVersion`): a store refuses a
- * load of another layout ("reload with newsgraph load"), since it would misread it. 2: slim copies keep the heads of
- * their lists (listHeads.ts).
+ * load of another layout ("reload with newsgraph load"), since it would misread it or miss a table or an index it
+ * reads. 2: slim copies keep the heads of their lists (listHeads.ts); the `reach` table, `reach_entity` and
+ * `adjacency_reach` (paths, traversals.ts; "did you mean", nearIds.ts).
  */
 export const TABLES_VERSION = 2;
 
@@ -79,7 +80,11 @@ export const TABLES = {
   article: 'pos integer PRIMARY KEY, graph_pos integer NOT NULL, id text COLLATE "C" NOT NULL, published text COLLATE "C", source_folded text COLLATE "C", doc json NOT NULL',
   relation_article: 'article text COLLATE "C" NOT NULL, relation_pos integer NOT NULL, published text COLLATE "C"',
   entity_article: 'article text COLLATE "C" NOT NULL, entity_pos integer NOT NULL',
+  // Distinct entities one traversable relation reaches from each entity: a path search's first ring, counted (reachRows.ts).
+  // Its position and id too: narrow, so "did you mean" reads the first ids in graph order from it (nearIds.ts).
+  reach: 'pos integer PRIMARY KEY, entity text COLLATE "C" NOT NULL, neighbours integer NOT NULL',
 } as const;
+
 
 export type TableName = keyof typeof TABLES;
 
@@ -117,6 +122,10 @@ export function indexStatements(schema: string, trigrams: boolean): string[] {
     // In relation order within a pair, so that a pair's first relations are read without its whole list (two hubs of
     // 100,000 articles share thousands): each pair's LIMIT stops the scan.
     `CREATE INDEX adjacency_pair ON ${s}.adjacency (entity, other, relation_pos) INCLUDE (predicate)`,
+    // A path search's meetings (traversals.ts): the first traversable relation between two given entities, one
+    // descent per pair, and whether an entity is next to a hub, without reading the hub's relations.
+    `CREATE INDEX adjacency_reach ON ${s}.adjacency (entity, other, relation_pos) WHERE traversable`,
+    `CREATE UNIQUE INDEX reach_entity ON ${s}.reach (entity) INCLUDE (neighbours)`, // a path's first rings (traversals.ts)
     `CREATE UNIQUE INDEX article_id ON ${s}.article (id)`,
     `CREATE INDEX article_published ON ${s}.article (published)`,
     `CREATE UNIQUE INDEX article_graph_pos ON ${s}.article (graph_pos)`, // the graph's own order, for exports

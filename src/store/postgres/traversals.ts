@@ -49,51 +49,186 @@ export async function neighborhoodPositions(
 type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
 
 /**
+ * One side of a path search: what it has reached (each entity with the relation it was first reached by), and the
+ * ring it expands next. A hub's first ring (tens of thousands of entities) is not read when the search can do
+ * without it: it stays `virtual`, known by its size (the `reach` table) and its parent, and the other side asks
+ * the database whether an entity is next to that parent instead of reading the ring (see `shortestPathPositions`).
+ */
+interface Side {
+  readonly reached: ReachedBy;
+  /** The ring expanded next, in order of first reach; null while the ring is virtual. */
+  frontier: string[] | null;
+  /** The first ring of `parent` (the side's start, its only entity reached then), not read: `size` entities. */
+  virtual: { readonly parent: string; readonly size: number } | null;
+}
+
+function sizeOf(side: Side): number {
+  return side.virtual?.size ?? side.frontier?.length ?? 0;
+}
+
+/**
  * One hop of a path search over a window of the frontier ($1, in order): for each entity not yet reached from this
  * side ($2, a hash anti-join), the first relation that reaches it (ring order, then graph order), and whether the
  * other side has reached it ($3). The in-memory loop takes exactly these rows, in that order, and stops at the
- * first that meets; returning them instead of every relation of the window spares the transfer of a hub's list.
+ * first that meets; so when one meets, only that one is returned (a hub's ring is not sent for nothing).
  */
-const HOP_SQL = `SELECT a.other, min(f.k * ${2 ** 32} + a.relation_pos)::float8 AS first, a.other IN (SELECT unnest($3::text[])) AS meets
+const HOP_SQL = `WITH r AS (SELECT a.other, min(f.k * ${2 ** 32} + a.relation_pos)::float8 AS first, a.other IN (SELECT unnest($3::text[])) AS meets
   FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
   CROSS JOIN LATERAL (SELECT relation_pos, other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.traversable) a
   WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS m(id) WHERE m.id = a.other)
-  GROUP BY a.other`;
+  GROUP BY a.other)
+  SELECT other, first, meets FROM r WHERE NOT EXISTS (SELECT 1 FROM r WHERE meets) OR first = (SELECT min(first) FROM r WHERE meets)`;
+
+/**
+ * The first meeting of a hop found pair by pair: for each entity of the frontier ($1, in order) and each entity the
+ * other side has reached ($2), the first traversable relation between them (one descent of `adjacency_reach`);
+ * the first in ring order, then graph order, is the one the in-memory loop meets first (an entity the other side
+ * has reached is never reached by this one: the search would have stopped there).
+ */
+const MEET_BY_PAIRS_SQL = `SELECT f.k::int AS k, p.relation_pos, b.id AS other
+  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k) CROSS JOIN unnest($2::text[]) AS b(id)
+  CROSS JOIN LATERAL (SELECT relation_pos FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.other = b.id AND a.traversable ORDER BY relation_pos LIMIT 1) p
+  ORDER BY 1, 2 LIMIT 1`;
+
+/**
+ * The first meeting of a hop when the other side's last ring is a hub's, not read ($3 the hub; $2 what that side
+ * has reached besides): each frontier entity's relations ($1, in order) read in graph order until one reaches the
+ * hub's reached set or an entity next to the hub (one descent of `adjacency_reach`), and how the hub reaches it.
+ */
+const MEET_NEXT_TO_HUB_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other,
+    (SELECT p.relation_pos FROM newsgraph.adjacency p WHERE p.entity = $3 AND p.other = m.other AND p.traversable ORDER BY p.relation_pos LIMIT 1) AS via
+  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (
+    SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
+    WHERE a.entity = f.id AND a.traversable
+      AND (a.other = ANY($2::text[]) OR EXISTS (SELECT 1 FROM newsgraph.adjacency p WHERE p.entity = $3 AND p.other = a.other AND p.traversable))
+    ORDER BY a.relation_pos LIMIT 1) m
+  ORDER BY 1 LIMIT 1`;
 
 /** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
 const HOP_WINDOW = 1_000;
+/** Frontier × reached pairs looked up at most to find a hop's meeting; past it the hop reads the frontier's relations. */
+export const MAX_MEETING_PAIRS = 2_000;
+/** Frontier entities whose relations are scanned for a meeting with a hub's unread ring; past it the ring is read. */
+export const MAX_SCANNED_NEXT_TO_HUB = 64;
+/** A pair looked up costs about as much as reading this many relations of an entity in order (both index-only). */
+const PAIR_COST = 20;
+/** A first ring this large is left unread (virtual) while the search can do without it. */
+export const VIRTUAL_RING_FROM = 1_000;
 
-/** paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. */
+interface Meeting {
+  /** Index (from 1) in the frontier of the entity that reaches it. */
+  readonly k: number;
+  readonly relationPos: number;
+  readonly other: string;
+  /** How the other side's hub reaches it, when it is in the hub's unread ring. */
+  readonly via?: number | null;
+}
+
+/**
+ * paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. The same search
+ * (both sides, the smaller frontier expanded, each ring in order, the first meeting taken, MAX_FRONTIER per hop),
+ * with fewer rows read: a hop first looks for its meeting pair by pair (or next to the other side's hub) and reads
+ * its frontier's relations only when it must, to make the next ring; and a hub's first ring is read only if the
+ * search has to expand it or to compare a large frontier with it.
+ */
 export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
   if (from === to) return [];
-  const forward: ReachedBy = new Map([[from, null]]);
-  const backward: ReachedBy = new Map([[to, null]]);
-  let forwardFrontier = [from];
-  let backwardFrontier = [to];
-  for (let hop = 1; hop <= maxHops && forwardFrontier.length > 0 && backwardFrontier.length > 0; hop++) {
-    const forwards = forwardFrontier.length <= backwardFrontier.length;
+  const forward: Side = { reached: new Map([[from, null]]), frontier: [from], virtual: null };
+  const backward: Side = { reached: new Map([[to, null]]), frontier: [to], virtual: null };
+  const path = (at: string): number[] => [...unwind(forward.reached, at).reverse(), ...unwind(backward.reached, at)];
+  let reach: ReadonlyMap<string, number> | undefined;
+  for (let hop = 1; hop <= maxHops && sizeOf(forward) > 0 && sizeOf(backward) > 0; hop++) {
+    const forwards = sizeOf(forward) <= sizeOf(backward);
     const mine = forwards ? forward : backward;
     const theirs = forwards ? backward : forward;
-    const whole = forwards ? forwardFrontier : backwardFrontier;
+    const whole = mine.frontier ?? (await readRing(db, mine));
     const frontier = whole.length > MAX_FRONTIER ? whole.slice(0, MAX_FRONTIER) : whole;
-    const next: string[] = [];
-    const theirIds = [...theirs.keys()];
-    for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
-      const window = frontier.slice(start, start + HOP_WINDOW);
-      // `first`: the place of the first relation to it, ring index × 2^32 + graph position (a hash aggregate, no sort).
-      const rows = await db.read<{ other: string; first: number; meets: boolean }>(HOP_SQL, [window, [...mine.keys()], theirIds]);
-      rows.sort((a, b) => a.first - b.first);
-      for (const row of rows) {
-        const k = Math.floor(row.first / 2 ** 32);
-        mine.set(row.other, { relationPos: row.first - k * 2 ** 32, previous: window[k - 1] ?? '' });
-        if (row.meets) return [...unwind(forward, row.other).reverse(), ...unwind(backward, row.other)];
-        next.push(row.other);
+    if (theirs.virtual !== null && frontier.length > MAX_SCANNED_NEXT_TO_HUB) await readRing(db, theirs);
+    // The hop's meeting, found without reading the frontier's relations when that is cheap (undefined: not looked for).
+    let meeting: Meeting | null | undefined;
+    const pairs = frontier.length * theirs.reached.size;
+    if (theirs.virtual !== null) meeting = await meetingNextToHub(db, frontier, theirs.reached, theirs.virtual.parent);
+    else if (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (await ringSizes(db, frontier)))) {
+      // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
+      meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
+    }
+    if (meeting) {
+      mine.reached.set(meeting.other, { relationPos: meeting.relationPos, previous: frontier[meeting.k - 1] ?? '' });
+      if (!theirs.reached.has(meeting.other) && theirs.virtual !== null && typeof meeting.via === 'number') {
+        theirs.reached.set(meeting.other, { relationPos: meeting.via, previous: theirs.virtual.parent });
+      }
+      return path(meeting.other);
+    }
+    if (meeting === null && hop === maxHops) return null;
+    const [only] = frontier;
+    if (meeting === null && only !== undefined && frontier.length === 1 && mine.reached.size === 1) {
+      reach ??= await reachOf(db, [from, to]);
+      const size = reach.get(only) ?? 0;
+      if (size >= VIRTUAL_RING_FROM) {
+        mine.virtual = { parent: only, size };
+        mine.frontier = null;
+        continue;
       }
     }
-    if (forwards) forwardFrontier = next;
-    else backwardFrontier = next;
+    const met = await expand(db, frontier, mine, meeting === undefined ? [...theirs.reached.keys()] : []);
+    if (met !== null) return path(met);
   }
   return null;
+}
+
+/** Reads a side's virtual ring (as the hop that made it would have): its frontier from now on. */
+async function readRing(db: Connections, side: Side): Promise<string[]> {
+  const parent = side.virtual?.parent;
+  if (parent === undefined) return side.frontier ?? [];
+  side.virtual = null;
+  await expand(db, [parent], side, []);
+  return side.frontier ?? [];
+}
+
+/**
+ * Expands `frontier` (in order) into the side's next ring, a window of entities per statement, each new entity
+ * reached by its first relation; returns the first entity met that `theirIds` holds (null when none).
+ */
+async function expand(db: Connections, frontier: readonly string[], side: Side, theirIds: readonly string[]): Promise<string | null> {
+  const { reached } = side;
+  const next: string[] = [];
+  for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
+    const window = frontier.slice(start, start + HOP_WINDOW);
+    // `first`: the place of the first relation to it, ring index × 2^32 + graph position (a hash aggregate, no sort).
+    const rows = await db.read<{ other: string; first: number; meets: boolean }>(HOP_SQL, [window, [...reached.keys()], theirIds]);
+    rows.sort((a, b) => a.first - b.first);
+    for (const row of rows) {
+      const k = Math.floor(row.first / 2 ** 32);
+      reached.set(row.other, { relationPos: row.first - k * 2 ** 32, previous: window[k - 1] ?? '' });
+      if (row.meets) return row.other;
+      next.push(row.other);
+    }
+  }
+  side.frontier = next;
+  return null;
+}
+
+async function meetingByPairs(db: Connections, frontier: readonly string[], theirIds: readonly string[]): Promise<Meeting | null> {
+  const [row] = await db.read<{ k: number; relation_pos: number; other: string }>(MEET_BY_PAIRS_SQL, [frontier, theirIds]);
+  return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other };
+}
+
+async function meetingNextToHub(db: Connections, frontier: readonly string[], reached: ReachedBy, hub: string): Promise<Meeting | null> {
+  const [row] = await db.read<{ k: number; relation_pos: number; other: string; via: number | null }>(MEET_NEXT_TO_HUB_SQL, [frontier, [...reached.keys()], hub]);
+  return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other, via: row.via };
+}
+
+/** How many distinct entities the frontier's relations reach, all its entities together (reachRows.ts): the rows a hop reads. */
+async function ringSizes(db: Connections, frontier: readonly string[]): Promise<number> {
+  const [row] = await db.read<{ total: number | null }>('SELECT sum(neighbours)::float8 AS total FROM newsgraph.reach WHERE entity = ANY($1::text[])', [frontier]);
+  return row?.total ?? 0;
+}
+
+/** The size of each entity's first ring (reachRows.ts). */
+async function reachOf(db: Connections, ids: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.read<{ entity: string; neighbours: number }>('SELECT entity, neighbours FROM newsgraph.reach WHERE entity = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.entity, r.neighbours]));
 }
 
 function unwind(reachedBy: ReachedBy, at: string): number[] {

@@ -1,0 +1,95 @@
+/**
+ * Batching of an article's pages (`Article.relations`, `Article.entities`): every page asked while a batch is open
+ * with the same list, `after` and `first` is answered by one statement, each article's page cut at its own LIMIT in
+ * the database, with its total count and whether the article exists. "What each article added" asks two pages of
+ * each of 100 articles: about 700 statements (a check, a count and a page per article and list, plus the large
+ * records) became two or three. The batch window is EntityBatch's.
+ */
+import type { CursorSpace } from '../page.js';
+import type { Connections } from './connections.js';
+import { EntityBatch } from './entityBatch.js';
+
+/** One article's page as read: null when no article has this id. */
+export interface ArticlePageRows<T> {
+  readonly total: number;
+  /** At most `first + 1` records in graph order (the extra one says there is a next page). */
+  readonly records: T[];
+}
+
+interface PageRow {
+  readonly k: number; // the article's index in $1
+  readonly known: boolean;
+  readonly total: number;
+  readonly id: string | null;
+  readonly key: string | number | null;
+  readonly doc: string | null;
+}
+
+/**
+ * For each article of $1: whether it exists, how many relations (entities) it names, and those after position $2
+ * in graph order, at most $3 (LEFT JOIN: an article with none still answers its count).
+ */
+function pageSql(space: CursorSpace, doc: string): string {
+  const [list, column, table, key] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation', 't.pos'] : ['entity_article', 'entity_pos', 'entity', 't.id'];
+  // The check and the count once per article (MATERIALIZED: not once per row of its page, nor EXISTS turned into a
+  // hash of every article id).
+  return `WITH q AS MATERIALIZED (
+    SELECT q.k::int AS k, q.id, coalesce((SELECT true FROM newsgraph.article a WHERE a.id = q.id), false) AS known,
+      (SELECT count(*)::int FROM newsgraph.${list} l WHERE l.article = q.id) AS total
+    FROM unnest($1::text[]) WITH ORDINALITY AS q(id, k))
+  SELECT q.k, q.known, q.total, p.id, p.key, p.doc FROM q
+  LEFT JOIN LATERAL (
+    SELECT t.id, ${key} AS key, l.${column} AS at, ${doc} AS doc FROM newsgraph.${list} l JOIN newsgraph.${table} t ON t.pos = l.${column}
+    WHERE l.article = q.id AND l.${column} > $2 ORDER BY l.${column} LIMIT $3) p ON true
+  ORDER BY q.k, p.at`;
+}
+
+export class ArticlePageBatches<K extends string | number, T extends { readonly id: string }> {
+  /** Pages asked with the same `after` and `first` share one statement. */
+  private readonly batches = new Map<string, EntityBatch<string, ArticlePageRows<T>>>();
+  private readonly sql: string;
+
+  /**
+   * @param doc the select-list item of a record (over `t`)
+   * @param records the records of rows read with `doc`, in their order (large ones through the store's cache)
+   */
+  constructor(
+    private readonly db: Connections,
+    space: CursorSpace,
+    doc: string,
+    private readonly records: (rows: ReadonlyArray<{ readonly key: K; readonly doc: string | null }>) => Promise<T[]>,
+  ) {
+    this.sql = pageSql(space, doc);
+  }
+
+  /** The page of `articleId` after graph position `after` (-1: from the start), `first` + 1 rows; null for an unknown article. */
+  load(articleId: string, after: number, first: number): Promise<ArticlePageRows<T> | null> {
+    const key = `${after}:${first}`;
+    let batch = this.batches.get(key);
+    if (batch === undefined) {
+      batch = new EntityBatch((ids) => this.read(ids, after, first + 1));
+      this.batches.set(key, batch);
+    }
+    return batch.load(articleId);
+  }
+
+  private async read(ids: string[], after: number, limit: number): Promise<Map<string, ArticlePageRows<T>>> {
+    const rows = await this.db.read<PageRow>(this.sql, [ids, after, limit]);
+    const withRecord = rows.filter((r) => r.id !== null);
+    const records = await this.records(withRecord.map((r) => ({ key: r.key as K, doc: r.doc })));
+    const answers = new Map<string, ArticlePageRows<T>>();
+    for (const row of rows) {
+      const id = ids[row.k - 1] ?? '';
+      if (row.known && !answers.has(id)) answers.set(id, { total: row.total, records: [] });
+    }
+    // `records` leaves out a large record no longer there (a new load between the statements): matched by id.
+    let at = 0;
+    for (const row of withRecord) {
+      const record = records[at];
+      if (record?.id !== row.id) continue;
+      at++;
+      answers.get(ids[row.k - 1] ?? '')?.records.push(record);
+    }
+    return answers;
+  }
+}
