@@ -136,7 +136,15 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.wholeRelations.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
-    this.relationsOfBatches = new RelationsOfBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
+    this.relationsOfBatches = new RelationsOfBatches(
+      this.db,
+      recordOrNull(servedDoc('r.')),
+      (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations),
+      async (predicates) => {
+        const counts = new Map((await this.meta()).predicateCounts);
+        return predicates.reduce((total, predicate) => total + (counts.get(predicate) ?? 0), 0);
+      },
+    );
     this.eventRelationsBatches = new EventRelationsBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
     this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
