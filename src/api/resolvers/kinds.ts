@@ -12,14 +12,14 @@ import { positions, recognitions, type PositionAnswer, type RecognitionAnswer } 
 export function personResolvers(store: GraphStore) {
   return {
     ...actorFieldResolvers(store),
-    positions: (person: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, person.id, 'OUT', args),
+    positions: (person: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, person, 'OUT', args),
   };
 }
 
 export function governmentResolvers(store: GraphStore) {
   return {
     ...actorFieldResolvers(store),
-    members: (government: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, government.id, 'IN', args),
+    members: (government: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, government, 'IN', args),
     affiliates: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'AFFILIATED_WITH', 'IN', args),
     parts: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'IN', args),
     partOf: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'OUT', args),
@@ -31,7 +31,7 @@ export function governmentResolvers(store: GraphStore) {
 export function organizationResolvers(store: GraphStore) {
   return {
     ...actorFieldResolvers(store),
-    members: (organization: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, organization.id, 'IN', args),
+    members: (organization: EntityAttributes, args: FirstArgs): Promise<PositionAnswer[]> => positions(store, organization, 'IN', args),
     affiliates: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'AFFILIATED_WITH', 'IN', args),
     ownedBy: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'OWNS', 'IN', args),
     mediumOf: (organization: EntityAttributes, args: FirstArgs) => linked(store, organization.id, 'MEDIUM', 'IN', args, { order: 'time' }),
