@@ -34,14 +34,18 @@ function relationsOfSql(doc: string): string {
  * - through each entity's adjacency rows, as relationsOfSql: its cost grows with the degrees, every row read
  *   and most filtered out by predicate, which adjacency_entity does not hold as a key (a person named in many
  *   articles has thousands of rows and a handful of HOLDS_POSITION ones);
- * - through the predicates' relations (relation_predicate), kept when an end is one of the entities and the
- *   direction matches from that end as adjacencyRows (corpusRows.ts) sets as_out and as_in: a symmetric relation
- *   or a self-loop either way, else OUT from the subject, IN from the object; each entity's first $5 by position.
+ * - through the predicates' relations (relation_predicate), joined (hashed) to the entities by subject and by object,
+ *   kept when the direction matches from that end as adjacencyRows (corpusRows.ts) sets as_out and as_in: a
+ *   symmetric relation either way, else OUT from the subject, IN from the object, a self-loop once from its subject
+ *   either way; each entity's first $5 by position.
  * One of the two branches runs: the other's one-time filter (the degrees' InitPlan) is false.
  */
 function relationsOfPredicatesSql(doc: string): string {
   return `WITH f AS (SELECT id, k FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)),
-  degrees AS MATERIALIZED (SELECT coalesce(sum(degree), 0) AS total FROM newsgraph.entity WHERE id = ANY($1::text[]))
+  degrees AS MATERIALIZED (SELECT coalesce(sum(degree), 0) AS total FROM newsgraph.entity WHERE id = ANY($1::text[])),
+  p AS MATERIALIZED (
+    SELECT pos, subject, object, is_symmetric FROM newsgraph.relation
+    WHERE (SELECT total FROM degrees) > $6::bigint AND predicate = ANY($2) AND ($3::boolean IS NULL OR negated = $3))
   SELECT f.k::int AS k, x.id, x.pos, x.doc FROM f
   CROSS JOIN LATERAL (
     SELECT r.id, r.pos, ${doc} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
@@ -51,10 +55,10 @@ function relationsOfPredicatesSql(doc: string): string {
   WHERE (SELECT total FROM degrees) <= $6::bigint
   UNION ALL
   SELECT m.k::int, r.id, r.pos, ${doc} FROM (
-    SELECT f.k, p.pos, row_number() OVER (PARTITION BY f.k ORDER BY p.pos) AS n
-    FROM newsgraph.relation p JOIN f ON f.id IN (p.subject, p.object)
-    WHERE (SELECT total FROM degrees) > $6::bigint AND p.predicate = ANY($2) AND ($3::boolean IS NULL OR p.negated = $3)
-      AND (CASE $4::text WHEN 'OUT' THEN f.id = p.subject OR p.is_symmetric WHEN 'IN' THEN f.id = p.object OR p.is_symmetric ELSE true END)
+    SELECT e.k, e.pos, row_number() OVER (PARTITION BY e.k ORDER BY e.pos) AS n FROM (
+      SELECT f.k, p.pos FROM p JOIN f ON f.id = p.subject WHERE $4::text <> 'IN' OR p.is_symmetric OR p.subject = p.object
+      UNION ALL
+      SELECT f.k, p.pos FROM p JOIN f ON f.id = p.object WHERE p.object <> p.subject AND ($4::text <> 'OUT' OR p.is_symmetric)) e
   ) m JOIN newsgraph.relation r ON r.pos = m.pos
   WHERE m.n <= $5
   ORDER BY 1, 3`;
@@ -62,9 +66,11 @@ function relationsOfPredicatesSql(doc: string): string {
 
 /**
  * What reading one relation of a predicate costs against one adjacency row: a heap row (relation_predicate holds
- * no ends) against an index-only tuple. Measured at 10,000 articles (EXPLAIN ANALYZE, warm): the 74,000 adjacency
- * rows of the first 50 people in 8 ms, the 796 HOLDS_POSITION relations in 5 ms (about 50 times as much a row).
- * HOLDS_POSITION stays near 800 relations at 100,000 articles while the people's rows grow tenfold.
+ * no ends) against an index-only tuple. Measured (EXPLAIN ANALYZE, warm): the 74,000 adjacency rows of the first 50
+ * people at 10,000 articles in 8 ms; the 800 HOLDS_POSITION relations at 100,000 articles, read and joined to them,
+ * in 2 to 3 ms: about 25 times as much a row. Twice that, since a cold cache makes the heap rows dearer still (the
+ * first read of those relations took 648 blocks from disk). HOLDS_POSITION stays near 800 relations from 10,000 to
+ * 100,000 articles while the people's rows grow tenfold.
  */
 export const HEAP_ROW_COST = 50;
 
