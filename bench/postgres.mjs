@@ -194,7 +194,9 @@ function playgroundQuestions(picks) {
   return questions;
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+// The nearest-rank percentile: the ⌈p/100 · n⌉-th smallest of n. Below 100 requests a question p99 is the slowest one;
+// at 100 the second slowest, at 200 the third. (It was index ⌊p/100 · n⌋, one rank too high: the slowest of 100, not the 99th.)
+const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 
 // The questions: each takes an entity (or two) drawn from the corpus, another one per request.
 const QUESTIONS = [
