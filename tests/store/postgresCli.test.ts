@@ -193,7 +193,3 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(orphan.stderr).toContain('--store');
   });
 });
-
-test('without PostgreSQL the CLI suite says why it skipped', () => {
-  expect(missing === null || missing.includes('PostgreSQL')).toBe(true);
-});

@@ -15,20 +15,23 @@ import pg from 'pg';
 
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 
-/** The newest installed server's bin folder (Debian's layout: /usr/lib/postgresql/15/bin), or null. */
-export function postgresBinDir(): string | null {
-  if (!existsSync(POSTGRES_ROOT)) return null;
-  const versions = readdirSync(POSTGRES_ROOT)
-    .filter((v) => existsSync(join(POSTGRES_ROOT, v, 'bin', 'initdb')))
+/** The newest installed server's bin folder under `root` (Debian's layout: /usr/lib/postgresql/15/bin), or null. */
+export function postgresBinDir(root = POSTGRES_ROOT): string | null {
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? null : join(POSTGRES_ROOT, versions[0], 'bin');
+  return versions[0] === undefined ? null : join(root, versions[0], 'bin');
 }
 
-/** Returns null when a PostgreSQL server can be started here, else the reason (after a loud warning; throws under CI). */
-export function missingPostgres(): string | null {
-  if (postgresBinDir() !== null && (!isRoot() || existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser'))) return null;
+/**
+ * Returns null when a PostgreSQL server can be started here, else the reason (after a loud warning; throws under CI).
+ * `root` and `env` are parameters so that tests/store/postgresMissing.test.ts can check the skip and the CI refusal.
+ */
+export function missingPostgres(root = POSTGRES_ROOT, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (postgresBinDir(root) !== null && (!isRoot() || existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser'))) return null;
   const message = 'PostgreSQL is not installed: these tests start their own cluster with initdb and pg_ctl (apt-get install -y postgresql).';
-  if (process.env['CI']) throw new Error(`${message} CI must install it in .ci/run.`);
+  if (env['CI']) throw new Error(`${message} CI must install it in .ci/run.`);
   console.warn(`\n⚠️  SKIPPING: ${message}\n`);
   return message;
 }
