@@ -10,8 +10,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-// `serve` with the graph in memory runs in a child process started with a larger young generation (serveRespawn.ts);
-// this process then only waits for it, passing signals on, and loads nothing else.
+// `serve` with the graph in memory runs in a child process started with a young generation that a quiet spell does
+// not shrink (serveRespawn.ts); this process then only waits for it, passing signals on, and loads nothing else.
+// In that child, stopWithTheCommand makes it stop if this process is killed outright.
 const { runServeInChild, shouldRespawnServe, stopWithTheCommand } = await import('./serveRespawn.js');
 stopWithTheCommand();
 const argv = process.argv.slice(2);
