@@ -1,13 +1,16 @@
 // HTTP against the bare baseline, all in their own processes: for each question, requests per second
-// from the bare server writing newsgraph's exact answer bytes (headers included), from newsgraph with the question cached
+// from the bare server writing newsgraph's exact answer bytes (headers included), at node's defaults and again with
+// the V8 flags `newsgraph serve` gives its own server process (the stricter comparison), from newsgraph with the question cached
 // (repeated), from newsgraph without the cache (every request executed: a question not yet cached), and from
 // Apollo's floor (floor.mjs: node:http, JSON.parse and Apollo with the same schema and resolvers, nothing of ours),
 // which says how much of an uncached answer's cost is ours; and, when asked (`compareDist`), from another build of
-// newsgraph with the question cached (an A/B of two builds in the same run).
+// newsgraph with the question cached (an A/B of two builds in the same run). newsgraph is started as a user starts it,
+// `node dist/cli/bin.js serve --snapshot FILE` with no node flags of ours (the command picks its own: serveRespawn.ts),
+// so its CPU and memory are those of the process tree (the command and the server process it starts).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +26,58 @@ function startChild(script, args, nodeFlags = []) {
   });
 }
 
+/**
+ * Starts `newsgraph serve --snapshot FILE` from the build in `dist` (default: this checkout's) as a user does, with
+ * `nodeFlags` on node's command line only when asked (a user's own flags win over the command's); resolves with
+ * the URL once it prints it.
+ */
+function startNewsgraph(snapshot, { cache = true, dist = here('../../dist'), nodeFlags = [] } = {}) {
+  const args = [...nodeFlags, `${dist}/cli/bin.js`, 'serve', '--snapshot', snapshot, '--port', '0', '--host', '127.0.0.1', ...(cache ? [] : ['--response-cache-mb', '0'])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NEWSGRAPH_PROGRESS: '0' } });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const url = /GraphQL and playground: (\S+)/u.exec(line)?.[1];
+      if (url !== undefined) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`newsgraph serve exited (${code}) before listening`)));
+  });
+}
+
+/** `pid` and its descendants (a command that re-executes itself serves from its child), from /proc (Linux). */
+export function processTree(pid) {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const task of safeReaddir(`/proc/${tree[i]}/task`)) {
+      const children = safeRead(`/proc/${tree[i]}/task/${task}/children`);
+      if (children !== null) for (const child of children.split(' ').filter((c) => c !== '')) tree.push(Number(child));
+    }
+  }
+  return tree;
+}
+
+const safeReaddir = (dir) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+const safeRead = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Resident memory in MB of each process of `pid`'s tree (VmRSS), the largest (the server) first. */
+export function treeRssMb(pid) {
+  return processTree(pid)
+    .map((p) => Number(/VmRSS:\s+(\d+)/u.exec(safeRead(`/proc/${p}/status`) ?? '')?.[1] ?? 0) / 1024)
+    .sort((a, b) => b - a);
+}
+
 function stop(child) {
   return new Promise((resolve) => {
     child.once('exit', resolve);
@@ -31,13 +86,12 @@ function stop(child) {
 }
 
 /**
- * Node flags of every server process of the comparison (bare, newsgraph, Apollo's floor alike), as README's
- * "Serving a large corpus" runs `newsgraph serve`: a larger young generation. With 500 MB to 1 GB of graph in the
- * old generation each minor collection costs far more than in a small process (V8 walks the old generation's
- * pages and wakes its helper threads for every scavenge), and node's default 16 MiB semi-space runs one every
- * thousand or so cached answers; 64 MiB makes them four times rarer. The bare server is given the same flags.
+ * Node flags of the second bare server, Apollo's floor and the bare server holding the graph: those `newsgraph serve`
+ * starts its own server process with (a young generation held at node's maximum, which a quiet spell does not
+ * shrink: docs/design-choices.md, "The server process's young generation"). newsgraph itself is given none: the
+ * command picks them.
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+export const SERVER_NODE_FLAGS = [...(await import('../../dist/cli/serveRespawn.js')).SERVE_NODE_FLAGS];
 
 /** Headers node writes itself on every response, the bare server's as newsgraph's: not replayed. */
 const NODE_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -66,14 +120,19 @@ function rawAnswer(url, body) {
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
 
 /**
- * CPU time (user + system, ms) a process has used, from /proc (Linux); null elsewhere. Unlike requests per
- * second, CPU per request hardly depends on what else the machine is doing.
+ * CPU time (user + system, ms) a process and its descendants have used, from /proc (Linux); null elsewhere. Unlike
+ * requests per second, CPU per request hardly depends on what else the machine is doing.
  */
 function cpuMs(pid) {
-  const file = `/proc/${pid}/stat`;
-  if (!existsSync(file)) return null;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  if (!existsSync(`/proc/${pid}/stat`)) return null;
+  let total = 0;
+  for (const p of processTree(pid)) {
+    const stat = safeRead(`/proc/${p}/stat`);
+    if (stat === null) continue;
+    const fields = stat.split(') ')[1].split(' ');
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  }
+  return total;
 }
 
 /** A GET of an export (`path`) or a POST of a GraphQL body, against the server in process `pid`. */
@@ -90,19 +149,20 @@ async function load(url, body, seconds, connections, pid) {
 /**
  * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string, warmUpSeconds?: number }} options
  */
-export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true, uncachedToo = true, compareDist, nodeFlags = SERVER_NODE_FLAGS, bareHoldingGraph = false }) {
-  const cached = await startChild('serve.mjs', [snapshot, 'cache'], nodeFlags);
-  const uncached = await startChild('serve.mjs', [snapshot, 'nocache'], nodeFlags);
-  const other = compareDist === undefined ? undefined : await startChild('serve.mjs', [snapshot, 'cache', compareDist], nodeFlags);
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true, uncachedToo = true, compareDist, nodeFlags = SERVER_NODE_FLAGS, newsgraphNodeFlags = [], bareHoldingGraph = false }) {
+  const cached = await startNewsgraph(snapshot, { nodeFlags: newsgraphNodeFlags });
+  const uncached = uncachedToo ? await startNewsgraph(snapshot, { cache: false, nodeFlags: newsgraphNodeFlags }) : undefined;
+  const other = compareDist === undefined ? undefined : await startNewsgraph(snapshot, { dist: compareDist, nodeFlags: newsgraphNodeFlags });
   const apolloFloor = floor ? await startChild('floor.mjs', [snapshot], nodeFlags) : undefined;
   const rows = [];
+  let serverRssMb = null;
   const refused = [];
   const usable = [];
   try {
     const target = (server, q) => (q.path === undefined ? server.url : `${new URL(server.url).origin}${q.path}`);
     for (const q of questions) {
       const body = q.path === undefined ? JSON.stringify({ query: q.query, variables: q.variables ?? {}, operationName: q.operationName }) : undefined;
-      const response = await fetch(target(uncached, q), body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body });
+      const response = await fetch(target(uncached ?? cached, q), body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body });
       const text = await response.text();
       if (response.status !== 200 || (body !== undefined && 'errors' in JSON.parse(text))) refused.push({ name: q.name, status: response.status, answer: text.slice(0, 300) });
       else usable.push({ ...q, body, answer: text, contentType: response.headers.get('content-type') });
@@ -117,7 +177,8 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     }
     const responsesFile = `${workDir}/bare-responses.json`;
     writeFileSync(responsesFile, JSON.stringify(usable.map((q) => ({ headers: q.hitHeaders, body: q.answer }))));
-    const bare = await startChild('bare.mjs', [responsesFile], nodeFlags);
+    const bare = await startChild('bare.mjs', [responsesFile]);
+    const bareFlagged = await startChild('bare.mjs', [responsesFile], nodeFlags);
     // The diagnostic baseline: the same bare server holding the loaded graph in its heap, as newsgraph does.
     const heavy = bareHoldingGraph ? await startChild('bare.mjs', [responsesFile, snapshot], nodeFlags) : undefined;
     try {
@@ -128,6 +189,7 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
       if (first !== undefined && warmUpSeconds > 0) {
         await fetch(target(cached, first), first.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: first.body });
         await load(`${bare.url}/q/0`, first.body, warmUpSeconds, connections, bare.child.pid);
+        await load(`${bareFlagged.url}/q/0`, first.body, warmUpSeconds, connections, bareFlagged.child.pid);
         if (heavy !== undefined) await load(`${heavy.url}/q/0`, first.body, warmUpSeconds, connections, heavy.child.pid);
         await load(target(cached, first), first.body, warmUpSeconds, connections, cached.child.pid);
         if (uncachedToo) await load(target(uncached, first), first.body, warmUpSeconds, connections, uncached.child.pid);
@@ -140,6 +202,7 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
         const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
+        const baselineFlagged = await load(`${bareFlagged.url}/q/${i}`, q.body, seconds, connections, bareFlagged.child.pid);
         const bareHeavy = heavy === undefined ? null : await load(`${heavy.url}/q/${i}`, q.body, seconds, connections, heavy.child.pid);
         const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
         const fresh = uncachedToo ? await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid) : null;
@@ -156,31 +219,35 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
           name: q.name,
           bytes: Buffer.byteLength(q.answer),
           baseline,
+          baselineFlagged,
           repeated,
           fresh,
           apolloFloor: apollo,
           compared,
           bareHeavy,
           repeatedRatio: repeated.rps / baseline.rps,
+          repeatedRatioFlagged: repeated.rps / baselineFlagged.rps,
           freshRatio: fresh === null ? null : fresh.rps / baseline.rps,
           comparedRatio: compared === null ? null : compared.rps / baseline.rps,
           apolloFloorRatio: apollo === null ? null : apollo.rps / baseline.rps,
         });
         const cpu = (m) => (m?.cpuUsPerRequest == null ? '?' : m.cpuUsPerRequest.toFixed(0));
         process.stderr.write(
-          `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s${fresh === null ? '' : `, uncached ${fresh.rps.toFixed(0)}/s`}` +
-            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}${compared === null ? '' : `, other build cached ${compared.rps.toFixed(0)}/s`}${bareHeavy === null ? '' : `, bare holding the graph ${bareHeavy.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(repeated)}${fresh === null ? '' : ` / ${cpu(fresh)}`}${apollo === null ? '' : ` / ${cpu(apollo)}`}${compared === null ? '' : ` / other ${cpu(compared)}`}${bareHeavy === null ? '' : ` / bare holding the graph ${cpu(bareHeavy)}`}\n`,
+          `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, bare with the flags ${baselineFlagged.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s${fresh === null ? '' : `, uncached ${fresh.rps.toFixed(0)}/s`}` +
+            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}${compared === null ? '' : `, other build cached ${compared.rps.toFixed(0)}/s`}${bareHeavy === null ? '' : `, bare holding the graph ${bareHeavy.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(baselineFlagged)} / ${cpu(repeated)}${fresh === null ? '' : ` / ${cpu(fresh)}`}${apollo === null ? '' : ` / ${cpu(apollo)}`}${compared === null ? '' : ` / other ${cpu(compared)}`}${bareHeavy === null ? '' : ` / bare holding the graph ${cpu(bareHeavy)}`}\n`,
         );
       }
+      serverRssMb = { cached: treeRssMb(cached.child.pid), bare: treeRssMb(bare.child.pid), bareFlagged: treeRssMb(bareFlagged.child.pid), ...(other === undefined ? {} : { other: treeRssMb(other.child.pid) }) };
     } finally {
       await stop(bare.child);
+      await stop(bareFlagged.child);
       if (heavy !== undefined) await stop(heavy.child);
     }
   } finally {
     await stop(cached.child);
-    await stop(uncached.child);
+    if (uncached !== undefined) await stop(uncached.child);
     if (other !== undefined) await stop(other.child);
     if (apolloFloor !== undefined) await stop(apolloFloor.child);
   }
-  return { rows, refused, warmUpSeconds };
+  return { rows, refused, warmUpSeconds, serverRssMb };
 }

@@ -1,12 +1,16 @@
 // The HTTP comparison of `npm run bench` alone, on a snapshot already built, repeated: for each question the
-// bare server, newsgraph cached and not cached, and Apollo's floor (see http.mjs), then per question the
-// median and range over the runs of each ratio to the bare server of the same run, and the load average.
+// bare server (at node's defaults, and again with the V8 flags `newsgraph serve` gives its server process),
+// newsgraph cached and not cached (`newsgraph serve` as a user runs it), and Apollo's floor (see http.mjs), then per
+// question the median and range over the runs of each ratio to the bare server of the same run, the load average
+// and the servers' resident memory at the end of each run.
 // --no-uncached measures the cached path alone; --compare-dist DIR adds another build's dist/ (e.g. main's),
 // cached, measured in the same runs beside this one (an A/B of the cache-hit path); --bare-holding-graph adds the
 // bare server holding the loaded graph (what the heap alone costs); --node-flags="..." replaces the node flags of
-// every server process (default: http.mjs SERVER_NODE_FLAGS; "" for node's defaults).
+// the second bare server, the floor and the bare server holding the graph (default: http.mjs SERVER_NODE_FLAGS, the
+// command's own); --newsgraph-node-flags="..." puts node flags on newsgraph's command line (a user's flags: the
+// command then keeps them and starts no server process of its own).
 // Usage: npm run build && node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--connections 10]
-//        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags="..."] [--json FILE]
+//        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags="..."] [--newsgraph-node-flags="..."] [--json FILE]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,20 +31,22 @@ const { values } = parseArgs({
     'compare-dist': { type: 'string' },
     'bare-holding-graph': { type: 'boolean', default: false },
     'node-flags': { type: 'string' },
+    'newsgraph-node-flags': { type: 'string', default: '' },
     json: { type: 'string' },
   },
 });
 if (values.snapshot === undefined) throw new Error('usage: node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--only NAME,NAME]');
 
 const only = values.only?.split(',');
-const nodeFlags = values['node-flags'] === undefined ? SERVER_NODE_FLAGS : values['node-flags'].split(' ').filter((f) => f !== '');
+const newsgraphNodeFlags = values['newsgraph-node-flags'].split(' ').filter((f) => f !== '');
+const nodeFlags = values['node-flags'] === undefined ? (newsgraphNodeFlags.length > 0 ? newsgraphNodeFlags : SERVER_NODE_FLAGS) : values['node-flags'].split(' ').filter((f) => f !== '');
 const questions = corpusQuestions(await loadSnapshot(values.snapshot)).filter((q) => only === undefined || only.includes(q.name));
 const workDir = mkdtempSync(join(tmpdir(), 'newsgraph-http-'));
 const runs = [];
 try {
   for (let run = 0; run < Number(values.runs); run++) {
     const loadavgBefore = loadavg();
-    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'], uncachedToo: !values['no-uncached'], compareDist: values['compare-dist'], nodeFlags, bareHoldingGraph: values['bare-holding-graph'] });
+    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'], uncachedToo: !values['no-uncached'], compareDist: values['compare-dist'], nodeFlags, newsgraphNodeFlags, bareHoldingGraph: values['bare-holding-graph'] });
     runs.push({ ...result, loadavgBefore, loadavgAfter: loadavg() });
   }
 } finally {
@@ -53,12 +59,17 @@ const median = (xs) => {
 };
 const spread = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? '—' : `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`);
 const cpu = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? '—' : `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`);
-console.log(`node flags of the servers: ${nodeFlags.join(' ') || '(none)'}`);
+console.log(`newsgraph: node ${newsgraphNodeFlags.join(' ') || '(no flags: the command\'s own choice)'} dist/cli/bin.js serve; second bare server, floor${heavyName()}: ${nodeFlags.join(' ') || '(none)'}`);
+function heavyName() {
+  return values['bare-holding-graph'] ? ', bare holding the graph' : '';
+}
+const mb = (xs) => xs.map((x) => x.toFixed(0)).join('+');
+console.log(`RSS MB at the end of each run (process tree, largest first): ${runs.map((r) => `newsgraph cached ${mb(r.serverRssMb.cached)}, bare ${mb(r.serverRssMb.bare)}, bare with the flags ${mb(r.serverRssMb.bareFlagged)}${r.serverRssMb.other ? `, other build ${mb(r.serverRssMb.other)}` : ''}`).join('; ')}`);
 console.log(`${runs.length} runs, ${values.seconds} s per measurement; load average ${runs.map((r) => `${r.loadavgBefore.map((l) => l.toFixed(1)).join('/')} → ${r.loadavgAfter.map((l) => l.toFixed(1)).join('/')}`).join('; ')}`);
 const comparing = values['compare-dist'] !== undefined;
 const heavy = values['bare-holding-graph'];
-console.log(`question | bytes | cached/bare | uncached/bare | floor/bare | CPU µs/request bare | cached | uncached | floor${comparing ? ' | other build cached/bare | its CPU µs/request' : ''}${heavy ? ' | CPU µs/request bare holding the graph' : ''}`);
-const medians = { cached: [], uncached: [], floor: [], otherCached: [] };
+console.log(`question | bytes | cached/bare | cached/bare with the flags | uncached/bare | floor/bare | CPU µs/request bare | cached | uncached | floor${comparing ? ' | other build cached/bare | its CPU µs/request' : ''}${heavy ? ' | CPU µs/request bare holding the graph' : ''}`);
+const medians = { cached: [], cachedAgainstBareWithFlags: [], cachedByCpu: [], cachedByCpuAgainstBareWithFlags: [], uncached: [], floor: [], otherCached: [] };
 for (const q of questions) {
   const rows = runs.map((r) => r.rows.find((row) => row.name === q.name)).filter((row) => row !== undefined);
   if (rows.length === 0) continue;
@@ -66,6 +77,11 @@ for (const q of questions) {
   const freshRatios = rows.map((r) => r.freshRatio);
   const floorRatios = rows.map((r) => r.apolloFloorRatio);
   medians.cached.push(median(cachedRatios));
+  const flaggedRatios = rows.map((r) => r.repeatedRatioFlagged);
+  medians.cachedAgainstBareWithFlags.push(median(flaggedRatios));
+  const byCpu = (base) => rows.map((r) => (r[base].cpuUsPerRequest == null || !r.repeated.cpuUsPerRequest ? null : r[base].cpuUsPerRequest / r.repeated.cpuUsPerRequest));
+  if (!byCpu('baseline').some((x) => x == null)) medians.cachedByCpu.push(median(byCpu('baseline')));
+  if (!byCpu('baselineFlagged').some((x) => x == null)) medians.cachedByCpuAgainstBareWithFlags.push(median(byCpu('baselineFlagged')));
   const comparedRatios = rows.map((r) => r.comparedRatio);
   if (!freshRatios.some((x) => x == null)) medians.uncached.push(median(freshRatios));
   if (!floorRatios.some((x) => x == null)) medians.floor.push(median(floorRatios));
@@ -75,9 +91,10 @@ for (const q of questions) {
       q.name,
       rows[0].bytes,
       spread(cachedRatios),
+      spread(flaggedRatios),
       spread(freshRatios),
       spread(floorRatios),
-      cpu(rows.map((r) => r.baseline.cpuUsPerRequest)),
+      `${cpu(rows.map((r) => r.baseline.cpuUsPerRequest))} / flags ${cpu(rows.map((r) => r.baselineFlagged.cpuUsPerRequest))}`,
       cpu(rows.map((r) => r.repeated.cpuUsPerRequest)),
       cpu(rows.map((r) => r.fresh?.cpuUsPerRequest)),
       cpu(rows.map((r) => r.apolloFloor?.cpuUsPerRequest)),

@@ -10,6 +10,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-const { createCli } = await import('./cli.js');
-
-process.exitCode = await createCli().run(process.argv.slice(2));
+// `serve` with the graph in memory runs in a child process started with a young generation that a quiet spell does
+// not shrink (serveRespawn.ts); this process then only waits for it, passing signals on, and loads nothing else.
+// In that child, stopWithTheCommand makes it stop if this process is killed outright.
+const { runServeInChild, shouldRespawnServe, stopWithTheCommand } = await import('./serveRespawn.js');
+stopWithTheCommand();
+const argv = process.argv.slice(2);
+if (process.argv[1] !== undefined && shouldRespawnServe({ argv, execArgv: process.execArgv, env: process.env, platform: process.platform })) {
+  process.exitCode = await runServeInChild(process.argv[1], argv);
+} else {
+  const { createCli } = await import('./cli.js');
+  process.exitCode = await createCli().run(argv);
+}

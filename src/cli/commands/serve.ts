@@ -59,7 +59,6 @@ export const serveCommand: Command = {
     const server = await startServer({ graph, port, host, handleSignals: false, ...serverOptions });
     const exportCacheDir = serverOptions.exportCache === false ? undefined : serverOptions.exportCache?.dir;
     if (exportCacheDir !== undefined) io.out(`Export cache: ${exportCacheDir}\n`);
-    io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nExplorer: ${server.url.replace(/\/graphql$/u, '/explore')}\nGraphQL and playground: ${server.url}\n`);
 
     // One reload at a time; changes that arrive during one cause one more afterwards.
     let reloading = false;
@@ -104,6 +103,9 @@ export const serveCommand: Command = {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // The address last, once the signals are handled: whoever reads it may send one at once (a SIGTERM that came
+      // before the listeners ended the process by node's default instead of stopping it with 0).
+      io.out(`newsgraph: ${graph.order} entities, ${graph.size} relations, snapshot ${server.snapshot().id}\nExplorer: ${server.url.replace(/\/graphql$/u, '/explore')}\nGraphQL and playground: ${server.url}\n`);
     });
     return 0;
   },
