@@ -34,6 +34,7 @@ import { generateCorpus } from './corpus/generate.mjs';
 import { buildGraph, loadSnapshotIntoPostgres, writeSnapshot } from '../dist/index.js';
 import { snapshotRecords } from '../dist/store/postgres/index.js';
 import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
+import { processTree } from './serving/http.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -68,15 +69,27 @@ if (!values.force && loadavg()[0] > 3) {
 // --bin FILE serves with another build of this CLI (e.g. one built to another folder while dist/ is in use).
 const BIN = values.bin ?? new URL('../dist/cli/bin.js', import.meta.url).pathname;
 const seconds = (start) => (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1);
+// The in-memory `serve` re-executes itself and serves from its child (src/cli/serveRespawn.ts): memory is the process
+// tree's, the waiting command included, as a user's `ps` would add it up.
 const rssMb = (pid, field = 'VmRSS') => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`, 'u').exec(status)?.[1] ?? 0) / 1024);
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(new RegExp(`${field}:\\s+(\\d+)`, 'u').exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // A process that ended between the listing and the read: nothing to add.
+    }
+  }
+  return Math.round(kb / 1024);
 };
 
-/** Resets the process's peak RSS (VmHWM) to its current RSS; false where the kernel refuses (then no per-question peak). */
+/**
+ * Resets the peak RSS (VmHWM) of each process of the tree to its current RSS; false where the kernel refuses (then no
+ * per-question peak). The tree's peak is then the sum of its processes' peaks (the waiting command's is flat).
+ */
 const resetPeak = (pid) => {
   try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    for (const p of processTree(pid)) writeFileSync(`/proc/${p}/clear_refs`, '5');
     return true;
   } catch {
     return false;
