@@ -13,9 +13,7 @@ import { graphRecords, loadCorpusIntoPostgres, PostgresStore } from '../../src/s
 import { distinctNeighbourCounts } from '../../src/store/postgres/reachRows.js';
 import { shortestPathPositions, VIRTUAL_RING_FROM } from '../../src/store/postgres/traversals.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
-import { addEntity, addRelation, emptyNewsGraph, fuzzStrings } from '../utils/sampleGraph.js';
-import { suggestions } from '../../src/didYouMean.js';
-import { couldSuggest } from '../../src/store/postgres/nearIds.js';
+import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 
 const ENTITIES = 2_600;
@@ -183,17 +181,3 @@ describe('reach counts', () => {
     expect([...counts]).toEqual([1, 1, 0, 0]);
   });
 });
-
-describe('near ids for "did you mean"', () => {
-  test('leave out only ids that suggestions would leave out', () => {
-    // Every string of up to 4 letters over a small alphabet (case and a letter past ASCII included), as input and ids.
-    const strings = [...fuzzStrings(['a', 'B', 'é', '-'], 4)];
-    for (const input of strings.filter((_, i) => i % 7 === 0)) {
-      const kept = couldSuggest(input, strings);
-      expect([input, suggestions(input, kept)]).toEqual([input, suggestions(input, strings)]);
-    }
-    // And it does leave ids out: most of them, for a long input.
-    expect(couldSuggest('abab-abab', strings).length).toBeLessThan(strings.length / 4);
-  });
-});
-

@@ -46,7 +46,7 @@ import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
-import { nearEntityIds } from './nearIds.js';
+import { NearIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -117,6 +117,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly listSlices: ListSlices;
   private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
   private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
+  /** "Did you mean" candidates, read once per corpus (nearIds.ts). */
+  private readonly nearIds: NearIds;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -129,6 +131,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeEntities = new RecordCache(this.recordBudget);
     this.wholeRelations = new RecordCache(this.recordBudget);
     this.db = new Connections(options);
+    this.nearIds = new NearIds(this.db);
     this.corpus = new CorpusMetaCache(this.db, options, () => {
       this.entityRecords.clear();
       this.relationRecords.clear();
@@ -235,6 +238,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.recordBudget.used;
   }
 
+  /** Times the "did you mean" candidates were read from the database (nearIds.ts): once per corpus. */
+  get nearIdsReadCount(): number {
+    return this.nearIds.readCount;
+  }
+
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
   get metaReadCount(): number {
     return this.corpus.readCount;
@@ -294,7 +302,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async similarIds(id: string): Promise<string[]> {
-    return nearEntityIds(this.db, id);
+    return this.nearIds.near(id, (await this.meta()).identity.id);
   }
 
   /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
@@ -367,9 +375,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
-  private async requireEntity(id: string, what: string): Promise<void> {
-    if ((await this.entity(id)) !== null) return;
-    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await nearEntityIds(this.db, id))}`);
+  private async unknownEntity(id: string, what: string): Promise<NewsgraphError> {
+    return new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.similarIds(id))}`);
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */
@@ -411,8 +418,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     }
     // Both ends in one look-up (batched), and the corpus's tables checked (the search reads `reach`: schema.ts).
     const [, fromEntity, toEntity] = await Promise.all([this.meta(), this.entity(from), this.entity(to)]);
-    if (fromEntity === null) await this.requireEntity(from, 'from');
-    if (toEntity === null) await this.requireEntity(to, 'to');
+    // Known missing: said at once, not looked up again.
+    if (fromEntity === null) throw await this.unknownEntity(from, 'from');
+    if (toEntity === null) throw await this.unknownEntity(to, 'to');
     const positions = await shortestPathPositions(this.db, from, to, maxHops);
     if (positions === null) return null;
     const relations = await this.relationsAt(positions);
