@@ -47,6 +47,7 @@ import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { NearIds } from './nearIds.js';
+import { SharedWindow } from './sharedWindow.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -110,6 +111,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly wholeRelations: RecordCache<string, RelationAttributes>;
   private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
   private readonly linkedBatches: LinkedBatches;
+  private readonly linkedWindow = new SharedWindow();
   private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
@@ -349,8 +351,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
     // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events. The
-    // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts).
-    return this.linkedBatches.load(id, filter, first);
+    // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts), all the filters held in
+    // one window so that a list's fields asked a few turns apart still go together (sharedWindow.ts).
+    return this.linkedWindow.hold(() => this.linkedBatches.load(id, filter, first));
   }
 
   async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
