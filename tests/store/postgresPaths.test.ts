@@ -59,6 +59,18 @@ function hubsGraph(): NewsGraph {
     relate('ty', c);
     relate(c, 'e20');
   }
+  // ux - ua - ua1..ua50 and uy - ub - ub1..ub100, joined by ua7 - ub33: from ux, the ring of ua is left unread at the
+  // second hop (known as at least 48), then ub's ring (100) outgrows that bound and the ring must be read to choose.
+  for (const id of ['ux', 'ua', 'uy', 'ub']) addEntity(g, { id, kind: 'PERSON', name: id, properties: {} });
+  relate('ux', 'ua');
+  relate('uy', 'ub');
+  for (let k = 1; k <= 100; k++) {
+    if (k <= 50) addEntity(g, { id: `ua${k}`, kind: 'PERSON', name: `ua${k}`, properties: {} });
+    addEntity(g, { id: `ub${k}`, kind: 'PERSON', name: `ub${k}`, properties: {} });
+    if (k <= 50) relate('ua', `ua${k}`);
+    relate(`ub${k}`, 'ub');
+  }
+  relate('ub33', 'ua7');
   // Sparse links among the rest (not the isolated e2590 and up), some not traversable, a few self-loops.
   for (let n = 0; n < 1_400; n++) {
     const a = 3 + next(2_587);
@@ -149,6 +161,17 @@ describePostgres('paths over PostgreSQL around hubs', () => {
     }
     expect(differ).toEqual([]);
     expect(found).toBeGreaterThan(200);
+  });
+
+  test('a ring left unread is read when the other side outgrows what is known of its size', async () => {
+    const memory = memoryStore(graph);
+    for (const [from, to] of [['ux', 'uy'], ['uy', 'ux'], ['ux', 'ub'], ['ua', 'uy']]) {
+      for (const maxHops of [2, 3, 4, 5, 6]) {
+        const expected = (await memory.path(from ?? '', to ?? '', maxHops))?.map((r) => r.id) ?? null;
+        expect({ from, to, maxHops, path: (await store.path(from ?? '', to ?? '', maxHops))?.map((r) => r.id) ?? null }).toEqual({ from, to, maxHops, path: expected });
+      }
+    }
+    expect((await memory.path('ux', 'uy', 6))?.length).toBe(5);
   });
 
   test('a path between two hubs reads neither hub\u2019s ring', async () => {

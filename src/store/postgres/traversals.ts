@@ -60,10 +60,10 @@ interface Side {
   /** The ring expanded next, in order of first reach; null while the ring is virtual. */
   frontier: string[] | null;
   /**
-   * The ring that expanding `parents` (in order) would make, not read: at least `size` entities (exactly, for the
-   * first ring of a side's start).
+   * The ring that expanding `parents` (in order) would make, not read: `size` entities, or at least that many when
+   * not `exact` (exact for the first ring of a side's start).
    */
-  virtual: { readonly parents: readonly string[]; readonly size: number } | null;
+  virtual: { readonly parents: readonly string[]; readonly size: number; readonly exact: boolean } | null;
 }
 
 function sizeOf(side: Side): number {
@@ -169,8 +169,8 @@ interface Meeting {
  * (both sides, the smaller frontier expanded, each ring in order, the first meeting taken, MAX_FRONTIER per hop),
  * with fewer rows read: a hop first looks for its meeting pair by pair (or next to the other side's unread ring) and
  * reads its frontier's relations only when it must, to make the next ring; a hub's first ring is read only if the
- * search has to expand it or to compare a large frontier with it; and before the last hop, a large ring that only
- * the other side's last hop would meet is left unread too.
+ * search has to expand it or to compare a large frontier with it; and a large ring that the other side's next hop
+ * would only meet is left unread too.
  */
 export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
   if (from === to) return [];
@@ -179,6 +179,9 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const path = (at: string): number[] => [...unwind(forward.reached, at).reverse(), ...unwind(backward.reached, at)];
   let reach: ReadonlyMap<string, number> | undefined;
   for (let hop = 1; hop <= maxHops && sizeOf(forward) > 0 && sizeOf(backward) > 0; hop++) {
+    // A ring left unread is known by a lower bound of its size: read it when the side to expand depends on more.
+    if (forward.virtual?.exact === false && forward.virtual.size <= sizeOf(backward)) await readRing(db, forward);
+    if (backward.virtual?.exact === false && backward.virtual.size < sizeOf(forward)) await readRing(db, backward);
     const forwards = sizeOf(forward) <= sizeOf(backward);
     const mine = forwards ? forward : backward;
     const theirs = forwards ? backward : forward;
@@ -210,12 +213,13 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
       reach ??= await reachOf(db, [from, to]);
       const size = reach.get(only) ?? 0;
       if (size >= VIRTUAL_RING_FROM) {
-        mine.virtual = { parents: [only], size };
+        mine.virtual = { parents: [only], size, exact: true };
         mine.frontier = null;
         continue;
       }
     }
-    if (meeting === null && hop === maxHops - 1 && (await leaveForLastHop(db, frontier, mine, theirs, forwards))) continue;
+    // (From the second hop: the first rings are the starts', a hub's left unread above.)
+    if (meeting === null && hop > 1 && (await leaveUnread(db, frontier, mine, theirs, forwards))) continue;
     let theirIds: readonly string[] = [];
     if (meeting === undefined) {
       // The meeting is looked for while reading: by the database (their ids sent), or here when the rows are fewer.
@@ -238,22 +242,23 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
 }
 
 /**
- * Before the last hop, when this hop's ring (the frontier's next, no meeting in it) would be large and the last hop
- * will expand the other side anyway (its frontier is no larger than the ring can be), leaves the ring unread: the
- * last hop then looks for its meeting next to this frontier, relation by relation, which reads the other frontier's
- * relations (few, by the reach table) instead of the ring. True when it did.
+ * When this hop's ring (the frontier's next, no meeting in it) would be large and the next hop will expand the other
+ * side anyway (its frontier is no larger than the ring can be), leaves the ring unread: the next hop then looks for
+ * its meeting next to this frontier, relation by relation, which reads the other frontier's relations (few, by the
+ * reach table) instead of the ring; the ring is read only if a later hop must expand it or cannot choose its side
+ * from the ring's lower bound. True when it did.
  */
-async function leaveForLastHop(db: Connections, frontier: readonly string[], mine: Side, theirs: Side, forwards: boolean): Promise<boolean> {
+async function leaveUnread(db: Connections, frontier: readonly string[], mine: Side, theirs: Side, forwards: boolean): Promise<boolean> {
   const other = theirs.frontier;
   if (frontier.length > MAX_VIRTUAL_PARENTS || other === null || other.length > MAX_SCANNED_NEXT_TO_HUB) return false;
   const sizes = await reachOf(db, [...frontier, ...other]);
   const sum = (ids: readonly string[]): number => ids.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
   // The ring holds at least the largest parent's first ring, less what this side has reached already.
   const atLeast = Math.max(0, ...frontier.map((id) => sizes.get(id) ?? 0)) - mine.reached.size;
-  // The last hop expands the smaller side, forward on a tie: it must be the other one.
-  const otherExpandsLast = forwards ? other.length < atLeast : other.length <= atLeast;
-  if (!otherExpandsLast || PROBE_COST * frontier.length * sum(other) >= sum(frontier)) return false;
-  mine.virtual = { parents: [...frontier], size: atLeast };
+  // The next hop expands the smaller side, forward on a tie: it must be the other one.
+  const otherExpandsNext = forwards ? other.length < atLeast : other.length <= atLeast;
+  if (!otherExpandsNext || PROBE_COST * frontier.length * sum(other) >= sum(frontier)) return false;
+  mine.virtual = { parents: [...frontier], size: atLeast, exact: false };
   mine.frontier = null;
   return true;
 }
