@@ -94,16 +94,18 @@ describePostgres('did you mean over PostgreSQL', () => {
     const memory = memoryStore(first);
     const inputs = ['jonas-gahr-store', 'gavessor-dor', 'article-00043-event-7', 'hubre', 'nasput-inst', 'zz'];
     await store.identity(); // the corpus figures read, and the store listening for loads
-    const before = store.statementCount;
+    // Statements besides the corpus figures (read again after TRUST_NOTIFICATIONS_MS, should a slow machine get there).
+    const sent = (): number => store.statementCount - store.metaReadCount;
+    const before = sent();
     for (const input of inputs) expect([input, await store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
     // One statement for all the unknown ids: the candidates, read at the first and kept.
-    expect(store.statementCount - before).toBe(1);
+    expect(sent() - before).toBe(1);
     expect(store.nearIdsReadCount).toBe(1);
     // Through a path between unknown ids too: the entity look-ups only, no candidates read again.
-    const lookups = store.statementCount;
+    const lookups = sent();
     const typo = `${idsLike(1_200, '')[1] ?? ''}x`;
     await expect(store.path(typo, 'gavessor-dor', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`from: no entity with id "${typo}". Did you mean`) });
-    expect(store.statementCount - lookups).toBeLessThanOrEqual(1);
+    expect(sent() - lookups).toBeLessThanOrEqual(1);
 
     // Another corpus loaded: its own ids are suggested (read again, once).
     const second = graphOf(idsLike(900, '-b'));
