@@ -46,7 +46,8 @@ import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
-import { nearEntityIds } from './nearIds.js';
+import { NearIds } from './nearIds.js';
+import { SharedWindow } from './sharedWindow.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -110,6 +111,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly wholeRelations: RecordCache<string, RelationAttributes>;
   private readonly wholeEntityBatch: EntityBatch<string, EntityAttributes>;
   private readonly linkedBatches: LinkedBatches;
+  private readonly linkedWindow = new SharedWindow();
   private readonly eventRelationsBatches: EventRelationsBatches;
   private readonly relationsOfBatches: RelationsOfBatches;
   private readonly wholeRelationBatch: EntityBatch<string, RelationAttributes>;
@@ -117,6 +119,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly listSlices: ListSlices;
   private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
   private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
+  /** "Did you mean" candidates, read once per corpus (nearIds.ts). */
+  private readonly nearIds: NearIds;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -129,6 +133,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeEntities = new RecordCache(this.recordBudget);
     this.wholeRelations = new RecordCache(this.recordBudget);
     this.db = new Connections(options);
+    this.nearIds = new NearIds(this.db);
     this.corpus = new CorpusMetaCache(this.db, options, () => {
       this.entityRecords.clear();
       this.relationRecords.clear();
@@ -235,6 +240,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.recordBudget.used;
   }
 
+  /** Times the "did you mean" candidates were read from the database (nearIds.ts): once per corpus. */
+  get nearIdsReadCount(): number {
+    return this.nearIds.readCount;
+  }
+
   /** Times the corpus's figures were read from the database (corpusMeta.ts): most requests read none. */
   get metaReadCount(): number {
     return this.corpus.readCount;
@@ -294,7 +304,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async similarIds(id: string): Promise<string[]> {
-    return nearEntityIds(this.db, id);
+    return this.nearIds.near(id, (await this.meta()).identity.id);
   }
 
   /** The graph position of the item a cursor names. @throws NewsgraphError BAD_USER_INPUT as `paginate` does. */
@@ -341,8 +351,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
     // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events. The
-    // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts).
-    return this.linkedBatches.load(id, filter, first);
+    // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts), all the filters held in
+    // one window so that a list's fields asked a few turns apart still go together (sharedWindow.ts).
+    return this.linkedWindow.hold(() => this.linkedBatches.load(id, filter, first));
   }
 
   async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
@@ -367,9 +378,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
-  private async requireEntity(id: string, what: string): Promise<void> {
-    if ((await this.entity(id)) !== null) return;
-    throw new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await nearEntityIds(this.db, id))}`);
+  private async unknownEntity(id: string, what: string): Promise<NewsgraphError> {
+    return new NewsgraphError('NOT_FOUND', `${what}: no entity with id "${id}".${didYouMean(id, await this.similarIds(id))}`);
   }
 
   /** Relation records by position: large ones from the cache, the others in one query. */
@@ -411,8 +421,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     }
     // Both ends in one look-up (batched), and the corpus's tables checked (the search reads `reach`: schema.ts).
     const [, fromEntity, toEntity] = await Promise.all([this.meta(), this.entity(from), this.entity(to)]);
-    if (fromEntity === null) await this.requireEntity(from, 'from');
-    if (toEntity === null) await this.requireEntity(to, 'to');
+    // Known missing: said at once, not looked up again.
+    if (fromEntity === null) throw await this.unknownEntity(from, 'from');
+    if (toEntity === null) throw await this.unknownEntity(to, 'to');
     const positions = await shortestPathPositions(this.db, from, to, maxHops);
     if (positions === null) return null;
     const relations = await this.relationsAt(positions);

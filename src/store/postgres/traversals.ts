@@ -50,16 +50,20 @@ type ReachedBy = Map<string, { relationPos: number; previous: string } | null>;
 
 /**
  * One side of a path search: what it has reached (each entity with the relation it was first reached by), and the
- * ring it expands next. A hub's first ring (tens of thousands of entities) is not read when the search can do
- * without it: it stays `virtual`, known by its size (the `reach` table) and its parent, and the other side asks
- * the database whether an entity is next to that parent instead of reading the ring (see `shortestPathPositions`).
+ * ring it expands next. A ring of tens of thousands of entities (a hub's first ring, or the ring around a hub
+ * before the last hop) is not read when the search can do without it: it stays `virtual`, known by its size (or a
+ * lower bound of it, from the `reach` table) and its parents, and the other side asks the database whether an
+ * entity is next to one of those parents instead of reading the ring (see `shortestPathPositions`).
  */
 interface Side {
   readonly reached: ReachedBy;
   /** The ring expanded next, in order of first reach; null while the ring is virtual. */
   frontier: string[] | null;
-  /** The first ring of `parent` (the side's start, its only entity reached then), not read: `size` entities. */
-  virtual: { readonly parent: string; readonly size: number } | null;
+  /**
+   * The ring that expanding `parents` (in order) would make, not read: `size` entities, or at least that many when
+   * not `exact` (exact for the first ring of a side's start).
+   */
+  virtual: { readonly parents: readonly string[]; readonly size: number; readonly exact: boolean } | null;
 }
 
 function sizeOf(side: Side): number {
@@ -91,17 +95,39 @@ const MEET_BY_PAIRS_SQL = `SELECT f.k::int AS k, p.relation_pos, b.id AS other
   ORDER BY 1, 2 LIMIT 1`;
 
 /**
- * The first meeting of a hop when the other side's last ring is a hub's, not read ($3 the hub; $2 what that side
- * has reached besides): each frontier entity's relations ($1, in order) read in graph order until one reaches the
- * hub's reached set or an entity next to the hub (one descent of `adjacency_reach`), and how the hub reaches it.
+ * The first meeting of a hop when the other side's last ring is not read ($3 its parents, in order; $2 what that
+ * side has reached besides): each frontier entity's relations ($1, in order) read in graph order until one reaches
+ * the reached set or an entity next to a parent (one descent of `adjacency_reach` per parent), and the relation by
+ * which the ring would have reached it (the first parent in order, then graph order). The EXISTS must stay a probe
+ * per relation: written `p.entity = $3` (one hub), the generic plan PostgreSQL settles on for a prepared statement
+ * after five runs made it a hashed subplan, every relation of the hub read to build the hash (120,000 rows, 50 to
+ * 140 ms, for a meeting found at the fourth relation; 0.4 ms probed). Joined to the parents' array it is not
+ * hashed; `OFFSET 0` (a subquery PostgreSQL does not simplify into a join or a hash) keeps it so.
  */
-const MEET_NEXT_TO_HUB_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other,
-    (SELECT p.relation_pos FROM newsgraph.adjacency p WHERE p.entity = $3 AND p.other = m.other AND p.traversable ORDER BY p.relation_pos LIMIT 1) AS via
+const MEET_NEXT_TO_RING_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other, v.k::int AS via_k, v.relation_pos AS via
   FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
   CROSS JOIN LATERAL (
     SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
     WHERE a.entity = f.id AND a.traversable
-      AND (a.other = ANY($2::text[]) OR EXISTS (SELECT 1 FROM newsgraph.adjacency p WHERE p.entity = $3 AND p.other = a.other AND p.traversable))
+      AND (a.other = ANY($2::text[]) OR EXISTS (
+        SELECT 1 FROM unnest($3::text[]) AS h(id) JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = a.other AND p.traversable OFFSET 0))
+    ORDER BY a.relation_pos LIMIT 1) m
+  LEFT JOIN LATERAL (
+    SELECT h.k, p.relation_pos FROM unnest($3::text[]) WITH ORDINALITY AS h(id, k)
+    JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = m.other AND p.traversable
+    ORDER BY 1, 2 LIMIT 1) v ON true
+  ORDER BY 1 LIMIT 1`;
+
+/**
+ * The first meeting of the last hop, when the frontier's relations must be read for it ($1, in order; $2 the ids
+ * the other side has reached, hashed once): each entity's relations in graph order until the first that reaches one
+ * of them. The hop statement (HOP_SQL) would aggregate every relation of the frontier first, a hub's 100,000 included,
+ * for one row (230 ms under load at 100,000 articles, against 21,684 ids).
+ */
+const MEET_BY_SCAN_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  CROSS JOIN LATERAL (
+    SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
+    WHERE a.entity = f.id AND a.traversable AND a.other IN (SELECT unnest($2::text[]))
     ORDER BY a.relation_pos LIMIT 1) m
   ORDER BY 1 LIMIT 1`;
 
@@ -115,22 +141,36 @@ export const MAX_SCANNED_NEXT_TO_HUB = 64;
 const PAIR_COST = 20;
 /** A first ring this large is left unread (virtual) while the search can do without it. */
 export const VIRTUAL_RING_FROM = 1_000;
+/** Parents of a ring left unread before the last hop, at most (each relation scanned then probes each). */
+export const MAX_VIRTUAL_PARENTS = 8;
+/**
+ * A relation scanned next to an unread ring costs about as much, per parent probed, as this many rows of that ring
+ * read and sent (measured at 100,000 articles: a ring of 27,000 rows read in 45 to 95 ms under load, the other side's
+ * 6,400 relations scanned with two probes each in about 10).
+ */
+const PROBE_COST = 2;
+/**
+ * Past this many entities reached by the other side, a hop that reads its frontier's relations anyway tests the
+ * meeting here (its rows against the Map) when they are fewer than those ids, instead of sending the ids.
+ */
+const SEND_THEIR_IDS_UP_TO = 256;
 
 interface Meeting {
   /** Index (from 1) in the frontier of the entity that reaches it. */
   readonly k: number;
   readonly relationPos: number;
   readonly other: string;
-  /** How the other side's hub reaches it, when it is in the hub's unread ring. */
-  readonly via?: number | null;
+  /** How the other side's unread ring reaches it, when it is in that ring: the parent's index (from 1) and the relation. */
+  readonly via?: { readonly k: number; readonly relationPos: number } | null;
 }
 
 /**
  * paths.ts `shortestPath` after its checks: the relation positions from `from` to `to`, or null. The same search
  * (both sides, the smaller frontier expanded, each ring in order, the first meeting taken, MAX_FRONTIER per hop),
- * with fewer rows read: a hop first looks for its meeting pair by pair (or next to the other side's hub) and reads
- * its frontier's relations only when it must, to make the next ring; and a hub's first ring is read only if the
- * search has to expand it or to compare a large frontier with it.
+ * with fewer rows read: a hop first looks for its meeting pair by pair (or next to the other side's unread ring) and
+ * reads its frontier's relations only when it must, to make the next ring; a hub's first ring is read only if the
+ * search has to expand it or to compare a large frontier with it; and a large ring that the other side's next hop
+ * would only meet is left unread too.
  */
 export async function shortestPathPositions(db: Connections, from: string, to: string, maxHops: number): Promise<number[] | null> {
   if (from === to) return [];
@@ -139,6 +179,9 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const path = (at: string): number[] => [...unwind(forward.reached, at).reverse(), ...unwind(backward.reached, at)];
   let reach: ReadonlyMap<string, number> | undefined;
   for (let hop = 1; hop <= maxHops && sizeOf(forward) > 0 && sizeOf(backward) > 0; hop++) {
+    // A ring left unread is known by a lower bound of its size: read it when the side to expand depends on more.
+    if (forward.virtual?.exact === false && forward.virtual.size <= sizeOf(backward)) await readRing(db, forward);
+    if (backward.virtual?.exact === false && backward.virtual.size < sizeOf(forward)) await readRing(db, backward);
     const forwards = sizeOf(forward) <= sizeOf(backward);
     const mine = forwards ? forward : backward;
     const theirs = forwards ? backward : forward;
@@ -147,16 +190,20 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     if (theirs.virtual !== null && frontier.length > MAX_SCANNED_NEXT_TO_HUB) await readRing(db, theirs);
     // The hop's meeting, found without reading the frontier's relations when that is cheap (undefined: not looked for).
     let meeting: Meeting | null | undefined;
+    // How many rows reading the frontier's relations would send (the reach table's counts), once asked.
+    let ring: number | undefined;
     const pairs = frontier.length * theirs.reached.size;
-    if (theirs.virtual !== null) meeting = await meetingNextToHub(db, frontier, theirs.reached, theirs.virtual.parent);
-    else if (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (await ringSizes(db, frontier)))) {
+    if (theirs.virtual !== null) meeting = await meetingNextToRing(db, frontier, theirs.reached, theirs.virtual.parents);
+    else if (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier)))) {
       // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
       meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
     }
     if (meeting) {
-      mine.reached.set(meeting.other, { relationPos: meeting.relationPos, previous: frontier[meeting.k - 1] ?? '' });
-      if (!theirs.reached.has(meeting.other) && theirs.virtual !== null && typeof meeting.via === 'number') {
-        theirs.reached.set(meeting.other, { relationPos: meeting.via, previous: theirs.virtual.parent });
+      const previous = frontier[meeting.k - 1] ?? '';
+      mine.reached.set(meeting.other, { relationPos: meeting.relationPos, previous });
+      const parents = theirs.virtual?.parents;
+      if (!theirs.reached.has(meeting.other) && parents !== undefined && meeting.via) {
+        theirs.reached.set(meeting.other, { relationPos: meeting.via.relationPos, previous: parents[meeting.via.k - 1] ?? '' });
       }
       return path(meeting.other);
     }
@@ -166,31 +213,71 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
       reach ??= await reachOf(db, [from, to]);
       const size = reach.get(only) ?? 0;
       if (size >= VIRTUAL_RING_FROM) {
-        mine.virtual = { parent: only, size };
+        mine.virtual = { parents: [only], size, exact: true };
         mine.frontier = null;
         continue;
       }
     }
-    const met = await expand(db, frontier, mine, meeting === undefined ? [...theirs.reached.keys()] : []);
-    if (met !== null) return path(met);
+    // (From the second hop: the first rings are the starts', a hub's left unread above.)
+    if (meeting === null && hop > 1 && (await leaveUnread(db, frontier, mine, theirs, forwards))) continue;
+    let theirIds: readonly string[] = [];
+    if (meeting === undefined) {
+      // The meeting is looked for while reading: by the database (their ids sent), or here when the rows are fewer.
+      const local = theirs.reached.size > SEND_THEIR_IDS_UP_TO && (ring ??= await ringSizes(db, frontier)) < theirs.reached.size;
+      if (!local && hop === maxHops) {
+        // The last hop wants only its meeting: each entity's relations read up to it, not the whole ring.
+        const met = await meetingByScan(db, frontier, [...theirs.reached.keys()]);
+        if (met === null) return null;
+        mine.reached.set(met.other, { relationPos: met.relationPos, previous: frontier[met.k - 1] ?? '' });
+        return path(met.other);
+      }
+      theirIds = local ? [] : [...theirs.reached.keys()];
+      const met = await expand(db, frontier, mine, theirIds, local ? theirs.reached : undefined);
+      if (met !== null) return path(met);
+      continue;
+    }
+    await expand(db, frontier, mine, theirIds, undefined);
   }
   return null;
 }
 
+/**
+ * When this hop's ring (the frontier's next, no meeting in it) would be large and the next hop will expand the other
+ * side anyway (its frontier is no larger than the ring can be), leaves the ring unread: the next hop then looks for
+ * its meeting next to this frontier, relation by relation, which reads the other frontier's relations (few, by the
+ * reach table) instead of the ring; the ring is read only if a later hop must expand it or cannot choose its side
+ * from the ring's lower bound. True when it did.
+ */
+async function leaveUnread(db: Connections, frontier: readonly string[], mine: Side, theirs: Side, forwards: boolean): Promise<boolean> {
+  const other = theirs.frontier;
+  if (frontier.length > MAX_VIRTUAL_PARENTS || other === null || other.length > MAX_SCANNED_NEXT_TO_HUB) return false;
+  const sizes = await reachOf(db, [...frontier, ...other]);
+  const sum = (ids: readonly string[]): number => ids.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
+  // The ring holds at least the largest parent's first ring, less what this side has reached already.
+  const atLeast = Math.max(0, ...frontier.map((id) => sizes.get(id) ?? 0)) - mine.reached.size;
+  // The next hop expands the smaller side, forward on a tie: it must be the other one.
+  const otherExpandsNext = forwards ? other.length < atLeast : other.length <= atLeast;
+  if (!otherExpandsNext || PROBE_COST * frontier.length * sum(other) >= sum(frontier)) return false;
+  mine.virtual = { parents: [...frontier], size: atLeast, exact: false };
+  mine.frontier = null;
+  return true;
+}
+
 /** Reads a side's virtual ring (as the hop that made it would have): its frontier from now on. */
 async function readRing(db: Connections, side: Side): Promise<string[]> {
-  const parent = side.virtual?.parent;
-  if (parent === undefined) return side.frontier ?? [];
+  const parents = side.virtual?.parents;
+  if (parents === undefined) return side.frontier ?? [];
   side.virtual = null;
-  await expand(db, [parent], side, []);
+  await expand(db, parents, side, [], undefined);
   return side.frontier ?? [];
 }
 
 /**
  * Expands `frontier` (in order) into the side's next ring, a window of entities per statement, each new entity
- * reached by its first relation; returns the first entity met that `theirIds` holds (null when none).
+ * reached by its first relation; returns the first entity met that `theirIds` holds, or that `theirs` holds when
+ * given (tested here, row by row in ring order, as the in-memory loop does), or null when none.
  */
-async function expand(db: Connections, frontier: readonly string[], side: Side, theirIds: readonly string[]): Promise<string | null> {
+async function expand(db: Connections, frontier: readonly string[], side: Side, theirIds: readonly string[], theirs: ReachedBy | undefined): Promise<string | null> {
   const { reached } = side;
   const next: string[] = [];
   for (let start = 0; start < frontier.length; start += HOP_WINDOW) {
@@ -201,7 +288,7 @@ async function expand(db: Connections, frontier: readonly string[], side: Side, 
     for (const row of rows) {
       const k = Math.floor(row.first / 2 ** 32);
       reached.set(row.other, { relationPos: row.first - k * 2 ** 32, previous: window[k - 1] ?? '' });
-      if (row.meets) return row.other;
+      if (row.meets || theirs?.has(row.other) === true) return row.other;
       next.push(row.other);
     }
   }
@@ -214,9 +301,19 @@ async function meetingByPairs(db: Connections, frontier: readonly string[], thei
   return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other };
 }
 
-async function meetingNextToHub(db: Connections, frontier: readonly string[], reached: ReachedBy, hub: string): Promise<Meeting | null> {
-  const [row] = await db.read<{ k: number; relation_pos: number; other: string; via: number | null }>(MEET_NEXT_TO_HUB_SQL, [frontier, [...reached.keys()], hub]);
-  return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other, via: row.via };
+async function meetingByScan(db: Connections, frontier: readonly string[], theirIds: readonly string[]): Promise<Meeting | null> {
+  const [row] = await db.read<{ k: number; relation_pos: number; other: string }>(MEET_BY_SCAN_SQL, [frontier, theirIds]);
+  return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other };
+}
+
+async function meetingNextToRing(db: Connections, frontier: readonly string[], reached: ReachedBy, parents: readonly string[]): Promise<Meeting | null> {
+  const [row] = await db.read<{ k: number; relation_pos: number; other: string; via_k: number | null; via: number | null }>(MEET_NEXT_TO_RING_SQL, [
+    frontier,
+    [...reached.keys()],
+    parents,
+  ]);
+  if (row === undefined) return null;
+  return { k: row.k, relationPos: row.relation_pos, other: row.other, via: row.via_k === null || row.via === null ? null : { k: row.via_k, relationPos: row.via } };
 }
 
 /** How many distinct entities the frontier's relations reach, all its entities together (reachRows.ts): the rows a hop reads. */
