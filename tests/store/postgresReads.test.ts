@@ -10,7 +10,6 @@ import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { budgetCut, exploreRings } from '../../src/store/postgres/exploreRings.js';
-import { splitEnds } from '../../src/store/postgres/exploreQuery.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { withWholeRecords } from './wholeRecords.js';
@@ -90,13 +89,6 @@ describePostgres('how the PostgreSQL store reads', () => {
     expect(budgetCut([3, 4, 5], 12)).toEqual({ entities: 3, lastRows: null, rows: 12, stops: false });
     expect(budgetCut([3, 4, 5], 5)).toEqual({ entities: 2, lastRows: 2, rows: 5, stops: true });
     expect(budgetCut([3, 4, 5], 0)).toEqual({ entities: 1, lastRows: 0, rows: 0, stops: true });
-  });
-
-  test('ends are split where reading and looking up in pairs cost least', () => {
-    const { few, many } = splitEnds([['a', 2], ['hub', 5_000], ['b', 3], ['other-hub', 4_000]]);
-    expect(few.sort()).toEqual(['a', 'b']);
-    expect(many.sort()).toEqual(['hub', 'other-hub']);
-    expect(splitEnds([['a', 1], ['b', 1]]).many).toEqual([]);
   });
 
   test('the rings counted in SQL are those of neighborhoodRings wherever the count budget cuts them', async () => {

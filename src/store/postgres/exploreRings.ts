@@ -78,7 +78,14 @@ export async function exploreRings(
 export async function keepRings(
   db: Connections,
   id: string,
-  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
+  options: {
+    readonly depth: number;
+    readonly predicates?: readonly string[];
+    readonly limit: number;
+    readonly countBudget: number;
+    /** The degrees of the kept entities, once they are all known (else read when the count needs them). */
+    readonly keptDegrees?: (kept: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+  },
 ): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
   const { depth, predicates, limit } = options;
   const wanted = predicates === undefined ? null : new Set(predicates);
@@ -121,10 +128,17 @@ export async function keepRings(
       rest = found;
     }
     // The entities kept are final from here on: only counting is left.
-    const counted = countRest(db, { ...options, distance, rest, frontier, next, seen, visits });
+    const { keptDegrees } = options;
+    const degrees = keptDegrees === undefined ? undefined : () => keptDegrees(kept.map((n) => n.id));
+    const counted = countRest(db, { ...options, distance, rest, frontier, next, seen, visits, keptDegrees: degrees });
     return { kept, counted };
   }
   return { kept, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
+}
+
+async function degreesOf(db: Connections, ids: readonly string[]): Promise<ReadonlyMap<string, number>> {
+  const rows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.degree]));
 }
 
 /** Where the counting part of a ring starts: its index in the ring, after which relation of it, how many read. */
@@ -147,6 +161,7 @@ async function countRest(
     readonly next: string[];
     readonly seen: Set<string>;
     readonly visits: number;
+    readonly keptDegrees?: (() => Promise<ReadonlyMap<string, number>>) | undefined;
   },
 ): Promise<Omit<RingsResult, 'kept'>> {
   const { depth, predicates, countBudget, seen } = state;
@@ -156,10 +171,10 @@ async function countRest(
       next = [];
       rest = { index: 0, afterPos: -1, read: 0 };
     }
-    // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone.
+    // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone. The first
+    // ring counted is of kept entities, whose degrees the caller may read anyway (the explorer draws them).
     const entities = frontier.slice(rest.index);
-    const degreeRows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [entities]);
-    const degreeOf = new Map(degreeRows.map((r) => [r.id, r.degree]));
+    const degreeOf = distance === state.distance && state.keptDegrees !== undefined ? await state.keptDegrees() : await degreesOf(db, entities);
     const read = rest.read;
     const degrees = entities.map((e, i) => (degreeOf.get(e) ?? 0) - (i === 0 ? read : 0));
     const cut = budgetCut(degrees, Math.max(0, countBudget - visits));
