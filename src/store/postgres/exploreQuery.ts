@@ -82,13 +82,12 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
-  const [edges, entities, known, { reachable, exact }] = await Promise.all([
-    edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }),
-    reads.entities(keptIds),
-    reads.articleOrder(),
-    counted,
-  ]);
-  const relations = await reads.relations(edges.positions);
+  // The relations' records are read as soon as their positions are known, while the count may still go on.
+  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => ({
+    edges,
+    relations: await reads.relations(edges.positions),
+  }));
+  const [{ edges, relations }, entities, known, { reachable, exact }] = await Promise.all([drawn, reads.entities(keptIds), reads.articleOrder(), counted]);
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
