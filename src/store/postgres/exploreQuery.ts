@@ -11,13 +11,10 @@
  */
 import { NewsgraphError } from '../../errors.js';
 import {
-  articlesOnFirstUse,
   articlesWhenAsked,
   COUNT_BUDGET,
   EDGES_PER_NODE,
-  explorerEdge,
   type Articles,
-  type ArticlesOrLater,
   type ExplorerEdge,
   type ExplorerNode,
   type ExploreQuery,
@@ -26,8 +23,8 @@ import {
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { edgesAmong } from './exploreEdges.js';
+import { edgeFields, nodeFields } from './exploreRecords.js';
 import { keepRings } from './exploreRings.js';
-import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
 export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
@@ -46,13 +43,10 @@ function articlesIn(ids: readonly string[], known: ArticleOrder): Articles {
   return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
 }
 
-/**
- * A record's articles, worked out on first use: from the record at hand, or, for a record handed out slim (a hub's,
- * without its lists: slimRecords.ts), from its whole record, read only when an answer asks for them.
- */
-function lazyArticles<T extends EntityAttributes | RelationAttributes>(record: T, whole: (record: T) => T | Promise<T>, ids: (record: T) => readonly string[], known: ArticleOrder): ArticlesOrLater {
-  if (!isSlim(record)) return articlesOnFirstUse(() => articlesIn(ids(record), known));
-  return articlesWhenAsked(async () => articlesIn(ids(await whole(record)), known));
+/** `read()` once, when first asked. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= read());
 }
 
 /** What the store keeps between requests: the articles' order, and entity records (large ones cached). */
@@ -82,35 +76,37 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
-  // The relations' records are read as soon as their positions are known, while the count may still go on.
+  // The relations' fields are read as soon as their positions are known, while the count may still go on; the
+  // records themselves only if an answer asks for articles (exploreRecords.ts).
   const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => ({
     edges,
-    relations: await reads.relations(edges.positions),
+    fields: await edgeFields(db, edges.positions),
   }));
-  const [{ edges, relations }, entities, known, { reachable, exact }] = await Promise.all([drawn, reads.entities(keptIds), reads.articleOrder(), counted]);
+  const [{ edges, fields }, entities, { reachable, exact }] = await Promise.all([drawn, nodeFields(db, keptIds), counted]);
+  const entityRecords = once(() => reads.entities(keptIds));
+  const relationRecords = once(() => reads.relations(edges.positions));
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
     const entity = entities.get(id);
     if (row === undefined || entity === undefined) return [];
-    return [
-      {
-        id,
-        name: entity.name,
-        kind: entity.kind,
-        x: row.x,
-        y: row.y,
-        distance,
-        degree: row.degree,
-        time: entity.kind === 'EVENT' ? (entity.properties.time ?? null) : null,
-        articles: lazyArticles(entity, reads.wholeEntity, (e) => e.articles, known),
-      },
-    ];
+    const articles = articlesWhenAsked(async () => {
+      const record = (await entityRecords()).get(id);
+      const whole = record === undefined ? undefined : await reads.wholeEntity(record);
+      return articlesIn(whole?.articles ?? [], await reads.articleOrder());
+    });
+    return [{ id, name: entity.name, kind: entity.kind, x: row.x, y: row.y, distance, degree: row.degree, time: entity.time, articles }];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
-    const relation = relations.get(pos);
-    if (relation === undefined) return [];
-    return [explorerEdge(relation, lazyArticles(relation, reads.wholeRelation, (r) => r.evidence.map((e) => e.article), known))];
+    const edge = fields.get(pos);
+    if (edge === undefined) return [];
+    const articles = articlesWhenAsked(async () => {
+      const record = (await relationRecords()).get(pos);
+      const whole = record === undefined ? undefined : await reads.wholeRelation(record);
+      return articlesIn(whole?.evidence.map((e) => e.article) ?? [], await reads.articleOrder());
+    });
+    const { id, predicate, subject, object, negated, modality, origin, attributedTo, event, time } = edge;
+    return [{ id, predicate, source: subject, target: object, negated, modality, origin, attributedTo, event, time, articles }];
   });
   return {
     center: args.center,
