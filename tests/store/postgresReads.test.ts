@@ -9,7 +9,7 @@ import { neighborhoodRings } from '../../src/graph/rings.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
-import { budgetCut, exploreRings } from '../../src/store/postgres/exploreRings.js';
+import { exploreRings } from '../../src/store/postgres/exploreRings.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { withWholeRecords } from './wholeRecords.js';
@@ -83,13 +83,6 @@ describePostgres('how the PostgreSQL store reads', () => {
     stores.push(store);
     return store;
   };
-
-  test('the budget cut follows from the degrees', () => {
-    expect(budgetCut([3, 4, 5], 100)).toEqual({ entities: 3, lastRows: null, rows: 12, stops: false });
-    expect(budgetCut([3, 4, 5], 12)).toEqual({ entities: 3, lastRows: null, rows: 12, stops: false });
-    expect(budgetCut([3, 4, 5], 5)).toEqual({ entities: 2, lastRows: 2, rows: 5, stops: true });
-    expect(budgetCut([3, 4, 5], 0)).toEqual({ entities: 1, lastRows: 0, rows: 0, stops: true });
-  });
 
   test('the rings counted in SQL are those of neighborhoodRings wherever the count budget cuts them', async () => {
     const degree = (id: string): number => graph.degree(id);

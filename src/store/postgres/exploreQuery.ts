@@ -62,17 +62,12 @@ export interface ExploreReads {
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
   const { depth, limit, predicates } = args;
   const connectTo = args.connectTo ?? [];
-  // The kept entities' positions and degrees, read once they are known: the count needs the degrees too.
-  let nodesRead: Promise<NodeRow[]> | undefined;
-  const nodesOf = (keptIds: readonly string[]): Promise<NodeRow[]> =>
-    (nodesRead ??= db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]));
-  const keptDegrees = async (keptIds: readonly string[]): Promise<ReadonlyMap<string, number>> => new Map((await nodesOf(keptIds)).map((r) => [r.id, r.degree]));
   // The count goes on while the nodes and relations are read (nothing drawn depends on it).
-  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET, keptDegrees });
+  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
   counted.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
-  const nodeRows = await nodesOf(keptIds);
+  const nodeRows = await db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]);
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
