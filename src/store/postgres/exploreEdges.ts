@@ -20,6 +20,7 @@
  * scan (its generic plan tests the end list element by element: 8 ms instead of 0.5 for the same 3,000 rows).
  */
 import type { Connections } from './connections.js';
+import { EDGE_COLUMNS, EDGE_RECORD, edgeOfRow, type EdgeFields, type EdgeRow } from './exploreRecords.js';
 
 /** Rows a place's first read scans at most (a hub's relations to the drawing are found early, or are sparse). */
 export const FIRST_SCAN = 4_096;
@@ -34,9 +35,10 @@ const DESCENT_COST = 8;
  * For each place $1 (read after relation $2, at most $3 rows scanned): its relations in graph order whose other end
  * is among $4 (the ends drawn from the batch's first place on) by a predicate of $5 (NULL: all), `hit`, at most
  * $6 - 1 of them, and the row where the scan stopped at its bound (`n` = $3), hit or not: so the reader knows where
- * to go on from. `n` counts the rows scanned.
+ * to go on from. `n` counts the rows scanned. With each hit, the edge's fields (exploreRecords.ts): a view's
+ * relations are usually all found by this one statement, their fields with them.
  */
-const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound
+const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${EDGE_COLUMNS}
   FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
   CROSS JOIN LATERAL (
     SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
@@ -44,7 +46,9 @@ const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int
         SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
         WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
     WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
-    ORDER BY a.relation_pos LIMIT $6) s`;
+    ORDER BY a.relation_pos LIMIT $6) s
+  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL`;
 
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
@@ -61,7 +65,7 @@ const PAIRS_SQL = `SELECT m.k::int AS k, p.relation_pos FROM unnest($1::text[], 
     WHERE o.place >= m.place
     ORDER BY q.relation_pos LIMIT $7) p`;
 
-interface ScanRow {
+interface ScanRow extends Partial<EdgeRow> {
   k: number;
   relation_pos: number;
   other: string;
@@ -98,7 +102,8 @@ export function nextRead(scanned: number, degree: number, wanted: number, endsAf
 }
 
 /**
- * The relations drawn: their positions in drawing order, at most `maxEdges`, and whether the cap left some out.
+ * The relations drawn: their positions in drawing order, at most `maxEdges`, whether the cap left some out, and the
+ * fields of those read by a scan (the others: `edgeFields`).
  * `degrees`: relations per kept entity (the entity table's `degree`), which bound each place's reads.
  */
 export async function edgesAmong(
@@ -110,8 +115,9 @@ export async function edgesAmong(
     readonly followed: ReadonlySet<string> | null;
     readonly maxEdges: number;
   },
-): Promise<{ positions: number[]; truncated: boolean }> {
+): Promise<{ positions: number[]; truncated: boolean; fields: Map<number, EdgeFields> }> {
   const { kept, degrees, maxEdges } = view;
+  const fields = new Map<number, EdgeFields>();
   const ends = [...new Set([...kept, ...view.connectTo])];
   // Places: the kept entities' in drawing order, then the other ends' (whose relations are drawn from a kept end).
   const place = new Map(ends.map((id, i) => [id, i]));
@@ -148,11 +154,11 @@ export async function edgesAmong(
     }
     const wanted = need - positions.length;
     await Promise.all([
-      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees }),
+      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields }),
       pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted }),
     ]);
   }
-  return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges };
+  return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges, fields };
 }
 
 async function scanPlaces(
@@ -167,6 +173,7 @@ async function scanPlaces(
     readonly cursor: number;
     readonly wanted: number;
     readonly degrees: ReadonlyMap<string, number>;
+    readonly fields: Map<number, EdgeFields>;
   },
 ): Promise<void> {
   const { kept, place, reads, cursor, wanted } = state;
@@ -194,7 +201,10 @@ async function scanPlaces(
     let bound = false;
     for (const row of own) {
       // A relation to an end drawn before this place was taken from that end.
-      if (row.hit && (place.get(row.other) ?? -1) >= scan.at) read.found.push(row.relation_pos);
+      if (row.hit && (place.get(row.other) ?? -1) >= scan.at) {
+        read.found.push(row.relation_pos);
+        if (row.id !== undefined && row.id !== null) state.fields.set(row.relation_pos, edgeOfRow(row as EdgeRow));
+      }
       read.after = row.relation_pos;
       scannedHere = row.n;
       bound ||= row.bound;

@@ -75,7 +75,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // records themselves only if an answer asks for articles (exploreRecords.ts).
   const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => ({
     edges,
-    fields: await edgeFields(db, edges.positions),
+    fields: new Map([...edges.fields, ...(await edgeFields(db, edges.positions.filter((pos) => !edges.fields.has(pos))))]),
   }));
   const [{ edges, fields }, entities, { reachable, exact }] = await Promise.all([drawn, nodeFields(db, keptIds), counted]);
   const entityRecords = once(() => reads.entities(keptIds));

@@ -40,9 +40,12 @@ const NODES_SQL = `SELECT e.id, e.kind, d.name, CASE WHEN e.kind = 'EVENT' THEN 
   FROM newsgraph.entity e CROSS JOIN LATERAL json_to_record(coalesce(e.slim, e.doc)) AS d(name json, properties json)
   WHERE e.id = ANY($1::text[])`;
 
-const EDGES_SQL = `SELECT r.pos, r.id, r.predicate, r.subject, r.object, r.negated, r.event, d.modality, d.origin, d."attributedTo", d.time
-  FROM newsgraph.relation r CROSS JOIN LATERAL json_to_record(coalesce(r.slim, r.doc)) AS d(modality json, origin json, "attributedTo" json, time json)
-  WHERE r.pos = ANY($1::int[])`;
+/** An edge's fields, over `newsgraph.relation r` joined with EDGE_RECORD (exploreEdges.ts reads them with the positions). */
+export const EDGE_COLUMNS = `r.id, r.predicate, r.subject, r.object, r.negated, r.event, d.modality, d.origin, d."attributedTo", d.time`;
+/** The fields of relation `r`'s record that its columns do not hold, in one pass over its JSON. */
+export const EDGE_RECORD = `json_to_record(coalesce(r.slim, r.doc)) AS d(modality json, origin json, "attributedTo" json, time json)`;
+
+const EDGES_SQL = `SELECT r.pos, ${EDGE_COLUMNS} FROM newsgraph.relation r CROSS JOIN LATERAL ${EDGE_RECORD} WHERE r.pos = ANY($1::int[])`;
 
 interface NodeRow {
   id: string;
@@ -51,8 +54,8 @@ interface NodeRow {
   time: string | null;
 }
 
-interface EdgeRow {
-  pos: number;
+/** A row of EDGE_COLUMNS. */
+export interface EdgeRow {
   id: string;
   predicate: string;
   subject: string;
@@ -70,23 +73,24 @@ export async function nodeFields(db: Connections, ids: readonly string[]): Promi
   return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind, time: r.time ?? null }]));
 }
 
+export function edgeOfRow(r: EdgeRow): EdgeFields {
+  return {
+    id: r.id,
+    predicate: r.predicate,
+    subject: r.subject,
+    object: r.object,
+    negated: r.negated,
+    modality: r.modality,
+    origin: r.origin,
+    attributedTo: r.attributedTo ?? null,
+    event: r.event ?? null,
+    time: r.time ?? null,
+  };
+}
+
+/** The fields of the relations at these positions (those `edgesAmong` has not read with them). */
 export async function edgeFields(db: Connections, positions: readonly number[]): Promise<Map<number, EdgeFields>> {
-  const rows = await db.read<EdgeRow>(EDGES_SQL, [positions]);
-  return new Map(
-    rows.map((r) => [
-      r.pos,
-      {
-        id: r.id,
-        predicate: r.predicate,
-        subject: r.subject,
-        object: r.object,
-        negated: r.negated,
-        modality: r.modality,
-        origin: r.origin,
-        attributedTo: r.attributedTo ?? null,
-        event: r.event ?? null,
-        time: r.time ?? null,
-      },
-    ]),
-  );
+  if (positions.length === 0) return new Map();
+  const rows = await db.read<EdgeRow & { pos: number }>(EDGES_SQL, [positions]);
+  return new Map(rows.map((r) => [r.pos, edgeOfRow(r)]));
 }
