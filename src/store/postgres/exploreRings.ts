@@ -37,7 +37,7 @@ const REST_SQL = `WITH f AS MATERIALIZED (
     SELECT a.other, min(c.k * 4294967296 + a.relation_pos) AS first
     FROM c CROSS JOIN LATERAL (
       SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
-      WHERE a.entity = c.id AND (c.k > 1 OR a.relation_pos > $2)
+      WHERE a.entity = c.id AND a.relation_pos > CASE WHEN c.k = 1 THEN $2::int ELSE -1 END
       ORDER BY a.relation_pos LIMIT CASE WHEN c.before + c.d > $4::int THEN $4::int - c.before END) a
     WHERE c.before <= $4::int AND ($5::text[] IS NULL OR a.predicate = ANY($5))
       AND NOT EXISTS (SELECT 1 FROM unnest($6::text[]) AS s(id) WHERE s.id = a.other)
