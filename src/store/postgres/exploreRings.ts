@@ -7,10 +7,11 @@
  * (25,000) relations visited. Around a hub that is tens of thousands of rows for a count. So here:
  * - while entities are still kept, rows are read in order a bounded chunk at a time (scanAdjacency), as before;
  * - from the row that fills the limit on, where the budget stops the loop follows from the entities' degrees
- *   (stored at load, one light query), and each ring's rest is one statement over the rows up to that cut: the
- *   new entities among them (not yet seen: a hash anti-join with the seen ids), counted, or listed in order of
- *   first meeting when a further ring needs them as its frontier. The database reads the same rows (index-only,
- *   from the covering adjacency index) but returns one number, or the ids of the ring.
+ *   (stored at load), and each ring's rest is one statement that finds that cut from the degrees (a running sum)
+ *   and goes over the rows up to it: the new entities among them (not yet seen: a hash anti-join with the seen
+ *   ids), counted, or listed in order of first meeting when a further ring needs them as its frontier. The
+ *   database reads the same rows (index-only, from the covering adjacency index) but returns one number, or the
+ *   ids of the ring.
  */
 import { readsFor, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
