@@ -4,10 +4,11 @@
  * the loader stored (computed by `graphLayout` over the whole graph at load time, so both stores draw the same
  * picture).
  *
- * The relations among the kept entities: exploreEdges.ts. The view's statements, in order: the rings kept
- * (exploreRings.ts: a statement per ring, a few rows), the kept entities' positions and degrees (which also tell an
- * unknown centre: no look-up of its own), then at once the count (`reachable`, up to COUNT_BUDGET rows counted in
- * SQL), the relations drawn (usually one statement) and the entity records, and last the relation records.
+ * The relations among the kept entities: exploreEdges.ts; the fields drawn, picked out of the records in SQL:
+ * exploreRecords.ts. A view's statements, in order: the rings kept (exploreRings.ts: a statement per ring, a few
+ * rows), then at once the count (`reachable`, up to COUNT_BUDGET rows counted in SQL) and the nodes' places,
+ * degrees and fields (which also tell an unknown centre: no look-up of its own), then the relations drawn with their
+ * fields (usually one statement). The records are read only if the answer asks for articles.
  */
 import { NewsgraphError } from '../../errors.js';
 import {
@@ -29,12 +30,6 @@ import { keepRings } from './exploreRings.js';
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
 export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
 
-interface NodeRow {
-  id: string;
-  x: number;
-  y: number;
-  degree: number;
-}
 
 /** Articles in publication order with their first and last dates (explore.ts `articlesOf`). */
 function articlesIn(ids: readonly string[], known: ArticleOrder): Articles {
@@ -67,7 +62,8 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   counted.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
-  const nodeRows = await db.read<NodeRow>('SELECT id, x, y, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [[...new Set([...keptIds, ...connectTo])]]);
+  // The nodes' places, degrees and fields (the degrees tell how to read the relations drawn).
+  const nodeRows = await nodeFields(db, [...new Set([...keptIds, ...connectTo])]);
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
@@ -77,20 +73,19 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
     edges,
     fields: new Map([...edges.fields, ...(await edgeFields(db, edges.positions.filter((pos) => !edges.fields.has(pos))))]),
   }));
-  const [{ edges, fields }, entities, { reachable, exact }] = await Promise.all([drawn, nodeFields(db, keptIds), counted]);
+  const [{ edges, fields }, { reachable, exact }] = await Promise.all([drawn, counted]);
   const entityRecords = once(() => reads.entities(keptIds));
   const relationRecords = once(() => reads.relations(edges.positions));
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
-    const entity = entities.get(id);
-    if (row === undefined || entity === undefined) return [];
+    if (row === undefined) return [];
     const articles = articlesWhenAsked(async () => {
       const record = (await entityRecords()).get(id);
       const whole = record === undefined ? undefined : await reads.wholeEntity(record);
       return articlesIn(whole?.articles ?? [], await reads.articleOrder());
     });
-    return [{ id, name: entity.name, kind: entity.kind, x: row.x, y: row.y, distance, degree: row.degree, time: entity.time, articles }];
+    return [{ id, name: row.name, kind: row.kind, x: row.x, y: row.y, distance, degree: row.degree, time: row.time, articles }];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const edge = fields.get(pos);

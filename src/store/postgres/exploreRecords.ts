@@ -7,18 +7,23 @@
  * profile of the API server answering `explore`, parsing them and the garbage collections after were the largest
  * part of its own time. Now PostgreSQL picks those fields out of each record in one pass (`json_to_record`, each
  * value as JSON, parsed by node-postgres as the record would have held it), and takes the others from the tables'
- * own columns (kind, predicate, ends, negated, event: written from the same records at load). The records are read
+ * own columns (kind, predicate, ends, negated, event: written from the same records at load; a node's place and
+ * degree too). The records are read
  * only if an answer asks for the nodes' or edges' articles (exploreQuery.ts).
  */
 import type { RelationOrigin } from '../../graph/types.js';
 import type { EntityKind, Modality } from '../../ontology/index.js';
 import type { Connections } from './connections.js';
 
-/** What a node draws of its entity's record. */
+/** What a node draws of its entity: its record's name, kind and time, and the layout's place, the degree. */
 export interface NodeFields {
+  readonly id: string;
   readonly name: string;
   readonly kind: EntityKind;
   readonly time: string | null;
+  readonly x: number;
+  readonly y: number;
+  readonly degree: number;
 }
 
 /** What an edge draws of its relation's record. */
@@ -36,7 +41,7 @@ export interface EdgeFields {
 }
 
 /** An EVENT's time is its record's `properties.time` (explore.ts); other kinds draw none. */
-const NODES_SQL = `SELECT e.id, e.kind, d.name, CASE WHEN e.kind = 'EVENT' THEN d.properties -> 'time' END AS time
+const NODES_SQL = `SELECT e.id, e.kind, d.name, CASE WHEN e.kind = 'EVENT' THEN d.properties -> 'time' END AS time, e.x, e.y, e.degree
   FROM newsgraph.entity e CROSS JOIN LATERAL json_to_record(coalesce(e.slim, e.doc)) AS d(name json, properties json)
   WHERE e.id = ANY($1::text[])`;
 
@@ -46,13 +51,6 @@ export const EDGE_COLUMNS = `r.id, r.predicate, r.subject, r.object, r.negated, 
 export const EDGE_RECORD = `json_to_record(coalesce(r.slim, r.doc)) AS d(modality json, origin json, "attributedTo" json, time json)`;
 
 const EDGES_SQL = `SELECT r.pos, ${EDGE_COLUMNS} FROM newsgraph.relation r CROSS JOIN LATERAL ${EDGE_RECORD} WHERE r.pos = ANY($1::int[])`;
-
-interface NodeRow {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  time: string | null;
-}
 
 /** A row of EDGE_COLUMNS. */
 export interface EdgeRow {
@@ -68,9 +66,10 @@ export interface EdgeRow {
   time: string | null;
 }
 
-export async function nodeFields(db: Connections, ids: readonly string[]): Promise<Map<string, NodeFields>> {
-  const rows = await db.read<NodeRow>(NODES_SQL, [ids]);
-  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind, time: r.time ?? null }]));
+/** The nodes' fields of these entities (unknown ids left out). */
+export async function nodeFields(db: Connections, ids: readonly string[]): Promise<NodeFields[]> {
+  const rows = await db.read<NodeFields>(NODES_SQL, [ids]);
+  return rows.map((r) => ({ ...r, time: r.time ?? null }));
 }
 
 export function edgeOfRow(r: EdgeRow): EdgeFields {
