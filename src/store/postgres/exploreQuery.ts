@@ -8,14 +8,17 @@
  * exploreRecords.ts. A view's statements, in order: the rings kept (exploreRings.ts: a statement per ring, a few
  * rows), then at once the count (`reachable`, up to COUNT_BUDGET rows counted in SQL) and the nodes' places,
  * degrees and fields (which also tell an unknown centre: no look-up of its own), then the relations drawn with their
- * fields (usually one statement). The records are read only if the answer asks for articles.
+ * fields (usually one statement). The records (for the nodes' and edges' articles) are read beside, unless the
+ * answer asks for no article field (`articles: false`, which the API passes for such a selection).
  */
 import { NewsgraphError } from '../../errors.js';
 import {
+  articlesOnFirstUse,
   articlesWhenAsked,
   COUNT_BUDGET,
   EDGES_PER_NODE,
   type Articles,
+  type ArticlesOrLater,
   type ExplorerEdge,
   type ExplorerNode,
   type ExploreQuery,
@@ -26,6 +29,7 @@ import type { Connections } from './connections.js';
 import { edgesAmong } from './exploreEdges.js';
 import { edgeFields, nodeFields } from './exploreRecords.js';
 import { keepRings } from './exploreRings.js';
+import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
 export type ArticleOrder = ReadonlyMap<string, { readonly pos: number; readonly published: string | null }>;
@@ -36,6 +40,15 @@ function articlesIn(ids: readonly string[], known: ArticleOrder): Articles {
   const ordered = [...new Set(ids)].sort((a, b) => (known.get(a)?.pos ?? 0) - (known.get(b)?.pos ?? 0));
   const dates = ordered.flatMap((id) => known.get(id)?.published ?? []);
   return { ids: ordered, firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null };
+}
+
+/**
+ * A record's articles: worked out on first use from the record at hand, or, for a record handed out slim (a hub's,
+ * without its lists: slimRecords.ts), from its whole record, read only when an answer asks for them.
+ */
+function articlesOf<T extends EntityAttributes | RelationAttributes>(record: T, whole: (record: T) => T | Promise<T>, ids: (record: T) => readonly string[], known: ArticleOrder): ArticlesOrLater {
+  if (!isSlim(record)) return articlesOnFirstUse(() => articlesIn(ids(record), known));
+  return articlesWhenAsked(async () => articlesIn(ids(await whole(record)), known));
 }
 
 /** `read()` once, when first asked. */
@@ -67,34 +80,52 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));
-  // The relations' fields are read as soon as their positions are known, while the count may still go on; the
-  // records themselves only if an answer asks for articles (exploreRecords.ts).
-  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => ({
-    edges,
-    fields: new Map([...edges.fields, ...(await edgeFields(db, edges.positions.filter((pos) => !edges.fields.has(pos))))]),
-  }));
-  const [{ edges, fields }, { reachable, exact }] = await Promise.all([drawn, counted]);
+  // The relations' fields are read as soon as their positions are known, while the count may still go on. The
+  // records, for the articles: with the fields when the answer may ask for articles (the explorer's own view), so
+  // that most items' articles are at hand (a promise per field of 1,000 items was slower and refused once under
+  // load); left unread when it asks for none (`articles: false`).
+  const eager = args.articles !== false;
   const entityRecords = once(() => reads.entities(keptIds));
-  const relationRecords = once(() => reads.relations(edges.positions));
+  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => {
+    const missing = edges.positions.filter((pos) => !edges.fields.has(pos));
+    const [more, records] = await Promise.all([edgeFields(db, missing), eager ? reads.relations(edges.positions) : undefined]);
+    return { edges, fields: new Map([...edges.fields, ...more]), records };
+  });
+  const [{ edges, fields, records }, entities, known, { reachable, exact }] = await Promise.all([
+    drawn,
+    eager ? entityRecords() : undefined,
+    eager ? reads.articleOrder() : undefined,
+    counted,
+  ]);
+  const relationRecords = once(async () => records ?? reads.relations(edges.positions));
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
   const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
     if (row === undefined) return [];
-    const articles = articlesWhenAsked(async () => {
-      const record = (await entityRecords()).get(id);
-      const whole = record === undefined ? undefined : await reads.wholeEntity(record);
-      return articlesIn(whole?.articles ?? [], await reads.articleOrder());
-    });
+    const entity = entities?.get(id);
+    const articles =
+      entity !== undefined && known !== undefined
+        ? articlesOf(entity, reads.wholeEntity, (e) => e.articles, known)
+        : articlesWhenAsked(async () => {
+            const record = (await entityRecords()).get(id);
+            const whole = record === undefined ? undefined : await reads.wholeEntity(record);
+            return articlesIn(whole?.articles ?? [], await reads.articleOrder());
+          });
     return [{ id, name: row.name, kind: row.kind, x: row.x, y: row.y, distance, degree: row.degree, time: row.time, articles }];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const edge = fields.get(pos);
     if (edge === undefined) return [];
-    const articles = articlesWhenAsked(async () => {
-      const record = (await relationRecords()).get(pos);
-      const whole = record === undefined ? undefined : await reads.wholeRelation(record);
-      return articlesIn(whole?.evidence.map((e) => e.article) ?? [], await reads.articleOrder());
-    });
+    const relation = records?.get(pos);
+    const evidenceArticles = (r: RelationAttributes): readonly string[] => r.evidence.map((e) => e.article);
+    const articles =
+      relation !== undefined && known !== undefined
+        ? articlesOf(relation, reads.wholeRelation, evidenceArticles, known)
+        : articlesWhenAsked(async () => {
+            const record = (await relationRecords()).get(pos);
+            const whole = record === undefined ? undefined : await reads.wholeRelation(record);
+            return articlesIn(whole === undefined ? [] : evidenceArticles(whole), await reads.articleOrder());
+          });
     const { id, predicate, subject, object, negated, modality, origin, attributedTo, event, time } = edge;
     return [{ id, predicate, source: subject, target: object, negated, modality, origin, attributedTo, event, time, articles }];
   });

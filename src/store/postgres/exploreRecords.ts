@@ -9,7 +9,7 @@
  * value as JSON, parsed by node-postgres as the record would have held it), and takes the others from the tables'
  * own columns (kind, predicate, ends, negated, event: written from the same records at load; a node's place and
  * degree too). The records are read
- * only if an answer asks for the nodes' or edges' articles (exploreQuery.ts).
+ * for the nodes' and edges' articles, and not at all when the answer asks for none (exploreQuery.ts).
  */
 import type { RelationOrigin } from '../../graph/types.js';
 import type { EntityKind, Modality } from '../../ontology/index.js';
