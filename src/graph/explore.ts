@@ -145,6 +145,8 @@ export interface ExploreQuery {
   readonly predicates?: readonly string[];
   /** Entities already drawn elsewhere (an expansion): relations to them come too. */
   readonly connectTo?: readonly string[];
+  /** False when the answer asks no article field of the nodes or edges (a store may then leave their records unread). */
+  readonly articles?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@
  * the store computes in one call (`GraphStore.explore`); this module checks the arguments and cuts the article
  * lists of the answer at `first`.
  */
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { withArticles, type ArticlesOrLater, type ExplorerEdge, type ExplorerView } from '../../graph/explore.js';
 import type { GraphStore } from '../../store/index.js';
 import { checkPredicates, checkRange } from './common.js';
@@ -27,7 +28,7 @@ export const MAX_ARTICLE_IDS = 200;
  * The neighbourhood of `center`, nearest first, cut at `limit` entities, with the relations among those kept.
  * @throws NewsgraphError NOT_FOUND for an unknown centre; BAD_USER_INPUT for a depth, limit or predicate out of range.
  */
-export async function exploreView(store: GraphStore, args: ExploreArgs): Promise<ExplorerView> {
+export async function exploreView(store: GraphStore, args: ExploreArgs, info?: GraphQLResolveInfo): Promise<ExplorerView> {
   const depth = checkRange('explore: depth', args.depth, 2, 0, MAX_EXPLORE_DEPTH);
   const limit = checkRange('explore: limit', args.limit, 500, 1, MAX_EXPLORE_LIMIT);
   const predicates = await checkPredicates(store, args.predicate);
@@ -37,7 +38,26 @@ export async function exploreView(store: GraphStore, args: ExploreArgs): Promise
     limit,
     ...(predicates !== undefined ? { predicates } : {}),
     ...(args.connectTo ? { connectTo: args.connectTo } : {}),
+    ...(info !== undefined && !asksForArticles(info) ? { articles: false } : {}),
   });
+}
+
+const ARTICLE_FIELDS = new Set(['articleIds', 'articleCount', 'firstPublished', 'lastPublished']);
+
+/** Whether the selection under `explore` names an article field anywhere (fragments followed; a doubt counts as yes). */
+function asksForArticles(info: GraphQLResolveInfo): boolean {
+  const followed = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return ARTICLE_FIELDS.has(selection.name.value) || visit(selection.selectionSet);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const name = selection.name.value;
+      if (followed.has(name)) return false;
+      followed.add(name);
+      const fragment = info.fragments[name];
+      return fragment === undefined || visit(fragment.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
 
 function articleIds(item: { readonly articles: ArticlesOrLater }, args: { readonly first?: number | null }): readonly string[] | PromiseLike<readonly string[]> {
@@ -48,7 +68,7 @@ function articleIds(item: { readonly articles: ArticlesOrLater }, args: { readon
 /** The part that goes under Query. */
 export function explorerQueryResolvers(store: GraphStore) {
   return {
-    explore: (_root: unknown, args: ExploreArgs): Promise<ExplorerView> => exploreView(store, args),
+    explore: (_root: unknown, args: ExploreArgs, _context: unknown, info: GraphQLResolveInfo): Promise<ExplorerView> => exploreView(store, args, info),
   };
 }
 

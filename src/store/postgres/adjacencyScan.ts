@@ -44,12 +44,15 @@ export interface AdjacencyFilter {
 
 const NO_FILTER: AdjacencyFilter = { sql: 'true', values: [] };
 
+// The first entity's relations after $2 as an index condition (a bound of the index range), not a filter: as a
+// filter `(k > 1 OR relation_pos > $2)` made each chunk of a hub read again every row before it (a hub of 12,000
+// relations read in 13 chunks: 78,000 index entries for 12,000).
 function scanSql(filter: string): string {
   return `SELECT f.k::int AS k, a.relation_pos, a.other, a.predicate, a.negated, a.traversable
     FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
     CROSS JOIN LATERAL (
       SELECT relation_pos, other, predicate, negated, traversable FROM newsgraph.adjacency a
-      WHERE a.entity = f.id AND (f.k > 1 OR a.relation_pos > $2) AND (${filter})
+      WHERE a.entity = f.id AND a.relation_pos > CASE WHEN f.k = 1 THEN $2::int ELSE -1 END AND (${filter})
       ORDER BY a.relation_pos LIMIT $3) a
     ORDER BY f.k, a.relation_pos LIMIT $3`;
 }

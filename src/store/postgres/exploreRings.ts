@@ -7,10 +7,11 @@
  * (25,000) relations visited. Around a hub that is tens of thousands of rows for a count. So here:
  * - while entities are still kept, rows are read in order a bounded chunk at a time (scanAdjacency), as before;
  * - from the row that fills the limit on, where the budget stops the loop follows from the entities' degrees
- *   (stored at load, one light query), and each ring's rest is one statement over the rows up to that cut: the
- *   new entities among them (not yet seen: a hash anti-join with the seen ids), counted, or listed in order of
- *   first meeting when a further ring needs them as its frontier. The database reads the same rows (index-only,
- *   from the covering adjacency index) but returns one number, or the ids of the ring.
+ *   (stored at load), and each ring's rest is one statement that finds that cut from the degrees (a running sum)
+ *   and goes over the rows up to it: the new entities among them (not yet seen: a hash anti-join with the seen
+ *   ids), counted, or listed in order of first meeting when a further ring needs them as its frontier. The
+ *   database reads the same rows (index-only, from the covering adjacency index) but returns one number, or the
+ *   ids of the ring.
  */
 import { readsFor, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
@@ -22,42 +23,36 @@ export interface RingsResult {
 }
 
 /**
- * The rows of a ring's rest: the entities of $1 in order, the first one's relations after position $2, the last
- * one's only the first $3 (the budget's cut; NULL for all), the predicates $4 followed; the new entities among them
- * are those not in $5 (a hash anti-join), each with the place it is first met at (ring index, then graph order).
+ * A ring's rest, counted, in one statement: the entities of $1 in order (the first one read after relation $2, $3
+ * of its rows already visited), each entity's relations up to where the budget ($4 visits left) stops the loop,
+ * which follows from the entities' degrees alone (read here, from the entity table: a running sum); the
+ * predicates $5 followed; the new entities are those not in $6 (a hash anti-join), each first met at a place
+ * (ring index, then graph order). Returns how many new entities, whether the budget stops the loop in this ring,
+ * the rows visited, and, when $7 and the loop goes on, the new entities in order of first meeting (the next ring).
  */
-const REST_ROWS = `SELECT a.other, min(f.k * 4294967296 + a.relation_pos) AS first
-  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
-  CROSS JOIN LATERAL (
-    SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
-    WHERE a.entity = f.id AND (f.k > 1 OR a.relation_pos > $2)
-    ORDER BY a.relation_pos LIMIT CASE WHEN f.k = cardinality($1::text[]) THEN $3::int END) a
-  WHERE ($4::text[] IS NULL OR a.predicate = ANY($4))
-    AND NOT EXISTS (SELECT 1 FROM unnest($5::text[]) AS s(id) WHERE s.id = a.other)
-  GROUP BY a.other`;
-/** How many new entities (the last ring: only counted). */
-const COUNT_REST = `SELECT count(*)::int AS fresh, NULL::text[] AS ids FROM (${REST_ROWS}) x`;
-/** The new entities in order of first meeting (the next ring's frontier). */
-const LIST_REST = `SELECT count(*)::int AS fresh, array_agg(other ORDER BY first) AS ids FROM (${REST_ROWS}) x`;
+const REST_SQL = `WITH f AS MATERIALIZED (
+    SELECT f.id, f.k, coalesce(e.degree, 0) - CASE WHEN f.k = 1 THEN $3::int ELSE 0 END AS d
+    FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k) LEFT JOIN newsgraph.entity e ON e.id = f.id),
+  c AS MATERIALIZED (SELECT id, k, d, sum(d) OVER (ORDER BY k ROWS UNBOUNDED PRECEDING) - d AS before FROM f),
+  fresh AS (
+    SELECT a.other, min(c.k * 4294967296 + a.relation_pos) AS first
+    FROM c CROSS JOIN LATERAL (
+      SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
+      WHERE a.entity = c.id AND a.relation_pos > CASE WHEN c.k = 1 THEN $2::int ELSE -1 END
+      ORDER BY a.relation_pos LIMIT CASE WHEN c.before + c.d > $4::int THEN $4::int - c.before END) a
+    WHERE c.before <= $4::int AND ($5::text[] IS NULL OR a.predicate = ANY($5))
+      AND NOT EXISTS (SELECT 1 FROM unnest($6::text[]) AS s(id) WHERE s.id = a.other)
+    GROUP BY a.other),
+  total AS (SELECT coalesce(sum(d), 0) AS d FROM f)
+  SELECT (SELECT count(*)::int FROM fresh) AS fresh, t.d > $4::int AS stops, least(t.d, $4::int)::int AS rows,
+    CASE WHEN $7::boolean AND t.d <= $4::int THEN coalesce((SELECT array_agg(other ORDER BY first) FROM fresh), '{}') END AS ids
+  FROM total t`;
 
 interface RestRow {
   fresh: number;
+  stops: boolean;
+  rows: number;
   ids: string[] | null;
-}
-
-/**
- * Where the budget cuts a ring's rest: `degrees` are the relations of each entity of the rest (the first one's
- * less those already read), `allowed` the visits left. Returns how many entities are read (the last one maybe in
- * part: `lastRows` of its relations, null for all), and whether the loop stops there (rows beyond the budget).
- */
-export function budgetCut(degrees: readonly number[], allowed: number): { entities: number; lastRows: number | null; rows: number; stops: boolean } {
-  let rows = 0;
-  for (let i = 0; i < degrees.length; i++) {
-    const d = degrees[i] ?? 0;
-    if (rows + d > allowed) return { entities: i + 1, lastRows: allowed - rows, rows: allowed, stops: true };
-    rows += d;
-  }
-  return { entities: degrees.length, lastRows: null, rows, stops: false };
 }
 
 /** rings.ts `neighborhoodRings` after its checks (see the module comment). */
@@ -78,7 +73,12 @@ export async function exploreRings(
 export async function keepRings(
   db: Connections,
   id: string,
-  options: { readonly depth: number; readonly predicates?: readonly string[]; readonly limit: number; readonly countBudget: number },
+  options: {
+    readonly depth: number;
+    readonly predicates?: readonly string[];
+    readonly limit: number;
+    readonly countBudget: number;
+  },
 ): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
   const { depth, predicates, limit } = options;
   const wanted = predicates === undefined ? null : new Set(predicates);
@@ -156,21 +156,15 @@ async function countRest(
       next = [];
       rest = { index: 0, afterPos: -1, read: 0 };
     }
-    // Counting: where the budget stops the loop follows from the degrees (relations per entity) alone.
     const entities = frontier.slice(rest.index);
-    const degreeRows = await db.read<{ id: string; degree: number }>('SELECT id, degree FROM newsgraph.entity WHERE id = ANY($1::text[])', [entities]);
-    const degreeOf = new Map(degreeRows.map((r) => [r.id, r.degree]));
-    const read = rest.read;
-    const degrees = entities.map((e, i) => (degreeOf.get(e) ?? 0) - (i === 0 ? read : 0));
-    const cut = budgetCut(degrees, Math.max(0, countBudget - visits));
-    const listed = distance < depth && !cut.stops;
-    const values = [entities.slice(0, cut.entities), rest.afterPos, cut.lastRows, predicates === undefined ? null : [...predicates], [...seen]];
-    const [answer] = cut.rows === 0 ? [] : await db.read<RestRow>(listed ? LIST_REST : COUNT_REST, values);
-    const { fresh, ids } = answer ?? { fresh: 0, ids: null };
+    const listed = distance < depth;
+    const values = [entities, rest.afterPos, rest.read, Math.max(0, countBudget - visits), predicates === undefined ? null : [...predicates], [...seen], listed];
+    const [answer] = entities.length === 0 ? [] : await db.read<RestRow>(REST_SQL, values);
+    const { fresh, stops, rows, ids } = answer ?? { fresh: 0, stops: false, rows: 0, ids: null };
     // The loop stops at the first visit past the budget (in this ring, or at the next ring's first relation,
     // where the cut reads no row).
-    if (cut.stops) return { reachable: seen.size + fresh, exact: false };
-    visits += cut.rows;
+    if (stops) return { reachable: seen.size + fresh, exact: false };
+    visits += rows;
     for (const other of ids ?? []) {
       seen.add(other);
       next.push(other);

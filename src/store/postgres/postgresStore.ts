@@ -537,7 +537,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async explore(query: ExploreQuery): Promise<ExplorerView> {
-    if ((await this.entity(query.center)) === null) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${query.center}".`);
+    // An unknown centre is told by the view's own reads (NOT_FOUND): exploreQuery.ts.
     return exploreFromPostgres(this.db, query, {
       articleOrder: () => this.articleOrder(),
       entities: (ids) => this.entitiesById(ids),
