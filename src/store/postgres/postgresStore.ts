@@ -328,9 +328,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   /** A page from `first + 1` rows in order (the extra row says whether there is a next page). */
-  private pageOf<T extends { readonly id: string }>(space: CursorSpace, rows: readonly T[], first: number, totalCount: number): Page<T> {
+  private pageOf<T extends { readonly id: string }>(space: CursorSpace, rows: readonly T[], first: number, totalCount: number, hasNextPage = rows.length > first): Page<T> {
     const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(space, node.id), node }));
-    return { totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+    return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
   }
 
   async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
@@ -372,16 +372,21 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
     const { sql, values, from, position, countFrom } = relationConditions(query);
     const n = values.length;
-    const [after, total] = await Promise.all([
-      this.cursorPosition('relation', page.after),
+    // The count runs beside the cursor's look-up and the page, not before the page (a count of 57,000 relations
+    // stated by several articles is 5 ms and more).
+    const counted =
       sql === 'true'
         ? this.meta().then((m) => m.relationCount)
-        : this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0)),
+        : this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0));
+    counted.catch(() => undefined); // awaited below, unless the cursor fails first
+    const after = await this.cursorPosition('relation', page.after);
+    const [total, rows] = await Promise.all([
+      counted,
+      this.relationRecordsOf(
+        `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
+        [...values, after, page.first + 1],
+      ),
     ]);
-    const rows = await this.relationRecordsOf(
-      `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
-      [...values, after, page.first + 1],
-    );
     return this.pageOf('relation', this.expectingEnds(rows), page.first, total);
   }
 
@@ -485,7 +490,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       // Loaded between the two statements: asked again of the corpus now served.
       return this.articlePage(space, articleId, page, pages);
     }
-    return this.pageOf(space, answer.records, page.first, answer.total);
+    return this.pageOf(space, answer.records, page.first, answer.total, answer.hasNextPage);
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
