@@ -15,6 +15,7 @@ import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, Relati
 import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
 import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
+import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import type {
   ArticleQuery,
@@ -97,7 +98,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads {
+export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -145,7 +146,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.endsAhead.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
-    this.endsAhead = new EndsAhead((id) => this.batch.load(id));
+    this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
     this.relationsOfBatches = new RelationsOfBatches(
       this.db,
       recordOrNull(servedDoc('r.')),
@@ -162,7 +163,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.listSlices = new ListSlices(this.db);
     // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
     this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', recordOrNull(servedDoc('t.')), async (rows) =>
-      this.expectingEnds(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
+      this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
     );
     this.articleBatch = new ArticleBatch(this.db);
     this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
@@ -278,12 +279,17 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async entity(id: string): Promise<EntityAttributes | null> {
-    return this.endsAhead.lookup(id) ?? this.batch.load(id);
+    return this.endsAhead.atHand(id) ?? this.batch.load(id);
   }
 
-  /** The relations of a page, their ends expected to be looked up next (endsAhead.ts). */
-  private expectingEnds(relations: RelationAttributes[]): RelationAttributes[] {
-    this.endsAhead.expect(relations.flatMap((r) => [r.subject, r.object]));
+  /** An end of a page's relations, read with the page (HoldsEntitiesAtHand: endsAhead.ts). */
+  entityAtHand(id: string): EntityAttributes | undefined {
+    return this.endsAhead.atHand(id);
+  }
+
+  /** The relations of a page once their ends are read too (endsAhead.ts). */
+  private async withEndsAhead(relations: RelationAttributes[]): Promise<RelationAttributes[]> {
+    await this.endsAhead.readAhead(relations);
     return relations;
   }
 
@@ -387,7 +393,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
         [...values, after, page.first + 1],
       ),
     ]);
-    return this.pageOf('relation', this.expectingEnds(rows), page.first, total);
+    return this.pageOf('relation', await this.withEndsAhead(rows), page.first, total);
   }
 
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
