@@ -16,7 +16,7 @@
  * again (an end kept for an earlier page is not reused for a new one: each request pays for its own reads); an end
  * no longer at hand is looked up as before: the answers are the same either way, only the statements differ.
  */
-import type { EntityAttributes } from '../../graph/types.js';
+import type { EntityAttributes } from "../../graph/types.js";
 
 /** Ends kept at most; a page that would pass this forgets the others first. */
 export const MAX_KEPT = 8_192;
@@ -28,10 +28,19 @@ export class EndsAhead {
   private expiry: NodeJS.Timeout | undefined;
 
   /** @param read the entities with these ids, in one statement (missing ones left out) */
-  constructor(private readonly read: (ids: string[]) => Promise<ReadonlyMap<string, EntityAttributes>>) {}
+  constructor(
+    private readonly read: (
+      ids: string[],
+    ) => Promise<ReadonlyMap<string, EntityAttributes>>,
+  ) {}
 
   /** Reads the ends of these relations (at most MAX_KEPT distinct ids; more are left to their look-ups). */
-  async readAhead(relations: ReadonlyArray<{ readonly subject: string; readonly object: string }>): Promise<void> {
+  async readAhead(
+    relations: ReadonlyArray<{
+      readonly subject: string;
+      readonly object: string;
+    }>,
+  ): Promise<void> {
     const ids = [...new Set(relations.flatMap((r) => [r.subject, r.object]))];
     if (ids.length === 0 || ids.length > MAX_KEPT) return;
     const found = await this.read(ids);

@@ -48,6 +48,7 @@ import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { ArticleBatch } from './articleBatch.js';
 import { EndsAhead } from './endsAhead.js';
+import { CorpusCounts } from './corpusCounts.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { nearEntityIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
@@ -126,6 +127,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly articleBatch: ArticleBatch;
   /** The ends of the relations of a page, looked up together at the first look-up of one (endsAhead.ts). */
   private readonly endsAhead: EndsAhead;
+  /** Counts of filtered lists, kept for the corpus (corpusCounts.ts). */
+  private readonly counts = new CorpusCounts();
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -144,6 +147,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.wholeEntities.clear();
       this.wholeRelations.clear();
       this.endsAhead.clear();
+      this.counts.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
     this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
@@ -378,12 +382,18 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
     const { sql, values, from, position, countFrom } = relationConditions(query);
     const n = values.length;
-    // The count runs beside the cursor's look-up and the page, not before the page (a count of 57,000 relations
-    // stated by several articles is 5 ms and more).
+    // The count runs beside the cursor's look-up, the page and its ends, not before the page, and is kept for the
+    // corpus (corpusCounts.ts: a count of 57,000 relations stated by several articles is 5 ms and more).
+    const countSql = `SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`;
     const counted =
       sql === 'true'
         ? this.meta().then((m) => m.relationCount)
-        : this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0));
+        : // Keyed by the corpus's identity too: a count is never another load's (the figures are cached while listening).
+          this.meta().then(({ identity }) =>
+            this.counts.get(`${identity.id}\u0000${countSql}\u0000${JSON.stringify(values)}`, () =>
+              this.db.read<{ count: string }>(countSql, values).then((r) => Number(r[0]?.count ?? 0)),
+            ),
+          );
     counted.catch(() => undefined); // awaited below, unless the cursor fails first
     const after = await this.cursorPosition('relation', page.after);
     const [total, rows] = await Promise.all([
@@ -391,9 +401,13 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.relationRecordsOf(
         `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
         [...values, after, page.first + 1],
-      ),
+      ).then(async (records) => {
+        // The ends of the relations shown (not of the extra one that says there is a next page).
+        await this.endsAhead.readAhead(records.slice(0, page.first));
+        return records;
+      }),
     ]);
-    return this.pageOf('relation', await this.withEndsAhead(rows), page.first, total);
+    return this.pageOf('relation', rows, page.first, total);
   }
 
   /** @throws NewsgraphError NOT_FOUND with the near ids, as the in-memory traversals do. */
