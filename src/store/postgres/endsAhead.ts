@@ -26,6 +26,8 @@ export const KEEP_MS = 2_000;
 export class EndsAhead {
   private kept = new Map<string, EntityAttributes>();
   private expiry: NodeJS.Timeout | undefined;
+  /** Bumped by `clear`: ends read before it (from the previous corpus, perhaps) are not kept. */
+  private generation = 0;
 
   /** @param read the entities with these ids, in one statement (missing ones left out) */
   constructor(
@@ -43,11 +45,13 @@ export class EndsAhead {
   ): Promise<void> {
     const ids = [...new Set(relations.flatMap((r) => [r.subject, r.object]))];
     if (ids.length === 0 || ids.length > MAX_KEPT) return;
+    const generation = this.generation;
     const found = await this.read(ids);
+    if (generation !== this.generation) return;
     if (this.kept.size + found.size > MAX_KEPT) this.kept = new Map();
     for (const [id, entity] of found) this.kept.set(id, entity);
     if (this.expiry !== undefined) clearTimeout(this.expiry);
-    this.expiry = setTimeout(() => this.clear(), KEEP_MS);
+    this.expiry = setTimeout(() => this.forget(), KEEP_MS);
     this.expiry.unref();
   }
 
@@ -56,8 +60,14 @@ export class EndsAhead {
     return this.kept.get(id);
   }
 
-  /** Forgets every end (the corpus changed, or they expired). */
+  /** Forgets every end, and any read under way (the corpus changed). */
   clear(): void {
+    this.generation++;
+    this.forget();
+  }
+
+  /** Forgets every end kept (they expired). */
+  private forget(): void {
     this.kept = new Map();
     if (this.expiry !== undefined) clearTimeout(this.expiry);
     this.expiry = undefined;
