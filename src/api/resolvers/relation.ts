@@ -8,6 +8,7 @@ import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, Rel
 import type { GraphStore, NeighborRecord, Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
+import { entityAtHand } from '../../store/entitiesAtHand.js';
 import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
@@ -47,8 +48,9 @@ export interface ConnectionArgs extends FirstArgs {
 export function relationResolvers(store: GraphStore) {
   return {
     Relation: {
-      subject: (relation: RelationAttributes) => entityAt(store, relation.subject),
-      object: (relation: RelationAttributes) => entityAt(store, relation.object),
+      // At once when the store read them with the relation's page (store/entitiesAtHand.ts), else looked up.
+      subject: (relation: RelationAttributes) => entityAtHand(store, relation.subject) ?? entityAt(store, relation.subject),
+      object: (relation: RelationAttributes) => entityAtHand(store, relation.object) ?? entityAt(store, relation.object),
       attributedTo: (relation: RelationAttributes) => (relation.attributedTo === undefined ? null : entityOrNull(store, relation.attributedTo)),
       event: (relation: RelationAttributes) => (relation.event === undefined ? null : entityOrNull(store, relation.event)),
       time: (relation: RelationAttributes): string | null => relation.time ?? null,
