@@ -45,6 +45,7 @@ import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
+import { ArticlesByIdBatch } from './articlesByIdBatch.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { nearEntityIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
@@ -117,6 +118,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly listSlices: ListSlices;
   private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
   private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
+  private readonly articlesById: ArticlesByIdBatch;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -150,6 +152,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
     this.listSlices = new ListSlices(this.db);
+    this.articlesById = new ArticlesByIdBatch(this.db);
     // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
     this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', recordOrNull(servedDoc('t.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
     this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
@@ -421,6 +424,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async articles(query: ArticleQuery, first: number): Promise<ArticleRecord[]> {
     const { ids, from, to } = query;
+    // A relation's or an entity's articles, asked once per item of a list: batched (articlesByIdBatch.ts).
+    if (ids !== undefined && from === undefined && to === undefined && query.source === undefined) return this.articlesById.load(ids, first);
     const rows = await this.db.read<DocRow<ArticleRecord>>(
       `SELECT doc FROM newsgraph.article WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text IS NULL OR source_folded = $2)
        AND ${dateRangeCondition('published', '$3::text', '$4::text')} ORDER BY pos LIMIT $5`,
