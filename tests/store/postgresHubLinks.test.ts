@@ -207,4 +207,31 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
       await store.close();
     }
   });
+
+  test('a filtered total is counted once per loaded corpus, and again after a new load', async () => {
+    const TOTAL = `{ relations(predicate: ["REJECTED"], negated: false, first: 2) { totalCount edges { node { id } } } }`;
+    const store = new PostgresStore({ primary: cluster.url });
+    try {
+      const answer = await executeQuery(store, TOTAL);
+      expect(answer).toEqual(await executeQuery(memory, TOTAL));
+      const statements = store.statementCount;
+      expect(await executeQuery(store, TOTAL)).toEqual(answer);
+      // The page alone (main's code: the count again beside it).
+      expect(store.statementCount - statements).toBe(1);
+      // Another corpus (one more rejection) loaded under the same store: its own count, not the one kept.
+      const graph = hubGraph();
+      addRelation(graph, { id: 'one-more', predicate: 'REJECTED', subject: 'g9', object: 'q1', evidence: [quote(0)] });
+      await loadGraphIntoPostgres(cluster.url, graph);
+      const expected = await executeQuery(memoryStore(graph), TOTAL);
+      let after = await executeQuery(store, TOTAL);
+      for (let waited = 0; waited < 15_000 && JSON.stringify(after) !== JSON.stringify(expected); waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = await executeQuery(store, TOTAL);
+      }
+      expect(after).toEqual(expected);
+      expect(after).not.toEqual(answer);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -46,6 +46,7 @@ import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { ArticlesByIdBatch } from './articlesByIdBatch.js';
+import { CountCache } from './countCache.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { nearEntityIds } from './nearIds.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
@@ -119,6 +120,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly articleRelationPages: ArticlePageBatches<number, RelationAttributes>;
   private readonly articleEntityPages: ArticlePageBatches<string, EntityAttributes>;
   private readonly articlesById: ArticlesByIdBatch;
+  private readonly counts = new CountCache();
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -136,6 +138,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.relationRecords.clear();
       this.wholeEntities.clear();
       this.wholeRelations.clear();
+      this.counts.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
     this.relationsOfBatches = new RelationsOfBatches(
@@ -360,7 +363,12 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.cursorPosition('relation', page.after),
       sql === 'true'
         ? this.meta().then((m) => m.relationCount)
-        : this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0)),
+        : // A filtered total changes only with a new load: kept per corpus (countCache.ts).
+          this.meta().then((m) =>
+            this.counts.of(JSON.stringify([m.identity.id, countFrom ?? from, sql, values]), () =>
+              this.db.read<{ count: string }>(`SELECT count(*) FROM ${countFrom ?? from} WHERE ${sql}`, values).then((r) => Number(r[0]?.count ?? 0)),
+            ),
+          ),
     ]);
     const rows = await this.relationRecordsOf(
       `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
