@@ -15,23 +15,13 @@
 
 /**
  * A FROM item `a` (columns relation_pos, other, predicate, negated, as_out, as_in) of entity `entity`'s adjacency rows
- * of the predicates `predicates` (a FROM item `p(predicate)` without duplicates: predicatesOf), those of `negated`
- * (boolean or NULL) in `direction` ('OUT', 'IN', else both); with `limit`, each predicate's first `limit` in relation order.
+ * of the predicates `predicates` (a text[] expression without duplicates), those of `negated` (boolean or NULL) in
+ * `direction` ('OUT', 'IN', else both); with `limit`, each predicate's first `limit` in relation order.
  */
 export function predicateAdjacency(entity: string, predicates: string, negated: string, direction: string, limit?: string): string {
-  return `${predicates} CROSS JOIN LATERAL (
+  return `unnest(${predicates}::text[]) AS p(predicate) CROSS JOIN LATERAL (
       SELECT a.relation_pos, a.other, a.predicate, a.negated, a.as_out, a.as_in FROM newsgraph.adjacency a
       WHERE a.entity = ${entity} AND a.predicate = p.predicate AND (${negated}::boolean IS NULL OR a.negated = ${negated})
         AND (CASE ${direction}::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)
       ${limit === undefined ? 'OFFSET 0' : `ORDER BY a.relation_pos LIMIT ${limit}`}) a`;
-}
-
-/** The FROM item `p(predicate)` of a text[] expression's predicates. */
-export function predicatesOf(array: string): string {
-  return `unnest(${array}::text[]) AS p(predicate)`;
-}
-
-/** The FROM item `p(predicate)` of the predicates in a JSON array's text (one list per row of a batch: arrays of arrays must be rectangular). */
-export function predicatesOfJson(text: string): string {
-  return `json_array_elements_text(${text}::json) AS p(predicate)`;
 }

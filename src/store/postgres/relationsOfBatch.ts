@@ -8,7 +8,7 @@ import type { RelationAttributes } from '../../graph/types.js';
 import type { LinkFilter } from '../types.js';
 import type { Connections } from './connections.js';
 import { BatchesByFilter } from './entityBatch.js';
-import { predicateAdjacency, predicatesOf } from './predicateAdjacency.js';
+import { predicateAdjacency } from './predicateAdjacency.js';
 
 interface RelationRow {
   readonly k: number; // the entity's index in $1
@@ -49,7 +49,7 @@ function relationsOfPredicatesSql(doc: string): string {
     WHERE (SELECT total FROM degrees) > $6::bigint AND predicate = ANY($2) AND ($3::boolean IS NULL OR negated = $3))
   SELECT f.k::int AS k, x.id, x.pos, x.doc FROM f
   CROSS JOIN LATERAL (
-    SELECT r.id, r.pos, ${doc} AS doc FROM ${predicateAdjacency('f.id', predicatesOf('$2'), '$3', '$4', '$5')} JOIN newsgraph.relation r ON r.pos = a.relation_pos
+    SELECT r.id, r.pos, ${doc} AS doc FROM ${predicateAdjacency('f.id', '$2', '$3', '$4', '$5')} JOIN newsgraph.relation r ON r.pos = a.relation_pos
     ORDER BY a.relation_pos LIMIT $5) x
   WHERE (SELECT total FROM degrees) <= $6::bigint
   UNION ALL
