@@ -9,6 +9,7 @@ import type { EntityAttributes } from '../../graph/types.js';
 import type { LinkedFilter } from '../types.js';
 import type { Connections } from './connections.js';
 import { BatchesByFilter } from './entityBatch.js';
+import { predicateAdjacency } from './predicateAdjacency.js';
 
 /** One batched statement's rows: the entity asked about (its index in $1), and a record of its answer with its sort keys. */
 export interface LinkedRow {
@@ -22,16 +23,18 @@ export interface LinkedRow {
 /**
  * For each entity of $1, the far ends of its matching relations ($2 predicates, $3 negated, $4 direction), each once
  * at the first relation that reaches it, of kind $5, in graph order or ($6) timeline order, at most $7; `doc` is the
- * select-list item given (the record, or NULL for a large one the store takes from its cache).
+ * select-list item given (the record, or NULL for a large one the store takes from its cache). In graph order and of
+ * any kind, an entity's answer is its first $7 ends by first relation: cut before the ends are joined to their records
+ * (a hub proposal has 337 distinct rejecters; each was looked up for the 10 answered).
  */
-export function linkedSql(doc: string): string {
+export function linkedSql(doc: string, byPredicate = false): string {
   return `SELECT f.k::int AS k, x.id, x.doc, x.ord, x.first_pos FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
   CROSS JOIN LATERAL (
     SELECT e.id, ${doc} AS doc, CASE WHEN $6 THEN e.timeline_pos ELSE o.first_pos END AS ord, o.first_pos
-    FROM (SELECT a.other, min(a.relation_pos) AS first_pos FROM newsgraph.adjacency a
-          WHERE a.entity = f.id AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
+    FROM (SELECT a.other, min(a.relation_pos) AS first_pos FROM ${byPredicate ? predicateAdjacency('f.id', '$2', '$3', '$4') : 'newsgraph.adjacency a'}
+          WHERE ${byPredicate ? 'true' : 'a.entity = f.id AND $2::text[] IS NULL'} AND ($3::boolean IS NULL OR a.negated = $3)
             AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)
-          GROUP BY a.other) o
+          GROUP BY a.other ORDER BY first_pos LIMIT CASE WHEN $5::text IS NULL AND NOT $6 THEN $7::bigint END) o
     JOIN newsgraph.entity e ON e.id = o.other
     WHERE ($5::text IS NULL OR e.kind = $5)
     ORDER BY 3, 4 LIMIT $7) x`;
@@ -62,12 +65,13 @@ export class LinkedBatches {
   load(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
     const { predicates, direction = 'BOTH', negated, kind, order = 'graph' } = filter;
     const wantKind = order === 'time' ? 'EVENT' : kind;
-    const values = [predicates === undefined ? null : [...predicates], negated ?? null, direction, wantKind ?? null, order === 'time', first];
+    const values = [predicates === undefined ? null : [...new Set(predicates)], negated ?? null, direction, wantKind ?? null, order === 'time', first];
     return this.byFilter.load(id, JSON.stringify(values), values);
   }
 
   private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, EntityAttributes[]>> {
-    const rows = await this.db.read<LinkedRow>(linkedSql(this.doc), [ids, ...values]);
+    // With predicates (every typed field names one), each entity's rows of each predicate by their own index range.
+    const rows = await this.db.read<LinkedRow>(linkedSql(this.doc, values[0] !== null), [ids, ...values]);
     const byEntity = new Map<number, LinkedRow[]>();
     for (const row of rows) {
       const list = byEntity.get(row.k);

@@ -8,6 +8,7 @@ import type { RelationAttributes } from '../../graph/types.js';
 import type { LinkFilter } from '../types.js';
 import type { Connections } from './connections.js';
 import { BatchesByFilter } from './entityBatch.js';
+import { predicateAdjacency } from './predicateAdjacency.js';
 
 interface RelationRow {
   readonly k: number; // the entity's index in $1
@@ -48,9 +49,7 @@ function relationsOfPredicatesSql(doc: string): string {
     WHERE (SELECT total FROM degrees) > $6::bigint AND predicate = ANY($2) AND ($3::boolean IS NULL OR negated = $3))
   SELECT f.k::int AS k, x.id, x.pos, x.doc FROM f
   CROSS JOIN LATERAL (
-    SELECT r.id, r.pos, ${doc} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
-    WHERE a.entity = f.id AND a.predicate = ANY($2) AND ($3::boolean IS NULL OR a.negated = $3)
-      AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)
+    SELECT r.id, r.pos, ${doc} AS doc FROM ${predicateAdjacency('f.id', '$2', '$3', '$4', '$5')} JOIN newsgraph.relation r ON r.pos = a.relation_pos
     ORDER BY a.relation_pos LIMIT $5) x
   WHERE (SELECT total FROM degrees) <= $6::bigint
   UNION ALL
@@ -91,7 +90,7 @@ export class RelationsOfBatches {
   ) {}
 
   load(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
-    const values = [filter.predicates === undefined ? null : [...filter.predicates], filter.negated ?? null, filter.direction ?? 'BOTH', first];
+    const values = [filter.predicates === undefined ? null : [...new Set(filter.predicates)], filter.negated ?? null, filter.direction ?? 'BOTH', first];
     return this.byFilter.load(id, JSON.stringify(values), values);
   }
 
