@@ -247,13 +247,14 @@ ${httpTable}
 comparison under contention. A cached answer makes the same system calls as the bare server (one \`read\`, one
 \`writev\` per request). A repeated question is found by the cache's first level, keyed by the exact request
 (snapshot, method, target, Accept, Content-Type, body bytes) before anything is parsed, and written with a header
-object made once. The bare server replays that answer byte for byte, its seven headers included, and every server
-runs with the same node flags (\`--max-semi-space-size=64\`). What remains between them is some JavaScript per
-request (routing, reading the body within its limit and timeout, connection tracking for graceful shutdown) and,
-most of all, V8's minor collections: in a process holding the 10,000-article graph each one walks the pages of a
-500 MB old generation (perf: the scavenger was 14-15% of the cached server's CPU, under 0.3% of the bare
-server's, and the bare server holding the same graph in its heap cost what a cache hit costs; docs/design-choices.md,
-"A cache hit's last microseconds"). A question not yet cached costs what Apollo's pipeline and the execution
+object made once. The bare server replays that answer byte for byte, its seven headers included, at node's
+defaults; newsgraph is started as a user starts it (\`newsgraph serve --snapshot FILE\`, which serves from a child
+process whose young generation is held at 16 MiB, src/cli/serveRespawn.ts), its CPU and memory summed over the two
+processes. What remains between them is some JavaScript per request (routing, reading the body within its limit and
+timeout, connection tracking for graceful shutdown) and, most of all, the heap: in a process holding the
+10,000-article graph each minor collection walks the pages of a 500 MB old generation, and the bare server holding
+the same graph in its heap, unused, costs about what a cache hit costs (docs/design-choices.md, "A cache hit's last
+microseconds" and "The server process's young generation"). A question not yet cached costs what Apollo's pipeline and the execution
 cost: for a small answer Apollo's fixed cost per request (content negotiation, hashing the query, plugins) is
 most of it; for a large one, graphql-js's cost per field (see *Queries in-process*).
 
