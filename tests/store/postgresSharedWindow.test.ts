@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import { MAX_OPEN_MS } from '../../src/store/postgres/entityBatch.js';
+import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import type { LinkedFilter } from '../../src/store/types.js';
 import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';

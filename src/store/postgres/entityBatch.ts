@@ -14,20 +14,14 @@
  * round-trip cost about 2 ms of the server's CPU (`writev`): 8 ms lets such a list go in a few.
  */
 import type { EntityAttributes } from '../../graph/types.js';
+import { BatchWindow } from './batchWindow.js';
 
 type Waiter<V> = { resolve: (value: V | null) => void; reject: (error: unknown) => void };
-
-/** Turns of the event loop without a new look-up after which the batch goes. */
-export const IDLE_TURNS = 8;
-/** A batch goes at the latest this long after its first look-up. */
-export const MAX_OPEN_MS = 8;
 
 /** Batches look-ups by key (entities by id by default; whole records by id or position: slimRecords.ts). */
 export class EntityBatch<K = string, V = EntityAttributes> {
   private pending = new Map<K, Waiter<V>[]>();
-  private scheduled = false;
-  private opened = 0;
-  private idleTurns = 0;
+  private readonly window = new BatchWindow(() => void this.dispatch());
 
   /** @param fetch the entities with these ids (any order; missing ones left out) */
   constructor(private readonly fetch: (ids: K[]) => Promise<ReadonlyMap<K, V>>) {}
@@ -37,28 +31,13 @@ export class EntityBatch<K = string, V = EntityAttributes> {
       const waiting = this.pending.get(id);
       if (waiting === undefined) this.pending.set(id, [{ resolve, reject }]);
       else waiting.push({ resolve, reject });
-      this.idleTurns = 0;
-      if (!this.scheduled) {
-        this.scheduled = true;
-        this.opened = performance.now();
-        setImmediate(() => this.turn());
-      }
+      this.window.touch();
     });
-  }
-
-  /** One turn of the event loop with the batch open: send it, or wait one more. */
-  private turn(): void {
-    if (++this.idleTurns < IDLE_TURNS && performance.now() - this.opened < MAX_OPEN_MS) {
-      setImmediate(() => this.turn());
-      return;
-    }
-    void this.dispatch();
   }
 
   private async dispatch(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();
-    this.scheduled = false;
     try {
       const found = await this.fetch([...batch.keys()]);
       for (const [id, waiters] of batch) for (const w of waiters) w.resolve(found.get(id) ?? null);

@@ -12,36 +12,21 @@
  * quiet machine at 100,000 articles and hundreds under load. Counting the turns across all kinds keeps the window
  * open while the list is still being resolved.
  */
-import { IDLE_TURNS, MAX_OPEN_MS } from './entityBatch.js';
+import { BatchWindow } from './batchWindow.js';
 
 export class SharedWindow {
   private held: Array<() => void> = [];
-  private scheduled = false;
-  private opened = 0;
-  private idleTurns = 0;
+  private readonly window = new BatchWindow(() => {
+    const held = this.held;
+    this.held = [];
+    for (const send of held) send();
+  });
 
   /** `send()`, called when the window closes (with every other look-up held), and its answer. */
   hold<T>(send: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.held.push(() => send().then(resolve, reject));
-      this.idleTurns = 0;
-      if (!this.scheduled) {
-        this.scheduled = true;
-        this.opened = performance.now();
-        setImmediate(() => this.turn());
-      }
+      this.window.touch();
     });
-  }
-
-  /** One turn of the event loop with the window open: send what is held, or wait one more. */
-  private turn(): void {
-    if (++this.idleTurns < IDLE_TURNS && performance.now() - this.opened < MAX_OPEN_MS) {
-      setImmediate(() => this.turn());
-      return;
-    }
-    const held = this.held;
-    this.held = [];
-    this.scheduled = false;
-    for (const send of held) send();
   }
 }
