@@ -4,8 +4,8 @@
  * `object` of a list of relations cost no promise and no look-up; any other store (the in-memory one reads
  * synchronously anyway: api/resolvers/syncReads.ts) lacks the capability and its entities are looked up as before.
  */
-import type { EntityAttributes } from "../graph/types.js";
-import type { GraphStore } from "./types.js";
+import type { EntityAttributes } from '../graph/types.js';
+import type { GraphStore } from './types.js';
 
 /** A store that may hold an entity already, read ahead with the relations that name it. */
 export interface HoldsEntitiesAtHand {
@@ -14,12 +14,7 @@ export interface HoldsEntitiesAtHand {
 }
 
 /** The entity with this id if the store holds it at hand, else undefined. */
-export function entityAtHand(
-  store: GraphStore,
-  id: string,
-): EntityAttributes | undefined {
+export function entityAtHand(store: GraphStore, id: string): EntityAttributes | undefined {
   const candidate = store as GraphStore & Partial<HoldsEntitiesAtHand>;
-  return typeof candidate.entityAtHand === "function"
-    ? candidate.entityAtHand(id)
-    : undefined;
+  return typeof candidate.entityAtHand === 'function' ? candidate.entityAtHand(id) : undefined;
 }

@@ -6,46 +6,20 @@
  * relations are read with the page and handed out at once (endsAhead.ts: no look-up per end; main's code looked up
  * each), and an article page's extra row (is there a next page?) is not read whole (articlePageBatch.ts).
  */
-import {
-  afterAll,
-  beforeAll,
-  describe,
-  expect,
-  jest,
-  test,
-} from "@jest/globals";
-import { executeQuery } from "../../src/api/index.js";
-import { PLAYGROUND_EXAMPLES } from "../../src/api/examples.js";
-import type {
-  ArticleRecord,
-  Evidence,
-  NewsGraph,
-} from "../../src/graph/types.js";
-import { memoryStore, type GraphStore } from "../../src/store/index.js";
-import {
-  loadGraphIntoPostgres,
-  PostgresStore,
-} from "../../src/store/postgres/index.js";
-import {
-  missingPostgres,
-  startPostgresCluster,
-  type PostgresCluster,
-} from "../utils/postgresCluster.js";
-import {
-  addEntity,
-  addRelation,
-  anchor,
-  articleFromSentences,
-  emptyNewsGraph,
-} from "../utils/sampleGraph.js";
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { executeQuery } from '../../src/api/index.js';
+import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
+import { memoryStore, type GraphStore } from '../../src/store/index.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 30;
 const PEOPLE = 8;
 const GOVERNMENTS = 3;
-const person = (i: number): string =>
-  `Person${String.fromCharCode(65 + (i % PEOPLE))}`;
-const government = (i: number): string =>
-  `Government${String.fromCharCode(65 + (i % GOVERNMENTS))}`;
+const person = (i: number): string => `Person${String.fromCharCode(65 + (i % PEOPLE))}`;
+const government = (i: number): string => `Government${String.fromCharCode(65 + (i % GOVERNMENTS))}`;
 
 /**
  * 30 articles; article a states the meetings of people a and a+1 and of a+3 and a+4 (8 meetings, each stated by 7 or
@@ -55,32 +29,26 @@ const government = (i: number): string =>
 function articlesGraph(): NewsGraph {
   const sentences = (a: number): string[] =>
     a === ARTICLES - 1
-      ? ["Nothing happened."]
-      : [
-          `${person(a)} met ${person(a + 1)}.`,
-          `${person(a + 3)} met ${person(a + 4)}.`,
-          `${person(a)} leads ${government(a)}.`,
-        ];
+      ? ['Nothing happened.']
+      : [`${person(a)} met ${person(a + 1)}.`, `${person(a + 3)} met ${person(a + 4)}.`, `${person(a)} leads ${government(a)}.`];
   const articles: ArticleRecord[] = Array.from({ length: ARTICLES }, (_, a) =>
     articleFromSentences(
       {
         id: `a${a}`,
         title: `Report ${a}`,
-        published: `2025-02-${String(1 + (a % 28)).padStart(2, "0")}`,
+        published: `2025-02-${String(1 + (a % 28)).padStart(2, '0')}`,
         source: `Agency ${a % 4}`,
       },
       sentences(a),
     ),
   );
   const g = emptyNewsGraph(articles);
-  const quotes = (text: string): Evidence[] =>
-    articles.filter((a) => a.text.includes(text)).map((a) => anchor(text, a));
-  const named = (text: string): string[] =>
-    articles.filter((a) => a.text.includes(text)).map((a) => a.id);
+  const quotes = (text: string): Evidence[] => articles.filter((a) => a.text.includes(text)).map((a) => anchor(text, a));
+  const named = (text: string): string[] => articles.filter((a) => a.text.includes(text)).map((a) => a.id);
   for (let i = 0; i < PEOPLE; i++)
     addEntity(g, {
       id: `p${i}`,
-      kind: "PERSON",
+      kind: 'PERSON',
       name: person(i),
       properties: {},
       evidence: quotes(person(i)),
@@ -89,7 +57,7 @@ function articlesGraph(): NewsGraph {
   for (let i = 0; i < GOVERNMENTS; i++) {
     addEntity(g, {
       id: `g${i}`,
-      kind: "GOVERNMENT",
+      kind: 'GOVERNMENT',
       name: government(i),
       properties: {},
       evidence: quotes(government(i)),
@@ -100,7 +68,7 @@ function articlesGraph(): NewsGraph {
     const met = `${person(i)} met ${person(i + 1)}`;
     addRelation(g, {
       id: `m${i}`,
-      predicate: "MET_WITH",
+      predicate: 'MET_WITH',
       subject: `p${i}`,
       object: `p${(i + 1) % PEOPLE}`,
       symmetric: true,
@@ -111,10 +79,10 @@ function articlesGraph(): NewsGraph {
     const leads = `${person(i)} leads ${government(i)}`;
     addRelation(g, {
       id: `h${i}`,
-      predicate: "HOLDS_POSITION",
+      predicate: 'HOLDS_POSITION',
       subject: `p${i}`,
       object: `g${i % GOVERNMENTS}`,
-      properties: { title: "Leader" },
+      properties: { title: 'Leader' },
       evidence: quotes(leads),
     });
   }
@@ -130,7 +98,7 @@ function playground(name: string): string {
 const missing = missingPostgres();
 const describePostgres = missing === null ? describe : describe.skip;
 
-describePostgres("the article questions over PostgreSQL", () => {
+describePostgres('the article questions over PostgreSQL', () => {
   let cluster: PostgresCluster;
   let graph: NewsGraph;
   let memory: GraphStore;
@@ -144,25 +112,22 @@ describePostgres("the article questions over PostgreSQL", () => {
     await cluster?.stop();
   });
 
-  test("answer what the in-memory store answers, in a few statements, the ends of relations at hand", async () => {
+  test('answer what the in-memory store answers, in a few statements, the ends of relations at hand', async () => {
     const store = new PostgresStore({ primary: cluster.url });
     try {
-      for (const name of [
-        "FactsStatedBySeveralArticles",
-        "WhatEachArticleAdded",
-      ]) {
+      for (const name of ['FactsStatedBySeveralArticles', 'WhatEachArticleAdded']) {
         const query = playground(name);
         const expected = await executeQuery(memory, query);
         expect(expected.errors).toBeUndefined();
         expect(await executeQuery(store, query)).toEqual(expected); // warm: the corpus's figures, the prepared statements
         const before = store.statementCount;
-        const lookups = jest.spyOn(store, "entity");
+        const lookups = jest.spyOn(store, 'entity');
         expect(await executeQuery(store, query)).toEqual(expected);
         // Every subject and object was read with its relations' page and handed out at once: none looked up (main's
         // code looked up each, 16 for the first question and 58 for the second, in one or more batches).
         expect(lookups).not.toHaveBeenCalled();
         lookups.mockRestore();
-        if (name === "FactsStatedBySeveralArticles") {
+        if (name === 'FactsStatedBySeveralArticles') {
           // Two lists (a count and a page each), their ends (one statement each), the articles of 8 facts and of
           // their first quotes (one, or a few when the batch window closes between them on a loaded machine: 7 to 10
           // in all seen). Main's code: one statement per fact's articles and one per quote, 55.
@@ -177,36 +142,28 @@ describePostgres("the article questions over PostgreSQL", () => {
   test("a page's relations come with their ends at hand, and an unknown article is still refused", async () => {
     const store = new PostgresStore({ primary: cluster.url });
     try {
-      const page = await store.articleRelations("a0", { first: 2 });
-      const expected = await memory.articleRelations("a0", { first: 2 });
+      const page = await store.articleRelations('a0', { first: 2 });
+      const expected = await memory.articleRelations('a0', { first: 2 });
       expect(page).toEqual(expected);
       for (const { node } of page.edges) {
-        expect(store.entityAtHand(node.subject)).toEqual(
-          await memory.entity(node.subject),
-        );
-        expect(store.entityAtHand(node.object)).toEqual(
-          await memory.entity(node.object),
-        );
+        expect(store.entityAtHand(node.subject)).toEqual(await memory.entity(node.subject));
+        expect(store.entityAtHand(node.object)).toEqual(await memory.entity(node.object));
       }
       // Looked up through the store as before, with the same answer.
-      expect(await store.entity("g0")).toEqual(await memory.entity("g0"));
-      await expect(
-        store.articleRelations("a9999", { first: 1 }),
-      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await store.entity('g0')).toEqual(await memory.entity('g0'));
+      await expect(store.articleRelations('a9999', { first: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       // A relation's articles by ids (distinct, as evidenceArticleIds gives them), batched: publication order, the
       // first `first`, unknown ids left out.
-      const ids = ["a7", "a3", "nope", "a12"];
-      expect(await store.articles({ ids }, 2)).toEqual(
-        await memory.articles({ ids }, 2),
-      );
+      const ids = ['a7', 'a3', 'nope', 'a12'];
+      expect(await store.articles({ ids }, 2)).toEqual(await memory.articles({ ids }, 2));
       expect(await store.articles({ ids }, 0)).toEqual([]);
-      expect(await store.article("nope")).toBeNull();
+      expect(await store.article('nope')).toBeNull();
     } finally {
       await store.close();
     }
   });
 
-  test("say whether there is a next page as the in-memory store does, on both sides of the last item", async () => {
+  test('say whether there is a next page as the in-memory store does, on both sides of the last item', async () => {
     const store = new PostgresStore({ primary: cluster.url });
     try {
       // Article a0 names 4 entities and states 3 relations; a29 names none. The row after a page is not read whole
@@ -223,7 +180,7 @@ describePostgres("the article questions over PostgreSQL", () => {
     }
   });
 
-  test("a filtered count is made once per corpus, and made again for a new load", async () => {
+  test('a filtered count is made once per corpus, and made again for a new load', async () => {
     const store = new PostgresStore({ primary: cluster.url });
     try {
       const query = { minArticles: 2, negated: false };
@@ -244,9 +201,7 @@ describePostgres("the article questions over PostgreSQL", () => {
       expect(store.statementCount - before).toBe(3); // the cursor's position, the page, its ends
       // The count alone (`first: 0`): no statement but the page's one row (is there a next page?). Main's code: 2.
       const counting = store.statementCount;
-      expect(await store.relations(query, { first: 0 })).toEqual(
-        await memory.relations(query, { first: 0 }),
-      );
+      expect(await store.relations(query, { first: 0 })).toEqual(await memory.relations(query, { first: 0 }));
       expect(store.statementCount - counting).toBe(1);
 
       // A new load where only the meetings are stated by several articles: its own count, not the kept one.
@@ -260,15 +215,9 @@ describePostgres("the article questions over PostgreSQL", () => {
       }
       const { identity } = await loadGraphIntoPostgres(cluster.url, fewer);
       const deadline = Date.now() + 5_000;
-      while (
-        (await store.identity()).id !== identity.id &&
-        Date.now() < deadline
-      )
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((await store.identity()).id !== identity.id && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const answer = await store.relations(query, { first: 3 });
-      expect(answer).toEqual(
-        await memoryStore(fewer).relations(query, { first: 3 }),
-      );
+      expect(answer).toEqual(await memoryStore(fewer).relations(query, { first: 3 }));
       expect(answer.totalCount).toBeLessThan(expected.totalCount);
     } finally {
       await store.close();

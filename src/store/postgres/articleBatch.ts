@@ -5,9 +5,9 @@
  * first 5 quotes (`evidence { article { id } }`): 20 statements of the first kind and about 90 of the second, one
  * round-trip each, were about 110 statements per request; now one or two.
  */
-import type { ArticleRecord } from "../../graph/types.js";
-import type { Connections } from "./connections.js";
-import { EntityBatch } from "./entityBatch.js";
+import type { ArticleRecord } from '../../graph/types.js';
+import type { Connections } from './connections.js';
+import { EntityBatch } from './entityBatch.js';
 
 /** An article as read: its record and its place in publication order. */
 interface ArticleAt {
@@ -16,9 +16,7 @@ interface ArticleAt {
 }
 
 export class ArticleBatch {
-  private readonly batch = new EntityBatch<string, ArticleAt>((ids) =>
-    this.read(ids),
-  );
+  private readonly batch = new EntityBatch<string, ArticleAt>((ids) => this.read(ids));
 
   constructor(private readonly db: Connections) {}
 
@@ -30,9 +28,7 @@ export class ArticleBatch {
   /** The first `first` of these articles in publication order (each once; unknown ids left out), as `articles({ ids })` answers. */
   async byIds(ids: readonly string[], first: number): Promise<ArticleRecord[]> {
     if (first <= 0) return [];
-    const found = await Promise.all(
-      [...new Set(ids)].map((id) => this.batch.load(id)),
-    );
+    const found = await Promise.all([...new Set(ids)].map((id) => this.batch.load(id)));
     return found
       .flatMap((article) => (article === null ? [] : [article]))
       .sort((a, b) => a.pos - b.pos)
@@ -45,10 +41,7 @@ export class ArticleBatch {
       id: string;
       pos: number;
       doc: ArticleRecord;
-    }>(
-      "SELECT id, pos, doc FROM newsgraph.article WHERE id = ANY($1::text[])",
-      [ids],
-    );
+    }>('SELECT id, pos, doc FROM newsgraph.article WHERE id = ANY($1::text[])', [ids]);
     return new Map(rows.map((r) => [r.id, { record: r.doc, pos: r.pos }]));
   }
 }

@@ -16,7 +16,7 @@
  * again (an end kept for an earlier page is not reused for a new one: each request pays for its own reads); an end
  * no longer at hand is looked up as before: the answers are the same either way, only the statements differ.
  */
-import type { EntityAttributes } from "../../graph/types.js";
+import type { EntityAttributes } from '../../graph/types.js';
 
 /** Ends kept at most; a page that would pass this forgets the others first. */
 export const MAX_KEPT = 8_192;
@@ -30,11 +30,7 @@ export class EndsAhead {
   private generation = 0;
 
   /** @param read the entities with these ids, in one statement (missing ones left out) */
-  constructor(
-    private readonly read: (
-      ids: string[],
-    ) => Promise<ReadonlyMap<string, EntityAttributes>>,
-  ) {}
+  constructor(private readonly read: (ids: string[]) => Promise<ReadonlyMap<string, EntityAttributes>>) {}
 
   /** Reads the ends of these relations (at most MAX_KEPT distinct ids; more are left to their look-ups). */
   async readAhead(
