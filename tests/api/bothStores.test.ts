@@ -5,18 +5,16 @@
  * database, byte for byte the in-memory one; other exports answer a clear 501. Then the PostgreSQL server follows a
  * new load at its commit.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 import type { RunningServer } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { loadGraphIntoPostgres } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
 import { serveTwice, type ServedTwice } from '../store/servedTwice.js';
-import { missingPostgres, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, type PostgresCluster } from '../utils/postgresCluster.js';
 import { seedGraph, type Ask } from './seed.js';
 
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 /** Questions beyond the playground's, one or more per part of the API the store answers. */
 const QUESTIONS: ReadonlyArray<readonly [string, string, Record<string, unknown>?]> = [

@@ -6,13 +6,13 @@
  * relations are read with the page and handed out at once (endsAhead.ts: no look-up per end; main's code looked up
  * each), and an article page's extra row (is there a next page?) is not read whole (articlePageBatch.ts).
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 30;
@@ -94,9 +94,6 @@ function playground(name: string): string {
   if (example === undefined) throw new Error(`no playground question ${name}`);
   return example.query;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('the article questions over PostgreSQL', () => {
   let cluster: PostgresCluster;

@@ -3,12 +3,12 @@
  * over PostgreSQL: the same answers as the in-memory store, page by page and after a cursor, in a number of
  * round-trips that does not grow with the number of articles (articlePageBatch.ts).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 40;
@@ -42,9 +42,6 @@ function articlesGraph(): NewsGraph {
   }
   return g;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('article pages over PostgreSQL, batched', () => {
   let cluster: PostgresCluster;

@@ -4,7 +4,7 @@
  * one killed while it waits to switch the readers, each leaving the previous corpus serving, unchanged; a load of a
  * snapshot, read record by record, writing the very rows a load of its data directory writes.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +12,9 @@ import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
 import { LAYOUT_CORE } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, SEED_DATA, tempDir } from '../utils/fixtures.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 
 const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 const QUESTION = '{ snapshot { id articleCount } entity(id: "ukraine") { name relations(first: 50) { id } } search(text: "putin", limit: 3) { id } }';
 

@@ -18,7 +18,7 @@ import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { BATCH_ROWS, FIRST_SCAN, nextRead } from '../../src/store/postgres/exploreEdges.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -75,9 +75,6 @@ describe('how the explorer reads a place on (nextRead)', () => {
     expect(nextRead(FIRST_SCAN, 139_238, 500, 200)).toEqual({ kind: 'pairs' });
   });
 });
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('the explorer over PostgreSQL around hubs', () => {
   let cluster: PostgresCluster;

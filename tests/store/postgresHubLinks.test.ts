@@ -7,13 +7,13 @@
  * each relation of a list (`articles { title }`) go in one statement for the list (articleBatch.ts), not one per
  * relation. The answers are the in-memory store's throughout.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Claims concerning the hub: its adjacency rows that no typed field of the question asks for. */
@@ -81,9 +81,6 @@ const REJECTIONS = `{ relations(predicate: ["REJECTED"], negated: false) { total
  * cores, the whole suite running) the budget's "own working time" of a 51-relation answer passed its 2 s default.
  */
 const ROOMY = { limits: { maxExecutionMs: 60_000, maxWallClockMs: 120_000 } } as const;
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres("a hub's typed fields and its relations' articles over PostgreSQL", () => {
   let cluster: PostgresCluster;

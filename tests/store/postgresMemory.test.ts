@@ -15,7 +15,7 @@ import { askOverHttp } from '../api/seed.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { runNewsgraph } from '../utils/cli.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** A record of about `quotes` × 120 JSON characters, its heavy lists in the middle of its keys. */
@@ -183,9 +183,6 @@ describe('serve --record-cache-mb', () => {
     expect(negative.stderr).toMatch(/--record-cache-mb must be a number of megabytes ≥ 0, not "-1"/u);
   });
 });
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('a PostgreSQL store with a tiny record cache', () => {
   let cluster: PostgresCluster;

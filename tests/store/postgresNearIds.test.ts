@@ -10,7 +10,7 @@ import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { bandedEditDistance, candidateTable, nearestIn } from '../../src/store/postgres/nearIds.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, emptyNewsGraph, fuzzStrings } from '../utils/sampleGraph.js';
 
 /** Ids shaped like a generated corpus's (names, articles' events and claims), some near each other. */
@@ -67,8 +67,6 @@ describe('near ids, measured for fewer', () => {
   });
 });
 
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 function graphOf(ids: readonly string[]): NewsGraph {
   const graph = emptyNewsGraph();

@@ -12,7 +12,7 @@ import { Connections } from '../../src/store/postgres/connections.js';
 import { graphRecords, loadCorpusIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { distinctNeighbourCounts } from '../../src/store/postgres/reachRows.js';
 import { shortestPathPositions, VIRTUAL_RING_FROM } from '../../src/store/postgres/traversals.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 
@@ -79,9 +79,6 @@ function hubsGraph(): NewsGraph {
   }
   return g;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('paths over PostgreSQL around hubs', () => {
   let cluster: PostgresCluster;

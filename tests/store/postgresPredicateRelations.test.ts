@@ -6,13 +6,13 @@
  * adjacency_entity index (main's code read every one of them, filtering by predicate), in three statements (main's
  * code read the people once more, as the holders of their positions).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Organizations the first person criticized: that person's adjacency rows, none of them a position. */
@@ -47,9 +47,6 @@ function positionsGraph(): NewsGraph {
 }
 
 const QUESTION = `{ entities(kind: PERSON) { edges { node { name ... on Person { positions { title of { name kind } relation { evidence { exact } } } } } } } }`;
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('relations by predicate over PostgreSQL, around entities with many relations', () => {
   let cluster: PostgresCluster;

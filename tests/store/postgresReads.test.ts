@@ -4,14 +4,14 @@
  * has relations; the corpus's figures are read once while the store listens for loads, and a new load is still
  * served from its notification on, its large records not taken from the previous corpus.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { neighborhoodRings } from '../../src/graph/rings.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { exploreRings } from '../../src/store/postgres/exploreRings.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -58,9 +58,6 @@ function spokeGraph(): NewsGraph {
   for (let i = 1; i < 100; i++) addRelation(g, { id: `c${i}`, predicate: 'REJECTED', subject: `s${i}`, object: `s${i - 1}` });
   return g;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('how the PostgreSQL store reads', () => {
   let cluster: PostgresCluster;

@@ -3,17 +3,15 @@
  * over loopback; a server over `PostgresStore({ primary, replicas })` answers from them in turn (the primary gets no
  * read), gives the in-memory store's answers, and follows a new load once the replicas have replayed it.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { APPLICATION_NAME } from '../../src/store/postgres/connections.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { askOverHttp, seedGraph } from '../api/seed.js';
-import { missingPostgres, startPostgresCluster, startReplica, waitForReplay, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, startReplica, waitForReplay, type PostgresCluster } from '../utils/postgresCluster.js';
 import { corpusGraph } from './corpusFixture.js';
 
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 const QUESTION = '{ snapshot { id } entity(id: "vladimir-putin") { name neighbors(depth: 2) { distance entity { id } } } relations(first: 5) { totalCount edges { node { id } } } }';
 

@@ -3,13 +3,13 @@
  * loop apart, as the API's execution budget asks them once it yields (one field per turn): all the filters share one
  * batch window (sharedWindow.ts), so "who met whom, and where" sends a statement per field, not one per field and event.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import type { LinkedFilter } from '../../src/store/types.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const EVENTS = 24;
@@ -40,9 +40,6 @@ const FIELDS: readonly LinkedFilter[] = [
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('typed fields asked turns apart', () => {
   let cluster: PostgresCluster;

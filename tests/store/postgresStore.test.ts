@@ -3,13 +3,13 @@
  * this suite (tests/utils/postgresCluster.ts); without PostgreSQL the suite says so and skips (fails under CI).
  * Beyond the contract: every method answers exactly what the in-memory store answers over the same graph.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { missingPostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { seedGraph } from '../api/seed.js';
 import { corpusGraph } from './corpusFixture.js';
@@ -34,9 +34,6 @@ function hubGraph(): NewsGraph {
   for (let i = 2; i < spokes; i += 2) addRelation(g, { id: `c${i}`, predicate: 'CRITICIZED', subject: `s${i}`, object: `s${i - 1}` });
   return g;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('the PostgreSQL store', () => {
   let cluster: PostgresCluster;

@@ -6,7 +6,7 @@
  * HTTP as the in-memory server does, for the hub, a relation between hubs and a much-reported event; an answer that
  * only names the hub reads no whole record.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
@@ -15,7 +15,7 @@ import { HEADS_KEY } from '../../src/store/postgres/listHeads.js';
 import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 import pg from 'pg';
 import type { Ask } from '../api/seed.js';
-import { missingPostgres } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
 import { serveTwice, type ServedTwice } from './servedTwice.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
@@ -53,9 +53,6 @@ function slimGraph(): NewsGraph {
   addRelation(g, { id: 'hub-in-meeting', predicate: 'PARTICIPANT', subject: 'meeting', object: 'hub', origin: 'role', evidence: manyQuotes('met the Hub Land envoy', 80) });
   return g;
 }
-
-const missing = missingPostgres();
-const describePostgres = missing === null ? describe : describe.skip;
 
 describePostgres('slim records: large records handed out without their lists, completed when asked', () => {
   let served: ServedTwice;

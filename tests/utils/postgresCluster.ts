@@ -6,6 +6,7 @@
  * When PostgreSQL is missing the tests say so loudly and skip; under CI (CI=true) they fail, like the other
  * external tools (externalTools.ts), because `.ci/run` installs it.
  */
+import { describe } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -34,6 +35,17 @@ export function missingPostgres(root = POSTGRES_ROOT, env: NodeJS.ProcessEnv = p
   if (env['CI']) throw new Error(`${message} CI must install it in .ci/run.`);
   console.warn(`\n⚠️  SKIPPING: ${message}\n`);
   return message;
+}
+
+let whyMissing: string | null | undefined;
+
+/**
+ * `describe` where a PostgreSQL server can be started here, else `describe.skip`: the suites' guard, asked once per
+ * test file (missingPostgres warns loudly when it skips, and throws under CI).
+ */
+export function describePostgres(name: string, fn: () => void): void {
+  if (whyMissing === undefined) whyMissing = missingPostgres();
+  (whyMissing === null ? describe : describe.skip)(name, fn);
 }
 
 function isRoot(): boolean {
