@@ -4,7 +4,7 @@
  */
 import { afterAll, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph, validateData } from '../../src/build/index.js';
 import { EVENT_STATUSES, EVENT_TYPE_NAMES, PREDICATE_NAMES } from '../../src/ontology/index.js';
@@ -42,6 +42,26 @@ test('npm run corpus: the same seed gives the same bytes, another seed another c
   expect([...b.keys()]).toEqual([...a.keys()]);
   for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes)).toBe(true);
   expect(filesOf(join(work, 'c')).get('entities.yaml')?.equals(a.get('entities.yaml') ?? Buffer.alloc(0))).toBe(false);
+});
+
+test('npm run corpus refuses a folder that holds files, and an unknown option, with the usage and exit code 2', () => {
+  const corpusCommand = join(PROJECT_ROOT, 'bench', 'corpus', 'cli.mjs');
+  const kept = join(work, 'kept');
+  mkdirSync(kept);
+  writeFileSync(join(kept, 'entities.yaml'), 'entities: []\n');
+  const refused = spawnSync(process.execPath, [corpusCommand, '--articles', '3', '-o', kept], { encoding: 'utf8' });
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).toContain(`${kept} is not empty`);
+  expect(refused.stderr).toContain('usage: npm run corpus');
+  expect(readdirSync(kept)).toEqual(['entities.yaml']);
+  expect(readFileSync(join(kept, 'entities.yaml'), 'utf8')).toBe('entities: []\n');
+  const unknown = spawnSync(process.execPath, [corpusCommand, '--article', '3', '-o', join(work, 'never')], { encoding: 'utf8' });
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toMatch(/^corpus: Unknown option '--article'/u);
+  expect(unknown.stderr).not.toMatch(/\bat \S+ \(/u); // no stack trace
+  const help = spawnSync(process.execPath, [corpusCommand, '--help'], { encoding: 'utf8' });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain('-o, --out DIR');
 });
 
 test('a generated corpus validates and builds, with every kind of fact', async () => {
