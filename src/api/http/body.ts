@@ -56,6 +56,8 @@ function sweepIdleBodies(): void {
   const now = Date.now();
   for (let pending: PendingBody | undefined = firstPending; pending !== undefined; ) {
     const next: PendingBody | undefined = pending.nextPending; // expire() takes `pending` out of the list
+    // One taken out meanwhile (by what an expiry's answer did) is not told again; the next sweep sees the rest.
+    if (!isWatched(pending)) break;
     if (now - pending.lastByteAt >= pending.idleMs) pending.expire();
     pending = next;
   }
@@ -73,10 +75,15 @@ function watchIdle(pending: PendingBody): void {
   }
 }
 
+/** Whether a body is in the list of those being read (taking it out clears its links). */
+function isWatched(pending: PendingBody): boolean {
+  return pending.previousPending !== undefined || firstPending === pending;
+}
+
 /** Takes a body out of the list of those being read; nothing when it is not in it. */
 function unwatchIdle(pending: PendingBody): void {
+  if (!isWatched(pending)) return; // already taken out
   const { previousPending, nextPending } = pending;
-  if (previousPending === undefined && firstPending !== pending) return; // not in the list (already taken out)
   if (previousPending === undefined) firstPending = nextPending;
   else previousPending.nextPending = nextPending;
   if (nextPending === undefined) lastPending = previousPending;
