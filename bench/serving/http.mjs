@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 
 /** Starts a script (with node flags) that prints {url} as its first line; resolves with the URL and the child. */
-function startChild(script, args, nodeFlags = []) {
+export function startChild(script, args, nodeFlags = []) {
   const child = spawn(process.execPath, [...nodeFlags, here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
@@ -31,7 +31,7 @@ function startChild(script, args, nodeFlags = []) {
  * `nodeFlags` on node's command line only when asked (a user's own flags win over the command's); resolves with
  * the URL once it prints it.
  */
-function startNewsgraph(snapshot, { cache = true, dist = here('../../dist'), nodeFlags = [] } = {}) {
+export function startNewsgraph(snapshot, { cache = true, dist = here('../../dist'), nodeFlags = [] } = {}) {
   const args = [...nodeFlags, `${dist}/cli/bin.js`, 'serve', '--snapshot', snapshot, '--port', '0', '--host', '127.0.0.1', ...(cache ? [] : ['--response-cache-mb', '0'])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NEWSGRAPH_PROGRESS: '0' } });
   return new Promise((resolve, reject) => {
@@ -100,7 +100,7 @@ const NODE_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-
  * The status, headers (a flat list in the order sent, as `res.rawHeaders`, less node's own) and body of one
  * answer, read with node:http (fetch would sort and merge the headers).
  */
-function rawAnswer(url, body) {
+export function rawAnswer(url, body) {
   return new Promise((resolve, reject) => {
     const req = request(url, body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS }, (res) => {
       const chunks = [];
@@ -117,7 +117,7 @@ function rawAnswer(url, body) {
   });
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+export const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
 
 /**
  * CPU time (user + system, ms) a process and its descendants have used, from /proc (Linux); null elsewhere. Unlike
@@ -136,7 +136,7 @@ function cpuMs(pid) {
 }
 
 /** A GET of an export (`path`) or a POST of a GraphQL body, against the server in process `pid`. */
-async function load(url, body, seconds, connections, pid) {
+export async function load(url, body, seconds, connections, pid) {
   const request = body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS, body };
   const before = cpuMs(pid);
   const result = await autocannon({ url, ...request, duration: seconds, connections });

@@ -28,33 +28,75 @@ interface PendingBody {
   readonly lastByteAt: number;
   readonly idleMs: number;
   expire(): void;
+  /** Its neighbours in the list of bodies being read (`watchIdle`), while it is in it. */
+  previousPending: PendingBody | undefined;
+  nextPending: PendingBody | undefined;
 }
 
 /**
  * Bodies being read, checked by one shared timer every IDLE_SWEEP_MS rather than a timer armed and cleared
  * per request and per chunk: the timer calls were a measurable part of what a cached answer costs. A body is
  * refused between idleMs and idleMs + IDLE_SWEEP_MS after its last byte. The timer stops when nothing is read.
+ * A list linked through the bodies themselves, not a Set: a Set lives in the old generation and is added to
+ * and deleted from for every request, and V8 now and then rehashes it into a new table allocated in the old
+ * generation; measured, that was about 120 bytes of old-generation garbage per cache hit, the growth that brought a
+ * full collection of a 500 MB heap every two million answers (docs/design-choices.md, section `front`).
  */
-const pendingBodies = new Set<PendingBody>();
+let firstPending: PendingBody | undefined;
+let lastPending: PendingBody | undefined;
 const IDLE_SWEEP_MS = 250;
 let sweeper: NodeJS.Timeout | undefined;
 
 function sweepIdleBodies(): void {
-  if (pendingBodies.size === 0) {
+  if (firstPending === undefined) {
     clearInterval(sweeper);
     sweeper = undefined;
     return;
   }
   const now = Date.now();
-  for (const pending of pendingBodies) if (now - pending.lastByteAt >= pending.idleMs) pending.expire();
+  for (let pending: PendingBody | undefined = firstPending; pending !== undefined; ) {
+    const next: PendingBody | undefined = pending.nextPending; // expire() takes `pending` out of the list
+    // One taken out meanwhile (by what an expiry's answer did) is not told again; the next sweep sees the rest.
+    if (!isWatched(pending)) break;
+    if (now - pending.lastByteAt >= pending.idleMs) pending.expire();
+    pending = next;
+  }
 }
 
 function watchIdle(pending: PendingBody): void {
-  pendingBodies.add(pending);
+  pending.previousPending = lastPending;
+  pending.nextPending = undefined;
+  if (lastPending === undefined) firstPending = pending;
+  else lastPending.nextPending = pending;
+  lastPending = pending;
   if (sweeper === undefined) {
     sweeper = setInterval(sweepIdleBodies, IDLE_SWEEP_MS);
     sweeper.unref(); // a body being read keeps its socket, and so the process, alive; the sweeper need not
   }
+}
+
+/** Whether a body is in the list of those being read (taking it out clears its links). */
+function isWatched(pending: PendingBody): boolean {
+  return pending.previousPending !== undefined || firstPending === pending;
+}
+
+/** Takes a body out of the list of those being read; nothing when it is not in it. */
+function unwatchIdle(pending: PendingBody): void {
+  if (!isWatched(pending)) return; // already taken out
+  const { previousPending, nextPending } = pending;
+  if (previousPending === undefined) firstPending = nextPending;
+  else previousPending.nextPending = nextPending;
+  if (nextPending === undefined) lastPending = previousPending;
+  else nextPending.previousPending = previousPending;
+  pending.previousPending = undefined;
+  pending.nextPending = undefined;
+}
+
+/** Bodies being read right now (for tests: none may be left behind). */
+export function bodiesBeingRead(): number {
+  let count = 0;
+  for (let pending = firstPending; pending !== undefined; pending = pending.nextPending) count++;
+  return count;
 }
 
 /** What `readBodyThen` calls once: the body's bytes, or why there are none (a LimitError or a ClientGoneError). */
@@ -72,6 +114,8 @@ type Reading = IncomingMessage & { [READER]?: BodyReader };
  */
 class BodyReader implements PendingBody {
   lastByteAt = Date.now();
+  previousPending: PendingBody | undefined = undefined;
+  nextPending: PendingBody | undefined = undefined;
   private first: Buffer | undefined = undefined;
   private chunks: Buffer[] | undefined = undefined;
   private length = 0;
@@ -106,7 +150,7 @@ class BodyReader implements PendingBody {
 
   finish(error: Error | null, body: Buffer | undefined): void {
     const { req } = this;
-    pendingBodies.delete(this);
+    unwatchIdle(this);
     req.off('data', onReaderData);
     req.off('end', onReaderEnd);
     req.off('error', onReaderError);
