@@ -17,6 +17,7 @@
  * no longer at hand is looked up as before: the answers are the same either way, only the statements differ.
  */
 import type { EntityAttributes } from '../../graph/types.js';
+import { KeptAhead } from './keptAhead.js';
 
 /** Ends kept at most; a page that would pass this forgets the others first. */
 export const MAX_KEPT = 8_192;
@@ -24,10 +25,7 @@ export const MAX_KEPT = 8_192;
 export const KEEP_MS = 2_000;
 
 export class EndsAhead {
-  private kept = new Map<string, EntityAttributes>();
-  private expiry: NodeJS.Timeout | undefined;
-  /** Bumped by `clear`: ends read before it (from the previous corpus, perhaps) are not kept. */
-  private generation = 0;
+  private readonly kept = new KeptAhead<string, EntityAttributes>(MAX_KEPT, KEEP_MS);
 
   /** @param read the entities with these ids, in one statement (missing ones left out) */
   constructor(private readonly read: (ids: string[]) => Promise<ReadonlyMap<string, EntityAttributes>>) {}
@@ -39,16 +37,10 @@ export class EndsAhead {
       readonly object: string;
     }>,
   ): Promise<void> {
-    const ids = [...new Set(relations.flatMap((r) => [r.subject, r.object]))];
-    if (ids.length === 0 || ids.length > MAX_KEPT) return;
-    const generation = this.generation;
-    const found = await this.read(ids);
-    if (generation !== this.generation) return;
-    if (this.kept.size + found.size > MAX_KEPT) this.kept = new Map();
-    for (const [id, entity] of found) this.kept.set(id, entity);
-    if (this.expiry !== undefined) clearTimeout(this.expiry);
-    this.expiry = setTimeout(() => this.forget(), KEEP_MS);
-    this.expiry.unref();
+    await this.kept.readAhead(
+      relations.flatMap((r) => [r.subject, r.object]),
+      this.read,
+    );
   }
 
   /** The entity with this id if a page read it ahead, else undefined. */
@@ -56,16 +48,18 @@ export class EndsAhead {
     return this.kept.get(id);
   }
 
-  /** Forgets every end, and any read under way (the corpus changed). */
-  clear(): void {
-    this.generation++;
-    this.forget();
+  /** Taken before a statement that reads ends with its page (pageWithEnds.ts), and given back to `keep` with them. */
+  get stamp(): number {
+    return this.kept.stamp;
   }
 
-  /** Forgets every end kept (they expired). */
-  private forget(): void {
-    this.kept = new Map();
-    if (this.expiry !== undefined) clearTimeout(this.expiry);
-    this.expiry = undefined;
+  /** Keeps the ends a page's own statement read (pageWithEnds.ts), unless the corpus changed since `stamp`. */
+  keep(ends: readonly EntityAttributes[], stamp: number): void {
+    this.kept.keep(new Map(ends.map((entity) => [entity.id, entity])), stamp);
+  }
+
+  /** Forgets every end, and any read under way (the corpus changed). */
+  clear(): void {
+    this.kept.clear();
   }
 }
