@@ -7,7 +7,7 @@
  * window and a round-trip in turn, and each end was a promise through graphql-js and the budget.
  *
  * So a page reads its relations' ends right after its rows, in one statement, before it is handed out
- * (`readAhead`), and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no
+ * (`readAhead`; `Query.relations` reads them in its page's own statement and gives them to `keep`: pageWithEnds.ts), and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no
  * statement). The price: a page whose ends are not asked reads them anyway (one statement of a few rows per
  * relation).
  *
@@ -17,7 +17,6 @@
  * no longer at hand is looked up as before: the answers are the same either way, only the statements differ.
  */
 import type { EntityAttributes } from '../../graph/types.js';
-import { KeptAhead } from './keptAhead.js';
 
 /** Ends kept at most; a page that would pass this forgets the others first. */
 export const MAX_KEPT = 8_192;
@@ -25,7 +24,10 @@ export const MAX_KEPT = 8_192;
 export const KEEP_MS = 2_000;
 
 export class EndsAhead {
-  private readonly kept = new KeptAhead<string, EntityAttributes>(MAX_KEPT, KEEP_MS);
+  private kept = new Map<string, EntityAttributes>();
+  private expiry: NodeJS.Timeout | undefined;
+  /** Bumped by `clear`: ends read before it (from the previous corpus, perhaps) are not kept. */
+  private generation = 0;
 
   /** @param read the entities with these ids, in one statement (missing ones left out) */
   constructor(private readonly read: (ids: string[]) => Promise<ReadonlyMap<string, EntityAttributes>>) {}
@@ -37,10 +39,30 @@ export class EndsAhead {
       readonly object: string;
     }>,
   ): Promise<void> {
-    await this.kept.readAhead(
-      relations.flatMap((r) => [r.subject, r.object]),
-      this.read,
-    );
+    const ids = [...new Set(relations.flatMap((r) => [r.subject, r.object]))];
+    if (ids.length === 0 || ids.length > MAX_KEPT) return;
+    const generation = this.generation;
+    this.keepFound(await this.read(ids), generation);
+  }
+
+  /** Taken before a statement that reads a page's ends with the page (pageWithEnds.ts), and given back to `keep`. */
+  get stamp(): number {
+    return this.generation;
+  }
+
+  /** Keeps the ends a page's own statement read (pageWithEnds.ts), unless the corpus changed since `stamp`. */
+  keep(ends: readonly EntityAttributes[], stamp: number): void {
+    if (ends.length === 0 || ends.length > MAX_KEPT) return;
+    this.keepFound(new Map(ends.map((entity) => [entity.id, entity])), stamp);
+  }
+
+  private keepFound(found: ReadonlyMap<string, EntityAttributes>, generation: number): void {
+    if (generation !== this.generation) return;
+    if (this.kept.size + found.size > MAX_KEPT) this.kept = new Map();
+    for (const [id, entity] of found) this.kept.set(id, entity);
+    if (this.expiry !== undefined) clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => this.forget(), KEEP_MS);
+    this.expiry.unref();
   }
 
   /** The entity with this id if a page read it ahead, else undefined. */
@@ -48,18 +70,16 @@ export class EndsAhead {
     return this.kept.get(id);
   }
 
-  /** Taken before a statement that reads ends with its page (pageWithEnds.ts), and given back to `keep` with them. */
-  get stamp(): number {
-    return this.kept.stamp;
-  }
-
-  /** Keeps the ends a page's own statement read (pageWithEnds.ts), unless the corpus changed since `stamp`. */
-  keep(ends: readonly EntityAttributes[], stamp: number): void {
-    this.kept.keep(new Map(ends.map((entity) => [entity.id, entity])), stamp);
-  }
-
   /** Forgets every end, and any read under way (the corpus changed). */
   clear(): void {
-    this.kept.clear();
+    this.generation++;
+    this.forget();
+  }
+
+  /** Forgets every end kept (they expired). */
+  private forget(): void {
+    this.kept = new Map();
+    if (this.expiry !== undefined) clearTimeout(this.expiry);
+    this.expiry = undefined;
   }
 }

@@ -54,7 +54,6 @@ import { NearIds } from './nearIds.js';
 import { SharedWindow } from './sharedWindow.js';
 import { RecentLists } from './recentLists.js';
 import { pageWithEndsSql, type PageOrEndRow } from './pageWithEnds.js';
-import { PagesAhead } from './pageArticles.js';
 import { linkedValues } from './linkedBatch.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
@@ -139,8 +138,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly counts = new CorpusCounts();
   /** The timelines handed out lately: a typed field of one event is read for all of the list's events (recentLists.ts). */
   private readonly recentLists = new RecentLists();
-  /** The pages of relations handed out lately: their articles read together at the first ask (pageArticles.ts). */
-  private readonly pagesAhead: PagesAhead;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -162,8 +159,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.endsAhead.clear();
       this.counts.clear();
       this.recentLists.clear();
-      this.articleBatch.clear();
-      this.pagesAhead.clear();
       this.nearIds.corpusChanged(() => this.meta().then((m) => m.identity.id));
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
@@ -187,7 +182,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
     );
     this.articleBatch = new ArticleBatch(this.db);
-    this.pagesAhead = new PagesAhead((ids) => this.articleBatch.readAhead(ids));
     this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
   }
 
@@ -217,7 +211,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   relationArticleIds(relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]> {
-    this.pagesAhead.relationAsked(relation.id);
     return this.articleHead('relation', relation, first, () => evidenceArticleIds(relation.evidence));
   }
 
@@ -428,12 +421,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     const after = await this.cursorPosition('relation', page.after);
     const [total, rows] = await Promise.all([
       counted,
-      // The page and the ends of the relations shown, in one statement (pageWithEnds.ts); their articles, if asked,
-      // are read together at the first ask (pageArticles.ts).
-      this.relationPageWithEnds(pageWithEndsSql(from, sql, position, n), [...values, after, page.first + 1, page.first]).then((records) => {
-        this.pagesAhead.remember(records.slice(0, page.first));
-        return records;
-      }),
+      // The page and the ends of the relations shown, in one statement (pageWithEnds.ts).
+      this.relationPageWithEnds(pageWithEndsSql(from, sql, position, n), [...values, after, page.first + 1, page.first]),
     ]);
     return this.pageOf('relation', rows, page.first, total);
   }
@@ -511,7 +500,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async article(id: string): Promise<ArticleRecord | null> {
-    this.pagesAhead.articleAsked(id);
     return this.articleBatch.article(id);
   }
 
