@@ -7,9 +7,9 @@
  * window and a round-trip in turn, and each end was a promise through graphql-js and the budget.
  *
  * So a page reads its relations' ends right after its rows, in one statement, before it is handed out
- * (`readAhead`; `Query.relations` reads them in its page's own statement and gives them to `keep`: pageWithEnds.ts), and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no
- * statement). The price: a page whose ends are not asked reads them anyway (one statement of a few rows per
- * relation).
+ * (`readAhead`; `Query.relations` reads them in its page's own statement and gives them to `keep`: pageWithEnds.ts),
+ * and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no statement). The price: a
+ * page whose ends are not asked reads them anyway (one statement of a few rows per relation).
  *
  * What is kept: the ends read, until KEEP_MS after the last page read them, MAX_KEPT of them at most (a page that
  * would pass it starts afresh), or the corpus changes (`clear`, with the record caches). Every page reads its ends

@@ -458,7 +458,6 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return records;
   }
 
-
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]> {
     if (!Number.isInteger(query.depth) || query.depth < 0) {
       throw new NewsgraphError('BAD_USER_INPUT', `neighborhood: depth must be a whole number ≥ 0, not ${query.depth}.`);
