@@ -7,9 +7,9 @@
  * window and a round-trip in turn, and each end was a promise through graphql-js and the budget.
  *
  * So a page reads its relations' ends right after its rows, in one statement, before it is handed out
- * (`readAhead`), and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no
- * statement). The price: a page whose ends are not asked reads them anyway (one statement of a few rows per
- * relation).
+ * (`readAhead`; `Query.relations` reads them in its page's own statement and gives them to `keep`: pageWithEnds.ts),
+ * and the resolvers of `subject` and `object` take them at once (`atHand`: no promise, no statement). The price: a
+ * page whose ends are not asked reads them anyway (one statement of a few rows per relation).
  *
  * What is kept: the ends read, until KEEP_MS after the last page read them, MAX_KEPT of them at most (a page that
  * would pass it starts afresh), or the corpus changes (`clear`, with the record caches). Every page reads its ends
@@ -42,7 +42,21 @@ export class EndsAhead {
     const ids = [...new Set(relations.flatMap((r) => [r.subject, r.object]))];
     if (ids.length === 0 || ids.length > MAX_KEPT) return;
     const generation = this.generation;
-    const found = await this.read(ids);
+    this.keepFound(await this.read(ids), generation);
+  }
+
+  /** Taken before a statement that reads a page's ends with the page (pageWithEnds.ts), and given back to `keep`. */
+  get stamp(): number {
+    return this.generation;
+  }
+
+  /** Keeps the ends a page's own statement read (pageWithEnds.ts), unless the corpus changed since `stamp`. */
+  keep(ends: readonly EntityAttributes[], stamp: number): void {
+    if (ends.length === 0 || ends.length > MAX_KEPT) return;
+    this.keepFound(new Map(ends.map((entity) => [entity.id, entity])), stamp);
+  }
+
+  private keepFound(found: ReadonlyMap<string, EntityAttributes>, generation: number): void {
     if (generation !== this.generation) return;
     if (this.kept.size + found.size > MAX_KEPT) this.kept = new Map();
     for (const [id, entity] of found) this.kept.set(id, entity);

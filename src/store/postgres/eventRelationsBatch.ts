@@ -40,6 +40,11 @@ export class EventRelationsBatches {
     return this.byFirst.load(eventId, String(first), first);
   }
 
+  /** Each event's relations, in one statement sent now (no batch window): a list's items (recentLists.ts). */
+  readAll(ids: string[], first: number): Promise<Map<string, RelationAttributes[]>> {
+    return this.read(ids, first);
+  }
+
   private async read(ids: string[], first: number): Promise<Map<string, RelationAttributes[]>> {
     const rows = await this.db.read<EventRelationRow>(eventRelationsSql(this.doc), [ids, first]);
     const records = await this.records(rows.map((r) => ({ key: r.pos, doc: r.doc })));

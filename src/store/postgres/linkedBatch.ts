@@ -40,6 +40,13 @@ export function linkedSql(doc: string, byPredicate = false): string {
     ORDER BY 3, 4 LIMIT $7) x`;
 }
 
+/** The statement's values after the ids ($2 to $7): equal for two look-ups that may share a statement. */
+export function linkedValues(filter: LinkedFilter, first: number): unknown[] {
+  const { predicates, direction = 'BOTH', negated, kind, order = 'graph' } = filter;
+  const wantKind = order === 'time' ? 'EVENT' : kind;
+  return [predicates === undefined ? null : [...new Set(predicates)], negated ?? null, direction, wantKind ?? null, order === 'time', first];
+}
+
 /** The answer's order within one entity: timeline (or graph) position, undated last, then the first relation's. */
 function byOrder(a: LinkedRow, b: LinkedRow): number {
   const ao = a.ord ?? Number.POSITIVE_INFINITY;
@@ -63,10 +70,13 @@ export class LinkedBatches {
   ) {}
 
   load(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
-    const { predicates, direction = 'BOTH', negated, kind, order = 'graph' } = filter;
-    const wantKind = order === 'time' ? 'EVENT' : kind;
-    const values = [predicates === undefined ? null : [...new Set(predicates)], negated ?? null, direction, wantKind ?? null, order === 'time', first];
+    const values = linkedValues(filter, first);
     return this.byFilter.load(id, JSON.stringify(values), values);
+  }
+
+  /** Each id's answer under this filter, in one statement sent now (no batch window): a list's items (recentLists.ts). */
+  readAll(ids: string[], filter: LinkedFilter, first: number): Promise<Map<string, EntityAttributes[]>> {
+    return this.read(ids, linkedValues(filter, first));
   }
 
   private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, EntityAttributes[]>> {

@@ -52,6 +52,9 @@ import { CorpusCounts } from './corpusCounts.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { NearIds } from './nearIds.js';
 import { SharedWindow } from './sharedWindow.js';
+import { RecentLists } from './recentLists.js';
+import { pageWithEndsSql, type PageOrEndRow } from './pageWithEnds.js';
+import { linkedValues } from './linkedBatch.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
@@ -133,6 +136,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly endsAhead: EndsAhead;
   /** Counts of filtered lists, kept for the corpus (corpusCounts.ts). */
   private readonly counts = new CorpusCounts();
+  /** The timelines handed out lately: a typed field of one event is read for all of the list's events (recentLists.ts). */
+  private readonly recentLists = new RecentLists();
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -153,6 +158,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.wholeRelations.clear();
       this.endsAhead.clear();
       this.counts.clear();
+      this.recentLists.clear();
+      this.nearIds.corpusChanged(() => this.meta().then((m) => m.identity.id));
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
     this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
@@ -379,6 +386,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
+    // An event of a timeline just handed out: this field for every event of it, in one statement sent now (recentLists.ts).
+    const listed = this.recentLists.ask(id, `linked${JSON.stringify(linkedValues(filter, first))}`, (ids) => this.linkedBatches.readAll(ids, filter, first));
+    if (listed !== undefined) return (await listed) ?? [];
     // Each far end once, at the first relation that reaches it; then graph order, or timeline order for events. The
     // typed fields of a list's items ask together: one statement per filter (linkedBatch.ts), all the filters held in
     // one window so that a list's fields asked a few turns apart still go together (sharedWindow.ts).
@@ -386,6 +396,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
+    const listed = this.recentLists.ask(eventId, `relationsOfEvent:${first}`, (ids) => this.eventRelationsBatches.readAll(ids, first));
+    if (listed !== undefined) return (await listed) ?? [];
     // The events of a list ask together: one statement (eventRelationsBatch.ts).
     return this.eventRelationsBatches.load(eventId, first);
   }
@@ -409,14 +421,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     const after = await this.cursorPosition('relation', page.after);
     const [total, rows] = await Promise.all([
       counted,
-      this.relationRecordsOf(
-        `SELECT r.pos, ${recordOrNull(servedDoc('r.'))} AS doc FROM ${from} WHERE ${sql} AND ${position} > $${n + 1} ORDER BY ${position} LIMIT $${n + 2}`,
-        [...values, after, page.first + 1],
-      ).then(async (records) => {
-        // The ends of the relations shown (not of the extra one that says there is a next page).
-        await this.endsAhead.readAhead(records.slice(0, page.first));
-        return records;
-      }),
+      // The page and the ends of the relations shown, in one statement (pageWithEnds.ts).
+      this.relationPageWithEnds(pageWithEndsSql(from, sql, position, n), [...values, after, page.first + 1, page.first]),
     ]);
     return this.pageOf('relation', rows, page.first, total);
   }
@@ -438,12 +444,18 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   };
 
   /**
-   * The relation records of a query that selects `pos` and `recordOrNull(r.doc)` AS doc, in its order: the small
-   * ones as read, the large ones from the cache (or one more query for those not there yet).
+   * The relation records of a page and the ends of those shown (pageWithEndsSql), in order: the small ones as read,
+   * the large ones from the cache (or one more query for those not there yet); the ends kept at hand (endsAhead.ts).
    */
-  private async relationRecordsOf(sql: string, values: readonly unknown[]): Promise<RelationAttributes[]> {
-    const rows = await this.db.read<{ pos: number; doc: string | null }>(sql, values);
-    return this.relationRecords.recordsOfRows(rows.map((r) => ({ key: r.pos, doc: r.doc })), this.readRelations);
+  private async relationPageWithEnds(sql: string, values: readonly unknown[]): Promise<RelationAttributes[]> {
+    const stamp = this.endsAhead.stamp;
+    const rows = await this.db.read<PageOrEndRow>(sql, values);
+    const [records, ends] = await Promise.all([
+      this.relationRecords.recordsOfRows(rows.flatMap((r) => (r.pos === null ? [] : [{ key: r.pos, doc: r.doc }])), this.readRelations),
+      this.entityRecords.recordsOfRows(rows.flatMap((r) => (r.id === null ? [] : [{ key: r.id, doc: r.doc }])), this.readEntities),
+    ]);
+    this.endsAhead.keep(ends, stamp);
+    return records;
   }
 
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]> {
@@ -539,6 +551,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
        AND ${dateRangeCondition('timeline_date', '$3::text', '$4::text')} ORDER BY timeline_pos LIMIT $5`,
       [statuses === undefined ? null : [...statuses], eventTypes === undefined ? null : [...eventTypes], from ?? null, to ?? null, first],
     );
+    this.recentLists.remember(rows.map((r) => r.id));
     return rows as EventAttributes[];
   }
 
