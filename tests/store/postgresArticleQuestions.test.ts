@@ -6,13 +6,14 @@
  * relations are read with the page and handed out at once (endsAhead.ts: no look-up per end; main's code looked up
  * each), and an article page's extra row (is there a next page?) is not read whole (articlePageBatch.ts).
  */
-import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { beforeAll, expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 30;
@@ -96,21 +97,14 @@ function playground(name: string): string {
 }
 
 describePostgres('the article questions over PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(articlesGraph);
   let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = articlesGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
+  beforeAll(() => {
+    memory = memoryStore(fixture.graph);
   });
 
   test('answer what the in-memory store answers, in a few statements, the ends of relations at hand', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       for (const name of ['FactsStatedBySeveralArticles', 'WhatEachArticleAdded']) {
         const query = playground(name);
@@ -137,7 +131,7 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test("a page's relations come with their ends at hand, and an unknown article is still refused", async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const page = await store.articleRelations('a0', { first: 2 });
       const expected = await memory.articleRelations('a0', { first: 2 });
@@ -161,7 +155,7 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test('say whether there is a next page as the in-memory store does, on both sides of the last item', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       // Article a0 names 4 entities and states 3 relations; a29 names none. The row after a page is not read whole
       // (articlePageBatch.ts): only its place says there is a next page.
@@ -178,7 +172,7 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test('a filtered count is made once per corpus, and made again for a new load', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const query = { minArticles: 2, negated: false };
       const expected = await memory.relations(query, { first: 3 });
@@ -210,7 +204,7 @@ describePostgres('the article questions over PostgreSQL', () => {
           evidence: position.evidence.slice(0, 1),
         });
       }
-      const { identity } = await loadGraphIntoPostgres(cluster.url, fewer);
+      const { identity } = await loadGraphIntoPostgres(fixture.url, fewer);
       const deadline = Date.now() + 5_000;
       while ((await store.identity()).id !== identity.id && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const answer = await store.relations(query, { first: 3 });

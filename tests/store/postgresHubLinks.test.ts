@@ -7,13 +7,14 @@
  * each relation of a list (`articles { title }`) go in one statement for the list (articleBatch.ts), not one per
  * relation. The answers are the in-memory store's throughout.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Claims concerning the hub: its adjacency rows that no typed field of the question asks for. */
@@ -83,20 +84,14 @@ const REJECTIONS = `{ relations(predicate: ["REJECTED"], negated: false) { total
 const ROOMY = { limits: { maxExecutionMs: 60_000, maxWallClockMs: 120_000 } } as const;
 
 describePostgres("a hub's typed fields and its relations' articles over PostgreSQL", () => {
-  let cluster: PostgresCluster;
+  const fixture = postgresFixture(hubGraph);
   let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    const graph = hubGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
+  beforeAll(() => {
+    memory = memoryStore(fixture.graph);
   });
 
   test('answer what the in-memory store answers: typed fields, relations by predicate, articles, asked alone or together', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const ids = ['hub', 'q0', 'q1', 'crimea', 'g3', 'c0', 'nobody'];
       const linkedFilters: LinkedFilter[] = [
@@ -157,7 +152,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
   });
 
   test("the proposal's typed fields read its rows of their predicates only, not its 400 other rows", async () => {
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: fixture.url });
     await admin.connect();
     try {
       /** Index entries read from the adjacency indexes so far, as the statistics collector has them. */
@@ -166,12 +161,12 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
         const { rows } = await admin.query<{ n: string }>(`SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE relname = 'adjacency'`);
         return Number(rows[0]?.n ?? 0);
       };
-      const store = new PostgresStore({ primary: cluster.url });
+      const store = new PostgresStore({ primary: fixture.url });
       const answer = await executeQuery(store, FRAMEWORK, ROOMY); // the corpus's figures read, the statements prepared
       expect(answer.errors).toBeUndefined();
       await store.close();
       const before = await entriesRead();
-      const again = new PostgresStore({ primary: cluster.url });
+      const again = new PostgresStore({ primary: fixture.url });
       expect(await executeQuery(again, FRAMEWORK, ROOMY)).toEqual(answer);
       // A control through the hub's adjacency rows (no predicate): all of them, so the count is seen to move.
       const all = await again.relationsOf('hub', { direction: 'BOTH' }, 1000);
@@ -195,7 +190,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
   });
 
   test("a place's relations ask their articles in one statement, not one per relation", async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const answer = await executeQuery(store, CRIMEA, ROOMY); // the corpus's figures read, the code warm
       expect(answer.errors).toBeUndefined();
@@ -217,7 +212,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
     // `first: 0`: no relation shown, so no statement for the ends of the ones shown (endsAhead.ts); what is left is
     // the look-up that says whether there is a page at all, and the count if it is made again.
     const TOTAL = `{ relations(predicate: ["REJECTED"], negated: false, first: 0) { totalCount pageInfo { hasNextPage } } }`;
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const answer = await executeQuery(store, TOTAL, ROOMY);
       expect(answer).toEqual(await executeQuery(memory, TOTAL, ROOMY));
@@ -228,7 +223,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
       // Another corpus (one more rejection) loaded under the same store: its own count, not the one kept.
       const graph = hubGraph();
       addRelation(graph, { id: 'one-more', predicate: 'REJECTED', subject: 'g9', object: 'q1', evidence: [quote(0)] });
-      await loadGraphIntoPostgres(cluster.url, graph);
+      await loadGraphIntoPostgres(fixture.url, graph);
       const expected = await executeQuery(memoryStore(graph), TOTAL, ROOMY);
       let after = await executeQuery(store, TOTAL, ROOMY);
       for (let waited = 0; waited < 15_000 && JSON.stringify(after) !== JSON.stringify(expected); waited += 100) {

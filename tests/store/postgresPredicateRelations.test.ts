@@ -6,13 +6,14 @@
  * adjacency_entity index (main's code read every one of them, filtering by predicate), in three statements (main's
  * code read the people once more, as the holders of their positions).
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkFilter } from '../../src/store/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Organizations the first person criticized: that person's adjacency rows, none of them a position. */
@@ -49,21 +50,14 @@ function positionsGraph(): NewsGraph {
 const QUESTION = `{ entities(kind: PERSON) { edges { node { name ... on Person { positions { title of { name kind } relation { evidence { exact } } } } } } } }`;
 
 describePostgres('relations by predicate over PostgreSQL, around entities with many relations', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(positionsGraph);
   let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = positionsGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
+  beforeAll(() => {
+    memory = memoryStore(fixture.graph);
   });
 
   test('answer what the in-memory store answers, in every direction, negated or not, asked one at a time or together', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const filters: LinkFilter[] = [
         { predicates: ['HOLDS_POSITION'], direction: 'OUT', negated: false },
@@ -98,7 +92,7 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
   });
 
   test("the playground question reads no person's adjacency rows: the positions through the predicate", async () => {
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: fixture.url });
     await admin.connect();
     try {
       /** Index entries read from adjacency_entity so far, as the statistics collector has them. */
@@ -108,7 +102,7 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
         return Number(rows[0]?.n ?? 0);
       };
       const before = await entriesRead();
-      const store = new PostgresStore({ primary: cluster.url });
+      const store = new PostgresStore({ primary: fixture.url });
       // A control read through adjacency_entity (no predicate): p0's rows, every one, so the count is seen to move.
       const all = await store.relationsOf('p0', { direction: 'BOTH' }, 1000);
       expect(all).toHaveLength(CRITICIZED + 3);

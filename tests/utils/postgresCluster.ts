@@ -102,7 +102,7 @@ function ownedTempDir(prefix: string): string {
   return dir;
 }
 
-async function startServer(root: string, dataDir: string): Promise<PostgresCluster> {
+async function startServer(root: string, dataDir: string, settings: readonly string[] = []): Promise<PostgresCluster> {
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -114,6 +114,7 @@ async function startServer(root: string, dataDir: string): Promise<PostgresClust
     '-c wal_level=replica',
     '-c max_wal_senders=4',
     '-c shared_buffers=32MB',
+    ...settings,
   ].join(' ');
   runBinary('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
   let stopped = false;
@@ -133,12 +134,15 @@ async function startServer(root: string, dataDir: string): Promise<PostgresClust
   };
 }
 
-/** Starts a new cluster: initdb (trust on loopback, UTF-8, C locale), then pg_ctl start. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/**
+ * Starts a new cluster: initdb (trust on loopback, UTF-8, C locale), then pg_ctl start. `settings` are more server
+ * options (`-c name=value`), after the test defaults above.
+ */
+export async function startPostgresCluster(settings: readonly string[] = []): Promise<PostgresCluster> {
   const root = ownedTempDir('newsgraph-pg-');
   const dataDir = join(root, 'data');
   runBinary('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  return startServer(root, dataDir);
+  return startServer(root, dataDir, settings);
 }
 
 /**
