@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startPostgresCluster, type PostgresCluster } from './postgresCluster.js';
-import { CLUSTER_FILE, readClusterFile, RUN_DIR_VARIABLE, RUN_PID_VARIABLE, startWatchdog, type SharedClusterFile } from './sharedPostgresRun.js';
+import { CLUSTER_FILE, readClusterFile, RUN_DIR_VARIABLE, runPid, type SharedClusterFile } from './sharedPostgresRun.js';
 
 const FAILED_FILE = 'failed.txt';
 /** How long a process waits for another to start the cluster (initdb and pg_ctl start take about a second). */
@@ -31,11 +31,13 @@ const SHARED_SETTINGS = ['-c max_connections=400'];
 export interface PostgresDatabase extends PostgresCluster {
   readonly name: string;
 }
+
 /** Starts the run's cluster (this process won the run folder), writes its address, or why it failed. */
-async function startShared(runDir: string, runPid: number): Promise<SharedClusterFile> {
+async function startShared(runDir: string): Promise<SharedClusterFile> {
   try {
-    const cluster = await startPostgresCluster(SHARED_SETTINGS);
-    const watchdogPid = startWatchdog(runPid, runDir, cluster.dataDir);
+    const cluster = await startPostgresCluster(SHARED_SETTINGS, [runDir]);
+    const watchdogPid = cluster.watchdogPid;
+    if (watchdogPid === undefined) throw new Error('the shared PostgreSQL cluster has no watchdog');
     const file: SharedClusterFile = { url: cluster.url, port: cluster.port, dataDir: cluster.dataDir, watchdogPid };
     writeFileSync(join(runDir, `${CLUSTER_FILE}.part`), JSON.stringify(file));
     renameSync(join(runDir, `${CLUSTER_FILE}.part`), join(runDir, CLUSTER_FILE));
@@ -61,15 +63,14 @@ async function waitForShared(runDir: string): Promise<SharedClusterFile> {
 /** The run's cluster, started by the first caller of the whole run; null outside a run set up by globalSetup. */
 async function sharedCluster(): Promise<SharedClusterFile | null> {
   const runDir = process.env[RUN_DIR_VARIABLE];
-  const runPid = Number(process.env[RUN_PID_VARIABLE]);
-  if (runDir === undefined || !Number.isInteger(runPid)) return null;
+  if (runDir === undefined || runPid() === null) return null;
   try {
     mkdirSync(runDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return waitForShared(runDir);
     throw error;
   }
-  return startShared(runDir, runPid);
+  return startShared(runDir);
 }
 
 /** Runs one statement on the cluster's `postgres` database. */

@@ -32,6 +32,21 @@ export interface SharedClusterFile {
   readonly watchdogPid: number;
 }
 
+/** The run's main process when this process runs under a jest run set up by globalSetup, else null. */
+export function runPid(): number | null {
+  const pid = Number(process.env[RUN_PID_VARIABLE]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Stops a watchdog started by startWatchdog (its cluster is being stopped by its owner). */
+export function stopWatchdog(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The watchdog is gone already.
+  }
+}
+
 /** jest's globalSetup part: names the run folder; starts nothing. */
 export function sharedPostgresSetup(): void {
   process.env[RUN_DIR_VARIABLE] = join(tmpdir(), `newsgraph-test-postgres-run-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -74,11 +89,7 @@ export async function sharedPostgresTeardown(): Promise<void> {
   try {
     const file = readClusterFile(runDir);
     if (file !== null) {
-      try {
-        process.kill(-file.watchdogPid, 'SIGKILL');
-      } catch {
-        // The watchdog is gone already.
-      }
+      stopWatchdog(file.watchdogPid);
       await stopPostgresProcess(file.dataDir);
     }
   } finally {
@@ -87,17 +98,17 @@ export async function sharedPostgresTeardown(): Promise<void> {
 }
 
 /**
- * A detached shell that waits for the run's main process to end, then stops the cluster and removes its folders as the
- * teardown does (which kills it first after a normal run). Detached, in a session of its own: Ctrl-C in the terminal
- * does not reach it. Returns its pid (its process group's id).
+ * A detached shell that waits for the run's main process to end, then stops the cluster at `dataDir` and removes its
+ * folder and `alsoRemove` as the teardown does (which kills it first after a normal run). Detached, in a session of
+ * its own: Ctrl-C in the terminal does not reach it. Returns its pid (its process group's id).
  */
-export function startWatchdog(runPid: number, runDir: string, dataDir: string): number {
+export function startWatchdog(runPid: number, dataDir: string, alsoRemove: readonly string[] = []): number {
   const quoted = (path: string): string => `'${path.replaceAll("'", `'\\''`)}'`;
   const script = [
     `while kill -0 ${runPid} 2>/dev/null; do sleep 0.5; done`,
     `pid=$(head -n 1 ${quoted(join(dataDir, 'postmaster.pid'))} 2>/dev/null) && kill -QUIT "$pid" 2>/dev/null`,
     `while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.2; done`,
-    `rm -rf ${quoted(dirname(dataDir))} ${quoted(runDir)}`,
+    `rm -rf ${[dirname(dataDir), ...alsoRemove].map(quoted).join(' ')}`,
   ].join('\n');
   const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   watchdog.unref();
