@@ -7,11 +7,11 @@
  * each relation of a list (`articles { title }`) go in one statement for the list (articleBatch.ts), not one per
  * relation. The answers are the in-memory store's throughout.
  */
-import { beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
-import { memoryStore, type GraphStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
+import { memoryStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
@@ -85,10 +85,6 @@ const ROOMY = { limits: { maxExecutionMs: 60_000, maxWallClockMs: 120_000 } } as
 
 describePostgres("a hub's typed fields and its relations' articles over PostgreSQL", () => {
   const fixture = postgresFixture(hubGraph);
-  let memory: GraphStore;
-  beforeAll(() => {
-    memory = memoryStore(fixture.graph);
-  });
 
   test('answer what the in-memory store answers: typed fields, relations by predicate, articles, asked alone or together', async () => {
     const store = new PostgresStore({ primary: fixture.url });
@@ -111,7 +107,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
           const together = await Promise.all(ids.map((id) => store.linked(id, filter, first)));
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.linked(id, filter, first));
-          const expected = await Promise.all(ids.map((id) => memory.linked(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.linked(id, filter, first)));
           expect(together).toEqual(expected);
           expect(alone).toEqual(expected);
         }
@@ -125,7 +121,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
       for (const filter of relationFilters) {
         for (const first of [1, 5, 200]) {
           const together = await Promise.all(ids.map((id) => store.relationsOf(id, filter, first)));
-          const expected = await Promise.all(ids.map((id) => memory.relationsOf(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.relationsOf(id, filter, first)));
           expect(together).toEqual(expected);
         }
       }
@@ -138,10 +134,10 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
         [articles.map((a) => a.id), 200],
       ];
       const together = await Promise.all(asks.map(([articleIds, first]) => store.articles({ ids: articleIds }, first)));
-      expect(together).toEqual(await Promise.all(asks.map(([articleIds, first]) => memory.articles({ ids: articleIds }, first))));
-      expect(await store.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5)).toEqual(await memory.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5));
+      expect(together).toEqual(await Promise.all(asks.map(([articleIds, first]) => fixture.memory.articles({ ids: articleIds }, first))));
+      expect(await store.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5)).toEqual(await fixture.memory.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5));
       for (const question of [FRAMEWORK, CRIMEA, REJECTIONS]) {
-        const fromMemory = await executeQuery(memory, question, ROOMY);
+        const fromMemory = await executeQuery(fixture.memory, question, ROOMY);
         const fromPostgres = await executeQuery(store, question, ROOMY);
         expect(fromPostgres.errors).toBeUndefined();
         expect(fromPostgres).toEqual(fromMemory);
@@ -215,7 +211,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
     const store = new PostgresStore({ primary: fixture.url });
     try {
       const answer = await executeQuery(store, TOTAL, ROOMY);
-      expect(answer).toEqual(await executeQuery(memory, TOTAL, ROOMY));
+      expect(answer).toEqual(await executeQuery(fixture.memory, TOTAL, ROOMY));
       const statements = store.statementCount;
       expect(await executeQuery(store, TOTAL, ROOMY)).toEqual(answer);
       // The page alone (main's code: the count again beside it).

@@ -6,11 +6,11 @@
  * adjacency_entity index (main's code read every one of them, filtering by predicate), in three statements (main's
  * code read the people once more, as the holders of their positions).
  */
-import { beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/types.js';
-import { memoryStore, type GraphStore, type LinkFilter } from '../../src/store/index.js';
+import type { LinkFilter } from '../../src/store/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
@@ -51,10 +51,6 @@ const QUESTION = `{ entities(kind: PERSON) { edges { node { name ... on Person {
 
 describePostgres('relations by predicate over PostgreSQL, around entities with many relations', () => {
   const fixture = postgresFixture(positionsGraph);
-  let memory: GraphStore;
-  beforeAll(() => {
-    memory = memoryStore(fixture.graph);
-  });
 
   test('answer what the in-memory store answers, in every direction, negated or not, asked one at a time or together', async () => {
     const store = new PostgresStore({ primary: fixture.url });
@@ -76,14 +72,14 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
           const together = await Promise.all(ids.map((id) => store.relationsOf(id, filter, first)));
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.relationsOf(id, filter, first));
-          const expected = await Promise.all(ids.map((id) => memory.relationsOf(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.relationsOf(id, filter, first)));
           const names = (lists: readonly unknown[]): unknown => (lists as ReadonlyArray<ReadonlyArray<{ readonly id: string }>>).map((list) => list.map((r) => r.id));
           expect(names(together)).toEqual(names(expected));
           expect(names(alone)).toEqual(names(expected));
           expect(together).toEqual(expected);
         }
       }
-      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(memory, QUESTION), executeQuery(store, QUESTION)]);
+      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(fixture.memory, QUESTION), executeQuery(store, QUESTION)]);
       expect(fromPostgres.errors).toBeUndefined();
       expect(fromPostgres).toEqual(fromMemory);
     } finally {
@@ -108,7 +104,7 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
       expect(all).toHaveLength(CRITICIZED + 3);
       const answer = await executeQuery(store, QUESTION);
       expect(answer.errors).toBeUndefined();
-      expect(answer).toEqual(await executeQuery(memory, QUESTION));
+      expect(answer).toEqual(await executeQuery(fixture.memory, QUESTION));
       // Asked again (the corpus's figures now known): the people, their positions, the governments; the people are
       // not read again as the holders (main's code: 4 statements).
       const statements = store.statementCount;

@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
+import { memoryStore, type GraphStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore, type ConnectionOptions, type LoadResult } from '../../src/store/postgres/index.js';
 import { postgresDatabase, type PostgresDatabase } from './sharedPostgres.js';
 
@@ -27,6 +28,8 @@ export interface PostgresFixture {
   readonly graph: NewsGraph;
   /** Loads `graph` into the file's database (the stores opened follow it, as after any load); `graph` is it from now on. */
   load(graph: NewsGraph): Promise<LoadResult>;
+  /** The in-memory store over `graph`, to compare with (made the first time it is asked for after each load). */
+  readonly memory: GraphStore;
   /** A store over the file's database with the default options, opened the first time it is asked for. */
   readonly store: PostgresStore;
   /** Another store over the file's database, closed after the file. */
@@ -49,6 +52,7 @@ export interface FixtureOptions {
 export function postgresFixture(graph?: () => NewsGraph | Promise<NewsGraph>, options: FixtureOptions = {}): PostgresFixture {
   let database: PostgresDatabase | undefined;
   let loaded: NewsGraph | undefined;
+  let memory: GraphStore | undefined;
   let store: PostgresStore | undefined;
   const opened: Closeable[] = [];
 
@@ -80,7 +84,12 @@ export function postgresFixture(graph?: () => NewsGraph | Promise<NewsGraph>, op
     async load(next) {
       const result = await (options.load ?? loadGraphIntoPostgres)(ready().url, next);
       loaded = next;
+      memory = undefined;
       return result;
+    },
+    get memory() {
+      memory ??= memoryStore(fixture.graph);
+      return memory;
     },
     get store() {
       store ??= fixture.open();
