@@ -84,7 +84,7 @@ const REJECTIONS = `{ relations(predicate: ["REJECTED"], negated: false) { total
 const ROOMY = { limits: { maxExecutionMs: 60_000, maxWallClockMs: 120_000 } } as const;
 
 describePostgres("a hub's typed fields and its relations' articles over PostgreSQL", () => {
-  const fixture = postgresFixture(hubGraph);
+  const fixture = postgresFixture(hubGraph, { timeoutMs: 300_000 });
 
   test('answer what the in-memory store answers: typed fields, relations by predicate, articles, asked alone or together', async () => {
     const store = new PostgresStore({ primary: fixture.url });

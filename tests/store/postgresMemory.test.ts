@@ -186,7 +186,7 @@ describe('serve --record-cache-mb', () => {
 });
 
 describePostgres('a PostgreSQL store with a tiny record cache', () => {
-  const fixture = postgresFixture(largeRecordGraph);
+  const fixture = postgresFixture(largeRecordGraph, { timeoutMs: 300_000 });
   const open = (recordCacheBytes: number): PostgresStore => fixture.open({ recordCacheBytes });
 
   test.each([0, 100_000, 48 * 1024 * 1024])('answers as the in-memory store does, within its budget for all its caches (%i bytes)', async (budget) => {

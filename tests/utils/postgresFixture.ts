@@ -55,12 +55,19 @@ export function postgresFixture(graph?: () => NewsGraph | Promise<NewsGraph>, op
   let memory: GraphStore | undefined;
   let store: PostgresStore | undefined;
   const opened: Closeable[] = [];
+  let setUp: Promise<void> | undefined;
 
-  beforeAll(async () => {
-    database = await postgresDatabase();
-    if (graph !== undefined) await fixture.load(await graph());
+  beforeAll(() => {
+    setUp = (async () => {
+      database = await postgresDatabase();
+      if (graph !== undefined) await fixture.load(await graph());
+    })();
+    return setUp;
   }, options.timeoutMs);
   afterAll(async () => {
+    // A beforeAll that timed out may still be loading: dropping the database under it would fail the file a second
+    // time, with the load's "Connection terminated unexpectedly" instead of the timeout.
+    await setUp?.catch(() => undefined);
     try {
       for (const thing of opened.reverse()) await ('close' in thing ? thing.close() : thing.end());
     } finally {
