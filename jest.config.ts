@@ -20,9 +20,10 @@ const config: Config = {
   // Sources import './x.js' (nodenext); in tests the .ts file stands behind that name.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
-  // Builds under test keep their build cache in a folder of the run's own, removed afterwards.
-  globalSetup: '<rootDir>/tests/utils/buildCacheSetup.ts',
-  globalTeardown: '<rootDir>/tests/utils/buildCacheTeardown.ts',
+  // Builds under test keep their build cache in a folder of the run's own, removed afterwards; the PostgreSQL test
+  // files share one cluster, started by the first of them and stopped here at the end (tests/utils/sharedPostgres.ts).
+  globalSetup: '<rootDir>/tests/utils/testRunSetup.ts',
+  globalTeardown: '<rootDir>/tests/utils/testRunTeardown.ts',
 };
 
 // jest reads only a default export: the one exception to the no-default-exports habit.

@@ -6,13 +6,14 @@
  * relations are read with the page and handed out at once (endsAhead.ts: no look-up per end; main's code looked up
  * each), and an article page's extra row (is there a next page?) is not read whole (articlePageBatch.ts).
  */
-import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
-import { memoryStore, type GraphStore } from '../../src/store/index.js';
+import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 30;
@@ -96,25 +97,14 @@ function playground(name: string): string {
 }
 
 describePostgres('the article questions over PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = articlesGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(articlesGraph);
 
   test('answer what the in-memory store answers, in a few statements, the ends of relations at hand', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       for (const name of ['FactsStatedBySeveralArticles', 'WhatEachArticleAdded']) {
         const query = playground(name);
-        const expected = await executeQuery(memory, query);
+        const expected = await executeQuery(fixture.memory, query);
         expect(expected.errors).toBeUndefined();
         expect(await executeQuery(store, query)).toEqual(expected); // warm: the corpus's figures, the prepared statements
         const before = store.statementCount;
@@ -137,22 +127,22 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test("a page's relations come with their ends at hand, and an unknown article is still refused", async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const page = await store.articleRelations('a0', { first: 2 });
-      const expected = await memory.articleRelations('a0', { first: 2 });
+      const expected = await fixture.memory.articleRelations('a0', { first: 2 });
       expect(page).toEqual(expected);
       for (const { node } of page.edges) {
-        expect(store.entityAtHand(node.subject)).toEqual(await memory.entity(node.subject));
-        expect(store.entityAtHand(node.object)).toEqual(await memory.entity(node.object));
+        expect(store.entityAtHand(node.subject)).toEqual(await fixture.memory.entity(node.subject));
+        expect(store.entityAtHand(node.object)).toEqual(await fixture.memory.entity(node.object));
       }
       // Looked up through the store as before, with the same answer.
-      expect(await store.entity('g0')).toEqual(await memory.entity('g0'));
+      expect(await store.entity('g0')).toEqual(await fixture.memory.entity('g0'));
       await expect(store.articleRelations('a9999', { first: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       // A relation's articles by ids (distinct, as evidenceArticleIds gives them), batched: publication order, the
       // first `first`, unknown ids left out.
       const ids = ['a7', 'a3', 'nope', 'a12'];
-      expect(await store.articles({ ids }, 2)).toEqual(await memory.articles({ ids }, 2));
+      expect(await store.articles({ ids }, 2)).toEqual(await fixture.memory.articles({ ids }, 2));
       expect(await store.articles({ ids }, 0)).toEqual([]);
       expect(await store.article('nope')).toBeNull();
     } finally {
@@ -161,7 +151,7 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test('say whether there is a next page as the in-memory store does, on both sides of the last item', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       // Article a0 names 4 entities and states 3 relations; a29 names none. The row after a page is not read whole
       // (articlePageBatch.ts): only its place says there is a next page.
@@ -170,7 +160,7 @@ describePostgres('the article questions over PostgreSQL', () => {
           relations(first: ${first}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`;
         const answer = await executeQuery(store, query);
         expect(answer.errors).toBeUndefined();
-        expect(answer).toEqual(await executeQuery(memory, query));
+        expect(answer).toEqual(await executeQuery(fixture.memory, query));
       }
     } finally {
       await store.close();
@@ -178,10 +168,10 @@ describePostgres('the article questions over PostgreSQL', () => {
   });
 
   test('a filtered count is made once per corpus, and made again for a new load', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const query = { minArticles: 2, negated: false };
-      const expected = await memory.relations(query, { first: 3 });
+      const expected = await fixture.memory.relations(query, { first: 3 });
       expect(await store.relations(query, { first: 3 })).toEqual(expected);
       // The count is kept (corpusCounts.ts): the next pages cost their page and its ends only.
       const before = store.statementCount;
@@ -190,7 +180,7 @@ describePostgres('the article questions over PostgreSQL', () => {
         after: expected.pageInfo.endCursor ?? undefined,
       });
       expect(next).toEqual(
-        await memory.relations(query, {
+        await fixture.memory.relations(query, {
           first: 3,
           after: expected.pageInfo.endCursor ?? undefined,
         }),
@@ -198,7 +188,7 @@ describePostgres('the article questions over PostgreSQL', () => {
       expect(store.statementCount - before).toBe(2); // the cursor's position, the page with its ends (pageWithEnds.ts; before: 3)
       // The count alone (`first: 0`): no statement but the page's one row (is there a next page?). Main's code: 2.
       const counting = store.statementCount;
-      expect(await store.relations(query, { first: 0 })).toEqual(await memory.relations(query, { first: 0 }));
+      expect(await store.relations(query, { first: 0 })).toEqual(await fixture.memory.relations(query, { first: 0 }));
       expect(store.statementCount - counting).toBe(1);
 
       // A new load where only the meetings are stated by several articles: its own count, not the kept one.
@@ -210,7 +200,7 @@ describePostgres('the article questions over PostgreSQL', () => {
           evidence: position.evidence.slice(0, 1),
         });
       }
-      const { identity } = await loadGraphIntoPostgres(cluster.url, fewer);
+      const { identity } = await loadGraphIntoPostgres(fixture.url, fewer);
       const deadline = Date.now() + 5_000;
       while ((await store.identity()).id !== identity.id && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const answer = await store.relations(query, { first: 3 });

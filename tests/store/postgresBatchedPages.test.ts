@@ -3,12 +3,13 @@
  * over PostgreSQL: the same answers as the in-memory store, page by page and after a cursor, in a number of
  * round-trips that does not grow with the number of articles (articlePageBatch.ts).
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 40;
@@ -44,28 +45,16 @@ function articlesGraph(): NewsGraph {
 }
 
 describePostgres('article pages over PostgreSQL, batched', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  let store: PostgresStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = articlesGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    store = new PostgresStore({ primary: cluster.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(articlesGraph);
 
   const question = (articles: number): string => `{ articles(first: ${articles}) { id
     entities(first: 0) { totalCount pageInfo { hasNextPage } }
     relations(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id subject { name } object { name } } } } } }`;
 
   test('answer what the in-memory store answers, page by page and after a cursor', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     for (const articles of [1, ARTICLES]) {
-      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(memory, question(articles)), executeQuery(store, question(articles))]);
+      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(memory, question(articles)), executeQuery(fixture.store, question(articles))]);
       expect(fromPostgres.errors).toBeUndefined();
       expect(fromPostgres).toEqual(fromMemory);
     }
@@ -79,23 +68,23 @@ describePostgres('article pages over PostgreSQL, batched', () => {
           return [first, after === null ? null : await s.articleRelations(id, { first: 5, after }), await s.articleEntities(id, { first: 50 })];
         }),
       );
-    expect(await pages(store)).toEqual(await pages(memory));
+    expect(await pages(fixture.store)).toEqual(await pages(memory));
   });
 
   test('refuse an unknown article, and a bad cursor, as the in-memory store does', async () => {
-    await expect(store.articleRelations('a9999', { first: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(store.articleEntities('a9999', { first: 1, after: 'bm8tc3VjaA' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const entityPage = await store.entitiesOfKind(undefined, { first: 1 });
-    await expect(store.articleRelations('a1', { first: 1, after: entityPage.pageInfo.endCursor ?? '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(fixture.store.articleRelations('a9999', { first: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(fixture.store.articleEntities('a9999', { first: 1, after: 'bm8tc3VjaA' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const entityPage = await fixture.store.entitiesOfKind(undefined, { first: 1 });
+    await expect(fixture.store.articleRelations('a1', { first: 1, after: entityPage.pageInfo.endCursor ?? '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   test('the round-trips of a list of articles do not grow with its length', async () => {
     const roundTrips = async (articles: number): Promise<number> => {
-      const before = store.statementCount;
-      const result = await executeQuery(store, question(articles));
+      const before = fixture.store.statementCount;
+      const result = await executeQuery(fixture.store, question(articles));
       expect(result.errors).toBeUndefined();
       expect((result.data as { articles: unknown[] }).articles).toHaveLength(articles);
-      return store.statementCount - before;
+      return fixture.store.statementCount - before;
     };
     await roundTrips(ARTICLES); // warm (the corpus's figures, the prepared statements)
     const one = await roundTrips(1);

@@ -30,6 +30,7 @@ describePostgres('newsgraph load and serve --store', () => {
     await client.connect();
   });
   afterAll(async () => {
+    for (const loader of loaders) loader.kill('SIGKILL');
     server?.kill('SIGTERM');
     await client?.end();
     await cluster?.stop();
@@ -52,10 +53,20 @@ describePostgres('newsgraph load and serve --store', () => {
   const loadedSchemas = async (): Promise<string[]> =>
     (await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'newsgraph\\_%' ORDER BY 1`)).rows.map((r) => r.nspname);
 
+  /**
+   * Loaders started in the background, killed after the file whatever happened: one left waiting on a lock (its test
+   * timed out before it got there, on a loaded machine) would hold the next loads behind the load lock forever.
+   */
+  const loaders: ChildProcess[] = [];
+  const startLoader = (args: readonly string[]): { loader: ChildProcess; exited: Promise<unknown> } => {
+    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, ...args], { stdio: 'ignore' });
+    loaders.push(loader);
+    return { loader, exited: new Promise((resolve) => loader.on('exit', resolve)) };
+  };
+
   /** Starts `newsgraph load --store URL ...args`, kills it once COPY has written rows, and waits until the server has rolled its transaction back. */
   const killLoadMidCopy = async (args: readonly string[]): Promise<void> => {
-    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, ...args], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => loader.on('exit', resolve));
+    const { loader, exited } = startLoader(args);
     await waitFor(`SELECT 1 FROM pg_stat_progress_copy WHERE command = 'COPY FROM' AND tuples_processed > 0`);
     loader.kill('SIGKILL');
     await exited;
@@ -92,7 +103,7 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(await ask()).toEqual(before);
     await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY%' AND state <> 'idle')`);
     expect(await loadedSchemas()).toEqual(schemas);
-  });
+  }, 300_000);
 
   test('a load killed while it waits to switch the readers leaves the previous corpus serving', async () => {
     const before = await ask();
@@ -100,19 +111,22 @@ describePostgres('newsgraph load and serve --store', () => {
     // A reader inside a transaction holds the views: the load does all its work, then waits to re-point them.
     const reader = new pg.Client({ connectionString: cluster.url });
     await reader.connect();
-    await reader.query('BEGIN');
-    await reader.query('SELECT count(*) FROM newsgraph.entity');
-    const loader = spawn(process.execPath, [BIN, 'load', '--store', cluster.url, generatedCorpus(1000)], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => loader.on('exit', resolve));
-    await waitFor(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP VIEW%'`);
-    loader.kill('SIGKILL');
-    await exited;
-    await reader.query('COMMIT');
-    await reader.end();
+    try {
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM newsgraph.entity');
+      const { loader, exited } = startLoader([generatedCorpus(1000)]);
+      await waitFor(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP VIEW%'`);
+      loader.kill('SIGKILL');
+      await exited;
+      await reader.query('COMMIT');
+    } finally {
+      // Whatever happened: a reader left inside its transaction would hold the views from every later load.
+      await reader.end();
+    }
     await waitFor(`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'DROP VIEW%' AND state <> 'idle')`);
     expect(await ask()).toEqual(before);
     expect(await loadedSchemas()).toEqual(schemas);
-  });
+  }, 300_000);
 
   let builtSnapshot: string | undefined;
   /** The snapshot of the 1,000 generated articles, built once with the CLI. */

@@ -10,15 +10,16 @@
  * in drawing order, each stopping at the relations still wanted (5 statements, 22,570 entries, most of them the
  * count's, as in memory).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import type { ExploreQuery, ExplorerView } from '../../src/graph/explore.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { BATCH_ROWS, FIRST_SCAN, nextRead } from '../../src/store/postgres/exploreEdges.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -77,21 +78,10 @@ describe('how the explorer reads a place on (nextRead)', () => {
 });
 
 describePostgres('the explorer over PostgreSQL around hubs', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  let store: PostgresStore;
+  const fixture = postgresFixture(corpusShapedGraph, { timeoutMs: 300_000 });
   let admin: Connections;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = corpusShapedGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    store = new PostgresStore({ primary: cluster.url });
-    admin = new Connections({ primary: cluster.url });
-  }, 300_000);
-  afterAll(async () => {
-    await store?.close();
-    await admin?.close();
-    await cluster?.stop();
+  beforeAll(() => {
+    admin = fixture.closeAfter(new Connections({ primary: fixture.url }));
   });
 
   /** Index entries read from the adjacency table's two indexes, as the statistics have them. */
@@ -110,7 +100,7 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
    */
   async function measured(query: ExploreQuery): Promise<{ view: ExplorerView; statements: number; rowsRead: number }> {
     const before = await adjacencyEntries();
-    const own = new PostgresStore({ primary: cluster.url });
+    const own = new PostgresStore({ primary: fixture.url });
     try {
       await own.identity();
       const start = own.statementCount;
@@ -133,7 +123,7 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
   }
 
   test('the views equal the in-memory ones: around the hubs, past a large hub, with predicates and entities drawn elsewhere', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     const cases = [
       { center: 'c', depth: 2, limit: 200 },
       { center: 'c', depth: 2, limit: 60 },
@@ -144,10 +134,10 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
       { center: 's3', depth: 2, limit: 100, connectTo: ['h1', 'h2', BIG_HUB, 'l4', 'nobody'] },
     ];
     for (const query of cases) {
-      const [postgres, inMemory] = [await store.explore(query), await memory.explore(query)];
-      expect({ query, view: await withWholeRecords(store, postgres) }).toEqual({ query, view: await withWholeRecords(memory, inMemory) });
+      const [postgres, inMemory] = [await fixture.store.explore(query), await memory.explore(query)];
+      expect({ query, view: await withWholeRecords(fixture.store, postgres) }).toEqual({ query, view: await withWholeRecords(memory, inMemory) });
     }
-    await expect(store.explore({ center: 'nobody', depth: 2, limit: 10 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(fixture.store.explore({ center: 'nobody', depth: 2, limit: 10 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   test('a view around the hubs is five statements, and reads about the rows the in-memory loop visits', async () => {
@@ -164,24 +154,24 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
     // the ring, under the count budget), and the relations drawn in drawing order (the first hub's relations fill
     // the cap within its first 1,500). Main's code also read the drawn ends' relations whole (about 5,000 rows) and
     // the hubs' relations pair by pair.
-    const visited = 5 + graph.degree('h0') + graph.degree('h1') + graph.degree('h2') + graph.degree(BIG_HUB) + graph.degree('small');
+    const visited = 5 + fixture.graph.degree('h0') + fixture.graph.degree('h1') + fixture.graph.degree('h2') + fixture.graph.degree(BIG_HUB) + fixture.graph.degree('small');
     expect(rowsRead).toBeLessThanOrEqual(visited + BATCH_ROWS + 1_000);
   });
 
   test('over GraphQL: a selection without article fields reads no record; with them, the same answers as in memory', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     const lean = '{ explore(center: "c", depth: 2, limit: 200) { reachable nodes { id x y } edges { id } } }';
     const full = `{ explore(center: "c", depth: 2, limit: 200) { reachable reachableIsExact edgesTruncated
       nodes { id name kind x y distance degree time ...Dates } edges { id predicate source target negated modality origin attributedTo event time ...EdgeDates } } }
       fragment Dates on ExplorerNode { articleIds(first: 50) articleCount firstPublished lastPublished }
       fragment EdgeDates on ExplorerEdge { articleIds articleCount firstPublished lastPublished }`;
-    await executeQuery(store, lean); // the corpus's figures, read once per store
-    const before = store.statementCount;
-    const answer = await executeQuery(store, lean);
+    await executeQuery(fixture.store, lean); // the corpus's figures, read once per store
+    const before = fixture.store.statementCount;
+    const answer = await executeQuery(fixture.store, lean);
     // The rings, the count, the nodes, the relations drawn: no records (they would be two statements more).
-    expect(store.statementCount - before).toBeLessThanOrEqual(5);
+    expect(fixture.store.statementCount - before).toBeLessThanOrEqual(5);
     expect(answer).toEqual(await executeQuery(memory, lean));
-    const fullAnswer = await executeQuery(store, full);
+    const fullAnswer = await executeQuery(fixture.store, full);
     expect(fullAnswer.errors).toBeUndefined();
     expect(fullAnswer).toEqual(await executeQuery(memory, full));
   });
@@ -193,12 +183,12 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
     // rows before each chunk: 82,385 index entries in 23 statements).
     const query = { center: BIG_HUB, depth: 1, limit: 200, predicates: ['CRITICIZED'] };
     const { view, rowsRead } = await measured(query);
-    const memory = memoryStore(graph);
-    expect(await withWholeRecords(store, view)).toEqual(await withWholeRecords(memory, await memory.explore(query)));
+    const memory = memoryStore(fixture.graph);
+    expect(await withWholeRecords(fixture.store, view)).toEqual(await withWholeRecords(memory, await memory.explore(query)));
     expect(view.edges.length).toBeGreaterThan(30);
     // Its ring whole, then FIRST_SCAN of its rows, a descent per pair, and the spokes' own short lists.
-    const degree = graph.degree(BIG_HUB);
-    const spokes = view.nodes.filter((n) => n.id !== BIG_HUB).reduce((sum, n) => sum + graph.degree(n.id), 0);
+    const degree = fixture.graph.degree(BIG_HUB);
+    const spokes = view.nodes.filter((n) => n.id !== BIG_HUB).reduce((sum, n) => sum + fixture.graph.degree(n.id), 0);
     expect(rowsRead).toBeGreaterThan(degree);
     expect(rowsRead).toBeLessThanOrEqual(degree + FIRST_SCAN + spokes + 200);
   });

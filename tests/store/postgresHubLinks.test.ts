@@ -7,13 +7,14 @@
  * each relation of a list (`articles { title }`) go in one statement for the list (articleBatch.ts), not one per
  * relation. The answers are the in-memory store's throughout.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
-import { memoryStore, type GraphStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
+import { memoryStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Claims concerning the hub: its adjacency rows that no typed field of the question asks for. */
@@ -83,20 +84,10 @@ const REJECTIONS = `{ relations(predicate: ["REJECTED"], negated: false) { total
 const ROOMY = { limits: { maxExecutionMs: 60_000, maxWallClockMs: 120_000 } } as const;
 
 describePostgres("a hub's typed fields and its relations' articles over PostgreSQL", () => {
-  let cluster: PostgresCluster;
-  let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    const graph = hubGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(hubGraph, { timeoutMs: 300_000 });
 
   test('answer what the in-memory store answers: typed fields, relations by predicate, articles, asked alone or together', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const ids = ['hub', 'q0', 'q1', 'crimea', 'g3', 'c0', 'nobody'];
       const linkedFilters: LinkedFilter[] = [
@@ -116,7 +107,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
           const together = await Promise.all(ids.map((id) => store.linked(id, filter, first)));
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.linked(id, filter, first));
-          const expected = await Promise.all(ids.map((id) => memory.linked(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.linked(id, filter, first)));
           expect(together).toEqual(expected);
           expect(alone).toEqual(expected);
         }
@@ -130,7 +121,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
       for (const filter of relationFilters) {
         for (const first of [1, 5, 200]) {
           const together = await Promise.all(ids.map((id) => store.relationsOf(id, filter, first)));
-          const expected = await Promise.all(ids.map((id) => memory.relationsOf(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.relationsOf(id, filter, first)));
           expect(together).toEqual(expected);
         }
       }
@@ -143,10 +134,10 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
         [articles.map((a) => a.id), 200],
       ];
       const together = await Promise.all(asks.map(([articleIds, first]) => store.articles({ ids: articleIds }, first)));
-      expect(together).toEqual(await Promise.all(asks.map(([articleIds, first]) => memory.articles({ ids: articleIds }, first))));
-      expect(await store.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5)).toEqual(await memory.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5));
+      expect(together).toEqual(await Promise.all(asks.map(([articleIds, first]) => fixture.memory.articles({ ids: articleIds }, first))));
+      expect(await store.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5)).toEqual(await fixture.memory.articles({ ids: ['a3', 'a1'], source: 'daily' }, 5));
       for (const question of [FRAMEWORK, CRIMEA, REJECTIONS]) {
-        const fromMemory = await executeQuery(memory, question, ROOMY);
+        const fromMemory = await executeQuery(fixture.memory, question, ROOMY);
         const fromPostgres = await executeQuery(store, question, ROOMY);
         expect(fromPostgres.errors).toBeUndefined();
         expect(fromPostgres).toEqual(fromMemory);
@@ -157,7 +148,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
   });
 
   test("the proposal's typed fields read its rows of their predicates only, not its 400 other rows", async () => {
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: fixture.url });
     await admin.connect();
     try {
       /** Index entries read from the adjacency indexes so far, as the statistics collector has them. */
@@ -166,12 +157,12 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
         const { rows } = await admin.query<{ n: string }>(`SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE relname = 'adjacency'`);
         return Number(rows[0]?.n ?? 0);
       };
-      const store = new PostgresStore({ primary: cluster.url });
+      const store = new PostgresStore({ primary: fixture.url });
       const answer = await executeQuery(store, FRAMEWORK, ROOMY); // the corpus's figures read, the statements prepared
       expect(answer.errors).toBeUndefined();
       await store.close();
       const before = await entriesRead();
-      const again = new PostgresStore({ primary: cluster.url });
+      const again = new PostgresStore({ primary: fixture.url });
       expect(await executeQuery(again, FRAMEWORK, ROOMY)).toEqual(answer);
       // A control through the hub's adjacency rows (no predicate): all of them, so the count is seen to move.
       const all = await again.relationsOf('hub', { direction: 'BOTH' }, 1000);
@@ -195,7 +186,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
   });
 
   test("a place's relations ask their articles in one statement, not one per relation", async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const answer = await executeQuery(store, CRIMEA, ROOMY); // the corpus's figures read, the code warm
       expect(answer.errors).toBeUndefined();
@@ -217,10 +208,10 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
     // `first: 0`: no relation shown, so no statement for the ends of the ones shown (endsAhead.ts); what is left is
     // the look-up that says whether there is a page at all, and the count if it is made again.
     const TOTAL = `{ relations(predicate: ["REJECTED"], negated: false, first: 0) { totalCount pageInfo { hasNextPage } } }`;
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const answer = await executeQuery(store, TOTAL, ROOMY);
-      expect(answer).toEqual(await executeQuery(memory, TOTAL, ROOMY));
+      expect(answer).toEqual(await executeQuery(fixture.memory, TOTAL, ROOMY));
       const statements = store.statementCount;
       expect(await executeQuery(store, TOTAL, ROOMY)).toEqual(answer);
       // The page alone (main's code: the count again beside it).
@@ -228,7 +219,7 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
       // Another corpus (one more rejection) loaded under the same store: its own count, not the one kept.
       const graph = hubGraph();
       addRelation(graph, { id: 'one-more', predicate: 'REJECTED', subject: 'g9', object: 'q1', evidence: [quote(0)] });
-      await loadGraphIntoPostgres(cluster.url, graph);
+      await loadGraphIntoPostgres(fixture.url, graph);
       const expected = await executeQuery(memoryStore(graph), TOTAL, ROOMY);
       let after = await executeQuery(store, TOTAL, ROOMY);
       for (let waited = 0; waited < 15_000 && JSON.stringify(after) !== JSON.stringify(expected); waited += 100) {

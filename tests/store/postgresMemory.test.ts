@@ -4,18 +4,19 @@
  * record as stored, key order included, and a store with a tiny budget (or none) answers what the in-memory store
  * answers, method by method and through GraphQL over HTTP.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startServer, type RunningServer } from '../../src/api/index.js';
+import { describe, expect, test } from '@jest/globals';
+import { startServer } from '../../src/api/index.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { recordOf, splitRecord, storedRecord, type StoredRecord } from '../../src/store/postgres/lazyRecord.js';
 import { ByteBudget, BYTES_PER_CHARACTER, LARGE_RECORD, RecordCache } from '../../src/store/postgres/recordCache.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
 import { askOverHttp } from '../api/seed.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { runNewsgraph } from '../utils/cli.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** A record of about `quotes` × 120 JSON characters, its heavy lists in the middle of its keys. */
@@ -185,29 +186,12 @@ describe('serve --record-cache-mb', () => {
 });
 
 describePostgres('a PostgreSQL store with a tiny record cache', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  const stores: PostgresStore[] = [];
-  const servers: RunningServer[] = [];
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = largeRecordGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await Promise.all(stores.map((s) => s.close()));
-    await cluster?.stop();
-  });
-  const open = (recordCacheBytes: number): PostgresStore => {
-    const store = new PostgresStore({ primary: cluster.url, recordCacheBytes });
-    stores.push(store);
-    return store;
-  };
+  const fixture = postgresFixture(largeRecordGraph, { timeoutMs: 300_000 });
+  const open = (recordCacheBytes: number): PostgresStore => fixture.open({ recordCacheBytes });
 
   test.each([0, 100_000, 48 * 1024 * 1024])('answers as the in-memory store does, within its budget for all its caches (%i bytes)', async (budget) => {
     const store = open(budget);
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     // The hubs' records come slim (slimRecords.ts): completed through the store's whole-record caches, which the budget covers too.
     const same = async (fromPostgres: unknown, fromMemory: unknown): Promise<void> => {
       expect(await withWholeRecords(store, fromPostgres)).toEqual(await withWholeRecords(memory, fromMemory));
@@ -235,8 +219,8 @@ describePostgres('a PostgreSQL store with a tiny record cache', () => {
 
   test('over HTTP, a server with a tiny record cache answers what the in-memory server answers', async () => {
     const store = open(100_000);
-    const fromPostgres = askOverHttp((await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => (servers.push(s), s))).url);
-    const fromMemory = askOverHttp((await startServer({ graph, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => (servers.push(s), s))).url);
+    const fromPostgres = askOverHttp((await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => fixture.closeAfter(s))).url);
+    const fromMemory = askOverHttp((await startServer({ graph: fixture.graph, port: 0, handleSignals: false, responseCacheBytes: 0 }).then((s) => fixture.closeAfter(s))).url);
     const questions = [
       `{ entity(id: "e0") { id name evidence(first: 200) { exact prefix start } articles { id } relations(first: 40) { id evidence(first: 200) { exact prefix } articleCount subject { id name } object { id name } } } }`,
       `{ entity(id: "e2") { neighbors(depth: 2, first: 40) { distance entity { id name } via { id articleCount } } } }`,

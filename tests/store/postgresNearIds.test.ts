@@ -4,13 +4,14 @@
  * `suggestions` over the same ids, in the same order, measured for fewer of them (a tighter character-count bound,
  * a bound that tightens once three are found, a banded edit distance); and a new load is suggested from at once.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { boundedEditDistance, suggestions } from '../../src/didYouMean.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { loadGraphIntoPostgres } from '../../src/store/postgres/index.js';
 import { bandedEditDistance, candidateTable, nearestIn } from '../../src/store/postgres/nearIds.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, emptyNewsGraph, fuzzStrings } from '../utils/sampleGraph.js';
 
 /** Ids shaped like a generated corpus's (names, articles' events and claims), some near each other. */
@@ -75,44 +76,34 @@ function graphOf(ids: readonly string[]): NewsGraph {
 }
 
 describePostgres('did you mean over PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let store: PostgresStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    await loadGraphIntoPostgres(cluster.url, graphOf(idsLike(1_200, '')));
-    store = new PostgresStore({ primary: cluster.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(() => graphOf(idsLike(1_200, '')));
 
   test('the candidates are read once per corpus, the suggestions are the in-memory store\u2019s, and a new load is suggested from', async () => {
     const first = graphOf(idsLike(1_200, ''));
     const memory = memoryStore(first);
     const inputs = ['jonas-gahr-store', 'gavessor-dor', 'article-00043-event-7', 'hubre', 'nasput-inst', 'zz'];
-    await store.identity(); // the corpus figures read, and the store listening for loads
+    await fixture.store.identity(); // the corpus figures read, and the store listening for loads
     // Statements besides the corpus figures (read again after TRUST_NOTIFICATIONS_MS, should a slow machine get there).
-    const sent = (): number => store.statementCount - store.metaReadCount;
+    const sent = (): number => fixture.store.statementCount - fixture.store.metaReadCount;
     const before = sent();
-    for (const input of inputs) expect([input, await store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
+    for (const input of inputs) expect([input, await fixture.store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
     // One statement for all the unknown ids: the candidates, read at the first and kept.
     expect(sent() - before).toBe(1);
-    expect(store.nearIdsReadCount).toBe(1);
+    expect(fixture.store.nearIdsReadCount).toBe(1);
     // Through a path between unknown ids too: the entity look-ups only, no candidates read again.
     const lookups = sent();
     const typo = `${idsLike(1_200, '')[1] ?? ''}x`;
-    await expect(store.path(typo, 'gavessor-dor', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`from: no entity with id "${typo}". Did you mean`) });
+    await expect(fixture.store.path(typo, 'gavessor-dor', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`from: no entity with id "${typo}". Did you mean`) });
     expect(sent() - lookups).toBeLessThanOrEqual(1);
 
     // Another corpus loaded: its own ids are suggested (read again, once).
     const second = graphOf(idsLike(900, '-b'));
-    const { identity } = await loadGraphIntoPostgres(cluster.url, second);
+    const { identity } = await loadGraphIntoPostgres(fixture.url, second);
     const deadline = Date.now() + 5_000;
-    while ((await store.identity()).id !== identity.id && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await fixture.store.identity()).id !== identity.id && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     const other = memoryStore(second);
-    for (const input of inputs) expect([input, await store.similarIds(input)]).toEqual([input, await other.similarIds(input)]);
-    expect(store.nearIdsReadCount).toBe(2);
-    expect((await store.similarIds('gavessor-dor')).every((id) => id.endsWith('-b') || id.startsWith('article-'))).toBe(true);
+    for (const input of inputs) expect([input, await fixture.store.similarIds(input)]).toEqual([input, await other.similarIds(input)]);
+    expect(fixture.store.nearIdsReadCount).toBe(2);
+    expect((await fixture.store.similarIds('gavessor-dor')).every((id) => id.endsWith('-b') || id.startsWith('article-'))).toBe(true);
   });
 });

@@ -5,14 +5,15 @@
  * and self-loops. The hubs reach more than VIRTUAL_RING_FROM entities, so their first ring is left unread and met
  * next to the hub; frontiers past MAX_MEETING_PAIRS and MAX_SCANNED_NEXT_TO_HUB occur too. Also: a corpus loaded with other tables is refused, clearly.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { graphRecords, loadCorpusIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { distinctNeighbourCounts } from '../../src/store/postgres/reachRows.js';
 import { shortestPathPositions, VIRTUAL_RING_FROM } from '../../src/store/postgres/traversals.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 
@@ -81,23 +82,11 @@ function hubsGraph(): NewsGraph {
 }
 
 describePostgres('paths over PostgreSQL around hubs', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  let store: PostgresStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = hubsGraph();
-    // No explorer layout (paths do not read it; ForceAtlas2 over 2,600 entities would take minutes under load).
-    await loadCorpusIntoPostgres(cluster.url, { ...graphRecords(graph), layout: () => new Map() });
-    store = new PostgresStore({ primary: cluster.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await cluster?.stop();
-  });
+  // No explorer layout (paths do not read it; ForceAtlas2 over 2,600 entities would take minutes under load).
+  const fixture = postgresFixture(hubsGraph, { load: (url, graph) => loadCorpusIntoPostgres(url, { ...graphRecords(graph), layout: () => new Map() }) });
 
   test('the loader counts each entity\u2019s first ring; the hubs\u2019 are past the size left unread', async () => {
-    const db = new Connections({ primary: cluster.url });
+    const db = new Connections({ primary: fixture.url });
     try {
       const rows = await db.read<{ entity: string; neighbours: number }>("SELECT entity, neighbours FROM newsgraph.reach WHERE entity IN ('e0', 'e1', 'e2', 'e5', 'e2590')");
       const reach = new Map(rows.map((row) => [row.entity, row.neighbours]));
@@ -106,7 +95,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
       expect(reach.get('e2')).toBeGreaterThan(VIRTUAL_RING_FROM);
       expect(reach.get('e2590')).toBe(0);
       // The counts the loader stored are those of the graph: distinct entities one traversable relation reaches.
-      const memory = memoryStore(graph);
+      const memory = memoryStore(fixture.graph);
       for (const id of ['e0', 'e5']) {
         const around = await memory.neighborhood(id, { depth: 1, includeNegated: true, limit: 10_000 });
         const traversable = around.filter((n) => n.distance === 1 && n.via.some((v) => !v.negated && v.modality !== 'background'));
@@ -118,7 +107,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
   });
 
   test('every path is the in-memory one, relation for relation', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     const ends = ['e0', 'e1', 'e2', 'e5', 'e905', 'e1300', 'e2100', 'e2300', 'e2450', 'e2590', 'e12', 'e1500', 'e40', 'e2000', 'e777', 'fx', 'ty'];
     let found = 0;
     let longest = 0;
@@ -126,7 +115,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
       for (const to of ends) {
         for (const maxHops of [1, 2, 3, 4]) {
           const expected = (await memory.path(from, to, maxHops))?.map((r) => r.id) ?? null;
-          const actual = (await store.path(from, to, maxHops))?.map((r) => r.id) ?? null;
+          const actual = (await fixture.store.path(from, to, maxHops))?.map((r) => r.id) ?? null;
           expect({ from, to, maxHops, path: actual }).toEqual({ from, to, maxHops, path: expected });
           if (expected !== null) found++;
           longest = Math.max(longest, expected?.length ?? 0);
@@ -139,7 +128,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
   });
 
   test('paths between pairs drawn at random are the in-memory ones too (rings left unread before the last hop, meetings tested here)', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     let seed = 77;
     const pick = (): string => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -151,7 +140,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
       const [from, to] = [pick(), pick()];
       for (const maxHops of [3, 4]) {
         const expected = (await memory.path(from, to, maxHops))?.map((r) => r.id) ?? null;
-        const actual = (await store.path(from, to, maxHops))?.map((r) => r.id) ?? null;
+        const actual = (await fixture.store.path(from, to, maxHops))?.map((r) => r.id) ?? null;
         if (JSON.stringify(actual) !== JSON.stringify(expected)) differ.push({ from, to, maxHops, expected, actual });
         if (expected !== null) found++;
       }
@@ -161,11 +150,11 @@ describePostgres('paths over PostgreSQL around hubs', () => {
   });
 
   test('a ring left unread is read when the other side outgrows what is known of its size', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     for (const [from, to] of [['ux', 'uy'], ['uy', 'ux'], ['ux', 'ub'], ['ua', 'uy']]) {
       for (const maxHops of [2, 3, 4, 5, 6]) {
         const expected = (await memory.path(from ?? '', to ?? '', maxHops))?.map((r) => r.id) ?? null;
-        expect({ from, to, maxHops, path: (await store.path(from ?? '', to ?? '', maxHops))?.map((r) => r.id) ?? null }).toEqual({ from, to, maxHops, path: expected });
+        expect({ from, to, maxHops, path: (await fixture.store.path(from ?? '', to ?? '', maxHops))?.map((r) => r.id) ?? null }).toEqual({ from, to, maxHops, path: expected });
       }
     }
     expect((await memory.path('ux', 'uy', 6))?.length).toBe(5);
@@ -181,9 +170,9 @@ describePostgres('paths over PostgreSQL around hubs', () => {
         return rows;
       }
     }
-    const db = new CountedConnections({ primary: cluster.url });
+    const db = new CountedConnections({ primary: fixture.url });
     try {
-      const memory = memoryStore(graph);
+      const memory = memoryStore(fixture.graph);
       // fx to ty: the ring of [fb, e0] before the last hop is met, not read (main's code read it: 1,300 rows).
       for (const [from, to] of [['e0', 'e1'], ['e1', 'e0'], ['e0', 'e1500'], ['e2100', 'e1'], ['fx', 'ty'], ['ty', 'fx']]) {
         const before = db.rows;
@@ -201,9 +190,9 @@ describePostgres('paths over PostgreSQL around hubs', () => {
 
   test('with the generic plans PostgreSQL settles on, a meeting next to a hub probes the hub\u2019s relations, not reads them', async () => {
     // A prepared statement is planned generically after five runs; forced here from the first.
-    const url = `${cluster.url}?options=${encodeURIComponent('-c plan_cache_mode=force_generic_plan')}`;
+    const url = `${fixture.url}?options=${encodeURIComponent('-c plan_cache_mode=force_generic_plan')}`;
     const generic = new Connections({ primary: url });
-    const admin = new Connections({ primary: cluster.url });
+    const admin = new Connections({ primary: fixture.url });
     /** Index entries read from adjacency_reach so far, as the statistics collector has them. */
     const entriesRead = async (): Promise<number> => {
       const [row] = await admin.read<{ n: string }>(`SELECT pg_stat_clear_snapshot(), coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname = 'adjacency_reach'`);
@@ -211,7 +200,7 @@ describePostgres('paths over PostgreSQL around hubs', () => {
     };
     try {
       expect(await generic.read<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
-      const memory = memoryStore(graph);
+      const memory = memoryStore(fixture.graph);
       const before = await entriesRead();
       for (const [from, to] of [['e0', 'e1500'], ['fx', 'ty']]) {
         const positions = await shortestPathPositions(generic, from ?? '', to ?? '', 4);
@@ -236,17 +225,17 @@ describePostgres('paths over PostgreSQL around hubs', () => {
   });
 
   test('an unknown id is answered with the in-memory store\u2019s suggestions', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     for (const input of ['e12', 'E1', 'e25999', 'x', 'e', '1200', 'e-1', 'emile-zola', 'ÉMILE-ZOLA', 'strasse-e12', 'ǆemal', 'e2599e2599', 'zola']) {
-      expect([input, await store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
+      expect([input, await fixture.store.similarIds(input)]).toEqual([input, await memory.similarIds(input)]);
     }
-    await expect(store.path('e12x', 'e0', 4)).rejects.toThrow(/from: no entity with id "e12x"\. Did you mean "e12", /u);
-    await expect(store.path('e0', 'nobody', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('to: no entity with id "nobody"') });
+    await expect(fixture.store.path('e12x', 'e0', 4)).rejects.toThrow(/from: no entity with id "e12x"\. Did you mean "e12", /u);
+    await expect(fixture.store.path('e0', 'nobody', 4)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('to: no entity with id "nobody"') });
   });
 
   test('a corpus loaded with other tables is refused, saying to load it again', async () => {
-    const db = new Connections({ primary: cluster.url });
-    const other = new PostgresStore({ primary: cluster.url });
+    const db = new Connections({ primary: fixture.url });
+    const other = new PostgresStore({ primary: fixture.url });
     try {
       await db.read(`UPDATE newsgraph.meta SET value = (value::jsonb - 'tablesVersion')::json WHERE key = 'corpus'`);
       await expect(other.identity()).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/loaded by another version of newsgraph.*load it again/u) });

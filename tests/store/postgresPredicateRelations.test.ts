@@ -6,13 +6,14 @@
  * adjacency_entity index (main's code read every one of them, filtering by predicate), in three statements (main's
  * code read the people once more, as the holders of their positions).
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/types.js';
-import { memoryStore, type GraphStore, type LinkFilter } from '../../src/store/index.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import type { LinkFilter } from '../../src/store/index.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Organizations the first person criticized: that person's adjacency rows, none of them a position. */
@@ -49,21 +50,10 @@ function positionsGraph(): NewsGraph {
 const QUESTION = `{ entities(kind: PERSON) { edges { node { name ... on Person { positions { title of { name kind } relation { evidence { exact } } } } } } } }`;
 
 describePostgres('relations by predicate over PostgreSQL, around entities with many relations', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
-  let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = positionsGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(positionsGraph);
 
   test('answer what the in-memory store answers, in every direction, negated or not, asked one at a time or together', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const filters: LinkFilter[] = [
         { predicates: ['HOLDS_POSITION'], direction: 'OUT', negated: false },
@@ -82,14 +72,14 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
           const together = await Promise.all(ids.map((id) => store.relationsOf(id, filter, first)));
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.relationsOf(id, filter, first));
-          const expected = await Promise.all(ids.map((id) => memory.relationsOf(id, filter, first)));
+          const expected = await Promise.all(ids.map((id) => fixture.memory.relationsOf(id, filter, first)));
           const names = (lists: readonly unknown[]): unknown => (lists as ReadonlyArray<ReadonlyArray<{ readonly id: string }>>).map((list) => list.map((r) => r.id));
           expect(names(together)).toEqual(names(expected));
           expect(names(alone)).toEqual(names(expected));
           expect(together).toEqual(expected);
         }
       }
-      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(memory, QUESTION), executeQuery(store, QUESTION)]);
+      const [fromMemory, fromPostgres] = await Promise.all([executeQuery(fixture.memory, QUESTION), executeQuery(store, QUESTION)]);
       expect(fromPostgres.errors).toBeUndefined();
       expect(fromPostgres).toEqual(fromMemory);
     } finally {
@@ -98,7 +88,7 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
   });
 
   test("the playground question reads no person's adjacency rows: the positions through the predicate", async () => {
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: fixture.url });
     await admin.connect();
     try {
       /** Index entries read from adjacency_entity so far, as the statistics collector has them. */
@@ -108,13 +98,13 @@ describePostgres('relations by predicate over PostgreSQL, around entities with m
         return Number(rows[0]?.n ?? 0);
       };
       const before = await entriesRead();
-      const store = new PostgresStore({ primary: cluster.url });
+      const store = new PostgresStore({ primary: fixture.url });
       // A control read through adjacency_entity (no predicate): p0's rows, every one, so the count is seen to move.
       const all = await store.relationsOf('p0', { direction: 'BOTH' }, 1000);
       expect(all).toHaveLength(CRITICIZED + 3);
       const answer = await executeQuery(store, QUESTION);
       expect(answer.errors).toBeUndefined();
-      expect(answer).toEqual(await executeQuery(memory, QUESTION));
+      expect(answer).toEqual(await executeQuery(fixture.memory, QUESTION));
       // Asked again (the corpus's figures now known): the people, their positions, the governments; the people are
       // not read again as the holders (main's code: 4 statements).
       const statements = store.statementCount;

@@ -4,14 +4,15 @@
  * has relations; the corpus's figures are read once while the store listens for loads, and a new load is still
  * served from its notification on, its large records not taken from the previous corpus.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import { neighborhoodRings } from '../../src/graph/rings.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { exploreRings } from '../../src/store/postgres/exploreRings.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -60,29 +61,15 @@ function spokeGraph(): NewsGraph {
 }
 
 describePostgres('how the PostgreSQL store reads', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(hubbyGraph);
   let db: Connections;
-  const stores: PostgresStore[] = [];
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = hubbyGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    db = new Connections({ primary: cluster.url });
+  beforeAll(() => {
+    db = fixture.closeAfter(new Connections({ primary: fixture.url }));
   });
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    await db?.close();
-    await cluster?.stop();
-  });
-  const open = (replicas?: string[]): PostgresStore => {
-    const store = new PostgresStore({ primary: cluster.url, ...(replicas ? { replicas } : {}) });
-    stores.push(store);
-    return store;
-  };
+  const open = (replicas?: string[]): PostgresStore => fixture.open(replicas ? { replicas } : {});
 
   test('the rings counted in SQL are those of neighborhoodRings wherever the count budget cuts them', async () => {
-    const degree = (id: string): number => graph.degree(id);
+    const degree = (id: string): number => fixture.graph.degree(id);
     const centers = ['e0', 'e5', 'e239'].filter((id) => degree(id) > 0);
     for (const id of centers) {
       for (const depth of [1, 2, 3]) {
@@ -90,7 +77,7 @@ describePostgres('how the PostgreSQL store reads', () => {
           for (const countBudget of [0, 1, 13, 150, 900, 100_000]) {
             for (const predicates of [undefined, ['CRITICIZED', 'MET_WITH']]) {
               const options = { depth, limit, countBudget, ...(predicates ? { predicates } : {}) };
-              const memory = neighborhoodRings(graph, id, options);
+              const memory = neighborhoodRings(fixture.graph, id, options);
               const postgres = await exploreRings(db, id, options);
               expect({ id, ...options, ...postgres }).toEqual({ id, ...options, ...memory });
             }
@@ -102,7 +89,7 @@ describePostgres('how the PostgreSQL store reads', () => {
 
   test('the explorer view equals the in-memory one, with relations to entities drawn elsewhere and among hubs', async () => {
     const store = open();
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     const cases = [
       { center: 'e0', depth: 2, limit: 30 },
       { center: 'e0', depth: 1, limit: 200 },
@@ -116,7 +103,7 @@ describePostgres('how the PostgreSQL store reads', () => {
 
   test('relations around an entity (the ends checked on its adjacency rows) and large records are those in memory', async () => {
     const store = open();
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     const same = async <T>(ask: (s: typeof memory | PostgresStore) => Promise<T>): Promise<void> => {
       // Large records are handed out slim (slimRecords.ts): compared whole.
       expect(await withWholeRecords(store, await ask(store))).toEqual(await withWholeRecords(memory, await ask(memory)));
@@ -143,7 +130,7 @@ describePostgres('how the PostgreSQL store reads', () => {
 
   test('paths (one statement per hop returns the first relation to each new entity) are those in memory', async () => {
     const store = open();
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     for (let i = 0; i < 40; i++) {
       const from = `e${(i * 37) % 240}`;
       const to = `e${(i * 53 + 11) % 240}`;
@@ -163,7 +150,7 @@ describePostgres('how the PostgreSQL store reads', () => {
     expect(store.metaReadCount).toBe(reads);
 
     const renamed = hubbyGraph({ hubName: 'Hub Renamed' });
-    const { identity } = await loadGraphIntoPostgres(cluster.url, renamed);
+    const { identity } = await fixture.load(renamed);
     expect(identity.id).not.toBe(first.id);
     // The notification is delivered at the commit, asynchronously: it arrives within moments.
     const deadline = Date.now() + 5_000;
@@ -171,16 +158,15 @@ describePostgres('how the PostgreSQL store reads', () => {
     expect((await store.identity()).id).toBe(identity.id);
     expect((await store.entity('e0'))?.name).toBe('Hub Renamed');
     expect((await store.wholeEntity((await store.entity('e0'))!)).name).toBe('Hub Renamed'); // not the old whole record
-    graph = renamed;
   });
 
   test('a store reading from replicas reads the figures on every call, and sees a new load at once', async () => {
-    const store = open([cluster.url]); // the primary named as its own replica: what matters is that it does not listen
+    const store = open([fixture.url]); // the primary named as its own replica: what matters is that it does not listen
     const before = await store.identity();
     const reads = store.metaReadCount;
     await store.identity();
     expect(store.metaReadCount).toBe(reads + 1);
-    const { identity } = await loadGraphIntoPostgres(cluster.url, hubbyGraph({ hubName: 'Hub Again' }));
+    const { identity } = await loadGraphIntoPostgres(fixture.url, hubbyGraph({ hubName: 'Hub Again' }));
     expect(identity.id).not.toBe(before.id);
     expect((await store.identity()).id).toBe(identity.id);
     expect((await store.entity('e0'))?.name).toBe('Hub Again');
@@ -188,7 +174,7 @@ describePostgres('how the PostgreSQL store reads', () => {
 
   test('a view around a hub reads far fewer rows than the hub has relations', async () => {
     const spokes = spokeGraph();
-    await loadGraphIntoPostgres(cluster.url, spokes);
+    await loadGraphIntoPostgres(fixture.url, spokes);
     const store = open();
     const connections = (store as unknown as { db: Connections }).db;
     const read = connections.read.bind(connections);

@@ -3,13 +3,13 @@
  * loop apart, as the API's execution budget asks them once it yields (one field per turn): all the filters share one
  * batch window (sharedWindow.ts), so "who met whom, and where" sends a statement per field, not one per field and event.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import type { LinkedFilter } from '../../src/store/types.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const EVENTS = 24;
@@ -42,31 +42,19 @@ const FIELDS: readonly LinkedFilter[] = [
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describePostgres('typed fields asked turns apart', () => {
-  let cluster: PostgresCluster;
-  let store: PostgresStore;
-  let graph: NewsGraph;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = meetingsGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    store = new PostgresStore({ primary: cluster.url });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await cluster?.stop();
-  });
+  const fixture = postgresFixture(meetingsGraph);
 
   test('go in a statement per field, with the in-memory store\u2019s answers', async () => {
-    await store.identity();
-    const memory = memoryStore(graph);
-    const before = store.statementCount;
+    await fixture.store.identity();
+    const memory = memoryStore(fixture.graph);
+    const before = fixture.store.statementCount;
     const started = process.cpuUsage();
     const asked: Array<{ id: string; filter: LinkedFilter; answer: Promise<Array<{ id: string }>> }> = [];
     // As the budget lets them go once it yields: one field per turn, so the same field of the next meeting comes
     // four turns later and twelve with the turns each answer's own fields take (more than IDLE_TURNS).
     for (let e = 0; e < EVENTS; e++) {
       for (const filter of FIELDS) {
-        asked.push({ id: `meeting-${e}`, filter, answer: store.linked(`meeting-${e}`, filter, 10) });
+        asked.push({ id: `meeting-${e}`, filter, answer: fixture.store.linked(`meeting-${e}`, filter, 10) });
         for (let k = 0; k < 3; k++) await turn();
       }
     }
@@ -78,7 +66,7 @@ describePostgres('typed fields asked turns apart', () => {
     // One statement per field for each window: the window goes when its time runs out (MAX_OPEN_MS of CPU time;
     // the look-ups keep coming), so a window per MAX_OPEN_MS of asking, and the last. Each filter's own window (main's code) sent
     // one statement per meeting and field whatever the time taken (96).
-    const statements = store.statementCount - before;
+    const statements = fixture.store.statementCount - before;
     expect(statements).toBeLessThanOrEqual(FIELDS.length * (2 + Math.floor(elapsed / MAX_OPEN_MS)));
     expect(statements).toBeLessThan(FIELDS.length * EVENTS);
   });

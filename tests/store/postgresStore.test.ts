@@ -3,13 +3,14 @@
  * this suite (tests/utils/postgresCluster.ts); without PostgreSQL the suite says so and skips (fails under CI).
  * Beyond the contract: every method answers exactly what the in-memory store answers over the same graph.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { seedGraph } from '../api/seed.js';
 import { corpusGraph } from './corpusFixture.js';
@@ -36,21 +37,10 @@ function hubGraph(): NewsGraph {
 }
 
 describePostgres('the PostgreSQL store', () => {
-  let cluster: PostgresCluster;
-  const stores: PostgresStore[] = [];
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-  });
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    await cluster?.stop();
-  });
-
+  const fixture = postgresFixture();
   const load = async (graph: NewsGraph): Promise<PostgresStore> => {
-    await loadGraphIntoPostgres(cluster.url, graph);
-    const store = new PostgresStore({ primary: cluster.url });
-    stores.push(store);
-    return store;
+    await loadGraphIntoPostgres(fixture.url, graph);
+    return fixture.open();
   };
 
   storeContract('passes the store contract', load);

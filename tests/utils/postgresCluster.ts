@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { runPid, startWatchdog, stopWatchdog } from './sharedPostgresRun.js';
 
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 
@@ -90,6 +91,11 @@ export interface PostgresCluster {
   readonly dataDir: string;
   /** Stops the server at once and removes its folder. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Under a jest run (sharedPostgresRun.ts), the watchdog that stops the server and removes its folder should the run
+   * end before `stop()` (Ctrl-C, a kill, a crash); `stop()` stops the watchdog first.
+   */
+  readonly watchdogPid?: number;
 }
 
 /** A fresh folder owned by the user the server runs as. */
@@ -102,7 +108,7 @@ function ownedTempDir(prefix: string): string {
   return dir;
 }
 
-async function startServer(root: string, dataDir: string): Promise<PostgresCluster> {
+async function startServer(root: string, dataDir: string, settings: readonly string[] = [], alsoRemove: readonly string[] = []): Promise<PostgresCluster> {
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -114,16 +120,27 @@ async function startServer(root: string, dataDir: string): Promise<PostgresClust
     '-c wal_level=replica',
     '-c max_wal_senders=4',
     '-c shared_buffers=32MB',
+    ...settings,
   ].join(' ');
-  runBinary('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  const run = runPid();
+  const watchdogPid = run === null ? undefined : startWatchdog(run, dataDir, alsoRemove);
+  try {
+    runBinary('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  } catch (error) {
+    if (watchdogPid !== undefined) stopWatchdog(watchdogPid);
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
+    ...(watchdogPid === undefined ? {} : { watchdogPid }),
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (watchdogPid !== undefined) stopWatchdog(watchdogPid);
       try {
         runBinary('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
@@ -133,12 +150,15 @@ async function startServer(root: string, dataDir: string): Promise<PostgresClust
   };
 }
 
-/** Starts a new cluster: initdb (trust on loopback, UTF-8, C locale), then pg_ctl start. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/**
+ * Starts a new cluster: initdb (trust on loopback, UTF-8, C locale), then pg_ctl start. `settings` are more server
+ * options (`-c name=value`), after the test defaults above; `alsoRemove`, folders its watchdog removes with it.
+ */
+export async function startPostgresCluster(settings: readonly string[] = [], alsoRemove: readonly string[] = []): Promise<PostgresCluster> {
   const root = ownedTempDir('newsgraph-pg-');
   const dataDir = join(root, 'data');
   runBinary('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  return startServer(root, dataDir);
+  return startServer(root, dataDir, settings, alsoRemove);
 }
 
 /**

@@ -1,0 +1,18 @@
+/**
+ * jest's globalTeardown, in the main process once every test file has run (passed or failed): stops the run's shared
+ * PostgreSQL cluster if a test file started one and removes its folders (sharedPostgresRun.ts), then removes the
+ * build cache folder (buildCacheTeardown.ts).
+ */
+// jest loads its global hooks with require and without moduleNameMapper, so './x.js' would not find x.ts: the
+// modules are required by their extensionless names (typed by their imports' types).
+const { default: buildCacheTeardown } = require('./buildCacheTeardown') as typeof import('./buildCacheTeardown.js');
+const { sharedPostgresTeardown } = require('./sharedPostgresRun') as typeof import('./sharedPostgresRun.js');
+
+// jest reads only a default export here.
+export default async function testRunTeardown(): Promise<void> {
+  try {
+    await sharedPostgresTeardown();
+  } finally {
+    buildCacheTeardown();
+  }
+}
