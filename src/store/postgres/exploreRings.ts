@@ -15,6 +15,7 @@
  */
 import { readsFor, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
+import type { HubPrefixes } from './hubPrefixes.js';
 
 export interface RingsResult {
   readonly kept: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
@@ -29,13 +30,14 @@ export interface RingsResult {
  * predicates $5 followed; the new entities are those not in $6 (a hash anti-join), each first met at a place
  * (ring index, then graph order). Returns how many new entities, whether the budget stops the loop in this ring,
  * the rows visited, and, when $7 and the loop goes on, the new entities in order of first meeting (the next ring).
+ * The place of first meeting is only computed for that list (FILTER): a count alone groups the ids and no more.
  */
 const REST_SQL = `WITH f AS MATERIALIZED (
     SELECT f.id, f.k, coalesce(e.degree, 0) - CASE WHEN f.k = 1 THEN $3::int ELSE 0 END AS d
     FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k) LEFT JOIN newsgraph.entity e ON e.id = f.id),
   c AS MATERIALIZED (SELECT id, k, d, sum(d) OVER (ORDER BY k ROWS UNBOUNDED PRECEDING) - d AS before FROM f),
   fresh AS (
-    SELECT a.other, min(c.k * 4294967296 + a.relation_pos) AS first
+    SELECT a.other, min(c.k * 4294967296 + a.relation_pos) FILTER (WHERE $7::boolean) AS first
     FROM c CROSS JOIN LATERAL (
       SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
       WHERE a.entity = c.id AND a.relation_pos > CASE WHEN c.k = 1 THEN $2::int ELSE -1 END
@@ -78,6 +80,8 @@ export async function keepRings(
     readonly predicates?: readonly string[];
     readonly limit: number;
     readonly countBudget: number;
+    /** The hubs' lists kept for the count (hubPrefixes.ts), with the corpus served and the kept entities' degrees. */
+    readonly hubs?: HubCount;
   },
 ): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
   const { depth, predicates, limit } = options;
@@ -127,6 +131,15 @@ export async function keepRings(
   return { kept, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
 }
 
+/** What the count needs to answer from a hub's kept list (hubPrefixes.ts) when the budget runs out inside it. */
+export interface HubCount {
+  readonly prefixes: HubPrefixes;
+  /** The identity of the corpus served. */
+  readonly corpus: () => Promise<string>;
+  /** The relations of a kept entity (its degree), as the view's nodes read them; undefined if unknown. */
+  readonly degreeOf: (id: string) => Promise<number | undefined>;
+}
+
 /** Where the counting part of a ring starts: its index in the ring, after which relation of it, how many read. */
 interface Rest {
   readonly index: number;
@@ -147,10 +160,13 @@ async function countRest(
     readonly next: string[];
     readonly seen: Set<string>;
     readonly visits: number;
+    readonly hubs?: HubCount;
   },
 ): Promise<Omit<RingsResult, 'kept'>> {
   const { depth, predicates, countBudget, seen } = state;
   let { visits, frontier, next, rest } = state;
+  const insideHub = state.hubs === undefined || predicates !== undefined ? null : await countInsideHub(db, state.hubs, state);
+  if (insideHub !== null) return { reachable: seen.size + insideHub, exact: false };
   for (let distance = state.distance; distance <= depth && frontier.length > 0; distance++) {
     if (distance > state.distance) {
       next = [];
@@ -174,4 +190,24 @@ async function countRest(
     frontier = next;
   }
   return { reachable: seen.size, exact: true };
+}
+
+/**
+ * When the budget runs out inside the first entity of the ring's rest (its degree less the rows read while keeping
+ * exceeds the budget left), the entities not yet seen among the rows the loop visits, from that entity's kept list
+ * (hubPrefixes.ts); else null (counted in SQL). Only without a predicate filter: then every entity its first `read`
+ * rows reach is seen.
+ */
+async function countInsideHub(
+  db: Connections,
+  hubs: HubCount,
+  state: { readonly countBudget: number; readonly rest: Rest; readonly frontier: readonly string[]; readonly seen: ReadonlySet<string>; readonly visits: number },
+): Promise<number | null> {
+  const id = state.frontier[state.rest.index];
+  if (id === undefined) return null;
+  const left = Math.max(0, state.countBudget - state.visits);
+  const corpus = await hubs.corpus();
+  const degree = hubs.prefixes.get(corpus, id)?.degree ?? (await hubs.degreeOf(id));
+  if (degree === undefined || degree - state.rest.read <= left) return null;
+  return hubs.prefixes.unseenWithin(db, corpus, { id, degree }, state.rest.read + left, [...state.seen], state.countBudget);
 }

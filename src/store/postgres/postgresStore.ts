@@ -34,6 +34,7 @@ import { EntityBatch } from './entityBatch.js';
 import { ByteBudget, DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
 import { storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
+import { HubPrefixes } from './hubPrefixes.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
@@ -133,6 +134,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly endsAhead: EndsAhead;
   /** Counts of filtered lists, kept for the corpus (corpusCounts.ts). */
   private readonly counts = new CorpusCounts();
+  /** The explorer's count inside a hub: the hubs' lists kept (hubPrefixes.ts). */
+  readonly hubPrefixes = new HubPrefixes();
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -153,6 +156,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.wholeRelations.clear();
       this.endsAhead.clear();
       this.counts.clear();
+      this.hubPrefixes.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
     this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
@@ -589,6 +593,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       relations: (positions) => this.relationsAt(positions),
       wholeEntity: (entity) => this.wholeEntity(entity),
       wholeRelation: (relation) => this.wholeRelation(relation),
+      hubs: { prefixes: this.hubPrefixes, corpus: async () => (await this.meta()).identity.id },
     });
   }
 }
