@@ -8,31 +8,16 @@
  * Main's code counted every such view in SQL: the budget's rows (about 25,000 adjacency index entries) read and
  * hashed for each view; here a view whose hub is kept reads a descent per entity seen instead.
  */
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import {
-  COUNT_BUDGET,
-  type ExploreQuery,
-  type ExplorerView,
-} from "../../src/graph/explore.js";
-import type { NewsGraph } from "../../src/graph/types.js";
-import { memoryStore } from "../../src/store/index.js";
-import { Connections } from "../../src/store/postgres/connections.js";
-import { countAtMost } from "../../src/store/postgres/hubPrefixes.js";
-import {
-  loadGraphIntoPostgres,
-  PostgresStore,
-} from "../../src/store/postgres/index.js";
-import {
-  describePostgres,
-  startPostgresCluster,
-  type PostgresCluster,
-} from "../utils/postgresCluster.js";
-import {
-  addEntity,
-  addRelation,
-  emptyNewsGraph,
-} from "../utils/sampleGraph.js";
-import { withWholeRecords } from "./wholeRecords.js";
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { COUNT_BUDGET, type ExploreQuery, type ExplorerView } from '../../src/graph/explore.js';
+import type { NewsGraph } from '../../src/graph/types.js';
+import { memoryStore } from '../../src/store/index.js';
+import { Connections } from '../../src/store/postgres/connections.js';
+import { countAtMost } from '../../src/store/postgres/hubPrefixes.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { withWholeRecords } from './wholeRecords.js';
 
 const HUB_RELATIONS = COUNT_BUDGET + 5_000;
 const LEAVES = 8_000;
@@ -49,54 +34,47 @@ function hubGraph(): NewsGraph {
     seed ^= seed << 5;
     return (seed >>> 0) % n;
   };
-  for (const id of ["c", "c2", "m"])
+  for (const id of ['c', 'c2', 'm'])
     addEntity(g, {
       id,
-      kind: "EVENT",
+      kind: 'EVENT',
       name: `Event ${id}`,
       properties: {
-        eventType: "MEETING",
-        status: "occurred",
-        time: "2025-04-24",
+        eventType: 'MEETING',
+        status: 'occurred',
+        time: '2025-04-24',
       },
     });
-  for (const id of ["h", "b"])
-    addEntity(g, { id, kind: "GOVERNMENT", name: `Hub ${id}`, properties: {} });
-  for (const id of ["a1", "a2", "a3"])
-    addEntity(g, { id, kind: "PERSON", name: `Small ${id}`, properties: {} });
+  for (const id of ['h', 'b']) addEntity(g, { id, kind: 'GOVERNMENT', name: `Hub ${id}`, properties: {} });
+  for (const id of ['a1', 'a2', 'a3']) addEntity(g, { id, kind: 'PERSON', name: `Small ${id}`, properties: {} });
   for (let i = 0; i < LEAVES; i++)
     addEntity(g, {
       id: `l${i}`,
-      kind: "PERSON",
+      kind: 'PERSON',
       name: `Leaf ${i}`,
       properties: {},
     });
   let r = 0;
-  const relate = (
-    subject: string,
-    object: string,
-    predicate: "MET_WITH" | "CRITICIZED" | "REJECTED" = "MET_WITH",
-  ): void =>
+  const relate = (subject: string, object: string, predicate: 'MET_WITH' | 'CRITICIZED' | 'REJECTED' = 'MET_WITH'): void =>
     addRelation(g, {
       id: `r${r++}`,
       predicate,
       subject,
       object,
-      symmetric: predicate === "MET_WITH",
+      symmetric: predicate === 'MET_WITH',
     });
   // c: the hub first in its ring, then two small entities; c2: a small entity first, then the hub; m: a hub of 3,000
   // relations first, then h (the budget runs out across both).
-  for (const end of ["h", "a1", "a2"]) relate("c", end);
-  for (const end of ["a3", "h"]) relate("c2", end);
-  for (const end of ["b", "h"]) relate("m", end);
-  for (let i = 0; i < 20; i++) relate("a3", `l${next(LEAVES)}`, "CRITICIZED");
+  for (const end of ['h', 'a1', 'a2']) relate('c', end);
+  for (const end of ['a3', 'h']) relate('c2', end);
+  for (const end of ['b', 'h']) relate('m', end);
+  for (let i = 0; i < 20; i++) relate('a3', `l${next(LEAVES)}`, 'CRITICIZED');
   for (let i = 0; i < HUB_RELATIONS; i++) {
-    if (i === A1_AT) relate("h", "a1", "CRITICIZED");
-    else if (i === A2_AT) relate("h", "a2", "CRITICIZED");
-    else
-      relate("h", `l${next(LEAVES)}`, i % 3 === 0 ? "CRITICIZED" : "REJECTED");
+    if (i === A1_AT) relate('h', 'a1', 'CRITICIZED');
+    else if (i === A2_AT) relate('h', 'a2', 'CRITICIZED');
+    else relate('h', `l${next(LEAVES)}`, i % 3 === 0 ? 'CRITICIZED' : 'REJECTED');
   }
-  for (let i = 0; i < 3_000; i++) relate("b", `l${next(LEAVES)}`, "REJECTED");
+  for (let i = 0; i < 3_000; i++) relate('b', `l${next(LEAVES)}`, 'REJECTED');
   return g;
 }
 
@@ -111,15 +89,13 @@ function drawn(view: ExplorerView | undefined): unknown {
   };
 }
 
-test("countAtMost counts the sorted values at or below a bound", () => {
+test('countAtMost counts the sorted values at or below a bound', () => {
   const values = Int32Array.from([2, 5, 5, 9, 40]);
-  expect(
-    [-1, 2, 4, 5, 8, 9, 40, 41].map((max) => countAtMost(values, max)),
-  ).toEqual([0, 1, 1, 3, 3, 4, 5, 5]);
+  expect([-1, 2, 4, 5, 8, 9, 40, 41].map((max) => countAtMost(values, max))).toEqual([0, 1, 1, 3, 3, 4, 5, 5]);
   expect(countAtMost(new Int32Array(0), 3)).toBe(0);
 });
 
-describePostgres("the explorer count inside a hub over PostgreSQL", () => {
+describePostgres('the explorer count inside a hub over PostgreSQL', () => {
   let cluster: PostgresCluster;
   let graph: NewsGraph;
   let admin: Connections;
@@ -136,7 +112,7 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
 
   /** Index entries read from the adjacency table's indexes, as the statistics have them. */
   async function adjacencyEntries(): Promise<number> {
-    await admin.read("SELECT pg_stat_clear_snapshot()");
+    await admin.read('SELECT pg_stat_clear_snapshot()');
     const [row] = await admin.read<{ n: string }>(
       `SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname IN ('adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach')`,
     );
@@ -147,9 +123,7 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
    * The adjacency index entries read by the views `queries` asked in turn of one store of their own: backends report
    * their counts when they end, so the store is closed and the counts awaited until they stop moving.
    */
-  async function entriesRead(
-    queries: readonly ExploreQuery[],
-  ): Promise<{ views: ExplorerView[]; statements: number[]; read: number }> {
+  async function entriesRead(queries: readonly ExploreQuery[]): Promise<{ views: ExplorerView[]; statements: number[]; read: number }> {
     const before = await adjacencyEntries();
     const own = new PostgresStore({ primary: cluster.url });
     const views: ExplorerView[] = [];
@@ -165,11 +139,7 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
       await own.close();
     }
     let read = 0;
-    for (
-      let waited = 0, still = 0;
-      waited < 15_000 && still < 4;
-      waited += 100
-    ) {
+    for (let waited = 0, still = 0; waited < 15_000 && still < 4; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const now = (await adjacencyEntries()) - before;
       still = now === read && now > 0 ? still + 1 : 0;
@@ -178,33 +148,30 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
     return { views, statements, read };
   }
 
-  test("the views equal the in-memory ones: inside the hub, reusing what is kept of it, across two hubs, with predicates", async () => {
+  test('the views equal the in-memory ones: inside the hub, reusing what is kept of it, across two hubs, with predicates', async () => {
     const memory = memoryStore(graph);
     const store = new PostgresStore({ primary: cluster.url });
     try {
       const cases: ExploreQuery[] = [
-        { center: "c", depth: 2, limit: 200 },
-        { center: "c2", depth: 2, limit: 200 },
-        { center: "c", depth: 2, limit: 60 },
-        { center: "c2", depth: 2, limit: 500 },
-        { center: "h", depth: 1, limit: 200 },
-        { center: "h", depth: 2, limit: 300 },
-        { center: "a1", depth: 2, limit: 150 },
-        { center: "m", depth: 2, limit: 200 },
+        { center: 'c', depth: 2, limit: 200 },
+        { center: 'c2', depth: 2, limit: 200 },
+        { center: 'c', depth: 2, limit: 60 },
+        { center: 'c2', depth: 2, limit: 500 },
+        { center: 'h', depth: 1, limit: 200 },
+        { center: 'h', depth: 2, limit: 300 },
+        { center: 'a1', depth: 2, limit: 150 },
+        { center: 'm', depth: 2, limit: 200 },
         {
-          center: "c",
+          center: 'c',
           depth: 2,
           limit: 200,
-          predicates: ["CRITICIZED", "MET_WITH"],
+          predicates: ['CRITICIZED', 'MET_WITH'],
         },
-        { center: "c", depth: 3, limit: 400 },
-        { center: "l7", depth: 2, limit: 100, connectTo: ["h", "a2"] },
+        { center: 'c', depth: 3, limit: 400 },
+        { center: 'l7', depth: 2, limit: 100, connectTo: ['h', 'a2'] },
       ];
       for (const query of cases) {
-        const [postgres, inMemory] = [
-          await store.explore(query),
-          await memory.explore(query),
-        ];
+        const [postgres, inMemory] = [await store.explore(query), await memory.explore(query)];
         expect({
           query,
           view: await withWholeRecords(store, postgres),
@@ -212,7 +179,7 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
       }
       // The counts were cut by the budget inside the hub, and the hub was read once for all of them.
       const inside = await store.explore({
-        center: "c",
+        center: 'c',
         depth: 2,
         limit: 200,
         articles: false,
@@ -225,15 +192,15 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
     }
   });
 
-  test("a view whose count stops inside a kept hub reads a descent per entity seen, not the budget’s rows", async () => {
+  test('a view whose count stops inside a kept hub reads a descent per entity seen, not the budget’s rows', async () => {
     const first = {
-      center: "c",
+      center: 'c',
       depth: 2,
       limit: 200,
       articles: false,
     } as const;
     const second = {
-      center: "c2",
+      center: 'c2',
       depth: 2,
       limit: 200,
       articles: false,
@@ -248,14 +215,6 @@ describePostgres("the explorer count inside a hub over PostgreSQL", () => {
     // The rings (a3's 20 relations, the hub's first rows until 200 entities are kept), a descent per entity seen
     // (200), and the relations drawn (the hub's first FIRST_SCAN rows at most, a3's): main's code also read and
     // hashed the hub's next 24,700 rows for the count.
-    if (process.env.DEBUG_HUB)
-      console.log(
-        "entries read",
-        alone.read,
-        both.read,
-        secondRead,
-        both.statements,
-      );
     expect(secondRead).toBeLessThan(COUNT_BUDGET / 3);
     // The rings (two), the nodes, the seen entities' descents (main's code: the count), the relations drawn (four here:
     // the leaves drawn are spread over the hub's list).

@@ -25,7 +25,7 @@
  * Not used when the budget runs out across several entities (the count of a union, which no per-entity figure
  * gives), when a predicate filter applies (the rows counted are then not the rows visited), or past MAX_ROWS.
  */
-import type { Connections } from "./connections.js";
+import type { Connections } from './connections.js';
 
 /** At most this many rows of a hub are kept (the loop visits `read` + budget rows: about 25,300 in the bench's views). */
 export const MAX_ROWS = 65_536;
@@ -150,11 +150,7 @@ export class HubPrefixes {
     const kept = this.get(corpus, hub.id);
     if (kept !== undefined && kept.positions.length >= rows) {
       const cut = kept.positions[rows - 1] ?? 0;
-      const [row] = await db.read<{ seen: number }>(SEEN_SQL, [
-        hub.id,
-        seen,
-        cut,
-      ]);
+      const [row] = await db.read<{ seen: number }>(SEEN_SQL, [hub.id, seen, cut]);
       return countAtMost(kept.firsts, cut) - (row?.seen ?? 0);
     }
     this.reads++;
@@ -162,11 +158,7 @@ export class HubPrefixes {
       positions: Buffer | null;
       firsts: Buffer | null;
       seen_at: number[];
-    }>(PREFIX_SQL, [
-      hub.id,
-      Math.min(hub.degree, MAX_ROWS, Math.max(rows, atLeast)),
-      seen,
-    ]);
+    }>(PREFIX_SQL, [hub.id, Math.min(hub.degree, MAX_ROWS, Math.max(rows, atLeast)), seen]);
     const prefix: HubPrefix = {
       degree: hub.degree,
       positions: sortedInt32s(row?.positions ?? null),
@@ -176,9 +168,6 @@ export class HubPrefixes {
     if (prefix.positions.length < rows) return null;
     this.keep(corpus, hub.id, prefix);
     const cut = prefix.positions[rows - 1] ?? 0;
-    return (
-      countAtMost(prefix.firsts, cut) -
-      (row?.seen_at ?? []).filter((pos) => pos <= cut).length
-    );
+    return countAtMost(prefix.firsts, cut) - (row?.seen_at ?? []).filter((pos) => pos <= cut).length;
   }
 }
