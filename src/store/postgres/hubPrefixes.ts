@@ -27,7 +27,7 @@
  */
 import type { Connections } from './connections.js';
 
-/** At most this many rows of a hub are kept (the loop visits `read` + budget rows: about 25,300 in the bench's views). */
+/** At most this many rows of a hub are kept (a view's loop visits at most COUNT_BUDGET rows of the hub it stops in). */
 export const MAX_ROWS = 65_536;
 /** The heap all kept hubs may take together (8 bytes a row at most: 256 hubs of 32,768 rows). */
 const MAX_BYTES = 8 * 1024 * 1024;

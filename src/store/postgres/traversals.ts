@@ -149,6 +149,8 @@ export const MAX_VIRTUAL_PARENTS = 8;
  * 6,400 relations scanned with two probes each in about 10).
  */
 const PROBE_COST = 2;
+/** Relations a scan next to an unread ring is expected to probe before its meeting, when there is one. */
+const EARLY_MEETING = 256;
 /**
  * Past this many entities reached by the other side, a hop that reads its frontier's relations anyway tests the
  * meeting here (its rows against the Map) when they are fewer than those ids, instead of sending the ids.
@@ -267,15 +269,20 @@ async function leaveUnread(db: Connections, frontier: readonly string[], mine: S
 
 /**
  * Whether reading a ring left unread (its parents' relations, about as many as the entities they reach) costs less
- * than scanning the frontier's relations with a probe per parent each (`meetingNextToRing`). The ring was left unread
- * when the other side's frontier was small; since then that side may have grown: at 100,000 articles, a no-path
- * search's last hop scanned a hub's 17,841 relations with a probe each (71,541 buffers, 60-240 ms under load) next to
- * the ring of a parent with 16 relations, the slowest of the bench's 100 paths.
+ * than scanning the frontier's relations with a probe per parent each (`meetingNextToRing`) up to EARLY_MEETING of
+ * them: a scan stops at its meeting, usually early (two hubs share neighbours), but reads every relation when there is
+ * none. The ring was left unread when the other side's frontier was small; since then that side may have grown: at
+ * 100,000 articles, a no-path search's last hop scanned a hub's 17,841 relations with a probe each (71,541 buffers,
+ * 60-240 ms under load) next to the ring of a parent with 16 relations, the slowest of the bench's 100 paths.
  */
 async function ringCheaperThanProbes(db: Connections, frontier: readonly string[], parents: readonly string[]): Promise<boolean> {
-  const sizes = await reachOf(db, [...frontier, ...parents]);
-  const sum = (ids: readonly string[]): number => ids.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
-  return sum(parents) < PROBE_COST * parents.length * sum(frontier);
+  const [row] = await db.read<{ ring: number; scanned: number }>(
+    `SELECT coalesce(sum(neighbours) FILTER (WHERE entity = ANY($1::text[])), 0)::float8 AS ring,
+      coalesce(sum(neighbours) FILTER (WHERE entity = ANY($2::text[])), 0)::float8 AS scanned
+      FROM newsgraph.reach WHERE entity = ANY($1::text[]) OR entity = ANY($2::text[])`,
+    [parents, frontier],
+  );
+  return (row?.ring ?? 0) < PROBE_COST * parents.length * Math.min(row?.scanned ?? 0, EARLY_MEETING);
 }
 
 /** Reads a side's virtual ring (as the hop that made it would have): its frontier from now on. */
