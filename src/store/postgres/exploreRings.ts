@@ -193,21 +193,45 @@ async function countRest(
 }
 
 /**
- * When the budget runs out inside the first entity of the ring's rest (its degree less the rows read while keeping
- * exceeds the budget left), the entities not yet seen among the rows the loop visits, from that entity's kept list
- * (hubPrefixes.ts); else null (counted in SQL). Only without a predicate filter: then every entity its first `read`
- * rows reach is seen.
+ * When the budget runs out inside an entity of the ring's rest (the hub): the entities not yet seen among the rows
+ * the loop visits, from the hub's kept list (hubPrefixes.ts), the entities before it in the rest (visited whole)
+ * counted in SQL when their rows are few beside the hub's (BEFORE_SHARE); else null (all counted in SQL). Only
+ * without a predicate filter: then every entity the first entity's first `read` rows reach is seen.
  */
 async function countInsideHub(
   db: Connections,
   hubs: HubCount,
   state: { readonly countBudget: number; readonly rest: Rest; readonly frontier: readonly string[]; readonly seen: ReadonlySet<string>; readonly visits: number },
 ): Promise<number | null> {
-  const id = state.frontier[state.rest.index];
-  if (id === undefined) return null;
-  const left = Math.max(0, state.countBudget - state.visits);
+  const { rest, frontier, countBudget } = state;
+  const first = frontier[rest.index];
+  if (first === undefined) return null;
+  const left = Math.max(0, countBudget - state.visits);
   const corpus = await hubs.corpus();
-  const degree = hubs.prefixes.get(corpus, id)?.degree ?? (await hubs.degreeOf(id));
-  if (degree === undefined || degree - state.rest.read <= left) return null;
-  return hubs.prefixes.unseenWithin(db, corpus, { id, degree }, state.rest.read + left, [...state.seen], state.countBudget);
+  // The first entity's degree is known without the nodes' when it is kept: no wait for the common case.
+  const firstDegree = hubs.prefixes.get(corpus, first)?.degree ?? (await hubs.degreeOf(first));
+  if (firstDegree === undefined) return null;
+  let visited = 0;
+  for (let at = rest.index; at < frontier.length && at - rest.index <= MAX_BEFORE; at++) {
+    const id = frontier[at] ?? '';
+    const degree = at === rest.index ? firstDegree : await hubs.degreeOf(id);
+    if (degree === undefined) return null;
+    const rows = degree - (at === rest.index ? rest.read : 0);
+    if (visited + rows > left) {
+      const within = left - visited;
+      if (at > rest.index && BEFORE_SHARE * visited > within) return null;
+      const before = { entities: frontier.slice(rest.index, at), afterPos: rest.afterPos };
+      return hubs.prefixes.unseenWithin(db, corpus, { id, degree }, (at === rest.index ? rest.read : 0) + within, [...state.seen], countBudget, before);
+    }
+    visited += rows;
+  }
+  return null;
 }
+
+/** Entities visited whole before the hub, at most, for the count from the hub's kept list. */
+const MAX_BEFORE = 64;
+/**
+ * Their rows, at most this share of the hub's rows visited: each entity they reach not seen is a descent in the hub's
+ * list (a few times a row hashed), against the hub's rows not read at all.
+ */
+const BEFORE_SHARE = 4;
