@@ -165,8 +165,9 @@ async function countRest(
 ): Promise<Omit<RingsResult, 'kept'>> {
   const { depth, predicates, countBudget, seen } = state;
   let { visits, frontier, next, rest } = state;
-  const insideHub = state.hubs === undefined || predicates !== undefined ? null : await countInsideHub(db, state.hubs, state);
-  if (insideHub !== null) return { reachable: seen.size + insideHub, exact: false };
+  const insideHub =
+    state.hubs === undefined || predicates !== undefined ? null : await countInsideHub(db, state.hubs, { ...state, listed: state.distance < depth });
+  if (insideHub !== null) return { reachable: seen.size + insideHub.fresh, exact: insideHub.exact };
   for (let distance = state.distance; distance <= depth && frontier.length > 0; distance++) {
     if (distance > state.distance) {
       next = [];
@@ -193,45 +194,67 @@ async function countRest(
 }
 
 /**
- * When the budget runs out inside an entity of the ring's rest (the hub): the entities not yet seen among the rows
- * the loop visits, from the hub's kept list (hubPrefixes.ts), the entities before it in the rest (visited whole)
- * counted in SQL when their rows are few beside the hub's (BEFORE_SHARE); else null (all counted in SQL). Only
- * without a predicate filter: then every entity the first entity's first `read` rows reach is seen.
+ * The ring's rest counted from a hub's kept list (hubPrefixes.ts): the rows the loop visits (up to where the budget
+ * runs out, or the whole rest when this is the last ring) are mostly one entity's, the hub's; the entities the others'
+ * rows reach are counted in SQL when those rows are few beside the hub's (BESIDE_SHARE). Null when not (all counted
+ * in SQL as before), when the rest must be listed (a further ring needs it), or with a predicate filter (then the
+ * rows counted are not the rows visited). Every entity the first entity's first `read` rows reach is already seen, so
+ * that entity's rows visited are the first `read` + visited of its list.
  */
 async function countInsideHub(
   db: Connections,
   hubs: HubCount,
-  state: { readonly countBudget: number; readonly rest: Rest; readonly frontier: readonly string[]; readonly seen: ReadonlySet<string>; readonly visits: number },
-): Promise<number | null> {
+  state: {
+    readonly countBudget: number;
+    readonly rest: Rest;
+    readonly frontier: readonly string[];
+    readonly seen: ReadonlySet<string>;
+    readonly visits: number;
+    readonly listed: boolean;
+  },
+): Promise<{ readonly fresh: number; readonly exact: boolean } | null> {
   const { rest, frontier, countBudget } = state;
   const first = frontier[rest.index];
   if (first === undefined) return null;
   const left = Math.max(0, countBudget - state.visits);
   const corpus = await hubs.corpus();
   // The first entity's degree is known without the nodes' when it is kept: no wait for the common case.
-  const firstDegree = hubs.prefixes.get(corpus, first)?.degree ?? (await hubs.degreeOf(first));
-  if (firstDegree === undefined) return null;
+  const known = hubs.prefixes.get(corpus, first)?.degree;
+  const windows: Array<{ id: string; degree: number; after: number; rows: number }> = [];
   let visited = 0;
-  for (let at = rest.index; at < frontier.length && at - rest.index <= MAX_BEFORE; at++) {
+  let stops = false;
+  for (let at = rest.index; at < frontier.length && !stops; at++) {
+    if (windows.length > MAX_BESIDE) return null;
     const id = frontier[at] ?? '';
-    const degree = at === rest.index ? firstDegree : await hubs.degreeOf(id);
+    const degree = at === rest.index && known !== undefined ? known : await hubs.degreeOf(id);
     if (degree === undefined) return null;
-    const rows = degree - (at === rest.index ? rest.read : 0);
-    if (visited + rows > left) {
-      const within = left - visited;
-      if (at > rest.index && BEFORE_SHARE * visited > within) return null;
-      const before = { entities: frontier.slice(rest.index, at), afterPos: rest.afterPos };
-      return hubs.prefixes.unseenWithin(db, corpus, { id, degree }, (at === rest.index ? rest.read : 0) + within, [...state.seen], countBudget, before);
-    }
+    const all = degree - (at === rest.index ? rest.read : 0);
+    stops = visited + all > left;
+    const rows = stops ? left - visited : all;
+    windows.push({ id, degree, after: at === rest.index ? rest.afterPos : -1, rows });
     visited += rows;
   }
-  return null;
+  // A rest read whole when a further ring needs its entities: listed in SQL.
+  if (!stops && state.listed) return null;
+  const hub = windows.reduce((most, w) => (w.rows > most.rows ? w : most), windows[0] ?? { id: first, degree: 0, after: -1, rows: 0 });
+  const beside = windows.filter((w) => w !== hub);
+  if (BESIDE_SHARE * (visited - hub.rows) > hub.rows) return null;
+  const fresh = await hubs.prefixes.unseenWithin(
+    db,
+    corpus,
+    hub,
+    (hub.id === first ? rest.read : 0) + hub.rows,
+    [...state.seen],
+    countBudget,
+    { entities: beside.map((w) => w.id), afters: beside.map((w) => w.after), rows: beside.map((w) => w.rows) },
+  );
+  return fresh === null ? null : { fresh, exact: !stops };
 }
 
-/** Entities visited whole before the hub, at most, for the count from the hub's kept list. */
-const MAX_BEFORE = 64;
+/** Entities whose rows are visited beside the hub's, at most, for the count from the hub's kept list. */
+const MAX_BESIDE = 64;
 /**
  * Their rows, at most this share of the hub's rows visited: each entity they reach not seen is a descent in the hub's
  * list (a few times a row hashed), against the hub's rows not read at all.
  */
-const BEFORE_SHARE = 4;
+const BESIDE_SHARE = 4;

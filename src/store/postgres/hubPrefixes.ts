@@ -68,20 +68,27 @@ const SEEN_SQL = `SELECT count(*)::int AS seen FROM unnest($2::text[]) AS s(id)
 
 /** Big-endian int4s, sorted (numerically: a typed array's sort). */
 /**
- * When the loop visits other entities' relations whole before the hub's first rows ($1, in order, the first after
- * relation $2): the entities they reach that $3 does not hold (a hash of their rows: few, or this path is not taken),
+ * When the loop visits other entities' relations beside the hub's rows ($1, each after relation $2 and at most $6 of
+ * its rows): the entities they reach that $3 does not hold (a hash of their rows: few, or this path is not taken),
  * how many of those the hub $4 reaches at or before position $5 (a descent each), and how many of $3 it does.
  */
-const BEFORE_SQL = `WITH s AS MATERIALIZED (
-    SELECT DISTINCT a.other FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+const BESIDE_SQL = `WITH s AS MATERIALIZED (
+    SELECT DISTINCT a.other FROM unnest($1::text[], $2::int[], $6::int[]) AS f(id, after, rows)
     CROSS JOIN LATERAL (
-      SELECT other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.relation_pos > CASE WHEN f.k = 1 THEN $2::int ELSE -1 END) a
+      SELECT other FROM newsgraph.adjacency a WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.rows) a
     WHERE NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS x(id) WHERE x.id = a.other))
   SELECT (SELECT count(*)::int FROM s) AS fresh,
     (SELECT count(*)::int FROM s CROSS JOIN LATERAL (
       SELECT 1 FROM newsgraph.adjacency p WHERE p.entity = $4 AND p.other = s.other AND p.relation_pos <= $5 LIMIT 1) x) AS within,
     (SELECT count(*)::int FROM unnest($3::text[]) AS t(id) CROSS JOIN LATERAL (
       SELECT 1 FROM newsgraph.adjacency p WHERE p.entity = $4 AND p.other = t.id AND p.relation_pos <= $5 LIMIT 1) y) AS seen`;
+
+/** Entities whose rows the loop visits beside a hub's: each after a relation, at most so many rows. */
+export interface Beside {
+  readonly entities: readonly string[];
+  readonly afters: readonly number[];
+  readonly rows: readonly number[];
+}
 
 function sortedInt32s(bytes: Buffer | null): Int32Array {
   const out = new Int32Array(bytes === null ? 0 : bytes.length >>> 2);
@@ -152,8 +159,8 @@ export class HubPrefixes {
    * `rows` passes MAX_ROWS (the caller counts in SQL). A hub not kept yet is read `atLeast` rows far (the count
    * budget: a view's loop visits at most that many rows of the hub it stops in, since it visited those read while
    * keeping), so that the next view that stops inside it finds it kept.
-   * `before`: entities whose relations the loop visits whole before the hub's (the first after relation `afterPos`);
-   * their entities not in `seen` are counted too, and those the hub's rows reach counted once.
+   * `beside`: entities whose rows the loop visits too (before or after the hub's); their entities not in `seen` are
+   * counted too, and those the hub's rows reach counted once.
    */
   async unseenWithin(
     db: Connections,
@@ -162,7 +169,7 @@ export class HubPrefixes {
     rows: number,
     seen: readonly string[],
     atLeast: number,
-    before: { readonly entities: readonly string[]; readonly afterPos: number } = { entities: [], afterPos: -1 },
+    beside: Beside = { entities: [], afters: [], rows: [] },
   ): Promise<number | null> {
     if (rows > MAX_ROWS || rows > hub.degree) return null;
     let prefix: HubPrefix | undefined;
@@ -174,20 +181,27 @@ export class HubPrefixes {
         const [row] = await db.read<{ positions: Buffer | null; firsts: Buffer | null; seen_at: number[] }>(PREFIX_SQL, [
           hub.id,
           Math.min(hub.degree, MAX_ROWS, Math.max(rows, atLeast)),
-          before.entities.length === 0 ? seen : [],
+          beside.entities.length === 0 ? seen : [],
         ]);
         prefix = { degree: hub.degree, positions: sortedInt32s(row?.positions ?? null), firsts: sortedInt32s(row?.firsts ?? null) };
         // Fewer rows than the degree says: not this corpus's list (a load switched under the read); count in SQL.
         if (prefix.positions.length < rows) return null;
         this.keep(corpus, hub.id, prefix);
-        seenAt = before.entities.length === 0 ? (row?.seen_at ?? []) : undefined;
+        seenAt = beside.entities.length === 0 ? (row?.seen_at ?? []) : undefined;
       }
     }
     // The hub's last row visited (none: -1, before every relation).
     const cut = prefix === undefined ? -1 : (prefix.positions[rows - 1] ?? 0);
     const distinct = prefix === undefined ? 0 : countAtMost(prefix.firsts, cut);
-    if (before.entities.length > 0) {
-      const [row] = await db.read<{ fresh: number; within: number; seen: number }>(BEFORE_SQL, [before.entities, before.afterPos, seen, hub.id, cut]);
+    if (beside.entities.length > 0) {
+      const [row] = await db.read<{ fresh: number; within: number; seen: number }>(BESIDE_SQL, [
+        beside.entities,
+        beside.afters,
+        seen,
+        hub.id,
+        cut,
+        beside.rows,
+      ]);
       return (row?.fresh ?? 0) + distinct - (row?.within ?? 0) - (row?.seen ?? 0);
     }
     if (seenAt !== undefined) return distinct - seenAt.filter((pos) => pos <= cut).length;
