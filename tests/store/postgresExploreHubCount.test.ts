@@ -169,6 +169,11 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
         },
         { center: 'c', depth: 3, limit: 400 },
         { center: 'l7', depth: 2, limit: 100, connectTo: ['h', 'a2'] },
+        // The rest of the last ring read whole (b's 2,800 rows after the view's): an exact count from b's kept list.
+        { center: 'b', depth: 1, limit: 200 },
+        // The same rest when a further ring needs its entities (listed in SQL), and past it.
+        { center: 'b', depth: 2, limit: 200 },
+        { center: 'm', depth: 1, limit: 2 },
       ];
       for (const query of cases) {
         const [postgres, inMemory] = [await store.explore(query), await memory.explore(query)];
@@ -177,18 +182,22 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
           view: await withWholeRecords(store, postgres),
         }).toEqual({ query, view: await withWholeRecords(memory, inMemory) });
       }
-      // The counts were cut by the budget inside the hub, and the hub was read once for all of them.
-      const inside = await store.explore({
-        center: 'c',
-        depth: 2,
-        limit: 200,
-        articles: false,
-      });
-      expect(inside.reachableIsExact).toBe(false);
-      expect(inside.reachable).toBeGreaterThan(LEAVES / 2);
-      expect(store.hubPrefixes.reads).toBe(1);
     } finally {
       await store.close();
+    }
+    // A store of its own: the hub is read once for the views that stop inside it, b once for its own exact count.
+    const own = new PostgresStore({ primary: cluster.url });
+    try {
+      const inside = await own.explore({ center: 'c', depth: 2, limit: 200, articles: false });
+      expect(inside.reachableIsExact).toBe(false);
+      expect(inside.reachable).toBeGreaterThan(LEAVES / 2);
+      await own.explore({ center: 'c2', depth: 2, limit: 200, articles: false });
+      expect(own.hubPrefixes.reads).toBe(1);
+      const whole = await own.explore({ center: 'b', depth: 1, limit: 200, articles: false });
+      expect(whole.reachableIsExact).toBe(true);
+      expect(own.hubPrefixes.reads).toBe(2);
+    } finally {
+      await own.close();
     }
   });
 
