@@ -217,6 +217,8 @@ async function countInsideHub(
   const first = frontier[rest.index];
   if (first === undefined) return null;
   const left = Math.max(0, countBudget - state.visits);
+  // Decided before anything is awaited: the first time, the count goes to SQL at once, as before.
+  if (!hubs.prefixes.worthReading(first)) return null;
   const corpus = await hubs.corpus();
   // The first entity's degree is known without the nodes' when it is kept: no wait for the common case.
   const known = hubs.prefixes.get(corpus, first)?.degree;
