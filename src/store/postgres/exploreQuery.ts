@@ -29,6 +29,7 @@ import type { Connections } from './connections.js';
 import { edgesAmong } from './exploreEdges.js';
 import { edgeFields, nodeFields } from './exploreRecords.js';
 import { keepRings } from './exploreRings.js';
+import type { HubPrefixes } from './hubPrefixes.js';
 import { isSlim } from './slimRecords.js';
 
 /** Where each article stands in publication order, and its date: the whole corpus's, kept per corpus by the store. */
@@ -65,18 +66,28 @@ export interface ExploreReads {
   /** The whole record of one handed out slim (slimRecords.ts), itself otherwise. */
   readonly wholeEntity: (entity: EntityAttributes) => EntityAttributes | Promise<EntityAttributes>;
   readonly wholeRelation: (relation: RelationAttributes) => RelationAttributes | Promise<RelationAttributes>;
+  /** The hubs' lists kept for the count (hubPrefixes.ts), and the identity of the corpus served they belong to. */
+  readonly hubs?: { readonly prefixes: HubPrefixes; readonly corpus: () => Promise<string> };
 }
 
 export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
   const { depth, limit, predicates } = args;
   const connectTo = args.connectTo ?? [];
-  // The count goes on while the nodes and relations are read (nothing drawn depends on it).
-  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET });
+  // The count goes on while the nodes and relations are read (nothing drawn depends on it). When the budget runs out
+  // inside a hub, it is answered from the hub's kept list (hubPrefixes.ts), which needs the hub's degree: the nodes'.
+  let degreesRead: (degrees: ReadonlyMap<string, number>) => void = () => undefined;
+  const degreesOfNodes = new Promise<ReadonlyMap<string, number>>((resolve) => (degreesRead = resolve));
+  const hubs = reads.hubs === undefined ? undefined : { ...reads.hubs, degreeOf: async (id: string) => (await degreesOfNodes).get(id) };
+  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET, ...(hubs ? { hubs } : {}) });
   counted.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
   // The nodes' places, degrees and fields (the degrees tell how to read the relations drawn).
-  const nodeRows = await nodeFields(db, [...new Set([...keptIds, ...connectTo])]);
+  const nodeRows = await nodeFields(db, [...new Set([...keptIds, ...connectTo])]).catch((error: unknown) => {
+    degreesRead(new Map()); // the count then counts in SQL (and the view fails anyway)
+    throw error;
+  });
+  degreesRead(new Map(nodeRows.map((r) => [r.id, r.degree])));
   // The centre's row is read with the others: an unknown centre is known here, without a look-up of its own.
   if (!nodeRows.some((r) => r.id === args.center)) throw new NewsgraphError('NOT_FOUND', `explore: no entity with id "${args.center}".`);
   const degrees = new Map(nodeRows.map((r) => [r.id, r.degree]));

@@ -15,6 +15,7 @@
  */
 import { readsFor, scanAdjacency } from './adjacencyScan.js';
 import type { Connections } from './connections.js';
+import type { HubPrefixes } from './hubPrefixes.js';
 
 export interface RingsResult {
   readonly kept: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
@@ -29,13 +30,14 @@ export interface RingsResult {
  * predicates $5 followed; the new entities are those not in $6 (a hash anti-join), each first met at a place
  * (ring index, then graph order). Returns how many new entities, whether the budget stops the loop in this ring,
  * the rows visited, and, when $7 and the loop goes on, the new entities in order of first meeting (the next ring).
+ * The place of first meeting is only computed for that list (FILTER): a count alone groups the ids and no more.
  */
 const REST_SQL = `WITH f AS MATERIALIZED (
     SELECT f.id, f.k, coalesce(e.degree, 0) - CASE WHEN f.k = 1 THEN $3::int ELSE 0 END AS d
     FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k) LEFT JOIN newsgraph.entity e ON e.id = f.id),
   c AS MATERIALIZED (SELECT id, k, d, sum(d) OVER (ORDER BY k ROWS UNBOUNDED PRECEDING) - d AS before FROM f),
   fresh AS (
-    SELECT a.other, min(c.k * 4294967296 + a.relation_pos) AS first
+    SELECT a.other, min(c.k * 4294967296 + a.relation_pos) FILTER (WHERE $7::boolean) AS first
     FROM c CROSS JOIN LATERAL (
       SELECT other, predicate, relation_pos FROM newsgraph.adjacency a
       WHERE a.entity = c.id AND a.relation_pos > CASE WHEN c.k = 1 THEN $2::int ELSE -1 END
@@ -78,6 +80,8 @@ export async function keepRings(
     readonly predicates?: readonly string[];
     readonly limit: number;
     readonly countBudget: number;
+    /** The hubs' lists kept for the count (hubPrefixes.ts), with the corpus served and the kept entities' degrees. */
+    readonly hubs?: HubCount;
   },
 ): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
   const { depth, predicates, limit } = options;
@@ -127,6 +131,15 @@ export async function keepRings(
   return { kept, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
 }
 
+/** What the count needs to answer from a hub's kept list (hubPrefixes.ts) when the budget runs out inside it. */
+export interface HubCount {
+  readonly prefixes: HubPrefixes;
+  /** The identity of the corpus served. */
+  readonly corpus: () => Promise<string>;
+  /** The relations of a kept entity (its degree), as the view's nodes read them; undefined if unknown. */
+  readonly degreeOf: (id: string) => Promise<number | undefined>;
+}
+
 /** Where the counting part of a ring starts: its index in the ring, after which relation of it, how many read. */
 interface Rest {
   readonly index: number;
@@ -147,10 +160,14 @@ async function countRest(
     readonly next: string[];
     readonly seen: Set<string>;
     readonly visits: number;
+    readonly hubs?: HubCount;
   },
 ): Promise<Omit<RingsResult, 'kept'>> {
   const { depth, predicates, countBudget, seen } = state;
   let { visits, frontier, next, rest } = state;
+  const insideHub =
+    state.hubs === undefined || predicates !== undefined ? null : await countInsideHub(db, state.hubs, { ...state, listed: state.distance < depth });
+  if (insideHub !== null) return { reachable: seen.size + insideHub.fresh, exact: insideHub.exact };
   for (let distance = state.distance; distance <= depth && frontier.length > 0; distance++) {
     if (distance > state.distance) {
       next = [];
@@ -175,3 +192,71 @@ async function countRest(
   }
   return { reachable: seen.size, exact: true };
 }
+
+/**
+ * The ring's rest counted from a hub's kept list (hubPrefixes.ts): the rows the loop visits (up to where the budget
+ * runs out, or the whole rest when this is the last ring) are mostly one entity's, the hub's; the entities the others'
+ * rows reach are counted in SQL when those rows are few beside the hub's (BESIDE_SHARE). Null when not (all counted
+ * in SQL as before), when the rest must be listed (a further ring needs it), or with a predicate filter (then the
+ * rows counted are not the rows visited). Every entity the first entity's first `read` rows reach is already seen, so
+ * that entity's rows visited are the first `read` + visited of its list.
+ */
+async function countInsideHub(
+  db: Connections,
+  hubs: HubCount,
+  state: {
+    readonly countBudget: number;
+    readonly rest: Rest;
+    readonly frontier: readonly string[];
+    readonly seen: ReadonlySet<string>;
+    readonly visits: number;
+    readonly listed: boolean;
+  },
+): Promise<{ readonly fresh: number; readonly exact: boolean } | null> {
+  const { rest, frontier, countBudget } = state;
+  const first = frontier[rest.index];
+  if (first === undefined) return null;
+  const left = Math.max(0, countBudget - state.visits);
+  // Decided before anything is awaited: the first time, the count goes to SQL at once, as before.
+  if (!hubs.prefixes.worthReading(first)) return null;
+  const corpus = await hubs.corpus();
+  // The first entity's degree is known without the nodes' when it is kept: no wait for the common case.
+  const known = hubs.prefixes.get(corpus, first)?.degree;
+  const windows: Array<{ id: string; degree: number; after: number; rows: number }> = [];
+  let visited = 0;
+  let stops = false;
+  for (let at = rest.index; at < frontier.length && !stops; at++) {
+    if (windows.length > MAX_BESIDE) return null;
+    const id = frontier[at] ?? '';
+    const degree = at === rest.index && known !== undefined ? known : await hubs.degreeOf(id);
+    if (degree === undefined) return null;
+    const all = degree - (at === rest.index ? rest.read : 0);
+    stops = visited + all > left;
+    const rows = stops ? left - visited : all;
+    windows.push({ id, degree, after: at === rest.index ? rest.afterPos : -1, rows });
+    visited += rows;
+  }
+  // A rest read whole when a further ring needs its entities: listed in SQL.
+  if (!stops && state.listed) return null;
+  const hub = windows.reduce((most, w) => (w.rows > most.rows ? w : most), windows[0] ?? { id: first, degree: 0, after: -1, rows: 0 });
+  const beside = windows.filter((w) => w !== hub);
+  if (BESIDE_SHARE * (visited - hub.rows) > hub.rows) return null;
+  const fresh = await hubs.prefixes.unseenWithin(
+    db,
+    corpus,
+    hub,
+    (hub.id === first ? rest.read : 0) + hub.rows,
+    [...state.seen],
+    countBudget,
+    { entities: beside.map((w) => w.id), afters: beside.map((w) => w.after), rows: beside.map((w) => w.rows) },
+  );
+  return fresh === null ? null : { fresh, exact: !stops };
+}
+
+/** Entities whose rows are visited beside the hub's, at most, for the count from the hub's kept list. */
+const MAX_BESIDE = 64;
+/**
+ * Their rows, at most this share of the hub's rows visited: each entity they reach not seen is a descent in the hub's
+ * list (a few times a row hashed), against the hub's rows not read at all.
+ */
+const BESIDE_SHARE = 4;

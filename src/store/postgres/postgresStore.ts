@@ -34,6 +34,7 @@ import { EntityBatch } from './entityBatch.js';
 import { ByteBudget, DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
 import { storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
+import { HubPrefixes } from './hubPrefixes.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
 import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
@@ -138,6 +139,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly counts = new CorpusCounts();
   /** The timelines handed out lately: a typed field of one event is read for all of the list's events (recentLists.ts). */
   private readonly recentLists = new RecentLists();
+  /** The explorer's count inside a hub: the hubs' lists kept (hubPrefixes.ts). */
+  readonly hubPrefixes = new HubPrefixes();
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
@@ -160,6 +163,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.counts.clear();
       this.recentLists.clear();
       this.nearIds.corpusChanged(() => this.meta().then((m) => m.identity.id));
+      this.hubPrefixes.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
     this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
@@ -602,6 +606,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       relations: (positions) => this.relationsAt(positions),
       wholeEntity: (entity) => this.wholeEntity(entity),
       wholeRelation: (relation) => this.wholeRelation(relation),
+      hubs: { prefixes: this.hubPrefixes, corpus: async () => (await this.meta()).identity.id },
     });
   }
 }

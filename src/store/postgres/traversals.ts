@@ -149,6 +149,8 @@ export const MAX_VIRTUAL_PARENTS = 8;
  * 6,400 relations scanned with two probes each in about 10).
  */
 const PROBE_COST = 2;
+/** Relations a scan next to an unread ring is expected to probe before its meeting, when there is one. */
+const EARLY_MEETING = 256;
 /**
  * Past this many entities reached by the other side, a hop that reads its frontier's relations anyway tests the
  * meeting here (its rows against the Map) when they are fewer than those ids, instead of sending the ids.
@@ -188,6 +190,8 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     const whole = mine.frontier ?? (await readRing(db, mine));
     const frontier = whole.length > MAX_FRONTIER ? whole.slice(0, MAX_FRONTIER) : whole;
     if (theirs.virtual !== null && frontier.length > MAX_SCANNED_NEXT_TO_HUB) await readRing(db, theirs);
+    // A ring left unread when the other frontier was small may be cheaper to read now than to probe next to.
+    if (theirs.virtual !== null && (await ringCheaperThanProbes(db, frontier, theirs.virtual.parents))) await readRing(db, theirs);
     // The hop's meeting, found without reading the frontier's relations when that is cheap (undefined: not looked for).
     let meeting: Meeting | null | undefined;
     // How many rows reading the frontier's relations would send (the reach table's counts), once asked.
@@ -261,6 +265,24 @@ async function leaveUnread(db: Connections, frontier: readonly string[], mine: S
   mine.virtual = { parents: [...frontier], size: atLeast, exact: false };
   mine.frontier = null;
   return true;
+}
+
+/**
+ * Whether reading a ring left unread (its parents' relations, about as many as the entities they reach) costs less
+ * than scanning the frontier's relations with a probe per parent each (`meetingNextToRing`) up to EARLY_MEETING of
+ * them: a scan stops at its meeting, usually early (two hubs share neighbours), but reads every relation when there is
+ * none. The ring was left unread when the other side's frontier was small; since then that side may have grown: at
+ * 100,000 articles, a no-path search's last hop scanned a hub's 17,841 relations with a probe each (71,541 buffers,
+ * 60-240 ms under load) next to the ring of a parent with 16 relations, the slowest of the bench's 100 paths.
+ */
+async function ringCheaperThanProbes(db: Connections, frontier: readonly string[], parents: readonly string[]): Promise<boolean> {
+  const [row] = await db.read<{ ring: number; scanned: number }>(
+    `SELECT coalesce(sum(neighbours) FILTER (WHERE entity = ANY($1::text[])), 0)::float8 AS ring,
+      coalesce(sum(neighbours) FILTER (WHERE entity = ANY($2::text[])), 0)::float8 AS scanned
+      FROM newsgraph.reach WHERE entity = ANY($1::text[]) OR entity = ANY($2::text[])`,
+    [parents, frontier],
+  );
+  return (row?.ring ?? 0) < PROBE_COST * parents.length * Math.min(row?.scanned ?? 0, EARLY_MEETING);
 }
 
 /** Reads a side's virtual ring (as the hop that made it would have): its frontier from now on. */

@@ -1,0 +1,235 @@
+/**
+ * The explorer's count (`reachable`) when the count budget runs out inside a hub (issue 12, `pgreach`): answered
+ * from the hub's list kept by the store (src/store/postgres/hubPrefixes.ts), the same count as the in-memory loop's.
+ *
+ * The graph: a hub `h` with more relations than COUNT_BUDGET (to leaves drawn pseudo-randomly from a pool smaller
+ * than its list, so that entities repeat and the cut at the budget decides the count), with relations to two small
+ * entities placed in its list before and after where a view's budget runs out; centres next to it in several ways.
+ * Main's code counted every such view in SQL: the budget's rows (about 25,000 adjacency index entries) read and
+ * hashed for each view; here a view whose hub is kept reads a descent per entity seen instead.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { COUNT_BUDGET, type ExploreQuery, type ExplorerView } from '../../src/graph/explore.js';
+import type { NewsGraph } from '../../src/graph/types.js';
+import { memoryStore } from '../../src/store/index.js';
+import { Connections } from '../../src/store/postgres/connections.js';
+import { countAtMost } from '../../src/store/postgres/hubPrefixes.js';
+import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { withWholeRecords } from './wholeRecords.js';
+
+const HUB_RELATIONS = COUNT_BUDGET + 5_000;
+const LEAVES = 8_000;
+/** Where in the hub's list its relations to `a1` and `a2` come: before and after where a view's budget runs out. */
+const A1_AT = 10_000;
+const A2_AT = COUNT_BUDGET + 4_000;
+
+function hubGraph(): NewsGraph {
+  const g = emptyNewsGraph();
+  let seed = 1_234_567;
+  const next = (n: number): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  for (const id of ['c', 'c2', 'm'])
+    addEntity(g, {
+      id,
+      kind: 'EVENT',
+      name: `Event ${id}`,
+      properties: {
+        eventType: 'MEETING',
+        status: 'occurred',
+        time: '2025-04-24',
+      },
+    });
+  for (const id of ['h', 'b']) addEntity(g, { id, kind: 'GOVERNMENT', name: `Hub ${id}`, properties: {} });
+  for (const id of ['a1', 'a2', 'a3']) addEntity(g, { id, kind: 'PERSON', name: `Small ${id}`, properties: {} });
+  for (let i = 0; i < LEAVES; i++)
+    addEntity(g, {
+      id: `l${i}`,
+      kind: 'PERSON',
+      name: `Leaf ${i}`,
+      properties: {},
+    });
+  let r = 0;
+  const relate = (subject: string, object: string, predicate: 'MET_WITH' | 'CRITICIZED' | 'REJECTED' = 'MET_WITH'): void =>
+    addRelation(g, {
+      id: `r${r++}`,
+      predicate,
+      subject,
+      object,
+      symmetric: predicate === 'MET_WITH',
+    });
+  // c: the hub first in its ring, then two small entities; c2: a small entity first, then the hub; m: a hub of 3,000
+  // relations first, then h (the budget runs out across both).
+  for (const end of ['h', 'a1', 'a2']) relate('c', end);
+  for (const end of ['a3', 'h']) relate('c2', end);
+  for (const end of ['b', 'h']) relate('m', end);
+  for (let i = 0; i < 20; i++) relate('a3', `l${next(LEAVES)}`, 'CRITICIZED');
+  for (let i = 0; i < HUB_RELATIONS; i++) {
+    if (i === A1_AT) relate('h', 'a1', 'CRITICIZED');
+    else if (i === A2_AT) relate('h', 'a2', 'CRITICIZED');
+    else relate('h', `l${next(LEAVES)}`, i % 3 === 0 ? 'CRITICIZED' : 'REJECTED');
+  }
+  for (let i = 0; i < 3_000; i++) relate('b', `l${next(LEAVES)}`, 'REJECTED');
+  return g;
+}
+
+/** A view without its articles (read on demand from a store, closed by then). */
+function drawn(view: ExplorerView | undefined): unknown {
+  if (view === undefined) return undefined;
+  const { nodes, edges, ...rest } = view;
+  return {
+    ...rest,
+    nodes: nodes.map(({ articles: _, ...node }) => node),
+    edges: edges.map(({ articles: _, ...edge }) => edge),
+  };
+}
+
+test('countAtMost counts the sorted values at or below a bound', () => {
+  const values = Int32Array.from([2, 5, 5, 9, 40]);
+  expect([-1, 2, 4, 5, 8, 9, 40, 41].map((max) => countAtMost(values, max))).toEqual([0, 1, 1, 3, 3, 4, 5, 5]);
+  expect(countAtMost(new Int32Array(0), 3)).toBe(0);
+});
+
+describePostgres('the explorer count inside a hub over PostgreSQL', () => {
+  let cluster: PostgresCluster;
+  let graph: NewsGraph;
+  let admin: Connections;
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    graph = hubGraph();
+    await loadGraphIntoPostgres(cluster.url, graph);
+    admin = new Connections({ primary: cluster.url });
+  }, 300_000);
+  afterAll(async () => {
+    await admin?.close();
+    await cluster?.stop();
+  });
+
+  /** Index entries read from the adjacency table's indexes, as the statistics have them. */
+  async function adjacencyEntries(): Promise<number> {
+    await admin.read('SELECT pg_stat_clear_snapshot()');
+    const [row] = await admin.read<{ n: string }>(
+      `SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname IN ('adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach')`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * The adjacency index entries read by the views `queries` asked in turn of one store of their own: backends report
+   * their counts when they end, so the store is closed and the counts awaited until they stop moving.
+   */
+  async function entriesRead(queries: readonly ExploreQuery[]): Promise<{ views: ExplorerView[]; statements: number[]; read: number }> {
+    const before = await adjacencyEntries();
+    const own = new PostgresStore({ primary: cluster.url });
+    const views: ExplorerView[] = [];
+    const statements: number[] = [];
+    try {
+      await own.identity();
+      for (const query of queries) {
+        const start = own.statementCount;
+        views.push(await own.explore(query));
+        statements.push(own.statementCount - start);
+      }
+    } finally {
+      await own.close();
+    }
+    let read = 0;
+    for (let waited = 0, still = 0; waited < 15_000 && still < 4; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = (await adjacencyEntries()) - before;
+      still = now === read && now > 0 ? still + 1 : 0;
+      read = now;
+    }
+    return { views, statements, read };
+  }
+
+  test('the views equal the in-memory ones: inside the hub, reusing what is kept of it, across two hubs, with predicates', async () => {
+    const memory = memoryStore(graph);
+    const store = new PostgresStore({ primary: cluster.url });
+    try {
+      const cases: ExploreQuery[] = [
+        { center: 'c', depth: 2, limit: 200 },
+        { center: 'c2', depth: 2, limit: 200 },
+        { center: 'c', depth: 2, limit: 60 },
+        { center: 'c2', depth: 2, limit: 500 },
+        { center: 'h', depth: 1, limit: 200 },
+        { center: 'h', depth: 2, limit: 300 },
+        { center: 'a1', depth: 2, limit: 150 },
+        { center: 'm', depth: 2, limit: 200 },
+        {
+          center: 'c',
+          depth: 2,
+          limit: 200,
+          predicates: ['CRITICIZED', 'MET_WITH'],
+        },
+        { center: 'c', depth: 3, limit: 400 },
+        { center: 'l7', depth: 2, limit: 100, connectTo: ['h', 'a2'] },
+        // The rest of the last ring read whole (b's 2,800 rows after the view's): an exact count from b's kept list.
+        { center: 'b', depth: 1, limit: 200 },
+        // The same rest when a further ring needs its entities (listed in SQL), and past it.
+        { center: 'b', depth: 2, limit: 200 },
+        { center: 'm', depth: 1, limit: 2 },
+      ];
+      // Twice: a hub's list is read at its second view (the first is counted in SQL), kept for the next ones.
+      for (const query of [...cases, ...cases]) {
+        const [postgres, inMemory] = [await store.explore(query), await memory.explore(query)];
+        expect({
+          query,
+          view: await withWholeRecords(store, postgres),
+        }).toEqual({ query, view: await withWholeRecords(memory, inMemory) });
+      }
+    } finally {
+      await store.close();
+    }
+    // A store of its own: the hub is read at the second view that stops inside it and kept, b at its second exact count.
+    const own = new PostgresStore({ primary: cluster.url });
+    try {
+      const inside = await own.explore({ center: 'c', depth: 2, limit: 200, articles: false });
+      expect(inside.reachableIsExact).toBe(false);
+      expect(inside.reachable).toBeGreaterThan(LEAVES / 2);
+      expect(own.hubPrefixes.reads).toBe(0); // the first view that stops inside the hub: counted in SQL
+      await own.explore({ center: 'c2', depth: 2, limit: 200, articles: false });
+      await own.explore({ center: 'c', depth: 2, limit: 200, articles: false });
+      expect(own.hubPrefixes.reads).toBe(1);
+      for (let i = 0; i < 2; i++) expect((await own.explore({ center: 'b', depth: 1, limit: 200, articles: false })).reachableIsExact).toBe(true);
+      expect(own.hubPrefixes.reads).toBe(2);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('a view whose count stops inside a kept hub reads a descent per entity seen, not the budget’s rows', async () => {
+    const first = {
+      center: 'c',
+      depth: 2,
+      limit: 200,
+      articles: false,
+    } as const;
+    const second = {
+      center: 'c2',
+      depth: 2,
+      limit: 200,
+      articles: false,
+    } as const;
+    // The same first views in two stores (the hub counted in SQL, then its list read): what the next view reads is
+    // the difference.
+    const alone = await entriesRead([first, first]);
+    const both = await entriesRead([first, first, second]);
+    const secondRead = both.read - alone.read;
+    const memory = memoryStore(graph);
+    expect(drawn(both.views[2])).toEqual(drawn(await memory.explore(second)));
+    expect(both.views[2]?.reachableIsExact).toBe(false);
+    // The rings (a3's 20 relations, the hub's first rows until 200 entities are kept), a descent per entity seen
+    // (200), and the relations drawn (the hub's first FIRST_SCAN rows at most, a3's): main's code also read and
+    // hashed the hub's next 24,700 rows for the count.
+    expect(secondRead).toBeLessThan(COUNT_BUDGET / 3);
+    // The rings (two), the nodes, the seen entities' descents (main's code: the count), the relations drawn (four here:
+    // the leaves drawn are spread over the hub's list).
+    expect(both.statements[2]).toBeLessThanOrEqual(8);
+  }, 60_000);
+});
