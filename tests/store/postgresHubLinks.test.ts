@@ -14,6 +14,7 @@ import type { ArticleRecord, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkedFilter, type LinkFilter } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Claims concerning the hub: its adjacency rows that no typed field of the question asks for. */
@@ -117,8 +118,9 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.linked(id, filter, first));
           const expected = await Promise.all(ids.map((id) => memory.linked(id, filter, first)));
-          expect(together).toEqual(expected);
-          expect(alone).toEqual(expected);
+          // Typed fields' ends come without their lists (projectedRecords.ts): compared once completed.
+          expect(await withWholeRecords(store, together)).toEqual(expected);
+          expect(await withWholeRecords(store, alone)).toEqual(expected);
         }
       }
       const relationFilters: LinkFilter[] = [

@@ -26,11 +26,35 @@ export const LONG_LISTS = ['evidence', 'articles', 'history'] as const;
  * (of its lists, listHeads.ts) go last, under HEADS_KEY, computed only for a record stored slim.
  */
 export function slimJson(record: EntityAttributes | RelationAttributes, full: string, heads?: () => ListHeads): string | undefined {
-  if (full.length < SLIM_FROM) return undefined;
+  if (full.length < SLIM_FROM) {
+    // A small record whose text the projection's cut (projectedRecords.ts) would not turn into the record without
+    // its lists (keys between or after them, in a graph not made by the builder): its copy here is its whole text, so
+    // that the projection reads it whole (it takes a slim copy as it is, but for its heads); every other read sees
+    // the same record either way.
+    return cutKeepsEveryKey(record, full) ? undefined : full;
+  }
+  if (heads !== undefined) return JSON.stringify({ ...withoutLists(record), [HEADS_KEY]: heads() });
+  return JSON.stringify(withoutLists(record));
+}
+
+/** The record's keys but its long lists, in their order. */
+function withoutLists(record: EntityAttributes | RelationAttributes): Record<string, unknown> {
   const slim: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!(LONG_LISTS as readonly string[]).includes(key)) slim[key] = value;
-  if (heads !== undefined) slim[HEADS_KEY] = heads();
-  return JSON.stringify(slim);
+  return slim;
+}
+
+/**
+ * Whether the projection's cut of this record's JSON text `full` (projectedRecords.ts: the text before the first
+ * `,"evidence":[` and the text after the last `]`, as `strpos`, `left` and `split_part` take them) is exactly the
+ * record without its long lists. True for every record the builder writes; false for a record without evidence, with a
+ * key between or after its lists that is not a scalar, a string holding `]` after them, or a property named
+ * `evidence` before them.
+ */
+export function cutKeepsEveryKey(record: EntityAttributes | RelationAttributes, full: string): boolean {
+  const at = full.indexOf(',"evidence":[');
+  if (at < 0) return false;
+  return `${full.slice(0, at)}${full.slice(full.lastIndexOf(']') + 1)}` === JSON.stringify(withoutLists(record));
 }
 
 /** The record a query reads over table alias `t` (e.g. 'e.' or ''): the slim one where there is one. */
