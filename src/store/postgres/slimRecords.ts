@@ -47,14 +47,25 @@ function withoutLists(record: EntityAttributes | RelationAttributes): Record<str
 /**
  * Whether the projection's cut of this record's JSON text `full` (projectedRecords.ts: the text before the first
  * `,"evidence":[` and the text after the last `]`, as `strpos`, `left` and `split_part` take them) is exactly the
- * record without its long lists. True for every record the builder writes; false for a record without evidence, with a
- * key between or after its lists that is not a scalar, a string holding `]` after them, or a property named
- * `evidence` before them.
+ * record without its long lists, `JSON.stringify` of it. True for every record the builder writes. Checked on the
+ * keys, without writing that text (which cost as much as writing the record at load): `evidence` comes after another
+ * key, only lists follow it up to the last one, and after that only scalars whose text holds no `]`; and the text
+ * has one `,"evidence":[` (none in the properties before it; the lists and the scalars after it cannot hold one, their
+ * quotes being escaped or their keys fixed), so that the first found is the record's own.
  */
 export function cutKeepsEveryKey(record: EntityAttributes | RelationAttributes, full: string): boolean {
-  const at = full.indexOf(',"evidence":[');
-  if (at < 0) return false;
-  return `${full.slice(0, at)}${full.slice(full.lastIndexOf(']') + 1)}` === JSON.stringify(withoutLists(record));
+  const keys = Object.keys(record);
+  const at = keys.indexOf('evidence');
+  if (at < 1) return false;
+  let last = at;
+  for (let i = at + 1; i < keys.length; i++) if ((LONG_LISTS as readonly string[]).includes(keys[i] ?? '')) last = i;
+  for (let i = at + 1; i < keys.length; i++) {
+    const value = (record as unknown as Record<string, unknown>)[keys[i] ?? ''];
+    if (i <= last ? !(LONG_LISTS as readonly string[]).includes(keys[i] ?? '') : typeof value === 'object' ? value !== null : typeof value === 'string' && value.includes(']')) return false;
+  }
+  const key = ',"evidence":[';
+  const first = full.indexOf(key);
+  return first >= 0 && first === full.lastIndexOf(key);
 }
 
 /** The record a query reads over table alias `t` (e.g. 'e.' or ''): the slim one where there is one. */
