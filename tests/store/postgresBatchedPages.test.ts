@@ -10,6 +10,7 @@ import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { withWholeRecords } from './wholeRecords.js';
 
 const ARTICLES = 40;
 const PEOPLE = 12;
@@ -79,7 +80,8 @@ describePostgres('article pages over PostgreSQL, batched', () => {
           return [first, after === null ? null : await s.articleRelations(id, { first: 5, after }), await s.articleEntities(id, { first: 50 })];
         }),
       );
-    expect(await pages(store)).toEqual(await pages(memory));
+    // An article's relations come without their lists (projectedRecords.ts): compared once completed.
+    expect(await withWholeRecords(store, await pages(store))).toEqual(await pages(memory));
   });
 
   test('refuse an unknown article, and a bad cursor, as the in-memory store does', async () => {
