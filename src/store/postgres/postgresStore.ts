@@ -322,7 +322,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.entityRecords.getMany(ids, this.readEntities);
   }
 
-  /** The entities with these ids without their lists (projectedRecords.ts; missing ones left out): large records from the cache. */
+  /** The entities with these ids without their lists (projectedRecords.ts; missing ones left out), in one statement (and one more for any cut refused). */
   private async projectedEntitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
     const rows = await this.db.read<{ id: string; doc: string | null }>(`SELECT id, ${projectedDoc('')} AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
     const records = await this.entityRecords.recordsOfRows(
