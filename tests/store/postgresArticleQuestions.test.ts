@@ -15,6 +15,7 @@ import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/i
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { withWholeRecords } from './wholeRecords.js';
 
 const ARTICLES = 30;
 const PEOPLE = 8;
@@ -131,10 +132,11 @@ describePostgres('the article questions over PostgreSQL', () => {
     try {
       const page = await store.articleRelations('a0', { first: 2 });
       const expected = await fixture.memory.articleRelations('a0', { first: 2 });
-      expect(page).toEqual(expected);
+      // Relations and ends come without their lists (projectedRecords.ts): compared once completed.
+      expect(await withWholeRecords(store, page)).toEqual(expected);
       for (const { node } of page.edges) {
-        expect(store.entityAtHand(node.subject)).toEqual(await fixture.memory.entity(node.subject));
-        expect(store.entityAtHand(node.object)).toEqual(await fixture.memory.entity(node.object));
+        expect(await withWholeRecords(store, store.entityAtHand(node.subject))).toEqual(await fixture.memory.entity(node.subject));
+        expect(await withWholeRecords(store, store.entityAtHand(node.object))).toEqual(await fixture.memory.entity(node.object));
       }
       // Looked up through the store as before, with the same answer.
       expect(await store.entity('g0')).toEqual(await fixture.memory.entity('g0'));

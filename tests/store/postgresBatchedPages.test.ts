@@ -11,6 +11,7 @@ import { PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { withWholeRecords } from './wholeRecords.js';
 
 const ARTICLES = 40;
 const PEOPLE = 12;
@@ -68,7 +69,8 @@ describePostgres('article pages over PostgreSQL, batched', () => {
           return [first, after === null ? null : await s.articleRelations(id, { first: 5, after }), await s.articleEntities(id, { first: 50 })];
         }),
       );
-    expect(await pages(fixture.store)).toEqual(await pages(memory));
+    // An article's relations come without their lists (projectedRecords.ts): compared once completed.
+    expect(await withWholeRecords(fixture.store, await pages(fixture.store))).toEqual(await pages(memory));
   });
 
   test('refuse an unknown article, and a bad cursor, as the in-memory store does', async () => {

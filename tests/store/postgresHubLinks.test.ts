@@ -15,6 +15,7 @@ import { memoryStore, type LinkedFilter, type LinkFilter } from '../../src/store
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
+import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 /** Claims concerning the hub: its adjacency rows that no typed field of the question asks for. */
@@ -108,8 +109,9 @@ describePostgres("a hub's typed fields and its relations' articles over PostgreS
           const alone: unknown[] = [];
           for (const id of ids) alone.push(await store.linked(id, filter, first));
           const expected = await Promise.all(ids.map((id) => fixture.memory.linked(id, filter, first)));
-          expect(together).toEqual(expected);
-          expect(alone).toEqual(expected);
+          // Typed fields' ends come without their lists (projectedRecords.ts): compared once completed.
+          expect(await withWholeRecords(store, together)).toEqual(expected);
+          expect(await withWholeRecords(store, alone)).toEqual(expected);
         }
       }
       const relationFilters: LinkFilter[] = [

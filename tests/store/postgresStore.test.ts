@@ -64,21 +64,22 @@ describePostgres('the PostgreSQL store', () => {
     for (const id of ['ukraine', 'vladimir-putin', 'witkoff-putin-meeting', 'crimea-is-ukrainian']) {
       await same((s) => s.relationsOf(id, {}, 10));
       await same((s) => s.relationsOf(id, { direction: 'IN' }, 10));
-      await same((s) => s.linked(id, {}, 10));
-      await same((s) => s.linked(id, { order: 'time' }, 10));
+      // Typed fields, an event's relations and an article's come without their lists (projectedRecords.ts): compared once completed.
+      await same(async (s) => withWholeRecords(s, await s.linked(id, {}, 10)));
+      await same(async (s) => withWholeRecords(s, await s.linked(id, { order: 'time' }, 10)));
       await same((s) => s.neighborhood(id, { depth: 3, includeNegated: true, limit: 50 }));
       await same((s) => s.neighborhood(id, { depth: 2, includeNegated: false, limit: 2 }));
       await same((s) => s.path(id, 'steve-witkoff', 4));
       // The explorer's articles may be read when asked (a promise): compared once read.
       await same(async (s) => withWholeRecords(s, await s.explore({ center: id, depth: 2, limit: 5 })));
     }
-    await same((s) => s.relationsOfEvent('witkoff-putin-meeting', 10));
+    await same(async (s) => withWholeRecords(s, await s.relationsOfEvent('witkoff-putin-meeting', 10)));
     await same((s) => s.relations({ predicates: ['PARTICIPANT', 'MET_WITH'] }, { first: 2 }));
     await same((s) => s.relations({ subject: 'vladimir-putin' }, { first: 5 }));
     await same((s) => s.relations({ from: '2025-04-26', minArticles: 1, draft: false }, { first: 5 }));
     await same((s) => s.articles({ source: 'example wire', from: '2025' }, 5));
     await same((s) => s.article('follow-up'));
-    await same((s) => s.articleRelations('follow-up', { first: 2 }));
+    await same(async (s) => withWholeRecords(s, await s.articleRelations('follow-up', { first: 2 })));
     await same((s) => s.articleEntities('follow-up', { first: 2 }));
     await same((s) => s.timeline({ statuses: ['occurred'] }, 5));
     await same((s) => s.claims(false, 5));
@@ -98,7 +99,7 @@ describePostgres('the PostgreSQL store', () => {
     await same((s) => s.path('s2', 's299', 4));
     await same((s) => s.path('s7', 's1', 1));
     await same((s) => s.relationsOf('hub', { direction: 'IN' }, 1_500));
-    await same((s) => s.linked('hub', { kind: 'GOVERNMENT' }, 90));
+    await same(async (s) => withWholeRecords(s, await s.linked('hub', { kind: 'GOVERNMENT' }, 90)));
     await same(async (s) => withWholeRecords(s, await s.explore({ center: 's10', depth: 2, limit: 200 })));
     await same((s) => s.search('spoke 24', { limit: 30 }));
     await same((s) => s.relations({ subject: 'hub', predicates: ['REJECTED'] }, { first: 100 }));

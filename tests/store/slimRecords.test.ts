@@ -78,7 +78,12 @@ describePostgres('slim records: large records handed out without their lists, co
     const slim = JSON.parse(slimJson(hub, full) ?? 'null') as Record<string, unknown>;
     expect(Object.keys(slim)).toEqual(Object.keys(hub).filter((k) => !['evidence', 'articles', 'history'].includes(k)));
     const spoke = graph.getNodeAttributes('spoke');
-    expect(slimJson(spoke, JSON.stringify(spoke))).toBeUndefined();
+    // A small record has no slim copy, unless the projection's cut cannot keep its keys (projectedRecords.ts): this
+    // fixture's records have `properties` after their lists, so the copy is the whole text; in the builder's order, none.
+    expect(slimJson(spoke, JSON.stringify(spoke))).toBe(JSON.stringify(spoke));
+    const { evidence, articles, ...rest } = spoke;
+    const inOrder = { ...rest, evidence, articles } as typeof spoke;
+    expect(slimJson(inOrder, JSON.stringify(inOrder))).toBeUndefined();
   });
 
   test('large records are handed out slim, small ones whole; completing gives the in-memory record', async () => {

@@ -40,6 +40,7 @@ import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
+import { projectedArticleCount, projectedDoc } from './projectedRecords.js';
 import { firstItems, headAnswers, headsOf } from './listHeads.js';
 import { ListSlices } from './listSlices.js';
 import { TABLES_VERSION } from './schema.js';
@@ -166,7 +167,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.hubPrefixes.clear();
     });
     this.batch = new EntityBatch((ids) => this.entitiesById(ids));
-    this.endsAhead = new EndsAhead((ids) => this.entitiesById(ids));
+    // Ends are named, rarely quoted: read without their lists (projectedRecords.ts).
+    this.endsAhead = new EndsAhead((ids) => this.projectedEntitiesById(ids));
     this.relationsOfBatches = new RelationsOfBatches(
       this.db,
       recordOrNull(servedDoc('r.')),
@@ -176,13 +178,17 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
         return predicates.reduce((total, predicate) => total + (counts.get(predicate) ?? 0), 0);
       },
     );
-    this.eventRelationsBatches = new EventRelationsBatches(this.db, recordOrNull(servedDoc('r.')), (rows) => this.relationRecords.recordsOfRows(rows, this.readRelations));
-    this.linkedBatches = new LinkedBatches(this.db, recordOrNull(servedDoc('e.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
+    // An event's projections, typed fields and an article's relations list names: read without their lists, with their ends
+    // (projectedRecords.ts, endsAhead.ts).
+    this.eventRelationsBatches = new EventRelationsBatches(this.db, projectedDoc('r.', true), async (rows) =>
+      this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
+    );
+    this.linkedBatches = new LinkedBatches(this.db, projectedDoc('e.'), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
     this.wholeEntityBatch = new EntityBatch((ids) => this.wholeEntities.getMany(ids, (missing) => this.readWhole('entity', missing)));
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
     this.listSlices = new ListSlices(this.db);
     // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
-    this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', recordOrNull(servedDoc('t.')), async (rows) =>
+    this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', projectedDoc('t.', true), async (rows) =>
       this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
     );
     this.articleBatch = new ArticleBatch(this.db);
@@ -221,6 +227,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   relationArticleCount(relation: RelationAttributes): number | Promise<number> {
     if (!isSlim(relation)) return evidenceArticleIds(relation.evidence).length;
     const heads = headsOf(relation);
+    const projected = projectedArticleCount(relation);
+    if (projected !== undefined) return projected;
     // Every slim copy of this layout has its heads (TABLES_VERSION); the whole record otherwise, as before.
     return heads !== undefined ? heads.articleCount : Promise.resolve(this.wholeRelation(relation)).then((whole) => evidenceArticleIds(whole.evidence).length);
   }
@@ -304,7 +312,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   }
 
   async entity(id: string): Promise<EntityAttributes | null> {
-    return this.endsAhead.atHand(id) ?? this.batch.load(id);
+    // An end at hand was read without its lists (projectedRecords.ts): a look-up by id answers the record as handed out.
+    const held = this.endsAhead.atHand(id);
+    return held !== undefined && !isSlim(held) ? held : this.batch.load(id);
   }
 
   /** An end of a page's relations, read with the page (HoldsEntitiesAtHand: endsAhead.ts). */
@@ -321,6 +331,16 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /** The entities with these ids (missing ones left out): large records from the cache, the others in one query. */
   private entitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
     return this.entityRecords.getMany(ids, this.readEntities);
+  }
+
+  /** The entities with these ids without their lists (projectedRecords.ts; missing ones left out), in one statement (and one more for any cut refused). */
+  private async projectedEntitiesById(ids: readonly string[]): Promise<Map<string, EntityAttributes>> {
+    const rows = await this.db.read<{ id: string; doc: string | null }>(`SELECT id, ${projectedDoc('')} AS doc FROM newsgraph.entity WHERE id = ANY($1::text[])`, [ids]);
+    const records = await this.entityRecords.recordsOfRows(
+      rows.map((r) => ({ key: r.id, doc: r.doc })),
+      this.readEntities,
+    );
+    return new Map(records.map((entity) => [entity.id, entity]));
   }
 
   /** Records by id as handed out: slim for the large ones (slimRecords.ts), so parsed whole. */

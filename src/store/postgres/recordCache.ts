@@ -21,6 +21,7 @@
  */
 import { recordOf, storedLength, type StoredRecord } from './lazyRecord.js';
 import { detachHeads } from './listHeads.js';
+import { detachProjection, parseProjected } from './projectedRecords.js';
 
 /** Records at least this long (JSON characters) are kept. */
 export const LARGE_RECORD = 8_192;
@@ -163,11 +164,16 @@ export class RecordCache<K, T> {
 
   /** The records of rows read with `recordOrNull`, in their order: small ones parsed, large ones through `getMany`. */
   async recordsOfRows(rows: ReadonlyArray<{ readonly key: K; readonly doc: string | null }>, read: ReadStored<K>): Promise<T[]> {
+    // A record read without its lists (projectedRecords.ts) whose cut did not fall at its top level is read again whole.
+    const parsed = rows.map((r) => (r.doc === null ? undefined : parseProjected<T>(r.doc)));
     const large = await this.getMany(
-      rows.flatMap((r) => (r.doc === null ? [r.key] : [])),
+      rows.flatMap((r, i) => (parsed[i] === undefined ? [r.key] : [])),
       read,
     );
-    return rows.flatMap((r) => (r.doc === null ? (large.get(r.key) ?? []) : [detachHeads(JSON.parse(r.doc) as T)]));
+    return rows.flatMap((r, i) => {
+      const record = parsed[i];
+      return record === undefined ? (large.get(r.key) ?? []) : [detachProjection(detachHeads(record))];
+    });
   }
 
   clear(): void {
