@@ -8,14 +8,16 @@
  * Main's code counted every such view in SQL: the budget's rows (about 25,000 adjacency index entries) read and
  * hashed for each view; here a view whose hub is kept reads a descent per entity seen instead.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import { COUNT_BUDGET, type ExploreQuery, type ExplorerView } from '../../src/graph/explore.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { countAtMost } from '../../src/store/postgres/hubPrefixes.js';
-import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
+import { indexEntriesRead, indexEntriesReadSince } from '../utils/postgresIndexReads.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { withWholeRecords } from './wholeRecords.js';
 
@@ -95,29 +97,17 @@ test('countAtMost counts the sorted values at or below a bound', () => {
   expect(countAtMost(new Int32Array(0), 3)).toBe(0);
 });
 
+const ADJACENCY_INDEXES = ['adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach'];
+
 describePostgres('the explorer count inside a hub over PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(hubGraph, { timeoutMs: 300_000 });
   let admin: Connections;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = hubGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    admin = new Connections({ primary: cluster.url });
-  }, 300_000);
-  afterAll(async () => {
-    await admin?.close();
-    await cluster?.stop();
+  beforeAll(() => {
+    admin = fixture.closeAfter(new Connections({ primary: fixture.url }));
   });
 
   /** Index entries read from the adjacency table's indexes, as the statistics have them. */
-  async function adjacencyEntries(): Promise<number> {
-    await admin.read('SELECT pg_stat_clear_snapshot()');
-    const [row] = await admin.read<{ n: string }>(
-      `SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname IN ('adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach')`,
-    );
-    return Number(row?.n ?? 0);
-  }
+  const adjacencyEntries = (): Promise<number> => indexEntriesRead(admin, ADJACENCY_INDEXES);
 
   /**
    * The adjacency index entries read by the views `queries` asked in turn of one store of their own: backends report
@@ -125,7 +115,7 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
    */
   async function entriesRead(queries: readonly ExploreQuery[]): Promise<{ views: ExplorerView[]; statements: number[]; read: number }> {
     const before = await adjacencyEntries();
-    const own = new PostgresStore({ primary: cluster.url });
+    const own = new PostgresStore({ primary: fixture.url });
     const views: ExplorerView[] = [];
     const statements: number[] = [];
     try {
@@ -138,19 +128,13 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
     } finally {
       await own.close();
     }
-    let read = 0;
-    for (let waited = 0, still = 0; waited < 15_000 && still < 4; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const now = (await adjacencyEntries()) - before;
-      still = now === read && now > 0 ? still + 1 : 0;
-      read = now;
-    }
+    const read = await indexEntriesReadSince(admin, ADJACENCY_INDEXES, before);
     return { views, statements, read };
   }
 
   test('the views equal the in-memory ones: inside the hub, reusing what is kept of it, across two hubs, with predicates', async () => {
-    const memory = memoryStore(graph);
-    const store = new PostgresStore({ primary: cluster.url });
+    const memory = memoryStore(fixture.graph);
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const cases: ExploreQuery[] = [
         { center: 'c', depth: 2, limit: 200 },
@@ -187,7 +171,7 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
       await store.close();
     }
     // A store of its own: the hub is read at the second view that stops inside it and kept, b at its second exact count.
-    const own = new PostgresStore({ primary: cluster.url });
+    const own = new PostgresStore({ primary: fixture.url });
     try {
       const inside = await own.explore({ center: 'c', depth: 2, limit: 200, articles: false });
       expect(inside.reachableIsExact).toBe(false);
@@ -221,7 +205,7 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
     const alone = await entriesRead([first, first]);
     const both = await entriesRead([first, first, second]);
     const secondRead = both.read - alone.read;
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     expect(drawn(both.views[2])).toEqual(drawn(await memory.explore(second)));
     expect(both.views[2]?.reachableIsExact).toBe(false);
     // The rings (a3's 20 relations, the hub's first rows until 200 entities are kept), a descent per entity seen

@@ -20,6 +20,7 @@ import { BATCH_ROWS, FIRST_SCAN, nextRead } from '../../src/store/postgres/explo
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
+import { indexEntriesRead, indexEntriesReadSince } from '../utils/postgresIndexReads.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
@@ -85,13 +86,7 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
   });
 
   /** Index entries read from the adjacency table's two indexes, as the statistics have them. */
-  async function adjacencyEntries(): Promise<number> {
-    await admin.read('SELECT pg_stat_clear_snapshot()');
-    const [row] = await admin.read<{ n: string }>(
-      `SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname IN ('adjacency_entity', 'adjacency_pair')`,
-    );
-    return Number(row?.n ?? 0);
-  }
+  const adjacencyEntries = (): Promise<number> => indexEntriesRead(admin, ['adjacency_entity', 'adjacency_pair']);
 
   /**
    * `view` asked of a store of its own (after one question that reads the corpus's figures), its statements, and the
@@ -108,13 +103,7 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
       const statements = own.statementCount - start;
       await withWholeRecords(own, view); // the articles read too: records only, no adjacency row
       await own.close();
-      let read = 0;
-      for (let waited = 0, still = 0; waited < 10_000 && still < 4; waited += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const now = (await adjacencyEntries()) - before;
-        still = now === read && now > 0 ? still + 1 : 0;
-        read = now;
-      }
+      const read = await indexEntriesReadSince(admin, ['adjacency_entity', 'adjacency_pair'], before, 10_000);
       if (process.env.DEBUG_EXPLORE) console.log('MEASURED', JSON.stringify(query), statements, read);
       return { view, statements, rowsRead: read };
     } finally {

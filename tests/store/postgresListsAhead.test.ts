@@ -12,7 +12,7 @@
  *   asked (main's code: at the first unknown id, which waited for them).
  * Every answer is compared with the in-memory store's.
  */
-import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { beforeAll, expect, jest, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery, startServer } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
@@ -21,7 +21,8 @@ import { memoryStore, type GraphStore, type LinkedFilter } from '../../src/store
 import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
 import { addEntity, addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const ARTICLES = 30;
@@ -40,13 +41,18 @@ function meetingsGraph(): NewsGraph {
   const sentences = (a: number): string[] =>
     a === ARTICLES - 1 ? ['Nothing happened.'] : [`${person(a)} met ${person(a + 1)} in ${place(a)}.`, `${person(a)} leads ${place(a)}.`];
   const articles: ArticleRecord[] = Array.from({ length: ARTICLES }, (_, a) =>
-    articleFromSentences({ id: `a${a}`, title: `Report ${a}`, published: `2025-03-${String(1 + (a % 28)).padStart(2, '0')}`, source: `Agency ${a % 4}` }, sentences(a)),
+    articleFromSentences(
+      { id: `a${a}`, title: `Report ${a}`, published: `2025-03-${String(1 + (a % 28)).padStart(2, '0')}`, source: `Agency ${a % 4}` },
+      sentences(a),
+    ),
   );
   const g = emptyNewsGraph(articles);
   const quotes = (text: string): Evidence[] => articles.filter((a) => a.text.includes(text)).map((a) => anchor(text, a));
   const named = (text: string): string[] => articles.filter((a) => a.text.includes(text)).map((a) => a.id);
-  for (let i = 0; i < PEOPLE; i++) addEntity(g, { id: `p${i}`, kind: 'PERSON', name: person(i), properties: {}, evidence: quotes(person(i)), articles: named(person(i)) });
-  for (let i = 0; i < PLACES; i++) addEntity(g, { id: `l${i}`, kind: 'PLACE', name: place(i), properties: {}, evidence: quotes(place(i)), articles: named(place(i)) });
+  for (let i = 0; i < PEOPLE; i++)
+    addEntity(g, { id: `p${i}`, kind: 'PERSON', name: person(i), properties: {}, evidence: quotes(person(i)), articles: named(person(i)) });
+  for (let i = 0; i < PLACES; i++)
+    addEntity(g, { id: `l${i}`, kind: 'PLACE', name: place(i), properties: {}, evidence: quotes(place(i)), articles: named(place(i)) });
   let r = 0;
   for (let e = 0; e < EVENTS; e++) {
     const id = `meeting-${e}`;
@@ -63,7 +69,8 @@ function meetingsGraph(): NewsGraph {
       articles: named(met),
     });
     addRelation(g, { id: `role${r++}`, predicate: 'AGENT', subject: id, object: `p${e % PEOPLE}`, evidence, origin: 'role' });
-    for (let k = 1; k <= 1 + (e % 3); k++) addRelation(g, { id: `role${r++}`, predicate: 'PARTICIPANT', subject: id, object: `p${(e + k) % PEOPLE}`, evidence, origin: 'role' });
+    for (let k = 1; k <= 1 + (e % 3); k++)
+      addRelation(g, { id: `role${r++}`, predicate: 'PARTICIPANT', subject: id, object: `p${(e + k) % PEOPLE}`, evidence, origin: 'role' });
     addRelation(g, { id: `role${r++}`, predicate: 'LOCATION', subject: id, object: `l${e % PLACES}`, evidence, origin: 'role' });
     if (e % 5 === 0) addRelation(g, { id: `role${r++}`, predicate: 'CANCELLED', subject: `p${(e + 5) % PEOPLE}`, object: id, evidence, origin: 'role' });
   }
@@ -71,7 +78,14 @@ function meetingsGraph(): NewsGraph {
     const met = `${person(i)} met ${person(i + 1)}`;
     addRelation(g, { id: `m${i}`, predicate: 'MET_WITH', subject: `p${i}`, object: `p${(i + 1) % PEOPLE}`, symmetric: true, evidence: quotes(met) });
     const leads = `${person(i)} leads ${place(i)}`;
-    addRelation(g, { id: `h${i}`, predicate: 'HOLDS_POSITION', subject: `p${i}`, object: `l${i % PLACES}`, properties: { title: 'Leader' }, evidence: quotes(leads) });
+    addRelation(g, {
+      id: `h${i}`,
+      predicate: 'HOLDS_POSITION',
+      subject: `p${i}`,
+      object: `l${i % PLACES}`,
+      properties: { title: 'Leader' },
+      evidence: quotes(leads),
+    });
   }
   return g;
 }
@@ -111,21 +125,14 @@ async function sentStatements(run: () => Promise<void>): Promise<{ statements: n
 }
 
 describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(meetingsGraph);
   let memory: GraphStore;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = meetingsGraph();
-    memory = memoryStore(graph);
-    await loadGraphIntoPostgres(cluster.url, graph);
-  });
-  afterAll(async () => {
-    await cluster?.stop();
+  beforeAll(() => {
+    memory = memoryStore(fixture.graph);
   });
 
   test("a timeline's typed fields go in one statement each, however far apart its events ask them", async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const events = await store.timeline({ eventTypes: ['MEETING'] }, 100);
       expect(events).toEqual(await memory.timeline({ eventTypes: ['MEETING'] }, 100));
@@ -150,9 +157,11 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
       // the window closed every MAX_OPEN_MS, 4 times as many at least).
       expect(store.statementCount - before).toBe(FIELDS.length);
       // An event of no list handed out: looked up as before, the same answer.
-      const lone = new PostgresStore({ primary: cluster.url });
+      const lone = new PostgresStore({ primary: fixture.url });
       try {
-        expect((await lone.linked('meeting-3', FIELDS[1] ?? {}, 10)).map((x) => x.id)).toEqual((await memory.linked('meeting-3', FIELDS[1] ?? {}, 10)).map((x) => x.id));
+        expect((await lone.linked('meeting-3', FIELDS[1] ?? {}, 10)).map((x) => x.id)).toEqual(
+          (await memory.linked('meeting-3', FIELDS[1] ?? {}, 10)).map((x) => x.id),
+        );
       } finally {
         await lone.close();
       }
@@ -162,7 +171,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   });
 
   test('"who met whom, and where": the in-memory answer, the timeline and one statement per typed field', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const query = playground('WhoMetWhomAndWhere');
       const expected = await executeQuery(memory, query);
@@ -179,7 +188,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   });
 
   test('"facts stated by several articles": the in-memory answer, each page read with its ends', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     try {
       const query = playground('FactsStatedBySeveralArticles');
       const expected = await executeQuery(memory, query);
@@ -203,7 +212,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   });
 
   test('a page whose articles are not asked reads none', async () => {
-    const admin = new pg.Client({ connectionString: cluster.url });
+    const admin = new pg.Client({ connectionString: fixture.url });
     await admin.connect();
     /** Rows of the article table read so far (by a scan of the table or through an index), as the statistics have them. */
     const articleEntries = async (): Promise<number> => {
@@ -216,7 +225,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
     /** Article rows read by a store answering `query`, counted once its connections have closed. */
     const entriesReadBy = async (query: string): Promise<number> => {
       const before = await articleEntries();
-      const store = new PostgresStore({ primary: cluster.url });
+      const store = new PostgresStore({ primary: fixture.url });
       const answer = await executeQuery(store, query);
       expect(answer.errors).toBeUndefined();
       expect(answer).toEqual(await executeQuery(memory, query));
@@ -244,7 +253,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   });
 
   test('"did you mean": the candidates are read at the server\'s warm-up and after a load, not at the first unknown id', async () => {
-    const store = new PostgresStore({ primary: cluster.url });
+    const store = new PostgresStore({ primary: fixture.url });
     const server = await startServer({ store, port: 0, handleSignals: false, responseCacheBytes: 0 });
     try {
       // Read before the server listens (main's code: none read until a client's unknown id).
@@ -267,7 +276,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
       // A new load: read for it in the background, before any unknown id is asked.
       const next = meetingsGraph();
       addEntity(next, { id: 'p99', kind: 'PERSON', name: person(0), properties: {} });
-      const { identity } = await loadGraphIntoPostgres(cluster.url, next);
+      const { identity } = await loadGraphIntoPostgres(fixture.url, next);
       const deadline = Date.now() + 10_000;
       while ((await store.identity()).id !== identity.id && Date.now() < deadline) await sleep(10);
       while (store.nearIdsReadCount < 2 && Date.now() < deadline) await sleep(10);

@@ -8,13 +8,14 @@
  * leaves, the last of them to one of pp's neighbours (a path of four hops); `zy` — `zh`, the same without it (no
  * path). From px, the second hop leaves pp's ring unread (the other side is one entity); the last hop expands the hub.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
-import { loadGraphIntoPostgres } from '../../src/store/postgres/index.js';
 import { shortestPathPositions } from '../../src/store/postgres/traversals.js';
-import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { postgresFixture } from '../utils/postgresFixture.js';
+import { indexEntriesRead, indexEntriesReadSince } from '../utils/postgresIndexReads.js';
 import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
 
 const HUB_RELATIONS = 3_000;
@@ -37,47 +38,29 @@ function unreadRingGraph(): NewsGraph {
   return g;
 }
 
+const ADJACENCY_INDEXES = ['adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach'];
+
 describePostgres('a path search next to a small unread ring over PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let graph: NewsGraph;
+  const fixture = postgresFixture(unreadRingGraph, { timeoutMs: 300_000 });
   let admin: Connections;
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    graph = unreadRingGraph();
-    await loadGraphIntoPostgres(cluster.url, graph);
-    admin = new Connections({ primary: cluster.url });
-  }, 300_000);
-  afterAll(async () => {
-    await admin?.close();
-    await cluster?.stop();
+  beforeAll(() => {
+    admin = fixture.closeAfter(new Connections({ primary: fixture.url }));
   });
 
   /** Index entries read from the adjacency table's indexes, as the statistics have them. */
-  async function adjacencyEntries(): Promise<number> {
-    await admin.read('SELECT pg_stat_clear_snapshot()');
-    const [row] = await admin.read<{ n: string }>(
-      `SELECT coalesce(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes WHERE indexrelname IN ('adjacency_entity', 'adjacency_pair', 'adjacency_predicate', 'adjacency_reach')`,
-    );
-    return Number(row?.n ?? 0);
-  }
+  const adjacencyEntries = (): Promise<number> => indexEntriesRead(admin, ADJACENCY_INDEXES);
 
   /** The path's relation ids and the adjacency index entries its search read (its connections closed, their counts awaited). */
   async function searched(from: string, to: string): Promise<{ ids: string[] | null; read: number }> {
     const before = await adjacencyEntries();
-    const db = new Connections({ primary: cluster.url });
+    const db = new Connections({ primary: fixture.url });
     let positions: number[] | null;
     try {
       positions = await shortestPathPositions(db, from, to, 4);
     } finally {
       await db.close();
     }
-    let read = 0;
-    for (let waited = 0, still = 0; waited < 15_000 && still < 4; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const now = (await adjacencyEntries()) - before;
-      still = now === read && now > 0 ? still + 1 : 0;
-      read = now;
-    }
+    const read = await indexEntriesReadSince(admin, ADJACENCY_INDEXES, before);
     if (positions === null) return { ids: null, read };
     const rows = await admin.read<{ id: string }>(
       'SELECT id FROM newsgraph.relation r JOIN unnest($1::int[]) WITH ORDINALITY p(pos, k) ON r.pos = p.pos ORDER BY p.k',
@@ -87,7 +70,7 @@ describePostgres('a path search next to a small unread ring over PostgreSQL', ()
   }
 
   test('the last hop reads the small ring and looks its meeting up pair by pair, not a probe per relation of the hub', async () => {
-    const memory = memoryStore(graph);
+    const memory = memoryStore(fixture.graph);
     for (const [from, to] of [
       ['px', 'qy'],
       ['px', 'zy'],
