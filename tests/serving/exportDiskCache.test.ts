@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { buildExport } from '../../src/api/http/exportBuild.js';
@@ -222,11 +223,11 @@ describe('an export too large for the response cache', () => {
     for (let i = 0; i < 40 && header(again, 'newsgraph-cache') !== 'hit'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     const hit = await httpRequest(`${base}/export/turtle`);
     expect(header(hit, 'newsgraph-cache')).toBe('hit');
-    const made = readdirSync('/tmp').filter((name) => name.startsWith('newsgraph-exports-'));
+    const made = readdirSync(tmpdir()).filter((name) => name.startsWith('newsgraph-exports-'));
     expect(made.length).toBeGreaterThan(0);
     const before = new Set(made);
     await server.close();
-    const left = readdirSync('/tmp').filter((name) => name.startsWith('newsgraph-exports-'));
+    const left = readdirSync(tmpdir()).filter((name) => name.startsWith('newsgraph-exports-'));
     expect(left.length).toBeLessThan(before.size);
   }, 60_000);
 });
