@@ -68,7 +68,6 @@ const PREFIX_SQL = `SELECT
 const SEEN_SQL = `SELECT count(*)::int AS seen FROM unnest($2::text[]) AS s(id)
   CROSS JOIN LATERAL (SELECT 1 FROM newsgraph.adjacency a WHERE a.entity = $1 AND a.other = s.id AND a.relation_pos <= $3 LIMIT 1) x`;
 
-/** Big-endian int4s, sorted (numerically: a typed array's sort). */
 /**
  * When the loop visits other entities' relations beside the hub's rows ($1, each after relation $2 and at most $6 of
  * its rows): the entities they reach that $3 does not hold (a hash of their rows: few, or this path is not taken),
@@ -92,6 +91,7 @@ export interface Beside {
   readonly rows: readonly number[];
 }
 
+/** Big-endian int4s, sorted (numerically: a typed array's sort). */
 function sortedInt32s(bytes: Buffer | null): Int32Array {
   const out = new Int32Array(bytes === null ? 0 : bytes.length >>> 2);
   for (let i = 0; i < out.length; i++) out[i] = bytes?.readInt32BE(i * 4) ?? 0;
