@@ -11,6 +11,7 @@
  * (listSlices.ts), so node parses only what the answer returns; the whole record is read for none of these.
  */
 import type { EntityAttributes, Evidence, RelationAttributes } from '../../graph/types.js';
+import { detachedKey } from './detachedKeys.js';
 
 /** Quotes kept in a slim copy: at least the API's default `first` of `evidence` (5), so that default is answered from it. */
 export const EVIDENCE_HEAD = 10;
@@ -47,24 +48,11 @@ export function listHeads(record: EntityAttributes | RelationAttributes, article
   };
 }
 
-/** Heads of the records handed out, by record object: kept as long as the record is. */
-const headsByRecord = new WeakMap<object, ListHeads>();
-
+const heads = detachedKey<ListHeads>(HEADS_KEY);
 /** Takes the heads out of a parsed slim copy (if it has them) and keeps them beside it; returns the record. */
-export function detachHeads<T>(record: T): T {
-  if (typeof record === 'object' && record !== null && HEADS_KEY in record) {
-    const holder = record as Record<string, unknown>;
-    headsByRecord.set(record, holder[HEADS_KEY] as ListHeads);
-    // The last key JSON.parse added: V8 deletes it without leaving the object's fast shape.
-    delete holder[HEADS_KEY];
-  }
-  return record;
-}
-
+export const detachHeads = heads.detach;
 /** The heads kept beside a record handed out slim, if it came with them. */
-export function headsOf(record: object): ListHeads | undefined {
-  return headsByRecord.get(record);
-}
+export const headsOf = heads.of;
 
 /** The first `first` items of a list: itself when it is no longer. */
 export function firstItems<T>(items: readonly T[], first: number): readonly T[] {

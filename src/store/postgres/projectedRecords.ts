@@ -31,6 +31,7 @@
  * `id` is refused too (keys between the lists), and such records are read again whole (`parseProjected`, in
  * recordCache.ts); a scalar key between two lists would be lost there, which no builder writes.
  */
+import { detachedKey } from './detachedKeys.js';
 import { HEADS_KEY } from './listHeads.js';
 
 /** The key under which a projected relation carries its article count (taken out as it is parsed: `detachProjection`). */
@@ -58,24 +59,12 @@ export function projectedDoc(alias: string, articleCount = false): string {
   return `CASE WHEN ${alias}slim IS NULL THEN ${withoutLists(doc, count)} ELSE ${slimCut} END`;
 }
 
-/** Article counts of the projected relations handed out, by record object: kept as long as the record is. */
-const countByRecord = new WeakMap<object, number>();
-
+// COUNT_KEY comes last but for `draft` (a cut record's text ends with the count, then what followed the lists).
+const articleCounts = detachedKey<number>(COUNT_KEY);
 /** Takes a projected relation's article count out of it (if it has one) and keeps it beside it; returns the record. */
-export function detachProjection<T>(record: T): T {
-  if (typeof record === 'object' && record !== null && COUNT_KEY in record) {
-    const holder = record as Record<string, unknown>;
-    countByRecord.set(record, holder[COUNT_KEY] as number);
-    // The last key JSON.parse added but `draft`: delete keeps the object as it is otherwise.
-    delete holder[COUNT_KEY];
-  }
-  return record;
-}
-
+export const detachProjection = articleCounts.detach;
 /** The article count a projected relation came with, if it did. */
-export function projectedArticleCount(record: object): number | undefined {
-  return countByRecord.get(record);
-}
+export const projectedArticleCount = articleCounts.of;
 
 /** A record's text as read (projected or not) parsed, or undefined when a cut did not fall at its top level or lost its id (then read it whole). */
 export function parseProjected<T>(text: string): T | undefined {
