@@ -22,6 +22,11 @@
 // --baseline-args "ARGS" and --baseline-node-args "ARGS" (space-separated) give the baseline server more `serve` options or
 // node options, e.g. `--baseline-bin dist/cli/bin.js --baseline-args="--record-cache-mb 16"` (with `=`: the value starts with a dash): one setting against
 // another, on the same build, in the same run.
+// --warm-up N (default 5) asks each server every question N times before its measured requests, not counted: the
+// steady state a serving process is in, not the first requests after its start, when node has yet to compile the
+// question's code paths. Lookups warm up on other entities than the measured ones (PostgreSQL's cache is not warmed
+// for them); a playground question warms up on itself, as its own measured requests do from the second on. The first
+// warm-up request's time is kept in each row (`first`), so a fresh server's cost stays in sight.
 // Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
 // question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,6 +58,7 @@ const { values } = parseArgs({
     'baseline-node-args': { type: 'string', default: '' },
     bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
+    'warm-up': { type: 'string', default: '5' },
   },
 });
 if (values['skip-load'] && (values.store === undefined || values.snapshot === undefined)) {
@@ -262,6 +268,17 @@ try {
     names.push(entity.name.split(' ')[0]);
   }
   const variablesOf = (i) => ({ id: ids[i % ids.length], to: ids[(i * 7 + 3) % ids.length], text: names[i % names.length] });
+  // Warm-up entities: halfway between two measured ones, so none is asked both to warm up and to be measured.
+  const warmUp = Number(values['warm-up']);
+  const warmIds = [];
+  const warmNames = [];
+  at = 0;
+  for (const entity of records.entities()) {
+    if (at++ % step !== Math.floor(step / 2) || warmIds.length >= warmUp) continue;
+    warmIds.push(entity.id);
+    warmNames.push(entity.name.split(' ')[0]);
+  }
+  const warmVariablesOf = (i) => ({ id: warmIds[i % warmIds.length], to: warmIds[(i + 1) % warmIds.length], text: warmNames[i % warmNames.length] });
   const picks = corpusPicks(records);
   console.log(`  playground variables for this corpus: ${JSON.stringify(picks)}`);
   const only = values.only?.split(',').map((s) => s.trim().toLowerCase());
@@ -288,6 +305,14 @@ try {
     const asked = [...(memory ? [['memory', memory]] : []), ...(baseline ? [['baseline', baseline]] : []), ['postgres', postgres]].map(([label, server]) => ({ label, server, times: [], refused: new Map() }));
     const n = q.playground ? playgroundRequests : ids.length;
     const peakKnown = new Map(asked.map(({ label, server }) => [label, resetPeak(server.child.pid)]));
+    for (let i = 0; i < warmUp; i++) {
+      for (const entry of asked) {
+        const t = process.hrtime.bigint();
+        const error = q.playground ? await ask(entry.server.url, q.query, { ...q.variables, benchRequest: -1 - i }, q.operationName) : await ask(entry.server.url, q.query, warmVariablesOf(i));
+        if (i === 0) entry.first = Number(process.hrtime.bigint() - t) / 1e6;
+        if (error !== null) entry.refused.set(`${error} (warm-up)`, (entry.refused.get(`${error} (warm-up)`) ?? 0) + 1);
+      }
+    }
     for (let i = 0; i < n; i++) {
       for (const { server, times, refused } of asked) {
         const t = process.hrtime.bigint();
@@ -297,8 +322,9 @@ try {
         if (error !== null) refused.set(error, (refused.get(error) ?? 0) + 1);
       }
     }
-    for (const { label, times, refused } of asked) {
+    for (const { label, times, refused, first } of asked) {
       times.sort((a, b) => a - b);
+      if (first !== undefined) row[`${label} first`] = first.toFixed(1);
       row[`${label} p50`] = percentile(times, 50).toFixed(1);
       row[`${label} p99`] = percentile(times, 99).toFixed(1);
       row[`${label} refused`] = [...refused].map(([code, k]) => `${k} ${code}`).join(', ') || '0';
@@ -313,7 +339,7 @@ try {
   }
   const alive = (server) => server !== undefined && server.child.exitCode === null;
   const rss = { memory: alive(memory) ? rssMb(memory.child.pid) : null, baseline: alive(baseline) ? rssMb(baseline.child.pid) : null, postgres: alive(postgres) ? rssMb(postgres.child.pid) : null };
-  console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache (ms):`);
+  console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache, after ${warmUp} warm-up requests (\`first\`: the first of them) (ms):`);
   console.table(rows);
   console.log(`  API server RSS after the run: in-memory ${rss.memory ?? 'not run'} MB, PostgreSQL store ${rss.postgres ?? 'exited'} MB${baseline ? `, baseline build ${rss.baseline ?? 'exited'} MB` : ''}`);
   const peakOf = (label, server) => (alive(server) ? Math.max(rssMb(server.child.pid, 'VmHWM'), questionPeaks[label]) : null);
