@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { RESPAWNED_ENV } from '../../src/cli/serveRespawn.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
 
 /** Reads a child's stream until `pattern` appears in it (or fails after a while: nothing hangs). */
@@ -29,9 +30,14 @@ export interface ServeProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `node dist/cli/bin.js serve ARGS` (build first: `npm run build`). */
-export function spawnServe(args: readonly string[]): ServeProcess {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'cli', 'bin.js'), 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `node dist/cli/bin.js serve ARGS` (build first: `npm run build`). `serveItself`: the command serves in its
+ * own process instead of starting a server process with its node flags (serveRespawn.ts), so that `child.pid` is
+ * the server's.
+ */
+export function spawnServe(args: readonly string[], { serveItself = false }: { readonly serveItself?: boolean } = {}): ServeProcess {
+  const env = serveItself ? { ...process.env, [RESPAWNED_ENV]: '1' } : process.env;
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'cli', 'bin.js'), 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
