@@ -16,6 +16,7 @@ import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
 import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
 import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
+import type { CompletesArticles } from '../partialArticles.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import type {
   ArticleQuery,
@@ -105,7 +106,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand {
+export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand, CompletesArticles {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -524,6 +525,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async article(id: string): Promise<ArticleRecord | null> {
     return this.articleBatch.article(id);
+  }
+
+  /** The article with its text and sentences (CompletesArticles): articles by id are handed out without them (articleBatch.ts). */
+  wholeArticle(article: ArticleRecord): ArticleRecord | Promise<ArticleRecord> {
+    return this.articleBatch.wholeArticle(article);
   }
 
   private async requireArticle(id: string): Promise<void> {
