@@ -12,11 +12,20 @@
  * statement, whatever the pace of the others. One list per kind: a typed field is asked only of its kind, so every
  * item takes its answer and the answers are let go at once (recentLists.ts); a mixed list would keep the answers of
  * the items never asked until KEEP_LIST_MS.
+ *
+ * Only claims and proposals (ATTRIBUTED_KINDS), whose typed fields say who said, denied, reported, proposed, backed or
+ * rejected them: the attribution an answer about a place or a person prints beside its relations. A list is kept for
+ * KEEP_LIST_MS whatever asks next, so a later question asking a typed field of one of its items reads it for the whole
+ * list; the other kinds' typed fields are asked of the lists their own questions hand out (a timeline's events), and
+ * are left to those.
  */
 import type { EntityAttributes } from '../../graph/types.js';
 import type { EndsAhead } from './endsAhead.js';
 import type { RecentLists } from './recentLists.js';
 import type { EndsOfRelations } from './relationsOfBatch.js';
+
+/** The kinds whose ends are remembered as lists for their typed fields (see above). */
+export const ATTRIBUTED_KINDS: ReadonlySet<string> = new Set(['CLAIM', 'PROPOSAL']);
 
 /**
  * @param doc the select-list item of an end's record, over `e`
@@ -37,6 +46,7 @@ export function endsOfRelations(
       endsAhead.keep(ends, stamp);
       const byKind = new Map<string, string[]>();
       for (const end of ends) {
+        if (!ATTRIBUTED_KINDS.has(end.kind)) continue;
         const ids = byKind.get(end.kind);
         if (ids === undefined) byKind.set(end.kind, [end.id]);
         else ids.push(end.id);
