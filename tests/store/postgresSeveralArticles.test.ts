@@ -12,12 +12,12 @@
  */
 import { expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
-import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 import type { ArticleRecord, Evidence, NewsGraph, RelationAttributes } from '../../src/graph/types.js';
 import type { LinkedFilter } from '../../src/store/index.js';
 import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
 import { Connections } from '../../src/store/postgres/connections.js';
 import { describePostgres } from '../utils/postgresCluster.js';
+import { playgroundQuery } from '../utils/playgroundQuery.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
 import { addRelation, anchor, articleFromSentences, emptyNewsGraph } from '../utils/sampleGraph.js';
 import { withWholeRecords } from './wholeRecords.js';
@@ -61,30 +61,20 @@ function corstadGraph(): NewsGraph {
   let r = 0;
   const relation = (predicate: RelationAttributes['predicate'], subject: string, object: string, quote: string, extra: Record<string, unknown> = {}): void =>
     addRelation(g, { id: `r${r++}`, predicate, subject, object, evidence: quotes(quote), ...extra });
-  const SAID = ['ASSERTED', 'DENIED', 'REPORTED'] as const;
-  for (let c = 0; c < CLAIMS; c++) {
-    relation('ABOUT', `c${c}`, 'corstad', `Claim${c} about Corstad`);
-    for (let p = 0; p < PEOPLE; p++) {
-      const said = `Person${p} said Claim${c}`;
-      if (quotes(said).length > 0) relation(SAID[(c + p) % 3] ?? 'ASSERTED', `p${p}`, `c${c}`, said);
+  /** Each of `count` claims or proposals is about Corstad, and the people who said or backed it did so by `by`, in turn. */
+  const attributed = (prefix: string, name: string, count: number, about: 'ABOUT' | 'CONCERNS', aboutText: string, verb: string, by: readonly RelationAttributes['predicate'][]): void => {
+    for (let i = 0; i < count; i++) {
+      relation(about, `${prefix}${i}`, 'corstad', `${name}${i} ${aboutText}`);
+      for (let p = 0; p < PEOPLE; p++) {
+        const said = `Person${p} ${verb} ${name}${i}`;
+        if (quotes(said).length > 0) relation(by[(i + p) % by.length] ?? 'ASSERTED', `p${p}`, `${prefix}${i}`, said);
+      }
     }
-  }
-  const BY = ['PROPOSED', 'BACKS', 'REJECTED'] as const;
-  for (let q = 0; q < PROPOSALS; q++) {
-    relation('CONCERNS', `q${q}`, 'corstad', `Proposal${q} for Corstad`);
-    for (let p = 0; p < PEOPLE; p++) {
-      const backed = `Person${p} backed Proposal${q}`;
-      if (quotes(backed).length > 0) relation(BY[(q + p) % 3] ?? 'BACKS', `p${p}`, `q${q}`, backed);
-    }
-  }
+  };
+  attributed('c', 'Claim', CLAIMS, 'ABOUT', 'about Corstad', 'said', ['ASSERTED', 'DENIED', 'REPORTED']);
+  attributed('q', 'Proposal', PROPOSALS, 'CONCERNS', 'for Corstad', 'backed', ['PROPOSED', 'BACKS', 'REJECTED']);
   for (let p = 0; p < PEOPLE; p++) relation('HOLDS_POSITION', `p${p}`, 'corstad', `Person${p} leads Corstad`, { properties: { title: 'Leader' } });
   return g;
-}
-
-function playground(name: string): string {
-  const example = PLAYGROUND_EXAMPLES.find((e) => e.operationName === name);
-  if (example === undefined) throw new Error(`no playground question ${name}`);
-  return example.query;
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -123,7 +113,7 @@ describePostgres('facts stated by several articles, and who said what about a pl
 
   test('"facts stated by several articles": the in-memory answer, with no article text and no end\'s quote read', async () => {
     const store = fixture.open();
-    const query = playground('FactsStatedBySeveralArticles');
+    const query = playgroundQuery('FactsStatedBySeveralArticles');
     const expected = await executeQuery(fixture.memory, query);
     expect(expected.errors).toBeUndefined();
     const answer = JSON.stringify(expected);
@@ -168,7 +158,7 @@ describePostgres('facts stated by several articles, and who said what about a pl
 
   test('"who said what about" a place: the in-memory answer, the subjects read with the relations, one statement per typed field', async () => {
     const store = fixture.open();
-    const query = playground('WhoSaidWhatAboutCrimea');
+    const query = playgroundQuery('WhoSaidWhatAboutCrimea');
     const variables = { place: 'Corstad' };
     const expected = await executeQuery(fixture.memory, query, { variables });
     expect(expected.errors).toBeUndefined();
