@@ -173,14 +173,18 @@ describePostgres('facts stated by several articles, and who said what about a pl
       expect(sent.filter(isEntityLookup)).toEqual([]);
       expect(sent.filter((s) => s.rows.some((row) => JSON.stringify(row).includes(BODY)))).toEqual([]);
       // The name search, the place's record, its relations with their ends; then the six typed fields, each read for
-      // every subject of its kind at its first ask, and the articles (one statement, two if the batch window closed
-      // between their asks). Main's code: the subjects looked up in between, a round-trip of its own.
+      // every subject of its kind at its first ask, and the articles. Main's code: the subjects looked up in between, a
+      // round-trip of its own.
       const fields = sent.filter((x) => x.text.includes('x.first_pos'));
       expect(fields.length).toBe(6);
       const relations = sent.find((x) => x.text.startsWith('WITH page AS MATERIALIZED (SELECT f.k::int AS k'));
       expect(relations).toBeDefined();
       for (const field of fields) expect(field.sentAt).toBeGreaterThanOrEqual(relations?.doneAt ?? Infinity);
-      expect(sent.length).toBeLessThanOrEqual(3 + 6 + 2);
+      // The rest: the search, the place's record, the relations (the articles go in one statement or, when the batch
+      // window closes between their asks on a loaded machine, in more).
+      const articles = sent.filter((x) => /FROM newsgraph\.article a, json_to_record/u.test(x.text));
+      expect(articles.length).toBeGreaterThanOrEqual(1);
+      expect(sent.length - fields.length - articles.length).toBe(3);
     }
   });
 
