@@ -1,14 +1,16 @@
 /**
  * Answers of a store with every record whole, for comparing the PostgreSQL store's answers with the in-memory
  * store's: the PostgreSQL store hands out its large records slim (src/store/postgres/slimRecords.ts), without the
- * lists an answer reads only through `wholeEntity`/`wholeRelation`, and the explorer's articles of such a record
+ * lists an answer reads only through `wholeEntity`/`wholeRelation` (and its articles without their text, read through
+ * `wholeArticle`), and the explorer's articles of such a record
  * once awaited. This completes the records (through the store itself) and turns every explorer `articles` into a
  * plain object, so that `toEqual` compares what the API would answer.
  */
 import type { GraphStore } from '../../src/store/index.js';
 import type { CompletesRecords } from '../../src/store/partialRecords.js';
+import type { CompletesArticles } from '../../src/store/partialArticles.js';
 
-type MaybeCompleting = GraphStore & Partial<CompletesRecords>;
+type MaybeCompleting = GraphStore & Partial<CompletesRecords> & Partial<CompletesArticles>;
 
 function isRecordLike(value: Record<string, unknown>, keys: readonly string[]): boolean {
   return keys.every((k) => k in value);
@@ -26,6 +28,8 @@ export async function withWholeRecords(store: MaybeCompleting, value: unknown): 
   }
   if (store.wholeEntity && isRecordLike(record, ['id', 'kind', 'name', 'aliases'])) record = (await store.wholeEntity(record as never)) as never;
   else if (store.wholeRelation && isRecordLike(record, ['id', 'predicate', 'subject', 'object', 'origin'])) record = (await store.wholeRelation(record as never)) as never;
+  // An article handed out without its text and sentences (src/store/partialArticles.ts).
+  else if (store.wholeArticle && isRecordLike(record, ['id', 'title']) && !('kind' in record)) record = (await store.wholeArticle(record as never)) as never;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(record)) out[key] = await withWholeRecords(store, v);
   return out;

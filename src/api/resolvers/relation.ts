@@ -9,6 +9,7 @@ import type { GraphStore, NeighborRecord, Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
 import { entityAtHand } from '../../store/entitiesAtHand.js';
+import { withWholeArticle } from '../../store/partialArticles.js';
 import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
@@ -71,7 +72,8 @@ export function relationResolvers(store: GraphStore) {
     Evidence: {
       article: (evidence: Evidence) => articleOf(store, evidence),
       sentenceText: async (evidence: Evidence): Promise<string> => {
-        const article = await articleOf(store, evidence);
+        // An article may be handed out without its text (store/partialArticles.ts).
+        const article = await withWholeArticle(store, await articleOf(store, evidence), (whole) => whole);
         const span = article.sentences[evidence.sentence];
         if (span === undefined) throw new Error(`evidence names sentence ${evidence.sentence} of "${article.id}", which has ${article.sentences.length}`);
         return sliceArticle(article, span.start, span.end);
@@ -81,7 +83,10 @@ export function relationResolvers(store: GraphStore) {
       published: (article: ArticleRecord): string | null => article.published ?? null,
       source: (article: ArticleRecord): string | null => article.source ?? null,
       url: (article: ArticleRecord): string | null => article.url ?? null,
-      sentences: (article: ArticleRecord): string[] => article.sentences.map((s) => sliceArticle(article, s.start, s.end)),
+      // The text and sentences of an article handed out without them are read when asked (store/partialArticles.ts).
+      text: (article: ArticleRecord): string | Promise<string> => withWholeArticle(store, article, (whole) => whole.text),
+      sentences: (article: ArticleRecord): string[] | Promise<string[]> =>
+        withWholeArticle(store, article, (whole) => whole.sentences.map((s) => sliceArticle(whole, s.start, s.end))),
       relations: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<RelationAttributes>> =>
         store.articleRelations(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
       entities: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<EntityAttributes>> =>

@@ -4,10 +4,20 @@
  * for each of 20 relations, its articles (`articles { title }`: up to 10 ids each) and the article of each of its
  * first 5 quotes (`evidence { article { id } }`): 20 statements of the first kind and about 90 of the second, one
  * round-trip each, were about 110 statements per request; now one or two.
+ *
+ * The articles are read without their text and sentence spans (`SLIM_ARTICLE_SQL`): those lists answer `text`,
+ * `sentences` and an evidence's `sentenceText`, which complete the article first (src/store/partialArticles.ts,
+ * `wholeArticle` here: one more statement, batched, when asked), while listing answers print titles, dates and
+ * outlets. At 100,000 articles an article's record is 1.7 KB of JSON on average, its other fields about 160 bytes;
+ * "Who said what about Crimea" (the corpus's place) read 253 articles a request, 430 KB of JSON parsed with some
+ * 4,000 sentence spans, and "Facts stated by several articles" 132 (docs/design-choices.md, `pgseveral`).
+ * `json_to_record` takes the fields out in PostgreSQL, whatever the keys' order (0.8 ms more for 132 articles than
+ * the plain read, `EXPLAIN ANALYZE`; a cut of the text at `"text":` would lose a key written after it).
  */
 import type { ArticleRecord } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
+import { isSlimArticle } from '../partialArticles.js';
 
 /** An article as read: its record and its place in publication order. */
 interface ArticleAt {
@@ -15,8 +25,34 @@ interface ArticleAt {
   readonly pos: number;
 }
 
+/** The articles with ids `$1` without their text and sentences: the other fields of ArticleRecord, one column each. */
+const SLIM_ARTICLE_SQL = `SELECT a.id, a.pos, f.title, f.published, f.source, f.url
+  FROM newsgraph.article a, json_to_record(a.doc) AS f(title text, published text, source text, url text)
+  WHERE a.id = ANY($1::text[])`;
+
+/** A row of SLIM_ARTICLE_SQL. */
+interface SlimArticleRow {
+  readonly id: string;
+  readonly pos: number;
+  readonly title: string;
+  readonly published: string | null;
+  readonly source: string | null;
+  readonly url: string | null;
+}
+
+/** The article of a row, without `text` and `sentences` (isSlimArticle): the optional fields only where the record has them. */
+function slimArticle(row: SlimArticleRow): ArticleRecord {
+  const article: { -readonly [K in keyof ArticleRecord]?: ArticleRecord[K] } = { id: row.id, title: row.title };
+  if (row.published !== null) article.published = row.published;
+  if (row.source !== null) article.source = row.source;
+  if (row.url !== null) article.url = row.url;
+  return article as ArticleRecord;
+}
+
 export class ArticleBatch {
   private readonly batch = new EntityBatch<string, ArticleAt>((ids) => this.read(ids));
+  /** Whole articles (with text and sentences) for the fields that read them. */
+  private readonly wholeBatch = new EntityBatch<string, ArticleRecord>((ids) => this.readWhole(ids));
 
   constructor(private readonly db: Connections) {}
 
@@ -36,12 +72,19 @@ export class ArticleBatch {
       .map((article) => article.record);
   }
 
+  /** The article with its text and sentences: itself when it has them, else its whole record (batched per request). */
+  wholeArticle(article: ArticleRecord): ArticleRecord | Promise<ArticleRecord> {
+    if (!isSlimArticle(article)) return article;
+    return this.wholeBatch.load(article.id).then((whole) => whole ?? article);
+  }
+
   private async read(ids: string[]): Promise<Map<string, ArticleAt>> {
-    const rows = await this.db.read<{
-      id: string;
-      pos: number;
-      doc: ArticleRecord;
-    }>('SELECT id, pos, doc FROM newsgraph.article WHERE id = ANY($1::text[])', [ids]);
-    return new Map(rows.map((r) => [r.id, { record: r.doc, pos: r.pos }]));
+    const rows = await this.db.read<SlimArticleRow>(SLIM_ARTICLE_SQL, [ids]);
+    return new Map(rows.map((r) => [r.id, { record: slimArticle(r), pos: r.pos }]));
+  }
+
+  private async readWhole(ids: string[]): Promise<Map<string, ArticleRecord>> {
+    const rows = await this.db.read<{ id: string; doc: ArticleRecord }>('SELECT id, doc FROM newsgraph.article WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.doc]));
   }
 }

@@ -4,11 +4,17 @@
  * that waited for the first: with the articles after them, "facts stated by several articles" made three round-trips
  * one after the other. Here the page is a MATERIALIZED CTE, and the entities named by its first `shown` rows (not the
  * extra row that only says there is a next page) are selected beside it: one round-trip, each end once.
+ *
+ * The ends are selected without their long lists (projectedRecords.ts `projectedDoc`), as endsAhead.ts `readAhead`
+ * reads them: they are named, rarely quoted, and a quote asked of one completes it (partialRecords.ts). Read whole,
+ * the 87 ends of "Facts stated by several articles"' 50 offices were 177 KB of JSON a request at 100,000 articles,
+ * parsed for their names (docs/design-choices.md, `pgseveral`).
  */
 import { recordOrNull } from './recordCache.js';
 import { servedDoc } from './slimRecords.js';
+import { projectedDoc } from './projectedRecords.js';
 
-/** A row of the statement: a relation of the page (`pos` set) or an end (`id` set), each with `recordOrNull`'s doc. */
+/** A row of the statement: a relation of the page (`pos` set, `recordOrNull`'s doc) or an end (`id` set, `projectedDoc`'s). */
 export interface PageOrEndRow {
   readonly pos: number | null;
   readonly id: string | null;
@@ -27,7 +33,7 @@ export function pageWithEndsSql(from: string, where: string, position: string, n
   shown AS (SELECT subject, object FROM page ORDER BY pos LIMIT $${n + 3})
   SELECT pos, NULL::text AS id, doc FROM page
   UNION ALL
-  SELECT NULL, e.id, ${recordOrNull(servedDoc('e.'))} FROM newsgraph.entity e
+  SELECT NULL, e.id, ${projectedDoc('e.')} FROM newsgraph.entity e
   WHERE e.id IN (SELECT subject FROM shown UNION SELECT object FROM shown)
   ORDER BY pos NULLS LAST`;
 }

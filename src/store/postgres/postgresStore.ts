@@ -16,6 +16,7 @@ import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
 import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
 import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
+import type { CompletesArticles } from '../partialArticles.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import type {
   ArticleQuery,
@@ -47,6 +48,7 @@ import { TABLES_VERSION } from './schema.js';
 import { LinkedBatches } from './linkedBatch.js';
 import { EventRelationsBatches } from './eventRelationsBatch.js';
 import { RelationsOfBatches } from './relationsOfBatch.js';
+import { endsOfRelations } from './endsOfRelations.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { ArticleBatch } from './articleBatch.js';
 import { EndsAhead } from './endsAhead.js';
@@ -105,7 +107,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand {
+export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand, CompletesArticles {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -177,6 +179,10 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
         const counts = new Map((await this.meta()).predicateCounts);
         return predicates.reduce((total, predicate) => total + (counts.get(predicate) ?? 0), 0);
       },
+      // An entity's relations come with their ends, read without their lists and kept at hand (endsAhead.ts); the ends
+      // of each kind are a list whose typed fields are read together at the first ask (recentLists.ts), since at hand
+      // they are asked over many turns of the budget, past any batch window (endsOfRelations.ts).
+      endsOfRelations(projectedDoc('e.'), this.endsAhead, this.recentLists, (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities)),
     );
     // An event's projections, typed fields and an article's relations list names: read without their lists, with their ends
     // (projectedRecords.ts, endsAhead.ts).
@@ -524,6 +530,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async article(id: string): Promise<ArticleRecord | null> {
     return this.articleBatch.article(id);
+  }
+
+  /** The article with its text and sentences (CompletesArticles): articles by id are handed out without them (articleBatch.ts). */
+  wholeArticle(article: ArticleRecord): ArticleRecord | Promise<ArticleRecord> {
+    return this.articleBatch.wholeArticle(article);
   }
 
   private async requireArticle(id: string): Promise<void> {

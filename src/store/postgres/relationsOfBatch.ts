@@ -11,7 +11,7 @@ import { BatchesByFilter } from './entityBatch.js';
 import { predicateAdjacency } from './predicateAdjacency.js';
 
 interface RelationRow {
-  readonly k: number; // the entity's index in $1
+  readonly k: number | null; // the entity's index in $1; null for an end (relationsOfWithEndsSql)
   readonly id: string;
   readonly pos: number;
   readonly doc: string | null;
@@ -19,12 +19,30 @@ interface RelationRow {
 
 /** For each entity of $1, its relations through the filter ($2 predicates, $3 negated, $4 direction) in graph order, at most $5. */
 function relationsOfSql(doc: string): string {
-  return `SELECT f.k::int AS k, x.id, x.pos, x.doc FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
+  return `SELECT f.k::int AS k, x.id, x.pos, x.doc FROM ${relationsOfEach(doc, '')}
+  ORDER BY 1, 3`;
+}
+
+/** Each entity of $1 (`f`, numbered `k`) and its relations through the filter (`x`, with `ends` over `r`), as relationsOfSql. */
+function relationsOfEach(doc: string, ends: string): string {
+  return `unnest($1::text[]) WITH ORDINALITY AS f(id, k)
   CROSS JOIN LATERAL (
-    SELECT r.id, r.pos, ${doc} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
+    SELECT r.id, r.pos, ${ends}${doc} AS doc FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos
     WHERE a.entity = f.id AND ($2::text[] IS NULL OR a.predicate = ANY($2)) AND ($3::boolean IS NULL OR a.negated = $3)
       AND (CASE $4::text WHEN 'OUT' THEN a.as_out WHEN 'IN' THEN a.as_in ELSE true END)
-    ORDER BY a.relation_pos LIMIT $5) x
+    ORDER BY a.relation_pos LIMIT $5) x`;
+}
+
+/**
+ * relationsOfSql's rows, then the ends of those relations (`k` null, `id` the entity's, `doc` as `endDoc` over `e`),
+ * each once: the ends of a list are almost always asked (`subject { name }`), and looked up after the list they were a
+ * round-trip more, on the critical path of every field asked of them (pageWithEnds.ts does the same for a page).
+ */
+function relationsOfWithEndsSql(doc: string, endDoc: string): string {
+  return `WITH page AS MATERIALIZED (SELECT f.k::int AS k, x.id, x.pos, x.subject, x.object, x.doc FROM ${relationsOfEach(doc, 'r.subject, r.object, ')})
+  SELECT k, id, pos, doc FROM page
+  UNION ALL
+  SELECT NULL, e.id, NULL, ${endDoc} FROM newsgraph.entity e WHERE e.id IN (SELECT subject FROM page UNION SELECT object FROM page)
   ORDER BY 1, 3`;
 }
 
@@ -73,6 +91,16 @@ function relationsOfPredicatesSql(doc: string): string {
  */
 export const HEAP_ROW_COST = 50;
 
+/** Where the ends read with the relations go (the store's ends at hand: endsAhead.ts). */
+export interface EndsOfRelations {
+  /** The select-list item of an end's record, over `e` (newsgraph.entity). */
+  readonly doc: string;
+  /** Taken before the statement, given back to `keep` (the corpus may change while it runs). */
+  stamp(): number;
+  /** Keeps the ends read (their ids and docs as selected), before the relations are answered. */
+  keep(rows: ReadonlyArray<{ readonly key: string; readonly doc: string | null }>, stamp: number): Promise<void>;
+}
+
 export class RelationsOfBatches {
   /** Entities asked with the same filter (and `first`) share one statement. */
   private readonly byFilter = new BatchesByFilter<RelationAttributes, readonly unknown[]>((ids, values) => this.read(ids, values));
@@ -81,12 +109,15 @@ export class RelationsOfBatches {
    * @param doc the select-list item of a record (over `r`)
    * @param records the records of rows read with `doc`, in their order (large ones through the store's cache)
    * @param predicateRelations how many relations the graph has with these predicates (the corpus's figures)
+   * @param ends when given, the relations read without a predicate filter come with their ends (relationsOfWithEndsSql),
+   * selected as `ends.doc` (over `e`) and handed to `ends.keep` before the relations are answered
    */
   constructor(
     private readonly db: Connections,
     private readonly doc: string,
     private readonly records: (rows: ReadonlyArray<{ readonly key: number; readonly doc: string | null }>) => Promise<RelationAttributes[]>,
     private readonly predicateRelations: (predicates: readonly string[]) => Promise<number>,
+    private readonly ends?: EndsOfRelations,
   ) {}
 
   load(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
@@ -96,11 +127,18 @@ export class RelationsOfBatches {
 
   private async read(ids: string[], values: readonly unknown[]): Promise<Map<string, RelationAttributes[]>> {
     const predicates = values[0] as string[] | null;
-    const rows =
+    const ends = this.ends;
+    const stamp = ends?.stamp();
+    const read =
       predicates === null
-        ? await this.db.read<RelationRow>(relationsOfSql(this.doc), [ids, ...values])
+        ? await this.db.read<RelationRow>(ends === undefined ? relationsOfSql(this.doc) : relationsOfWithEndsSql(this.doc, ends.doc), [ids, ...values])
         : await this.db.read<RelationRow>(relationsOfPredicatesSql(this.doc), [ids, ...values, (await this.predicateRelations(predicates)) * HEAP_ROW_COST]);
-    const records = await this.records(rows.map((r) => ({ key: r.pos, doc: r.doc })));
+    const rows = read.filter((r) => r.k !== null);
+    const endRows = read.flatMap((r) => (r.k === null ? [{ key: r.id, doc: r.doc }] : []));
+    const [records] = await Promise.all([
+      this.records(rows.map((r) => ({ key: r.pos, doc: r.doc }))),
+      ends === undefined || stamp === undefined || endRows.length === 0 ? undefined : ends.keep(endRows, stamp),
+    ]);
     const answers = new Map<string, RelationAttributes[]>(ids.map((id) => [id, []]));
     // `records` leaves out a large record no longer there (a new load between the statements): matched by id.
     let at = 0;
@@ -108,7 +146,7 @@ export class RelationsOfBatches {
       const record = records[at];
       if (record?.id !== row.id) continue;
       at++;
-      answers.get(ids[row.k - 1] ?? '')?.push(record);
+      answers.get(ids[(row.k ?? 0) - 1] ?? '')?.push(record);
     }
     return answers;
   }
