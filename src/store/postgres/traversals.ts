@@ -171,6 +171,11 @@ const MEET_NEXT_TO_RING_SQL = walkSql(
 
 /** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
 const HOP_WINDOW = 1_000;
+/**
+ * A ring of at most this many entities (by the reach table's counts, when known) is read with its meeting tested in
+ * the same statement, instead of looking for the meeting first (one statement less; the ring's rows are few).
+ */
+const SMALL_RING = 256;
 /** Frontier × reached pairs looked up at most to find a hop's meeting; past it the hop reads the frontier's relations. */
 export const MAX_MEETING_PAIRS = 2_000;
 /** Frontier entities whose relations are scanned for a meeting with a hub's unread ring; past it the ring is read. */
@@ -225,6 +230,11 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const path = (at: string): number[] => [...unwind(forward.reached, at).reverse(), ...unwind(backward.reached, at)];
   // The reach table's counts asked so far in this search (each entity's asked once).
   const sizes = new Map<string, number>();
+  // The first hop's meeting (the first relation between the two ends) and both ends' first rings, in one statement.
+  if (maxHops >= 1) {
+    const direct = await startOf(db, sizes, from, to);
+    if (direct !== null) return [direct];
+  }
   for (let hop = 1; hop <= maxHops && sizeOf(forward) > 0 && sizeOf(backward) > 0; hop++) {
     // A ring left unread is known by a lower bound of its size: read it when the side to expand depends on more.
     if (forward.virtual?.exact === false && forward.virtual.size <= sizeOf(backward)) await readRing(db, forward);
@@ -247,8 +257,12 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
       else meeting = await meetingNextToRing(db, frontier, theirs.reached, parents, probesTo(sizes, frontier, parents));
     }
     const pairs = frontier.length * theirs.reached.size;
+    // A ring known to be small is read with its meeting tested (HOP_SQL), without looking for the meeting first.
+    const small = hop > 1 && theirs.virtual === null ? knownRing(sizes, frontier) : undefined;
+    if (hop === 1) meeting = null; // (looked for by startOf)
+    else if (small !== undefined && small <= SMALL_RING) ring = small;
     // (When the other side's ring is still unread, its meeting was looked for next to it, above.)
-    if (theirs.virtual === null && (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier))))) {
+    else if (theirs.virtual === null && (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier))))) {
       // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
       meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
     }
@@ -431,6 +445,33 @@ async function meetingNextToRing(
 async function ringSizes(db: Connections, frontier: readonly string[]): Promise<number> {
   const [row] = await db.read<{ total: number | null }>('SELECT sum(neighbours)::float8 AS total FROM newsgraph.reach WHERE entity = ANY($1::text[])', [frontier]);
   return row?.total ?? 0;
+}
+
+/**
+ * Before the first hop: the first traversable relation between the two ends in graph order (the first hop's meeting,
+ * as MEET_BY_PAIRS_SQL finds it), or null, and both ends' first-ring sizes read into `sizes`: one statement where
+ * the search sent two.
+ */
+async function startOf(db: Connections, sizes: Map<string, number>, from: string, to: string): Promise<number | null> {
+  const [row] = await db.read<{ direct: number | null; from_size: number | null; to_size: number | null }>(
+    `SELECT (SELECT relation_pos FROM newsgraph.adjacency a WHERE a.entity = $1 AND a.other = $2 AND a.traversable ORDER BY relation_pos LIMIT 1) AS direct,
+      (SELECT neighbours FROM newsgraph.reach WHERE entity = $1) AS from_size, (SELECT neighbours FROM newsgraph.reach WHERE entity = $2) AS to_size`,
+    [from, to],
+  );
+  sizes.set(from, row?.from_size ?? 0);
+  sizes.set(to, row?.to_size ?? 0);
+  return row?.direct ?? null;
+}
+
+/** The rows reading the frontier's relations would send (the sum of their first rings), when `sizes` holds them all. */
+function knownRing(sizes: ReadonlyMap<string, number>, frontier: readonly string[]): number | undefined {
+  let total = 0;
+  for (const id of frontier) {
+    const size = sizes.get(id);
+    if (size === undefined) return undefined;
+    total += size;
+  }
+  return total;
 }
 
 /**
