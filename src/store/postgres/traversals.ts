@@ -261,6 +261,12 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     const small = hop > 1 && theirs.virtual === null ? knownRing(sizes, frontier) : undefined;
     if (hop === 1) meeting = null; // (looked for by startOf)
     else if (small !== undefined && small <= SMALL_RING) ring = small;
+    else if (small !== undefined && hop === maxHops) {
+      // The last hop, its ring's size known: pairs when they cost less than scanning the frontier's relations up to
+      // the meeting (MEET_BY_SCAN_SQL, which stops there).
+      ring = small;
+      if (PAIR_COST * pairs < small) meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
+    }
     // (When the other side's ring is still unread, its meeting was looked for next to it, above.)
     else if (theirs.virtual === null && (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier))))) {
       // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
