@@ -93,13 +93,24 @@ describePostgres('a four-hop path search whose both sides pass a hub at the thir
     return { ids: await idsOf(positions), read, statements };
   }
 
+  test("the last hop meets next to the unread ring with a few probes, not the ring read and a hub's relations scanned", async () => {
+    const { ids, read, statements } = await searched('s', 't1');
+    expect(ids).toEqual((await memoryStore(fixture.graph).path('s', 't1', 4))?.map((r) => r.id));
+    // c1's relations probed next to a and a2, and the small hops (6 statements): main's code read a's ring (3,000
+    // rows) and then every relation of c1, d1 and h1 against its ids: 6,021 adjacency index entries in 11 statements.
+    expect(read).toBeLessThan(500);
+    expect(statements).toBeLessThanOrEqual(7);
+  }, 60_000);
+
   test('every pair of its ends answers as the in-memory store does, the first meeting in frontier order then graph order', async () => {
+    // (After the bounded test: a backend reports its reads when it ends, and these would fall into its count.)
     const memory = memoryStore(fixture.graph);
+    const db = fixture.closeAfter(new Connections({ primary: fixture.url }));
     const ends = ['s', 't1', 't2', 't3', 'c1', 'h2', 'a', 'al7', 'bl0', 'x1_0'];
     for (const from of ends) {
       for (const to of ends) {
         for (const hops of [3, 4]) {
-          const ids = await idsOf(await shortestPathPositions(admin, from, to, hops));
+          const ids = await idsOf(await shortestPathPositions(db, from, to, hops));
           const expected = (await memory.path(from, to, hops))?.map((r) => r.id) ?? null;
           expect({ from, to, hops, ids }).toEqual({ from, to, hops, ids: expected });
         }
@@ -110,13 +121,4 @@ describePostgres('a four-hop path search whose both sides pass a hub at the thir
     expect((await memory.path('s', 't2', 4))?.length).toBe(4);
     expect(await memory.path('s', 't3', 4)).toBeNull();
   }, 120_000);
-
-  test("the last hop meets next to the unread ring with a few probes, not the ring read and a hub's relations scanned", async () => {
-    const { ids, read, statements } = await searched('s', 't1');
-    expect(ids).toEqual((await memoryStore(fixture.graph).path('s', 't1', 4))?.map((r) => r.id));
-    // c1's relations probed next to a and a2, and the small hops (6 statements): main's code read a's ring (3,000
-    // rows) and then every relation of c1, d1 and h1 against its ids: 6,021 adjacency index entries in 11 statements.
-    expect(read).toBeLessThan(500);
-    expect(statements).toBeLessThanOrEqual(7);
-  }, 60_000);
 });
