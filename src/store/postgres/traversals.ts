@@ -95,44 +95,87 @@ const MEET_BY_PAIRS_SQL = `SELECT f.k::int AS k, p.relation_pos, b.id AS other
   ORDER BY 1, 2 LIMIT 1`;
 
 /**
- * The first meeting of a hop when the other side's last ring is not read ($3 its parents, in order; $2 what that
- * side has reached besides): each frontier entity's relations ($1, in order) read in graph order until one reaches
- * the reached set or an entity next to a parent (one descent of `adjacency_reach` per parent), and the relation by
- * which the ring would have reached it (the first parent in order, then graph order). The EXISTS must stay a probe
- * per relation: written `p.entity = $3` (one hub), the generic plan PostgreSQL settles on for a prepared statement
- * after five runs made it a hashed subplan, every relation of the hub read to build the hash (120,000 rows, 50 to
- * 140 ms, for a meeting found at the fourth relation; 0.4 ms probed). Joined to the parents' array it is not
- * hashed; `OFFSET 0` (a subquery PostgreSQL does not simplify into a join or a hash) keeps it so.
+ * The first meeting of a hop, walked in the in-memory loop's order: one frontier entity ($1, in order) per step of
+ * the recursion, its relations in graph order (adjacency_entity) up to the first that meets, and no step after the
+ * first entity that does. Joining every frontier entity to its first meeting and sorting them (as this search did
+ * before) read every relation of every frontier entity without one, a hub's 120,000 included, when the first entity
+ * met at its fourth relation. `step` is what one frontier entity's `m` lateral finds (its entity `($1)[w.k + 1]`).
  */
-const MEET_NEXT_TO_RING_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other, v.k::int AS via_k, v.relation_pos AS via
-  FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
-  CROSS JOIN LATERAL (
-    SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
-    WHERE a.entity = f.id AND a.traversable
-      AND (a.other = ANY($2::text[]) OR EXISTS (
-        SELECT 1 FROM unnest($3::text[]) AS h(id) JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = a.other AND p.traversable OFFSET 0))
-    ORDER BY a.relation_pos LIMIT 1) m
-  LEFT JOIN LATERAL (
-    SELECT h.k, p.relation_pos FROM unnest($3::text[]) WITH ORDINALITY AS h(id, k)
-    JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = m.other AND p.traversable
-    ORDER BY 1, 2 LIMIT 1) v ON true
-  ORDER BY 1 LIMIT 1`;
+function walkSql(step: string, select: string): string {
+  return `WITH RECURSIVE walk(k, relation_pos, other) AS (
+  SELECT 0, NULL::int, NULL::text COLLATE "C"
+  UNION ALL
+  SELECT w.k + 1, m.relation_pos, m.other FROM walk w
+  ${step}
+  WHERE w.other IS NULL AND w.k < cardinality($1::text[]))
+  ${select}`;
+}
+
+/**
+ * Whether a relation's other end `a.other` is one of the ids sent ($2), as a hashed subplan (built once per
+ * statement). `IS TRUE` keeps it a subplan: an IN at the top of a WHERE is made a semi-join, which PostgreSQL ran as a
+ * hash join of the entity's every relation followed by a sort, not as a scan in graph order that stops at its first row.
+ */
+const IN_SENT = '(a.other IN (SELECT unnest($2::text[]))) IS TRUE';
 
 /**
  * The first meeting of the last hop, when the frontier's relations must be read for it ($1, in order; $2 the ids
  * the other side has reached, hashed once): each entity's relations in graph order until the first that reaches one
- * of them. The hop statement (HOP_SQL) would aggregate every relation of the frontier first, a hub's 100,000 included,
- * for one row (230 ms under load at 100,000 articles, against 21,684 ids).
+ * of them, the frontier walked in order up to the first entity that meets. The hop statement (HOP_SQL) would
+ * aggregate every relation of the frontier first, a hub's 100,000 included, for one row (230 ms under load at
+ * 100,000 articles, against 21,684 ids).
  */
-const MEET_BY_SCAN_SQL = `SELECT f.k::int AS k, m.relation_pos, m.other FROM unnest($1::text[]) WITH ORDINALITY AS f(id, k)
-  CROSS JOIN LATERAL (
-    SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
-    WHERE a.entity = f.id AND a.traversable AND a.other IN (SELECT unnest($2::text[]))
-    ORDER BY a.relation_pos LIMIT 1) m
-  ORDER BY 1 LIMIT 1`;
+const MEET_BY_SCAN_SQL = walkSql(
+  `LEFT JOIN LATERAL (SELECT a.relation_pos, a.other FROM newsgraph.adjacency a
+    WHERE a.entity = ($1::text[])[w.k + 1] AND a.traversable AND ${IN_SENT} ORDER BY a.relation_pos LIMIT 1) m ON true`,
+  'SELECT k, relation_pos, other FROM walk WHERE other IS NOT NULL',
+);
+
+/**
+ * The first meeting of a hop when the other side's last ring is not read ($3 its parents, in order; $2 what that
+ * side has reached besides): each frontier entity's relations ($1, walked in order) read in graph order until one
+ * reaches the reached set or an entity next to a parent, and the relation by which the ring would have reached it
+ * (the first parent in order, then graph order). Next to a parent is asked two ways, chosen per frontier entity by
+ * $4 (probesTo: how many of its first relations are probed, NULL for all): a probe per relation and parent (one
+ * descent of `adjacency_reach` each: cheap when the meeting comes early, as it does between hubs), and past them a
+ * hash of the parents' relations built once (at most as costly as reading the ring, whatever comes after). The
+ * probe must stay a probe per relation: written `p.entity = $3` (one hub), the generic plan PostgreSQL settles on
+ * for a prepared statement after five runs made it a hashed subplan, every relation of the hub read to build the
+ * hash (120,000 rows, 50 to 140 ms, for a meeting found at the fourth relation; 0.4 ms probed). Joined to the
+ * parents' array it is not hashed; `OFFSET 0` (a subquery PostgreSQL does not simplify into a join or a hash) keeps
+ * it so. The hashed part (`late`) runs only when the probed part found nothing ($4 not NULL): a one-time filter.
+ */
+const MEET_NEXT_TO_RING_SQL = walkSql(
+  `LEFT JOIN LATERAL (
+    SELECT a.relation_pos, a.other FROM (
+      SELECT a.relation_pos, a.other FROM newsgraph.adjacency a WHERE a.entity = ($1::text[])[w.k + 1] AND a.traversable
+      ORDER BY a.relation_pos LIMIT ($4::int[])[w.k + 1]) a
+    WHERE ${IN_SENT} OR EXISTS (
+      SELECT 1 FROM unnest($3::text[]) AS h(id) JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = a.other AND p.traversable OFFSET 0)
+    ORDER BY a.relation_pos LIMIT 1) early ON true
+  LEFT JOIN LATERAL (
+    SELECT a.relation_pos, a.other FROM (
+      SELECT a.relation_pos, a.other FROM newsgraph.adjacency a WHERE a.entity = ($1::text[])[w.k + 1] AND a.traversable
+      ORDER BY a.relation_pos OFFSET ($4::int[])[w.k + 1]) a
+    WHERE early.relation_pos IS NULL AND ($4::int[])[w.k + 1] IS NOT NULL AND (a.other IN (
+      SELECT unnest($2::text[]) UNION ALL SELECT p.other FROM newsgraph.adjacency p WHERE p.entity = ANY($3::text[]) AND p.traversable)) IS TRUE
+    ORDER BY a.relation_pos LIMIT 1) late ON true
+  CROSS JOIN LATERAL (SELECT coalesce(early.relation_pos, late.relation_pos) AS relation_pos, coalesce(early.other, late.other) AS other) m`,
+  `SELECT w.k, w.relation_pos, w.other, v.k::int AS via_k, v.relation_pos AS via FROM walk w
+  LEFT JOIN LATERAL (
+    SELECT h.k, p.relation_pos FROM unnest($3::text[]) WITH ORDINALITY AS h(id, k)
+    JOIN newsgraph.adjacency p ON p.entity = h.id AND p.other = w.other AND p.traversable
+    ORDER BY 1, 2 LIMIT 1) v ON true
+  WHERE w.other IS NOT NULL`,
+);
 
 /** Frontier entities per hop statement: a meeting in an early window spares reading the later ones. */
 const HOP_WINDOW = 1_000;
+/**
+ * A ring of at most this many entities (by the reach table's counts, when known) is read with its meeting tested in
+ * the same statement, instead of looking for the meeting first (one statement less; the ring's rows are few).
+ */
+const SMALL_RING = 256;
 /** Frontier × reached pairs looked up at most to find a hop's meeting; past it the hop reads the frontier's relations. */
 export const MAX_MEETING_PAIRS = 2_000;
 /** Frontier entities whose relations are scanned for a meeting with a hub's unread ring; past it the ring is read. */
@@ -149,6 +192,12 @@ export const MAX_VIRTUAL_PARENTS = 8;
  * 6,400 relations scanned with two probes each in about 10).
  */
 const PROBE_COST = 2;
+/**
+ * A probe next to an unread ring's parent (one descent of `adjacency_reach`) costs about as much as this many relations
+ * hashed, or scanned in graph order against a hash (measured at 100,000 articles, generic plans: a hub's 79,560
+ * relations scanned with a probe each in 228-271 ms, with a hash look-up each in 22-33 ms; hashed in 21-26 ms).
+ */
+const PROBE_ROWS = 10;
 /** Relations a scan next to an unread ring is expected to probe before its meeting, when there is one. */
 const EARLY_MEETING = 256;
 /**
@@ -179,7 +228,13 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
   const forward: Side = { reached: new Map([[from, null]]), frontier: [from], virtual: null };
   const backward: Side = { reached: new Map([[to, null]]), frontier: [to], virtual: null };
   const path = (at: string): number[] => [...unwind(forward.reached, at).reverse(), ...unwind(backward.reached, at)];
-  let reach: ReadonlyMap<string, number> | undefined;
+  // The reach table's counts asked so far in this search (each entity's asked once).
+  const sizes = new Map<string, number>();
+  // The first hop's meeting (the first relation between the two ends) and both ends' first rings, in one statement.
+  if (maxHops >= 1) {
+    const direct = await startOf(db, sizes, from, to);
+    if (direct !== null) return [direct];
+  }
   for (let hop = 1; hop <= maxHops && sizeOf(forward) > 0 && sizeOf(backward) > 0; hop++) {
     // A ring left unread is known by a lower bound of its size: read it when the side to expand depends on more.
     if (forward.virtual?.exact === false && forward.virtual.size <= sizeOf(backward)) await readRing(db, forward);
@@ -190,15 +245,30 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     const whole = mine.frontier ?? (await readRing(db, mine));
     const frontier = whole.length > MAX_FRONTIER ? whole.slice(0, MAX_FRONTIER) : whole;
     if (theirs.virtual !== null && frontier.length > MAX_SCANNED_NEXT_TO_HUB) await readRing(db, theirs);
-    // A ring left unread when the other frontier was small may be cheaper to read now than to probe next to.
-    if (theirs.virtual !== null && (await ringCheaperThanProbes(db, frontier, theirs.virtual.parents))) await readRing(db, theirs);
     // The hop's meeting, found without reading the frontier's relations when that is cheap (undefined: not looked for).
     let meeting: Meeting | null | undefined;
     // How many rows reading the frontier's relations would send (the reach table's counts), once asked.
     let ring: number | undefined;
+    if (theirs.virtual !== null) {
+      const { parents } = theirs.virtual;
+      await reachOf(db, sizes, [...parents, ...frontier]);
+      // A ring left unread when the other frontier was small may be cheaper to read now than to probe next to.
+      if (ringCheaperThanProbes(sizes, frontier, parents)) await readRing(db, theirs);
+      else meeting = await meetingNextToRing(db, frontier, theirs.reached, parents, probesTo(sizes, frontier, parents));
+    }
     const pairs = frontier.length * theirs.reached.size;
-    if (theirs.virtual !== null) meeting = await meetingNextToRing(db, frontier, theirs.reached, theirs.virtual.parents);
-    else if (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier)))) {
+    // A ring known to be small is read with its meeting tested (HOP_SQL), without looking for the meeting first.
+    const small = hop > 1 && theirs.virtual === null ? knownRing(sizes, frontier) : undefined;
+    if (hop === 1) meeting = null; // (looked for by startOf)
+    else if (small !== undefined && small <= SMALL_RING) ring = small;
+    else if (small !== undefined && hop === maxHops) {
+      // The last hop, its ring's size known: pairs when they cost less than scanning the frontier's relations up to
+      // the meeting (MEET_BY_SCAN_SQL, which stops there).
+      ring = small;
+      if (PAIR_COST * pairs < small) meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
+    }
+    // (When the other side's ring is still unread, its meeting was looked for next to it, above.)
+    else if (theirs.virtual === null && (pairs <= MAX_MEETING_PAIRS || (hop === maxHops && PAIR_COST * pairs < (ring = await ringSizes(db, frontier))))) {
       // On the last hop only the meeting is wanted: pairs, unless the frontier's relations are fewer to read.
       meeting = await meetingByPairs(db, frontier, [...theirs.reached.keys()]);
     }
@@ -214,8 +284,8 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
     if (meeting === null && hop === maxHops) return null;
     const [only] = frontier;
     if (meeting === null && only !== undefined && frontier.length === 1 && mine.reached.size === 1) {
-      reach ??= await reachOf(db, [from, to]);
-      const size = reach.get(only) ?? 0;
+      await reachOf(db, sizes, [from, to]);
+      const size = sizes.get(only) ?? 0;
       if (size >= VIRTUAL_RING_FROM) {
         mine.virtual = { parents: [only], size, exact: true };
         mine.frontier = null;
@@ -223,7 +293,7 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
       }
     }
     // (From the second hop: the first rings are the starts', a hub's left unread above.)
-    if (meeting === null && hop > 1 && (await leaveUnread(db, frontier, mine, theirs, forwards))) continue;
+    if (meeting === null && hop > 1 && (await leaveUnread(db, sizes, frontier, mine, theirs, forwards, hop === maxHops - 1))) continue;
     let theirIds: readonly string[] = [];
     if (meeting === undefined) {
       // The meeting is looked for while reading: by the database (their ids sent), or here when the rows are fewer.
@@ -250,18 +320,32 @@ export async function shortestPathPositions(db: Connections, from: string, to: s
  * side anyway (its frontier is no larger than the ring can be), leaves the ring unread: the next hop then looks for
  * its meeting next to this frontier, relation by relation, which reads the other frontier's relations (few, by the
  * reach table) instead of the ring; the ring is read only if a later hop must expand it or cannot choose its side
- * from the ring's lower bound. True when it did.
+ * from the ring's lower bound. Before the last hop (`lastButOne`), the ring is left unread whenever the last hop
+ * would not read it back (`ringCheaperThanProbes`): that hop wants only its meeting, which `meetingNextToRing` finds
+ * for at most about what reading the ring costs (probes up to the cost of a hash of the parents' relations, then the
+ * hash), without aggregating the ring and sending it here and its ids back. True when it did.
  */
-async function leaveUnread(db: Connections, frontier: readonly string[], mine: Side, theirs: Side, forwards: boolean): Promise<boolean> {
+async function leaveUnread(
+  db: Connections,
+  sizes: Map<string, number>,
+  frontier: readonly string[],
+  mine: Side,
+  theirs: Side,
+  forwards: boolean,
+  lastButOne: boolean,
+): Promise<boolean> {
   const other = theirs.frontier;
-  if (frontier.length > MAX_VIRTUAL_PARENTS || other === null || other.length > MAX_SCANNED_NEXT_TO_HUB) return false;
-  const sizes = await reachOf(db, [...frontier, ...other]);
+  const maxParents = lastButOne ? MAX_SCANNED_NEXT_TO_HUB : MAX_VIRTUAL_PARENTS;
+  if (frontier.length > maxParents || other === null || other.length > MAX_SCANNED_NEXT_TO_HUB) return false;
+  await reachOf(db, sizes, [...frontier, ...other]);
   const sum = (ids: readonly string[]): number => ids.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
   // The ring holds at least the largest parent's first ring, less what this side has reached already.
   const atLeast = Math.max(0, ...frontier.map((id) => sizes.get(id) ?? 0)) - mine.reached.size;
   // The next hop expands the smaller side, forward on a tie: it must be the other one.
   const otherExpandsNext = forwards ? other.length < atLeast : other.length <= atLeast;
-  if (!otherExpandsNext || PROBE_COST * frontier.length * sum(other) >= sum(frontier)) return false;
+  if (!otherExpandsNext) return false;
+  const cheaperNextToIt = lastButOne ? !ringCheaperThanProbes(sizes, other, frontier) : PROBE_COST * frontier.length * sum(other) < sum(frontier);
+  if (!cheaperNextToIt) return false;
   mine.virtual = { parents: [...frontier], size: atLeast, exact: false };
   mine.frontier = null;
   return true;
@@ -274,15 +358,33 @@ async function leaveUnread(db: Connections, frontier: readonly string[], mine: S
  * none. The ring was left unread when the other side's frontier was small; since then that side may have grown: at
  * 100,000 articles, a no-path search's last hop scanned a hub's 17,841 relations with a probe each (71,541 buffers,
  * 60-240 ms under load) next to the ring of a parent with 16 relations, the slowest of the bench's 100 paths.
+ * `sizes`: the reach table's counts of the parents and the frontier.
  */
-async function ringCheaperThanProbes(db: Connections, frontier: readonly string[], parents: readonly string[]): Promise<boolean> {
-  const [row] = await db.read<{ ring: number; scanned: number }>(
-    `SELECT coalesce(sum(neighbours) FILTER (WHERE entity = ANY($1::text[])), 0)::float8 AS ring,
-      coalesce(sum(neighbours) FILTER (WHERE entity = ANY($2::text[])), 0)::float8 AS scanned
-      FROM newsgraph.reach WHERE entity = ANY($1::text[]) OR entity = ANY($2::text[])`,
-    [parents, frontier],
-  );
-  return (row?.ring ?? 0) < PROBE_COST * parents.length * Math.min(row?.scanned ?? 0, EARLY_MEETING);
+function ringCheaperThanProbes(sizes: ReadonlyMap<string, number>, frontier: readonly string[], parents: readonly string[]): boolean {
+  const sum = (ids: readonly string[]): number => ids.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
+  return sum(parents) < PROBE_COST * parents.length * Math.min(sum(frontier), EARLY_MEETING);
+}
+
+/**
+ * For each frontier entity (in order), how many of its first relations `meetingNextToRing` probes next to the parents
+ * before it hashes the parents' relations (null: all of them). Probes are spent, in frontier order, up to what the
+ * hash would cost (its rows: the parents' first rings, by the reach table), then the hash is built and used for the
+ * rest: at most about twice the cheaper of the two, whichever way the meeting falls, and one probe per relation when
+ * it comes early (the usual case next to hubs, which share neighbours). Once the hash is built, nothing is probed.
+ */
+function probesTo(sizes: ReadonlyMap<string, number>, frontier: readonly string[], parents: readonly string[]): (number | null)[] {
+  let budget = parents.reduce((total, id) => total + (sizes.get(id) ?? 0), 0);
+  const perRelation = PROBE_ROWS * parents.length;
+  return frontier.map((id) => {
+    const relations = sizes.get(id) ?? 0;
+    if (relations * perRelation <= budget) {
+      budget -= relations * perRelation;
+      return null;
+    }
+    const probed = Math.floor(budget / perRelation);
+    budget = 0;
+    return probed;
+  });
 }
 
 /** Reads a side's virtual ring (as the hop that made it would have): its frontier from now on. */
@@ -328,11 +430,18 @@ async function meetingByScan(db: Connections, frontier: readonly string[], their
   return row === undefined ? null : { k: row.k, relationPos: row.relation_pos, other: row.other };
 }
 
-async function meetingNextToRing(db: Connections, frontier: readonly string[], reached: ReachedBy, parents: readonly string[]): Promise<Meeting | null> {
+async function meetingNextToRing(
+  db: Connections,
+  frontier: readonly string[],
+  reached: ReachedBy,
+  parents: readonly string[],
+  probed: readonly (number | null)[],
+): Promise<Meeting | null> {
   const [row] = await db.read<{ k: number; relation_pos: number; other: string; via_k: number | null; via: number | null }>(MEET_NEXT_TO_RING_SQL, [
     frontier,
     [...reached.keys()],
     parents,
+    probed,
   ]);
   if (row === undefined) return null;
   return { k: row.k, relationPos: row.relation_pos, other: row.other, via: row.via_k === null || row.via === null ? null : { k: row.via_k, relationPos: row.via } };
@@ -344,10 +453,44 @@ async function ringSizes(db: Connections, frontier: readonly string[]): Promise<
   return row?.total ?? 0;
 }
 
-/** The size of each entity's first ring (reachRows.ts). */
-async function reachOf(db: Connections, ids: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.read<{ entity: string; neighbours: number }>('SELECT entity, neighbours FROM newsgraph.reach WHERE entity = ANY($1::text[])', [ids]);
-  return new Map(rows.map((r) => [r.entity, r.neighbours]));
+/**
+ * Before the first hop: the first traversable relation between the two ends in graph order (the first hop's meeting,
+ * as MEET_BY_PAIRS_SQL finds it), or null, and both ends' first-ring sizes read into `sizes`: one statement where
+ * the search sent two.
+ */
+async function startOf(db: Connections, sizes: Map<string, number>, from: string, to: string): Promise<number | null> {
+  const [row] = await db.read<{ direct: number | null; from_size: number | null; to_size: number | null }>(
+    `SELECT (SELECT relation_pos FROM newsgraph.adjacency a WHERE a.entity = $1 AND a.other = $2 AND a.traversable ORDER BY relation_pos LIMIT 1) AS direct,
+      (SELECT neighbours FROM newsgraph.reach WHERE entity = $1) AS from_size, (SELECT neighbours FROM newsgraph.reach WHERE entity = $2) AS to_size`,
+    [from, to],
+  );
+  sizes.set(from, row?.from_size ?? 0);
+  sizes.set(to, row?.to_size ?? 0);
+  return row?.direct ?? null;
+}
+
+/** The rows reading the frontier's relations would send (the sum of their first rings), when `sizes` holds them all. */
+function knownRing(sizes: ReadonlyMap<string, number>, frontier: readonly string[]): number | undefined {
+  let total = 0;
+  for (const id of frontier) {
+    const size = sizes.get(id);
+    if (size === undefined) return undefined;
+    total += size;
+  }
+  return total;
+}
+
+/**
+ * The size of each entity's first ring (reachRows.ts), read into `sizes` for the ids it does not hold yet (0 for an
+ * entity with no traversable relation): a search asks again about the entities it asked before (a frontier, then the
+ * same entities as parents next to the other side).
+ */
+async function reachOf(db: Connections, sizes: Map<string, number>, ids: readonly string[]): Promise<void> {
+  const missing = ids.filter((id) => !sizes.has(id));
+  if (missing.length === 0) return;
+  const rows = await db.read<{ entity: string; neighbours: number }>('SELECT entity, neighbours FROM newsgraph.reach WHERE entity = ANY($1::text[])', [missing]);
+  for (const id of missing) sizes.set(id, 0);
+  for (const row of rows) sizes.set(row.entity, row.neighbours);
 }
 
 function unwind(reachedBy: ReachedBy, at: string): number[] {
