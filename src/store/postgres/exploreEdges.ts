@@ -20,7 +20,7 @@
  * scan (its generic plan tests the end list element by element: 8 ms instead of 0.5 for the same 3,000 rows).
  */
 import type { Connections } from './connections.js';
-import { EDGE_COLUMNS, EDGE_RECORD, edgeOfRow, type EdgeFields, type EdgeRow } from './exploreRecords.js';
+import { EDGE_BARE_COLUMNS, EDGE_COLUMNS, EDGE_RECORD, edgeOfRow, type EdgeFields, type EdgeRow } from './exploreRecords.js';
 
 /** Rows a place's first read scans at most (a hub's relations to the drawing are found early, or are sparse). */
 export const FIRST_SCAN = 4_096;
@@ -36,9 +36,11 @@ const DESCENT_COST = 8;
  * is among $4 (the ends drawn from the batch's first place on) by a predicate of $5 (NULL: all), `hit`, at most
  * $6 - 1 of them, and the row where the scan stopped at its bound (`n` = $3), hit or not: so the reader knows where
  * to go on from. `n` counts the rows scanned. With each hit, the edge's fields (exploreRecords.ts): a view's
- * relations are usually all found by this one statement, their fields with them.
+ * relations are usually all found by this one statement, their fields with them; `record`: with the fields only the
+ * relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
  */
-const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${EDGE_COLUMNS}
+function scanSql(record: boolean): string {
+  return `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
   FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
   CROSS JOIN LATERAL (
     SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
@@ -47,8 +49,11 @@ const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int
         WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
     WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
     ORDER BY a.relation_pos LIMIT $6) s
-  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos
-  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL`;
+  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
+}
+const SCAN_SQL = scanSql(true);
+const SCAN_BARE_SQL = scanSql(false);
 
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
@@ -114,6 +119,8 @@ export async function edgesAmong(
     readonly degrees: ReadonlyMap<string, number>;
     readonly followed: ReadonlySet<string> | null;
     readonly maxEdges: number;
+    /** Whether the edges' fields held only by the records are wanted (exploreRecords.ts RECORD_EDGE_FIELDS). */
+    readonly record: boolean;
   },
 ): Promise<{ positions: number[]; truncated: boolean; fields: Map<number, EdgeFields> }> {
   const { kept, degrees, maxEdges } = view;
@@ -154,7 +161,7 @@ export async function edgesAmong(
     }
     const wanted = need - positions.length;
     await Promise.all([
-      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields }),
+      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields, record: view.record }),
       pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted }),
     ]);
   }
@@ -174,12 +181,13 @@ async function scanPlaces(
     readonly wanted: number;
     readonly degrees: ReadonlyMap<string, number>;
     readonly fields: Map<number, EdgeFields>;
+    readonly record: boolean;
   },
 ): Promise<void> {
   const { kept, place, reads, cursor, wanted } = state;
   // Each place needs at most `wanted` relations; one row more for the row where a scan stops at its bound.
   const limit = wanted + 1;
-  const rows = await db.readPlanned<ScanRow>(SCAN_SQL, [
+  const rows = await db.readPlanned<ScanRow>(state.record ? SCAN_SQL : SCAN_BARE_SQL, [
     scans.map((s) => kept[s.at]),
     scans.map((s) => reads[s.at]?.after ?? -1),
     scans.map((s) => s.rows),
