@@ -23,6 +23,7 @@ const { values } = parseArgs({
     passes: { type: 'string', default: '2' },
     fields: { type: 'string', default: 'asked' },
     views: { type: 'string', default: '100' },
+    timeline: { type: 'boolean', default: false },
   },
 });
 if (values.store === undefined) throw new Error('explore-breakdown: --store URL is required');
@@ -55,6 +56,7 @@ for (const method of ['read', 'readPlanned']) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (current !== null) {
         const kind = kindOf(text);
+        current.timeline.push({ kind, from: Number(started - current.started) / 1e6, to: Number(process.hrtime.bigint() - current.started) / 1e6 });
         const entry = current.kinds.get(kind) ?? { ms: 0, n: 0 };
         entry.ms += ms;
         entry.n++;
@@ -81,13 +83,16 @@ const pct = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.lengt
 for (let pass = 1; pass <= Number(values.passes); pass++) {
   const results = [];
   for (const { id } of centres) {
-    current = { kinds: new Map(), statements: 0 };
-    const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
+    current = { kinds: new Map(), statements: 0, timeline: [], started };
+    const cpu = process.cpuUsage();
     await store.explore({ center: id, depth: 2, limit: 200, ...fields });
     const wall = Number(process.hrtime.bigint() - started) / 1e6;
     const used = process.cpuUsage(cpu);
     results.push({ wall, cpu: (used.user + used.system) / 1000, ...current });
+    if (values.timeline && pass === Number(values.passes)) {
+      console.log(`${id}: ${wall.toFixed(1)} ms, CPU ${((used.user + used.system) / 1000).toFixed(1)}: ${current.timeline.map((t) => `${t.kind.split(' (')[0]} ${t.from.toFixed(1)}-${t.to.toFixed(1)}`).join(', ')}`);
+    }
   }
   current = null;
   const walls = results.map((r) => r.wall).sort((a, b) => a - b);

@@ -58,9 +58,12 @@ const SCAN_BARE_SQL = scanSql(false);
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
  * its own or later, predicates $6 followed, in graph order, at most $7: one descent of `adjacency_pair` per end (each
- * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged.
+ * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With each, the edge's
+ * fields as SCAN_SQL reads them (`record` as there): no statement of their own after this one.
  */
-const PAIRS_SQL = `SELECT m.k::int AS k, p.relation_pos FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
+function pairsSql(record: boolean): string {
+  return `SELECT m.k::int AS k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
+  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
   CROSS JOIN LATERAL (
     SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
     CROSS JOIN LATERAL (
@@ -68,7 +71,12 @@ const PAIRS_SQL = `SELECT m.k::int AS k, p.relation_pos FROM unnest($1::text[], 
       WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
       ORDER BY a.relation_pos LIMIT $7) q
     WHERE o.place >= m.place
-    ORDER BY q.relation_pos LIMIT $7) p`;
+    ORDER BY q.relation_pos LIMIT $7) p
+  JOIN newsgraph.relation r ON r.pos = p.relation_pos${record ? `
+  CROSS JOIN LATERAL ${EDGE_RECORD}` : ''}`;
+}
+const PAIRS_SQL = pairsSql(true);
+const PAIRS_BARE_SQL = pairsSql(false);
 
 interface ScanRow extends Partial<EdgeRow> {
   k: number;
@@ -162,7 +170,7 @@ export async function edgesAmong(
     const wanted = need - positions.length;
     await Promise.all([
       scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields, record: view.record }),
-      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted }),
+      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, fields, record: view.record }),
     ]);
   }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges, fields };
@@ -227,10 +235,18 @@ async function scanPlaces(
 async function pairPlaces(
   db: Connections,
   at: readonly number[],
-  state: { readonly kept: readonly string[]; readonly ends: readonly string[]; readonly reads: PlaceRead[]; readonly predicates: string[] | null; readonly wanted: number },
+  state: {
+    readonly kept: readonly string[];
+    readonly ends: readonly string[];
+    readonly reads: PlaceRead[];
+    readonly predicates: string[] | null;
+    readonly wanted: number;
+    readonly fields: Map<number, EdgeFields>;
+    readonly record: boolean;
+  },
 ): Promise<void> {
   const { kept, ends, reads, wanted } = state;
-  const rows = await db.read<{ k: number; relation_pos: number }>(PAIRS_SQL, [
+  const rows = await db.read<EdgeRow & { k: number; relation_pos: number }>(state.record ? PAIRS_SQL : PAIRS_BARE_SQL, [
     at.map((i) => kept[i]),
     at.map((i) => reads[i]?.after ?? -1),
     at,
@@ -240,10 +256,14 @@ async function pairPlaces(
     wanted,
   ]);
   const found = at.map(() => [] as number[]);
-  for (const row of rows) found[row.k - 1]?.push(row.relation_pos);
+  for (const row of rows) {
+    found[row.k - 1]?.push(row.relation_pos);
+    state.fields.set(row.relation_pos, edgeOfRow(row));
+  }
   at.forEach((i, j) => {
     const read = reads[i];
-    const own = found[j] ?? [];
+    // In graph order (the join with the relations may hand them in another).
+    const own = (found[j] ?? []).sort((a, b) => a - b);
     if (read === undefined) return;
     read.found.push(...own);
     const last = own[own.length - 1];
