@@ -38,22 +38,27 @@ const DESCENT_COST = 8;
  * For each place $1 (read after relation $2, at most $3 rows scanned): its relations in graph order whose other end
  * is among $4 (the ends drawn from the batch's first place on) by a predicate of $5 (NULL: all), `hit`, at most
  * $6 - 1 of them, and the row where the scan stopped at its bound (`n` = $3), hit or not: so the reader knows where
- * to go on from. `n` counts the rows scanned. With each hit, the edge's fields (exploreRecords.ts): a view's
- * relations are usually all found by this one statement, their fields with them; `record`: with the fields only the
- * relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
+ * to go on from. `n` counts the rows scanned. With each hit that can be drawn, the edge's fields (exploreRecords.ts):
+ * a view's relations are usually all found by this one statement, their fields with them; `record`: with the fields
+ * only the relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
+ * A hit that can be drawn: one of the batch's first $6 - 1 hits in drawing order (place, then graph order), since
+ * every hit before it is drawn before it and fewer than $6 are wanted; the others come without fields.
  */
 function scanSql(record: boolean): string {
-  return `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
-  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
-  CROSS JOIN LATERAL (
-    SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
-      SELECT a.relation_pos, a.other, a.predicate, row_number() OVER (ORDER BY a.relation_pos) AS n FROM (
-        SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
-        WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
-    WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
-    ORDER BY a.relation_pos LIMIT $6) s
-  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos${record ? `
-  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
+  return `SELECT x.k, x.relation_pos, x.other, x.hit, x.n, x.bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS} FROM (
+    SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound,
+      count(*) FILTER (WHERE s.hit) OVER (ORDER BY f.k, s.relation_pos) AS rank
+    FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
+    CROSS JOIN LATERAL (
+      SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
+        SELECT a.relation_pos, a.other, a.predicate, row_number() OVER (ORDER BY a.relation_pos) AS n FROM (
+          SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
+          WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
+      WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
+      ORDER BY a.relation_pos LIMIT $6) s) x
+  LEFT JOIN newsgraph.relation r ON x.hit AND x.rank < $6 AND r.pos = x.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}
+  ORDER BY x.k, x.relation_pos`;
 }
 const SCAN_SQL = scanSql(true);
 const SCAN_BARE_SQL = scanSql(false);
@@ -61,22 +66,25 @@ const SCAN_BARE_SQL = scanSql(false);
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
  * its own or later, predicates $6 followed, in graph order, at most $7: one descent of `adjacency_pair` per end (each
- * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With each, the edge's
- * fields as SCAN_SQL reads them (`record` as there): no statement of their own after this one.
+ * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With the first $7 in
+ * drawing order (those that can be drawn: SCAN_SQL), the edge's fields as SCAN_SQL reads them (`record` as there):
+ * no statement of their own after this one.
  */
 function pairsSql(record: boolean): string {
-  return `SELECT m.k::int AS k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
-  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
-  CROSS JOIN LATERAL (
-    SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
+  return `SELECT p.k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS} FROM (
+    SELECT m.k::int AS k, p.relation_pos, row_number() OVER (ORDER BY m.k, p.relation_pos) AS rank
+    FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
     CROSS JOIN LATERAL (
-      SELECT relation_pos FROM newsgraph.adjacency a
-      WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
-      ORDER BY a.relation_pos LIMIT $7) q
-    WHERE o.place >= m.place
-    ORDER BY q.relation_pos LIMIT $7) p
-  JOIN newsgraph.relation r ON r.pos = p.relation_pos${record ? `
-  CROSS JOIN LATERAL ${EDGE_RECORD}` : ''}`;
+      SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
+      CROSS JOIN LATERAL (
+        SELECT relation_pos FROM newsgraph.adjacency a
+        WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
+        ORDER BY a.relation_pos LIMIT $7) q
+      WHERE o.place >= m.place
+      ORDER BY q.relation_pos LIMIT $7) p) p
+  LEFT JOIN newsgraph.relation r ON p.rank <= $7 AND r.pos = p.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}
+  ORDER BY p.k, p.relation_pos`;
 }
 const PAIRS_SQL = pairsSql(true);
 const PAIRS_BARE_SQL = pairsSql(false);
@@ -171,7 +179,9 @@ export async function edgesAmong(
       if (read === undefined || read.complete) continue;
       const wanted = need - positions.length - read.found.length;
       const id = kept[at] ?? '';
-      const mode = nextRead(read.scanned, degrees.get(id) ?? 0, wanted, ends.length - at, view.metWhileKeeping?.has(id) ?? true);
+      // Read pair by pair at once only at the cursor: a later place's pairs in the same round may not be wanted, and
+      // they bring their edges' fields (the scan of a place before it often fills the cap).
+      const mode = nextRead(read.scanned, degrees.get(id) ?? 0, wanted, ends.length - at, at !== cursor || (view.metWhileKeeping?.has(id) ?? true));
       const cost = mode.kind === 'scan' ? mode.rows : DESCENT_COST * (ends.length - at);
       if (at > cursor && rows + cost > BATCH_ROWS) break;
       rows += cost;
@@ -257,7 +267,7 @@ async function pairPlaces(
   },
 ): Promise<void> {
   const { kept, ends, reads, wanted } = state;
-  const rows = await db.read<EdgeRow & { k: number; relation_pos: number }>(state.record ? PAIRS_SQL : PAIRS_BARE_SQL, [
+  const rows = await db.read<Partial<EdgeRow> & { k: number; relation_pos: number }>(state.record ? PAIRS_SQL : PAIRS_BARE_SQL, [
     at.map((i) => kept[i]),
     at.map((i) => reads[i]?.after ?? -1),
     at,
@@ -269,7 +279,7 @@ async function pairPlaces(
   const found = at.map(() => [] as number[]);
   for (const row of rows) {
     found[row.k - 1]?.push(row.relation_pos);
-    state.fields.set(row.relation_pos, edgeOfRow(row));
+    if (row.id !== undefined && row.id !== null) state.fields.set(row.relation_pos, edgeOfRow(row as EdgeRow));
   }
   at.forEach((i, j) => {
     const read = reads[i];
