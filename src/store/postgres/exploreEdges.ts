@@ -66,9 +66,9 @@ const SCAN_BARE_SQL = scanSql(false);
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
  * its own or later, predicates $6 followed, in graph order, at most $7: one descent of `adjacency_pair` per end (each
- * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With the first $7 in
- * drawing order (those that can be drawn: SCAN_SQL), the edge's fields as SCAN_SQL reads them (`record` as there):
- * no statement of their own after this one.
+ * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With the first $8 in
+ * drawing order (at most $7: those that can be drawn, as in SCAN_SQL), the edge's fields as SCAN_SQL reads them
+ * (`record` as there): no statement of their own after this one.
  */
 function pairsSql(record: boolean): string {
   return `SELECT p.k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS} FROM (
@@ -82,7 +82,7 @@ function pairsSql(record: boolean): string {
         ORDER BY a.relation_pos LIMIT $7) q
       WHERE o.place >= m.place
       ORDER BY q.relation_pos LIMIT $7) p) p
-  LEFT JOIN newsgraph.relation r ON p.rank <= $7 AND r.pos = p.relation_pos${record ? `
+  LEFT JOIN newsgraph.relation r ON p.rank <= $8::int AND r.pos = p.relation_pos${record ? `
   LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}
   ORDER BY p.k, p.relation_pos`;
 }
@@ -179,9 +179,7 @@ export async function edgesAmong(
       if (read === undefined || read.complete) continue;
       const wanted = need - positions.length - read.found.length;
       const id = kept[at] ?? '';
-      // Read pair by pair at once only at the cursor: a later place's pairs in the same round may not be wanted, and
-      // they bring their edges' fields (the scan of a place before it often fills the cap).
-      const mode = nextRead(read.scanned, degrees.get(id) ?? 0, wanted, ends.length - at, at !== cursor || (view.metWhileKeeping?.has(id) ?? true));
+      const mode = nextRead(read.scanned, degrees.get(id) ?? 0, wanted, ends.length - at, view.metWhileKeeping?.has(id) ?? true);
       const cost = mode.kind === 'scan' ? mode.rows : DESCENT_COST * (ends.length - at);
       if (at > cursor && rows + cost > BATCH_ROWS) break;
       rows += cost;
@@ -191,7 +189,9 @@ export async function edgesAmong(
     const wanted = need - positions.length;
     await Promise.all([
       scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields, record: view.record }),
-      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, fields, record: view.record }),
+      // A pair read's fields only when it starts at the cursor: a later place's relations may not be drawn (a scan of
+      // a place before it often fills the cap); those drawn after all are read at the end (`edgeFields`).
+      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, fieldsFor: pairs[0] === cursor ? wanted : 0, fields, record: view.record }),
     ]);
   }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges, fields };
@@ -262,6 +262,8 @@ async function pairPlaces(
     readonly reads: PlaceRead[];
     readonly predicates: string[] | null;
     readonly wanted: number;
+    /** Fields are read for the first `fieldsFor` relations found in drawing order. */
+    readonly fieldsFor: number;
     readonly fields: Map<number, EdgeFields>;
     readonly record: boolean;
   },
@@ -275,6 +277,7 @@ async function pairPlaces(
     ends.map((_, i) => i),
     state.predicates,
     wanted,
+    state.fieldsFor,
   ]);
   const found = at.map(() => [] as number[]);
   for (const row of rows) {
