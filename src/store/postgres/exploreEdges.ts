@@ -117,14 +117,9 @@ export type PlaceReadMode = { readonly kind: 'scan'; readonly rows: number } | {
  * it is short, else pair by pair. A density measured on the first rows does not tell the next ones (a hub's
  * relations to the drawing crowd its first rows, where the kept entities were met): scans grown by that estimate
  * went on 20 statements for one view.
- * `metWhileKeeping`: whether the rings read this place's relations while keeping entities (its first relations then
- * reach the drawing). A hub whose relations were not read (a first ring's entity after the one that filled the
- * limit) has its relations to the drawing anywhere in its list: it is read pair by pair at once when that is the
- * cheaper read (at 100,000 articles, such hubs' first FIRST_SCAN rows held none in most views, and cost a statement).
  */
-export function nextRead(scanned: number, degree: number, wanted: number, endsAfter: number, metWhileKeeping = true): PlaceReadMode {
+export function nextRead(scanned: number, degree: number, wanted: number, endsAfter: number): PlaceReadMode {
   const left = Math.max(0, degree - scanned);
-  if (scanned === 0 && !metWhileKeeping && left > FIRST_SCAN * 1.25 && DESCENT_COST * endsAfter < FIRST_SCAN) return { kind: 'pairs' };
   if (scanned === 0) return { kind: 'scan', rows: Math.max(1, left <= FIRST_SCAN * 1.25 ? left : FIRST_SCAN) };
   if (left <= 2 * (DESCENT_COST * endsAfter + wanted)) return { kind: 'scan', rows: Math.max(1, left) };
   return { kind: 'pairs' };
@@ -145,8 +140,6 @@ export async function edgesAmong(
     readonly maxEdges: number;
     /** Whether the edges' fields held only by the records are wanted (exploreRecords.ts RECORD_EDGE_FIELDS). */
     readonly record: boolean;
-    /** The kept entities whose relations the rings read while keeping (exploreRings.ts `metWhileKeeping`); all when absent. */
-    readonly metWhileKeeping?: ReadonlySet<string>;
   },
 ): Promise<{ positions: number[]; truncated: boolean; fields: Map<number, EdgeFields> }> {
   const { kept, degrees, maxEdges } = view;
@@ -178,8 +171,7 @@ export async function edgesAmong(
       const read = reads[at];
       if (read === undefined || read.complete) continue;
       const wanted = need - positions.length - read.found.length;
-      const id = kept[at] ?? '';
-      const mode = nextRead(read.scanned, degrees.get(id) ?? 0, wanted, ends.length - at, view.metWhileKeeping?.has(id) ?? true);
+      const mode = nextRead(read.scanned, degrees.get(kept[at] ?? '') ?? 0, wanted, ends.length - at);
       const cost = mode.kind === 'scan' ? mode.rows : DESCENT_COST * (ends.length - at);
       if (at > cursor && rows + cost > BATCH_ROWS) break;
       rows += cost;

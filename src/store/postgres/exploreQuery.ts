@@ -81,7 +81,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   let degreesRead: (degrees: ReadonlyMap<string, number>) => void = () => undefined;
   const degreesOfNodes = new Promise<ReadonlyMap<string, number>>((resolve) => (degreesRead = resolve));
   const hubs = reads.hubs === undefined ? undefined : { ...reads.hubs, degreeOf: async (id: string) => (await degreesOfNodes).get(id) };
-  const { kept, metWhileKeeping, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET, ...(hubs ? { hubs } : {}) });
+  const { kept, counted } = await keepRings(db, args.center, { depth, predicates, limit, countBudget: COUNT_BUDGET, ...(hubs ? { hubs } : {}) });
   counted.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
@@ -104,7 +104,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // load); left unread when it asks for none (`articles: false`).
   const eager = args.articles !== false;
   const entityRecords = once(() => reads.entities(keptIds));
-  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE, record: edgeRecords, metWhileKeeping }).then(async (edges) => {
+  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE, record: edgeRecords }).then(async (edges) => {
     const missing = edges.positions.filter((pos) => !edges.fields.has(pos));
     const [more, records] = await Promise.all([edgeFields(db, missing, edgeRecords), eager ? reads.relations(edges.positions) : undefined]);
     return { edges, fields: new Map([...edges.fields, ...more]), records };

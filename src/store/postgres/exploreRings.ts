@@ -90,10 +90,8 @@ export async function keepRings(
     /** The hubs' lists kept for the count (hubPrefixes.ts), with the corpus served and the kept entities' degrees. */
     readonly hubs?: HubCount;
   },
-): Promise<{ readonly kept: RingsResult['kept']; readonly metWhileKeeping: ReadonlySet<string>; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
+): Promise<{ readonly kept: RingsResult['kept']; readonly counted: Promise<Omit<RingsResult, 'kept'>> }> {
   const { depth, predicates, limit } = options;
-  // The entities whose relations were read (a part at least) while entities were still kept (exploreEdges.ts).
-  const metWhileKeeping = new Set<string>();
   const wanted = predicates === undefined ? null : new Set(predicates);
   const seen = new Set<string>([id]);
   const kept = [{ id, distance: 0 }];
@@ -113,7 +111,6 @@ export async function keepRings(
         if (row.ringIndex !== current) {
           current = row.ringIndex;
           readOfCurrent = 0;
-          metWhileKeeping.add(frontier[current] ?? '');
         }
         readOfCurrent++;
         if (wanted === null || wanted.has(row.predicate)) {
@@ -136,9 +133,9 @@ export async function keepRings(
     }
     // The entities kept are final from here on: only counting is left.
     const counted = countRest(db, { ...options, distance, rest, frontier, next, seen, visits });
-    return { kept, metWhileKeeping, counted };
+    return { kept, counted };
   }
-  return { kept, metWhileKeeping, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
+  return { kept, counted: Promise.resolve({ reachable: seen.size, exact: true }) };
 }
 
 /** What the count needs to answer from a hub's kept list (hubPrefixes.ts) when the budget runs out inside it. */
