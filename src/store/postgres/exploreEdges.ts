@@ -38,27 +38,22 @@ const DESCENT_COST = 8;
  * For each place $1 (read after relation $2, at most $3 rows scanned): its relations in graph order whose other end
  * is among $4 (the ends drawn from the batch's first place on) by a predicate of $5 (NULL: all), `hit`, at most
  * $6 - 1 of them, and the row where the scan stopped at its bound (`n` = $3), hit or not: so the reader knows where
- * to go on from. `n` counts the rows scanned. With each hit that can be drawn, the edge's fields (exploreRecords.ts):
- * a view's relations are usually all found by this one statement, their fields with them; `record`: with the fields
- * only the relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
- * A hit that can be drawn: one of the batch's first $6 - 1 hits in drawing order (place, then graph order), since
- * every hit before it is drawn before it and fewer than $6 are wanted; the others come without fields.
+ * to go on from. `n` counts the rows scanned. With each hit, the edge's fields (exploreRecords.ts): a view's
+ * relations are usually all found by this one statement, their fields with them; `record`: with the fields only the
+ * relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
  */
 function scanSql(record: boolean): string {
-  return `SELECT x.k, x.relation_pos, x.other, x.hit, x.n, x.bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS} FROM (
-    SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound,
-      count(*) FILTER (WHERE s.hit) OVER (ORDER BY f.k, s.relation_pos) AS rank
-    FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
-    CROSS JOIN LATERAL (
-      SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
-        SELECT a.relation_pos, a.other, a.predicate, row_number() OVER (ORDER BY a.relation_pos) AS n FROM (
-          SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
-          WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
-      WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
-      ORDER BY a.relation_pos LIMIT $6) s) x
-  LEFT JOIN newsgraph.relation r ON x.hit AND x.rank < $6 AND r.pos = x.relation_pos${record ? `
-  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}
-  ORDER BY x.k, x.relation_pos`;
+  return `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
+  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
+  CROSS JOIN LATERAL (
+    SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
+      SELECT a.relation_pos, a.other, a.predicate, row_number() OVER (ORDER BY a.relation_pos) AS n FROM (
+        SELECT relation_pos, other, predicate FROM newsgraph.adjacency a
+        WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
+    WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
+    ORDER BY a.relation_pos LIMIT $6) s
+  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
 }
 const SCAN_SQL = scanSql(true);
 const SCAN_BARE_SQL = scanSql(false);
@@ -66,25 +61,24 @@ const SCAN_BARE_SQL = scanSql(false);
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
  * its own or later, predicates $6 followed, in graph order, at most $7: one descent of `adjacency_pair` per end (each
- * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. With the first $8 in
- * drawing order (at most $7: those that can be drawn, as in SCAN_SQL), the edge's fields as SCAN_SQL reads them
- * (`record` as there): no statement of their own after this one.
+ * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. When $8, the first place's
+ * relations come with the edge's fields as SCAN_SQL reads them (`record` as there): the reader asks it when that place
+ * is the first one still open, so that all of them are drawn, and they need no statement of their own afterwards
+ * (the other places' relations may not be drawn: their fields are read at the end, when they are).
  */
 function pairsSql(record: boolean): string {
-  return `SELECT p.k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS} FROM (
-    SELECT m.k::int AS k, p.relation_pos, row_number() OVER (ORDER BY m.k, p.relation_pos) AS rank
-    FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
+  return `SELECT m.k::int AS k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
+  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
+  CROSS JOIN LATERAL (
+    SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
     CROSS JOIN LATERAL (
-      SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
-      CROSS JOIN LATERAL (
-        SELECT relation_pos FROM newsgraph.adjacency a
-        WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
-        ORDER BY a.relation_pos LIMIT $7) q
-      WHERE o.place >= m.place
-      ORDER BY q.relation_pos LIMIT $7) p) p
-  LEFT JOIN newsgraph.relation r ON p.rank <= $8::int AND r.pos = p.relation_pos${record ? `
-  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}
-  ORDER BY p.k, p.relation_pos`;
+      SELECT relation_pos FROM newsgraph.adjacency a
+      WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
+      ORDER BY a.relation_pos LIMIT $7) q
+    WHERE o.place >= m.place
+    ORDER BY q.relation_pos LIMIT $7) p
+  LEFT JOIN newsgraph.relation r ON $8::boolean AND m.k = 1 AND r.pos = p.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
 }
 const PAIRS_SQL = pairsSql(true);
 const PAIRS_BARE_SQL = pairsSql(false);
@@ -181,9 +175,7 @@ export async function edgesAmong(
     const wanted = need - positions.length;
     await Promise.all([
       scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields, record: view.record }),
-      // A pair read's fields only when it starts at the cursor: a later place's relations may not be drawn (a scan of
-      // a place before it often fills the cap); those drawn after all are read at the end (`edgeFields`).
-      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, fieldsFor: pairs[0] === cursor ? wanted : 0, fields, record: view.record }),
+      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, firstIsOpen: pairs[0] === cursor, fields, record: view.record }),
     ]);
   }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges, fields };
@@ -254,8 +246,8 @@ async function pairPlaces(
     readonly reads: PlaceRead[];
     readonly predicates: string[] | null;
     readonly wanted: number;
-    /** Fields are read for the first `fieldsFor` relations found in drawing order. */
-    readonly fieldsFor: number;
+    /** Whether the first place is the first one still open (its relations found are all drawn: read with their fields). */
+    readonly firstIsOpen: boolean;
     readonly fields: Map<number, EdgeFields>;
     readonly record: boolean;
   },
@@ -269,7 +261,7 @@ async function pairPlaces(
     ends.map((_, i) => i),
     state.predicates,
     wanted,
-    state.fieldsFor,
+    state.firstIsOpen,
   ]);
   const found = at.map(() => [] as number[]);
   for (const row of rows) {
