@@ -20,29 +20,37 @@ export const COUNT_BUDGET = 25_000;
 /** Relations drawn per entity drawn, at most. */
 export const EDGES_PER_NODE = 4;
 
+/**
+ * An entity drawn. `name` and `time` are absent only when the query said the answer asks for neither
+ * (ExploreQuery.fields): the PostgreSQL store then leaves the records they come from unread.
+ */
 export interface ExplorerNode {
   readonly id: string;
-  readonly name: string;
+  readonly name?: string;
   readonly kind: EntityKind;
   readonly x: number;
   readonly y: number;
   readonly distance: number;
   readonly degree: number;
-  readonly time: string | null;
+  readonly time?: string | null;
   readonly articles: ArticlesOrLater;
 }
 
+/**
+ * A relation drawn. `modality`, `origin`, `attributedTo` and `time` are absent only when the query said the answer
+ * asks for none of them (ExploreQuery.fields): the PostgreSQL store then leaves the records they come from unread.
+ */
 export interface ExplorerEdge {
   readonly id: string;
   readonly predicate: string;
   readonly source: string;
   readonly target: string;
   readonly negated: boolean;
-  readonly modality: string;
-  readonly origin: RelationOrigin;
-  readonly attributedTo: string | null;
+  readonly modality?: string;
+  readonly origin?: RelationOrigin;
+  readonly attributedTo?: string | null;
   readonly event: string | null;
-  readonly time: string | null;
+  readonly time?: string | null;
   readonly articles: ArticlesOrLater;
 }
 
@@ -147,6 +155,19 @@ export interface ExploreQuery {
   readonly connectTo?: readonly string[];
   /** False when the answer asks no article field of the nodes or edges (a store may then leave their records unread). */
   readonly articles?: boolean;
+  /**
+   * The fields the answer asks of the nodes and of the edges (schema/explorer.graphql's names, `__typename` and the
+   * article fields included), when the caller knows them; undefined: any. A store may then leave out the fields that
+   * are not asked among those ExplorerNode and ExplorerEdge mark optional (the PostgreSQL store reads them from the
+   * records, and leaves the records unread when none is asked); every other field is always there.
+   */
+  readonly fields?: ExploreFields;
+}
+
+/** The fields asked of the nodes and of the edges (ExploreQuery.fields). */
+export interface ExploreFields {
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
 }
 
 /**

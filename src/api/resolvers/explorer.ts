@@ -4,7 +4,7 @@
  * lists of the answer at `first`.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { withArticles, type ArticlesOrLater, type ExplorerEdge, type ExplorerView } from '../../graph/explore.js';
+import { withArticles, type ArticlesOrLater, type ExploreFields, type ExplorerEdge, type ExplorerView } from '../../graph/explore.js';
 import type { GraphStore } from '../../store/index.js';
 import { checkPredicates, checkRange } from './common.js';
 import { originName, type RelationOriginName } from './relation.js';
@@ -39,7 +39,46 @@ export async function exploreView(store: GraphStore, args: ExploreArgs, info?: G
     ...(predicates !== undefined ? { predicates } : {}),
     ...(args.connectTo ? { connectTo: args.connectTo } : {}),
     ...(info !== undefined && !asksForArticles(info) ? { articles: false } : {}),
+    ...withFields(info === undefined ? undefined : fieldsAsked(info)),
   });
+}
+
+function withFields(fields: ExploreFields | undefined): { fields?: ExploreFields } {
+  return fields === undefined ? {} : { fields };
+}
+
+/**
+ * The fields the selection under `explore` asks of its `nodes` and of its `edges` (fragments followed; under an alias
+ * too); undefined on a doubt (a fragment not found), which a store reads as "any field".
+ */
+function fieldsAsked(info: GraphQLResolveInfo): ExploreFields | undefined {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  let doubt = false;
+  const visit = (set: SelectionSetNode | undefined, into: (field: string, selection: SelectionSetNode | undefined) => void, followed: Set<string>): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) into(selection.name.value, selection.selectionSet);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, into, followed);
+      else if (!followed.has(selection.name.value)) {
+        followed.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment === undefined) doubt = true;
+        else visit(fragment.selectionSet, into, followed);
+      }
+    }
+  };
+  const item = (names: Set<string>) => (field: string) => names.add(field);
+  for (const node of info.fieldNodes) {
+    visit(
+      node.selectionSet,
+      (field, selection) => {
+        if (field === 'nodes') visit(selection, item(nodes), new Set());
+        if (field === 'edges') visit(selection, item(edges), new Set());
+      },
+      new Set(),
+    );
+  }
+  return doubt ? undefined : { nodes: [...nodes], edges: [...edges] };
 }
 
 const ARTICLE_FIELDS = new Set(['articleIds', 'articleCount', 'firstPublished', 'lastPublished']);
@@ -65,6 +104,11 @@ function articleIds(item: { readonly articles: ArticlesOrLater }, args: { readon
   return withArticles(item.articles, (a) => a.ids.slice(0, first));
 }
 
+/** A field left out of a view although the answer asks it (ExploreQuery.fields): the store's mistake, never the user's. */
+function unread(field: string): never {
+  throw new Error(`explore: the store left out the edges' ${field}, which the answer asks.`);
+}
+
 /** The part that goes under Query. */
 export function explorerQueryResolvers(store: GraphStore) {
   return {
@@ -83,6 +127,6 @@ export function explorerTypeResolvers() {
   };
   return {
     ExplorerNode: articleFields,
-    ExplorerEdge: { ...articleFields, origin: (edge: ExplorerEdge): RelationOriginName => originName(edge.origin) },
+    ExplorerEdge: { ...articleFields, origin: (edge: ExplorerEdge): RelationOriginName => originName(edge.origin ?? unread('origin')) },
   };
 }

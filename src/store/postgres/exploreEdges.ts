@@ -20,14 +20,17 @@
  * scan (its generic plan tests the end list element by element: 8 ms instead of 0.5 for the same 3,000 rows).
  */
 import type { Connections } from './connections.js';
-import { EDGE_COLUMNS, EDGE_RECORD, edgeOfRow, type EdgeFields, type EdgeRow } from './exploreRecords.js';
+import { EDGE_BARE_COLUMNS, EDGE_COLUMNS, EDGE_RECORD, edgeOfRow, type EdgeFields, type EdgeRow } from './exploreRecords.js';
 
 /** Rows a place's first read scans at most (a hub's relations to the drawing are found early, or are sparse). */
 export const FIRST_SCAN = 4_096;
 /** Rows one statement scans at most over its places (the first place always goes, whatever its bound). */
 export const BATCH_ROWS = 5_000;
-/** Places per statement at most. */
-const BATCH_PLACES = 64;
+/**
+ * Places per statement at most: the rows are bounded by BATCH_ROWS, so most of the 200 places of a view (a relation
+ * or two each) go in one statement (at 64, a view whose cap is not reached read its last places in three or four).
+ */
+const BATCH_PLACES = 256;
 /** One index descent (a pair look-up) costs about as much as scanning this many adjacency rows. */
 const DESCENT_COST = 8;
 
@@ -36,9 +39,11 @@ const DESCENT_COST = 8;
  * is among $4 (the ends drawn from the batch's first place on) by a predicate of $5 (NULL: all), `hit`, at most
  * $6 - 1 of them, and the row where the scan stopped at its bound (`n` = $3), hit or not: so the reader knows where
  * to go on from. `n` counts the rows scanned. With each hit, the edge's fields (exploreRecords.ts): a view's
- * relations are usually all found by this one statement, their fields with them.
+ * relations are usually all found by this one statement, their fields with them; `record`: with the fields only the
+ * relation's record holds (EDGE_RECORD), else from the table's columns alone (EDGE_BARE_COLUMNS).
  */
-const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${EDGE_COLUMNS}
+function scanSql(record: boolean): string {
+  return `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int AS n, s.n = f.scan AS bound, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
   FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS f(id, after, scan, k)
   CROSS JOIN LATERAL (
     SELECT a.relation_pos, a.other, a.n, (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) AS hit FROM (
@@ -47,15 +52,23 @@ const SCAN_SQL = `SELECT f.k::int AS k, s.relation_pos, s.other, s.hit, s.n::int
         WHERE a.entity = f.id AND a.relation_pos > f.after ORDER BY a.relation_pos LIMIT f.scan) a) a
     WHERE (a.other = ANY($4::text[]) AND ($5::text[] IS NULL OR a.predicate = ANY($5::text[]))) OR a.n = f.scan
     ORDER BY a.relation_pos LIMIT $6) s
-  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos
-  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL`;
+  LEFT JOIN newsgraph.relation r ON s.hit AND r.pos = s.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
+}
+const SCAN_SQL = scanSql(true);
+const SCAN_BARE_SQL = scanSql(false);
 
 /**
  * For each place $1 (entity, read after relation $2, its place $3): its relations to the ends $4 whose place $5 is
  * its own or later, predicates $6 followed, in graph order, at most $7: one descent of `adjacency_pair` per end (each
- * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged.
+ * cut at $7, so that two hubs' thousands of shared relations are not read whole), merged. When $8, the first place's
+ * relations come with the edge's fields as SCAN_SQL reads them (`record` as there): the reader asks it when that place
+ * is the first one still open, so that all of them are drawn, and they need no statement of their own afterwards
+ * (the other places' relations may not be drawn: their fields are read at the end, when they are).
  */
-const PAIRS_SQL = `SELECT m.k::int AS k, p.relation_pos FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
+function pairsSql(record: boolean): string {
+  return `SELECT m.k::int AS k, p.relation_pos, ${record ? EDGE_COLUMNS : EDGE_BARE_COLUMNS}
+  FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS m(id, after, place, k)
   CROSS JOIN LATERAL (
     SELECT q.relation_pos FROM unnest($4::text[], $5::int[]) AS o(id, place)
     CROSS JOIN LATERAL (
@@ -63,7 +76,12 @@ const PAIRS_SQL = `SELECT m.k::int AS k, p.relation_pos FROM unnest($1::text[], 
       WHERE a.entity = m.id AND a.other = o.id AND a.relation_pos > m.after AND ($6::text[] IS NULL OR a.predicate = ANY($6))
       ORDER BY a.relation_pos LIMIT $7) q
     WHERE o.place >= m.place
-    ORDER BY q.relation_pos LIMIT $7) p`;
+    ORDER BY q.relation_pos LIMIT $7) p
+  LEFT JOIN newsgraph.relation r ON $8::boolean AND m.k = 1 AND r.pos = p.relation_pos${record ? `
+  LEFT JOIN LATERAL ${EDGE_RECORD} ON r.pos IS NOT NULL` : ''}`;
+}
+const PAIRS_SQL = pairsSql(true);
+const PAIRS_BARE_SQL = pairsSql(false);
 
 interface ScanRow extends Partial<EdgeRow> {
   k: number;
@@ -114,6 +132,8 @@ export async function edgesAmong(
     readonly degrees: ReadonlyMap<string, number>;
     readonly followed: ReadonlySet<string> | null;
     readonly maxEdges: number;
+    /** Whether the edges' fields held only by the records are wanted (exploreRecords.ts RECORD_EDGE_FIELDS). */
+    readonly record: boolean;
   },
 ): Promise<{ positions: number[]; truncated: boolean; fields: Map<number, EdgeFields> }> {
   const { kept, degrees, maxEdges } = view;
@@ -154,8 +174,8 @@ export async function edgesAmong(
     }
     const wanted = need - positions.length;
     await Promise.all([
-      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields }),
-      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted }),
+      scans.length === 0 ? undefined : scanPlaces(db, scans, { kept, ends, place, reads, predicates, cursor, wanted, degrees, fields, record: view.record }),
+      pairs.length === 0 ? undefined : pairPlaces(db, pairs, { kept, ends, reads, predicates, wanted, firstIsOpen: pairs[0] === cursor, fields, record: view.record }),
     ]);
   }
   return { positions: positions.slice(0, maxEdges), truncated: positions.length > maxEdges, fields };
@@ -174,12 +194,13 @@ async function scanPlaces(
     readonly wanted: number;
     readonly degrees: ReadonlyMap<string, number>;
     readonly fields: Map<number, EdgeFields>;
+    readonly record: boolean;
   },
 ): Promise<void> {
   const { kept, place, reads, cursor, wanted } = state;
   // Each place needs at most `wanted` relations; one row more for the row where a scan stops at its bound.
   const limit = wanted + 1;
-  const rows = await db.readPlanned<ScanRow>(SCAN_SQL, [
+  const rows = await db.readPlanned<ScanRow>(state.record ? SCAN_SQL : SCAN_BARE_SQL, [
     scans.map((s) => kept[s.at]),
     scans.map((s) => reads[s.at]?.after ?? -1),
     scans.map((s) => s.rows),
@@ -219,10 +240,20 @@ async function scanPlaces(
 async function pairPlaces(
   db: Connections,
   at: readonly number[],
-  state: { readonly kept: readonly string[]; readonly ends: readonly string[]; readonly reads: PlaceRead[]; readonly predicates: string[] | null; readonly wanted: number },
+  state: {
+    readonly kept: readonly string[];
+    readonly ends: readonly string[];
+    readonly reads: PlaceRead[];
+    readonly predicates: string[] | null;
+    readonly wanted: number;
+    /** Whether the first place is the first one still open (its relations found are all drawn: read with their fields). */
+    readonly firstIsOpen: boolean;
+    readonly fields: Map<number, EdgeFields>;
+    readonly record: boolean;
+  },
 ): Promise<void> {
   const { kept, ends, reads, wanted } = state;
-  const rows = await db.read<{ k: number; relation_pos: number }>(PAIRS_SQL, [
+  const rows = await db.read<Partial<EdgeRow> & { k: number; relation_pos: number }>(state.record ? PAIRS_SQL : PAIRS_BARE_SQL, [
     at.map((i) => kept[i]),
     at.map((i) => reads[i]?.after ?? -1),
     at,
@@ -230,12 +261,17 @@ async function pairPlaces(
     ends.map((_, i) => i),
     state.predicates,
     wanted,
+    state.firstIsOpen,
   ]);
   const found = at.map(() => [] as number[]);
-  for (const row of rows) found[row.k - 1]?.push(row.relation_pos);
+  for (const row of rows) {
+    found[row.k - 1]?.push(row.relation_pos);
+    if (row.id !== undefined && row.id !== null) state.fields.set(row.relation_pos, edgeOfRow(row as EdgeRow));
+  }
   at.forEach((i, j) => {
     const read = reads[i];
-    const own = found[j] ?? [];
+    // In graph order (the join with the relations may hand them in another).
+    const own = (found[j] ?? []).sort((a, b) => a - b);
     if (read === undefined) return;
     read.found.push(...own);
     const last = own[own.length - 1];

@@ -9,7 +9,10 @@
  * rows), then at once the count (`reachable`, up to COUNT_BUDGET rows counted in SQL) and the nodes' places,
  * degrees and fields (which also tell an unknown centre: no look-up of its own), then the relations drawn with their
  * fields (usually one statement). The records (for the nodes' and edges' articles) are read beside, unless the
- * answer asks for no article field (`articles: false`, which the API passes for such a selection).
+ * answer asks for no article field (`articles: false`, which the API passes for such a selection). The fields only
+ * the records hold (a node's name and time; an edge's modality, origin, attributedTo and time) are picked out of
+ * them in SQL, unless the answer asks none of them (`fields`, which the API passes too): then no record is read at
+ * all, the tables' columns answer (the bench's `nodes { id x y } edges { id }`).
  */
 import { NewsgraphError } from '../../errors.js';
 import {
@@ -27,7 +30,7 @@ import {
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { edgesAmong } from './exploreEdges.js';
-import { edgeFields, nodeFields } from './exploreRecords.js';
+import { edgeFields, needsRecords, nodeFields, RECORD_EDGE_FIELDS, RECORD_NODE_FIELDS } from './exploreRecords.js';
 import { keepRings } from './exploreRings.js';
 import type { HubPrefixes } from './hubPrefixes.js';
 import { isSlim } from './slimRecords.js';
@@ -83,7 +86,11 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   const keptIds = kept.map((n) => n.id);
   const followed = predicates === undefined ? null : new Set(predicates);
   // The nodes' places, degrees and fields (the degrees tell how to read the relations drawn).
-  const nodeRows = await nodeFields(db, [...new Set([...keptIds, ...connectTo])]).catch((error: unknown) => {
+  // The records' fields (a node's name and time; an edge's modality, origin, attributedTo and time) only when the
+  // answer may ask one of them (ExploreQuery.fields): the bench's `nodes { id x y } edges { id }` asks none.
+  const nodeRecords = needsRecords(args.fields?.nodes, RECORD_NODE_FIELDS);
+  const edgeRecords = needsRecords(args.fields?.edges, RECORD_EDGE_FIELDS);
+  const nodeRows = await nodeFields(db, [...new Set([...keptIds, ...connectTo])], nodeRecords).catch((error: unknown) => {
     degreesRead(new Map()); // the count then counts in SQL (and the view fails anyway)
     throw error;
   });
@@ -97,9 +104,9 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   // load); left unread when it asks for none (`articles: false`).
   const eager = args.articles !== false;
   const entityRecords = once(() => reads.entities(keptIds));
-  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE }).then(async (edges) => {
+  const drawn = edgesAmong(db, { kept: keptIds, connectTo, degrees, followed, maxEdges: kept.length * EDGES_PER_NODE, record: edgeRecords }).then(async (edges) => {
     const missing = edges.positions.filter((pos) => !edges.fields.has(pos));
-    const [more, records] = await Promise.all([edgeFields(db, missing), eager ? reads.relations(edges.positions) : undefined]);
+    const [more, records] = await Promise.all([edgeFields(db, missing, edgeRecords), eager ? reads.relations(edges.positions) : undefined]);
     return { edges, fields: new Map([...edges.fields, ...more]), records };
   });
   const [{ edges, fields, records }, entities, known, { reachable, exact }] = await Promise.all([
@@ -122,7 +129,8 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
             const whole = record === undefined ? undefined : await reads.wholeEntity(record);
             return articlesIn(whole?.articles ?? [], await reads.articleOrder());
           });
-    return [{ id, name: row.name, kind: row.kind, x: row.x, y: row.y, distance, degree: row.degree, time: row.time, articles }];
+    const fromRecord = row.name === undefined ? {} : { name: row.name, time: row.time ?? null };
+    return [{ id, ...fromRecord, kind: row.kind, x: row.x, y: row.y, distance, degree: row.degree, articles }];
   });
   const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
     const edge = fields.get(pos);
@@ -137,8 +145,9 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
             const whole = record === undefined ? undefined : await reads.wholeRelation(record);
             return articlesIn(whole === undefined ? [] : evidenceArticles(whole), await reads.articleOrder());
           });
-    const { id, predicate, subject, object, negated, modality, origin, attributedTo, event, time } = edge;
-    return [{ id, predicate, source: subject, target: object, negated, modality, origin, attributedTo, event, time, articles }];
+    const { id, predicate, subject, object, negated, event } = edge;
+    const fromRecord = edge.origin === undefined ? {} : { modality: edge.modality, origin: edge.origin, attributedTo: edge.attributedTo ?? null, time: edge.time ?? null };
+    return [{ id, predicate, source: subject, target: object, negated, ...fromRecord, event, articles }];
   });
   return {
     center: args.center,
