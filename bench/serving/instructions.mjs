@@ -7,8 +7,11 @@
 // calls for both servers). Each server is started under callgrind, warmed up, then for each round and question, in
 // turn (interleaved, so that no server is measured only early or only late): its counters zeroed
 // (`callgrind_control -z`), a fixed number of requests sent (autocannon `amount`), its counters dumped and read.
-// Per request = the dump's total / the requests. Under valgrind a request takes about a millisecond; the count is
-// the same.
+// Per request = the dump's total / the requests. Under valgrind a request takes 1-3 ms of CPU. Caveat: what a server
+// does per unit of time (node's connection checks, the body sweeper, V8's concurrent marking and compilation) is
+// counted too, and is spread over few requests when the machine is loaded and the counted process gets a small share
+// of a core: on a busy machine newsgraph's counts moved 2-6x between rounds (docs/design-choices.md, `hitpath`); read
+// them on a quiet machine, with several rounds.
 // The servers: `bare` (bare.mjs, replaying newsgraph's cached answer byte for byte, as the benchmark's baseline),
 // `newsgraph` (`dist/cli/bin.js serve`, this build), and with --compare-dist DIR another build's serve (an A/B of
 // the hit path). All with the node flags `newsgraph serve` gives its server process (one process: no re-execution).
