@@ -91,8 +91,9 @@ export function renderReport({ summary, scale, http, query, postgres, resultsDir
     return xs[xs.length >> 1];
   };
   // The bare server's CPU per request over newsgraph's, median over the questions: the steadier figure.
+  // For the cached answer, the median of the per-round ratios when the rounds measured it (http.mjs `method`).
   const cpuRatio = (which) => {
-    const ratios = httpRows.map((r) => (r.baseline.cpuUsPerRequest && which(r).cpuUsPerRequest ? r.baseline.cpuUsPerRequest / which(r).cpuUsPerRequest : null)).filter((x) => x !== null);
+    const ratios = httpRows.map((r) => (which(r) === r.repeated && r.repeatedCpuRatio ? r.repeatedCpuRatio.median : r.baseline.cpuUsPerRequest && which(r).cpuUsPerRequest ? r.baseline.cpuUsPerRequest / which(r).cpuUsPerRequest : null)).filter((x) => x !== null);
     if (ratios.length === 0) return '';
     ratios.sort((a, b) => a - b);
     return `; by server CPU per request ${ratio(ratios[ratios.length >> 1])} (median)`;
@@ -176,7 +177,7 @@ export function renderReport({ summary, scale, http, query, postgres, resultsDir
       r.name,
       r.bytes.toLocaleString('en'),
       r.baseline.rps.toFixed(0),
-      `${r.repeated.rps.toFixed(0)} (${ratio(r.repeatedRatio)})`,
+      `${r.repeated.rps.toFixed(0)} (${ratio(r.repeatedRatio)}${r.repeatedRatioRange && r.repeatedRatioRange.rounds.length > 1 ? `, rounds ${ratio(r.repeatedRatioRange.min)}-${ratio(r.repeatedRatioRange.max)}; by CPU ${r.repeatedCpuRatio ? ratio(r.repeatedCpuRatio.median) : '—'}` : ''})`,
       `${r.fresh.rps.toFixed(0)} (${ratio(r.freshRatio)})`,
       `${r.baseline.p99} / ${r.repeated.p99} / ${r.fresh.p99}`,
       `${cpu(r.baseline)} / ${cpu(r.repeated)} / ${cpu(r.fresh)}`,
@@ -238,7 +239,7 @@ ${scaleTable}
 ${queries.section}
 ## HTTP: a repeated question, a new one, and a bare server writing the same bytes
 
-${measuredLine(http.measured)} On the ${biggest.articles.toLocaleString('en')}-article corpus; four processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes, and Apollo's floor: \`node:http\`, \`JSON.parse\` and Apollo with the same schema and resolvers and nothing else of newsgraph's, \`bench/serving/floor.mjs\`, which must send the same bytes); autocannon from a fifth, ${summary.options.connections} connections, ${summary.options.seconds} s per measurement, one measurement at a time.
+${measuredLine(http.measured)} On the ${biggest.articles.toLocaleString('en')}-article corpus; four processes (newsgraph with its response cache, newsgraph with \`responseCacheBytes: 0\` so that every request executes, a bare \`node:http\` server that reads the request and writes newsgraph's exact answer bytes, and Apollo's floor: \`node:http\`, \`JSON.parse\` and Apollo with the same schema and resolvers and nothing else of newsgraph's, \`bench/serving/floor.mjs\`, which must send the same bytes); autocannon from a fifth, ${summary.options.connections} connections, one measurement at a time. ${http.method === 'rounds' ? `The bare servers and newsgraph cached are measured in ${http.rounds} rounds of ${Math.max(1, Math.round(summary.options.seconds / 3))} s each, in turn, the order reversed every other round, each server left to finish its requests in flight before the next; a cached ratio is the median of the per-round ratios (their range in the table), so that the load, which moves between rounds, moves both sides of a ratio alike. The uncached server and Apollo's floor: one measurement of ${summary.options.seconds} s each. The baselines run in a session of their own, as newsgraph's server process does (with the kernel's autogroup scheduling, a server in the benchmark's session was favoured: docs/design-choices.md, section \`hitpath\`).` : `${summary.options.seconds} s per measurement.`}
 
 ${httpTable}
 

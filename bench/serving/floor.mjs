@@ -43,3 +43,4 @@ const server = createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}/graphql` })}\n`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('disconnect', () => process.exit(0)); // the benchmark that started it (http.mjs startChild) is gone

@@ -16,9 +16,19 @@ import { fileURLToPath } from 'node:url';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 
-/** Starts a script (with node flags) that prints {url} as its first line; resolves with the URL and the child. */
+/**
+ * Starts a script (with node flags) that prints {url} as its first line; resolves with the URL and the child.
+ * In a session of its own (`detached`, setsid), as `newsgraph serve` runs its server process (serveRespawn.ts):
+ * with the kernel's autogroup scheduling (on here, and on most desktop Linux), a process in another session is
+ * scheduled as a group of its own, a peer of the benchmark's (its client's) group, where one in the benchmark's
+ * session shares that group with the client. Measured (the same bare server twice, 2 s each, 6 alternating rounds,
+ * load average 11-12): the one in a session of its own answered 0.20x-0.87x the requests per second of the one in the
+ * benchmark's, at 1.1x-3.5x the CPU per request. The baselines used to run in the benchmark's session and
+ * newsgraph's server in its own: the comparison favoured the baselines. The IPC channel is for nothing but its
+ * closing: a server in another session would outlive a benchmark that crashed; bare.mjs and floor.mjs exit with it.
+ */
 export function startChild(script, args, nodeFlags = []) {
-  const child = spawn(process.execPath, [...nodeFlags, here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags, here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], detached: true });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve({ url: JSON.parse(line).url, child }));
@@ -135,6 +145,50 @@ function cpuMs(pid) {
   return total;
 }
 
+/**
+ * Waits until the process tree of `pid` has stopped working (at most one clock tick of CPU in 100 ms), at most
+ * `maxMs`: when autocannon stops at the end of a measurement, the requests it had in flight are still being answered
+ * (for an uncached large answer, up to ten of them at 100 ms or more each, interleaved by the execution budget), and
+ * that work would otherwise run during the next measurement, of another server.
+ */
+export async function settle(pid, maxMs = 5000) {
+  const started = Date.now();
+  let last = cpuMs(pid);
+  while (last !== null && Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = cpuMs(pid);
+    if (now === null || now - last <= 10) return;
+    last = now;
+  }
+}
+
+const medianOf = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? null : s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** One server's measurements over the rounds as one: medians of rps, latencies and CPU per request. */
+function summarized(measurements) {
+  const cpu = measurements.map((m) => m.cpuUsPerRequest);
+  return {
+    rps: medianOf(measurements.map((m) => m.rps)),
+    p50: medianOf(measurements.map((m) => m.p50)),
+    p99: medianOf(measurements.map((m) => m.p99)),
+    requests: measurements.reduce((n, m) => n + m.requests, 0),
+    cpuUsPerRequest: cpu.some((c) => c == null) ? null : medianOf(cpu),
+    rounds: measurements,
+  };
+}
+
+/** The median, lowest and highest of per-round ratios `of(round)`, or null when a round has none. */
+function perRound(rounds, of) {
+  const xs = rounds.map(of);
+  if (xs.length === 0 || xs.some((x) => x == null || !Number.isFinite(x))) return null;
+  return { median: medianOf(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs };
+}
+
+const spreadText = (r) => (r === null ? '—' : `${r.median.toFixed(2)}x (${r.min.toFixed(2)}-${r.max.toFixed(2)})`);
+
 /** A GET of an export (`path`) or a POST of a GraphQL body, against the server in process `pid`. */
 export async function load(url, body, seconds, connections, pid) {
   const request = body === undefined ? { method: 'GET' } : { method: 'POST', headers: JSON_HEADERS, body };
@@ -149,7 +203,7 @@ export async function load(url, body, seconds, connections, pid) {
 /**
  * @param {{ snapshot: string, questions: ({ name: string, query: string, variables?: object, operationName?: string } | { name: string, path: string })[], seconds: number, connections: number, workDir: string, warmUpSeconds?: number }} options
  */
-export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true, uncachedToo = true, compareDist, nodeFlags = SERVER_NODE_FLAGS, newsgraphNodeFlags = [], bareHoldingGraph = false }) {
+export async function benchHttp({ snapshot, questions, seconds, connections, workDir, warmUpSeconds = 2, floor = true, uncachedToo = true, compareDist, nodeFlags = SERVER_NODE_FLAGS, newsgraphNodeFlags = [], bareHoldingGraph = false, method = 'rounds', rounds = 4 }) {
   const cached = await startNewsgraph(snapshot, { nodeFlags: newsgraphNodeFlags });
   const uncached = uncachedToo ? await startNewsgraph(snapshot, { cache: false, nodeFlags: newsgraphNodeFlags }) : undefined;
   const other = compareDist === undefined ? undefined : await startNewsgraph(snapshot, { dist: compareDist, nodeFlags: newsgraphNodeFlags });
@@ -201,40 +255,77 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
       }
       for (const [i, q] of usable.entries()) {
         await fetch(target(cached, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body }); // now cached
-        const baseline = await load(`${bare.url}/q/${i}`, q.body, seconds, connections, bare.child.pid);
-        const baselineFlagged = await load(`${bareFlagged.url}/q/${i}`, q.body, seconds, connections, bareFlagged.child.pid);
-        const bareHeavy = heavy === undefined ? null : await load(`${heavy.url}/q/${i}`, q.body, seconds, connections, heavy.child.pid);
-        const repeated = await load(target(cached, q), q.body, seconds, connections, cached.child.pid);
-        const fresh = uncachedToo ? await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid) : null;
-        let compared = null;
-        if (other !== undefined) {
-          await fetch(target(other, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body });
-          compared = await load(target(other, q), q.body, seconds, connections, other.child.pid);
+        if (other !== undefined) await fetch(target(other, q), q.body === undefined ? {} : { method: 'POST', headers: JSON_HEADERS, body: q.body });
+        // The servers the target compares (the bare ones, newsgraph cached, and another build's when asked).
+        const servers = [
+          ['baseline', `${bare.url}/q/${i}`, bare.child.pid],
+          ['baselineFlagged', `${bareFlagged.url}/q/${i}`, bareFlagged.child.pid],
+          ...(heavy === undefined ? [] : [['bareHeavy', `${heavy.url}/q/${i}`, heavy.child.pid]]),
+          ['repeated', target(cached, q), cached.child.pid],
+          ...(other === undefined ? [] : [['compared', target(other, q), other.child.pid]]),
+        ];
+        const measured = {};
+        if (method === 'single') {
+          // The method before the rounds (kept to compare the two): one measurement of `seconds` per server, in turn.
+          for (const [name, url, pid] of servers) measured[name] = await load(url, q.body, seconds, connections, pid);
+        } else {
+          // Rounds: each server measured for a third of `seconds` per round, in turn, the order reversed every other
+          // round, and each left to finish its requests in flight before the next starts. A ratio is taken within
+          // each round (the servers a second or two apart, under the same load) and the median over the rounds
+          // reported with its range: the machine's load moves between rounds far more than within one.
+          const window = Math.max(1, Math.round(seconds / 3));
+          const byRound = [];
+          for (let round = 0; round < rounds; round++) {
+            const m = {};
+            for (const [name, url, pid] of round % 2 === 0 ? servers : [...servers].reverse()) {
+              m[name] = await load(url, q.body, window, connections, pid);
+              await settle(pid);
+            }
+            byRound.push(m);
+          }
+          for (const [name] of servers) measured[name] = summarized(byRound.map((m) => m[name]));
+          measured.byRound = byRound;
         }
+        const { baseline, baselineFlagged, repeated } = measured;
+        const bareHeavy = measured.bareHeavy ?? null;
+        const fresh = uncachedToo ? await load(target(uncached, q), q.body, seconds, connections, uncached.child.pid) : null;
+        if (uncachedToo) await settle(uncached.child.pid);
         // Apollo's floor answers GraphQL only (an export is not Apollo's); it must send the same bytes.
         const floorAnswer = apolloFloor === undefined || q.body === undefined ? undefined : await (await fetch(apolloFloor.url, { method: 'POST', headers: JSON_HEADERS, body: q.body })).text();
         if (floorAnswer !== undefined && floorAnswer !== q.answer) throw new Error(`${q.name}: Apollo's floor answers other bytes than newsgraph`);
         const apollo = floorAnswer === undefined ? null : await load(apolloFloor.url, q.body, seconds, connections, apolloFloor.child.pid);
+        if (apollo !== null) await settle(apolloFloor.child.pid);
+        const roundsOf = measured.byRound ?? [measured];
+        const ratio = (name, base = 'baseline') => perRound(roundsOf, (m) => (m[name] === undefined ? null : m[name].rps / m[base].rps));
+        const cpuRatio = (name, base = 'baseline') => perRound(roundsOf, (m) => (m[name]?.cpuUsPerRequest == null || m[base].cpuUsPerRequest == null ? null : m[base].cpuUsPerRequest / m[name].cpuUsPerRequest));
         rows.push({
           name: q.name,
           bytes: Buffer.byteLength(q.answer),
+          method,
           baseline,
           baselineFlagged,
           repeated,
           fresh,
           apolloFloor: apollo,
-          compared,
+          compared: measured.compared ?? null,
           bareHeavy,
-          repeatedRatio: repeated.rps / baseline.rps,
-          repeatedRatioFlagged: repeated.rps / baselineFlagged.rps,
+          // Per-round ratios (median, range): requests per second, and the bare server's CPU per request over newsgraph's.
+          repeatedRatio: ratio('repeated').median,
+          repeatedRatioRange: ratio('repeated'),
+          repeatedCpuRatio: cpuRatio('repeated'),
+          repeatedRatioFlagged: ratio('repeated', 'baselineFlagged').median,
+          repeatedCpuRatioFlagged: cpuRatio('repeated', 'baselineFlagged'),
           freshRatio: fresh === null ? null : fresh.rps / baseline.rps,
-          comparedRatio: compared === null ? null : compared.rps / baseline.rps,
+          comparedRatio: measured.compared === undefined ? null : ratio('compared').median,
+          comparedCpuRatio: measured.compared === undefined ? null : cpuRatio('compared'),
           apolloFloorRatio: apollo === null ? null : apollo.rps / baseline.rps,
         });
+        const compared = measured.compared ?? null;
         const cpu = (m) => (m?.cpuUsPerRequest == null ? '?' : m.cpuUsPerRequest.toFixed(0));
         process.stderr.write(
           `  http ${q.name}: bare ${baseline.rps.toFixed(0)}/s, bare with the flags ${baselineFlagged.rps.toFixed(0)}/s, cached ${repeated.rps.toFixed(0)}/s${fresh === null ? '' : `, uncached ${fresh.rps.toFixed(0)}/s`}` +
-            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}${compared === null ? '' : `, other build cached ${compared.rps.toFixed(0)}/s`}${bareHeavy === null ? '' : `, bare holding the graph ${bareHeavy.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(baselineFlagged)} / ${cpu(repeated)}${fresh === null ? '' : ` / ${cpu(fresh)}`}${apollo === null ? '' : ` / ${cpu(apollo)}`}${compared === null ? '' : ` / other ${cpu(compared)}`}${bareHeavy === null ? '' : ` / bare holding the graph ${cpu(bareHeavy)}`}\n`,
+            `${apollo === null ? '' : `, Apollo's floor ${apollo.rps.toFixed(0)}/s`}${compared === null ? '' : `, other build cached ${compared.rps.toFixed(0)}/s`}${bareHeavy === null ? '' : `, bare holding the graph ${bareHeavy.rps.toFixed(0)}/s`}; CPU µs/request ${cpu(baseline)} / ${cpu(baselineFlagged)} / ${cpu(repeated)}${fresh === null ? '' : ` / ${cpu(fresh)}`}${apollo === null ? '' : ` / ${cpu(apollo)}`}${compared === null ? '' : ` / other ${cpu(compared)}`}${bareHeavy === null ? '' : ` / bare holding the graph ${cpu(bareHeavy)}`}` +
+            `; cached/bare ${spreadText(rows.at(-1).repeatedRatioRange)}, by CPU ${spreadText(rows.at(-1).repeatedCpuRatio)} (${method === 'single' ? 'one measurement each' : `median of ${rounds} rounds`})\n`,
         );
       }
       serverRssMb = { cached: treeRssMb(cached.child.pid), bare: treeRssMb(bare.child.pid), bareFlagged: treeRssMb(bareFlagged.child.pid), ...(other === undefined ? {} : { other: treeRssMb(other.child.pid) }) };
@@ -249,5 +340,5 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     if (other !== undefined) await stop(other.child);
     if (apolloFloor !== undefined) await stop(apolloFloor.child);
   }
-  return { rows, refused, warmUpSeconds, serverRssMb };
+  return { rows, refused, warmUpSeconds, serverRssMb, method, rounds: method === 'single' ? 1 : rounds };
 }

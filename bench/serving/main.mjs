@@ -11,6 +11,10 @@
 // command then keeps them and starts no server process of its own).
 // Usage: npm run build && node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--connections 10]
 //        [--only NAME,NAME] [--no-floor] [--no-uncached] [--compare-dist DIR] [--bare-holding-graph] [--node-flags="..."] [--newsgraph-node-flags="..."] [--json FILE]
+//        [--method rounds|single] [--rounds 4]
+// --method rounds (the default) measures the compared servers (bare, bare with the flags, newsgraph cached, the other
+// build) in turn for a third of --seconds each, --rounds times, the order reversed every other round, and takes each
+// ratio within a round; --method single is the method before (one measurement of --seconds per server, in turn).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +37,11 @@ const { values } = parseArgs({
     'node-flags': { type: 'string' },
     'newsgraph-node-flags': { type: 'string', default: '' },
     json: { type: 'string' },
+    method: { type: 'string', default: 'rounds' },
+    rounds: { type: 'string', default: '4' },
   },
 });
+if (values.method !== 'rounds' && values.method !== 'single') throw new Error('--method is rounds (the default: the servers in turn, a ratio per round) or single (one measurement per server, the method before)');
 if (values.snapshot === undefined) throw new Error('usage: node bench/serving/main.mjs --snapshot FILE [--runs 3] [--seconds 3] [--only NAME,NAME]');
 
 const only = values.only?.split(',');
@@ -46,7 +53,7 @@ const runs = [];
 try {
   for (let run = 0; run < Number(values.runs); run++) {
     const loadavgBefore = loadavg();
-    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'], uncachedToo: !values['no-uncached'], compareDist: values['compare-dist'], nodeFlags, newsgraphNodeFlags, bareHoldingGraph: values['bare-holding-graph'] });
+    const result = await benchHttp({ snapshot: values.snapshot, questions, seconds: Number(values.seconds), connections: Number(values.connections), workDir, floor: !values['no-floor'], uncachedToo: !values['no-uncached'], compareDist: values['compare-dist'], nodeFlags, newsgraphNodeFlags, bareHoldingGraph: values['bare-holding-graph'], method: values.method, rounds: Number(values.rounds) });
     runs.push({ ...result, loadavgBefore, loadavgAfter: loadavg() });
   }
 } finally {
@@ -65,7 +72,7 @@ function heavyName() {
 }
 const mb = (xs) => xs.map((x) => x.toFixed(0)).join('+');
 console.log(`RSS MB at the end of each run (process tree, largest first): ${runs.map((r) => `newsgraph cached ${mb(r.serverRssMb.cached)}, bare ${mb(r.serverRssMb.bare)}, bare with the flags ${mb(r.serverRssMb.bareFlagged)}${r.serverRssMb.other ? `, other build ${mb(r.serverRssMb.other)}` : ''}`).join('; ')}`);
-console.log(`${runs.length} runs, ${values.seconds} s per measurement; load average ${runs.map((r) => `${r.loadavgBefore.map((l) => l.toFixed(1)).join('/')} → ${r.loadavgAfter.map((l) => l.toFixed(1)).join('/')}`).join('; ')}`);
+console.log(`${runs.length} runs, method ${values.method}${values.method === 'rounds' ? ` (${values.rounds} rounds of ${Math.max(1, Math.round(Number(values.seconds) / 3))} s per server and question)` : `, ${values.seconds} s per measurement`}; load average ${runs.map((r) => `${r.loadavgBefore.map((l) => l.toFixed(1)).join('/')} → ${r.loadavgAfter.map((l) => l.toFixed(1)).join('/')}`).join('; ')}`);
 const comparing = values['compare-dist'] !== undefined;
 const heavy = values['bare-holding-graph'];
 console.log(`question | bytes | cached/bare | cached/bare with the flags | uncached/bare | floor/bare | CPU µs/request bare | cached | uncached | floor${comparing ? ' | other build cached/bare | its CPU µs/request' : ''}${heavy ? ' | CPU µs/request bare holding the graph' : ''}`);
@@ -79,7 +86,8 @@ for (const q of questions) {
   medians.cached.push(median(cachedRatios));
   const flaggedRatios = rows.map((r) => r.repeatedRatioFlagged);
   medians.cachedAgainstBareWithFlags.push(median(flaggedRatios));
-  const byCpu = (base) => rows.map((r) => (r[base].cpuUsPerRequest == null || !r.repeated.cpuUsPerRequest ? null : r[base].cpuUsPerRequest / r.repeated.cpuUsPerRequest));
+  // Per run: the median of the per-round CPU ratios (one round with --method single).
+  const byCpu = (base) => rows.map((r) => (base === 'baseline' ? r.repeatedCpuRatio?.median : r.repeatedCpuRatioFlagged?.median) ?? null);
   if (!byCpu('baseline').some((x) => x == null)) medians.cachedByCpu.push(median(byCpu('baseline')));
   if (!byCpu('baselineFlagged').some((x) => x == null)) medians.cachedByCpuAgainstBareWithFlags.push(median(byCpu('baselineFlagged')));
   const comparedRatios = rows.map((r) => r.comparedRatio);

@@ -17,7 +17,7 @@ import { createDrainer } from './http/drain.js';
 import { answerGraphQL, handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
 import { DEFAULT_RESPONSE_CACHE_BYTES, ResponseCache } from './http/responseCache.js';
 import { LiveGraph, type ServedGraph } from './liveGraph.js';
-import { refuseOversizeExpectations } from './http/body.js';
+import { BodyReadingRequest, refuseOversizeExpectations } from './http/body.js';
 import { EXPLORE_PATH, EXPLORER_PREFIX, handleExplorer } from './http/explorerRoute.js';
 import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin, setPlaygroundCsp } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
@@ -122,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (graph === undefined && storeOnly === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'startServer: give a graph, a store, or both.');
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
-  const httpServer = createServer(SOCKET_TIMEOUTS);
+  const httpServer = createServer({ ...SOCKET_TIMEOUTS, IncomingMessage: BodyReadingRequest });
   httpServer.setTimeout(SOCKET_IDLE_TIMEOUT_MS); // with no 'timeout' listener, node destroys the idle socket
   refuseOversizeExpectations(httpServer, limits.maxBodyBytes);
   const drain = createDrainer(httpServer, shutdownGraceMs);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { buildGraph } from '../../src/build/index.js';
 import { startServer, type RunningServer } from '../../src/api/index.js';
-import { ResponseCache, MAX_EXACT_KEYS_PER_ENTRY, etagOf, type CachedResponse } from '../../src/api/http/responseCache.js';
+import { ResponseCache, MAX_EXACT_KEYS_PER_ENTRY, MAX_EXACT_KEYS_PER_FINGERPRINT, etagOf, type CachedResponse } from '../../src/api/http/responseCache.js';
+import { exactKeyOf, type ExactRequestKey } from '../../src/api/http/exactRequestKey.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { generatedCorpus } from './corpus.js';
 import { header, httpRequest, type RawResponse } from './http.js';
@@ -128,67 +129,74 @@ describe('ResponseCache first level', () => {
     const body = Buffer.from(text);
     return { status: 200, headers: [['content-type', 'application/json']], body, etag: etagOf(body) };
   };
+  /** A request's key: `target` and `body` vary, the rest is a JSON POST on snapshot `snapshot`. */
+  const exact = (target: string, body = '', snapshot = 's1'): ExactRequestKey =>
+    exactKeyOf(snapshot, 'POST', target, 'application/json', 'application/json', Buffer.from(body, 'latin1'));
 
   test('an exact key finds its entry with the extra headers, and goes when the entry goes', () => {
     const cache = new ResponseCache(4_000);
     cache.set('q1', response('one'));
-    cache.alias('raw-1', 'q1', { 'newsgraph-snapshot': 's1' });
-    cache.alias('raw-unknown', 'q-not-stored', {});
-    expect(cache.getExact('raw-unknown')).toBeUndefined();
-    const hit = cache.getExact('raw-1');
+    cache.alias(exact('raw-1'), 'q1', { 'newsgraph-snapshot': 's1' });
+    cache.alias(exact('raw-unknown'), 'q-not-stored', {});
+    expect(cache.getExact(exact('raw-unknown'))).toBeUndefined();
+    const hit = cache.getExact(exact('raw-1'));
     expect(hit?.response.body.toString()).toBe('one');
     expect(hit?.headers).toMatchObject({ 'newsgraph-snapshot': 's1', 'content-type': 'application/json', etag: hit?.response.etag, 'content-length': 3, 'newsgraph-cache': 'hit' });
+    // The flat list a hit writes holds the same headers, in the same order, as strings.
+    expect(hit?.headerList).toEqual(Object.entries(hit?.headers ?? {}).flatMap(([name, value]) => [name, String(value)]));
+    // Another snapshot's request, byte for byte the same, is not this one.
+    expect(cache.getExact(exact('raw-1', '', 's2'))).toBeUndefined();
     // Storing the same key again replaces the entry and drops the old aliases with it.
     cache.set('q1', response('one, again'));
-    expect(cache.getExact('raw-1')).toBeUndefined();
+    expect(cache.getExact(exact('raw-1'))).toBeUndefined();
     expect(cache.get('q1')?.body.toString()).toBe('one, again');
     expect(cache.stats().exactKeys).toBe(0);
   });
 
   test('aliases count in the byte budget; evicting an entry evicts its aliases; at most MAX_EXACT_KEYS_PER_ENTRY each', () => {
-    const cache = new ResponseCache(3_000);
+    const cache = new ResponseCache(4_000);
     cache.set('a', response('x'.repeat(500)));
     const before = cache.stats().bytes;
-    for (let i = 0; i < MAX_EXACT_KEYS_PER_ENTRY + 3; i++) cache.alias(`raw-a-${i}`, 'a', {});
+    for (let i = 0; i < MAX_EXACT_KEYS_PER_ENTRY + 3; i++) cache.alias(exact(`raw-a-${i}`), 'a', {});
     expect(cache.stats().exactKeys).toBe(MAX_EXACT_KEYS_PER_ENTRY);
     expect(cache.stats().bytes).toBeGreaterThan(before);
-    expect(cache.getExact(`raw-a-${MAX_EXACT_KEYS_PER_ENTRY}`)).toBeUndefined();
+    expect(cache.getExact(exact(`raw-a-${MAX_EXACT_KEYS_PER_ENTRY}`))).toBeUndefined();
     // Newer entries push 'a' out (least recently used), and its aliases with it.
     cache.set('b', response('y'.repeat(900)));
     cache.set('c', response('z'.repeat(900)));
     expect(cache.get('a')).toBeUndefined();
-    expect(cache.getExact('raw-a-0')).toBeUndefined();
+    expect(cache.getExact(exact('raw-a-0'))).toBeUndefined();
     expect(cache.stats().exactKeys).toBe(0);
-    expect(cache.stats().bytes).toBeLessThanOrEqual(3_000);
-    cache.alias('raw-b', 'b', {});
+    expect(cache.stats().bytes).toBeLessThanOrEqual(4_000);
+    cache.alias(exact('raw-b'), 'b', {});
     cache.clear();
-    expect(cache.getExact('raw-b')).toBeUndefined();
+    expect(cache.getExact(exact('raw-b'))).toBeUndefined();
     expect(cache.stats()).toMatchObject({ entries: 0, exactKeys: 0, bytes: 0 });
   });
 
-  test('keys in two parts: bodies under one head each name their own entry; dropping one entry leaves the others', () => {
+  test('bodies under one head each name their own entry; no split of the same characters finds another key', () => {
     const cache = new ResponseCache(10_000);
     cache.set('q1', response('one'));
     cache.set('q2', response('two'));
-    const head = 'snapshot\nPOST\n/graphql\napplication/json\napplication/json';
     const empty = cache.stats().bytes;
-    // Bodies of the same length, one byte apart, under the same head; and a body equal to another head's.
-    cache.alias({ head, body: '{"id":"a"}' }, 'q1', {});
-    cache.alias({ head, body: '{"id":"b"}' }, 'q2', {});
-    cache.alias({ head: `${head}x`, body: '{"id":"a"}' }, 'q2', {});
+    // Bodies of the same length, one byte apart, under the same head; and the same body under another target.
+    cache.alias(exact('/graphql', '{"id":"a"}'), 'q1', {});
+    cache.alias(exact('/graphql', '{"id":"b"}'), 'q2', {});
+    cache.alias(exact('/graphqlx', '{"id":"a"}'), 'q2', {});
     expect(cache.stats().exactKeys).toBe(3);
-    expect(cache.getExact(head, '{"id":"a"}')?.response.body.toString()).toBe('one');
-    expect(cache.getExact(head, '{"id":"b"}')?.response.body.toString()).toBe('two');
-    expect(cache.getExact(`${head}x`, '{"id":"a"}')?.response.body.toString()).toBe('two');
-    expect(cache.getExact(head, '{"id":"c"}')).toBeUndefined();
-    expect(cache.getExact(head)).toBeUndefined();
-    // The head and body are not one string: no split of the same characters finds another key.
-    expect(cache.getExact(`${head}\n{"id":"a"}`)).toBeUndefined();
-    // Storing q2 again drops both of its aliases (under two heads) and keeps q1's.
+    expect(cache.getExact(exact('/graphql', '{"id":"a"}'))?.response.body.toString()).toBe('one');
+    expect(cache.getExact(exact('/graphql', '{"id":"b"}'))?.response.body.toString()).toBe('two');
+    expect(cache.getExact(exact('/graphqlx', '{"id":"a"}'))?.response.body.toString()).toBe('two');
+    expect(cache.getExact(exact('/graphql', '{"id":"c"}'))).toBeUndefined();
+    expect(cache.getExact(exact('/graphql'))).toBeUndefined();
+    // The same characters split otherwise between the parts are another request.
+    expect(cache.getExact(exact('/graphql{"id":"a"}'))).toBeUndefined();
+    expect(cache.getExact(exactKeyOf('s1', 'POST', '/graphql', 'application/jso', 'napplication/json', Buffer.from('{"id":"a"}')))).toBeUndefined();
+    // Storing q2 again drops both of its aliases (under two targets) and keeps q1's.
     cache.set('q2', response('two, again'));
-    expect(cache.getExact(head, '{"id":"b"}')).toBeUndefined();
-    expect(cache.getExact(`${head}x`, '{"id":"a"}')).toBeUndefined();
-    expect(cache.getExact(head, '{"id":"a"}')?.response.body.toString()).toBe('one');
+    expect(cache.getExact(exact('/graphql', '{"id":"b"}'))).toBeUndefined();
+    expect(cache.getExact(exact('/graphqlx', '{"id":"a"}'))).toBeUndefined();
+    expect(cache.getExact(exact('/graphql', '{"id":"a"}'))?.response.body.toString()).toBe('one');
     expect(cache.stats().exactKeys).toBe(1);
     // Every alias's bytes are given back with it.
     cache.set('q1', response('one'));
@@ -196,14 +204,48 @@ describe('ResponseCache first level', () => {
     expect(cache.stats()).toMatchObject({ exactKeys: 0, bytes: empty });
   });
 
+  test('requests whose fingerprints collide are told apart by their bytes; at most MAX_EXACT_KEYS_PER_FINGERPRINT are filed', () => {
+    const cache = new ResponseCache(100_000);
+    // Forced collisions: every key below is filed under the same fingerprint, the bodies one byte apart.
+    const colliding = (body: string): ExactRequestKey => ({ ...exact('/graphql', body), fingerprint: 12345 });
+    const bodies = Array.from({ length: MAX_EXACT_KEYS_PER_FINGERPRINT + 2 }, (_, i) => `{"query":"{ entity(id: \\"p${i}\\") { id } }"}`);
+    for (const [i, body] of bodies.entries()) {
+      cache.set(`q${i}`, response(`answer ${i}`));
+      cache.alias(colliding(body), `q${i}`, {});
+    }
+    expect(cache.stats().exactKeys).toBe(MAX_EXACT_KEYS_PER_FINGERPRINT);
+    for (const [i, body] of bodies.entries()) {
+      const hit = cache.getExact(colliding(body));
+      if (i < MAX_EXACT_KEYS_PER_FINGERPRINT) expect(hit?.response.body.toString()).toBe(`answer ${i}`);
+      else expect(hit).toBeUndefined(); // left to the second level
+    }
+    // One byte more, one byte less, one byte other: no hit.
+    expect(cache.getExact(colliding(`${bodies[0]} `))).toBeUndefined();
+    expect(cache.getExact(colliding(bodies[0]!.slice(0, -1)))).toBeUndefined();
+    expect(cache.getExact(colliding(bodies[0]!.replace('p0', 'q0')))).toBeUndefined();
+    // The request's own fingerprint differs for bodies one byte apart, and is the same for the same bytes.
+    expect(exact('/graphql', bodies[0]).fingerprint).toBe(exact('/graphql', bodies[0]).fingerprint);
+    expect(new Set(bodies.map((body) => exact('/graphql', body).fingerprint)).size).toBe(bodies.length);
+  });
+
+  test('the stored body is a copy: a request buffer changed later does not change the key', () => {
+    const cache = new ResponseCache(10_000);
+    cache.set('q1', response('one'));
+    const bytes = Buffer.from('{"query":"{ a }"}');
+    cache.alias(exactKeyOf('s1', 'POST', '/graphql', '', '', bytes), 'q1', {});
+    bytes.write('b', 12);
+    expect(cache.getExact(exactKeyOf('s1', 'POST', '/graphql', '', '', Buffer.from('{"query":"{ a }"}')))?.response.body.toString()).toBe('one');
+    expect(cache.getExact(exactKeyOf('s1', 'POST', '/graphql', '', '', bytes))).toBeUndefined();
+  });
+
   test('an exact hit counts as a use: the entry it names is kept over an older one', () => {
     const cache = new ResponseCache(3_000);
     cache.set('old', response('o'.repeat(800)));
     cache.set('used', response('u'.repeat(800)));
-    cache.alias('raw-old', 'old', {});
-    expect(cache.getExact('raw-old')).toBeDefined(); // 'old' is now the most recently used
+    cache.alias(exact('raw-old'), 'old', {});
+    expect(cache.getExact(exact('raw-old'))).toBeDefined(); // 'old' is now the most recently used
     cache.set('new', response('n'.repeat(800)));
     expect(cache.get('used')).toBeUndefined();
-    expect(cache.getExact('raw-old')?.response.body.toString()).toBe('o'.repeat(800));
+    expect(cache.getExact(exact('raw-old'))?.response.body.toString()).toBe('o'.repeat(800));
   });
 });

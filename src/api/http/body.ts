@@ -2,7 +2,7 @@
  * Reading a request body with a size limit: a body over the limit is refused as soon as it is known to
  * be (from Content-Length, or while it streams), without holding more than the limit in memory.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LimitError } from '../limits.js';
 import { sendError, writeError } from './respond.js';
 
@@ -107,7 +107,17 @@ const READER = Symbol('newsgraph.bodyReader');
 type Reading = IncomingMessage & { [READER]?: BodyReader };
 
 /**
- * One body being read. Its listeners are four functions shared by every request, which find the reader on the
+ * node:http's request with the reader's slot there from its construction (`createServer({ IncomingMessage })`):
+ * a property added to a request after node made it moves the object to another hidden class (a map transition,
+ * and a migration when V8 has generalized the field) for every request; a field the constructor makes is a plain
+ * store. `readBodyThen` works on any request; on these it adds nothing to the object.
+ */
+export class BodyReadingRequest extends IncomingMessage {
+  [READER]: BodyReader | undefined = undefined;
+}
+
+/**
+ * One body being read. Its listeners are three functions shared by every request, which find the reader on the
  * request (`this` of a listener is the emitter): a cached answer reads a body per request, and six closures and
  * their context per request were a measurable share of what a hit allocates (every byte of it brings the next
  * minor collection closer, and with a large graph in the heap each one is dear).
@@ -154,7 +164,6 @@ class BodyReader implements PendingBody {
     req.off('data', onReaderData);
     req.off('end', onReaderEnd);
     req.off('error', onReaderError);
-    req.off('aborted', onReaderAborted);
     req[READER] = undefined;
     this.done(error, body);
   }
@@ -166,10 +175,6 @@ function onReaderData(this: Reading, chunk: Buffer | string): void {
 
 function onReaderEnd(this: Reading): void {
   this[READER]?.end();
-}
-
-function onReaderAborted(this: Reading): void {
-  this[READER]?.finish(new ClientGoneError('aborted'), undefined);
 }
 
 function onReaderError(this: Reading, error: Error): void {
@@ -193,12 +198,13 @@ export function readBodyThen(req: IncomingMessage, maxBytes: number, done: BodyC
   const reading = req as Reading;
   const reader = new BodyReader(reading, maxBytes, idleMs, done);
   reading[READER] = reader;
-  // `on`, not `once`: `finish` removes all four at the first of them, and `once` would wrap each listener in a
-  // closure of its own for every request.
+  // `on`, not `once`: `finish` removes all three at the first of them, and `once` would wrap each listener in a
+  // closure of its own for every request. No 'aborted' listener: a request whose client leaves mid-body is
+  // destroyed with an ECONNRESET "aborted" error, emitted as 'error' whenever the request has an 'error' listener
+  // (node's IncomingMessage._destroy), so 'error' tells it, and one listener fewer is added and removed per request.
   req.on('data', onReaderData);
   req.on('end', onReaderEnd);
   req.on('error', onReaderError);
-  req.on('aborted', onReaderAborted);
   watchIdle(reader);
 }
 

@@ -130,7 +130,7 @@ export function answerGraphQL(
 ): void {
   const answerBody = (bytes: Buffer | undefined): void => {
     const exactKey = cache === undefined ? undefined : exactRequestKey(snapshotId, req, bytes);
-    const hit = exactKey === undefined ? undefined : cache?.getExact(exactKey.head, exactKey.body);
+    const hit = exactKey === undefined ? undefined : cache?.getExact(exactKey);
     if (hit !== undefined) {
       sendExactHit(req, res, hit);
       done(null);

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sameExactRequest as sameRequest, type ExactRequestKey } from './exactRequestKey.js';
 
 export interface CachedResponse {
   readonly status: number;
@@ -39,11 +40,26 @@ const ENTRY_OVERHEAD = 256;
 /** Exact-request keys kept per entry: a question spelt in more ways than this is found by its normalized key. */
 export const MAX_EXACT_KEYS_PER_ENTRY = 8;
 
+/**
+ * Exact keys kept under one fingerprint (exactRequestKey.ts): a hit compares the request with each in turn, so a
+ * client that made many requests collide (the fingerprint is not a cryptographic hash) would make every lookup
+ * under it longer; past this, a colliding request is answered by the second level, as it would be without a
+ * first one.
+ */
+export const MAX_EXACT_KEYS_PER_FINGERPRINT = 8;
+
 /** A first-level entry: the response, and the headers of a hit on it, made once (what a hit writes). */
 export interface ExactHit {
+  /** The request this entry answers (its body copied out of the request's). */
+  readonly request: ExactRequestKey;
   readonly response: CachedResponse;
   /** The full header object of a 200 hit: the response's headers, extra headers given to `alias`, etag, length. */
   readonly headers: Readonly<Record<string, string | number>>;
+  /**
+   * The same headers as a flat list (name, value, name, value...), what `writeHead` takes with the least work:
+   * node iterates an object's keys with `for...in` and an own-property check each, a list with an index.
+   */
+  readonly headerList: readonly string[];
   /** The headers given to `alias`, also sent with a 304. */
   readonly extraHeaders: Readonly<Record<string, string>>;
   /** The second-level key this entry is an alias of. */
@@ -53,12 +69,12 @@ export interface ExactHit {
 interface Entry {
   readonly response: CachedResponse;
   readonly size: number;
-  /** First-level keys pointing here (head and body), dropped with the entry. */
-  exactKeys: (readonly [string, string])[] | undefined;
+  /** First-level keys pointing here, dropped with the entry. */
+  exactKeys: ExactRequestKey[] | undefined;
 }
 
 /** Bytes a first-level key is counted for. */
-const exactKeySize = (head: string, body: string): number => (head.length + body.length) * 2 + ENTRY_OVERHEAD;
+const exactKeySize = (key: ExactRequestKey): number => (key.method.length + key.target.length + key.accept.length + key.contentType.length) * 2 + key.body.length + ENTRY_OVERHEAD;
 
 /** @default 64 MiB */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -72,10 +88,11 @@ export class ResponseCache {
   /** Map iteration order is insertion order: the first entry is the least recently used. */
   private readonly entries = new Map<string, Entry>();
   /**
-   * First level: the exact request's head, then its body (exactRequestKey.ts) → entry of `entries`; its keys'
-   * bytes are counted in `bytes`.
+   * First level: the snapshot (the same string object for every request of a snapshot, whose hash V8 keeps), then
+   * the request's fingerprint (a small integer) → the hits filed under it, each compared with the request in full
+   * (exactRequestKey.ts); their keys' bytes are counted in `bytes`.
    */
-  private readonly exact = new Map<string, Map<string, ExactHit>>();
+  private readonly exact = new Map<string, Map<number, ExactHit[]>>();
   private exactCount = 0;
   /** The key last moved to the end of `entries`: a question asked again and again is not moved every time. */
   private newest: string | undefined;
@@ -113,8 +130,11 @@ export class ResponseCache {
    * The entry an exact request (its key's head and body) was answered with before (see `alias`), or undefined.
    * A hit counts as a use of the entry (least recently used order), as `get` does.
    */
-  getExact(head: string, body = ''): ExactHit | undefined {
-    const hit = this.exact.get(head)?.get(body);
+  getExact(request: ExactRequestKey): ExactHit | undefined {
+    const filed = this.exact.get(request.snapshotId)?.get(request.fingerprint);
+    if (filed === undefined) return undefined;
+    let hit: ExactHit | undefined;
+    for (let i = 0; i < filed.length && hit === undefined; i++) if (sameRequest(filed[i]!.request, request)) hit = filed[i];
     if (hit === undefined) return undefined;
     const entry = this.entries.get(hit.key);
     if (entry === undefined || entry.response !== hit.response) return undefined; // cannot happen: deleted together
@@ -126,22 +146,31 @@ export class ResponseCache {
   /**
    * Remembers that the request `exactKey` is answered by the stored entry `key` (which must be its entry: the
    * caller has just answered it from there), with `extraHeaders` on every hit (per-snapshot headers). Does
-   * nothing when `key` is not stored (not storable, or evicted meanwhile) or has MAX_EXACT_KEYS_PER_ENTRY aliases.
+   * nothing when `key` is not stored (not storable, or evicted meanwhile), has MAX_EXACT_KEYS_PER_ENTRY aliases,
+   * or MAX_EXACT_KEYS_PER_FINGERPRINT requests are filed under this one's fingerprint.
    */
-  alias(exact: { readonly head: string; readonly body: string } | string, key: string, extraHeaders: Readonly<Record<string, string>>): void {
-    const { head, body } = typeof exact === 'string' ? { head: exact, body: '' } : exact;
+  alias(exact: ExactRequestKey, key: string, extraHeaders: Readonly<Record<string, string>>): void {
     const entry = this.entries.get(key);
-    const bodies = this.exact.get(head);
-    if (entry === undefined || bodies?.has(body) === true) return;
+    if (entry === undefined) return;
+    let fingerprints = this.exact.get(exact.snapshotId);
+    const filed = fingerprints?.get(exact.fingerprint);
+    if (filed !== undefined && (filed.length >= MAX_EXACT_KEYS_PER_FINGERPRINT || filed.some((hit) => sameRequest(hit.request, exact)))) return;
     const keys = (entry.exactKeys ??= []);
     if (keys.length >= MAX_EXACT_KEYS_PER_ENTRY) return;
     const { response } = entry;
+    // The body is copied: the request's may be a view into the larger buffer its socket read.
+    const request = { ...exact, body: Buffer.from(exact.body) };
     const headers = { ...extraHeaders, ...headersOf(response, 'hit') };
-    keys.push([head, body]);
-    if (bodies === undefined) this.exact.set(head, new Map([[body, { response, headers, extraHeaders, key }]]));
-    else bodies.set(body, { response, headers, extraHeaders, key });
+    const headerList = Object.entries(headers).flatMap(([name, value]) => [name, String(value)]);
+    keys.push(request);
+    const hit: ExactHit = { request, response, headers, headerList, extraHeaders, key };
+    if (filed !== undefined) filed.push(hit);
+    else {
+      if (fingerprints === undefined) this.exact.set(exact.snapshotId, (fingerprints = new Map()));
+      fingerprints.set(exact.fingerprint, [hit]);
+    }
     this.exactCount++;
-    this.bytes += exactKeySize(head, body);
+    this.bytes += exactKeySize(request);
     this.evict();
   }
 
@@ -178,12 +207,16 @@ export class ResponseCache {
     this.entries.delete(key);
     if (key === this.newest) this.newest = undefined;
     this.bytes -= entry.size;
-    for (const [head, body] of entry.exactKeys ?? []) {
-      const bodies = this.exact.get(head);
-      if (bodies?.delete(body) !== true) continue;
-      if (bodies.size === 0) this.exact.delete(head);
+    for (const request of entry.exactKeys ?? []) {
+      const fingerprints = this.exact.get(request.snapshotId);
+      const filed = fingerprints?.get(request.fingerprint);
+      const at = filed === undefined ? -1 : filed.findIndex((hit) => hit.request === request);
+      if (fingerprints === undefined || filed === undefined || at < 0) continue;
+      filed.splice(at, 1);
+      if (filed.length === 0) fingerprints.delete(request.fingerprint);
+      if (fingerprints.size === 0) this.exact.delete(request.snapshotId);
       this.exactCount--;
-      this.bytes -= exactKeySize(head, body);
+      this.bytes -= exactKeySize(request);
     }
   }
 }
@@ -231,6 +264,6 @@ export function sendExactHit(req: IncomingMessage, res: ServerResponse, hit: Exa
     sendCached(req, res, hit.response, 'hit');
     return;
   }
-  res.writeHead(hit.response.status, hit.headers);
+  res.writeHead(hit.response.status, hit.headerList as string[]);
   res.end(hit.response.body);
 }
