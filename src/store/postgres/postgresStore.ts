@@ -584,8 +584,9 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     }
     // An article of a list just handed out: this page for every article of it, in one statement sent now, not after the
     // batch window (the budget lets the list's fields go one per turn of the event loop: recentLists.ts).
+    // An article that the list's read did not answer (a corpus loaded meanwhile) is read alone, as an article asked alone is.
     const listed = this.articleLists.ask(articleId, `${space}:${after}:${page.first}`, (ids) => pages.readAll(ids, after, page.first));
-    const answer = listed !== undefined ? ((await listed) ?? null) : await pages.load(articleId, after, page.first);
+    const answer = (listed === undefined ? undefined : await listed) ?? (await pages.load(articleId, after, page.first));
     if (answer === null) {
       await this.requireArticle(articleId);
       // Loaded between the two statements: asked again of the corpus now served.
