@@ -30,6 +30,16 @@ interface PageRow {
 }
 
 /**
+ * How a page's records are selected: `columns`, select-list items over the table's alias `t`, made in a subquery that
+ * PostgreSQL does not flatten (`OFFSET 0`: each made once per row, e.g. projectedRecords.ts `recordTexts`), and `doc`,
+ * the record's text over the subquery's alias `x` (NULL where the row has no record).
+ */
+export interface RecordSelect {
+  readonly columns: string;
+  readonly doc: string;
+}
+
+/**
  * For each article of $1: whether it exists, how many relations (entities) it names, and those after position $2
  * in graph order, at most $3 (LEFT JOIN: an article with none still answers its count). The page's positions come
  * from the list's index alone; records are joined for the first $3 - 1 only: the last row only says that there is a
@@ -37,7 +47,7 @@ interface PageRow {
  * join's filter comes before the record's text is made: as a LATERAL subquery with a one-time filter, PostgreSQL
  * memoized and detoasted every record, 3 times the statement's time).
  */
-function pageSql(space: CursorSpace, doc: string): string {
+function pageSql(space: CursorSpace, record: RecordSelect): string {
   const [list, column, table, key] = space === 'relation' ? ['relation_article', 'relation_pos', 'relation', 't.pos'] : ['entity_article', 'entity_pos', 'entity', 't.id'];
   // The check and the count once per article (MATERIALIZED: not once per row of its page, nor EXISTS turned into a
   // hash of every article id).
@@ -45,13 +55,22 @@ function pageSql(space: CursorSpace, doc: string): string {
     SELECT q.k::int AS k, q.id, coalesce((SELECT true FROM newsgraph.article a WHERE a.id = q.id), false) AS known,
       (SELECT count(*)::int FROM newsgraph.${list} l WHERE l.article = q.id) AS total
     FROM unnest($1::text[]) WITH ORDINALITY AS q(id, k))
-  SELECT q.k, q.known, q.total, p.n, t.id, ${key} AS key, ${doc} AS doc FROM q
-  LEFT JOIN LATERAL (
-    SELECT l.${column} AS at, row_number() OVER (ORDER BY l.${column})::int AS n FROM newsgraph.${list} l
-    WHERE l.article = q.id AND l.${column} > $2 ORDER BY l.${column} LIMIT $3) p ON true
-  LEFT JOIN newsgraph.${table} t ON t.pos = p.at AND p.n < $3
-  ORDER BY q.k, p.at`;
+  SELECT x.k, x.known, x.total, x.n, x.id, x.key, ${record.doc} AS doc FROM (
+    SELECT q.k, q.known, q.total, p.n, p.at, t.id, ${key} AS key, ${record.columns} FROM q
+    LEFT JOIN LATERAL (
+      SELECT l.${column} AS at, row_number() OVER (ORDER BY l.${column})::int AS n FROM newsgraph.${list} l
+      WHERE l.article = q.id AND l.${column} > $2 ORDER BY l.${column} LIMIT $3) p ON true
+    LEFT JOIN newsgraph.${table} t ON t.pos = p.at AND p.n < $3
+    OFFSET 0) x
+  ORDER BY x.k, x.at`;
 }
+
+/**
+ * Work run beside a batch's page statement, on another connection (articlePageEnds.ts: the ends of the relations
+ * shown), given the batch's article ids, `after` and the rows shown per article; undefined when there is none for
+ * this batch. The batch's pages are handed out once both are done.
+ */
+export type BesidePages = (articleIds: string[], after: number, shown: number) => Promise<void> | undefined;
 
 export class ArticlePageBatches<K extends string | number, T extends { readonly id: string }> {
   /** Pages asked with the same `after` and `first` share one statement. */
@@ -59,16 +78,19 @@ export class ArticlePageBatches<K extends string | number, T extends { readonly 
   private readonly sql: string;
 
   /**
-   * @param doc the select-list item of a record (over `t`)
-   * @param records the records of rows read with `doc`, in their order (large ones through the store's cache)
+   * @param record how a row's record is selected
+   * @param records the records of rows read with `record`, in their order (large ones through the store's cache);
+   * `besideDone`: whether `beside` ran for them
+   * @param beside work run beside the page statement (see BesidePages)
    */
   constructor(
     private readonly db: Connections,
     space: CursorSpace,
-    doc: string,
-    private readonly records: (rows: ReadonlyArray<{ readonly key: K; readonly doc: string | null }>) => Promise<T[]>,
+    record: RecordSelect,
+    private readonly records: (rows: ReadonlyArray<{ readonly key: K; readonly doc: string | null }>, besideDone: boolean) => Promise<T[]>,
+    private readonly beside?: BesidePages,
   ) {
-    this.sql = pageSql(space, doc);
+    this.sql = pageSql(space, record);
   }
 
   /** The page of `articleId` after graph position `after` (-1: from the start), `first` records; null for an unknown article. */
@@ -82,10 +104,19 @@ export class ArticlePageBatches<K extends string | number, T extends { readonly 
     return batch.load(articleId);
   }
 
+  /** The pages of all these articles after `after`, `first` records each, read now in one statement (a list just handed out: recentLists.ts); unknown articles left out. */
+  readAll(articleIds: string[], after: number, first: number): Promise<Map<string, ArticlePageRows<T>>> {
+    return this.read(articleIds, after, first + 1);
+  }
+
   private async read(ids: string[], after: number, limit: number): Promise<Map<string, ArticlePageRows<T>>> {
-    const rows = await this.db.read<PageRow>(this.sql, [ids, after, limit]);
+    const besideDone = this.beside?.(ids, after, limit - 1);
+    const [rows] = await Promise.all([this.db.read<PageRow>(this.sql, [ids, after, limit]), besideDone]);
     const withRecord = rows.filter((r) => r.id !== null);
-    const records = await this.records(withRecord.map((r) => ({ key: r.key as K, doc: r.doc })));
+    const records = await this.records(
+      withRecord.map((r) => ({ key: r.key as K, doc: r.doc })),
+      besideDone !== undefined,
+    );
     const answers = new Map<string, { total: number; records: T[]; hasNextPage: boolean }>();
     for (const row of rows) {
       if (!row.known) continue;

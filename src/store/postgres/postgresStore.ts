@@ -41,7 +41,7 @@ import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
-import { projectedArticleCount, projectedDoc } from './projectedRecords.js';
+import { projectedArticleCount, projectedDoc, projectedFromTexts, recordTexts } from './projectedRecords.js';
 import { firstItems, headAnswers, headsOf } from './listHeads.js';
 import { ListSlices } from './listSlices.js';
 import { TABLES_VERSION } from './schema.js';
@@ -51,7 +51,8 @@ import { RelationsOfBatches } from './relationsOfBatch.js';
 import { endsOfRelations } from './endsOfRelations.js';
 import { ArticlePageBatches, type ArticlePageRows } from './articlePageBatch.js';
 import { ArticleBatch } from './articleBatch.js';
-import { EndsAhead } from './endsAhead.js';
+import { EndsAhead, MAX_KEPT } from './endsAhead.js';
+import { ARTICLE_PAGE_ENDS_SQL } from './articlePageEnds.js';
 import { CorpusCounts } from './corpusCounts.js';
 import { dateRangeCondition } from './sqlDates.js';
 import { NearIds } from './nearIds.js';
@@ -142,6 +143,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly counts = new CorpusCounts();
   /** The timelines handed out lately: a typed field of one event is read for all of the list's events (recentLists.ts). */
   private readonly recentLists = new RecentLists();
+  /** The lists of articles handed out lately: a page of one article's is read for all of them at its first ask (recentLists.ts). */
+  private readonly articleLists = new RecentLists();
   /** The explorer's count inside a hub: the hubs' lists kept (hubPrefixes.ts). */
   readonly hubPrefixes = new HubPrefixes();
 
@@ -165,6 +168,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       this.endsAhead.clear();
       this.counts.clear();
       this.recentLists.clear();
+      this.articleLists.clear();
       this.nearIds.corpusChanged(() => this.meta().then((m) => m.identity.id));
       this.hubPrefixes.clear();
     });
@@ -194,11 +198,21 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
     this.listSlices = new ListSlices(this.db);
     // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
-    this.articleRelationPages = new ArticlePageBatches(this.db, 'relation', projectedDoc('t.', true), async (rows) =>
-      this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
+    // Their ends read beside the page, on another connection (articlePageEnds.ts); the cut texts made once (recordTexts).
+    this.articleRelationPages = new ArticlePageBatches(
+      this.db,
+      'relation',
+      { columns: `t.article_count, ${recordTexts('t.')}`, doc: projectedFromTexts('x.', true) },
+      async (rows, endsRead) => {
+        const records = await this.relationRecords.recordsOfRows(rows, this.readRelations);
+        return endsRead ? records : this.withEndsAhead(records);
+      },
+      (ids, after, shown) => this.articlePageEnds(ids, after, shown),
     );
     this.articleBatch = new ArticleBatch(this.db);
-    this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', recordOrNull(servedDoc('t.')), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
+    this.articleEntityPages = new ArticlePageBatches(this.db, 'entity', { columns: `${recordOrNull(servedDoc('t.'))} AS record`, doc: 'x.record' }, (rows) =>
+      this.entityRecords.recordsOfRows(rows, this.readEntities),
+    );
   }
 
   /** Whole records by id (their lists included), large ones cut at the top level to parse their lists on first read (lazyRecord.ts). */
@@ -326,6 +340,19 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /** An end of a page's relations, read with the page (HoldsEntitiesAtHand: endsAhead.ts). */
   entityAtHand(id: string): EntityAttributes | undefined {
     return this.endsAhead.atHand(id);
+  }
+
+  /**
+   * The ends of the relations that article pages show (articlePageEnds.ts), kept at hand (endsAhead.ts); undefined
+   * (nothing read) when the pages show none, or more than EndsAhead keeps (then each page reads its own after it).
+   */
+  private articlePageEnds(articleIds: readonly string[], after: number, shown: number): Promise<void> | undefined {
+    if (shown === 0 || articleIds.length * shown * 2 > MAX_KEPT) return undefined;
+    const stamp = this.endsAhead.stamp;
+    return this.db
+      .read<{ id: string; doc: string | null }>(ARTICLE_PAGE_ENDS_SQL, [articleIds, after, shown])
+      .then((rows) => this.entityRecords.recordsOfRows(rows.map((r) => ({ key: r.id, doc: r.doc })), this.readEntities))
+      .then((ends) => this.endsAhead.keep(ends, stamp));
   }
 
   /** The relations of a page once their ends are read too (endsAhead.ts). */
@@ -525,6 +552,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
        AND ${dateRangeCondition('published', '$3::text', '$4::text')} ORDER BY pos LIMIT $5`,
       [ids === undefined ? null : [...ids], query.source?.toLowerCase() ?? null, from ?? null, to ?? null, first],
     );
+    this.articleLists.remember(rows.map((r) => r.doc.id));
     return rows.map((r) => r.doc);
   }
 
@@ -552,7 +580,10 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     space: CursorSpace,
     articleId: string,
     page: PageRequest,
-    pages: { load(articleId: string, after: number, first: number): Promise<ArticlePageRows<T> | null> },
+    pages: {
+      load(articleId: string, after: number, first: number): Promise<ArticlePageRows<T> | null>;
+      readAll(articleIds: string[], after: number, first: number): Promise<ReadonlyMap<string, ArticlePageRows<T>>>;
+    },
   ): Promise<Page<T>> {
     let after: number;
     try {
@@ -562,7 +593,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       await this.requireArticle(articleId);
       throw error;
     }
-    const answer = await pages.load(articleId, after, page.first);
+    // An article of a list just handed out: this page for every article of it, in one statement sent now, not after the
+    // batch window (the budget lets the list's fields go one per turn of the event loop: recentLists.ts).
+    // An article that the list's read did not answer (a corpus loaded meanwhile) is read alone, as an article asked alone is.
+    const listed = this.articleLists.ask(articleId, `${space}:${after}:${page.first}`, (ids) => pages.readAll(ids, after, page.first));
+    const answer = (listed === undefined ? undefined : await listed) ?? (await pages.load(articleId, after, page.first));
     if (answer === null) {
       await this.requireArticle(articleId);
       // Loaded between the two statements: asked again of the corpus now served.
