@@ -3,7 +3,9 @@
  * replaces its answer; a long operation yields, so that a short one started after it finishes first.
  */
 import { beforeAll, expect, test } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
 import { createApolloServer } from '../../src/api/index.js';
+import { YIELD_EVERY_MS } from '../../src/api/executionBudget.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { askInProcess, dataOf, seedGraph } from '../api/seed.js';
 
@@ -43,4 +45,26 @@ test('a long operation yields: a trivial query started after it is answered firs
   const short = ask('{ __typename }').then(() => order.push('short'));
   await Promise.all([long, short]);
   expect(order).toEqual(['short', 'long']);
+}, 60_000);
+
+test('the fields an operation defers in one slice share one turn of the event loop, not one turn each', async () => {
+  const ask = askInProcess(createApolloServer(graph, { limits: { maxResponseBytes: 1e9, maxExecutionMs: 60_000 } }));
+  await ask(WORST); // warm
+  // Counts the turns of the loop (check phases) while the operation runs: a ticker that schedules itself runs once in each.
+  let turns = 0;
+  let counting = true;
+  const tick = (): void => {
+    if (!counting) return;
+    turns++;
+    setImmediate(tick);
+  };
+  const started = performance.now();
+  setImmediate(tick);
+  await ask(WORST);
+  counting = false;
+  const elapsedMs = performance.now() - started;
+  // It yielded, but at most once per slice of YIELD_EVERY_MS (the last one shorter), whatever the machine's pace; one
+  // turn per deferred field (every field after the first slice) was 212 turns here in about 100 ms: 7 times the bound.
+  expect(turns).toBeGreaterThan(1);
+  expect(turns).toBeLessThanOrEqual(elapsedMs / YIELD_EVERY_MS + 5);
 }, 60_000);
