@@ -7,7 +7,7 @@
  */
 import { expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
-import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import { playgroundQuery } from '../utils/playgroundQuery.js';
 import type { Connections } from '../../src/store/postgres/connections.js';
 import type { PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
@@ -15,7 +15,7 @@ import { postgresFixture } from '../utils/postgresFixture.js';
 import { corpusGraph } from './corpusFixture.js';
 import { withWholeRecords } from './wholeRecords.js';
 
-const EACH_ARTICLE = PLAYGROUND_EXAMPLES.find((e) => e.operationName === 'WhatEachArticleAdded')?.query ?? '';
+const EACH_ARTICLE = playgroundQuery('WhatEachArticleAdded');
 
 /** Every field of a relation and its ends, so that records read without their lists are completed where asked. */
 const EVERY_FIELD = (first: number): string => `{ articles {

@@ -8,7 +8,7 @@
  */
 import { expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
-import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import { playgroundQuery } from '../utils/playgroundQuery.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
@@ -91,12 +91,6 @@ function articlesGraph(): NewsGraph {
   return g;
 }
 
-function playground(name: string): string {
-  const example = PLAYGROUND_EXAMPLES.find((e) => e.operationName === name);
-  if (example === undefined) throw new Error(`no playground question ${name}`);
-  return example.query;
-}
-
 describePostgres('the article questions over PostgreSQL', () => {
   const fixture = postgresFixture(articlesGraph);
 
@@ -104,7 +98,7 @@ describePostgres('the article questions over PostgreSQL', () => {
     const store = new PostgresStore({ primary: fixture.url });
     try {
       for (const name of ['FactsStatedBySeveralArticles', 'WhatEachArticleAdded']) {
-        const query = playground(name);
+        const query = playgroundQuery(name);
         const expected = await executeQuery(fixture.memory, query);
         expect(expected.errors).toBeUndefined();
         expect(await executeQuery(store, query)).toEqual(expected); // warm: the corpus's figures, the prepared statements

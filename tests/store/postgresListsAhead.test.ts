@@ -15,7 +15,7 @@
 import { beforeAll, expect, jest, test } from '@jest/globals';
 import pg from 'pg';
 import { executeQuery, startServer } from '../../src/api/index.js';
-import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import { playgroundQuery } from '../utils/playgroundQuery.js';
 import type { ArticleRecord, Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore, type LinkedFilter } from '../../src/store/index.js';
 import { MAX_OPEN_MS } from '../../src/store/postgres/batchWindow.js';
@@ -98,12 +98,6 @@ const FIELDS: readonly LinkedFilter[] = [
   { predicates: ['CANCELLED'], direction: 'IN' },
 ];
 
-function playground(name: string): string {
-  const example = PLAYGROUND_EXAMPLES.find((e) => e.operationName === name);
-  if (example === undefined) throw new Error(`no playground question ${name}`);
-  return example.query;
-}
-
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -173,7 +167,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   test('"who met whom, and where": the in-memory answer, the timeline and one statement per typed field', async () => {
     const store = new PostgresStore({ primary: fixture.url });
     try {
-      const query = playground('WhoMetWhomAndWhere');
+      const query = playgroundQuery('WhoMetWhomAndWhere');
       const expected = await executeQuery(memory, query);
       expect(expected.errors).toBeUndefined();
       expect(await executeQuery(store, query)).toEqual(expected);
@@ -190,7 +184,7 @@ describePostgres('lists and pages read ahead over PostgreSQL (pgmeet)', () => {
   test('"facts stated by several articles": the in-memory answer, each page read with its ends', async () => {
     const store = new PostgresStore({ primary: fixture.url });
     try {
-      const query = playground('FactsStatedBySeveralArticles');
+      const query = playgroundQuery('FactsStatedBySeveralArticles');
       const expected = await executeQuery(memory, query);
       expect(expected.errors).toBeUndefined();
       expect(JSON.stringify(expected)).toContain('"articles":[{');

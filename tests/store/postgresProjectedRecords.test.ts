@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
+import { playgroundQuery } from '../utils/playgroundQuery.js';
 import type { ArticleRecord, EntityAttributes, Evidence, NewsGraph, RelationAttributes } from '../../src/graph/types.js';
 import { memoryStore, type GraphStore } from '../../src/store/index.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
@@ -107,12 +108,6 @@ async function parsedWhile<T>(run: () => Promise<T>): Promise<{ result: T; parse
 
 const QUOTE = '"exact":';
 
-function playground(name: string): string {
-  const example = PLAYGROUND_EXAMPLES.find((e) => e.operationName === name);
-  if (example === undefined) throw new Error(`no playground question ${name}`);
-  return example.query;
-}
-
 /** Names only: no field reads a list. */
 const NAMES_ONLY = `{
   articles(first: 6) { id relations(first: 10) { totalCount edges { cursor node {
@@ -187,7 +182,7 @@ describePostgres('records read without their long lists (projectedRecords.ts)', 
     });
 
     test('answer what the in-memory store answers, lists asked or not', async () => {
-      for (const query of [NAMES_ONLY, WITH_LISTS, playground('WhatEachArticleAdded'), playground('WhoRebukedWhom'), playground('ContradictingClaims')]) {
+      for (const query of [NAMES_ONLY, WITH_LISTS, playgroundQuery('WhatEachArticleAdded'), playgroundQuery('WhoRebukedWhom'), playgroundQuery('ContradictingClaims')]) {
         const expected = await executeQuery(memory, query);
         expect(expected.errors).toBeUndefined();
         expect(await executeQuery(store, query)).toEqual(expected);
@@ -196,7 +191,7 @@ describePostgres('records read without their long lists (projectedRecords.ts)', 
     });
 
     test('the article question parses no quote but those of the two records stored whole, in no more statements', async () => {
-      const query = playground('WhatEachArticleAdded');
+      const query = playgroundQuery('WhatEachArticleAdded');
       await executeQuery(store, query); // warm: the corpus's figures, the hub's slim copy
       const before = store.statementCount;
       const { result, parsed } = await parsedWhile(() => executeQuery(store, query));
@@ -254,7 +249,7 @@ describePostgres('records read without their long lists (projectedRecords.ts)', 
     });
 
     test("the article question parses no quote: relations stated and projected, ends of every kind", async () => {
-      const query = playground('WhatEachArticleAdded');
+      const query = playgroundQuery('WhatEachArticleAdded');
       await executeQuery(store, query);
       const { result, parsed } = await parsedWhile(() => executeQuery(store, query));
       expect(result).toEqual(await executeQuery(memory, query));

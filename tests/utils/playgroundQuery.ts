@@ -1,7 +1,6 @@
 /**
  * The text of a playground question (src/api/examples.ts) by its operation name, for tests that ask the playground's
- * own questions of a store. (postgresListsAhead, postgresArticleQuestions and postgresProjectedRecords each carry a copy
- * of this function, written before it was shared.)
+ * own questions of a store.
  */
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
 
