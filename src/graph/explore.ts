@@ -20,39 +20,46 @@ export const COUNT_BUDGET = 25_000;
 /** Relations drawn per entity drawn, at most. */
 export const EDGES_PER_NODE = 4;
 
-/**
- * An entity drawn. `name` and `time` are absent only when the query said the answer asks for neither
- * (ExploreQuery.fields): the PostgreSQL store then leaves the records they come from unread.
- */
+/** An entity drawn, whole: what a view answers when its query names no fields (ExploreQuery.fields). */
 export interface ExplorerNode {
   readonly id: string;
-  readonly name?: string;
+  readonly name: string;
   readonly kind: EntityKind;
   readonly x: number;
   readonly y: number;
   readonly distance: number;
   readonly degree: number;
-  readonly time?: string | null;
+  readonly time: string | null;
   readonly articles: ArticlesOrLater;
 }
 
-/**
- * A relation drawn. `modality`, `origin`, `attributedTo` and `time` are absent only when the query said the answer
- * asks for none of them (ExploreQuery.fields): the PostgreSQL store then leaves the records they come from unread.
- */
+/** A relation drawn, whole: what a view answers when its query names no fields (ExploreQuery.fields). */
 export interface ExplorerEdge {
   readonly id: string;
   readonly predicate: string;
   readonly source: string;
   readonly target: string;
   readonly negated: boolean;
-  readonly modality?: string;
-  readonly origin?: RelationOrigin;
-  readonly attributedTo?: string | null;
+  readonly modality: string;
+  readonly origin: RelationOrigin;
+  readonly attributedTo: string | null;
   readonly event: string | null;
-  readonly time?: string | null;
+  readonly time: string | null;
   readonly articles: ArticlesOrLater;
 }
+
+/**
+ * The fields of a node and of an edge that a store may leave out when the query names the fields its answer asks
+ * (ExploreQuery.fields) and none of these is among them: they live in the records, which the PostgreSQL store then
+ * leaves unread (docs/design-choices.md, `pgview`). Every other field is always there.
+ */
+export type NodeFieldFromRecord = 'name' | 'time';
+export type EdgeFieldFromRecord = 'modality' | 'origin' | 'attributedTo' | 'time';
+
+/** An entity drawn for a query that named its fields: `name` and `time` may be missing (NodeFieldFromRecord). */
+export type SelectedExplorerNode = Omit<ExplorerNode, NodeFieldFromRecord> & Partial<Pick<ExplorerNode, NodeFieldFromRecord>>;
+/** A relation drawn for a query that named its fields: `modality`, `origin`, `attributedTo`, `time` may be missing. */
+export type SelectedExplorerEdge = Omit<ExplorerEdge, EdgeFieldFromRecord> & Partial<Pick<ExplorerEdge, EdgeFieldFromRecord>>;
 
 /** The articles behind a node or an edge: ids in publication order, and the range of their dates. */
 export interface Articles {
@@ -83,15 +90,19 @@ export function articlesWhenAsked(compute: () => Promise<Articles>): PromiseLike
   };
 }
 
-export interface ExplorerView {
+/** A view: whole nodes and edges (the default), or those of a query that named its fields (SelectedExplorerView). */
+export interface ExplorerView<Node = ExplorerNode, Edge = ExplorerEdge> {
   readonly center: string;
   readonly truncated: boolean;
   readonly reachable: number;
   readonly reachableIsExact: boolean;
   readonly edgesTruncated: boolean;
-  readonly nodes: readonly ExplorerNode[];
-  readonly edges: readonly ExplorerEdge[];
+  readonly nodes: readonly Node[];
+  readonly edges: readonly Edge[];
 }
+
+/** The view a store answers to a query that may name its fields (ExploreQuery.fields): some fields may be missing. */
+export type SelectedExplorerView = ExplorerView<SelectedExplorerNode, SelectedExplorerEdge>;
 
 function articlesOf(index: GraphIndex, ids: readonly string[]): Articles {
   // The index's publication order, by number: a hub of a corpus is mentioned by thousands of articles.
@@ -159,10 +170,14 @@ export interface ExploreQuery {
    * The fields the answer asks of the nodes and of the edges (schema/explorer.graphql's names, `__typename` and the
    * article fields included), when the caller knows them; undefined: any. A store may then leave out the fields that
    * are not asked among those ExplorerNode and ExplorerEdge mark optional (the PostgreSQL store reads them from the
-   * records, and leaves the records unread when none is asked); every other field is always there.
+   * records, and leaves the records unread when none is asked); every other field is always there. The store's
+   * `explore` is typed accordingly: a query without `fields` gets an ExplorerView, one with them a SelectedExplorerView.
    */
   readonly fields?: ExploreFields;
 }
+
+/** A query that names no fields: its view is whole (GraphStore.explore's first overload). */
+export type WholeExploreQuery = ExploreQuery & { readonly fields?: undefined };
 
 /** The fields asked of the nodes and of the edges (ExploreQuery.fields). */
 export interface ExploreFields {

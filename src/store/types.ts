@@ -9,7 +9,7 @@
  * Arguments arrive checked by the API layer (`first` within its cap, predicates known, dates well formed).
  */
 import type { Direction } from '../graph/adjacent.js';
-import type { ExploreQuery, ExplorerView } from '../graph/explore.js';
+import type { ExploreQuery, ExplorerView, SelectedExplorerView, WholeExploreQuery } from '../graph/explore.js';
 import type { GraphIdentity } from '../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../graph/types.js';
 import type { EntityKind } from '../ontology/index.js';
@@ -151,6 +151,11 @@ export interface GraphStore {
   predicateCounts(): Promise<ReadonlyMap<string, number>>;
   /** Which corpus this store answers from: a content hash, when it was built, how many articles. */
   identity(): Promise<GraphIdentity>;
-  /** The explorer's capped neighbourhood with layout positions (graph/explore.ts); arguments already checked. */
-  explore(query: ExploreQuery): Promise<ExplorerView>;
+  /**
+   * The explorer's capped neighbourhood with layout positions (graph/explore.ts); arguments already checked. Without
+   * `fields` every node and edge is whole; with them a store may leave out the fields only records hold when the
+   * answer asks none of them (SelectedExplorerView says which).
+   */
+  explore(query: WholeExploreQuery): Promise<ExplorerView>;
+  explore(query: ExploreQuery): Promise<SelectedExplorerView>;
 }

@@ -9,7 +9,7 @@
  * hashed for each view; here a view whose hub is kept reads a descent per entity seen instead.
  */
 import { beforeAll, expect, test } from '@jest/globals';
-import { COUNT_BUDGET, type ExploreQuery, type ExplorerView } from '../../src/graph/explore.js';
+import { COUNT_BUDGET, type ExploreQuery, type SelectedExplorerView } from '../../src/graph/explore.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
@@ -81,7 +81,7 @@ function hubGraph(): NewsGraph {
 }
 
 /** A view without its articles (read on demand from a store, closed by then). */
-function drawn(view: ExplorerView | undefined): unknown {
+function drawn(view: SelectedExplorerView | undefined): unknown {
   if (view === undefined) return undefined;
   const { nodes, edges, ...rest } = view;
   return {
@@ -113,10 +113,10 @@ describePostgres('the explorer count inside a hub over PostgreSQL', () => {
    * The adjacency index entries read by the views `queries` asked in turn of one store of their own: backends report
    * their counts when they end, so the store is closed and the counts awaited until they stop moving.
    */
-  async function entriesRead(queries: readonly ExploreQuery[]): Promise<{ views: ExplorerView[]; statements: number[]; read: number }> {
+  async function entriesRead(queries: readonly ExploreQuery[]): Promise<{ views: SelectedExplorerView[]; statements: number[]; read: number }> {
     const before = await adjacencyEntries();
     const own = new PostgresStore({ primary: fixture.url });
-    const views: ExplorerView[] = [];
+    const views: SelectedExplorerView[] = [];
     const statements: number[] = [];
     try {
       await own.identity();

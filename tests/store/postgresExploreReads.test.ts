@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
-import type { ExploreQuery, ExplorerView } from '../../src/graph/explore.js';
+import type { ExploreQuery, SelectedExplorerView } from '../../src/graph/explore.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { Connections } from '../../src/store/postgres/connections.js';
@@ -93,7 +93,7 @@ describePostgres('the explorer over PostgreSQL around hubs', () => {
    * adjacency index entries its connections read: backends report their counts when they end, so the store is closed
    * and the counts awaited until they stop moving.
    */
-  async function measured(query: ExploreQuery): Promise<{ view: ExplorerView; statements: number; rowsRead: number }> {
+  async function measured(query: ExploreQuery): Promise<{ view: SelectedExplorerView; statements: number; rowsRead: number }> {
     const before = await adjacencyEntries();
     const own = new PostgresStore({ primary: fixture.url });
     try {

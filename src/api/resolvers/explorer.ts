@@ -4,7 +4,7 @@
  * lists of the answer at `first`.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { withArticles, type ArticlesOrLater, type ExploreFields, type ExplorerEdge, type ExplorerView } from '../../graph/explore.js';
+import { withArticles, type ArticlesOrLater, type ExploreFields, type SelectedExplorerEdge, type SelectedExplorerView } from '../../graph/explore.js';
 import type { GraphStore } from '../../store/index.js';
 import { checkPredicates, checkRange } from './common.js';
 import { originName, type RelationOriginName } from './relation.js';
@@ -28,7 +28,7 @@ export const MAX_ARTICLE_IDS = 200;
  * The neighbourhood of `center`, nearest first, cut at `limit` entities, with the relations among those kept.
  * @throws NewsgraphError NOT_FOUND for an unknown centre; BAD_USER_INPUT for a depth, limit or predicate out of range.
  */
-export async function exploreView(store: GraphStore, args: ExploreArgs, info?: GraphQLResolveInfo): Promise<ExplorerView> {
+export async function exploreView(store: GraphStore, args: ExploreArgs, info?: GraphQLResolveInfo): Promise<SelectedExplorerView> {
   const depth = checkRange('explore: depth', args.depth, 2, 0, MAX_EXPLORE_DEPTH);
   const limit = checkRange('explore: limit', args.limit, 500, 1, MAX_EXPLORE_LIMIT);
   const predicates = await checkPredicates(store, args.predicate);
@@ -112,7 +112,7 @@ function unread(field: string): never {
 /** The part that goes under Query. */
 export function explorerQueryResolvers(store: GraphStore) {
   return {
-    explore: (_root: unknown, args: ExploreArgs, _context: unknown, info: GraphQLResolveInfo): Promise<ExplorerView> => exploreView(store, args, info),
+    explore: (_root: unknown, args: ExploreArgs, _context: unknown, info: GraphQLResolveInfo): Promise<SelectedExplorerView> => exploreView(store, args, info),
   };
 }
 
@@ -127,6 +127,6 @@ export function explorerTypeResolvers() {
   };
   return {
     ExplorerNode: articleFields,
-    ExplorerEdge: { ...articleFields, origin: (edge: ExplorerEdge): RelationOriginName => originName(edge.origin ?? unread('origin')) },
+    ExplorerEdge: { ...articleFields, origin: (edge: SelectedExplorerEdge): RelationOriginName => originName(edge.origin ?? unread('origin')) },
   };
 }

@@ -15,7 +15,7 @@ import {
   relationsWithPredicate,
   type GraphIndex,
 } from '../../graph/indices.js';
-import { exploreGraph, type ExploreQuery, type ExplorerView } from '../../graph/explore.js';
+import { exploreGraph, type ExploreQuery, type ExplorerView, type SelectedExplorerView, type WholeExploreQuery } from '../../graph/explore.js';
 import { graphIdentity, type GraphIdentity } from '../../build/graphIdentity.js';
 import { neighborhood } from '../../graph/neighbors.js';
 import { shortestPath } from '../../graph/paths.js';
@@ -334,6 +334,9 @@ export class MemoryStore implements GraphStore {
     return graphIdentity(this.graph);
   }
 
+  /** Always whole: this store has every field at hand and ignores `fields`. */
+  explore(query: WholeExploreQuery): Promise<ExplorerView>;
+  explore(query: ExploreQuery): Promise<SelectedExplorerView>;
   async explore(query: ExploreQuery): Promise<ExplorerView> {
     return exploreGraph(this.graph, query);
   }

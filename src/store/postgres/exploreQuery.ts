@@ -22,10 +22,10 @@ import {
   EDGES_PER_NODE,
   type Articles,
   type ArticlesOrLater,
-  type ExplorerEdge,
-  type ExplorerNode,
+  type SelectedExplorerEdge,
+  type SelectedExplorerNode,
+  type SelectedExplorerView,
   type ExploreQuery,
-  type ExplorerView,
 } from '../../graph/explore.js';
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { Connections } from './connections.js';
@@ -73,7 +73,7 @@ export interface ExploreReads {
   readonly hubs?: { readonly prefixes: HubPrefixes; readonly corpus: () => Promise<string> };
 }
 
-export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<ExplorerView> {
+export async function exploreFromPostgres(db: Connections, args: ExploreQuery, reads: ExploreReads): Promise<SelectedExplorerView> {
   const { depth, limit, predicates } = args;
   const connectTo = args.connectTo ?? [];
   // The count goes on while the nodes and relations are read (nothing drawn depends on it). When the budget runs out
@@ -117,7 +117,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   ]);
   const relationRecords = once(async () => records ?? reads.relations(edges.positions));
   const nodes = new Map(nodeRows.map((r) => [r.id, r]));
-  const explorerNodes: ExplorerNode[] = kept.flatMap(({ id, distance }) => {
+  const explorerNodes: SelectedExplorerNode[] = kept.flatMap(({ id, distance }) => {
     const row = nodes.get(id);
     if (row === undefined) return [];
     const entity = entities?.get(id);
@@ -132,7 +132,7 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
     const fromRecord = row.name === undefined ? {} : { name: row.name, time: row.time ?? null };
     return [{ id, ...fromRecord, kind: row.kind, x: row.x, y: row.y, distance, degree: row.degree, articles }];
   });
-  const explorerEdges: ExplorerEdge[] = edges.positions.flatMap((pos) => {
+  const explorerEdges: SelectedExplorerEdge[] = edges.positions.flatMap((pos) => {
     const edge = fields.get(pos);
     if (edge === undefined) return [];
     const relation = records?.get(pos);

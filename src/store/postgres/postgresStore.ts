@@ -9,7 +9,7 @@
  */
 import { didYouMean, MAX_CANDIDATES_SCANNED } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
-import type { ExploreQuery, ExplorerView } from '../../graph/explore.js';
+import type { ExploreQuery, ExplorerView, SelectedExplorerView, WholeExploreQuery } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
@@ -664,7 +664,10 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.articleOrderOf.order;
   }
 
-  async explore(query: ExploreQuery): Promise<ExplorerView> {
+  /** Whole without `fields`; with them, the fields only records hold are left out when none is asked (`pgview`). */
+  explore(query: WholeExploreQuery): Promise<ExplorerView>;
+  explore(query: ExploreQuery): Promise<SelectedExplorerView>;
+  async explore(query: ExploreQuery): Promise<SelectedExplorerView> {
     // An unknown centre is told by the view's own reads (NOT_FOUND): exploreQuery.ts.
     return exploreFromPostgres(this.db, query, {
       articleOrder: () => this.articleOrder(),
