@@ -8,9 +8,9 @@
  */
 import type { GraphStore } from '../../src/store/index.js';
 import type { CompletesRecords } from '../../src/store/partialRecords.js';
-import type { CompletesArticles } from '../../src/store/partialArticles.js';
+import type { ReadsArticlesWithoutText } from '../../src/store/partialArticles.js';
 
-type MaybeCompleting = GraphStore & Partial<CompletesRecords> & Partial<CompletesArticles>;
+type MaybeCompleting = GraphStore & Partial<CompletesRecords> & Partial<ReadsArticlesWithoutText>;
 
 function isRecordLike(value: Record<string, unknown>, keys: readonly string[]): boolean {
   return keys.every((k) => k in value);

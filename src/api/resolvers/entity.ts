@@ -3,9 +3,10 @@
  * with the negation switch, and its neighbourhood. Spread into each object type's resolvers. Each list
  * takes `first` (its SDL default, capped at MAX_FIRST).
  */
-import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
+import type { EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
 import type { Direction, GraphStore, NeighborRecord } from '../../store/index.js';
 import { entityArticleIds, entityEvidence } from '../../store/partialRecords.js';
+import { articlesWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, checkPredicates, checkRange, type FirstArgs } from './common.js';
 
@@ -31,9 +32,9 @@ export function entityFieldResolvers(store: GraphStore) {
     // hand out a hub's record without them, and answer a page of them without reading the whole record.
     evidence: (entity: EntityAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
       entityEvidence(store, entity, checkFirst(args.first, DEFAULT_FIRST.evidence)),
-    articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleRecord[]> => {
+    articles: (entity: EntityAttributes, args: FirstArgs): Promise<ArticleWithoutText[]> => {
       const first = checkFirst(args.first, DEFAULT_FIRST.articles);
-      return Promise.resolve(entityArticleIds(store, entity, first)).then((ids) => store.articles({ ids }, first));
+      return Promise.resolve(entityArticleIds(store, entity, first)).then((ids) => articlesWithoutText(store, ids, first));
     },
     relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<RelationAttributes[]> =>
       store.relationsOf(

@@ -3,9 +3,10 @@
  * facts (type, status, time, fatalities), the binary relations it yields, and how its status changed
  * from one article to the next.
  */
-import type { ArticleRecord, EntityAttributes, EventAttributes, EventProperties, Fatalities, RelationAttributes } from '../../graph/index.js';
+import type { EntityAttributes, EventAttributes, EventProperties, Fatalities, RelationAttributes } from '../../graph/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { withWholeEntity } from '../../store/partialRecords.js';
+import { articleWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, linked, type FirstArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
@@ -28,7 +29,7 @@ function fatalities(value: Fatalities | undefined): Fatalities | null {
 /** One article's report of an event's status, as `EventStatusReport` reads it. */
 export interface StatusReportAnswer {
   readonly status: string;
-  readonly article: ArticleRecord;
+  readonly article: ArticleWithoutText;
   readonly published: string | null;
 }
 
@@ -44,7 +45,7 @@ async function history(store: GraphStore, slimOrWhole: EventAttributes, first: n
     (event.articles.length === 0 ? [] : [{ status: event.properties.status, article: event.articles[0] ?? '', published: undefined }]);
   const answers: StatusReportAnswer[] = [];
   for (const report of reports.slice(0, first)) {
-    const article = await store.article(report.article);
+    const article = await articleWithoutText(store, report.article);
     if (article === null) throw new Error(`event "${event.id}" names article "${report.article}", which the graph does not hold`);
     answers.push({ status: report.status, article, published: report.published ?? article.published ?? null });
   }

@@ -17,6 +17,7 @@ import {
   type EntityKind,
 } from '../../ontology/index.js';
 import type { GraphStore, Page } from '../../store/index.js';
+import { articleWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
 import { checkFirst, checkNames, checkPredicates, checkRange, entityOrNull, requireEntity, type FirstArgs } from './common.js';
 import type { ConnectionArgs } from './relation.js';
@@ -84,7 +85,7 @@ async function relationQuery(store: GraphStore, args: RelationsQueryArgs) {
   if (subject !== undefined) await requireEntity(store, subject, 'subject');
   if (object !== undefined) await requireEntity(store, object, 'object');
   const article = args.article ?? undefined;
-  if (article !== undefined && (await store.article(article)) === null) {
+  if (article !== undefined && (await articleWithoutText(store, article)) === null) {
     throw new NewsgraphError('NOT_FOUND', `article: no article with id "${article}"; Query.articles lists them.`);
   }
   return {
@@ -146,7 +147,8 @@ export function queryResolvers(store: GraphStore) {
         { from: checkDate('from', args.from), to: checkDate('to', args.to), source: args.source ?? undefined },
         checkFirst(args.first, DEFAULT_FIRST.list),
       ),
-    article: (_: unknown, args: { id: string }): Promise<ArticleRecord | null> => store.article(args.id),
+    // Without its text until a field prints it (store/partialArticles.ts).
+    article: (_: unknown, args: { id: string }): Promise<ArticleWithoutText | null> => articleWithoutText(store, args.id),
     timeline: (_: unknown, args: TimelineArgs): Promise<EventAttributes[]> =>
       store.timeline(
         {

@@ -4,12 +4,12 @@
  * quotes each; `articles` and `articleCount` are derived from that evidence.
  */
 import { sliceArticle } from '../../graph/articleText.js';
-import type { ArticleRecord, EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
+import type { EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
 import type { GraphStore, NeighborRecord, Page } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
 import { entityAtHand } from '../../store/entitiesAtHand.js';
-import { withWholeArticle } from '../../store/partialArticles.js';
+import { articlesWithoutText, articleWithoutText, withWholeArticle, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
@@ -30,16 +30,16 @@ export function originName(origin: RelationOrigin): RelationOriginName {
   }
 }
 
-function quoted(article: ArticleRecord | null, evidence: Evidence): ArticleRecord {
+function quoted(article: ArticleWithoutText | null, evidence: Evidence): ArticleWithoutText {
   if (article === null) throw new Error(`evidence quotes article "${evidence.article}", which the graph does not hold`);
   return article;
 }
 
-/** The article an anchor quotes: at once when the store reads synchronously (syncReads.ts). */
-function articleOf(store: GraphStore, evidence: Evidence): ArticleRecord | Promise<ArticleRecord> {
+/** The article an anchor quotes: at once when the store reads synchronously (syncReads.ts), else without its text. */
+function articleOf(store: GraphStore, evidence: Evidence): ArticleWithoutText | Promise<ArticleWithoutText> {
   const reads = syncReadsOf(store);
   if (reads !== undefined) return quoted(reads.articleNow(evidence.article), evidence);
-  return store.article(evidence.article).then((article) => quoted(article, evidence));
+  return articleWithoutText(store, evidence.article).then((article) => quoted(article, evidence));
 }
 
 export interface ConnectionArgs extends FirstArgs {
@@ -60,9 +60,9 @@ export function relationResolvers(store: GraphStore) {
       // may hand out a hub's record without its evidence, and answer a page of it or its count without reading it whole.
       evidence: (relation: RelationAttributes, args: FirstArgs): readonly Evidence[] | Promise<readonly Evidence[]> =>
         relationEvidence(store, relation, checkFirst(args.first, DEFAULT_FIRST.evidence)),
-      articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleRecord[]> => {
+      articles: (relation: RelationAttributes, args: FirstArgs): Promise<ArticleWithoutText[]> => {
         const first = checkFirst(args.first, DEFAULT_FIRST.articles);
-        return Promise.resolve(relationArticleIds(store, relation, first)).then((ids) => store.articles({ ids }, first));
+        return Promise.resolve(relationArticleIds(store, relation, first)).then((ids) => articlesWithoutText(store, ids, first));
       },
       articleCount: (relation: RelationAttributes): number | Promise<number> => relationArticleCount(store, relation),
       draft: (relation: RelationAttributes): boolean => relation.draft === true,
@@ -72,7 +72,7 @@ export function relationResolvers(store: GraphStore) {
     Evidence: {
       article: (evidence: Evidence) => articleOf(store, evidence),
       sentenceText: async (evidence: Evidence): Promise<string> => {
-        // An article may be handed out without its text (store/partialArticles.ts).
+        // The article was read without its text (store/partialArticles.ts).
         const article = await withWholeArticle(store, await articleOf(store, evidence), (whole) => whole);
         const span = article.sentences[evidence.sentence];
         if (span === undefined) throw new Error(`evidence names sentence ${evidence.sentence} of "${article.id}", which has ${article.sentences.length}`);
@@ -80,16 +80,16 @@ export function relationResolvers(store: GraphStore) {
       },
     },
     Article: {
-      published: (article: ArticleRecord): string | null => article.published ?? null,
-      source: (article: ArticleRecord): string | null => article.source ?? null,
-      url: (article: ArticleRecord): string | null => article.url ?? null,
-      // The text and sentences of an article handed out without them are read when asked (store/partialArticles.ts).
-      text: (article: ArticleRecord): string | Promise<string> => withWholeArticle(store, article, (whole) => whole.text),
-      sentences: (article: ArticleRecord): string[] | Promise<string[]> =>
+      published: (article: ArticleWithoutText): string | null => article.published ?? null,
+      source: (article: ArticleWithoutText): string | null => article.source ?? null,
+      url: (article: ArticleWithoutText): string | null => article.url ?? null,
+      // The text and sentences of an article read without them are read when asked (store/partialArticles.ts).
+      text: (article: ArticleWithoutText): string | Promise<string> => withWholeArticle(store, article, (whole) => whole.text),
+      sentences: (article: ArticleWithoutText): string[] | Promise<string[]> =>
         withWholeArticle(store, article, (whole) => whole.sentences.map((s) => sliceArticle(whole, s.start, s.end))),
-      relations: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<RelationAttributes>> =>
+      relations: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<RelationAttributes>> =>
         store.articleRelations(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
-      entities: (article: ArticleRecord, args: ConnectionArgs): Promise<Page<EntityAttributes>> =>
+      entities: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<EntityAttributes>> =>
         store.articleEntities(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
     },
     Neighbor: {

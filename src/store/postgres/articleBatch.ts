@@ -5,10 +5,11 @@
  * first 5 quotes (`evidence { article { id } }`): 20 statements of the first kind and about 90 of the second, one
  * round-trip each, were about 110 statements per request; now one or two.
  *
- * The articles are read without their text and sentence spans (`SLIM_ARTICLE_SQL`): those lists answer `text`,
- * `sentences` and an evidence's `sentenceText`, which complete the article first (src/store/partialArticles.ts,
- * `wholeArticle` here: one more statement, batched, when asked), while listing answers print titles, dates and
- * outlets. At 100,000 articles an article's record is 1.7 KB of JSON on average, its other fields about 160 bytes;
+ * The articles are read without their text and sentence spans (`SLIM_ARTICLE_SQL`, typed ArticleWithoutText): those
+ * lists answer `text`, `sentences` and an evidence's `sentenceText`, which complete the article first
+ * (src/store/partialArticles.ts, `wholeArticle` here: one more statement, batched, when asked), while listing answers
+ * print titles, dates and outlets. The store's public `article` and `articles` read whole articles (`wholeById`,
+ * `wholeByIds`): only the resolvers' lean path (`articleWithoutText`, `articlesWithoutText`) reads them this way. At 100,000 articles an article's record is 1.7 KB of JSON on average, its other fields about 160 bytes;
  * "Who said what about Crimea" (the corpus's place) read 253 articles a request, 430 KB of JSON parsed with some
  * 4,000 sentence spans, and "Facts stated by several articles" 132 (docs/design-choices.md, `pgseveral`).
  * `json_to_record` takes the fields out in PostgreSQL, whatever the keys' order (0.8 ms more for 132 articles than
@@ -17,11 +18,11 @@
 import type { ArticleRecord } from '../../graph/types.js';
 import type { Connections } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
-import { isSlimArticle } from '../partialArticles.js';
+import { isWholeArticle, type ArticleWithoutText } from '../partialArticles.js';
 
 /** An article as read: its record and its place in publication order. */
 interface ArticleAt {
-  readonly record: ArticleRecord;
+  readonly record: ArticleWithoutText;
   readonly pos: number;
 }
 
@@ -40,13 +41,15 @@ interface SlimArticleRow {
   readonly url: string | null;
 }
 
-/** The article of a row, without `text` and `sentences` (isSlimArticle): the optional fields only where the record has them. */
-function slimArticle(row: SlimArticleRow): ArticleRecord {
-  const article: { -readonly [K in keyof ArticleRecord]?: ArticleRecord[K] } = { id: row.id, title: row.title };
-  if (row.published !== null) article.published = row.published;
-  if (row.source !== null) article.source = row.source;
-  if (row.url !== null) article.url = row.url;
-  return article as ArticleRecord;
+/** The article of a row, without `text` and `sentences`: the optional fields only where the record has them. */
+function slimArticle(row: SlimArticleRow): ArticleWithoutText {
+  return {
+    id: row.id,
+    title: row.title,
+    ...(row.published !== null ? { published: row.published } : {}),
+    ...(row.source !== null ? { source: row.source } : {}),
+    ...(row.url !== null ? { url: row.url } : {}),
+  };
 }
 
 export class ArticleBatch {
@@ -56,13 +59,13 @@ export class ArticleBatch {
 
   constructor(private readonly db: Connections) {}
 
-  /** The article with this id, or null. */
-  async article(id: string): Promise<ArticleRecord | null> {
+  /** The article with this id without its text and sentences, or null. */
+  async article(id: string): Promise<ArticleWithoutText | null> {
     return (await this.batch.load(id))?.record ?? null;
   }
 
-  /** The first `first` of these articles in publication order (each once; unknown ids left out), as `articles({ ids })` answers. */
-  async byIds(ids: readonly string[], first: number): Promise<ArticleRecord[]> {
+  /** The first `first` of these articles in publication order (each once; unknown ids left out), as `articles({ ids })` answers, without their text. */
+  async byIds(ids: readonly string[], first: number): Promise<ArticleWithoutText[]> {
     if (first <= 0) return [];
     const found = await Promise.all([...new Set(ids)].map((id) => this.batch.load(id)));
     return found
@@ -73,9 +76,24 @@ export class ArticleBatch {
   }
 
   /** The article with its text and sentences: itself when it has them, else its whole record (batched per request). */
-  wholeArticle(article: ArticleRecord): ArticleRecord | Promise<ArticleRecord> {
-    if (!isSlimArticle(article)) return article;
-    return this.wholeBatch.load(article.id).then((whole) => whole ?? article);
+  wholeArticle(article: ArticleWithoutText): ArticleRecord | Promise<ArticleRecord> {
+    if (isWholeArticle(article)) return article;
+    return this.wholeBatch.load(article.id).then((whole) => {
+      if (whole === null) throw new Error(`article "${article.id}" is no longer in the corpus served (loaded again meanwhile?)`);
+      return whole;
+    });
+  }
+
+  /** The whole article with this id (text and sentences), or null (batched per request). */
+  async wholeById(id: string): Promise<ArticleRecord | null> {
+    return this.wholeBatch.load(id);
+  }
+
+  /** The first `first` of these articles in publication order (each once; unknown ids left out), whole. */
+  async wholeByIds(ids: readonly string[], first: number): Promise<ArticleRecord[]> {
+    if (first <= 0) return [];
+    const rows = await this.db.read<{ doc: ArticleRecord }>('SELECT doc FROM newsgraph.article WHERE id = ANY($1::text[]) ORDER BY pos LIMIT $2', [[...new Set(ids)], first]);
+    return rows.map((r) => r.doc);
   }
 
   private async read(ids: string[]): Promise<Map<string, ArticleAt>> {

@@ -16,7 +16,7 @@ import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
 import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
 import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
-import type { CompletesArticles } from '../partialArticles.js';
+import type { ArticleWithoutText, ReadsArticlesWithoutText } from '../partialArticles.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
 import type {
   ArticleQuery,
@@ -108,7 +108,7 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
-export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand, CompletesArticles {
+export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand, ReadsArticlesWithoutText {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
   private readonly corpus: CorpusMetaCache;
@@ -545,8 +545,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   async articles(query: ArticleQuery, first: number): Promise<ArticleRecord[]> {
     const { ids, from, to } = query;
-    // A relation's articles (by ids alone): the look-ups of a list's items go in one statement (articleBatch.ts).
-    if (ids !== undefined && from === undefined && to === undefined && query.source === undefined) return this.articleBatch.byIds(ids, first);
+    // By ids alone: whole (the resolvers' lean look-ups go through articlesWithoutText).
+    if (ids !== undefined && from === undefined && to === undefined && query.source === undefined) return this.articleBatch.wholeByIds(ids, first);
     const rows = await this.db.read<DocRow<ArticleRecord>>(
       `SELECT doc FROM newsgraph.article WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text IS NULL OR source_folded = $2)
        AND ${dateRangeCondition('published', '$3::text', '$4::text')} ORDER BY pos LIMIT $5`,
@@ -556,12 +556,23 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return rows.map((r) => r.doc);
   }
 
+  /** The whole article (text and sentences), or null. */
   async article(id: string): Promise<ArticleRecord | null> {
+    return this.articleBatch.wholeById(id);
+  }
+
+  /** The article without its text and sentences, or null (ReadsArticlesWithoutText: the resolvers' look-ups, batched: articleBatch.ts). */
+  async articleWithoutText(id: string): Promise<ArticleWithoutText | null> {
     return this.articleBatch.article(id);
   }
 
-  /** The article with its text and sentences (CompletesArticles): articles by id are handed out without them (articleBatch.ts). */
-  wholeArticle(article: ArticleRecord): ArticleRecord | Promise<ArticleRecord> {
+  /** A relation's or an entity's articles without their text (ReadsArticlesWithoutText): a list's look-ups in one statement (articleBatch.ts). */
+  async articlesWithoutText(ids: readonly string[], first: number): Promise<ArticleWithoutText[]> {
+    return this.articleBatch.byIds(ids, first);
+  }
+
+  /** The article with its text and sentences (ReadsArticlesWithoutText), read again when it came without them. */
+  wholeArticle(article: ArticleWithoutText): ArticleRecord | Promise<ArticleRecord> {
     return this.articleBatch.wholeArticle(article);
   }
 
