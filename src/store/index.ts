@@ -14,6 +14,10 @@ export type {
   Page,
   PageRequest,
   RelationQuery,
+  Stored,
+  StoredEntity,
+  StoredEvent,
+  StoredRelation,
   TimelineQuery,
 } from './types.js';
 export { asStore, memoryStore, MemoryStore } from './memory/memoryStore.js';

@@ -14,35 +14,62 @@
  */
 import type { EntityAttributes, Evidence, RelationAttributes } from '../graph/types.js';
 import { evidenceArticleIds } from './evidenceArticles.js';
-import type { GraphStore } from './types.js';
+import type { GraphStore, StoredEntity, StoredRelation } from './types.js';
 
-/** A store whose records may lack their long lists, and which reads the whole record on demand. */
+/**
+ * A store whose records may lack their long lists, and which reads the whole record on demand, in two forms: for a
+ * library's caller, plain data (`wholeEntity`, `wholeRelation`); for the resolvers, which read one list of a hub's
+ * record at most, a record whose long lists may be getters that parse their JSON when first read
+ * (`entityWithListsWhenRead`, `relationWithListsWhenRead`: postgres/lazyRecord.ts).
+ */
 export interface CompletesRecords {
-  /** The entity with its lists: the same object when it has them, else the whole record read again. */
-  wholeEntity(entity: EntityAttributes): EntityAttributes | Promise<EntityAttributes>;
-  /** The relation with its evidence: the same object when it has it, else the whole record read again. */
-  wholeRelation(relation: RelationAttributes): RelationAttributes | Promise<RelationAttributes>;
+  /** The entity with its lists, as plain data: a copy, or the whole record read again. */
+  wholeEntity(entity: StoredEntity): EntityAttributes | Promise<EntityAttributes>;
+  /** The relation with its evidence, as plain data: a copy, or the whole record read again. */
+  wholeRelation(relation: StoredRelation): RelationAttributes | Promise<RelationAttributes>;
+  /** The entity with its lists, which may be getters parsed when first read: the same object when it has them. */
+  entityWithListsWhenRead(entity: StoredEntity): EntityAttributes | Promise<EntityAttributes>;
+  /** The relation with its evidence, which may be a getter parsed when first read: the same object when it has it. */
+  relationWithListsWhenRead(relation: StoredRelation): RelationAttributes | Promise<RelationAttributes>;
 }
 
 function completerOf(store: GraphStore): CompletesRecords | undefined {
   const candidate = store as GraphStore & Partial<CompletesRecords>;
-  return typeof candidate.wholeEntity === 'function' && typeof candidate.wholeRelation === 'function' ? (candidate as GraphStore & CompletesRecords) : undefined;
+  return typeof candidate.entityWithListsWhenRead === 'function' && typeof candidate.relationWithListsWhenRead === 'function' ? (candidate as GraphStore & CompletesRecords) : undefined;
 }
 
 function then<T, R>(value: T | Promise<T>, read: (value: T) => R | Promise<R>): R | Promise<R> {
   return value instanceof Promise ? value.then(read) : read(value);
 }
 
+/**
+ * A record of a store that has no `wholeEntity`/`wholeRelation`: whole by that store's contract (the in-memory store
+ * hands out its graph's records), read as they are, as before; a graph made in code may leave a list out of a record.
+ */
+function asWhole<T extends EntityAttributes | RelationAttributes>(record: StoredEntity | StoredRelation): T {
+  return record as unknown as T;
+}
+
+/** Whether an entity handed out by a store has its lists (every whole record has `evidence`; a getter's list is not read). */
+export function isWholeEntity(entity: StoredEntity): entity is EntityAttributes {
+  return 'evidence' in entity;
+}
+
+/** Whether a relation handed out by a store has its evidence (a getter's list is not read). */
+export function isWholeRelation(relation: StoredRelation): relation is RelationAttributes {
+  return 'evidence' in relation;
+}
+
 /** `read(entity)` on the whole record: at once when the store's records are whole, else once it is read. */
-export function withWholeEntity<R>(store: GraphStore, entity: EntityAttributes, read: (entity: EntityAttributes) => R | Promise<R>): R | Promise<R> {
+export function withWholeEntity<R>(store: GraphStore, entity: StoredEntity, read: (entity: EntityAttributes) => R | Promise<R>): R | Promise<R> {
   const completer = completerOf(store);
-  return completer === undefined ? read(entity) : then(completer.wholeEntity(entity), read);
+  return completer === undefined ? read(asWhole<EntityAttributes>(entity)) : then(completer.entityWithListsWhenRead(entity), read);
 }
 
 /** `read(relation)` on the whole record: at once when the store's records are whole, else once it is read. */
-export function withWholeRelation<R>(store: GraphStore, relation: RelationAttributes, read: (relation: RelationAttributes) => R | Promise<R>): R | Promise<R> {
+export function withWholeRelation<R>(store: GraphStore, relation: StoredRelation, read: (relation: RelationAttributes) => R | Promise<R>): R | Promise<R> {
   const completer = completerOf(store);
-  return completer === undefined ? read(relation) : then(completer.wholeRelation(relation), read);
+  return completer === undefined ? read(asWhole<RelationAttributes>(relation)) : then(completer.relationWithListsWhenRead(relation), read);
 }
 
 /**
@@ -51,15 +78,15 @@ export function withWholeRelation<R>(store: GraphStore, relation: RelationAttrib
  */
 export interface ReadsListHeads {
   /** The first `first` quotes of the relation's evidence, in its order. */
-  relationEvidence(relation: RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]>;
+  relationEvidence(relation: StoredRelation, first: number): readonly Evidence[] | Promise<readonly Evidence[]>;
   /** Article ids among which the relation's first `first` articles in publication order are (at least those). */
-  relationArticleIds(relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]>;
+  relationArticleIds(relation: StoredRelation, first: number): readonly string[] | Promise<readonly string[]>;
   /** How many distinct articles the relation's evidence quotes. */
-  relationArticleCount(relation: RelationAttributes): number | Promise<number>;
+  relationArticleCount(relation: StoredRelation): number | Promise<number>;
   /** The first `first` quotes of the entity's evidence, in its order. */
-  entityEvidence(entity: EntityAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]>;
+  entityEvidence(entity: StoredEntity, first: number): readonly Evidence[] | Promise<readonly Evidence[]>;
   /** Article ids among which the entity's first `first` articles in publication order are (at least those). */
-  entityArticleIds(entity: EntityAttributes, first: number): readonly string[] | Promise<readonly string[]>;
+  entityArticleIds(entity: StoredEntity, first: number): readonly string[] | Promise<readonly string[]>;
 }
 
 function headsReaderOf(store: GraphStore): ReadsListHeads | undefined {
@@ -73,31 +100,31 @@ function firstOfList<T>(items: readonly T[] | undefined, first: number): readonl
 }
 
 /** The relation's first `first` quotes (`first` already checked). */
-export function relationEvidence(store: GraphStore, relation: RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+export function relationEvidence(store: GraphStore, relation: StoredRelation, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
   const heads = headsReaderOf(store);
   return heads !== undefined ? heads.relationEvidence(relation, first) : withWholeRelation(store, relation, (whole) => firstOfList(whole.evidence, first));
 }
 
 /** Ids that hold the relation's first `first` articles in publication order (`store.articles({ ids }, first)` answers them). */
-export function relationArticleIds(store: GraphStore, relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]> {
+export function relationArticleIds(store: GraphStore, relation: StoredRelation, first: number): readonly string[] | Promise<readonly string[]> {
   const heads = headsReaderOf(store);
   return heads !== undefined ? heads.relationArticleIds(relation, first) : withWholeRelation(store, relation, (whole) => evidenceArticleIds(whole.evidence));
 }
 
 /** How many distinct articles state the relation. */
-export function relationArticleCount(store: GraphStore, relation: RelationAttributes): number | Promise<number> {
+export function relationArticleCount(store: GraphStore, relation: StoredRelation): number | Promise<number> {
   const heads = headsReaderOf(store);
   return heads !== undefined ? heads.relationArticleCount(relation) : withWholeRelation(store, relation, (whole) => evidenceArticleIds(whole.evidence).length);
 }
 
 /** The entity's first `first` quotes (`first` already checked). */
-export function entityEvidence(store: GraphStore, entity: EntityAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+export function entityEvidence(store: GraphStore, entity: StoredEntity, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
   const heads = headsReaderOf(store);
   return heads !== undefined ? heads.entityEvidence(entity, first) : withWholeEntity(store, entity, (whole) => firstOfList(whole.evidence, first));
 }
 
 /** Ids that hold the entity's first `first` articles in publication order (`store.articles({ ids }, first)` answers them). */
-export function entityArticleIds(store: GraphStore, entity: EntityAttributes, first: number): readonly string[] | Promise<readonly string[]> {
+export function entityArticleIds(store: GraphStore, entity: StoredEntity, first: number): readonly string[] | Promise<readonly string[]> {
   const heads = headsReaderOf(store);
   return heads !== undefined ? heads.entityArticleIds(entity, first) : withWholeEntity(store, entity, (whole) => whole.articles ?? []);
 }

@@ -12,6 +12,18 @@ import type { Direction } from '../graph/adjacent.js';
 import type { ExploreQuery, ExplorerView, SelectedExplorerView, WholeExploreQuery } from '../graph/explore.js';
 import type { GraphIdentity } from '../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../graph/types.js';
+
+/** The lists a store may leave out of a record it hands out: those that grow with the articles that name it. */
+export type LongList = 'evidence' | 'articles' | 'history';
+/**
+ * A record as a store's reads hand it out: whole, or without its long lists (a hub's slim copy, an end read for its
+ * name: src/store/postgres/slimRecords.ts, projectedRecords.ts). Every other field is there. The in-memory store
+ * always hands out whole records; `wholeEntity`/`wholeRelation` (partialRecords.ts) complete one from a store that may not.
+ */
+export type Stored<T> = T extends unknown ? Omit<T, LongList> & Partial<Pick<T, Extract<keyof T, LongList>>> : never;
+export type StoredEntity = Stored<EntityAttributes>;
+export type StoredEvent = Stored<EventAttributes>;
+export type StoredRelation = Stored<RelationAttributes>;
 import type { EntityKind } from '../ontology/index.js';
 
 export type { Direction };
@@ -76,9 +88,9 @@ export interface NeighborhoodQuery {
 
 /** An entity near another, and the relations that reach it from one ring closer. */
 export interface NeighborRecord {
-  readonly entity: EntityAttributes;
+  readonly entity: StoredEntity;
   readonly distance: number;
-  readonly via: readonly RelationAttributes[];
+  readonly via: readonly StoredRelation[];
 }
 
 /** Articles by id and publication date. */
@@ -107,24 +119,24 @@ export interface TimelineQuery {
  */
 export interface GraphStore {
   /** The entity with this id, or null. */
-  entity(id: string): Promise<EntityAttributes | null>;
+  entity(id: string): Promise<StoredEntity | null>;
   /** The entities with these ids, in the same order, null where there is none (one round-trip for a list). */
-  entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>>;
+  entities(ids: readonly string[]): Promise<Array<StoredEntity | null>>;
   /** Ids close to one that is not there, for a did-you-mean (at most a few). */
   similarIds(id: string): Promise<string[]>;
   /** Every entity, or every entity of a kind, a page at a time. */
-  entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>>;
+  entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<StoredEntity>>;
   /** Case-, diacritic- and alias-insensitive name search, best match first. */
-  search(text: string, options: { readonly kind?: EntityKind; readonly limit: number }): Promise<EntityAttributes[]>;
+  search(text: string, options: { readonly kind?: EntityKind; readonly limit: number }): Promise<StoredEntity[]>;
 
   /** The relations around an entity that pass the filter, at most `first`, in a stable order. */
-  relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]>;
+  relationsOf(id: string, filter: LinkFilter, first: number): Promise<StoredRelation[]>;
   /** The distinct entities at the far end of the matching relations, at most `first`. */
-  linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]>;
+  linked(id: string, filter: LinkedFilter, first: number): Promise<StoredEntity[]>;
   /** The relations that name this event (its roles, projections, relations stated in it), at most `first`. */
-  relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]>;
+  relationsOfEvent(eventId: string, first: number): Promise<StoredRelation[]>;
   /** The relations that pass every filter, a page at a time. */
-  relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>>;
+  relations(query: RelationQuery, page: PageRequest): Promise<Page<StoredRelation>>;
 
   /** The entities within `depth` relations, nearest first, bounded per hop. */
   neighborhood(id: string, query: NeighborhoodQuery): Promise<NeighborRecord[]>;
@@ -132,21 +144,21 @@ export interface GraphStore {
    * The shortest chain of stated relations between two entities (either direction), [] when from = to,
    * null when none within `maxHops`. Throws NOT_FOUND for an unknown id.
    */
-  path(from: string, to: string, maxHops: number): Promise<RelationAttributes[] | null>;
+  path(from: string, to: string, maxHops: number): Promise<StoredRelation[] | null>;
 
   /** Articles that pass the filter, in publication order (undated last), at most `first`. */
   articles(query: ArticleQuery, first: number): Promise<ArticleRecord[]>;
   /** The article with this id, or null. */
   article(id: string): Promise<ArticleRecord | null>;
   /** The relations with evidence in an article, a page at a time. */
-  articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>>;
+  articleRelations(articleId: string, page: PageRequest): Promise<Page<StoredRelation>>;
   /** The entities an article mentions, a page at a time. */
-  articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>>;
+  articleEntities(articleId: string, page: PageRequest): Promise<Page<StoredEntity>>;
 
   /** Events by date (event time, else the date of the first article that reports it); undated last. */
-  timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]>;
+  timeline(query: TimelineQuery, first: number): Promise<StoredEvent[]>;
   /** Claims; `contradicted` keeps those that contradict another (true) or none (false). */
-  claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]>;
+  claims(contradicted: boolean | undefined, first: number): Promise<StoredEntity[]>;
   /** How many relations use each predicate or role name the graph holds. */
   predicateCounts(): Promise<ReadonlyMap<string, number>>;
   /** Which corpus this store answers from: a content hash, when it was built, how many articles. */

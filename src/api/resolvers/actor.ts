@@ -4,7 +4,7 @@
  */
 import { EVENT_ROLE_NAMES } from '../../ontology/index.js';
 import type { EntityAttributes } from '../../graph/index.js';
-import type { GraphStore } from '../../store/index.js';
+import type { GraphStore, StoredEntity } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, checkRoles, linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { entityFieldResolvers } from './entity.js';
@@ -24,7 +24,7 @@ export function actorFieldResolvers(store: GraphStore) {
 
   return {
     ...entityFieldResolvers(store),
-    events: (entity: EntityAttributes, args: EventsArgs): Promise<EntityAttributes[]> =>
+    events: (entity: EntityAttributes, args: EventsArgs): Promise<StoredEntity[]> =>
       store.linked(
         entity.id,
         { predicates: checkRoles(args.role) ?? EVENT_ROLE_NAMES, direction: 'IN', negated: false, order: 'time' },

@@ -3,9 +3,8 @@
  * predicate filters, and "the entities at the far end of these relations".
  */
 import { NewsgraphError } from '../../errors.js';
-import type { EntityAttributes } from '../../graph/index.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, type EntityKind } from '../../ontology/index.js';
-import type { Direction, GraphStore, LinkedFilter } from '../../store/index.js';
+import type { Direction, GraphStore, LinkedFilter, StoredEntity } from '../../store/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
 import { syncReadsOf } from './syncReads.js';
@@ -42,13 +41,13 @@ export function typeNameOf(kind: EntityKind): EntityTypeName {
  * The entity with this id.
  * @throws NewsgraphError NOT_FOUND, naming the argument and the near ids.
  */
-export async function requireEntity(store: GraphStore, id: string, argument: string): Promise<EntityAttributes> {
+export async function requireEntity(store: GraphStore, id: string, argument: string): Promise<StoredEntity> {
   const entity = await store.entity(id);
   if (entity !== null) return entity;
   throw new NewsgraphError('NOT_FOUND', `${argument}: no entity with id "${id}".${didYouMean(id, await store.similarIds(id))}`);
 }
 
-function held(entity: EntityAttributes | null, id: string): EntityAttributes {
+function held(entity: StoredEntity | null, id: string): StoredEntity {
   if (entity === null) throw new Error(`the graph names entity "${id}" but does not hold it`);
   return entity;
 }
@@ -57,14 +56,14 @@ function held(entity: EntityAttributes | null, id: string): EntityAttributes {
  * The entity a relation end or property names; its absence is a broken graph, not a user error. At once
  * when the store reads synchronously (syncReads.ts), else a promise.
  */
-export function entityAt(store: GraphStore, id: string): EntityAttributes | Promise<EntityAttributes> {
+export function entityAt(store: GraphStore, id: string): StoredEntity | Promise<StoredEntity> {
   const reads = syncReadsOf(store);
   if (reads !== undefined) return held(reads.entityNow(id), id);
   return store.entity(id).then((entity) => held(entity, id));
 }
 
 /** The entity with this id or null, at once when the store reads synchronously. */
-export function entityOrNull(store: GraphStore, id: string): EntityAttributes | null | Promise<EntityAttributes | null> {
+export function entityOrNull(store: GraphStore, id: string): StoredEntity | null | Promise<StoredEntity | null> {
   const reads = syncReadsOf(store);
   return reads !== undefined ? reads.entityNow(id) : store.entity(id);
 }
@@ -155,7 +154,7 @@ export function linked(
   direction: Direction,
   args: NegatedArgs = {},
   options: Pick<LinkedFilter, 'kind' | 'order'> = {},
-): Promise<EntityAttributes[]> {
+): Promise<StoredEntity[]> {
   return store.linked(id, { predicates: [predicate], direction, negated: args.negated ?? false, ...options }, checkFirst(args.first, DEFAULT_FIRST.typed));
 }
 

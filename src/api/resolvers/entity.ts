@@ -3,8 +3,8 @@
  * with the negation switch, and its neighbourhood. Spread into each object type's resolvers. Each list
  * takes `first` (its SDL default, capped at MAX_FIRST).
  */
-import type { EntityAttributes, Evidence, RelationAttributes } from '../../graph/index.js';
-import type { Direction, GraphStore, NeighborRecord } from '../../store/index.js';
+import type { EntityAttributes, Evidence } from '../../graph/index.js';
+import type { Direction, GraphStore, NeighborRecord, StoredRelation } from '../../store/index.js';
 import { entityArticleIds, entityEvidence } from '../../store/partialRecords.js';
 import { articlesWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
@@ -36,7 +36,7 @@ export function entityFieldResolvers(store: GraphStore) {
       const first = checkFirst(args.first, DEFAULT_FIRST.articles);
       return Promise.resolve(entityArticleIds(store, entity, first)).then((ids) => articlesWithoutText(store, ids, first));
     },
-    relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<RelationAttributes[]> =>
+    relations: async (entity: EntityAttributes, args: RelationsArgs): Promise<StoredRelation[]> =>
       store.relationsOf(
         entity.id,
         {

@@ -3,8 +3,8 @@
  * facts (type, status, time, fatalities), the binary relations it yields, and how its status changed
  * from one article to the next.
  */
-import type { EntityAttributes, EventAttributes, EventProperties, Fatalities, RelationAttributes } from '../../graph/index.js';
-import type { GraphStore } from '../../store/index.js';
+import type { EntityAttributes, EventAttributes, EventProperties, Fatalities } from '../../graph/index.js';
+import type { GraphStore, StoredRelation } from '../../store/index.js';
 import { withWholeEntity } from '../../store/partialRecords.js';
 import { articleWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
@@ -73,7 +73,7 @@ export function eventResolvers(store: GraphStore) {
     consequences: (event: EntityAttributes, args: FirstArgs) => linked(store, event.id, 'CAUSE', 'IN', args, { order: 'time' }),
     cancelledBy: (event: EntityAttributes, args: FirstArgs) => linked(store, event.id, 'CANCELLED', 'IN', args),
     concerns: (event: EntityAttributes, args: FirstArgs) => linked(store, event.id, 'CONCERNS', 'OUT', args),
-    projections: async (event: EntityAttributes, args: FirstArgs): Promise<RelationAttributes[]> => {
+    projections: async (event: EntityAttributes, args: FirstArgs): Promise<StoredRelation[]> => {
       const first = checkFirst(args.first, DEFAULT_FIRST.typed);
       // An event's relations are those of the few articles that tell it; role edges are filtered out here.
       const named = await store.relationsOfEvent(event.id, Number.MAX_SAFE_INTEGER);

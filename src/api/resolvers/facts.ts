@@ -2,39 +2,39 @@
  * Relations read as the facts they state: an office (Position), a recognition, a preference, an urging.
  * Each keeps its relation one field away, for the evidence and the qualifiers.
  */
-import type { EntityAttributes, JsonValue, RelationAttributes } from '../../graph/index.js';
-import type { Direction, GraphStore } from '../../store/index.js';
+import type { JsonValue } from '../../graph/index.js';
+import type { Direction, GraphStore, StoredEntity, StoredRelation } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { checkFirst, entityAt, type FirstArgs } from './common.js';
 
 export interface PositionAnswer {
   readonly title: string;
-  readonly holder: EntityAttributes;
-  readonly of: EntityAttributes;
-  readonly relation: RelationAttributes;
+  readonly holder: StoredEntity;
+  readonly of: StoredEntity;
+  readonly relation: StoredRelation;
 }
 
 export interface RecognitionAnswer {
-  readonly proposal: EntityAttributes;
-  readonly place: EntityAttributes;
+  readonly proposal: StoredEntity;
+  readonly place: StoredEntity;
   readonly as: string;
-  readonly relation: RelationAttributes;
+  readonly relation: StoredRelation;
 }
 
 export interface PreferenceAnswer {
-  readonly by: EntityAttributes;
-  readonly proposal: EntityAttributes;
-  readonly over: EntityAttributes | null;
+  readonly by: StoredEntity;
+  readonly proposal: StoredEntity;
+  readonly over: StoredEntity | null;
   readonly negated: boolean;
-  readonly relation: RelationAttributes;
+  readonly relation: StoredRelation;
 }
 
 export interface UrgingAnswer {
-  readonly by: EntityAttributes;
-  readonly target: EntityAttributes;
+  readonly by: StoredEntity;
+  readonly target: StoredEntity;
   readonly to: string;
-  readonly event: EntityAttributes | null;
-  readonly relation: RelationAttributes;
+  readonly event: StoredEntity | null;
+  readonly relation: StoredRelation;
 }
 
 function text(value: JsonValue | undefined): string {
@@ -42,7 +42,7 @@ function text(value: JsonValue | undefined): string {
 }
 
 /** The relations that hold (not negated) with this predicate around `id`, at most `first`. */
-function holding(store: GraphStore, id: string, predicate: string, direction: Direction, args: FirstArgs): Promise<RelationAttributes[]> {
+function holding(store: GraphStore, id: string, predicate: string, direction: Direction, args: FirstArgs): Promise<StoredRelation[]> {
   return store.relationsOf(id, { predicates: [predicate], direction, negated: false }, checkFirst(args.first, DEFAULT_FIRST.typed));
 }
 
@@ -50,9 +50,9 @@ function holding(store: GraphStore, id: string, predicate: string, direction: Di
  * Offices held by a person (OUT) or in a government or organization (IN). The end that is `at` itself is not looked
  * up again: over PostgreSQL that was one more statement per page, reading every person of "Who holds which position".
  */
-export async function positions(store: GraphStore, at: EntityAttributes, direction: 'OUT' | 'IN', args: FirstArgs): Promise<PositionAnswer[]> {
+export async function positions(store: GraphStore, at: StoredEntity, direction: 'OUT' | 'IN', args: FirstArgs): Promise<PositionAnswer[]> {
   const relations = await holding(store, at.id, 'HOLDS_POSITION', direction, args);
-  const end = (id: string): EntityAttributes | Promise<EntityAttributes> => (id === at.id ? at : entityAt(store, id));
+  const end = (id: string): StoredEntity | Promise<StoredEntity> => (id === at.id ? at : entityAt(store, id));
   return Promise.all(
     relations.map(async (relation) => ({
       title: text(relation.properties['title']),

@@ -3,7 +3,7 @@
  * a place. Proposal, Event and Claim have their own modules.
  */
 import type { EntityAttributes } from '../../graph/index.js';
-import type { GraphStore } from '../../store/index.js';
+import type { GraphStore, StoredEntity } from '../../store/index.js';
 import { linked, type FirstArgs, type NegatedArgs } from './common.js';
 import { actorFieldResolvers } from './actor.js';
 import { entityFieldResolvers } from './entity.js';
@@ -23,7 +23,7 @@ export function governmentResolvers(store: GraphStore) {
     affiliates: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'AFFILIATED_WITH', 'IN', args),
     parts: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'IN', args),
     partOf: (government: EntityAttributes, args: FirstArgs) => linked(store, government.id, 'PART_OF', 'OUT', args),
-    capital: async (government: EntityAttributes): Promise<EntityAttributes | null> =>
+    capital: async (government: EntityAttributes): Promise<StoredEntity | null> =>
       (await linked(store, government.id, 'CAPITAL_OF', 'IN', { first: 1 }, { kind: 'PLACE' }))[0] ?? null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { NewsgraphError } from '../../errors.js';
 import { DEFAULT_MAX_HOPS } from '../../graph/paths.js';
-import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../../graph/index.js';
+import type { ArticleRecord } from '../../graph/index.js';
 import {
   EVENT_ROLES,
   EVENT_ROLE_NAMES,
@@ -16,7 +16,7 @@ import {
   describeSignatures,
   type EntityKind,
 } from '../../ontology/index.js';
-import type { GraphStore, Page } from '../../store/index.js';
+import type { GraphStore, Page, StoredEntity, StoredEvent, StoredRelation } from '../../store/index.js';
 import { articleWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
 import { checkFirst, checkNames, checkPredicates, checkRange, entityOrNull, requireEntity, type FirstArgs } from './common.js';
@@ -130,17 +130,17 @@ async function predicateInfos(store: GraphStore): Promise<PredicateInfo[]> {
 export function queryResolvers(store: GraphStore) {
   return {
     // At once from the memory store (syncReads.ts): a question's root then costs graphql-js no promise.
-    entity: (_: unknown, args: { id: string }): EntityAttributes | null | Promise<EntityAttributes | null> => entityOrNull(store, args.id),
-    search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): Promise<EntityAttributes[]> =>
+    entity: (_: unknown, args: { id: string }): StoredEntity | null | Promise<StoredEntity | null> => entityOrNull(store, args.id),
+    search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): Promise<StoredEntity[]> =>
       store.search(args.text, { kind: args.kind ?? undefined, limit: checkRange('limit', args.limit, 10, 0, MAX_FIRST) }),
-    entities: (_: unknown, args: ConnectionArgs & { kind?: EntityKind | null }): Promise<Page<EntityAttributes>> =>
+    entities: (_: unknown, args: ConnectionArgs & { kind?: EntityKind | null }): Promise<Page<StoredEntity>> =>
       store.entitiesOfKind(args.kind ?? undefined, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
-    relations: async (_: unknown, args: RelationsQueryArgs): Promise<Page<RelationAttributes>> => {
+    relations: async (_: unknown, args: RelationsQueryArgs): Promise<Page<StoredRelation>> => {
       const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
       return store.relations(await relationQuery(store, args), page);
     },
     // The store refuses an unknown id itself (NOT_FOUND, naming the argument and the near ids).
-    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): Promise<RelationAttributes[] | null> =>
+    path: (_: unknown, args: { from: string; to: string; maxHops?: number | null }): Promise<StoredRelation[] | null> =>
       store.path(args.from, args.to, checkRange('maxHops', args.maxHops, DEFAULT_MAX_HOPS, 0, MAX_PATH_HOPS)),
     articles: (_: unknown, args: ArticlesQueryArgs): Promise<ArticleRecord[]> =>
       store.articles(
@@ -149,7 +149,7 @@ export function queryResolvers(store: GraphStore) {
       ),
     // Without its text until a field prints it (store/partialArticles.ts).
     article: (_: unknown, args: { id: string }): Promise<ArticleWithoutText | null> => articleWithoutText(store, args.id),
-    timeline: (_: unknown, args: TimelineArgs): Promise<EventAttributes[]> =>
+    timeline: (_: unknown, args: TimelineArgs): Promise<StoredEvent[]> =>
       store.timeline(
         {
           statuses: checkNames('status', args.status, STATUSES, 'event status'),
@@ -159,7 +159,7 @@ export function queryResolvers(store: GraphStore) {
         },
         checkFirst(args.first, DEFAULT_FIRST.list),
       ),
-    claims: (_: unknown, args: FirstArgs & { contradicted?: boolean | null }): Promise<EntityAttributes[]> =>
+    claims: (_: unknown, args: FirstArgs & { contradicted?: boolean | null }): Promise<StoredEntity[]> =>
       store.claims(args.contradicted ?? undefined, checkFirst(args.first, DEFAULT_FIRST.list)),
     predicates: (): Promise<PredicateInfo[]> => predicateInfos(store),
   };

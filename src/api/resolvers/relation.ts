@@ -4,8 +4,8 @@
  * quotes each; `articles` and `articleCount` are derived from that evidence.
  */
 import { sliceArticle } from '../../graph/articleText.js';
-import type { EntityAttributes, Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
-import type { GraphStore, NeighborRecord, Page } from '../../store/index.js';
+import type { Evidence, RelationAttributes, RelationOrigin } from '../../graph/index.js';
+import type { GraphStore, NeighborRecord, Page, StoredEntity, StoredRelation } from '../../store/index.js';
 import { DEFAULT_FIRST } from '../listSizes.js';
 import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
 import { entityAtHand } from '../../store/entitiesAtHand.js';
@@ -87,13 +87,13 @@ export function relationResolvers(store: GraphStore) {
       text: (article: ArticleWithoutText): string | Promise<string> => withWholeArticle(store, article, (whole) => whole.text),
       sentences: (article: ArticleWithoutText): string[] | Promise<string[]> =>
         withWholeArticle(store, article, (whole) => whole.sentences.map((s) => sliceArticle(whole, s.start, s.end))),
-      relations: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<RelationAttributes>> =>
+      relations: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<StoredRelation>> =>
         store.articleRelations(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
-      entities: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<EntityAttributes>> =>
+      entities: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<StoredEntity>> =>
         store.articleEntities(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
     },
     Neighbor: {
-      via: (neighbor: NeighborRecord, args: FirstArgs): readonly RelationAttributes[] => firstOf(neighbor.via, args, DEFAULT_FIRST.via),
+      via: (neighbor: NeighborRecord, args: FirstArgs): readonly StoredRelation[] => firstOf(neighbor.via, args, DEFAULT_FIRST.via),
     },
   };
 }

@@ -65,6 +65,15 @@ export function recordOf<T>(stored: StoredRecord): T {
 }
 
 /**
+ * The record as plain data: its getters read (a heavy list parsed if it was not yet) into a copy's own data properties,
+ * in the same key order. For a library's caller (PostgresStore `wholeEntity`), who may copy, freeze, compare or
+ * serialize it without meeting a getter; the record kept in the cache stays as it was.
+ */
+export function plainRecord<T extends object>(record: T): T {
+  return { ...record };
+}
+
+/**
  * A record's JSON text (an object, as JSON.stringify wrote it) in parts: the text with the heavy lists' values
  * replaced by `null`, and each list's text. One pass over the top level, strings skipped with indexOf, without
  * parsing the lists: a fraction of the time of JSON.parse on a hub's record. Text that is not an object, or has

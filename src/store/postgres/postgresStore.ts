@@ -14,7 +14,7 @@ import type { GraphIdentity } from '../../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
-import type { CompletesRecords, ReadsListHeads } from '../partialRecords.js';
+import { isWholeEntity, isWholeRelation, type CompletesRecords, type ReadsListHeads } from '../partialRecords.js';
 import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
 import type { ArticleWithoutText, ReadsArticlesWithoutText } from '../partialArticles.js';
 import { evidenceArticleIds } from '../evidenceArticles.js';
@@ -28,12 +28,15 @@ import type {
   Page,
   PageRequest,
   RelationQuery,
+  StoredEntity,
+  StoredEvent,
+  StoredRelation,
   TimelineQuery,
 } from '../types.js';
 import { Connections, type ConnectionOptions } from './connections.js';
 import { EntityBatch } from './entityBatch.js';
 import { ByteBudget, DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } from './recordCache.js';
-import { storedRecord, type StoredRecord } from './lazyRecord.js';
+import { plainRecord, storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { HubPrefixes } from './hubPrefixes.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
@@ -63,6 +66,14 @@ import { linkedValues } from './linkedBatch.js';
 import { neighborhoodPositions, shortestPathPositions } from './traversals.js';
 
 type DocRow<T> = { doc: T };
+
+/**
+ * A record whose whole copy is gone (a new load committed meanwhile): handed back as it came, without its lists, as
+ * before; the fields that read a list then answer none (the next request reads the new corpus).
+ */
+function gone<T extends EntityAttributes | RelationAttributes>(record: StoredEntity | StoredRelation): T {
+  return record as unknown as T;
+}
 
 /** The relations filter of `Query.relations` as SQL over `r` (newsgraph.relation), with its parameters. */
 function relationConditions(query: RelationQuery): { sql: string; values: unknown[]; from: string; position: string; countFrom: string | undefined } {
@@ -221,49 +232,59 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return rows.map((r) => [r.id, storedRecord(r.doc)]);
   }
 
-  /** The entity with its lists: itself when it has them, else its whole record (batched per request). */
-  wholeEntity(entity: EntityAttributes): EntityAttributes | Promise<EntityAttributes> {
-    if (!isSlim(entity)) return entity;
-    return this.wholeEntityBatch.load(entity.id).then((whole) => whole ?? entity);
+  /** The entity with its lists, as plain data (a library's call; the resolvers read `entityWithListsWhenRead`). */
+  async wholeEntity(entity: StoredEntity): Promise<EntityAttributes> {
+    return plainRecord(await this.entityWithListsWhenRead(entity));
   }
 
-  /** The relation with its evidence: itself when it has it, else its whole record (batched per request). */
-  wholeRelation(relation: RelationAttributes): RelationAttributes | Promise<RelationAttributes> {
-    if (!isSlim(relation)) return relation;
-    return this.wholeRelationBatch.load(relation.id).then((whole) => whole ?? relation);
+  /** The relation with its evidence, as plain data (a library's call; the resolvers read `relationWithListsWhenRead`). */
+  async wholeRelation(relation: StoredRelation): Promise<RelationAttributes> {
+    return plainRecord(await this.relationWithListsWhenRead(relation));
+  }
+
+  /** The entity with its lists, a large one's parsed when first read (lazyRecord.ts): itself when it has them, else its whole record (batched per request). */
+  entityWithListsWhenRead(entity: StoredEntity): EntityAttributes | Promise<EntityAttributes> {
+    if (isWholeEntity(entity)) return entity;
+    return this.wholeEntityBatch.load(entity.id).then((whole) => whole ?? gone(entity));
+  }
+
+  /** The relation with its evidence, a large one's parsed when first read: itself when it has it, else its whole record (batched per request). */
+  relationWithListsWhenRead(relation: StoredRelation): RelationAttributes | Promise<RelationAttributes> {
+    if (isWholeRelation(relation)) return relation;
+    return this.wholeRelationBatch.load(relation.id).then((whole) => whole ?? gone(relation));
   }
 
   // The first items of the long lists (ReadsListHeads): from the record when it is whole, else from the heads its slim
   // copy kept (listHeads.ts), else (a page past the head) cut in SQL (listSlices.ts). No whole record is read.
 
-  relationEvidence(relation: RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+  relationEvidence(relation: StoredRelation, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
     return this.evidenceHead('relation', relation, first);
   }
 
-  relationArticleIds(relation: RelationAttributes, first: number): readonly string[] | Promise<readonly string[]> {
-    return this.articleHead('relation', relation, first, () => evidenceArticleIds(relation.evidence));
+  relationArticleIds(relation: StoredRelation, first: number): readonly string[] | Promise<readonly string[]> {
+    return this.articleHead('relation', relation, first, () => evidenceArticleIds(relation.evidence ?? []));
   }
 
-  relationArticleCount(relation: RelationAttributes): number | Promise<number> {
-    if (!isSlim(relation)) return evidenceArticleIds(relation.evidence).length;
+  relationArticleCount(relation: StoredRelation): number | Promise<number> {
+    if (isWholeRelation(relation)) return evidenceArticleIds(relation.evidence).length;
     const heads = headsOf(relation);
     const projected = projectedArticleCount(relation);
     if (projected !== undefined) return projected;
     // Every slim copy of this layout has its heads (TABLES_VERSION); the whole record otherwise, as before.
-    return heads !== undefined ? heads.articleCount : Promise.resolve(this.wholeRelation(relation)).then((whole) => evidenceArticleIds(whole.evidence).length);
+    return heads !== undefined ? heads.articleCount : Promise.resolve(this.relationWithListsWhenRead(relation)).then((whole) => evidenceArticleIds(whole.evidence).length);
   }
 
-  entityEvidence(entity: EntityAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+  entityEvidence(entity: StoredEntity, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
     return this.evidenceHead('entity', entity, first);
   }
 
-  entityArticleIds(entity: EntityAttributes, first: number): readonly string[] | Promise<readonly string[]> {
+  entityArticleIds(entity: StoredEntity, first: number): readonly string[] | Promise<readonly string[]> {
     return this.articleHead('entity', entity, first, () => entity.articles ?? []);
   }
 
   /** The first `first` quotes of a record: from itself when whole, from its slim copy's head, else cut in SQL. */
-  private evidenceHead(table: 'entity' | 'relation', record: EntityAttributes | RelationAttributes, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
-    if (!isSlim(record)) return firstItems(record.evidence, first);
+  private evidenceHead(table: 'entity' | 'relation', record: StoredEntity | StoredRelation, first: number): readonly Evidence[] | Promise<readonly Evidence[]> {
+    if (!isSlim(record)) return firstItems(record.evidence ?? [], first);
     const heads = headsOf(record);
     if (heads !== undefined && headAnswers(heads.evidence, heads.evidenceCount, first)) return firstItems(heads.evidence, first);
     return this.listSlices.evidence(table, record.id, first);
@@ -272,7 +293,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /** Ids holding a record's first `first` articles: all of them when whole (`all`), its slim copy's head, else cut in SQL. */
   private articleHead(
     table: 'entity' | 'relation',
-    record: EntityAttributes | RelationAttributes,
+    record: StoredEntity | StoredRelation,
     first: number,
     all: () => readonly string[],
   ): readonly string[] | Promise<readonly string[]> {
@@ -331,14 +352,14 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return meta;
   }
 
-  async entity(id: string): Promise<EntityAttributes | null> {
+  async entity(id: string): Promise<StoredEntity | null> {
     // An end at hand was read without its lists (projectedRecords.ts): a look-up by id answers the record as handed out.
     const held = this.endsAhead.atHand(id);
     return held !== undefined && !isSlim(held) ? held : this.batch.load(id);
   }
 
   /** An end of a page's relations, read with the page (HoldsEntitiesAtHand: endsAhead.ts). */
-  entityAtHand(id: string): EntityAttributes | undefined {
+  entityAtHand(id: string): StoredEntity | undefined {
     return this.endsAhead.atHand(id);
   }
 
@@ -391,7 +412,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.entityRecords.recordsOfRows(rows.map((r) => ({ key: r.id, doc: r.doc })), this.readEntities);
   }
 
-  async entities(ids: readonly string[]): Promise<Array<EntityAttributes | null>> {
+  async entities(ids: readonly string[]): Promise<Array<StoredEntity | null>> {
     const byId = await this.entitiesById(ids);
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -417,7 +438,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
   }
 
-  async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<EntityAttributes>> {
+  async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<StoredEntity>> {
     const [after, meta] = await Promise.all([this.cursorPosition('entity', page.after), this.meta()]);
     const rows = await this.entityRecordsOf(
       `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE ($1::text IS NULL OR kind = $1) AND pos > $2 ORDER BY pos LIMIT $3`,
@@ -427,7 +448,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.pageOf('entity', rows, page.first, total);
   }
 
-  async search(text: string, options: { readonly kind?: EntityKind; readonly limit: number }): Promise<EntityAttributes[]> {
+  async search(text: string, options: { readonly kind?: EntityKind; readonly limit: number }): Promise<StoredEntity[]> {
     const meta = await this.meta();
     const positions = await searchPositions(this.db, text, options, meta.nameCount);
     if (positions.length === 0) return [];
@@ -437,12 +458,12 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     );
   }
 
-  async relationsOf(id: string, filter: LinkFilter, first: number): Promise<RelationAttributes[]> {
+  async relationsOf(id: string, filter: LinkFilter, first: number): Promise<StoredRelation[]> {
     // The items of a list ask together: one statement per filter (relationsOfBatch.ts).
     return this.relationsOfBatches.load(id, filter, first);
   }
 
-  async linked(id: string, filter: LinkedFilter, first: number): Promise<EntityAttributes[]> {
+  async linked(id: string, filter: LinkedFilter, first: number): Promise<StoredEntity[]> {
     // An event of a timeline just handed out: this field for every event of it, in one statement sent now (recentLists.ts).
     const listed = this.recentLists.ask(id, `linked${JSON.stringify(linkedValues(filter, first))}`, (ids) => this.linkedBatches.readAll(ids, filter, first));
     if (listed !== undefined) return (await listed) ?? [];
@@ -452,14 +473,14 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.linkedWindow.hold(() => this.linkedBatches.load(id, filter, first));
   }
 
-  async relationsOfEvent(eventId: string, first: number): Promise<RelationAttributes[]> {
+  async relationsOfEvent(eventId: string, first: number): Promise<StoredRelation[]> {
     const listed = this.recentLists.ask(eventId, `relationsOfEvent:${first}`, (ids) => this.eventRelationsBatches.readAll(ids, first));
     if (listed !== undefined) return (await listed) ?? [];
     // The events of a list ask together: one statement (eventRelationsBatch.ts).
     return this.eventRelationsBatches.load(eventId, first);
   }
 
-  async relations(query: RelationQuery, page: PageRequest): Promise<Page<RelationAttributes>> {
+  async relations(query: RelationQuery, page: PageRequest): Promise<Page<StoredRelation>> {
     const { sql, values, from, position, countFrom } = relationConditions(query);
     const n = values.length;
     // The count runs beside the cursor's look-up, the page and its ends, not before the page, and is kept for the
@@ -528,7 +549,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     });
   }
 
-  async path(from: string, to: string, maxHops: number): Promise<RelationAttributes[] | null> {
+  async path(from: string, to: string, maxHops: number): Promise<StoredRelation[] | null> {
     if (!Number.isInteger(maxHops) || maxHops < 0) {
       throw new NewsgraphError('BAD_USER_INPUT', `shortestPath: maxHops must be a whole number ≥ 0, not ${maxHops}.`);
     }
@@ -617,15 +638,15 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.pageOf(space, answer.records, page.first, answer.total, answer.hasNextPage);
   }
 
-  async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
+  async articleRelations(articleId: string, page: PageRequest): Promise<Page<StoredRelation>> {
     return this.articlePage('relation', articleId, page, this.articleRelationPages);
   }
 
-  async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
+  async articleEntities(articleId: string, page: PageRequest): Promise<Page<StoredEntity>> {
     return this.articlePage('entity', articleId, page, this.articleEntityPages);
   }
 
-  async timeline(query: TimelineQuery, first: number): Promise<EventAttributes[]> {
+  async timeline(query: TimelineQuery, first: number): Promise<StoredEvent[]> {
     const { statuses, eventTypes, from, to } = query;
     const rows = await this.entityRecordsOf(
       `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE timeline_pos IS NOT NULL AND ($1::text[] IS NULL OR status = ANY($1)) AND ($2::text[] IS NULL OR event_type = ANY($2))
@@ -636,7 +657,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return rows as EventAttributes[];
   }
 
-  async claims(contradicted: boolean | undefined, first: number): Promise<EntityAttributes[]> {
+  async claims(contradicted: boolean | undefined, first: number): Promise<StoredEntity[]> {
     return this.entityRecordsOf(
       `SELECT id, ${recordOrNull(servedDoc())} AS doc FROM newsgraph.entity WHERE kind = 'CLAIM' AND ($1::boolean IS NULL OR contradicts = $1) ORDER BY pos LIMIT $2`,
       [contradicted ?? null, first],
@@ -684,8 +705,8 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
       articleOrder: () => this.articleOrder(),
       entities: (ids) => this.entitiesById(ids),
       relations: (positions) => this.relationsAt(positions),
-      wholeEntity: (entity) => this.wholeEntity(entity),
-      wholeRelation: (relation) => this.wholeRelation(relation),
+      wholeEntity: (entity) => this.entityWithListsWhenRead(entity),
+      wholeRelation: (relation) => this.relationWithListsWhenRead(relation),
       hubs: { prefixes: this.hubPrefixes, corpus: async () => (await this.meta()).identity.id },
     });
   }

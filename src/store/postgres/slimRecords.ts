@@ -13,6 +13,7 @@
  * articles or a relation's article count need no whole record.
  */
 import type { EntityAttributes, RelationAttributes } from '../../graph/types.js';
+import type { StoredEntity, StoredRelation } from '../types.js';
 import { HEADS_KEY, type ListHeads } from './listHeads.js';
 
 /** Records of at least this many characters of JSON are also stored slim. */
@@ -74,6 +75,6 @@ export function servedDoc(alias = ''): string {
 }
 
 /** True for a record read slim: every whole entity and relation record has its evidence list. */
-export function isSlim(record: EntityAttributes | RelationAttributes): boolean {
+export function isSlim(record: StoredEntity | StoredRelation): boolean {
   return !('evidence' in record);
 }
