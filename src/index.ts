@@ -68,6 +68,24 @@ export {
   type TimelineQuery,
 } from './store/index.js';
 
+// What a store's answers are, typed as they are handed out (libtypes): records whole or without their long lists
+// (completed by PostgresStore.wholeEntity/wholeRelation), articles without their text on the resolvers' lean reads,
+// the explorer's view whole unless its query names the fields it asks.
+export type { Stored, StoredEntity, StoredEvent, StoredRelation } from './store/index.js';
+export { isWholeEntity, isWholeRelation } from './store/partialRecords.js';
+export { isWholeArticle, type ArticleWithoutText } from './store/partialArticles.js';
+export type {
+  ExploreFields,
+  ExploreQuery,
+  ExplorerEdge,
+  ExplorerNode,
+  ExplorerView,
+  SelectedExplorerEdge,
+  SelectedExplorerNode,
+  SelectedExplorerView,
+  WholeExploreQuery,
+} from './graph/explore.js';
+
 // The PostgreSQL store (issue 12): load a graph into a database, answer GraphQL from it (startServer({ store })).
 export { loadGraphIntoPostgres, loadSnapshotIntoPostgres, PostgresStore, type ConnectionOptions, type LoadOptions, type LoadResult } from './store/postgres/index.js';
 
