@@ -91,7 +91,8 @@ function questions(graph: NewsGraph): Array<{ readonly name: string; readonly as
   const quiet = byMentions.slice(-3).map((e) => e.id);
   const event = entities.find((e) => e.kind === 'EVENT')?.id ?? hubs[0] ?? '';
   const articles = graph.getAttribute('articles').map((a) => a.id);
-  const someArticles = [...new Set([...articles.slice(0, 2), ...articles.slice(-2), 'no-such-article'])];
+  // Ids may repeat (the seed graph has two articles): each article is listed once by either store.
+  const someArticles = [...articles.slice(0, 2), ...articles.slice(-2), 'no-such-article'];
   const ids = [...hubs, ...quiet, 'no-such-entity'];
   const [a, b] = [hubs[0] ?? '', quiet[0] ?? ''];
   // `stored`: typed as StoredEntity/StoredRelation (may lack the long lists); the others must be whole.

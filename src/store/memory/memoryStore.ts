@@ -87,7 +87,8 @@ function articlesInOrder(index: GraphIndex, ids: readonly string[]): readonly Ar
   let list = known.get(ids);
   if (list === undefined) {
     const position = (a: ArticleRecord): number => index.articlePosition.get(a.id) ?? 0;
-    list = ids.flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
+    // Each once, as a filter lists them (and as the PostgreSQL store does): ids may repeat.
+    list = [...new Set(ids)].flatMap((id) => index.articles.get(id) ?? EMPTY).sort((a, b) => position(a) - position(b));
     known.set(ids, list);
   }
   return list;
