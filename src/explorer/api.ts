@@ -97,9 +97,22 @@ const QUOTE = 'exact start end sentence sentenceText article { id title publishe
 const HIT = 'id name kind';
 const RELATION = `id predicate negated modality origin time subject { ${HIT} } object { ${HIT} } attributedTo { ${HIT} } evidence { ${QUOTE} }`;
 const ARTICLES = 'articleIds(first: 50) articleCount firstPublished lastPublished';
+
+/** Every key of T, once, and nothing else: a list that stops compiling when the type gains or loses a field. */
+type EveryKey<T, List extends readonly (keyof T)[]> = Exclude<keyof T, List[number]> extends never ? List : never;
+
+/**
+ * The fields the view asks, from the types' own keys (the article fields nested apart): ExplorerNode and ExplorerEdge
+ * say every field is there, which is true because the query asks them all (a view asked without some of them may
+ * leave them out: graph/explore.ts SelectedExplorerView).
+ */
+const NODE_FIELDS = ['id', 'name', 'kind', 'x', 'y', 'distance', 'degree', 'time'] as const;
+const EDGE_FIELDS = ['id', 'predicate', 'source', 'target', 'negated', 'modality', 'origin', 'attributedTo', 'event', 'time'] as const;
+const NODE_FIELDS_CHECKED: EveryKey<Omit<ExplorerNode, 'articles'>, typeof NODE_FIELDS> = NODE_FIELDS;
+const EDGE_FIELDS_CHECKED: EveryKey<Omit<ExplorerEdge, 'articles'>, typeof EDGE_FIELDS> = EDGE_FIELDS;
 const VIEW = `center truncated reachable reachableIsExact edgesTruncated
-  nodes { id name kind x y distance degree time ${ARTICLES} }
-  edges { id predicate source target negated modality origin attributedTo event time ${ARTICLES} }`;
+  nodes { ${NODE_FIELDS_CHECKED.join(' ')} ${ARTICLES} }
+  edges { ${EDGE_FIELDS_CHECKED.join(' ')} ${ARTICLES} }`;
 
 interface FlatItem extends ArticleRange {
   readonly [key: string]: unknown;
