@@ -6,7 +6,7 @@
  * heads, a record the cut cannot keep (stored whole in its slim copy) and a key after the lists; and "What each
  * article added" reads no whole record any more: with every entity's and relation's `doc` and `slim` erased, it
  * answers what the in-memory store answers, in at most four statements (main's code cut those columns in each read,
- * and answers nothing sound from erased ones).
+ * and answers nothing sound from erased ones); and a corpus of layout 2 is refused with "load it again".
  */
 import { expect, test } from '@jest/globals';
 import pg from 'pg';
@@ -14,6 +14,7 @@ import { executeQuery } from '../../src/api/index.js';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from '../../src/graph/types.js';
 import { COUNT_KEY } from '../../src/store/postgres/projectedRecords.js';
 import { HEADS_KEY } from '../../src/store/postgres/listHeads.js';
+import { TABLES_VERSION } from '../../src/store/postgres/schema.js';
 import { seedGraph } from '../api/seed.js';
 import { playgroundQuery } from '../utils/playgroundQuery.js';
 import { describePostgres } from '../utils/postgresCluster.js';
@@ -89,5 +90,19 @@ describePostgres('records cut at load (the cut column, projectedRecords.ts proje
     expect(await executeQuery(store, query)).toEqual(expected);
     // The articles, their two pages, the pages' ends (postgresArticlePagesBeside.test.ts).
     expect(store.statementCount - before).toBeLessThanOrEqual(4);
+  });
+
+  test('a corpus of layout 2 (no cut) is refused, saying to load it again', async () => {
+    const client = fixture.closeAfter(new pg.Client(fixture.url));
+    await client.connect();
+    const store = fixture.open();
+    await client.query(`UPDATE newsgraph.meta SET value = (value::jsonb || '{"tablesVersion": 2}')::json WHERE key = 'corpus'`);
+    try {
+      const refused = { code: 'NOT_FOUND', message: expect.stringMatching(/tables are of layout 2, this one reads layout 3.*load it again/u) };
+      await expect(store.identity()).rejects.toMatchObject(refused);
+      await expect(store.predicateCounts()).rejects.toMatchObject(refused);
+    } finally {
+      await client.query(`UPDATE newsgraph.meta SET value = (value::jsonb || '{"tablesVersion": ${TABLES_VERSION}}')::json WHERE key = 'corpus'`);
+    }
   });
 });
