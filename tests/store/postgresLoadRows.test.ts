@@ -29,6 +29,7 @@ import { addEntity, addRelation } from '../utils/sampleGraph.js';
 import { corpusGraph } from './corpusFixture.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { slimJson } from '../../src/store/postgres/slimRecords.js';
+import { projectedText } from '../../src/store/postgres/projectedRecords.js';
 import { listHeads } from '../../src/store/postgres/listHeads.js';
 
 // ---- The reference: the rows as the loader derived them from GraphIndex before it was made lean. ----
@@ -41,7 +42,9 @@ function* entityRows(index: GraphIndex, graph: NewsGraph): Generator<CopyValue[]
     const at = positions.get(entity.id) ?? { x: 0, y: 0 };
     const event = entity.kind === 'EVENT' ? entity.properties : undefined;
     const full = JSON.stringify(entity);
-    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, full, slimJson(entity, full, () => listHeads(entity, entity.articles, publicationOf(index)))];
+    const slim = slimJson(entity, full, () => listHeads(entity, entity.articles, publicationOf(index)));
+    // The cut as stored (its text checked against layout 2's SQL in postgresStoredCut.test.ts).
+    yield [pos, entity.id, entity.kind, index.timelinePosition.get(entity.id), index.timelineDate.get(entity.id), event?.status, event?.eventType, contradicts, touching.length, at.x, at.y, full, slim, projectedText(full, slim)];
   }
 }
 
@@ -66,7 +69,9 @@ function publicationOf(index: GraphIndex): Map<string, number> {
 function* relationRows(index: GraphIndex): Generator<CopyValue[]> {
   for (const [pos, r] of index.relations.entries()) {
     const full = JSON.stringify(r);
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, evidenceArticleIds(r.evidence).length, full, slimJson(r, full, () => listHeads(r, evidenceArticleIds(r.evidence), publicationOf(index)))];
+    const articles = evidenceArticleIds(r.evidence).length;
+    const slim = slimJson(r, full, () => listHeads(r, evidenceArticleIds(r.evidence), publicationOf(index)));
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, articles, full, slim, projectedText(full, slim, articles)];
   }
 }
 

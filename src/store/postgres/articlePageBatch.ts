@@ -31,7 +31,7 @@ interface PageRow {
 
 /**
  * How a page's records are selected: `columns`, select-list items over the table's alias `t`, made in a subquery that
- * PostgreSQL does not flatten (`OFFSET 0`: each made once per row, e.g. projectedRecords.ts `recordTexts`), and `doc`,
+ * PostgreSQL does not flatten (`OFFSET 0`: each made once per row), and `doc`,
  * the record's text over the subquery's alias `x` (NULL where the row has no record).
  */
 export interface RecordSelect {

@@ -16,14 +16,12 @@
  * The same relations as articlePageBatch.ts's statement: those of each article of $1 after graph position $2, the
  * first $3 in graph order (the shown ones, not the extra row that only says there is a next page).
  */
-import { projectedFromTexts, recordTexts } from './projectedRecords.js';
+import { projectedDoc } from './projectedRecords.js';
 
 export const ARTICLE_PAGE_ENDS_SQL = `WITH shown AS MATERIALIZED (
     SELECT t.subject, t.object FROM unnest($1::text[]) AS q(id)
     CROSS JOIN LATERAL (
       SELECT l.relation_pos FROM newsgraph.relation_article l WHERE l.article = q.id AND l.relation_pos > $2 ORDER BY l.relation_pos LIMIT $3) p
     JOIN newsgraph.relation t ON t.pos = p.relation_pos)
-  SELECT x.id, ${projectedFromTexts('x.')} AS doc FROM (
-    SELECT e.id, ${recordTexts('e.')} FROM newsgraph.entity e
-    WHERE e.id IN (SELECT subject FROM shown UNION SELECT object FROM shown)
-    OFFSET 0) x`;
+  SELECT e.id, ${projectedDoc('e.')} AS doc FROM newsgraph.entity e
+  WHERE e.id IN (SELECT subject FROM shown UNION SELECT object FROM shown)`;

@@ -10,6 +10,7 @@ import { NEGATED, SYMMETRIC, TRAVERSABLE, type CorpusPlan } from './corpusPlan.j
 import type { CorpusRecords } from './corpusRecords.js';
 import type { CopyValue } from './copyText.js';
 import { listHeads } from './listHeads.js';
+import { projectedText } from './projectedRecords.js';
 import { TABLES_VERSION, type TableName } from './schema.js';
 import { slimJson } from './slimRecords.js';
 import { reachRows } from './reachRows.js';
@@ -39,6 +40,7 @@ function* entityRows(records: CorpusRecords, plan: CorpusPlan, publication: Publ
     const at = plan.positions.get(entity.id) ?? { x: 0, y: 0 };
     const event = entity.kind === 'EVENT' ? entity.properties : undefined;
     const full = JSON.stringify(entity);
+    const slim = slimJson(entity, full, () => listHeads(entity, entity.articles ?? [], publication));
     yield [
       pos,
       entity.id,
@@ -52,7 +54,8 @@ function* entityRows(records: CorpusRecords, plan: CorpusPlan, publication: Publ
       at.x,
       at.y,
       full,
-      slimJson(entity, full, () => listHeads(entity, entity.articles ?? [], publication)),
+      slim,
+      projectedText(full, slim),
     ];
     pos++;
   }
@@ -81,7 +84,8 @@ function* relationRows(records: CorpusRecords, publication: Publication): Genera
   for (const r of records.relations()) {
     const full = JSON.stringify(r);
     const articles = evidenceArticleIds(r.evidence);
-    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, articles.length, full, slimJson(r, full, () => listHeads(r, articles, publication))];
+    const slim = slimJson(r, full, () => listHeads(r, articles, publication));
+    yield [pos, r.id, r.predicate, r.subject, r.object, r.negated, r.symmetric, r.draft === true, r.event, articles.length, full, slim, projectedText(full, slim, articles.length)];
     pos++;
   }
 }

@@ -44,7 +44,7 @@ import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
 import { isSlim, servedDoc } from './slimRecords.js';
-import { projectedArticleCount, projectedDoc, projectedFromTexts, recordTexts } from './projectedRecords.js';
+import { projectedArticleCount, projectedDoc } from './projectedRecords.js';
 import { firstItems, headAnswers, headsOf } from './listHeads.js';
 import { ListSlices } from './listSlices.js';
 import { TABLES_VERSION } from './schema.js';
@@ -201,7 +201,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     );
     // An event's projections, typed fields and an article's relations list names: read without their lists, with their ends
     // (projectedRecords.ts, endsAhead.ts).
-    this.eventRelationsBatches = new EventRelationsBatches(this.db, projectedDoc('r.', true), async (rows) =>
+    this.eventRelationsBatches = new EventRelationsBatches(this.db, projectedDoc('r.'), async (rows) =>
       this.withEndsAhead(await this.relationRecords.recordsOfRows(rows, this.readRelations)),
     );
     this.linkedBatches = new LinkedBatches(this.db, projectedDoc('e.'), (rows) => this.entityRecords.recordsOfRows(rows, this.readEntities));
@@ -209,11 +209,11 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     this.wholeRelationBatch = new EntityBatch((ids) => this.wholeRelations.getMany(ids, (missing) => this.readWhole('relation', missing)));
     this.listSlices = new ListSlices(this.db);
     // A hub's record (named by most articles) is large: its slim copy taken from the cache, as elsewhere.
-    // Their ends read beside the page, on another connection (articlePageEnds.ts); the cut texts made once (recordTexts).
+    // Their ends read beside the page, on another connection (articlePageEnds.ts); each record's cut made at load.
     this.articleRelationPages = new ArticlePageBatches(
       this.db,
       'relation',
-      { columns: `t.article_count, ${recordTexts('t.')}`, doc: projectedFromTexts('x.', true) },
+      { columns: `${projectedDoc('t.')} AS cut`, doc: 'x.cut' },
       async (rows, endsRead) => {
         const records = await this.relationRecords.recordsOfRows(rows, this.readRelations);
         return endsRead ? records : this.withEndsAhead(records);

@@ -1,6 +1,6 @@
 /**
- * Records read without their long lists, cut in PostgreSQL as text: for the answers that name entities and list
- * relations, not their quotes.
+ * Records read without their long lists, cut as text at load (the `cut` column): for the answers that name entities
+ * and list relations, not their quotes.
  *
  * Measured at 100,000 articles (docs/design-choices.md, `pgrecords`): "What each article added" received 2.67 MB of
  * record text per request (its 1,000 relations and their 640 ends, small records whole with every quote, hubs as slim
@@ -9,11 +9,11 @@
  * field of the answer.
  *
  * So the reads whose items are mostly named (a page's ends, an entity's typed fields, an article's relations, an
- * event's projections) select `projectedDoc`: the record's text without its long lists, cut in the database as text
- * (`strpos` and `split_part`, byte searches: no JSON parsing there; `json_each` or `json_to_record` parse the whole
- * text, and cost 12 ms more per 1,000 small relations than reading them whole). A hub's slim copy is cut before its
+ * event's projections) select `projectedDoc`: the record's text without its long lists, cut as text by byte searches
+ * (no JSON parsing: `json_each` or `json_to_record` parse the whole text, and cost 12 ms more per 1,000 small
+ * relations than reading them whole), once at load (`projectedText`; before TABLES_VERSION 3, in each read). A hub's slim copy is cut before its
  * heads (listHeads.ts) the same way. A relation's article count (its only other field read from its evidence) comes
- * with it from the table's `article_count` column, under COUNT_KEY. The record handed out lacks `evidence` (isSlim),
+ * with it, under COUNT_KEY. The record handed out lacks `evidence` (isSlim),
  * so a field that reads a list asks for it as for any slim record (partialRecords.ts: the store slices the list in
  * SQL or reads the whole record, batched per request): the answers are the same, at one more statement when a list
  * is asked.
@@ -24,12 +24,9 @@
  * mergeFacts.ts. So the first part is every key before the lists and the second every key after them. A record of
  * another shape (a graph made in code, loaded with `loadGraphIntoPostgres`) is found at load: the loader checks each
  * small record's cut against the record without its lists (slimRecords.ts `cutKeepsEveryKey`) and, where they
- * differ, stores its whole text in the slim column, which the projection reads as it is (it only takes the heads out
- * of a slim copy). A corpus loaded before this check (TABLES_VERSION unchanged) has no such copies; there a cut that
- * does not fall at the top level does not parse (a property named `evidence` before the record's own leaves the
- * first part unclosed; a string after the lists holding `]` leaves the second part inside it) and a record without
- * `id` is refused too (keys between the lists), and such records are read again whole (`parseProjected`, in
- * recordCache.ts); a scalar key between two lists would be lost there, which no builder writes.
+ * differ, stores its whole text in the slim column, which the projection takes as it is (it only takes the heads out
+ * of a slim copy). Should a cut still not parse, or lose its `id`, the record is read again whole (`parseProjected`,
+ * in recordCache.ts).
  */
 import { detachedKey } from './detachedKeys.js';
 import { HEADS_KEY } from './listHeads.js';
@@ -37,45 +34,39 @@ import { HEADS_KEY } from './listHeads.js';
 /** The key under which a projected relation carries its article count (taken out as it is parsed: `detachProjection`). */
 export const COUNT_KEY = '@articleCount';
 
-/** `text` without its long lists (see above), with `count` between the two parts; the whole text when it has no `evidence` key. */
-function withoutLists(text: string, count: string): string {
-  return `coalesce(left(${text}, nullif(strpos(${text}, ',"evidence":['), 0) - 1) || ${count}split_part(${text}, ']', -1), ${text})`;
+/**
+ * The record's text as the reads above select it (`cut` column: the loader writes it, corpusRows.ts), from its whole
+ * text `full`, its slim copy `slim` (slimRecords.ts `slimJson`, undefined for a small record whose cut keeps every key)
+ * and, for a relation, its article count: a slim copy without its heads (HEADS_KEY, its last key), else `full` cut as
+ * above, with the count as COUNT_KEY between the two parts; `full` itself when it has no `evidence` key (and a slim
+ * copy without heads as it is).
+ *
+ * Made once at load rather than in each read (`pgadded`, docs/design-choices.md): cut in SQL with `strpos`, `left` and
+ * `split_part`, the page of "What each article added" cost 7-9 ms of PostgreSQL's CPU against 3 ms without records,
+ * most of it making each record's `json` into text and searching it; read as a stored short text, about what the
+ * rows alone cost. The searches are the ones the SQL made (`strpos` is `indexOf`, `left` a slice before it,
+ * `split_part(text, ']', -1)` the text after the last `]`, all of it if none), so the stored text is the one the
+ * reads of TABLES_VERSION 2 made (tests/store/postgresStoredCut.test.ts compares them over a loaded corpus).
+ */
+export function projectedText(full: string, slim: string | undefined, articleCount?: number): string {
+  const count = articleCount === undefined ? '' : `,"${COUNT_KEY}":${articleCount}`;
+  if (slim !== undefined) {
+    const heads = slim.indexOf(`,"${HEADS_KEY}":`);
+    return heads < 0 ? slim : `${slim.slice(0, heads)}${count}}`;
+  }
+  const lists = full.indexOf(',"evidence":[');
+  return lists < 0 ? full : `${full.slice(0, lists)}${count}${full.slice(full.lastIndexOf(']') + 1)}`;
 }
 
 /**
- * The select-list item of a record over table alias `alias` ('e.', 'r.', 't.'), as text, without its long lists: a
- * hub's slim copy without its heads (HEADS_KEY, its last key), another record cut as above. Never NULL, unlike
+ * The select-list item of a record over table alias `alias` ('e.', 'r.', 't.'), as text, without its long lists: its
+ * stored cut (`projectedText`; a relation's with its article count under COUNT_KEY). Never NULL, unlike
  * `recordOrNull`: the records it leaves to the store's cache are those whose compressed size passes LARGE_STORED, but
  * the cache keeps only records of LARGE_RECORD characters and more, so a record between the two (a slim copy with
  * long heads, most often) was read again by a second statement for every answer; cut, every record is small.
- * `articleCount`: the alias is a relation's, and the record carries its article count under COUNT_KEY.
  */
-export function projectedDoc(alias: string, articleCount = false): string {
-  // A record of SLIM_FROM characters or more has a slim copy: the text cut whole is that of a smaller one.
-  return projection(`${alias}slim IS NULL`, `${alias}doc::text`, `${alias}slim::text`, articleCount ? `${alias}article_count` : undefined);
-}
-
-/**
- * The select-list items of a subquery kept apart (`OFFSET 0`) whose rows `projectedFromTexts` then cuts: the record's
- * text when it has no slim copy (`whole_text`, else NULL) and its slim copy's (`slim_text`). `json` has no cast to
- * `text` but through its output and input functions, and `projectedDoc` names its column three times, so PostgreSQL
- * copies (and decompresses) the record that often; made once in a subquery that is not flattened, the cut reads the
- * same text: 0.5-1 ms less of PostgreSQL's CPU for the 1,000 relations of "What each article added" (`pgeach`).
- */
-export function recordTexts(alias: string): string {
-  return `CASE WHEN ${alias}slim IS NULL THEN ${alias}doc::text END AS whole_text, ${alias}slim::text AS slim_text`;
-}
-
-/** `projectedDoc` over the columns of `recordTexts` (and `article_count` when `articleCount`) of alias `alias`: NULL where both are. */
-export function projectedFromTexts(alias: string, articleCount = false): string {
-  return projection(`${alias}whole_text IS NOT NULL`, `${alias}whole_text`, `${alias}slim_text`, articleCount ? `${alias}article_count` : undefined);
-}
-
-/** The record's text cut (`whole`, when `isWhole`) or its slim copy without its heads (`slim`), with `count` as COUNT_KEY. */
-function projection(isWhole: string, whole: string, slim: string, count: string | undefined): string {
-  const countItem = count === undefined ? '' : `',"${COUNT_KEY}":' || ${count} || `;
-  const slimCut = `coalesce(left(${slim}, nullif(strpos(${slim}, ',"${HEADS_KEY}":'), 0) - 1) || ${countItem}'}', ${slim})`;
-  return `CASE WHEN ${isWhole} THEN ${withoutLists(whole, countItem)} ELSE ${slimCut} END`;
+export function projectedDoc(alias: string): string {
+  return `${alias}cut`;
 }
 
 // COUNT_KEY comes last but for `draft` (a cut record's text ends with the count, then what followed the lists).

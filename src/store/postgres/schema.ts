@@ -18,9 +18,10 @@
  * The layout of the tables and records a load writes, stored in its meta row (`tablesVersion`): a store refuses a
  * load of another layout ("reload with newsgraph load"), since it would misread it or miss a table or an index it
  * reads. 2: slim copies keep the heads of their lists (listHeads.ts); the `reach` table, `reach_entity` and
- * `adjacency_reach` (paths, traversals.ts; "did you mean", nearIds.ts).
+ * `adjacency_reach` (paths, traversals.ts; "did you mean", nearIds.ts). 3: entity and relation `cut`, each record's
+ text without its long lists (projectedRecords.ts `projectedText`).
  */
-export const TABLES_VERSION = 2;
+export const TABLES_VERSION = 3;
 
 /** The schema readers query: views over the tables of the corpus being served. */
 export const READER_SCHEMA = 'newsgraph';
@@ -49,6 +50,8 @@ export const TABLES = {
     'doc json NOT NULL',
     // The record without its long lists, for records of SLIM_FROM characters or more (slimRecords.ts); else NULL.
     'slim json',
+    // The record's text without its long lists, made at load (projectedRecords.ts `projectedText`): what most answers read.
+    'cut text NOT NULL',
   ].join(', '),
   name: 'rank integer PRIMARY KEY, entity_pos integer NOT NULL, folded text COLLATE "C" NOT NULL, is_alias boolean NOT NULL',
   // A name's words, each with the name's rank, entity, folded form and kind: the prefix tier is one index-only range.
@@ -66,6 +69,8 @@ export const TABLES = {
     'article_count integer NOT NULL',
     'doc json NOT NULL',
     'slim json',
+    // As the entity's, with the relation's article count (projectedRecords.ts COUNT_KEY).
+    'cut text NOT NULL',
   ].join(', '),
   adjacency: [
     'entity text COLLATE "C" NOT NULL',
