@@ -12,6 +12,7 @@ import type { Direction } from '../graph/adjacent.js';
 import type { ExploreQuery, ExplorerView, SelectedExplorerView, WholeExploreQuery } from '../graph/explore.js';
 import type { GraphIdentity } from '../graph/identity.js';
 import type { ArticleRecord, EntityAttributes, EventAttributes, RelationAttributes } from '../graph/types.js';
+import type { EntityKind } from '../ontology/index.js';
 
 /** The lists a store may leave out of a record it hands out: those that grow with the articles that name it. */
 export type LongList = 'evidence' | 'articles' | 'history';
@@ -24,7 +25,6 @@ export type Stored<T> = T extends unknown ? Omit<T, LongList> & Partial<Pick<T, 
 export type StoredEntity = Stored<EntityAttributes>;
 export type StoredEvent = Stored<EventAttributes>;
 export type StoredRelation = Stored<RelationAttributes>;
-import type { EntityKind } from '../ontology/index.js';
 
 export type { Direction };
 
