@@ -123,9 +123,9 @@ function stretchNow(): number {
  * A budget between `ownMs` of an operation's own work as the budget counts it (its runs' wall time: `ownMs` times the
  * machine's stretch, stretchNow) and `othersMs` more of others' work in CPU time (what an operation charged the
  * others' work is charged at least: the count is lowered to the process's CPU time, which theirs fills), at the same
- * factor from each: their geometric mean. On a quiet machine that is the fixed budget the test had; at load average 8
- * on 2 cores (a stretch of 5) a fixed 700 ms refused 5 of test (b)'s 8 concurrent operations, each charged its 200 ms of
- * work stretched. The test can tell the two apart while the stretch is below `othersMs / ownMs` (the margin each way is
+ * factor from each: their geometric mean. On a quiet machine that is close to the fixed budgets the tests had (570
+ * and 650 ms for 700 and 1,000); at load average 8 on 2 cores (a stretch of 5) a fixed 700 ms refused 5 of test (b)'s 8
+ * concurrent operations, each charged its 200 ms of work stretched. The test can tell the two apart while the stretch is below `othersMs / ownMs` (the margin each way is
  * the square root of their ratio over the stretch), so the operations here are many and short.
  */
 function budgetBetween(ownMs: number, othersMs: number): { budget: number; stretch: number } {
