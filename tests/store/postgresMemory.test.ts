@@ -14,6 +14,7 @@ import { PostgresStore } from '../../src/store/postgres/index.js';
 import { askOverHttp } from '../api/seed.js';
 import { withWholeRecords } from './wholeRecords.js';
 import { runNewsgraph } from '../utils/cli.js';
+import { expectEqual } from '../utils/expectEqual.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
@@ -194,7 +195,7 @@ describePostgres('a PostgreSQL store with a tiny record cache', () => {
     const memory = memoryStore(fixture.graph);
     // The hubs' records come slim (slimRecords.ts): completed through the store's whole-record caches, which the budget covers too.
     const same = async (fromPostgres: unknown, fromMemory: unknown): Promise<void> => {
-      expect(await withWholeRecords(store, fromPostgres)).toEqual(await withWholeRecords(memory, fromMemory));
+      expectEqual(await withWholeRecords(store, fromPostgres), await withWholeRecords(memory, fromMemory));
     };
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 60; i += 5) {

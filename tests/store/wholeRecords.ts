@@ -18,8 +18,10 @@ function isRecordLike(value: Record<string, unknown>, keys: readonly string[]): 
 
 /** `value` with slim records made whole and explorer articles awaited, recursively. */
 export async function withWholeRecords(store: MaybeCompleting, value: unknown): Promise<unknown> {
-  if (Array.isArray(value)) return Promise.all(value.map((v) => withWholeRecords(store, v)));
   if (value === null || typeof value !== 'object') return value;
+  // Leaves are copied as they are, without a call (and a promise) each: a hub's answer has tens of thousands of them,
+  // and a promise per leaf made this helper cost as much as the store's answers it checks (postgresMemory.test.ts).
+  if (Array.isArray(value)) return Promise.all(value.map((v: unknown) => (v === null || typeof v !== 'object' ? v : withWholeRecords(store, v))));
   if (value instanceof Map) return new Map(await Promise.all([...value].map(async ([k, v]) => [k, await withWholeRecords(store, v)] as const)));
   let record = value as Record<string, unknown>;
   if (typeof (record as { then?: unknown }).then === 'function') return withWholeRecords(store, await (record as unknown as PromiseLike<unknown>));
@@ -31,6 +33,6 @@ export async function withWholeRecords(store: MaybeCompleting, value: unknown): 
   // An article handed out without its text and sentences (src/store/partialArticles.ts).
   else if (store.wholeArticle && isRecordLike(record, ['id', 'title']) && !('kind' in record)) record = (await store.wholeArticle(record as never)) as never;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(record)) out[key] = await withWholeRecords(store, v);
+  for (const [key, v] of Object.entries(record)) out[key] = v === null || typeof v !== 'object' ? v : await withWholeRecords(store, v);
   return out;
 }

@@ -1,9 +1,11 @@
 /**
  * Real consumers (NetworkX, rdflib, Graphviz, Chromium) read our outputs. When one is missing, its tests are skipped
- * loudly on a developer's machine, and fail under CI (CI=true), where `.ci/run` installs them.
+ * loudly on a developer's machine (skippedTools.ts: on stderr, and again at the end of the run), and fail under CI
+ * (CI=true), where `.ci/run` installs them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { noteSkippedTool } from './skippedTools.js';
 
 /** Debian's interpreter: the python3 first on PATH here is another one, without rdflib. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -13,7 +15,7 @@ export const DOT_BINARY = '/usr/bin/dot';
 function unavailable(what: string, install: string): string {
   const message = `${what} is not installed: these tests need it (${install}).`;
   if (process.env['CI']) throw new Error(`${message} CI must install it in .ci/run.`);
-  console.warn(`\n⚠️  SKIPPING: ${message}\n`);
+  noteSkippedTool(message);
   return message;
 }
 
