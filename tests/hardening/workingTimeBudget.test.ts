@@ -18,8 +18,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { createApolloServer, startServer, type QueryLimits, type RunningServer } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
-import { MemoryStore, type GraphStore } from '../../src/store/index.js';
+import { MemoryStore } from '../../src/store/index.js';
 import { askInProcess, seedGraph, type Ask, type ResultJson } from '../api/seed.js';
+import { waitingStore } from '../utils/waitingStore.js';
 
 /** Milliseconds of synchronous work one `search` costs here (a busy wait: at least this much CPU time on any machine). */
 const SEARCH_WORK_MS = 10;
@@ -50,26 +51,8 @@ class WorkingStore extends MemoryStore {
   }
 }
 
-/**
- * A store that waits for I/O, as one over a database does: the in-memory store's answers (not a MemoryStore, so the
- * budget watches its promises), but `search` for STALL_TEXT never answers and for SLOW_TEXT answers after SLOW_MS.
- */
-function waitingStore(graph: NewsGraph): GraphStore & { searches: number } {
-  const base = new MemoryStore(graph);
-  const store: Record<string, unknown> = { graph, searches: 0 };
-  for (const name of Object.getOwnPropertyNames(MemoryStore.prototype)) {
-    const method: unknown = Object.getOwnPropertyDescriptor(MemoryStore.prototype, name)?.value;
-    if (name !== 'constructor' && typeof method === 'function') store[name] = method.bind(base);
-  }
-  const search = base.search.bind(base);
-  store['search'] = (text: string, options: { readonly limit: number }): ReturnType<MemoryStore['search']> => {
-    (store['searches'] as number)++;
-    if (text === STALL_TEXT) return new Promise(() => undefined);
-    if (text === SLOW_TEXT) return new Promise((resolve) => setTimeout(resolve, SLOW_MS)).then(() => search(text, options));
-    return search(text, options);
-  };
-  return store as unknown as GraphStore & { searches: number };
-}
+/** The searches that wait: STALL_TEXT for ever, SLOW_TEXT for SLOW_MS (tests/utils/waitingStore.ts). */
+const WAITS = { [STALL_TEXT]: 'never', [SLOW_TEXT]: SLOW_MS } as const;
 
 /** `n` aliased searches: n × SEARCH_WORK_MS of the operation's own work, each field longer than a 4 ms slice. */
 const searches = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `s${i}: search(text: "Kyiv", limit: 1) { id }`).join(' ')} }`;
@@ -203,7 +186,7 @@ describe('the working-time budget', () => {
     // One search that answers after 1,500 ms, against a 100 ms budget (and a ceiling well past the wait): its own
     // work is a few milliseconds. (With the default ceiling, 5 × 100 ms, the wait would pass the ceiling.)
     const ask = (limits: QueryLimits): Promise<ResultJson> =>
-      askInProcess(createApolloServer(waitingStore(graph), { limits }))(`{ search(text: "${SLOW_TEXT}") { id } }`);
+      askInProcess(createApolloServer(waitingStore(graph, WAITS), { limits }))(`{ search(text: "${SLOW_TEXT}") { id } }`);
     const now = await ask({ maxExecutionMs: 100, maxWallClockMs: 60_000 });
     expect(now.errors).toBeUndefined();
     expect(now.data).toEqual({ search: [] });
@@ -219,7 +202,7 @@ describe('the wall-clock ceiling', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    server = await startServer({ graph, store: waitingStore(graph), port: 0, handleSignals: false, logger: QUIET, limits: { maxExecutionMs: 2_000, maxWallClockMs: 300 } });
+    server = await startServer({ graph, store: waitingStore(graph, WAITS), port: 0, handleSignals: false, logger: QUIET, limits: { maxExecutionMs: 2_000, maxWallClockMs: 300 } });
   }, 60_000);
 
   afterAll(async () => {

@@ -18,6 +18,7 @@ import type { ExportDiskCache, StoredExport, StoredExportHead } from './exportDi
 import { sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { LimitError } from '../limits.js';
+import { idleTimerOffUntilAnswered } from './idleWhileWorking.js';
 
 export const EXPORT_PREFIX = '/export/';
 
@@ -184,11 +185,7 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
     // Nothing is written while an export builds (its length and ETag come at the end), which can take longer than the
     // server's idle timeout: at 10,000 articles a whole-corpus cypher export was cut after 10 s of silence, and built
     // for nobody. The connection's idle timer is off until the answer is written (the build stops if the client goes).
-    const idle = req.socket.timeout;
-    req.socket.setTimeout(0);
-    res.once('finish', () => {
-      if (idle !== undefined && !req.socket.destroyed) req.socket.setTimeout(idle);
-    });
+    idleTimerOffUntilAnswered(req, res);
     if (cache === undefined) {
       const built = await buildExport(graph, format, options, gone);
       // The parts as they are: joining hundreds of megabytes would be one more copy, made in one call.

@@ -11,6 +11,7 @@ import { exactRequestKey, type ExactRequestKey } from './exactRequestKey.js';
 import { PLAYGROUND_CSP } from './playgroundRoute.js';
 import { sendExactHit, type ResponseCache } from './responseCache.js';
 import { ClientGoneError, parseContentType, readBodyThen, refuseGoneClient, refuseTooLarge } from './body.js';
+import { idleTimerOffUntilAnswered } from './idleWhileWorking.js';
 import { sendError } from './respond.js';
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -186,11 +187,14 @@ async function answerParsed(
   const target = req.url ?? '/';
   // Only the query string is read: no URL object for a target without one (every POST of a client).
   const url = target.includes('?') ? new URL(target, 'http://localhost') : undefined;
-  const execute = (contextValue: object = {}) =>
-    apollo.executeHTTPGraphQLRequest({
+  const execute = (contextValue: object = {}) => {
+    // Only a request that executes: a cache hit is written at once.
+    idleTimerOffUntilAnswered(req, res);
+    return apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url?.search ?? '', body: parsed.body },
       context: () => Promise.resolve(contextValue),
     });
+  };
   if (cache === undefined || exactKey === undefined) {
     await writeResponse(res, await execute());
     return;
