@@ -21,8 +21,9 @@
  * key, at its first view as at the next ones. Kept per corpus (cleared when another load is served, and keyed by the
  * corpus identity), within MAX_BYTES, the least recently used let go first.
  *
- * Not used when the budget runs out across several entities (the count of a union, which no per-entity figure
- * gives), when a predicate filter applies (the rows counted are then not the rows visited), or past MAX_ROWS.
+ * Not used when the budget runs out across several entities of similar size (the count of a union, which no
+ * per-entity figure gives), when a predicate filter applies (the rows counted are then not the rows visited), for an
+ * entity under HUB_DEGREE relations (no list), or past the LISTED_ROWS kept.
  */
 import type { Connections } from './connections.js';
 import { HUB_DEGREE, HUB_ENTRY_SQL } from './hubLists.js';
