@@ -77,7 +77,8 @@ export async function exploreFromPostgres(db: Connections, args: ExploreQuery, r
   const { depth, limit, predicates } = args;
   const connectTo = args.connectTo ?? [];
   // The count goes on while the nodes and relations are read (nothing drawn depends on it). When the budget runs out
-  // inside a hub, it is answered from the hub's kept list (hubPrefixes.ts), which needs the hub's degree: the nodes'.
+  // inside a hub, it is answered from the hub's list (hubPrefixes.ts), which needs the degrees of the entities after
+  // the first: the nodes'.
   let degreesRead: (degrees: ReadonlyMap<string, number>) => void = () => undefined;
   const degreesOfNodes = new Promise<ReadonlyMap<string, number>>((resolve) => (degreesRead = resolve));
   const hubs = reads.hubs === undefined ? undefined : { ...reads.hubs, degreeOf: async (id: string) => (await degreesOfNodes).get(id) };

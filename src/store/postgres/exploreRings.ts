@@ -201,7 +201,8 @@ async function countRest(
 }
 
 /**
- * The ring's rest counted from a hub's kept list (hubPrefixes.ts): the rows the loop visits (up to where the budget
+ * The ring's rest counted from a hub's list (written at load, hubLists.ts; read by primary key or kept by the server,
+ * hubPrefixes.ts): the rows the loop visits (up to where the budget
  * runs out, or the whole rest when this is the last ring) are mostly one entity's, the hub's; the entities the others'
  * rows reach are counted in SQL when those rows are few beside the hub's (BESIDE_SHARE). Null when not (all counted
  * in SQL as before), when the rest must be listed (a further ring needs it), or with a predicate filter (then the
@@ -224,11 +225,9 @@ async function countInsideHub(
   const first = frontier[rest.index];
   if (first === undefined) return null;
   const left = Math.max(0, countBudget - state.visits);
-  // Decided before anything is awaited: the first time, the count goes to SQL at once, as before.
-  if (!hubs.prefixes.worthReading(first)) return null;
   const corpus = await hubs.corpus();
-  // The first entity's degree is known without the nodes' when it is kept: no wait for the common case.
-  const known = hubs.prefixes.get(corpus, first)?.degree;
+  // The first entity's degree (and its list, for a hub) by primary key, or kept: no wait for the view's nodes.
+  const known = (await hubs.prefixes.entry(db, corpus, first))?.degree;
   const windows: Array<{ id: string; degree: number; after: number; rows: number }> = [];
   let visited = 0;
   let stops = false;
@@ -254,7 +253,6 @@ async function countInsideHub(
     hub,
     (hub.id === first ? rest.read : 0) + hub.rows,
     [...state.seen],
-    countBudget,
     { entities: beside.map((w) => w.id), afters: beside.map((w) => w.after), rows: beside.map((w) => w.rows) },
   );
   return fresh === null ? null : { fresh, exact: !stops };

@@ -17,21 +17,18 @@
  * One statement of a few hundred descents instead of 25,000 rows hashed twice (an anti-join, then a hash aggregate:
  * 15-60 ms a view at 100,000 articles, under load, the largest statement of a view around hubs).
  *
- * A hub not yet kept is read once (its first rows, a hash aggregate over them: about the cost of the count it
- * replaces), which answers the view at hand too: the statement also says where each seen entity first appears.
- * Kept per corpus (cleared when another load is served, and keyed by the corpus identity), within MAX_BYTES,
- * the least recently used let go first.
+ * A hub's list is written at load (hubLists.ts, the `hub_list` table): a hub not kept yet is one row read by primary
+ * key, at its first view as at the next ones. Kept per corpus (cleared when another load is served, and keyed by the
+ * corpus identity), within MAX_BYTES, the least recently used let go first.
  *
- * Not used when the budget runs out across several entities (the count of a union, which no per-entity figure
- * gives), when a predicate filter applies (the rows counted are then not the rows visited), or past MAX_ROWS.
+ * Not used when the budget runs out across several entities of similar size (the count of a union, which no
+ * per-entity figure gives), when a predicate filter applies (the rows counted are then not the rows visited), for an
+ * entity under HUB_DEGREE relations (no list), or past the LISTED_ROWS kept.
  */
 import type { Connections } from './connections.js';
+import { HUB_DEGREE, HUB_ENTRY_SQL } from './hubLists.js';
 
-/** At most this many rows of a hub are kept (a view's loop visits at most COUNT_BUDGET rows of the hub it stops in). */
-export const MAX_ROWS = 65_536;
-/** First entities remembered as met once, at most (then forgotten all together). */
-const MAX_ASKED = 16_384;
-/** The heap all kept hubs may take together (8 bytes a row at most: 256 hubs of 32,768 rows). */
+/** The heap all kept hubs may take together (8 bytes a row at most: 32 hubs of LISTED_ROWS rows). */
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /** What is kept of one hub's list (its adjacency rows in graph order). */
@@ -42,23 +39,6 @@ export interface HubPrefix {
   /** Ascending: the positions among those where an entity is met for the first time in its list. */
   readonly firsts: Int32Array;
 }
-
-/**
- * A hub's first $2 rows: their positions and the positions of each entity's first row, as big-endian int4 bytes (200
- * KB of text parsed as arrays cost the server more than the statement), sorted by the server (an aggregate's ORDER BY
- * sorted 25,000 rows twice: 1.4 times a count's cost, not 1.0); and where each entity of $3 first appears in the
- * hub's list (one descent of `adjacency_pair` each). Two index-only scans of the same rows cost less than one
- * materialized for both.
- */
-const PREFIX_SQL = `SELECT
-    (SELECT string_agg(int4send(relation_pos), ''::bytea) FROM (
-      SELECT relation_pos FROM newsgraph.adjacency WHERE entity = $1 ORDER BY relation_pos LIMIT $2) r) AS positions,
-    (SELECT string_agg(int4send(pos), ''::bytea) FROM (
-      SELECT min(relation_pos) AS pos FROM (
-        SELECT relation_pos, other FROM newsgraph.adjacency WHERE entity = $1 ORDER BY relation_pos LIMIT $2) r
-      GROUP BY other) f) AS firsts,
-    (SELECT coalesce(array_agg(x.pos), '{}') FROM unnest($3::text[]) AS s(id) CROSS JOIN LATERAL (
-      SELECT relation_pos AS pos FROM newsgraph.adjacency a WHERE a.entity = $1 AND a.other = s.id ORDER BY relation_pos LIMIT 1) x) AS seen_at`;
 
 /**
  * How many entities of $2 have a relation with $1 at or before position $3: one descent of `adjacency_pair` each (a
@@ -91,11 +71,17 @@ export interface Beside {
   readonly rows: readonly number[];
 }
 
-/** Big-endian int4s, sorted (numerically: a typed array's sort). */
-function sortedInt32s(bytes: Buffer | null): Int32Array {
-  const out = new Int32Array(bytes === null ? 0 : bytes.length >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = bytes?.readInt32BE(i * 4) ?? 0;
-  return out.sort();
+/** Big-endian int4s (written ascending by the load: hubLists.ts). */
+function int32s(bytes: Buffer): Int32Array {
+  const out = new Int32Array(bytes.length >>> 2);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readInt32BE(i * 4);
+  return out;
+}
+
+/** An entity's degree and, for a hub, its list (hubLists.ts). */
+export interface HubEntry {
+  readonly degree: number;
+  readonly prefix?: HubPrefix;
 }
 
 /** How many of the ascending `values` are at most `max`. */
@@ -115,30 +101,29 @@ export class HubPrefixes {
   private readonly kept = new Map<string, HubPrefix>();
   private bytes = 0;
   private corpus: string | undefined;
-  /** Hubs read (a statement each), for tests. */
+  /** Entries read (a statement each: hubs not kept, and the first entities of counts that are not hubs), for tests. */
   reads = 0;
-
-  /** First entities of a count's rest met once and not kept (a hub is read at its second view: `worthReading`). */
-  private readonly askedOnce = new Set<string>();
 
   /** Lets everything go (another corpus is served). */
   clear(): void {
     this.kept.clear();
-    this.askedOnce.clear();
     this.bytes = 0;
   }
 
   /**
-   * Whether a count whose rest starts at `id` should be answered from a hub's list: yes when `id` is kept, or when a
-   * count started there before; the first time, no (counted in SQL as before, without waiting for the degrees), since
-   * reading a hub's list costs about a count and pays only when the hub comes again: at the bench's 100 views over the
-   * corpus, 36 hubs, most of them once.
+   * The degree of `id` and, when it is a hub (HUB_DEGREE relations or more), its list: kept, or one row read by
+   * primary key (then kept). Undefined for an unknown id.
    */
-  worthReading(id: string): boolean {
-    if (this.kept.has(id) || this.askedOnce.has(id)) return true;
-    if (this.askedOnce.size >= MAX_ASKED) this.askedOnce.clear();
-    this.askedOnce.add(id);
-    return false;
+  async entry(db: Connections, corpus: string, id: string): Promise<HubEntry | undefined> {
+    const prefix = this.get(corpus, id);
+    if (prefix !== undefined) return { degree: prefix.degree, prefix };
+    this.reads++;
+    const [row] = await db.read<{ degree: number; positions: Buffer | null; firsts: Buffer | null }>(HUB_ENTRY_SQL, [id]);
+    if (row === undefined) return undefined;
+    if (row.positions === null || row.firsts === null) return { degree: row.degree };
+    const read: HubPrefix = { degree: row.degree, positions: int32s(row.positions), firsts: int32s(row.firsts) };
+    this.keep(corpus, id, read);
+    return { degree: row.degree, prefix: read };
   }
 
   /** The kept prefix of `id` in corpus `corpus` (its identity), most recently used from now on. */
@@ -175,9 +160,7 @@ export class HubPrefixes {
 
   /**
    * The entities not in `seen` that the first `rows` rows of hub `id` (of `degree` rows) reach, counted; null when
-   * `rows` passes MAX_ROWS (the caller counts in SQL). A hub not kept yet is read `atLeast` rows far (the count
-   * budget: a view's loop visits at most that many rows of the hub it stops in, since it visited those read while
-   * keeping), so that the next view that stops inside it finds it kept.
+   * the hub has no list (fewer than HUB_DEGREE relations: the caller counts in SQL) or `rows` passes what it holds.
    * `beside`: entities whose rows the loop visits too (before or after the hub's); their entities not in `seen` are
    * counted too, and those the hub's rows reach counted once.
    */
@@ -187,27 +170,15 @@ export class HubPrefixes {
     hub: { readonly id: string; readonly degree: number },
     rows: number,
     seen: readonly string[],
-    atLeast: number,
     beside: Beside = { entities: [], afters: [], rows: [] },
   ): Promise<number | null> {
-    if (rows > MAX_ROWS || rows > hub.degree) return null;
+    if (rows > hub.degree) return null;
     let prefix: HubPrefix | undefined;
-    let seenAt: readonly number[] | undefined;
     if (rows > 0) {
-      prefix = this.get(corpus, hub.id);
-      if (prefix === undefined || prefix.positions.length < rows) {
-        this.reads++;
-        const [row] = await db.read<{ positions: Buffer | null; firsts: Buffer | null; seen_at: number[] }>(PREFIX_SQL, [
-          hub.id,
-          Math.min(hub.degree, MAX_ROWS, Math.max(rows, atLeast)),
-          beside.entities.length === 0 ? seen : [],
-        ]);
-        prefix = { degree: hub.degree, positions: sortedInt32s(row?.positions ?? null), firsts: sortedInt32s(row?.firsts ?? null) };
-        // Fewer rows than the degree says: not this corpus's list (a load switched under the read); count in SQL.
-        if (prefix.positions.length < rows) return null;
-        this.keep(corpus, hub.id, prefix);
-        seenAt = beside.entities.length === 0 ? (row?.seen_at ?? []) : undefined;
-      }
+      if (hub.degree < HUB_DEGREE) return null;
+      prefix = (await this.entry(db, corpus, hub.id))?.prefix;
+      // Not a hub of this corpus's (a load switched under the read), or a prefix too short: count in SQL.
+      if (prefix === undefined || prefix.degree !== hub.degree || prefix.positions.length < rows) return null;
     }
     // The hub's last row visited (none: -1, before every relation).
     const cut = prefix === undefined ? -1 : (prefix.positions[rows - 1] ?? 0);
@@ -223,7 +194,6 @@ export class HubPrefixes {
       ]);
       return (row?.fresh ?? 0) + distinct - (row?.within ?? 0) - (row?.seen ?? 0);
     }
-    if (seenAt !== undefined) return distinct - seenAt.filter((pos) => pos <= cut).length;
     if (rows <= 0) return 0;
     const [row] = await db.read<{ seen: number }>(SEEN_SQL, [hub.id, seen, cut]);
     return distinct - (row?.seen ?? 0);

@@ -20,6 +20,7 @@ import { planCorpus } from './corpusPlan.js';
 import { graphRecords, type CorpusRecords } from './corpusRecords.js';
 import { corpusMeta, corpusTables } from './corpusRows.js';
 import { copyRow, type CopyValue } from './copyText.js';
+import { hubListStatement } from './hubLists.js';
 import { columnsOf, indexStatements, LOAD_CHANNEL, LOAD_LOCK_KEY, LOAD_SCHEMA_PREFIX, quoteIdent, READER_SCHEMA, switchStatements, TABLES, type TableName } from './schema.js';
 import { snapshotRecords } from './snapshotRecords.js';
 
@@ -135,6 +136,7 @@ export async function loadCorpusIntoPostgres(connection: string | pg.ClientConfi
     await copyTable(client, schema, 'meta', [['corpus', JSON.stringify(corpusMeta(records, plan, trigrams))]], () => {});
     const finishing = [
       ...indexStatements(schema, trigrams),
+      hubListStatement(schema), // from the adjacency index: the explorer's count around hubs (hubLists.ts)
       ...Object.keys(TABLES).map((table) => `ANALYZE ${quoteIdent(schema)}.${table}`),
       ...switchStatements(schema),
       `CREATE TABLE IF NOT EXISTS ${quoteIdent(READER_SCHEMA)}.current (schema text NOT NULL, loaded_at timestamptz NOT NULL)`,

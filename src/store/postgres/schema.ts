@@ -19,7 +19,8 @@
  * load of another layout ("reload with newsgraph load"), since it would misread it or miss a table or an index it
  * reads. 2: slim copies keep the heads of their lists (listHeads.ts); the `reach` table, `reach_entity` and
  * `adjacency_reach` (paths, traversals.ts; "did you mean", nearIds.ts). 3: entity and relation `cut`, each record's
- text without its long lists (projectedRecords.ts `projectedText`).
+ * text without its long lists (projectedRecords.ts `projectedText`), and the `hub_list` table (the explorer's count
+ * around hubs, hubLists.ts).
  */
 export const TABLES_VERSION = 3;
 
@@ -88,6 +89,9 @@ export const TABLES = {
   // Distinct entities one traversable relation reaches from each entity: a path search's first ring, counted (reachRows.ts).
   // Its position and id too: narrow, so "did you mean" reads the first ids in graph order from it (nearIds.ts).
   reach: 'pos integer PRIMARY KEY, entity text COLLATE "C" NOT NULL, neighbours integer NOT NULL',
+  // Each hub's first rows and where it meets each entity first, for the explorer's count (hubLists.ts): filled in SQL
+  // after the indexes (hubListStatement), not by COPY.
+  hub_list: 'entity text COLLATE "C" PRIMARY KEY, degree integer NOT NULL, positions bytea NOT NULL, firsts bytea NOT NULL',
 } as const;
 
 
