@@ -46,7 +46,6 @@ function kindOf(text) {
   if (text.includes('WITH s AS MATERIALIZED')) return 'hub count beside (BESIDE_SQL)';
   if (text.includes('AS seen FROM unnest($2::text[])')) return 'hub count seen (SEEN_SQL)';
   if (text.includes('newsgraph.hub_list')) return 'hub entry (HUB_ENTRY_SQL)';
-  if (text.includes('int4send') || text.includes('positions')) return 'hub list read (PREFIX_SQL)';
   return text.replace(/\s+/g, ' ').slice(0, 60);
 }
 
