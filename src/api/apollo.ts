@@ -11,6 +11,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { NewsGraph } from '../graph/index.js';
 import { asStore, MemoryStore, type GraphStore } from '../store/index.js';
+import { operationHooksOf } from '../store/entitiesAtHand.js';
 import { aliasLimitRule } from './aliasLimit.js';
 import { depthLimitRule } from './depthLimit.js';
 import { createErrorFormatter, type ServerLogger } from './errors.js';
@@ -32,9 +33,10 @@ export interface ApolloOptions {
 export function createApolloServer(graph: NewsGraph | GraphStore, options: ApolloOptions = {}): ApolloServer<BaseContext> {
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? console;
+  const store = asStore(graph);
   return new ApolloServer<BaseContext>({
     // The in-memory store's promises are settled when returned: the budget need not watch them (executionBudget.ts).
-    schema: withExecutionBudget(createSchema(graph), { storeWaits: !(asStore(graph) instanceof MemoryStore) }),
+    schema: withExecutionBudget(createSchema(graph), { storeWaits: !(store instanceof MemoryStore) }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -48,8 +50,9 @@ export function createApolloServer(graph: NewsGraph | GraphStore, options: Apoll
     parseOptions: { maxTokens: limits.maxTokens },
     logger,
     plugins: [
-      // Read-only, then the cost estimate once the variables are known, then the execution budget: one plugin.
-      requestGuardsPlugin(limits, fixedListSizes),
+      // Read-only, then the cost estimate once the variables are known, then the execution budget: one plugin. It
+      // also tells the store when each operation starts and ends (what it read for one is let go when it ends).
+      requestGuardsPlugin(limits, fixedListSizes, operationHooksOf(store)),
       // Apollo's default landing page loads Apollo Sandbox from outside hosts; ours is the offline playground.
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are for CDNs; our answers are cached whole by the server (http/responseCache.ts). Apollo's

@@ -246,9 +246,19 @@ class Budget {
     this.idleMark = idleTime();
   }
 
+  /**
+   * A promise of this operation settled. When the event loop sat idle since the operation last ran (it waited for
+   * I/O: the database's answer came through a poll), the loop has served everyone meanwhile, so a new slice starts:
+   * the slice is there to let I/O be polled between two runs of work, and the wait did that. Counting the wait in the
+   * slice deferred the first field after every answer of the database to a turn of its own, and with it every field
+   * reached in that pass: "What each article added" at 100,000 articles deferred all 100 of its relation pages' edges
+   * and 580 fields a request (125 with this; 1.3-2.1 ms less CPU a request, `pgeachjs`).
+   */
   private backFromWait(): void {
+    const idleBefore = this.idleMark;
     if (running === this) this.charge();
     else this.beginRun();
+    if (this.idleMark > idleBefore) this.sliceStart = this.now;
   }
 
   private hitCeiling(): BudgetError {

@@ -5,7 +5,8 @@
  * request and awaits each listener's hooks through promises, so three plugins were three listeners made and
  * three sets of hook promises per request. Here no hook keeps state of its own (the budget lives in a WeakMap
  * keyed by the operation's context), so one listener object serves every request, handed back as one promise
- * made once.
+ * made once. The store is told when each operation starts executing and ends, if it holds what it read for the
+ * operations under way (store/entitiesAtHand.ts: the PostgreSQL store's ends of relations).
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { noteAnswer } from './cleanAnswers.js';
@@ -14,8 +15,12 @@ import { endBudget, replaceStoppedAnswer, startBudget } from './executionBudget.
 import type { ResolvedLimits } from './limits.js';
 import type { ListSizeOf } from './listSizes.js';
 import { readOnlyRefusal } from './readOnly.js';
+import type { HoldsEntitiesAtHand } from '../store/entitiesAtHand.js';
 
-export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf): ApolloServerPlugin<BaseContext> {
+/** The store's hooks for each operation's start and end (none for a store that keeps nothing for them). */
+export type OperationHooks = Pick<HoldsEntitiesAtHand, 'operationStarted' | 'operationEnded'>;
+
+export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf, store?: OperationHooks): ApolloServerPlugin<BaseContext> {
   const listener: GraphQLRequestListener<BaseContext> = {
     async didResolveOperation(context) {
       // Read-only first: a mutation is named as such, not priced (its fields are not the query type's).
@@ -24,9 +29,11 @@ export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSize
     },
     async executionDidStart(context) {
       startBudget(context.contextValue, limits.maxExecutionMs, limits.maxResponseBytes, limits.maxWallClockMs);
+      store?.operationStarted(context.contextValue);
     },
     async willSendResponse(context) {
       endBudget(context.contextValue);
+      store?.operationEnded(context.contextValue);
       replaceStoppedAnswer(context);
       noteAnswer(context); // after the budget: a stopped operation's answer is its error
     },

@@ -8,6 +8,7 @@ import { createApolloServer } from '../../src/api/index.js';
 import { YIELD_EVERY_MS } from '../../src/api/executionBudget.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { askInProcess, dataOf, seedGraph } from '../api/seed.js';
+import { waitingStore } from '../utils/waitingStore.js';
 
 let graph: NewsGraph;
 beforeAll(async () => {
@@ -67,4 +68,32 @@ test('the fields an operation defers in one slice share one turn of the event lo
   // turn per deferred field (every field after the first slice) was 212 turns here in about 100 ms: 7 times the bound.
   expect(turns).toBeGreaterThan(1);
   expect(turns).toBeLessThanOrEqual(elapsedMs / YIELD_EVERY_MS + 5);
+}, 60_000);
+
+test('after a wait for I/O an operation starts a new slice: the fields after the answer run before the next turn', async () => {
+  const waiting = waitingStore(graph, { Kyiv: 5 * YIELD_EVERY_MS });
+  // When the store's answer comes (a timer, the loop idle until then), a probe is queued for the next turn of the loop.
+  const order: string[] = [];
+  const search = waiting.search.bind(waiting);
+  waiting.search = (text, options) =>
+    Promise.resolve(search(text, options)).then((found) => {
+      setImmediate(() => order.push('next turn'));
+      return found;
+    });
+  const ask = askInProcess(createApolloServer(waiting, { limits: { maxResponseBytes: 1e9, maxExecutionMs: 60_000 } }));
+  // Fields with resolvers after the wait (each is where the budget may yield), a few: far less than a slice of work.
+  const query = '{ search(text: "Kyiv", limit: 3) { id articles(first: 1) { id } relations(first: 1) { id } } }';
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  await ask(query); // warm
+  await nextTurn(); // its probe
+  order.length = 0;
+  const result = await ask(query).then((answer) => {
+    order.push('answered');
+    return answer;
+  });
+  await nextTurn();
+  expect(result.errors).toBeUndefined();
+  expect(JSON.stringify(result.data)).toContain('"articles":[{"id"');
+  // The wait counted in the slice: the first field after it waited for a turn, after the probe (main's code).
+  expect(order).toEqual(['answered', 'next turn']);
 }, 60_000);

@@ -60,6 +60,29 @@ describePostgres('the pages of a list of articles, their ends beside them (artic
     expect(lookups).not.toHaveBeenCalled();
   });
 
+  test('the ends read for an operation are let go when it ends; the next one reads its own and answers the same', async () => {
+    const store = fixture.open();
+    const expected = await executeQuery(fixture.memory, EACH_ARTICLE);
+    const lookups = jest.spyOn(store, 'entity');
+    let heldDuring = 0;
+    const atHand = store.entityAtHand.bind(store);
+    jest.spyOn(store, 'entityAtHand').mockImplementation((id) => {
+      heldDuring = Math.max(heldDuring, store.endsAtHandCount);
+      return atHand(id);
+    });
+    for (let round = 0; round < 2; round++) {
+      const before = store.statementCount;
+      expect(await executeQuery(store, EACH_ARTICLE)).toEqual(expected);
+      // Held while the answer took them (every end at hand: no look-up, the 4 statements of the question)...
+      expect(heldDuring).toBeGreaterThan(0);
+      expect(store.statementCount - before).toBeLessThanOrEqual(4);
+      // ...and none once it ended (main's code kept them 2 s after the last page, for no later answer).
+      expect(store.endsAtHandCount).toBe(0);
+      heldDuring = 0;
+    }
+    expect(lookups).not.toHaveBeenCalled();
+  });
+
   test("one article's page of a list is read for the whole list at once, its ends in a statement sent beside it", async () => {
     const store = fixture.open();
     const list = await store.articles({}, 10);

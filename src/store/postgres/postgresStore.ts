@@ -363,6 +363,21 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return this.endsAhead.atHand(id);
   }
 
+  /** An operation starts (HoldsEntitiesAtHand): the ends read while it runs are kept until it ends (endsAhead.ts). */
+  operationStarted(key: object): void {
+    this.endsAhead.operationStarted(key);
+  }
+
+  /** An operation ended (HoldsEntitiesAtHand): the ends read for it go, once no operation running then is left. */
+  operationEnded(key: object): void {
+    this.endsAhead.operationEnded(key);
+  }
+
+  /** Ends of relations kept at hand now (for tests: none once the operations that read them have ended). */
+  get endsAtHandCount(): number {
+    return this.endsAhead.count;
+  }
+
   /**
    * The ends of the relations that article pages show (articlePageEnds.ts), kept at hand (endsAhead.ts); undefined
    * (nothing read) when the pages show none, or more than EndsAhead keeps (then each page reads its own after it).
