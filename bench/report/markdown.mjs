@@ -252,10 +252,10 @@ object made once. The bare server replays that answer byte for byte, its seven h
 defaults; newsgraph is started as a user starts it (\`newsgraph serve --snapshot FILE\`, which serves from a child
 process whose young generation is held at 16 MiB, src/cli/serveRespawn.ts), its CPU and memory summed over the two
 processes. What remains between them is some JavaScript per request (routing, reading the body within its limit and
-timeout, connection tracking for graceful shutdown) and, most of all, the heap: in a process holding the
-10,000-article graph each minor collection walks the pages of a 500 MB old generation, and the bare server holding
-the same graph in its heap, unused, costs about what a cache hit costs (docs/design-choices.md, "A cache hit's last
-microseconds" and "The server process's young generation"). A question not yet cached costs what Apollo's pipeline and the execution
+timeout, the exact request's key, connection tracking for graceful shutdown), 2-8 µs of CPU per request in the same
+runs, and the heap, 0-2 µs: the bare server holding the same graph in its heap, unused (each minor collection walks
+the pages of a 500 MB old generation), costs that much more than the bare server once a full collection has followed
+the load (docs/design-choices.md, section \`hitsmall\`, which also says why earlier figures of it were higher). A question not yet cached costs what Apollo's pipeline and the execution
 cost: for a small answer Apollo's fixed cost per request (content negotiation, hashing the query, plugins) is
 most of it; for a large one, graphql-js's cost per field (see *Queries in-process*).
 

@@ -45,7 +45,7 @@ const want = (name) => wanted === undefined || wanted.includes(name);
   console.log('newsgraph hit headers', JSON.stringify(usable[0].hitHeaders), '\nfront hit headers', JSON.stringify(usable[0].frontHeaders));
   writeFileSync(`${workDir}/r.json`, JSON.stringify(usable.map((q) => ({ headers: q.hitHeaders, body: q.answer }))));
   servers.bare = await startChild('bare.mjs', [`${workDir}/r.json`]);
-  if (want('bareHeavy')) servers.bareHeavy = await startChild('bare.mjs', [`${workDir}/r.json`, values.snapshot], SERVER_NODE_FLAGS);
+  if (want('bareHeavy')) servers.bareHeavy = await startChild('bare.mjs', [`${workDir}/r.json`, values.snapshot], [...SERVER_NODE_FLAGS, '--expose-gc']);
   const target = (name, i) => (name.startsWith('bare') ? `${servers[name].url}/q/${i}` : servers[name].url);
   const order = ['bare', 'bareHeavy', 'cached', 'frontCached', 'uncached', 'frontUncached', 'floor', 'frontFloor', 'proxyUncached'].filter((n) => wanted === undefined || wanted.includes(n));
   try {

@@ -234,7 +234,7 @@ export async function benchHttp({ snapshot, questions, seconds, connections, wor
     const bare = await startChild('bare.mjs', [responsesFile]);
     const bareFlagged = await startChild('bare.mjs', [responsesFile], nodeFlags);
     // The diagnostic baseline: the same bare server holding the loaded graph in its heap, as newsgraph does.
-    const heavy = bareHoldingGraph ? await startChild('bare.mjs', [responsesFile, snapshot], nodeFlags) : undefined;
+    const heavy = bareHoldingGraph ? await startChild('bare.mjs', [responsesFile, snapshot], [...nodeFlags, '--expose-gc']) : undefined;
     try {
       // Each server is loaded for a while before anything is measured: the first question measured used to pay
       // for the servers' JIT compilation and the first full collections after loading a snapshot of 100 MB or

@@ -26,7 +26,7 @@ writeFileSync(`${workDir}/r.json`, JSON.stringify([{ headers: ['content-type', '
 const flags = ['--trace-gc-nvp', ...SERVER_NODE_FLAGS];
 const args = {
   newsgraph: [...flags, here('../../dist/cli/bin.js'), 'serve', '--snapshot', snapshot, '--port', '0'],
-  bare: [...flags, here('bare.mjs'), `${workDir}/r.json`, snapshot],
+  bare: [...flags, '--expose-gc', here('bare.mjs'), `${workDir}/r.json`, snapshot],
   hit: [...flags, here('hitOnly.mjs'), `${workDir}/r.json`, process.env.VARIANT ?? ''],
 }[server];
 if (args === undefined) throw new Error('usage: node bench/serving/oldGrowth.mjs newsgraph|bare|hit SNAPSHOT [SECONDS]');
