@@ -86,14 +86,20 @@ test('after a wait for I/O an operation starts a new slice: the fields after the
   const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   await ask(query); // warm
   await nextTurn(); // its probe
-  order.length = 0;
-  const result = await ask(query).then((answer) => {
-    order.push('answered');
-    return answer;
-  });
-  await nextTurn();
-  expect(result.errors).toBeUndefined();
-  expect(JSON.stringify(result.data)).toContain('"articles":[{"id"');
+  // Three tries: a thread taken off its core for a slice's 4 ms while these few fields run (a loaded machine) is still
+  // deferred, as it should be; main's code deferred every time (the wait itself counted in the slice).
+  const orders: string[][] = [];
+  for (let attempt = 0; attempt < 3 && !orders.some((o) => o[0] === 'answered'); attempt++) {
+    order.length = 0;
+    const result = await ask(query).then((answer) => {
+      order.push('answered');
+      return answer;
+    });
+    await nextTurn();
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).toContain('"articles":[{"id"');
+    orders.push([...order]);
+  }
   // The wait counted in the slice: the first field after it waited for a turn, after the probe (main's code).
-  expect(order).toEqual(['answered', 'next turn']);
+  expect(orders).toContainEqual(['answered', 'next turn']);
 }, 60_000);
