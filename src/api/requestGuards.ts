@@ -15,10 +15,7 @@ import { endBudget, replaceStoppedAnswer, startBudget } from './executionBudget.
 import type { ResolvedLimits } from './limits.js';
 import type { ListSizeOf } from './listSizes.js';
 import { readOnlyRefusal } from './readOnly.js';
-import type { HoldsEntitiesAtHand } from '../store/entitiesAtHand.js';
-
-/** The store's hooks for each operation's start and end (none for a store that keeps nothing for them). */
-export type OperationHooks = Pick<HoldsEntitiesAtHand, 'operationStarted' | 'operationEnded'>;
+import type { OperationHooks } from '../store/entitiesAtHand.js';
 
 export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf, store?: OperationHooks): ApolloServerPlugin<BaseContext> {
   const listener: GraphQLRequestListener<BaseContext> = {

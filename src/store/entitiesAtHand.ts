@@ -26,8 +26,11 @@ export function entityAtHand(store: GraphStore, id: string): StoredEntity | unde
   return typeof candidate.entityAtHand === 'function' ? candidate.entityAtHand(id) : undefined;
 }
 
+/** The store's hooks for each operation's start and end (the API calls them; none for a store that keeps nothing for them). */
+export type OperationHooks = Pick<HoldsEntitiesAtHand, 'operationStarted' | 'operationEnded'>;
+
 /** The store's hooks for the start and end of operations, if it holds entities at hand for them. */
-export function operationHooksOf(store: GraphStore): Pick<HoldsEntitiesAtHand, 'operationStarted' | 'operationEnded'> | undefined {
+export function operationHooksOf(store: GraphStore): OperationHooks | undefined {
   const candidate = store as GraphStore & Partial<HoldsEntitiesAtHand>;
   return typeof candidate.operationStarted === 'function' && typeof candidate.operationEnded === 'function' ? (candidate as GraphStore & HoldsEntitiesAtHand) : undefined;
 }
