@@ -1,6 +1,7 @@
 /**
  * `newsgraph serve` with the graph in memory runs its server in a child node process started with a young
- * generation that never shrinks (docs/design-choices.md, "The server process's young generation"). With a large
+ * generation that never shrinks (docs/design-choices.md, "The server process's young generation") and V8's
+ * allocation-site pretenuring off (SERVE_PRETENURING_FLAG). With a large
  * graph in the old generation every minor collection (scavenge) costs more (V8 walks the old generation's pages),
  * and after a quiet spell node's defaults shrink the young generation (from 16 MiB semi-spaces down to 1 MiB) and
  * grow it back only as objects survive, which cached answers hardly leave: measured at 10,000 articles, a scavenge
@@ -23,8 +24,21 @@ import { spawn } from 'node:child_process';
  */
 export const SERVE_SEMI_SPACE_MIB = 16;
 
+/**
+ * V8's allocation-site pretenuring off. V8 watches the objects each object or array literal makes; when at least 85%
+ * of 100 or more survive a minor collection it allocates that literal's objects in the old generation from then on,
+ * and it hardly ever takes that back. Building a large export (the focused Turtle export at 10,000 articles, 44 MB)
+ * could tip a literal that every cached answer also runs through: from then on each answer left an object in the
+ * old generation that kept its young objects alive through every minor collection (all of them copied, 3 MB
+ * promoted per collection, a collection 5-7 ms instead of 1.7, the heap growing until a full one), and a cached
+ * answer cost 30-35 µs of CPU instead of 21-24 until the server stopped. Whether it tipped depended on where the
+ * collections fell (9 servers of 14 that built that export).
+ * Off, the load, the export and the resident memory measured the same (docs/design-choices.md, `hitexport`).
+ */
+export const SERVE_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
+
 /** The V8 flags the server process is started with. */
-export const SERVE_NODE_FLAGS: readonly string[] = [`--min-semi-space-size=${SERVE_SEMI_SPACE_MIB}`, `--max-semi-space-size=${SERVE_SEMI_SPACE_MIB}`];
+export const SERVE_NODE_FLAGS: readonly string[] = [`--min-semi-space-size=${SERVE_SEMI_SPACE_MIB}`, `--max-semi-space-size=${SERVE_SEMI_SPACE_MIB}`, SERVE_PRETENURING_FLAG];
 
 /** Set to 1 (or any value but 0 or empty): serve in this process, with node's own young generation. */
 export const NODE_DEFAULTS_ENV = 'NEWSGRAPH_SERVE_NODE_DEFAULTS';

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_DEFAULTS_ENV, SERVE_NODE_FLAGS, shouldRespawnServe } from '../../src/cli/serveRespawn.js';
+import { NODE_DEFAULTS_ENV, SERVE_NODE_FLAGS, SERVE_PRETENURING_FLAG, shouldRespawnServe } from '../../src/cli/serveRespawn.js';
 import { NEWSGRAPH_BIN } from '../utils/cli.js';
 import { removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
 import { header, postGraphQL } from '../serving/http.js';
@@ -113,8 +113,9 @@ describe('newsgraph serve: the server process and its young generation', () => {
     const run = newsgraph(['serve', '--data', data, '--port', '0', '--host', '127.0.0.1']);
     const url = await listening(run);
     const { command, server } = twoProcesses(run);
-    expect(semiSpaceFlags(server)).toEqual([...SERVE_NODE_FLAGS]);
+    expect(server.execArgv).toEqual(expect.arrayContaining([...SERVE_NODE_FLAGS]));
     expect(semiSpaceFlags(command)).toEqual([]);
+    expect(command.execArgv).not.toContain(SERVE_PRETENURING_FLAG);
     const first = await postGraphQL(url, '{ articles { title } }');
     expect(first.status).toBe(200);
 
