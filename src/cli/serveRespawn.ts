@@ -31,7 +31,7 @@ export const SERVE_SEMI_SPACE_MIB = 16;
  * could tip a literal that every cached answer also runs through: from then on each answer left an object in the
  * old generation that kept its young objects alive through every minor collection (all of them copied, 3 MB
  * promoted per collection, a collection 5-7 ms instead of 1.7, the heap growing until a full one), and a cached
- * answer cost 30-35 µs of CPU instead of 21-24 until the server stopped. Whether it tipped depended on where the
+ * answer cost 30-47 µs of CPU instead of 22-25 until the server stopped. Whether it tipped depended on where the
  * collections fell (9 servers of 14 that built that export).
  * Off, the load, the export and the resident memory measured the same (docs/design-choices.md, `hitexport`).
  */
