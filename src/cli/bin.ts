@@ -10,15 +10,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-// `serve` with the graph in memory runs in a child process started with a young generation that a quiet spell does
-// not shrink (serveRespawn.ts); this process then only waits for it, passing signals on, and loads nothing else.
-// In that child, stopWithTheCommand makes it stop if this process is killed outright.
-const { runServeInChild, shouldRespawnServe, stopWithTheCommand } = await import('./serveRespawn.js');
+// Some node flags can only be given when a process starts: `serve` with the graph in memory runs in a child process
+// started with a young generation that a quiet spell does not shrink (serveRespawn.ts), and a command whose corpus
+// needs more heap than node's default runs in one with a higher limit (heapRoom.ts). This process then only waits
+// for the child, passing signals on (childProcess.ts); in the child, stopWithTheCommand makes it stop if this
+// process is killed outright.
+const { runInChild, stopWithTheCommand } = await import('./childProcess.js');
 stopWithTheCommand();
+const { SERVE_NODE_FLAGS, shouldRespawnServe } = await import('./serveRespawn.js');
+const { heapFlagsFor } = await import('./heapRoom.js');
+const { createCli, readCommandLine } = await import('./cli.js');
 const argv = process.argv.slice(2);
-if (process.argv[1] !== undefined && shouldRespawnServe({ argv, execArgv: process.execArgv, env: process.env, platform: process.platform })) {
-  process.exitCode = await runServeInChild(process.argv[1], argv);
-} else {
-  const { createCli } = await import('./cli.js');
-  process.exitCode = await createCli().run(argv);
-}
+const facts = { argv, execArgv: process.execArgv, env: process.env, platform: process.platform };
+const flags = [...(shouldRespawnServe(facts) ? SERVE_NODE_FLAGS : []), ...heapFlagsFor(readCommandLine(argv), facts, (text) => process.stderr.write(text))];
+process.exitCode = process.argv[1] !== undefined && flags.length > 0 ? await runInChild(process.argv[1], argv, flags) : await createCli().run(argv);

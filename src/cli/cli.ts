@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../didYouMean.js';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
-import type { Command, CommandIo } from './command.js';
+import type { Command, CommandArgs, CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
 export interface Cli {
@@ -34,12 +34,7 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
       }
       let args;
       try {
-        args = parseArgs({
-          args: [...rest],
-          options: { help: { type: 'boolean', short: 'h' }, ...command.options },
-          allowPositionals: true,
-          strict: true,
-        });
+        args = parseCommandArgs(command, rest);
       } catch (error) {
         io.err(`newsgraph ${command.name}: ${argumentProblem(command, error)}\n\n${commandHelp(command)}`);
         return 2;
@@ -60,6 +55,28 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
       }
     },
   };
+}
+
+/**
+ * The command a command line names, with its arguments parsed as `run` parses them; undefined when `run` would
+ * only print help or a usage error.
+ */
+export function readCommandLine(argv: readonly string[], commands: readonly Command[] = COMMANDS): { readonly command: Command; readonly args: CommandArgs } | undefined {
+  const [name, ...rest] = argv;
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) return undefined;
+  let args;
+  try {
+    args = parseCommandArgs(command, rest);
+  } catch {
+    return undefined;
+  }
+  if (args.values['help'] || (command.positionals !== undefined && args.positionals[command.positionals] !== undefined)) return undefined;
+  return { command, args };
+}
+
+function parseCommandArgs(command: Command, rest: readonly string[]): CommandArgs {
+  return parseArgs({ args: [...rest], options: { help: { type: 'boolean', short: 'h' }, ...command.options }, allowPositionals: true, strict: true });
 }
 
 function reportFailure(command: Command, error: unknown, io: CommandIo): number {

@@ -19,6 +19,9 @@ export interface CommandArgs {
   readonly positionals: readonly string[];
 }
 
+/** What a command reads: a built snapshot, or a data directory's sources (which it builds). */
+export type CorpusInput = { readonly kind: 'snapshot'; readonly file: string } | { readonly kind: 'sources'; readonly dir: string };
+
 export interface Command {
   readonly name: string;
   readonly usage: string;
@@ -26,6 +29,11 @@ export interface Command {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** At most this many arguments besides the options (a directory, an article id); more are refused, never ignored. */
   readonly positionals?: number;
+  /**
+   * The corpus the command would read with these arguments, when it reads one: sized before it starts, so that a
+   * large one gets the heap it needs (heapRoom.ts). Only says where; the command checks that it exists.
+   */
+  readonly corpus?: (args: CommandArgs) => CorpusInput | undefined;
   /** Returns the exit code; a long-running command (serve) resolves when it stops. */
   readonly run: (args: CommandArgs, io: CommandIo) => Promise<number>;
 }

@@ -3,11 +3,11 @@
  * layered on the directories --with-package-entities and --extends name, with progress on stderr when the build
  * takes a while.
  */
-import { buildGraph, loadSnapshot, type BuildOptions } from '../build/index.js';
+import { buildGraph, defaultDataDir, loadSnapshot, type BuildOptions } from '../build/index.js';
 import { NewsgraphError } from '../errors.js';
 import type { NewsGraph } from '../graph/types.js';
 import { withProgress } from '../progress.js';
-import type { CommandArgs } from './command.js';
+import type { CommandArgs, CorpusInput } from './command.js';
 
 export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
   const snapshot = args.values['snapshot'];
@@ -24,6 +24,14 @@ export async function graphFrom(args: CommandArgs): Promise<NewsGraph> {
   }
   const data = args.values['data'];
   return buildWithProgress(typeof data === 'string' ? data : undefined, layers);
+}
+
+/** The corpus `graphFrom` reads (a command's `corpus`): the snapshot, else the data directory (`dir`, --data or data/). */
+export function corpusOf(args: CommandArgs, dir?: string): CorpusInput {
+  const snapshot = args.values['snapshot'];
+  if (typeof snapshot === 'string' && dir === undefined) return { kind: 'snapshot', file: snapshot };
+  const data = args.values['data'];
+  return { kind: 'sources', dir: dir ?? (typeof data === 'string' ? data : defaultDataDir()) };
 }
 
 /** Builds `dir` with the build's three stages shown on stderr (see src/progress.ts); the bar is closed even when the build throws. */

@@ -7,14 +7,14 @@
  * grow it back only as objects survive, which cached answers hardly leave: measured at 10,000 articles, a scavenge
  * every 110-200 cached answers for many seconds after 80 s idle instead of every 1,500. V8 sizes the young
  * generation when the isolate is made, and `--min-semi-space-size` is refused in NODE_OPTIONS, so the command
- * starts node again, once, with the flags on node's own command line.
+ * starts node again, once, with the flags on node's own command line (childProcess.ts).
  *
  * Not re-executed: any other command; `serve --store` (the graph lives in PostgreSQL, the process's heap is small
  * and its memory target tight); a user who gave a semi-space flag of their own (theirs win); a process run under
  * the inspector or a profiler (the tool would be attached to the wrong process); Windows (no signals to forward);
  * and whenever NEWSGRAPH_SERVE_NODE_DEFAULTS=1 asks for node's defaults.
  */
-import { spawn } from 'node:child_process';
+import { canRunAgain, type ProcessFacts } from './childProcess.js';
 
 /**
  * The semi-space size in MiB, min and max alike: node's own maximum, held from the start. Measured at 10,000
@@ -43,77 +43,18 @@ export const SERVE_NODE_FLAGS: readonly string[] = [`--min-semi-space-size=${SER
 /** Set to 1 (or any value but 0 or empty): serve in this process, with node's own young generation. */
 export const NODE_DEFAULTS_ENV = 'NEWSGRAPH_SERVE_NODE_DEFAULTS';
 
-/** Set in the server process the command started (and a guard against starting another). */
-export const RESPAWNED_ENV = 'NEWSGRAPH_SERVE_RESPAWNED';
-
 const SEMI_SPACE_FLAG = /--(?:min|max)[-_]semi[-_]space[-_]size/u;
-/** Options of node that attach a tool to this process. */
-const TOOL_FLAG = /^--(?:inspect|debug|cpu-prof|heap-prof|prof\b|prof-process)/u;
-
-export interface ProcessFacts {
-  readonly argv: readonly string[]; // the command's arguments (process.argv.slice(2))
-  readonly execArgv: readonly string[];
-  readonly env: NodeJS.ProcessEnv;
-  readonly platform: NodeJS.Platform;
-}
 
 /** Whether this command line should be served from a child process started with SERVE_NODE_FLAGS. */
-export function shouldRespawnServe({ argv, execArgv, env, platform }: ProcessFacts): boolean {
-  if (argv[0] !== 'serve' || platform === 'win32') return false;
+export function shouldRespawnServe(facts: ProcessFacts): boolean {
+  const { argv, execArgv, env } = facts;
+  if (argv[0] !== 'serve' || !canRunAgain(facts)) return false;
   const optionsEnd = argv.indexOf('--');
   const options = optionsEnd === -1 ? argv.slice(1) : argv.slice(1, optionsEnd);
   if (options.some((arg) => arg === '--store' || arg.startsWith('--store=') || arg === '--help' || arg === '-h')) return false;
   const optOut = env[NODE_DEFAULTS_ENV];
   if (optOut !== undefined && optOut !== '' && optOut !== '0') return false;
-  if (env[RESPAWNED_ENV] !== undefined) return false;
-  if (execArgv.some((flag) => SEMI_SPACE_FLAG.test(flag) || TOOL_FLAG.test(flag))) return false;
+  if (execArgv.some((flag) => SEMI_SPACE_FLAG.test(flag))) return false;
   if (SEMI_SPACE_FLAG.test(env['NODE_OPTIONS'] ?? '')) return false;
   return true;
-}
-
-const FORWARDED: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM'];
-
-/**
- * Runs this command line again in a child node process with SERVE_NODE_FLAGS (stdio inherited) and resolves with
- * the child's exit code. SIGHUP (reload), SIGINT and SIGTERM are passed on to it; a child killed by a signal kills
- * this process with the same signal, so whoever started the command sees what the server did.
- */
-export function runServeInChild(script: string, argv: readonly string[]): Promise<number> {
-  // A process group of its own: a terminal's Ctrl-C goes to the foreground group, this process alone, which passes
-  // it on once (in one group the server would get it twice, and the second, arriving as it exits, kills it with
-  // SIGINT instead of 0). The IPC channel only tells the server when this process is gone (stopWithTheCommand).
-  const child = spawn(process.execPath, [...process.execArgv, ...SERVE_NODE_FLAGS, script, ...argv], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    detached: true,
-    env: { ...process.env, [RESPAWNED_ENV]: '1' },
-  });
-  const forward = (signal: NodeJS.Signals): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  };
-  for (const signal of FORWARDED) process.on(signal, forward);
-  return new Promise((resolve) => {
-    child.once('error', (error) => {
-      for (const signal of FORWARDED) process.off(signal, forward);
-      process.stderr.write(`newsgraph serve: could not start the server process (${error.message}); set ${NODE_DEFAULTS_ENV}=1 to serve from this process.\n`);
-      resolve(1);
-    });
-    child.once('exit', (code, signal) => {
-      for (const name of FORWARDED) process.off(name, forward);
-      if (signal !== null) {
-        process.kill(process.pid, signal);
-        return; // this process ends by the same signal (no listener is left for the forwarded ones)
-      }
-      resolve(code ?? 1);
-    });
-  });
-}
-
-/**
- * In the server process the command started: when the command's process goes away without passing a signal on
- * (killed with SIGKILL, say), stop as on SIGTERM rather than serve on unowned. The IPC channel closes with it.
- */
-export function stopWithTheCommand(): void {
-  if (process.env[RESPAWNED_ENV] === undefined || process.channel === undefined) return;
-  process.channel.unref(); // the channel alone keeps nothing running
-  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { RESPAWNED_ENV } from '../../src/cli/serveRespawn.js';
+import { RESPAWNED_ENV } from '../../src/cli/childProcess.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
 
 /** Reads a child's stream until `pattern` appears in it (or fails after a while: nothing hangs). */
@@ -32,7 +32,7 @@ export interface ServeProcess {
 
 /**
  * Starts `node dist/cli/bin.js serve ARGS` (build first: `npm run build`). `serveItself`: the command serves in its
- * own process instead of starting a server process with its node flags (serveRespawn.ts), so that `child.pid` is
+ * own process instead of starting a server process with its node flags (src/cli/childProcess.ts), so that `child.pid` is
  * the server's.
  */
 export function spawnServe(args: readonly string[], { serveItself = false }: { readonly serveItself?: boolean } = {}): ServeProcess {

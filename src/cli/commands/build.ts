@@ -6,7 +6,7 @@
 import { buildSnapshot, defaultDataDir, displayPath, type SnapshotBuild } from '../../build/index.js';
 import { withProgress } from '../../progress.js';
 import { LAYER_OPTIONS, type Command } from '../command.js';
-import { layerOptionsFrom } from '../graphSource.js';
+import { corpusOf, layerOptionsFrom } from '../graphSource.js';
 import { BUILD_CACHE_OPTIONS, buildCacheOptionsFrom } from './buildCacheOptions.js';
 
 export const DEFAULT_SNAPSHOT = 'build/newsgraph.snapshot';
@@ -22,6 +22,7 @@ export const buildCommand: Command = {
     ...BUILD_CACHE_OPTIONS,
     ...LAYER_OPTIONS,
   },
+  corpus: (args) => corpusOf(args, args.positionals[0] ?? defaultDataDir()),
   async run(args, io) {
     const { positionals, values } = args;
     const dir = positionals[0] ?? defaultDataDir();

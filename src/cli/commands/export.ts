@@ -5,7 +5,7 @@ import { NewsgraphError } from '../../errors.js';
 import { writeChunksAtomic } from '../../build/writeAtomic.js';
 import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportOptions } from '../../export/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.js';
-import { graphFrom } from '../graphSource.js';
+import { corpusOf, graphFrom } from '../graphSource.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -21,6 +21,7 @@ export const exportCommand: Command = {
     'base-iri': { type: 'string', valueName: 'IRI', description: 'Base IRI of the RDF formats (turtle, ntriples, jsonld).' },
     ...GRAPH_SOURCE_OPTIONS,
   },
+  corpus: (args) => corpusOf(args),
   async run(args, io) {
     const { values } = args;
     const format = values['format'];

@@ -8,7 +8,7 @@ import { NewsgraphError } from '../../errors.js';
 import { createProgress, type Progress, type ProgressCallback } from '../../progress.js';
 import { loadGraphIntoPostgres, loadSnapshotIntoPostgres, type LoadOptions } from '../../store/postgres/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandArgs } from '../command.js';
-import { graphFrom, layerOptionsFrom } from '../graphSource.js';
+import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 
 export const STORE_OPTION = {
   type: 'string',
@@ -21,6 +21,7 @@ export const loadCommand: Command = {
   usage: 'newsgraph load --store postgres://... [DATA_DIR | --data DIR | --snapshot FILE]',
   summary: 'Load the built graph into PostgreSQL for `serve --store` (atomic: servers keep the previous corpus until it commits).',
   options: { store: STORE_OPTION, ...GRAPH_SOURCE_OPTIONS },
+  corpus: (args) => corpusOf(args, args.positionals[0]),
   async run(args, io) {
     const store = args.values['store'];
     if (typeof store !== 'string' || store === '') {

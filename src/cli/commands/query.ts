@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { executeQuery } from '../../api/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
-import { graphFrom } from '../graphSource.js';
+import { corpusOf, graphFrom } from '../graphSource.js';
 
 export const queryCommand: Command = {
   name: 'query',
@@ -16,6 +16,7 @@ export const queryCommand: Command = {
     operation: { type: 'string', valueName: 'NAME', description: 'Which operation of the document to run.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
+  corpus: (args) => corpusOf(args),
   async run(args, io) {
     const file = args.values['file'];
     const inline = args.positionals[0];

@@ -7,7 +7,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
 import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
-import { graphFrom, layerOptionsFrom } from '../graphSource.js';
+import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
@@ -30,6 +30,8 @@ export const serveCommand: Command = {
     ...GRAPH_SOURCE_OPTIONS,
     ...SERVER_FLAG_OPTIONS,
   },
+  // With --store the graph is PostgreSQL's: the server holds none of it.
+  corpus: (args) => (args.values['store'] === undefined ? corpusOf(args) : undefined),
   async run(args, io) {
     const portText = stringOption(args.values['port']) ?? process.env['PORT'] ?? String(DEFAULT_PORT);
     const port = Number(portText);

@@ -4,7 +4,7 @@ import { NewsgraphError } from '../../errors.js';
 import { reviewArticle, type ArticleReview, type ReviewedRelation } from '../../graph/articleReview.js';
 import type { JsonObject } from '../../graph/types.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
-import { graphFrom } from '../graphSource.js';
+import { corpusOf, graphFrom } from '../graphSource.js';
 
 export const showCommand: Command = {
   name: 'show',
@@ -15,6 +15,7 @@ export const showCommand: Command = {
     json: { type: 'boolean', description: 'Print the review as JSON.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
+  corpus: (args) => corpusOf(args),
   async run(args, io) {
     const id = args.positionals[0];
     // Checked before the graph is built: a corpus takes a while.

@@ -1,7 +1,7 @@
 /** `newsgraph stats [--json]`: counts by kind and predicate, facts per sentence, and which sentences yield none. */
 import { graphStats, type GraphStats } from '../../graph/stats.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
-import { graphFrom } from '../graphSource.js';
+import { corpusOf, graphFrom } from '../graphSource.js';
 
 export const statsCommand: Command = {
   name: 'stats',
@@ -12,6 +12,7 @@ export const statsCommand: Command = {
     json: { type: 'boolean', description: 'Print the figures as JSON.' },
     ...GRAPH_SOURCE_OPTIONS,
   },
+  corpus: (args) => corpusOf(args),
   async run(args, io) {
     const stats = graphStats(await graphFrom(args));
     io.out(args.values['json'] ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));

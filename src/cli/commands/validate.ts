@@ -2,7 +2,7 @@
 import { defaultDataDir, displayPath, validateData } from '../../build/index.js';
 import { formatDiagnostic } from '../../errors.js';
 import { LAYER_OPTIONS, type Command } from '../command.js';
-import { layerOptionsFrom } from '../graphSource.js';
+import { corpusOf, layerOptionsFrom } from '../graphSource.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -10,6 +10,7 @@ export const validateCommand: Command = {
   summary: 'Check every source file; one line per problem as FILE:LINE:COL: message.',
   positionals: 1,
   options: { ...LAYER_OPTIONS },
+  corpus: (args) => corpusOf(args, args.positionals[0] ?? defaultDataDir()),
   async run(args, io) {
     const dir = args.positionals[0] ?? defaultDataDir();
     const problems = await validateData(dir, layerOptionsFrom(args));
