@@ -35,14 +35,31 @@ export const HEAP_PER_SNAPSHOT_BYTE = 4;
 export const HEAP_SHARE_OF_MEMORY = 0.75;
 
 /** A command is run again when its estimated need passes this share of the heap limit it has. */
-const ROOM_NEEDED = 0.75;
+export const ROOM_NEEDED = 0.75;
 
 /** The node options that set the heap's limit: a user who gives one has chosen. */
 const HEAP_LIMIT_FLAG = /--max[-_](?:old[-_]space|heap)[-_]size/u;
 
 const MIB = 1024 * 1024;
 
-/** Bytes on disk of a command's input: the snapshot file, or a data directory's entities.yaml and articles/ (0 for what is missing: the command itself says so). */
+/**
+ * Files whose sizes are read to size a data directory's articles/; past this many, their mean size is taken from an
+ * evenly spread sample of this many. Reading every size cost 100-220 ms at 10,000 articles (20,000 files) and
+ * 0.7-1.6 s at 100,000, at the start of every command, a rebuild after one edit included; the sample is within 1.1%
+ * of the sum on both generated corpora, and the estimate only decides whether to run again.
+ */
+export const SIZED_FILES = 1_000;
+
+/**
+ * The golden ratio's fraction: i × it mod 1 spreads a sample evenly without a period (a regular stride can fall on
+ * every second file, all the texts or all the YAML, and was off by a factor of three at 10,000 articles).
+ */
+const SPREAD = 0.6180339887498949;
+
+/**
+ * Bytes on disk of a command's input: the snapshot file, or a data directory's entities.yaml and articles/ (their sum
+ * up to SIZED_FILES files, estimated from a sample beyond); 0 for what is missing: the command itself says so.
+ */
 export function corpusBytes(input: CorpusInput): number {
   if (input.kind === 'snapshot') return fileBytes(input.file);
   let bytes = fileBytes(join(input.dir, 'entities.yaml'));
@@ -53,8 +70,13 @@ export function corpusBytes(input: CorpusInput): number {
   } catch {
     return bytes;
   }
-  for (const name of names) bytes += fileBytes(join(articles, name));
-  return bytes;
+  if (names.length <= SIZED_FILES) {
+    for (const name of names) bytes += fileBytes(join(articles, name));
+    return bytes;
+  }
+  let sampled = 0;
+  for (let i = 0; i < SIZED_FILES; i++) sampled += fileBytes(join(articles, names[Math.floor(((i * SPREAD) % 1) * names.length)] ?? ''));
+  return bytes + Math.round((sampled / SIZED_FILES) * names.length);
 }
 
 function fileBytes(path: string): number {
@@ -67,7 +89,7 @@ function fileBytes(path: string): number {
 }
 
 /** The heap a command is estimated to need for an input of `bytes`. */
-export function heapNeeded(input: CorpusInput, bytes: number): number {
+function heapNeeded(input: CorpusInput, bytes: number): number {
   return bytes * (input.kind === 'snapshot' ? HEAP_PER_SNAPSHOT_BYTE : HEAP_PER_SOURCE_BYTE);
 }
 
