@@ -11,7 +11,7 @@ import type { GraphStore } from '../store/index.js';
 import { NewsgraphError } from '../errors.js';
 import { createApolloServer } from './apollo.js';
 import { MASKED_MESSAGE, type ServerLogger } from './errors.js';
-import { EXPORT_PREFIX, handleExportRequest, isJsonExportStreamer } from './http/exportRoute.js';
+import { EXPORT_PREFIX, handleExportRequest } from './http/exportRoute.js';
 import { ExportDiskCache, type ExportDiskCacheOptions } from './http/exportDiskCache.js';
 import { createDrainer } from './http/drain.js';
 import { answerGraphQL, handleGraphQL, isGraphQLTarget } from './http/graphqlRoute.js';
@@ -52,7 +52,8 @@ export interface ServerOptions {
   /**
    * The graph in memory. May be left out when `store` is given (a database store, e.g. PostgresStore): the server
    * then holds no graph, its snapshot id follows the store's `identity()` (a new load is seen at once), and
-   * `/export/json` streams from the store when it can (PostgresStore); other exports answer 501 (they read the graph).
+   * `/export/json` streams from the store when it can (PostgresStore), and a selection (focus, predicate, ids) is
+   * read from it in every format; the whole graph in another format answers 501 (it is built from a graph in memory).
    */
   readonly graph?: NewsGraph;
   /**
@@ -157,7 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const scope = cache === undefined ? undefined : { cache, snapshotId: identity.id };
     if (url.pathname === GRAPHQL_PATH) setPlaygroundCsp(res);
     if (url.pathname === GRAPHQL_PATH) return handleGraphQL(apollo, req, res, limits.maxBodyBytes, identity.id, cache);
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph, req, res, url, limits.maxBodyBytes, scope, isJsonExportStreamer(storeOnly) ? storeOnly : undefined, exportDisk);
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return handleExportRequest(graph !== undefined ? { graph } : { store: storeOnly }, req, res, url, limits.maxBodyBytes, scope, exportDisk);
     req.resume();
     if (url.pathname === '/' && method === 'GET') {
       res.writeHead(302, { location: EXPLORE_PATH });

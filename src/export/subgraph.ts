@@ -9,11 +9,13 @@
  * - The focus entity is always kept, even when no kept relation touches it.
  * - Ids inside attributes (`attributedTo`, `event`, `properties.over`) may name entities left out: they are
  *   values, not edges.
- * - The graph attributes (the articles) are kept whole: evidence offsets index into them.
+ * - Of the graph's articles, those the selected relations quote are kept (src/graph/selection.ts says why): their
+ *   evidence offsets index into them. Other graph attributes are kept as they are.
  */
 import { MultiDirectedGraph } from 'graphology';
 import { NewsgraphError } from '../errors.js';
 import { neighborhood } from '../graph/index.js';
+import { quotedArticleIds, quotedArticles, unknownFocus, unknownIds, type Selection } from '../graph/selection.js';
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, isEventRole, isPredicate } from '../ontology/index.js';
 import { didYouMean } from '../didYouMean.js';
@@ -53,11 +55,11 @@ export function selectSubgraph(graph: NewsGraph, options: SubgraphOptions = {}):
 }
 
 /**
- * selectSubgraph as steps (steps.ts): the options are checked when this is called, then the passes over the graph
- * that copy the selected part PAUSE every few elements; the generator's value is the subgraph.
- * @throws as selectSubgraph, when called.
+ * The options' own checks, which need no graph: ids with a focus, a depth without one or not a whole number, an
+ * unknown predicate. What remains is whether the ids are in the graph, which the graph or the store answers.
+ * @throws NewsgraphError BAD_USER_INPUT.
  */
-export function selectSubgraphInSteps(graph: NewsGraph, options: SubgraphOptions = {}): Generator<string, NewsGraph> {
+export function checkSelection(options: SubgraphOptions): Selection {
   const { focus, depth, predicates, ids } = options;
   if (ids !== undefined && (focus !== undefined || depth !== undefined)) {
     throw new NewsgraphError('BAD_USER_INPUT', 'Give either a list of entity ids or a focus (with a depth), not both.');
@@ -68,22 +70,34 @@ export function selectSubgraphInSteps(graph: NewsGraph, options: SubgraphOptions
   if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) {
     throw new NewsgraphError('BAD_USER_INPUT', `The depth must be a whole number of hops, 0 or more; got ${String(depth)}.`);
   }
-  if (focus !== undefined && !graph.hasNode(focus)) {
-    throw new NewsgraphError('NOT_FOUND', `No entity has the id "${focus}".${didYouMean(focus, graph.nodes())}`);
-  }
   const named = predicateSet(predicates ?? []);
-  const kept = named.size > 0 ? named : undefined;
-  if (ids !== undefined) {
-    const unknown = ids.filter((id) => !graph.hasNode(id));
-    if (unknown.length > 0) {
-      throw new NewsgraphError('NOT_FOUND', `No entity has the id "${unknown[0] ?? ''}"${unknown.length > 1 ? ` (nor ${unknown.length - 1} more of the ids given)` : ''}.${didYouMean(unknown[0] ?? '', graph.nodes())}`);
-    }
-  }
-  return copySelection(graph, { focus, depth, kept, ids });
+  return { focus, depth, kept: named.size > 0 ? named : undefined, ids };
 }
 
-function* copySelection(graph: NewsGraph, { focus, depth, kept, ids }: { focus?: string; depth?: number; kept?: Set<string>; ids?: readonly string[] }): Generator<string, NewsGraph> {
-  if (focus === undefined && kept === undefined && ids === undefined) return graph;
+/** True when the options select the whole graph (an export of everything). */
+export function selectsAll(selection: Selection): boolean {
+  return selection.focus === undefined && selection.kept === undefined && selection.ids === undefined;
+}
+
+/**
+ * selectSubgraph as steps (steps.ts): the options are checked when this is called, then the passes over the graph
+ * that copy the selected part PAUSE every few elements; the generator's value is the subgraph.
+ * @throws as selectSubgraph, when called.
+ */
+export function selectSubgraphInSteps(graph: NewsGraph, options: SubgraphOptions = {}): Generator<string, NewsGraph> {
+  const selection = checkSelection(options);
+  const { focus, ids } = selection;
+  if (focus !== undefined && !graph.hasNode(focus)) throw unknownFocus(focus, graph.nodes());
+  if (ids !== undefined) {
+    const unknown = ids.filter((id) => !graph.hasNode(id));
+    if (unknown.length > 0) throw unknownIds(unknown, graph.nodes());
+  }
+  return copySelection(graph, selection);
+}
+
+function* copySelection(graph: NewsGraph, selection: Selection): Generator<string, NewsGraph> {
+  if (selectsAll(selection)) return graph;
+  const { focus, depth, kept, ids } = selection;
   const keepEdge = (relation: RelationAttributes): boolean => kept === undefined || kept.has(relation.predicate);
   const nodes = new Set<string>();
   let seen = 0;
@@ -105,7 +119,6 @@ function* copySelection(graph: NewsGraph, { focus, depth, kept, ids }: { focus?:
   const sub: NewsGraph = new MultiDirectedGraph<EntityAttributes, RelationAttributes, GraphAttributes>({
     allowSelfLoops: graph.allowSelfLoops,
   });
-  sub.replaceAttributes(graph.getAttributes());
   // Nodes and edges in the original order, so that the output is deterministic.
   for (const { node: key, attributes } of graph.nodeEntries()) {
     if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
@@ -115,5 +128,8 @@ function* copySelection(graph: NewsGraph, { focus, depth, kept, ids }: { focus?:
     if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
     if (nodes.has(source) && nodes.has(target) && keepEdge(relation)) sub.addEdgeWithKey(key, source, target, relation);
   }
+  const quoted = quotedArticleIds(sub.mapEdges((_key, relation) => relation));
+  // The same keys in the same order, the articles cut to those quoted: the JSON export's attributes read alike.
+  sub.replaceAttributes({ ...graph.getAttributes(), articles: quotedArticles(graph.getAttribute('articles'), quoted) });
   return sub;
 }

@@ -3,6 +3,7 @@ import { NewsgraphError } from '../../src/errors.js';
 import { EXPORT_FORMATS, type ExportOptions } from '../../src/export/index.js';
 import { selectSubgraph } from '../../src/export/subgraph.js';
 import { sampleGraph } from '../utils/sampleGraph.js';
+import { corpusGraph } from '../store/corpusFixture.js';
 import { missingGraphviz } from './consumers.js';
 import { exportedIds } from './readers/index.js';
 
@@ -52,6 +53,21 @@ describe('selectSubgraph', () => {
     expect(selectSubgraph(graph, { predicates: ['rejected, endorsed'] }).edges().sort()).toEqual(
       selectSubgraph(graph, { predicates: ['REJECTED', 'ENDORSED'] }).edges().sort(),
     );
+  });
+
+  test('a selection keeps the articles its relations quote, in graph order; the whole graph keeps all', () => {
+    const corpus = corpusGraph();
+    const ids = (g: typeof corpus): string[] => g.getAttribute('articles').map((a) => a.id);
+    // An entity alone: its mentions keep their quotes, no article is carried.
+    expect(ids(selectSubgraph(corpus, { focus: 'officials', depth: 0 }))).toEqual([]);
+    // Not the undated note that names Putin, nor the sample article that reported the meeting planned: no selected relation quotes them.
+    expect(ids(selectSubgraph(corpus, { focus: 'steve-witkoff' }))).toEqual(['follow-up']);
+    expect(ids(selectSubgraph(corpus, { predicates: ['DENIED'] }))).toEqual(['later']);
+    // One relation quoted by two articles, in graph order (not publication order).
+    expect(ids(selectSubgraph(corpus, { ids: ['ukraine', 'crimea-condition'] }))).toEqual(['follow-up', 'sample-article']);
+    expect(ids(selectSubgraph(corpus, {}))).toEqual(ids(corpus));
+    // The records are the graph's own, text and sentence spans included.
+    expect(selectSubgraph(corpus, { predicates: ['DENIED'] }).getAttribute('articles')[0]).toBe(corpus.getAttribute('articles')[1]);
   });
 
   test('nothing selected is the graph itself', () => {

@@ -96,6 +96,30 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(answer.data.search[0]?.id).toBe('vladimir-putin');
   });
 
+  test('serve --store exports a selection in any format; --selection-export-mb bounds what one may read', async () => {
+    const exportUrl = (graphqlUrl: string): string => graphqlUrl.replace(/\/graphql$/u, '/export/turtle?focus=ukraine');
+    const answered = await fetch(exportUrl(url));
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toMatch(/ng:ukraine|entity\/ukraine/u);
+    const small = spawn(process.execPath, [BIN, 'serve', '--store', cluster.url, '--selection-export-mb', '0.001'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
+    try {
+      let output = '';
+      const smallUrl = await new Promise<string>((resolve, reject) => {
+        small.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+\/graphql/u.exec(output)?.[0];
+          if (found) resolve(found);
+        });
+        small.on('exit', () => reject(new Error(`serve exited early:\n${output}`)));
+      });
+      const refused = await fetch(exportUrl(smallUrl));
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/over the 1,049 bytes of records an export of a selection may hold/u);
+    } finally {
+      small.kill('SIGTERM');
+    }
+  });
+
   test('a load killed mid-COPY leaves the previous corpus serving, unchanged', async () => {
     const before = await ask();
     const schemas = await loadedSchemas();

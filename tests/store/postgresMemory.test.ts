@@ -184,6 +184,17 @@ describe('serve --record-cache-mb', () => {
     expect(negative.code).not.toBe(0);
     expect(negative.stderr).toMatch(/--record-cache-mb must be a number of megabytes ≥ 0, not "-1"/u);
   });
+
+  test('--selection-export-mb too: it needs --store and a number of megabytes above 0', () => {
+    const alone = runNewsgraph(PROJECT_ROOT, ['serve', '--selection-export-mb', '8']);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toMatch(/--selection-export-mb .*needs --store/u);
+    for (const bad of ['0', 'lots']) {
+      const refused = runNewsgraph(PROJECT_ROOT, ['serve', '--store', 'postgres://nobody@127.0.0.1:1/none', `--selection-export-mb=${bad}`]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(new RegExp(`--selection-export-mb must be a number of megabytes above 0, not "${bad}"`, 'u'));
+    }
+  });
 });
 
 describePostgres('a PostgreSQL store with a tiny record cache', () => {

@@ -60,12 +60,19 @@ function safeName(text: string): string {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Where an export's bytes go, a part at a time. */
+export interface ExportSink {
+  write(bytes: Uint8Array): void;
+  /** Resolves when more may be written (a response's backpressure); asked between slices. */
+  ready?(): Promise<void>;
+}
+
 /**
  * Reads `pieces` a slice at a time, handing their text to `write` in parts of about PART_CHARS characters; between
- * slices the event loop turns, then `abandoned` is asked.
+ * slices the event loop turns, the sink is let drain, then `abandoned` is asked.
  * @throws ClientGoneError when `abandoned` says yes; whatever reading the pieces throws.
  */
-async function readInSlices(pieces: Iterable<string>, abandoned: () => boolean, write: (text: string) => void): Promise<void> {
+async function readInSlices(pieces: Iterable<string>, abandoned: () => boolean, write: (text: string) => void, ready?: () => Promise<void>): Promise<void> {
   let pending: string[] = [];
   let pendingChars = 0;
   let sliceStarted = performance.now();
@@ -81,21 +88,76 @@ async function readInSlices(pieces: Iterable<string>, abandoned: () => boolean, 
     }
     if (performance.now() - sliceStarted < sliceMs) continue;
     await nextTurn();
+    if (ready !== undefined) await ready();
     if (abandoned()) throw new ClientGoneError('aborted');
     sliceStarted = performance.now();
   }
   if (pendingChars > 0) write(pending.join(''));
 }
 
+/** An export about to be written: its content type and file name, known before its first byte. */
+export interface ExportWriter {
+  readonly type: string;
+  readonly file: string;
+  /**
+   * Writes the export to `sink` in slices (asking `abandoned` between them). A format's own errors (a bad base IRI,
+   * no csv array delimiter) come before its first byte, since each format's first pass checks the whole graph.
+   * @throws ClientGoneError when `abandoned` says yes; NewsgraphError as the format.
+   */
+  write(sink: ExportSink, abandoned: () => boolean): Promise<void>;
+}
+
+/**
+ * The writer of `format` for `graph` and `options`; `focus` names the file (a graph selected beforehand, by a
+ * store, comes without the options that selected it).
+ * @throws NewsgraphError for what is checked before the first piece (focus, depth, predicates, ids) as exportGraph.
+ */
+export function exportWriter(graph: NewsGraph, format: ExportFormat, options: ExportOptions, focus = options.focus): ExportWriter {
+  const result = exportGraphPieces(graph, format, options);
+  const base = `newsgraph${focus === undefined ? '' : `-${safeName(focus)}`}`;
+  switch (result.kind) {
+    case 'text':
+      return {
+        type: result.contentType,
+        file: `${base}.${result.extension}`,
+        write: (sink, abandoned) => readInSlices(result.pieces, abandoned, (text) => sink.write(Buffer.from(text, 'utf8')), sink.ready?.bind(sink)),
+      };
+    case 'files':
+      return {
+        type: 'application/zip',
+        file: `${base}-${format}.zip`,
+        async write(sink, abandoned) {
+          let failure: Error | null = null;
+          const zip = new Zip((error, data) => {
+            if (error !== null) failure = error;
+            else sink.write(data);
+          });
+          for (const { name, pieces } of result.files) {
+            const entry = new ZipDeflate(name, { level: 6 });
+            entry.mtime = ZIP_TIME;
+            zip.add(entry);
+            await readInSlices(pieces, abandoned, (text) => entry.push(Buffer.from(text, 'utf8')), sink.ready?.bind(sink));
+            entry.push(new Uint8Array(0), true);
+          }
+          zip.end();
+          if (failure !== null) throw failure;
+        },
+      };
+    default: {
+      const unexpected: never = result;
+      throw new Error(`invariant: unexpected export result ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
 /**
  * The export as bytes with its ETag, type and file name, built in slices. `abandoned` is asked between slices; when
- * it says yes the build stops with a ClientGoneError.
+ * it says yes the build stops with a ClientGoneError. `focus` names the file, as for exportWriter.
  * @throws NewsgraphError for what is checked before the first piece (focus, depth, predicates, ids) as exportGraph,
  *   and for what the data tells while the pieces are read (base IRI, csv array delimiter).
  */
-export async function buildExport(graph: NewsGraph, format: ExportFormat, options: ExportOptions, abandoned: () => boolean): Promise<BuiltExport> {
-  const result = exportGraphPieces(graph, format, options);
-  const base = `newsgraph${options.focus === undefined ? '' : `-${safeName(options.focus)}`}`;
+export async function buildExport(graph: NewsGraph, format: ExportFormat, options: ExportOptions, abandoned: () => boolean, focus = options.focus): Promise<BuiltExport> {
+  const writer = exportWriter(graph, format, options, focus);
   const parts: Buffer[] = [];
   const hash = createHash('sha256');
   let length = 0;
@@ -105,33 +167,8 @@ export async function buildExport(graph: NewsGraph, format: ExportFormat, option
     hash.update(part);
     length += part.length;
   };
-  const done = (type: string, file: string): BuiltExport => ({ parts, length, etag: `"${hash.digest('base64url').slice(0, 27)}"`, type, file });
-  switch (result.kind) {
-    case 'text':
-      await readInSlices(result.pieces, abandoned, (text) => keep(Buffer.from(text, 'utf8')));
-      return done(result.contentType, `${base}.${result.extension}`);
-    case 'files': {
-      let failure: Error | null = null;
-      const zip = new Zip((error, data) => {
-        if (error !== null) failure = error;
-        else keep(data);
-      });
-      for (const { name, pieces } of result.files) {
-        const entry = new ZipDeflate(name, { level: 6 });
-        entry.mtime = ZIP_TIME;
-        zip.add(entry);
-        await readInSlices(pieces, abandoned, (text) => entry.push(Buffer.from(text, 'utf8')));
-        entry.push(new Uint8Array(0), true);
-      }
-      zip.end();
-      if (failure !== null) throw failure;
-      return done('application/zip', `${base}-${format}.zip`);
-    }
-    default: {
-      const unexpected: never = result;
-      throw new Error(`invariant: unexpected export result ${JSON.stringify(unexpected)}`);
-    }
-  }
+  await writer.write({ write: keep }, abandoned);
+  return { parts, length, etag: `"${hash.digest('base64url').slice(0, 27)}"`, type: writer.type, file: writer.file };
 }
 
 /** A build in flight and the requests waiting for it (each asked, between slices, whether it has gone). */

@@ -8,9 +8,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
-import { EXPORT_FORMATS, isExportFormat, type ExportOptions } from '../../export/index.js';
-import { buildExport, sharedBuild } from './exportBuild.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
+import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
 import type { NewsGraph } from '../../graph/index.js';
+import type { Selection } from '../../graph/selection.js';
+import { checkSelection, selectsAll } from '../../export/subgraph.js';
 import { didYouMean } from '../../didYouMean.js';
 import type { CacheScope } from './cachedGraphQL.js';
 import { notModified, sendCached, type CachedResponse, type ResponseCache } from './responseCache.js';
@@ -22,9 +24,25 @@ import { idleTimerOffUntilAnswered } from './idleWhileWorking.js';
 
 export const EXPORT_PREFIX = '/export/';
 
-/** Why a server over a database store alone refuses most exports, and what to do instead. */
+/** Why a server over a database store alone refuses an export of the whole graph but JSON, and what to do instead. */
 export const EXPORTS_NEED_GRAPH =
-  'This server answers from a database store alone (serve --store): only GET /export/json without parameters streams from the database; the other formats and options are built from the graph in memory: run `newsgraph export` on the data directory or snapshot, or serve it with --data/--snapshot.';
+  'This server answers from a database store alone (serve --store): the whole graph streams from the database as GET /export/json, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats is built from the graph in memory: run `newsgraph export` on the data directory or snapshot, or serve it with --data/--snapshot.';
+
+/** A database store that reads the part of the graph an export selects into a graph of its own (PostgresStore). */
+export interface SelectionReader {
+  /** undefined when the selection is the whole graph. */
+  selectionGraph(selection: Selection): Promise<NewsGraph | undefined>;
+}
+
+function isSelectionReader(store: unknown): store is SelectionReader {
+  return typeof (store as Partial<SelectionReader> | undefined)?.selectionGraph === 'function';
+}
+
+/**
+ * Where an export's graph comes from: the graph the server holds (exportGraphPieces selects the part asked for),
+ * or, for a server over a database store alone, the store (which selects it: SelectionReader, JsonExportStreamer).
+ */
+export type ExportSource = { readonly graph: NewsGraph } | { readonly store: unknown };
 
 /** A database store that streams the whole graph as graphology JSON without holding it (PostgresStore). */
 export interface JsonExportStreamer {
@@ -33,6 +51,24 @@ export interface JsonExportStreamer {
 
 export function isJsonExportStreamer(store: unknown): store is JsonExportStreamer {
   return typeof (store as Partial<JsonExportStreamer> | undefined)?.streamGraphologyJson === 'function';
+}
+
+/** Resolves when `res` may be written again (at once unless its buffer is full); rejects when the client has gone. */
+function drained(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.reject(new ClientGoneError('aborted'));
+  if (!res.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = (): void => {
+      res.off('close', onClose);
+      resolve();
+    };
+    const onClose = (): void => {
+      res.off('drain', onDrain);
+      reject(new ClientGoneError('aborted'));
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }
 
 /** Streams the `json` export from a database store, a chunk at a time, waiting for the client (flat memory). */
@@ -48,19 +84,8 @@ async function streamJsonExport(streamer: JsonExportStreamer, method: string, re
   }
   const write = (chunk: string): Promise<void> => {
     if (res.destroyed) return Promise.reject(new ClientGoneError('aborted'));
-    if (res.write(chunk)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onDrain = (): void => {
-        res.off('close', onClose);
-        resolve();
-      };
-      const onClose = (): void => {
-        res.off('drain', onDrain);
-        reject(new ClientGoneError('aborted'));
-      };
-      res.once('drain', onDrain);
-      res.once('close', onClose);
-    });
+    res.write(chunk);
+    return drained(res);
   };
   try {
     await streamer.streamGraphologyJson(write);
@@ -156,8 +181,58 @@ export const MAX_EXPORT_IDS = 2_000;
 /** Characters of a `baseIri`: it is repeated in every IRI of the export (10 KB made a 22.8 MB answer). */
 export const MAX_BASE_IRI_CHARS = 512;
 
+/** Exports of a selection a server over a store writes at once: each holds its selection in memory while it is written. */
+export const SELECTION_EXPORTS_AT_ONCE = 2;
+
+/** Selection exports being written, per store. */
+const selectionExports = new WeakMap<object, number>();
+
+/**
+ * An export of a selection from a database store: the store reads the part selected into a graph of its own
+ * (SelectionReader), which is written in slices straight to the client, without Content-Length or ETag and without
+ * being kept: the server holds the selection, never the export (a Turtle export of a 39-entity neighbourhood at
+ * 100,000 articles is 167 MB). The status line waits for the export's first bytes, so that an error the selection or
+ * the format finds (an unknown id, a selection over the store's limits, a bad base IRI) is answered as one.
+ */
+async function streamSelectionExport(store: SelectionReader, format: ExportFormat, options: ExportOptions, method: string, res: ServerResponse, gone: () => boolean): Promise<void> {
+  const running = selectionExports.get(store) ?? 0;
+  if (running >= SELECTION_EXPORTS_AT_ONCE) {
+    const message = `This server is writing ${running} exports of a selection already, the most it writes at once (each holds its selection in memory): try again in a moment.`;
+    sendError(res, 503, 'BUSY', message, {}, { 'retry-after': '2' });
+    return;
+  }
+  selectionExports.set(store, running + 1);
+  try {
+    const graph = await store.selectionGraph(checkSelection(options));
+    // The whole graph is answered before this (handleExportRequest): the JSON stream, or 501.
+    if (graph === undefined) throw new Error('invariant: an export from a store needs a selection');
+    const writer = exportWriter(graph, format, options.baseIri === undefined ? {} : { baseIri: options.baseIri }, options.focus);
+    const start = (): void => {
+      if (res.headersSent) return;
+      res.writeHead(200, { 'content-type': writer.type, 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${writer.file}"` });
+    };
+    if (method === 'HEAD') {
+      start();
+      res.end();
+      return;
+    }
+    try {
+      await writer.write({ write: (bytes) => (start(), res.write(bytes)), ready: () => drained(res) }, gone);
+    } catch (error) {
+      if (!res.headersSent) throw error; // answered as any other error
+      res.destroy(); // the status line is sent: a broken stream is all that can tell the client
+      if (error instanceof ClientGoneError || error instanceof NewsgraphError) return;
+      throw error;
+    }
+    start();
+    res.end();
+  } finally {
+    selectionExports.set(store, (selectionExports.get(store) ?? 1) - 1);
+  }
+}
+
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
-async function handleExport(graph: NewsGraph, req: IncomingMessage, method: string, res: ServerResponse, url: URL, cache?: CacheScope, disk?: ExportDiskCache): Promise<void> {
+async function handleExport(source: ExportSource, req: IncomingMessage, method: string, res: ServerResponse, url: URL, cache?: CacheScope, disk?: ExportDiskCache): Promise<void> {
   // HEAD gets GET's headers; node:http leaves out the body by itself. POST arrives here with its body's
   // parameters merged into `url` (handleExportRequest).
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
@@ -177,6 +252,11 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
   }
   try {
     const options = exportOptions(url.searchParams);
+    const store = 'store' in source ? source.store : undefined;
+    if (store !== undefined && !(isSelectionReader(store) && !selectsAll(checkSelection(options)))) {
+      sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+      return;
+    }
     // Between the slices of a build, whether the client has gone (then the build stops: see exportBuild.ts): the
     // response closed before anything was written means the connection was lost.
     let clientGone = false;
@@ -186,6 +266,8 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
     // server's idle timeout: at 10,000 articles a whole-corpus cypher export was cut after 10 s of silence, and built
     // for nobody. The connection's idle timer is off until the answer is written (the build stops if the client goes).
     idleTimerOffUntilAnswered(req, res);
+    if (store !== undefined) return await streamSelectionExport(store, format, options, method, res, gone);
+    const { graph } = source as { readonly graph: NewsGraph };
     if (cache === undefined) {
       const built = await buildExport(graph, format, options, gone);
       // The parts as they are: joining hundreds of megabytes would be one more copy, made in one call.
@@ -242,28 +324,26 @@ async function handleExport(graph: NewsGraph, req: IncomingMessage, method: stri
  * parameters to the query's, so that a long `ids` list need not fit in a URL; other methods go on as GET.
  */
 export async function handleExportRequest(
-  graph: NewsGraph | undefined,
+  source: ExportSource,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   maxBodyBytes: number,
   cache?: CacheScope,
-  streamer?: JsonExportStreamer,
   disk?: ExportDiskCache,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  if (graph === undefined) {
-    // A server over a database store holds no graph: the whole graph as JSON streams from the database; every other
-    // export is built from the graph in memory.
-    req.resume();
+  if (!('graph' in source)) {
+    // A server over a database store holds no graph: the whole graph as JSON streams from the database.
     const whole = url.pathname === `${EXPORT_PREFIX}json` && [...url.searchParams.keys()].length === 0;
-    if (streamer !== undefined && whole && (method === 'GET' || method === 'HEAD')) return streamJsonExport(streamer, method, res);
-    sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
-    return;
+    if (isJsonExportStreamer(source.store) && whole && (method === 'GET' || method === 'HEAD')) {
+      req.resume();
+      return streamJsonExport(source.store, method, res);
+    }
   }
   if (method !== 'POST') {
     req.resume();
-    return handleExport(graph, req, method, res, url, cache, disk);
+    return handleExport(source, req, method, res, url, cache, disk);
   }
   let bytes: Buffer;
   try {
@@ -280,5 +360,5 @@ export async function handleExportRequest(
   }
   const merged = new URL(url.href);
   for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) merged.searchParams.append(name, value);
-  return handleExport(graph, req, method, res, merged, cache, disk);
+  return handleExport(source, req, method, res, merged, cache, disk);
 }

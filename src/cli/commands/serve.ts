@@ -13,7 +13,7 @@ import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
 import { serveFromStore } from './serveStore.js';
 import { SERVER_FLAG_OPTIONS, serverOptionsFrom } from '../serverFlags.js';
-import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
+import { DEFAULT_RECORD_CACHE_BYTES, SELECTION_LIMITS } from '../../store/postgres/index.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -26,6 +26,11 @@ export const serveCommand: Command = {
     store: { ...STORE_OPTION, description: 'Answer from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
     replica: { type: 'string', multiple: true, valueName: 'URL', description: 'With --store: read from this streaming replica (repeatable; reads go to the replicas in turn).' },
     'record-cache-mb': { type: 'string', valueName: 'N', description: `With --store: megabytes of heap kept for hubs' large records between requests (default ${DEFAULT_RECORD_CACHE_BYTES / 1024 / 1024}; 0 keeps none).` },
+    'selection-export-mb': {
+      type: 'string',
+      valueName: 'N',
+      description: `With --store: megabytes of records (entities, relations, the articles they quote) an export of a selection may read into memory (default ${SELECTION_LIMITS.bytes / 1024 / 1024}); a larger selection is refused with what to do.`,
+    },
     watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
     ...SERVER_FLAG_OPTIONS,
@@ -52,8 +57,20 @@ export const serveCommand: Command = {
     if (recordCacheMb !== undefined && !(Number.isFinite(recordCacheMb) && recordCacheMb >= 0)) {
       throw new NewsgraphError('BAD_USER_INPUT', `--record-cache-mb must be a number of megabytes ≥ 0, not "${cacheText ?? ''}".`);
     }
+    const selectionText = stringOption(args.values['selection-export-mb']);
+    if (selectionText !== undefined && storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', '--selection-export-mb bounds exports read from the PostgreSQL store: it needs --store.');
+    const selectionMb = selectionText === undefined ? undefined : Number(selectionText);
+    if (selectionMb !== undefined && !(Number.isFinite(selectionMb) && selectionMb > 0)) {
+      throw new NewsgraphError('BAD_USER_INPUT', `--selection-export-mb must be a number of megabytes above 0, not "${selectionText ?? ''}".`);
+    }
     const serverOptions = await serverOptionsFrom(args);
-    if (storeUrl !== undefined) return serveFromStore(storeUrl, replicas, { port, host }, io, recordCacheMb === undefined ? undefined : Math.round(recordCacheMb * 1024 * 1024), serverOptions);
+    if (storeUrl !== undefined) {
+      const storeOptions = {
+        ...(recordCacheMb === undefined ? {} : { recordCacheBytes: Math.round(recordCacheMb * 1024 * 1024) }),
+        ...(selectionMb === undefined ? {} : { selectionLimits: { bytes: Math.round(selectionMb * 1024 * 1024) } }),
+      };
+      return serveFromStore(storeUrl, replicas, { port, host }, io, storeOptions, serverOptions);
+    }
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
     const graph = await graphFrom(args);

@@ -1,11 +1,12 @@
 /**
  * `newsgraph serve --store postgres://... [--replica URL ...]`: GraphQL answered from PostgreSQL, with no graph in
  * this process's memory. Reads go to the replicas in turn when given, else to the primary; a new `newsgraph load`
- * is served from its commit on. `/export/json` streams from the database; other exports answer 501 here.
+ * is served from its commit on. `/export/json` streams from the database, a selection (focus, predicate, ids) is
+ * read from it in every format; the whole graph in another format answers 501 here.
  */
 import { setFlagsFromString } from 'node:v8';
 import { startServer } from '../../api/index.js';
-import { PostgresStore } from '../../store/postgres/index.js';
+import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 import type { CommandIo } from '../command.js';
 import type { ServerFlagOptions } from '../serverFlags.js';
 
@@ -24,12 +25,12 @@ export async function serveFromStore(
   replicas: readonly string[],
   listen: { port: number; host: string },
   io: CommandIo,
-  recordCacheBytes?: number,
+  storeOptions: Pick<PostgresStoreOptions, 'recordCacheBytes' | 'selectionLimits'> = {},
   serverOptions: ServerFlagOptions = {},
 ): Promise<number> {
   // Read by V8 at each full collection, so it takes effect from the next one; a value given on node's command line wins.
   if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/u.test(arg))) setFlagsFromString(`--heap-growing-percent=${STORE_HEAP_GROWING_PERCENT}`);
-  const store = new PostgresStore({ primary, replicas, ...(recordCacheBytes === undefined ? {} : { recordCacheBytes }) });
+  const store = new PostgresStore({ primary, replicas, ...storeOptions });
   let server;
   try {
     server = await startServer({ store, ...listen, handleSignals: false, ...serverOptions });

@@ -11,7 +11,8 @@ import { didYouMean, MAX_CANDIDATES_SCANNED } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import type { ExploreQuery, ExplorerView, SelectedExplorerView, WholeExploreQuery } from '../../graph/explore.js';
 import type { GraphIdentity } from '../../graph/identity.js';
-import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, RelationAttributes } from '../../graph/types.js';
+import type { Selection } from '../../graph/selection.js';
+import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, NewsGraph, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
 import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
 import { isWholeEntity, isWholeRelation, type CompletesRecords, type ReadsListHeads } from '../partialRecords.js';
@@ -40,6 +41,7 @@ import { plainRecord, storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { HubPrefixes } from './hubPrefixes.js';
 import { streamGraphologyJson, type TextSink } from './exportJson.js';
+import { SELECTION_LIMITS, selectionGraph, type SelectionLimits } from './selectionGraph.js';
 import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
 import { searchPositions } from './searchQuery.js';
@@ -119,6 +121,14 @@ function relationConditions(query: RelationQuery): { sql: string; values: unknow
   };
 }
 
+/** Where a PostgresStore reads, and how much it keeps and reads at most. */
+export interface PostgresStoreOptions extends ConnectionOptions {
+  /** Heap kept for records between requests, all four caches together (recordCache.ts). @default 48 MiB */
+  readonly recordCacheBytes?: number;
+  /** What an export of a selection may read into memory (selectionGraph.ts). @default SELECTION_LIMITS */
+  readonly selectionLimits?: Partial<SelectionLimits>;
+}
+
 export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHeads, HoldsEntitiesAtHand, ReadsArticlesWithoutText {
   private readonly db: Connections;
   private readonly batch: EntityBatch;
@@ -158,12 +168,13 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   private readonly articleLists = new RecentLists();
   /** The explorer's count inside a hub: the hubs' lists kept (hubPrefixes.ts). */
   readonly hubPrefixes = new HubPrefixes();
+  private readonly selectionLimits: SelectionLimits;
 
   /**
    * Reads from `options.primary`, or from `options.replicas` in turn when given. Call `close()` when done.
-   * `recordCacheBytes`: heap kept for records between requests, all four caches together (recordCache.ts). @default 48 MiB
    */
-  constructor(options: ConnectionOptions & { readonly recordCacheBytes?: number }) {
+  constructor(options: PostgresStoreOptions) {
+    this.selectionLimits = { ...SELECTION_LIMITS, ...options.selectionLimits };
     this.recordBudget = new ByteBudget(options.recordCacheBytes ?? DEFAULT_RECORD_CACHE_BYTES);
     this.entityRecords = new RecordCache(this.recordBudget);
     this.relationRecords = new RecordCache(this.recordBudget);
@@ -690,6 +701,25 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
   /** The whole graph as graphology JSON (the `json` export), streamed to `write` a page of rows at a time. */
   async streamGraphologyJson(write: TextSink): Promise<void> {
     await streamGraphologyJson(this.db, await this.meta(), write);
+  }
+
+  /**
+   * The part of the corpus an export selects, as a graph of its own (selectionGraph.ts); undefined when the
+   * selection is the whole corpus. Read again when a load commits while it is read, so that it is one corpus's.
+   */
+  async selectionGraph(selection: Selection): Promise<NewsGraph | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const meta = await this.meta();
+      const switched = async (): Promise<boolean> => attempt < 3 && (await this.meta()).identity.id !== meta.identity.id;
+      let graph: NewsGraph | undefined;
+      try {
+        graph = await selectionGraph(this.db, meta, selection, (id) => this.similarIds(id), this.selectionLimits);
+      } catch (error) {
+        if (await switched()) continue; // rows of two corpora (a relation whose end the new one lacks)
+        throw error;
+      }
+      if (!(await switched())) return graph;
+    }
   }
 
   /**

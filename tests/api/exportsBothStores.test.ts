@@ -1,0 +1,232 @@
+/**
+ * Exports of a selection (`focus` and `depth`, `predicate`, `ids`: what the explorer downloads) from a server over
+ * PostgreSQL alone, against the same export of a server holding the graph in memory, over real HTTP: the same
+ * bytes in every format, the same errors, the articles cut to those the selection cites on both. The whole graph
+ * in a format other than JSON is still refused by the database server (501), and a selection over the store's
+ * limits is refused with the way out.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import pg from 'pg';
+import { startServer, type RunningServer } from '../../src/api/index.js';
+import { EXPORT_FORMATS } from '../../src/export/index.js';
+import type { ArticleRecord, NewsGraph } from '../../src/graph/index.js';
+import { PostgresStore } from '../../src/store/postgres/index.js';
+import { corpusGraph } from '../store/corpusFixture.js';
+import { serveTwice, type ServedTwice } from '../store/servedTwice.js';
+import { describePostgres } from '../utils/postgresCluster.js';
+import { seedGraph } from './seed.js';
+
+const exportUrl = (server: RunningServer, pathAndQuery: string): string => server.url.replace(/\/graphql$/u, `/export/${pathAndQuery}`);
+
+interface Answer {
+  readonly status: number;
+  readonly type: string | null;
+  readonly disposition: string | null;
+  readonly body: Buffer;
+}
+
+async function get(server: RunningServer, pathAndQuery: string, form?: string): Promise<Answer> {
+  const init: RequestInit = form === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form };
+  const response = await fetch(exportUrl(server, pathAndQuery), init);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    body: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+/** The same request to both servers: both answers, the database's first. */
+async function both(served: ServedTwice, pathAndQuery: string, form?: string): Promise<[Answer, Answer]> {
+  return Promise.all([get(served.postgresServer, pathAndQuery, form), get(served.memoryServer, pathAndQuery, form)]);
+}
+
+function errorOf(answer: Answer): { message: string; code: string } {
+  const body = JSON.parse(answer.body.toString('utf8')) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  return { message: body.errors[0]?.message ?? '', code: body.errors[0]?.extensions.code ?? '' };
+}
+
+describePostgres('exports of a selection from PostgreSQL, byte for byte the in-memory ones', () => {
+  describe('the seed graph', () => {
+    let graph: NewsGraph;
+    let served: ServedTwice;
+
+    beforeAll(async () => {
+      graph = await seedGraph();
+      served = await serveTwice(graph);
+    });
+    afterAll(async () => {
+      await served?.close();
+    });
+
+    test.each(EXPORT_FORMATS.map((format) => [format]))('%s of a focus and depth', async (format) => {
+      const [database, memory] = await both(served, `${format}?focus=ukraine&depth=1`);
+      expect(memory.status).toBe(200);
+      expect(database.status).toBe(200);
+      expect(database.type).toBe(memory.type);
+      expect(database.disposition).toBe(memory.disposition);
+      expect(database.body.length).toBeGreaterThan(100);
+      expect(database.body.equals(memory.body)).toBe(true);
+    });
+
+    test('what the explorer downloads: the ids drawn, POSTed as a form', async () => {
+      const ids = ['ukraine', 'vladimir-putin', 'donald-trump', 'crimea'].filter((id) => graph.hasNode(id));
+      expect(ids.length).toBeGreaterThanOrEqual(3);
+      for (const format of ['json', 'turtle', 'graphml']) {
+        const [database, memory] = await both(served, format, `ids=${ids.join(',')}`);
+        expect([database.status, memory.status]).toEqual([200, 200]);
+        expect(database.body.toString('utf8')).toBe(memory.body.toString('utf8'));
+      }
+      const nodes = (JSON.parse((await get(served.postgresServer, 'json', `ids=${ids.join(',')}`)).body.toString('utf8')) as { nodes: Array<{ key: string }> }).nodes;
+      expect(nodes.map((n) => n.key).sort()).toEqual([...ids].sort());
+    });
+
+    test.each([
+      ['a predicate alone', 'json?predicate=REJECTED'],
+      ['a focus two hops out along two predicates', 'json?focus=ukraine&depth=2&predicate=rejected,proposed'],
+      ['depth 0: the focus alone', 'cypher?focus=vladimir-putin&depth=0'],
+      ['a base IRI', 'ntriples?focus=ukraine&baseIri=https%3A%2F%2Fexample.org%2Fng%2F'],
+    ])('%s', async (_, pathAndQuery) => {
+      const [database, memory] = await both(served, pathAndQuery);
+      expect(memory.status).toBe(200);
+      expect(database.status).toBe(200);
+      expect(database.body.toString('utf8')).toBe(memory.body.toString('utf8'));
+    });
+
+    test.each([
+      ['an unknown focus, with "did you mean"', 'json?focus=ukrain', 404, /No entity has the id "ukrain". Did you mean "ukraine"/u],
+      ['unknown ids', 'json?ids=ukraine,vladimir-puttin,nobody-at-all', 404, /No entity has the id "vladimir-puttin" \(nor 1 more of the ids given\)/u],
+      ['an unknown predicate', 'json?predicate=LIKED', 400, /Unknown predicate "LIKED"/u],
+      ['a depth without a focus', 'json?depth=2', 400, /A depth needs a focus/u],
+    ])('%s: the same error from both', async (_, pathAndQuery, status, message) => {
+      const [database, memory] = await both(served, pathAndQuery);
+      expect(memory.status).toBe(status);
+      expect(database.status).toBe(status);
+      expect(errorOf(database)).toEqual(errorOf(memory));
+      expect(errorOf(database).message).toMatch(message);
+    });
+
+    test('the whole graph in a format other than JSON: 501 from the database server, with the way out', async () => {
+      for (const pathAndQuery of ['turtle', 'graphml?baseIri=https%3A%2F%2Fexample.org%2F']) {
+        const answer = await get(served.postgresServer, pathAndQuery);
+        expect(answer.status).toBe(501);
+        expect(errorOf(answer).code).toBe('NOT_IMPLEMENTED');
+        expect(errorOf(answer).message).toMatch(/newsgraph export.*--data\/--snapshot/u);
+      }
+    });
+  });
+
+  describe('a corpus of four articles', () => {
+    let graph: NewsGraph;
+    let served: ServedTwice;
+
+    beforeAll(async () => {
+      graph = corpusGraph();
+      served = await serveTwice(graph);
+    });
+    afterAll(async () => {
+      await served?.close();
+    });
+
+    const articlesOf = (answer: Answer): string[] =>
+      (JSON.parse(answer.body.toString('utf8')) as { attributes: { articles: ArticleRecord[] } }).attributes.articles.map((a) => a.id);
+
+    test.each([
+      // No relation: no article; the entity's mention keeps its quote and names its article.
+      ['officials', '0', []],
+      // Their denial, quoted from a later report (their claim's assertion, in another, is not selected).
+      ['officials', '1', ['later']],
+      // The meeting's roles and Witkoff meeting Putin, all from the follow-up (not Putin's mention in an undated note,
+      // nor the meeting's planned status reported by the sample article).
+      ['steve-witkoff', '1', ['follow-up']],
+      ['ukraine', '1', ['follow-up', 'sample-article']],
+    ])('a focus on %s, depth %s, carries the articles its relations quote, in graph order', async (focus, depth, expected) => {
+      const all = graph.getAttribute('articles').map((a) => a.id);
+      const [database, memory] = await both(served, `json?focus=${focus}&depth=${depth}`);
+      expect(database.body.toString('utf8')).toBe(memory.body.toString('utf8'));
+      expect(articlesOf(database)).toEqual(all.filter((id) => expected.includes(id)));
+      // The text, offsets and all, is the article's own.
+      for (const article of (JSON.parse(database.body.toString('utf8')) as { attributes: { articles: ArticleRecord[] } }).attributes.articles) {
+        expect(article).toEqual(graph.getAttribute('articles').find((a) => a.id === article.id));
+      }
+    });
+
+    test('a selection streams from the database: chunked, no length or ETag, not kept; HEAD gets the headers alone', async () => {
+      const response = await fetch(exportUrl(served.postgresServer, 'turtle?focus=ukraine'));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('transfer-encoding')).toBe('chunked');
+      expect(response.headers.get('content-length')).toBeNull();
+      expect(response.headers.get('etag')).toBeNull();
+      expect((await response.text()).length).toBeGreaterThan(1_000);
+      const head = await fetch(exportUrl(served.postgresServer, 'turtle?focus=ukraine'), { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toBe(response.headers.get('content-type'));
+      expect(head.headers.get('content-disposition')).toBe('attachment; filename="newsgraph-ukraine.ttl"');
+      expect(await head.text()).toBe('');
+      // A HEAD of an unknown focus is refused as the GET would be.
+      expect((await fetch(exportUrl(served.postgresServer, 'turtle?focus=nobody'), { method: 'HEAD' })).status).toBe(404);
+    });
+
+    test('at most two selections are written at once; a third is told to come back (503, Retry-After)', async () => {
+      // A lock on the entity table (through the reader view) holds the first two in the database.
+      const locker = new pg.Client({ connectionString: served.cluster.url });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE newsgraph.entity IN ACCESS EXCLUSIVE MODE');
+        const first = [get(served.postgresServer, 'json?focus=ukraine'), get(served.postgresServer, 'cypher?focus=officials')];
+        // Until both have reached the database (their statements wait on the lock), a third would not be refused.
+        for (let waited = 0; waited < 100; waited++) {
+          const { rows } = await locker.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+          if ((rows[0]?.n ?? 0) >= 2) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const third = await fetch(exportUrl(served.postgresServer, 'graphml?focus=ukraine'));
+        expect(third.status).toBe(503);
+        expect(third.headers.get('retry-after')).toBe('2');
+        expect(((await third.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/writing 2 exports of a selection already/u);
+        await locker.query('COMMIT');
+        const answers = await Promise.all(first);
+        expect(answers.map((a) => a.status)).toEqual([200, 200]);
+        // Done, they make room again.
+        expect((await get(served.postgresServer, 'graphml?focus=ukraine')).status).toBe(200);
+      } finally {
+        await locker.end();
+      }
+    });
+
+    test('the whole graph keeps every article', async () => {
+      const [database, memory] = await both(served, 'json');
+      expect(articlesOf(memory)).toEqual(graph.getAttribute('articles').map((a) => a.id));
+      expect(database.body.toString('utf8')).toBe(memory.body.toString('utf8'));
+    });
+
+    test('a selection over the store limits is refused before its records are read, and says how to narrow it', async () => {
+      // Room for the officials' record alone, not for Witkoff's neighbourhood (three entities, three relations, an article).
+      const officialsBytes = Buffer.byteLength(JSON.stringify(graph.getNodeAttributes('officials')));
+      const cases = [
+        [{ entities: 2 }, 'json?focus=steve-witkoff&depth=1', /more than 2 entities/u],
+        [{ relations: 2 }, 'json?focus=steve-witkoff&depth=1', /more than 2 relations/u],
+        [{ relations: 2 }, 'json?predicate=PARTICIPANT,DENIED', /has 3 relations/u],
+        [{ bytes: officialsBytes + 16 }, 'json?focus=steve-witkoff&depth=1', /has [\d,]+ bytes or more of records, over the [\d,]+ bytes of records/u],
+      ] as const;
+      for (const [limits, pathAndQuery, message] of cases) {
+        const store = new PostgresStore({ primary: served.cluster.url, selectionLimits: limits });
+        const server = await startServer({ store, port: 0, handleSignals: false });
+        try {
+          const answer = await get(server, pathAndQuery);
+          expect(answer.status).toBe(400);
+          expect(errorOf(answer).code).toBe('BAD_USER_INPUT');
+          expect(errorOf(answer).message).toMatch(message);
+          expect(errorOf(answer).message).toMatch(/Narrow it .* `newsgraph export`/u);
+          // Just within the limits, the same selection is answered.
+          const roomy = await get(server, 'json?focus=officials&depth=0');
+          expect(roomy.status).toBe(200);
+        } finally {
+          await server.close();
+          await store.close();
+        }
+      }
+    });
+  });
+});
