@@ -6,12 +6,12 @@
  * JSON stays available as an export (`serializeGraph`, `newsgraph export --format json`).
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { NewsgraphError } from '../errors.js';
 import { idOfContentDigest, recordedGraphIdentity, recordGraphIdentity } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
 import { displayPath } from './paths.js';
 import { decodeSnapshotBody } from './snapshotDecode.js';
+import { readSnapshotFile } from './snapshotFile.js';
 import { encodeSnapshotBody } from './snapshotEncode.js';
 import { headerBytes, readHeader, SNAPSHOT_VERSION } from './snapshotFormat.js';
 import { writeChunksAtomic } from './writeAtomic.js';
@@ -75,12 +75,6 @@ export function decodeSnapshot(bytes: Buffer, where: string, builtAt: string = n
 
 /** @throws {NewsgraphError} SNAPSHOT_INVALID when the file cannot be read or is not a valid snapshot. */
 export async function loadSnapshot(file: string): Promise<NewsGraph> {
-  let bytes: Buffer;
-  let written: Date;
-  try {
-    [bytes, written] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
-  } catch (error) {
-    throw new NewsgraphError('SNAPSHOT_INVALID', `${displayPath(file)}: cannot read the snapshot: ${(error as Error).message}. Write one with "newsgraph build -o ${displayPath(file)}".`, { cause: error });
-  }
+  const { bytes, written } = await readSnapshotFile(file, displayPath(file));
   return decodeSnapshot(bytes, displayPath(file), written.toISOString());
 }

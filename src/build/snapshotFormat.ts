@@ -34,13 +34,19 @@ function invalid(where: string, what: string): NewsgraphError {
   return new NewsgraphError('SNAPSHOT_INVALID', `${where}: ${what} Rebuild it with "newsgraph build -o ${where}".`);
 }
 
+/** How many first bytes hold the magic and header lines of any snapshot (its header is about 300 bytes). */
+export const SNAPSHOT_HEAD_BYTES = 4096;
+
 /**
- * Reads and checks the header of `file`'s bytes; returns it and where the body starts.
- * @throws {NewsgraphError} SNAPSHOT_INVALID for another format or version, a truncated or corrupt file.
+ * Checks the magic, version and header of a snapshot from its first bytes (`head`: the whole file, or at least
+ * its first SNAPSHOT_HEAD_BYTES) and the file's length; returns the header and where the body starts. What this
+ * refuses is refused before the rest of the file is read.
+ * @throws {NewsgraphError} SNAPSHOT_INVALID for another format or version, a truncated or corrupt head, a length
+ *   that is not the header's.
  */
-export function readHeader(bytes: Buffer, where: string): { header: SnapshotHeader; bodyStart: number } {
-  const firstEnd = bytes.indexOf(10);
-  const first = bytes.toString('utf8', 0, firstEnd < 0 ? Math.min(bytes.length, 64) : Math.min(firstEnd, 64));
+export function readHead(head: Buffer, fileBytes: number, where: string): { header: SnapshotHeader; bodyStart: number } {
+  const firstEnd = head.indexOf(10);
+  const first = head.toString('utf8', 0, firstEnd < 0 ? Math.min(head.length, 64) : Math.min(firstEnd, 64));
   if (!first.startsWith(`${SNAPSHOT_MAGIC} `)) {
     const looksLikeJson = first.trimStart().startsWith('{');
     throw invalid(
@@ -54,11 +60,11 @@ export function readHeader(bytes: Buffer, where: string): { header: SnapshotHead
   if (version !== SNAPSHOT_VERSION) {
     throw invalid(where, `snapshot format version ${first.slice(SNAPSHOT_MAGIC.length + 1)}; this newsgraph reads version ${SNAPSHOT_VERSION}.`);
   }
-  const secondEnd = bytes.indexOf(10, firstEnd + 1);
-  if (secondEnd < 0) throw invalid(where, 'the snapshot is truncated (no header line).');
+  const secondEnd = head.indexOf(10, firstEnd + 1);
+  if (secondEnd < 0) throw invalid(where, head.length < fileBytes ? 'the snapshot header is too long: the file is corrupt.' : 'the snapshot is truncated (no header line).');
   let header: SnapshotHeader;
   try {
-    header = JSON.parse(bytes.toString('utf8', firstEnd + 1, secondEnd)) as SnapshotHeader;
+    header = JSON.parse(head.toString('utf8', firstEnd + 1, secondEnd)) as SnapshotHeader;
   } catch {
     throw invalid(where, 'the snapshot header is not valid JSON: the file is corrupt.');
   }
@@ -66,9 +72,18 @@ export function readHeader(bytes: Buffer, where: string): { header: SnapshotHead
   if (typeof header.bodyBytes !== 'number' || typeof header.bodySha256 !== 'string' || typeof header.id !== 'string') {
     throw invalid(where, 'the snapshot header lacks its body length, checksum or id: the file is corrupt.');
   }
-  if (bytes.length - bodyStart !== header.bodyBytes) {
-    throw invalid(where, `the snapshot is ${bytes.length - bodyStart < header.bodyBytes ? 'truncated' : 'longer than written'}: its body has ${bytes.length - bodyStart} bytes, the header says ${header.bodyBytes}.`);
+  if (fileBytes - bodyStart !== header.bodyBytes) {
+    throw invalid(where, `the snapshot is ${fileBytes - bodyStart < header.bodyBytes ? 'truncated' : 'longer than written'}: its body has ${fileBytes - bodyStart} bytes, the header says ${header.bodyBytes}.`);
   }
+  return { header, bodyStart };
+}
+
+/**
+ * Reads and checks the header of `file`'s bytes, the body's checksum included; returns it and where the body starts.
+ * @throws {NewsgraphError} SNAPSHOT_INVALID for another format or version, a truncated or corrupt file.
+ */
+export function readHeader(bytes: Buffer, where: string): { header: SnapshotHeader; bodyStart: number } {
+  const { header, bodyStart } = readHead(bytes, bytes.length, where);
   if (sha256(bytes.subarray(bodyStart)) !== header.bodySha256) {
     throw invalid(where, 'the snapshot body does not match its checksum: the file is corrupt.');
   }

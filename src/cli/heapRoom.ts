@@ -10,12 +10,13 @@
  * The need is estimated from the input's size on disk, from measured ratios (below) with room to spare; a command
  * whose input is small never pays for a second process. A user's own heap flag always wins.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { canRunAgain, RESPAWNED_ENV, type ProcessFacts } from './childProcess.js';
 import type { Command, CommandArgs, CorpusInput } from './command.js';
+import { SNAPSHOT_MAGIC } from '../build/snapshotFormat.js';
 
 /**
  * Heap bytes per byte of sources (articles' texts and YAML, entities.yaml) a build may need, an upper estimate from
@@ -61,7 +62,7 @@ const SPREAD = 0.6180339887498949;
  * up to SIZED_FILES files, estimated from a sample beyond); 0 for what is missing: the command itself says so.
  */
 export function corpusBytes(input: CorpusInput): number {
-  if (input.kind === 'snapshot') return fileBytes(input.file);
+  if (input.kind === 'snapshot') return startsAsSnapshot(input.file) ? fileBytes(input.file) : 0;
   let bytes = fileBytes(join(input.dir, 'entities.yaml'));
   const articles = join(input.dir, 'articles');
   let names: string[];
@@ -77,6 +78,22 @@ export function corpusBytes(input: CorpusInput): number {
   let sampled = 0;
   for (let i = 0; i < SIZED_FILES; i++) sampled += fileBytes(join(articles, names[Math.floor(((i * SPREAD) % 1) * names.length)] ?? ''));
   return bytes + Math.round((sampled / SIZED_FILES) * names.length);
+}
+
+/** Whether `path` begins with the snapshot magic: a large file that is not a snapshot is refused, not given room. */
+function startsAsSnapshot(path: string): boolean {
+  const magic = Buffer.from(`${SNAPSHOT_MAGIC} `);
+  const head = Buffer.alloc(magic.length);
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return false; // a device or a pipe is refused by the command, unread
+    fd = openSync(path, 'r');
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(magic);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function fileBytes(path: string): number {

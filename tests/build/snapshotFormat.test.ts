@@ -4,7 +4,8 @@
  * the same graph gives the same bytes; a wrong, old, truncated or corrupt file is refused with SNAPSHOT_INVALID.
  */
 import { afterAll, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { buildGraph, decodeSnapshot, encodeSnapshot, loadSnapshot, serializeGraph, writeSnapshot } from '../../src/build/index.js';
@@ -102,4 +103,28 @@ test('a wrong, old, truncated or corrupt file is refused with SNAPSHOT_INVALID',
     await expect(loadSnapshot(file)).rejects.toMatchObject({ code: 'SNAPSHOT_INVALID' });
   }
   await expect(loadSnapshot(join(dir, 'missing.snapshot'))).rejects.toMatchObject({ code: 'SNAPSHOT_INVALID' });
+});
+
+test('a file that is not a snapshot is refused from its first bytes, however large; a device, a pipe or a directory at once', async () => {
+  // 3 GiB of zeros after a line that is not the magic (sparse: no disk used). Read whole, it would fail otherwise
+  // ("File size is greater than 2 GiB"), after reading: the message says the head was read, and only the head.
+  const large = join(dir, 'large.not-a-snapshot');
+  writeFileSync(large, '{"nodes": []}\n');
+  truncateSync(large, 3 * 1024 ** 3);
+  await expect(loadSnapshot(large)).rejects.toThrow(/this is graphology JSON .*not a snapshot of this version/u);
+  // A snapshot's head with a length that is not the header's: refused before the body is read.
+  const good = join(dir, 'good.snapshot');
+  const longer = join(dir, 'longer.snapshot');
+  writeFileSync(longer, readFileSync(good));
+  truncateSync(longer, 3 * 1024 ** 3);
+  await expect(loadSnapshot(longer)).rejects.toThrow(/the snapshot is longer than written: its body has \d+ bytes, the header says \d+/u);
+  rmSync(large);
+  rmSync(longer);
+  // Read whole, /dev/zero never ends and a FIFO with no writer never answers.
+  await expect(loadSnapshot('/dev/zero')).rejects.toThrow(/cannot read the snapshot: it is not a regular file \(a device, a pipe or a socket\)/u);
+  await expect(loadSnapshot(dir)).rejects.toThrow(/cannot read the snapshot: it is a directory/u);
+  const fifo = join(dir, 'fifo.snapshot');
+  const made = spawnSync('mkfifo', [fifo]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
+  await expect(loadSnapshot(fifo)).rejects.toThrow(/not a regular file/u);
 });

@@ -2,8 +2,9 @@
  * A command whose corpus needs more heap than node's default limit runs again in a child process with a higher
  * limit (src/cli/heapRoom.ts, src/cli/childProcess.ts). The plan is checked on its own (every branch, from the
  * facts it is given), the corpus's size on disk against the files, and the whole through the real CLI
- * (`node dist/cli/bin.js`, built first) on a sparse snapshot file: its size says "large" without taking the disk,
- * and its bytes (zeros) make the command fail fast, in the child, with the snapshot's own error. Which node
+ * (`node dist/cli/bin.js`, built first) on a sparse snapshot file: its magic line and size say "large" without
+ * taking the disk, and its bytes (zeros, no header) make the command fail fast, in the child, with the snapshot's
+ * own error. Which node
  * processes ran, with which flags, is written by a preload (`--require` in NODE_OPTIONS), as in serveRespawn.test.ts.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -70,7 +71,12 @@ describe('corpusBytes: the input as it lies on disk', () => {
     writeFileSync(join(dir, 'notes.md'), 'v'.repeat(5_000)); // not read by the build
     expect(corpusBytes(sources(dir))).toBe(1_000 + 2_345 + 678);
     expect(corpusBytes(sources(join(work, 'missing')))).toBe(0);
-    expect(corpusBytes({ kind: 'snapshot', file: join(dir, 'articles', 'a.txt') })).toBe(2_345);
+    // A snapshot counts from its magic on; a file that is not one, a device or a directory get no room (the command refuses them).
+    writeFileSync(join(dir, 'one.snapshot'), `NEWSGRAPH-SNAPSHOT 1\n${'u'.repeat(3_000)}`);
+    expect(corpusBytes({ kind: 'snapshot', file: join(dir, 'one.snapshot') })).toBe(21 + 3_000);
+    expect(corpusBytes({ kind: 'snapshot', file: join(dir, 'articles', 'a.txt') })).toBe(0);
+    expect(corpusBytes({ kind: 'snapshot', file: '/dev/zero' })).toBe(0);
+    expect(corpusBytes({ kind: 'snapshot', file: dir })).toBe(0);
     expect(corpusBytes({ kind: 'snapshot', file: join(work, 'missing.snapshot') })).toBe(0);
   });
 
@@ -116,10 +122,10 @@ function defaultHeapLimit(): number {
   return Number(spawnSync(process.execPath, ['-p', 'v8.getHeapStatistics().heap_size_limit'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).stdout);
 }
 
-/** A snapshot file of `bytes` that takes no disk: a sparse file of zeros. */
+/** A snapshot file of `bytes` that takes no disk: the magic line, then a sparse run of zeros (no header: refused when read). */
 function sparseFile(name: string, bytes: number): string {
   const file = join(work, name);
-  writeFileSync(file, '');
+  writeFileSync(file, 'NEWSGRAPH-SNAPSHOT 1\n');
   truncateSync(file, bytes);
   return file;
 }

@@ -5,9 +5,9 @@
  * read, by the decoder's own per-record functions (build/snapshotDecode.ts), then let go. A graph of 100,000
  * articles costs graphology several gigabytes of heap; this holds the file's bytes and the articles.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { articleRecord, restoreAttributes } from '../../build/snapshotDecode.js';
 import { SnapshotArticles } from '../../build/snapshotArticles.js';
+import { readSnapshotFile } from '../../build/snapshotFile.js';
 import { readHeader } from '../../build/snapshotFormat.js';
 import { displayPath } from '../../build/paths.js';
 import { NewsgraphError } from '../../errors.js';
@@ -42,13 +42,7 @@ function* lines(bytes: Buffer, at: number, firstLine: number): Generator<Line> {
  */
 export async function snapshotRecords(file: string): Promise<CorpusRecords> {
   const where = displayPath(file);
-  let bytes: Buffer;
-  let written: Date;
-  try {
-    [bytes, written] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
-  } catch (error) {
-    throw new NewsgraphError('SNAPSHOT_INVALID', `${where}: cannot read the snapshot: ${(error as Error).message}. Write one with "newsgraph build -o ${where}".`, { cause: error });
-  }
+  const { bytes, written } = await readSnapshotFile(file, where);
   const { header, bodyStart } = readHeader(bytes, where);
   const corrupt = (line: number, message: string, cause?: unknown): NewsgraphError =>
     new NewsgraphError('SNAPSHOT_INVALID', `${where}:${line}: ${message}: the snapshot is corrupt. Rebuild it with "newsgraph build -o ${where}".`, { cause });
