@@ -16,7 +16,7 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { anchorQuote } from './anchor.js';
 import { CodePointIndex } from './codePoints.js';
-import { readArticleText } from './inputLimits.js';
+import { readArticleText, unreadableReason } from './inputLimits.js';
 import { displayPath } from './paths.js';
 import { checkPropertyKeys } from './propertyKeys.js';
 import { publishedProblem, urlProblem } from './publication.js';
@@ -100,7 +100,7 @@ export function checkArticle(file: string, yamlText: string): ArticleCheckResult
     }
     text = read.text;
   } catch (error) {
-    problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${(error as NodeJS.ErrnoException).code ?? String(error)}; the path is relative to this file.`));
+    problems.push(yaml.problem('FILE_UNREADABLE', ['article', 'text'], `cannot read the article text "${displayPath(textFile)}": ${unreadableReason(error)}; the path is relative to this file.`));
     return { checked: result(true, { data }) };
   }
 

@@ -5,13 +5,14 @@
  * article", "these articles were added" (or "deleted", every other one unchanged), or "build the full way"
  * with the reason; never a guess.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builderFingerprint } from './builderFingerprint.js';
 import type { BuildCache } from './buildCache.js';
 import { racy, sameStamp, sha256Hex, stampOf, type AssemblyIndex, type FileStamp } from './assemblyIndex.js';
 import { LAYER_FILE } from './layers.js';
 import { ARTICLES_DIR, ENTITIES_FILE } from './loadSources.js';
+import { readRegularFile } from './inputLimits.js';
 
 export type DetectedEdit =
   | { readonly kind: 'unchanged' }
@@ -45,7 +46,7 @@ function unchanged(file: string, indexed: FileStamp, sha256: string | undefined,
   if (sameStamp(now, indexed) && !racy(now, index)) return true;
   if (sha256 === undefined) return false;
   try {
-    return sha256Hex(readFileSync(file)) === sha256;
+    return sha256Hex(readRegularFile(file)) === sha256;
   } catch {
     return false;
   }
@@ -89,7 +90,7 @@ export function detectEdit(index: AssemblyIndex, dataDir: string, snapshotFile: 
     let yamlText: string | undefined;
     if (!sameStamp(yamlStamp, article.yamlStamp) || racy(yamlStamp, index)) {
       try {
-        yamlText = readFileSync(article.yaml, 'utf8');
+        yamlText = readRegularFile(article.yaml, 'utf8');
       } catch {
         return full(`${article.yaml} cannot be read`);
       }
@@ -99,7 +100,7 @@ export function detectEdit(index: AssemblyIndex, dataDir: string, snapshotFile: 
     if (yamlText === undefined && textUnchanged) continue;
     if (yamlText === undefined) {
       try {
-        yamlText = readFileSync(article.yaml, 'utf8');
+        yamlText = readRegularFile(article.yaml, 'utf8');
       } catch {
         return full(`${article.yaml} cannot be read`);
       }
@@ -112,7 +113,7 @@ export function detectEdit(index: AssemblyIndex, dataDir: string, snapshotFile: 
     const files: { yaml: string; yamlText: string }[] = [];
     for (const yaml of added) {
       try {
-        files.push({ yaml, yamlText: readFileSync(yaml, 'utf8') });
+        files.push({ yaml, yamlText: readRegularFile(yaml, 'utf8') });
       } catch {
         return full(`${yaml} cannot be read`);
       }

@@ -4,7 +4,7 @@
  * (issue 11): without them a 1 MB id or a megabyte scalar costs seconds in every message that quotes it.
  */
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { InputDiagnosticCode } from '../errors.js';
 
 /** Characters of one YAML file (an article's encoding, or entities.yaml). */
@@ -46,18 +46,78 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** A path that is not a regular file (a device, a pipe, a socket, a directory): read whole, it may never end. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREGULAR';
+  constructor(file: string, directory: boolean) {
+    super(`${file} is ${directory ? 'a directory' : 'not a regular file (a device, a pipe or a socket)'}`);
+  }
+}
+
+/** How a NotRegularFileError, or the file system's error, reads in a problem: "it is a directory", "ENOENT". */
+export function unreadableReason(error: unknown): string {
+  if (error instanceof NotRegularFileError) return error.message.replace(/^.* is /su, 'it is ');
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/**
+ * Opens `file` for reading; its descriptor and size, for the caller to read and close. Without blocking, since a FIFO
+ * with no writer would hold the open (and a thread) forever; what is not a regular file is refused before a byte is read.
+ * @throws NotRegularFileError; the file system's error when the file cannot be opened.
+ */
+export function openRegularFile(file: string): { fd: number; size: number } {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFileError(file, stats.isDirectory());
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** The whole of the regular file `file` (as text with an encoding). @throws as openRegularFile. */
+export function readRegularFile(file: string): Buffer;
+export function readRegularFile(file: string, encoding: 'utf8'): string;
+export function readRegularFile(file: string, encoding?: 'utf8'): Buffer | string {
+  const { fd } = openRegularFile(file);
+  try {
+    return encoding === undefined ? readFileSync(fd) : readFileSync(fd, encoding);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of a YAML file, or a LIMIT_EXCEEDED problem when its size alone is over MAX_YAML_CHARS (the file is not
+ * read); a file just over is refused after reading, by its characters (yamlSource.ts).
+ * @throws as openRegularFile.
+ */
+export function readYamlFileText(file: string): { text: string } | { problem: InputProblem } {
+  const { fd, size } = openRegularFile(file);
+  try {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (size > MAX_YAML_CHARS * 3) {
+      return { problem: { code: 'LIMIT_EXCEEDED', message: `this file has ${size} bytes, over the limit of ${MAX_YAML_CHARS} characters; split the article's encoding.` } };
+    }
+    return { text: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * An article's text, or why it cannot be one: over MAX_ARTICLE_CHARS, or not text. A file far over the
  * limit is refused from its size, without reading it. Synchronous: a build reads thousands of small files,
  * where each asynchronous step (open, stat, read, close) costs a round trip to libuv's thread pool; the
  * build's reading runs in its own worker threads (checkPool.ts) or in a command that waits for it anyway.
- * @throws the file system's error when the file cannot be read.
+ * @throws as openRegularFile.
  */
 export function readArticleText(file: string): { text: string } | { problem: InputProblem } {
-  const fd = openSync(file, 'r');
+  const { fd, size } = openRegularFile(file);
   let text: string;
   try {
-    const { size } = fstatSync(fd);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (size > MAX_ARTICLE_CHARS * 3) return { problem: tooLong(size, 'bytes') };
     text = readFileSync(fd, 'utf8');

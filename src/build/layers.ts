@@ -4,11 +4,12 @@
  * package's own data/), or the caller passes them (`--with-package-entities`, `buildGraph(dir, { extends })`).
  * A base contributes its `entities.yaml` (and, in turn, its own bases'); its articles are not built.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { didYouMean } from '../didYouMean.js';
 import type { Diagnostic } from '../errors.js';
 import { defaultDataDir, displayPath } from './paths.js';
+import { readRegularFile, unreadableReason } from './inputLimits.js';
 import { YamlSource } from './yamlSource.js';
 
 export const LAYER_FILE = 'newsgraph.yaml';
@@ -62,8 +63,10 @@ async function declaredBases(dir: string, problems: Diagnostic[]): Promise<{ tar
   const file = join(dir, LAYER_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    text = readRegularFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    problems.push({ code: 'FILE_UNREADABLE', file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${unreadableReason(error)}); ${LAYER_FILE} names the data directories this one extends.` });
     return [];
   }
   const source = new YamlSource(displayPath(file), text);

@@ -5,7 +5,6 @@
  * property vocabulary; every problem is collected, none stops the others from being found, and a bad item
  * is set aside alone (salvage.ts) so that the rest of its file is still checked.
  */
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.js';
@@ -21,6 +20,7 @@ import type { ArticleFileSource, EntitiesFileSource, EntitySource } from './sour
 import { displayPath } from './paths.js';
 import { LazyYamlLocator, type SourceLocator } from './sourceLocator.js';
 import { unreadableProblem, YamlSource } from './yamlSource.js';
+import { readYamlFileText, unreadableReason } from './inputLimits.js';
 
 export interface LoadedArticle {
   /** The YAML file's absolute path, and its text as it was checked (the incremental build's index keeps both's identity). */
@@ -179,14 +179,19 @@ async function loadYaml(file: string, problems: Diagnostic[], options: { optiona
 
 /** The text of a YAML file, or undefined after reporting why it cannot be read (a missing optional file is not a problem). */
 async function readYamlText(file: string, problems: Diagnostic[], options: { optional: boolean }): Promise<string | undefined> {
+  let read;
   try {
-    return readFileSync(file, 'utf8');
+    read = readYamlFileText(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (options.optional && code === 'ENOENT') return undefined;
-    problems.push({ code: 'FILE_UNREADABLE', file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${code}); a data directory holds ${ENTITIES_FILE} and ${ARTICLES_DIR}/*.yaml.` });
+    if (options.optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    problems.push({ code: 'FILE_UNREADABLE', file: displayPath(file), line: 1, column: 1, message: `cannot read this file (${unreadableReason(error)}); a data directory holds ${ENTITIES_FILE} and ${ARTICLES_DIR}/*.yaml.` });
     return undefined;
   }
+  if ('problem' in read) {
+    problems.push({ code: read.problem.code, file: displayPath(file), line: 1, column: 1, message: read.problem.message });
+    return undefined;
+  }
+  return read.text;
 }
 
 async function listArticleFiles(root: string, problems: Diagnostic[]): Promise<string[]> {

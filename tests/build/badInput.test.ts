@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateData } from '../../src/build/index.js';
 import type { DiagnosticCode } from '../../src/errors.js';
@@ -130,5 +132,41 @@ describe('bad input is refused with its location', () => {
     const { dir } = broken(...together);
     const codes = new Set((await validateData(dir)).map((p) => p.code));
     for (const c of together) expect(codes).toContain(c.code);
+  });
+});
+
+describe('what is not a regular file is refused unread, never waited on', () => {
+  /** A FIFO (no writer: read whole, it never answers) at `path`. */
+  function fifo(path: string): void {
+    const made = spawnSync('mkfifo', [path]);
+    if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
+  }
+
+  test.each([
+    ['entities.yaml, a FIFO', 'entities.yaml', (path: string) => fifo(path)],
+    ["an article's encoding, a FIFO", 'articles/ARTICLE.yaml', (path: string) => fifo(path)],
+    ["an article's encoding, /dev/zero", 'articles/ARTICLE.yaml', (path: string) => symlinkSync('/dev/zero', path)],
+    ["an article's text, /dev/zero", 'articles/ARTICLE.txt', (path: string) => symlinkSync('/dev/zero', path)],
+    ["an article's text, a FIFO", 'articles/ARTICLE.txt', (path: string) => fifo(path)],
+    ['newsgraph.yaml, a directory', 'newsgraph.yaml', (path: string) => mkdirSync(path)],
+  ] as const)('%s', async (_, relative, make) => {
+    const dir = minimalCopy();
+    const article = readdirSync(join(dir, 'articles')).find((name) => name.endsWith('.yaml'))?.replace(/\.yaml$/u, '') ?? '';
+    const path = join(dir, relative.replace('ARTICLE', article));
+    rmSync(path, { force: true });
+    make(path);
+    const problems = await validateData(dir);
+    const found = problems.find((p) => p.code === 'FILE_UNREADABLE');
+    expect(found?.message).toMatch(/it is (not a regular file \(a device, a pipe or a socket\)|a directory)/u);
+    expect(found?.file).toContain(relative.endsWith('.txt') ? `${article}.yaml` : relative.replace('ARTICLE', article));
+  });
+
+  test('an encoding far over the size limit is refused from its size, unread', async () => {
+    const dir = minimalCopy();
+    const article = readdirSync(join(dir, 'articles')).find((name) => name.endsWith('.yaml')) ?? '';
+    // 3 GiB, sparse: read whole it would fail as too large for a buffer, after a stat; refused by size it says so.
+    truncateSync(join(dir, 'articles', article), 3 * 1024 ** 3);
+    const problems = await validateData(dir);
+    expect(problems.find((p) => p.code === 'LIMIT_EXCEEDED')?.message).toMatch(/this file has 3221225472 bytes, over the limit of 16777216 characters/u);
   });
 });

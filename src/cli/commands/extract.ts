@@ -1,8 +1,8 @@
 /** `newsgraph extract ARTICLE.txt [--data DIR] [--id ID] ...`: adds the article with a draft encoding. */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultDataDir, displayPath } from '../../build/index.js';
 import { publishedProblem } from '../../build/publication.js';
+import { NotRegularFileError, readRegularFile, unreadableReason } from '../../build/inputLimits.js';
 import { NewsgraphError } from '../../errors.js';
 import { extractIntoDirectory } from '../../extract/index.js';
 import { slug } from '../../extract/entityTable.js';
@@ -29,7 +29,7 @@ export const extractCommand: Command = {
   async run({ positionals, values }, io) {
     const file = positionals[0];
     if (file === undefined) throw new NewsgraphError('BAD_USER_INPUT', 'extract needs the article text file: newsgraph extract ARTICLE.txt [--data DIR].');
-    const text = await readArticleText(file);
+    const text = readArticleText(file);
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
     const id = str('id') ?? slug(basename(file).replace(/\.[^.]*$/u, ''));
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(id)) throw new NewsgraphError('BAD_USER_INPUT', `--id "${id}" is not a lower-kebab id (e.g. "gaza-talks-2025-06").`);
@@ -67,12 +67,12 @@ export const extractCommand: Command = {
 };
 
 /** The article's text, or a message naming the file and what is wrong with it (never a bare ENOENT). */
-async function readArticleText(file: string): Promise<string> {
+function readArticleText(file: string): string {
   try {
-    return await readFile(file, 'utf8');
+    return readRegularFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : `it cannot be read (${code ?? String(error)})`;
+    const why = code === 'ENOENT' ? 'there is no such file' : error instanceof NotRegularFileError ? unreadableReason(error) : `it cannot be read (${code ?? String(error)})`;
     throw new NewsgraphError('BAD_USER_INPUT', `cannot read the article text ${JSON.stringify(file)}: ${why}; name a .txt file holding the article, verbatim.`);
   }
 }
