@@ -6,6 +6,7 @@
  */
 import { didYouMean } from '../../didYouMean.js';
 import { similarIds } from './similarIds.js';
+import { layoutReady } from '../../graph/layoutInBackground.js';
 import { NewsgraphError } from '../../errors.js';
 import { adjacencyTest, firstAdjacentRelations, matchesAdjacency, otherEnd, relationsTouchingWith } from '../../graph/adjacent.js';
 import {
@@ -339,6 +340,8 @@ export class MemoryStore implements GraphStore {
   explore(query: WholeExploreQuery): Promise<ExplorerView>;
   explore(query: ExploreQuery): Promise<SelectedExplorerView>;
   async explore(query: ExploreQuery): Promise<ExplorerView> {
+    // A server lays a large graph out in a worker from the start (layoutInBackground.ts): wait for it, not redo it.
+    await layoutReady(this.graph);
     return exploreGraph(this.graph, query);
   }
 }

@@ -8,10 +8,9 @@
  * graph/nameIndex.ts), derived here by the same rules in the same order; tests/store/postgresLoadRows.test.ts
  * checks every table's rows against rows derived from the GraphIndex itself.
  */
-import { MultiDirectedGraph } from 'graphology';
 import { foldName } from '../../graph/fold.js';
 import { timeKey } from '../../graph/indices.js';
-import { graphLayout, type Position } from '../../graph/layout.js';
+import { topologyLayout, type Position } from '../../graph/layout.js';
 import { isTraversable } from '../../graph/paths.js';
 import type { ArticleRecord, EntityAttributes, RelationAttributes } from '../../graph/types.js';
 import type { ProgressCallback } from '../../progress.js';
@@ -106,8 +105,6 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
   const articleById = new Map<string, ArticleRecord>();
   for (const article of records.articles) articleById.set(article.id, article);
 
-  // A topology-only graph for the layout when the source holds no graph: the layout reads nothing else.
-  const topology = records.layout === undefined ? new MultiDirectedGraph() : undefined;
   const entityIds: string[] = [];
   const entityKinds: string[] = [];
   const entityPosition = new Map<string, number>();
@@ -124,7 +121,6 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
     entityIds.push(entity.id);
     entityKinds.push(entity.kind);
     entityPosition.set(entity.id, pos);
-    topology?.addNode(entity.id);
     kindCounts[entity.kind] = (kindCounts[entity.kind] ?? 0) + 1;
     nameWords += addNames(names, entity, pos);
     for (const article of entity.articles ?? []) {
@@ -166,7 +162,6 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
     if (pos >= count) throw new Error(`invariant: the corpus has more relations than the ${count} it announced`);
     const subject = positionOf(entityPosition, relation.subject, relation);
     const object = positionOf(entityPosition, relation.object, relation);
-    topology?.addEdgeWithKey(relation.id, relation.subject, relation.object);
     relationSubject[pos] = subject;
     relationObject[pos] = object;
     let predicate = predicateIndex.get(relation.predicate);
@@ -210,7 +205,8 @@ export function planCorpus(records: CorpusRecords, onRead?: ProgressCallback): C
   const entityPos = Int32Array.from(names.entityPos);
   const order = Int32Array.from({ length: names.folded.length }, (_, i) => i).sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0) || (entityPos[a] ?? 0) - (entityPos[b] ?? 0) || a - b);
 
-  const positions = records.layout?.() ?? graphLayout(topology as unknown as Parameters<typeof graphLayout>[0]);
+  // Without a graph, the layout of the topology just read: the same function and the same picture (graph/layout.ts).
+  const positions = records.layout?.() ?? topologyLayout({ ids: entityIds, sources: relationSubject, targets: relationObject });
 
   return {
     entityIds,
