@@ -252,11 +252,6 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
   }
   try {
     const options = exportOptions(url.searchParams);
-    const store = 'store' in source ? source.store : undefined;
-    if (store !== undefined && !(isSelectionReader(store) && !selectsAll(checkSelection(options)))) {
-      sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
-      return;
-    }
     // Between the slices of a build, whether the client has gone (then the build stops: see exportBuild.ts): the
     // response closed before anything was written means the connection was lost.
     let clientGone = false;
@@ -266,8 +261,12 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
     // server's idle timeout: at 10,000 articles a whole-corpus cypher export was cut after 10 s of silence, and built
     // for nobody. The connection's idle timer is off until the answer is written (the build stops if the client goes).
     idleTimerOffUntilAnswered(req, res);
-    if (store !== undefined) return await streamSelectionExport(store, format, options, method, res, gone);
-    const { graph } = source as { readonly graph: NewsGraph };
+    if ('store' in source) {
+      const { store } = source;
+      if (!isSelectionReader(store) || selectsAll(checkSelection(options))) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+      return await streamSelectionExport(store, format, options, method, res, gone);
+    }
+    const { graph } = source;
     if (cache === undefined) {
       const built = await buildExport(graph, format, options, gone);
       // The parts as they are: joining hundreds of megabytes would be one more copy, made in one call.

@@ -6,7 +6,7 @@
  * them from a graph in memory.
  *
  * The selection is held in the server's memory while its export is written, so it is bounded (SelectionLimits):
- * a selection over a limit is refused before its records are read, with what to do instead. The hops of a focus
+ * a selection over a limit is refused before the records that pass it are read, with what to do instead. The hops of a focus
  * are one statement each, over the adjacency table; the records are read a page of positions at a time.
  */
 import { MultiDirectedGraph } from 'graphology';
