@@ -88,17 +88,23 @@ function neighbourRows({ ids, sources, targets }: Topology): { start: Int32Array
   for (let e = 0; e < sources.length; e++) {
     const s = sources[e] ?? 0;
     const t = targets[e] ?? 0;
-    start[s + 1]! += 1;
-    if (t !== s) start[t + 1]! += 1;
+    start[s + 1] = (start[s + 1] ?? 0) + 1;
+    if (t !== s) start[t + 1] = (start[t + 1] ?? 0) + 1;
   }
-  for (let n = 0; n < ids.length; n++) start[n + 1]! += start[n] ?? 0;
+  for (let n = 0; n < ids.length; n++) start[n + 1] = (start[n + 1] ?? 0) + (start[n] ?? 0);
   const fill = start.slice(0, ids.length);
   const other = new Int32Array(start[ids.length] ?? 0);
   for (let e = 0; e < sources.length; e++) {
     const s = sources[e] ?? 0;
     const t = targets[e] ?? 0;
-    other[fill[s]!++] = t;
-    if (t !== s) other[fill[t]!++] = s;
+    const atSource = fill[s] ?? 0;
+    other[atSource] = t;
+    fill[s] = atSource + 1;
+    if (t !== s) {
+      const atTarget = fill[t] ?? 0;
+      other[atTarget] = s;
+      fill[t] = atTarget + 1;
+    }
   }
   return { start, other };
 }
