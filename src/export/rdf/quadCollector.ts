@@ -10,26 +10,53 @@ const { namedNode, quad } = DataFactory;
 
 export type ObjectTerm = NamedNode | Literal;
 
+/**
+ * A subject's triples are compared one by one for duplicates up to this many; past it, by a set of keys. Most
+ * subjects (an evidence anchor, a statement) have a handful of triples: keys for them held, for a head of state's
+ * tens of thousands of mentions, about as much heap again as the quads themselves.
+ */
+const KEYED_FROM = 16;
+
 export class QuadCollector {
   private readonly bySubject = new Map<string, Quad[]>();
-  /** Per subject, the predicate and object of its triples: a key without the subject is a third shorter. */
+  /** Per subject of KEYED_FROM triples or more, the predicate and object of its triples: a key without the subject is a third shorter. */
   private readonly seen = new Map<string, Set<string>>();
+  /** Each IRI's node, made once: a subject or a predicate is in every triple it has. */
+  private readonly nodes = new Map<string, NamedNode>();
 
   /** Adds `<subject> <predicate> object`, where subject and predicate are IRIs and a string object is an IRI. */
   add(subject: string, predicate: string, object: ObjectTerm | string): void {
-    const objectTerm = typeof object === 'string' ? namedNode(object) : object;
-    const key = `${predicate}\u0000${termKey(objectTerm)}`;
-    let seen = this.seen.get(subject);
+    const objectTerm = typeof object === 'string' ? this.node(object) : object;
     let group = this.bySubject.get(subject);
-    if (seen === undefined || group === undefined) {
-      seen = new Set();
+    if (group === undefined) {
       group = [];
-      this.seen.set(subject, seen);
       this.bySubject.set(subject, group);
     }
-    if (seen.has(key)) return;
+    if (this.holds(subject, group, predicate, objectTerm)) return;
+    group.push(quad(this.node(subject), this.node(predicate), objectTerm));
+  }
+
+  private node(iri: string): NamedNode {
+    let node = this.nodes.get(iri);
+    if (node === undefined) {
+      node = namedNode(iri);
+      this.nodes.set(iri, node);
+    }
+    return node;
+  }
+
+  /** Whether `group` (the subject's triples so far) has `predicate object` already. */
+  private holds(subject: string, group: readonly Quad[], predicate: string, object: ObjectTerm): boolean {
+    if (group.length < KEYED_FROM) return group.some((triple) => triple.predicate.value === predicate && triple.object.equals(object));
+    let seen = this.seen.get(subject);
+    if (seen === undefined) {
+      seen = new Set(group.map(tripleKey));
+      this.seen.set(subject, seen);
+    }
+    const key = `${predicate}\u0000${termKey(object)}`;
+    if (seen.has(key)) return true;
     seen.add(key);
-    group.push(quad(namedNode(subject), namedNode(predicate), objectTerm));
+    return false;
   }
 
   /** The quads, subject by subject. */
