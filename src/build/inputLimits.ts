@@ -65,12 +65,12 @@ export function unreadableReason(error: unknown): string {
  * with no writer would hold the open (and a thread) forever; what is not a regular file is refused before a byte is read.
  * @throws NotRegularFileError; the file system's error when the file cannot be opened.
  */
-export function openRegularFile(file: string): { fd: number; size: number } {
+export function openRegularFile(file: string): { fd: number; size: number; modified: Date } {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new NotRegularFileError(file, stats.isDirectory());
-    return { fd, size: stats.size };
+    return { fd, size: stats.size, modified: stats.mtime };
   } catch (error) {
     closeSync(fd);
     throw error;
@@ -90,21 +90,28 @@ export function readRegularFile(file: string, encoding?: 'utf8'): Buffer | strin
 }
 
 /**
+ * The text of a regular file of at most `maxChars` characters, or its size in bytes when that alone says it has more
+ * (UTF-8 takes at most 3 bytes per UTF-16 unit): then it is not read. A file just over is for the caller to count.
+ * @throws as openRegularFile.
+ */
+function readTextWithin(file: string, maxChars: number): { text: string } | { oversizeBytes: number } {
+  const { fd, size } = openRegularFile(file);
+  try {
+    return size > maxChars * 3 ? { oversizeBytes: size } : { text: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The text of a YAML file, or a LIMIT_EXCEEDED problem when its size alone is over MAX_YAML_CHARS (the file is not
  * read); a file just over is refused after reading, by its characters (yamlSource.ts).
  * @throws as openRegularFile.
  */
 export function readYamlFileText(file: string): { text: string } | { problem: InputProblem } {
-  const { fd, size } = openRegularFile(file);
-  try {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (size > MAX_YAML_CHARS * 3) {
-      return { problem: { code: 'LIMIT_EXCEEDED', message: `this file has ${size} bytes, over the limit of ${MAX_YAML_CHARS} characters; split the article's encoding.` } };
-    }
-    return { text: readFileSync(fd, 'utf8') };
-  } finally {
-    closeSync(fd);
-  }
+  const read = readTextWithin(file, MAX_YAML_CHARS);
+  if ('text' in read) return read;
+  return { problem: { code: 'LIMIT_EXCEEDED', message: `this file has ${read.oversizeBytes} bytes, over the limit of ${MAX_YAML_CHARS} characters; split the article's encoding.` } };
 }
 
 /**
@@ -115,15 +122,9 @@ export function readYamlFileText(file: string): { text: string } | { problem: In
  * @throws as openRegularFile.
  */
 export function readArticleText(file: string): { text: string } | { problem: InputProblem } {
-  const { fd, size } = openRegularFile(file);
-  let text: string;
-  try {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (size > MAX_ARTICLE_CHARS * 3) return { problem: tooLong(size, 'bytes') };
-    text = readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  const read = readTextWithin(file, MAX_ARTICLE_CHARS);
+  if (!('text' in read)) return { problem: tooLong(read.oversizeBytes, 'bytes') };
+  const { text } = read;
   if (text.length > MAX_ARTICLE_CHARS) return { problem: tooLong(text.length, 'characters') };
   const at = firstNonTextCharacter(text);
   if (at >= 0) {

@@ -3,10 +3,14 @@
  * 2 GB corpus export given by mistake, a device, a pipe) is refused at once with what it is, instead of after
  * minutes of reading, or never (`/dev/zero`, a FIFO with no writer).
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, readFile, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { NewsgraphError } from '../errors.js';
+import { NotRegularFileError, openRegularFile, unreadableReason } from './inputLimits.js';
 import { readHead, SNAPSHOT_HEAD_BYTES } from './snapshotFormat.js';
+
+/** fs.readFile of an open descriptor, from its start, in libuv's thread pool. */
+const readWhole = promisify(readFile) as (fd: number) => Promise<Buffer>;
 
 /** The bytes of the snapshot `file` (its head checked first) and when it was written. */
 export interface SnapshotFile {
@@ -20,32 +24,29 @@ function cannotRead(where: string, why: string, cause?: unknown, hint = `Write o
 
 /**
  * Reads `file` whole once its head (magic, version, header, length) is a snapshot's; `where` names it in errors.
- * The checksum is left to readHeader, which needs every byte anyway.
+ * The checksum is left to readHeader, which needs every byte anyway. Opened and its head read at once (a few
+ * kilobytes); the rest, up to a gigabyte, without holding the event loop.
  * @throws {NewsgraphError} SNAPSHOT_INVALID when the file cannot be read, is not a regular file, or its head is not a snapshot's.
  */
 export async function readSnapshotFile(file: string, where: string): Promise<SnapshotFile> {
-  let handle;
+  let opened;
   try {
-    // Non-blocking: opened for reading, a FIFO with no writer would hold the open (and a thread of libuv's) forever.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    opened = openRegularFile(file);
   } catch (error) {
-    throw cannotRead(where, (error as Error).message, error);
+    if (!(error instanceof NotRegularFileError)) throw cannotRead(where, (error as Error).message, error);
+    const what = unreadableReason(error).replace(/^it is a directory$/u, 'it is a directory (a data directory is given as --data DIR)');
+    throw cannotRead(where, what, undefined, 'Give the file `newsgraph build DATA_DIR -o FILE` wrote.');
   }
+  const { fd, size, modified } = opened;
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      const what = info.isDirectory() ? 'a directory (a data directory is given as --data DIR)' : 'not a regular file (a device, a pipe or a socket)';
-      throw cannotRead(where, `it is ${what}`, undefined, 'Give the file `newsgraph build DATA_DIR -o FILE` wrote.');
-    }
-    const head = Buffer.alloc(Math.min(info.size, SNAPSHOT_HEAD_BYTES));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    readHead(head.subarray(0, bytesRead), info.size, where);
-    const bytes = await handle.readFile();
-    return { bytes, written: info.mtime };
+    const head = Buffer.alloc(Math.min(size, SNAPSHOT_HEAD_BYTES));
+    readHead(head.subarray(0, readSync(fd, head, 0, head.length, 0)), size, where);
+    const bytes = await readWhole(fd);
+    return { bytes, written: modified };
   } catch (error) {
     if (error instanceof NewsgraphError) throw error;
     throw cannotRead(where, (error as Error).message, error);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -10,13 +10,14 @@
  * The need is estimated from the input's size on disk, from measured ratios (below) with room to spare; a command
  * whose input is small never pays for a second process. A user's own heap flag always wins.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, readdirSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { canRunAgain, RESPAWNED_ENV, type ProcessFacts } from './childProcess.js';
 import type { Command, CommandArgs, CorpusInput } from './command.js';
 import { SNAPSHOT_MAGIC } from '../build/snapshotFormat.js';
+import { openRegularFile } from '../build/inputLimits.js';
 
 /**
  * Heap bytes per byte of sources (articles' texts and YAML, entities.yaml) a build may need, an upper estimate from
@@ -84,15 +85,16 @@ export function corpusBytes(input: CorpusInput): number {
 function startsAsSnapshot(path: string): boolean {
   const magic = Buffer.from(`${SNAPSHOT_MAGIC} `);
   const head = Buffer.alloc(magic.length);
-  let fd: number | undefined;
+  let fd: number;
   try {
-    if (!statSync(path).isFile()) return false; // a device or a pipe is refused by the command, unread
-    fd = openSync(path, 'r');
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(magic);
+    ({ fd } = openRegularFile(path)); // a device or a pipe is refused by the command, unread
   } catch {
     return false;
+  }
+  try {
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(magic);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 

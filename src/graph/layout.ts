@@ -68,18 +68,43 @@ export interface Topology {
   readonly targets: Int32Array;
 }
 
-export function topologyOf(graph: NewsGraph): Topology & { readonly sources: Int32Array<ArrayBuffer>; readonly targets: Int32Array<ArrayBuffer> } {
+/** A topology whose arrays can be handed to another thread (transferred, not copied). */
+export type TransferableTopology = Topology & { readonly sources: Int32Array<ArrayBuffer>; readonly targets: Int32Array<ArrayBuffer> };
+
+/** How many entities or relations `topologySteps` reads between two steps: a few milliseconds' work. */
+export const TOPOLOGY_STEP = 50_000;
+
+/**
+ * `graph`'s topology as steps: it yields every TOPOLOGY_STEP entities or relations read, so that a caller may let
+ * other work in between (layoutInBackground.ts: all at once it held every request for 1 s at 100,000 articles);
+ * the generator's value is the topology.
+ */
+export function* topologySteps(graph: NewsGraph): Generator<void, TransferableTopology> {
   const ids = graph.nodes();
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    index.set(ids[i] ?? '', i);
+    if (i % TOPOLOGY_STEP === TOPOLOGY_STEP - 1) yield;
+  }
   const sources = new Int32Array(graph.size);
   const targets = new Int32Array(graph.size);
   let i = 0;
-  graph.forEachEdge((_edge, _attributes, source, target) => {
+  for (const { source, target } of graph.edgeEntries()) {
     sources[i] = index.get(source) ?? 0;
     targets[i] = index.get(target) ?? 0;
     i++;
-  });
+    if (i % TOPOLOGY_STEP === 0) yield;
+  }
   return { ids, sources, targets };
+}
+
+/** `graph`'s topology, read at once. */
+export function topologyOf(graph: NewsGraph): Topology {
+  const steps = topologySteps(graph);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
 }
 
 /** Each entity's relations' other ends (itself for a self-loop), in relation order: compressed rows (`start` has one more entry than entities). */
@@ -145,6 +170,18 @@ export function graphLayout(graph: NewsGraph): ReadonlyMap<string, Position> {
  * 100,000 articles, from graphology's neighbour lists it took 7.6 s, most of it making those lists.
  */
 export function topologyLayout(topology: Topology): Map<string, Position> {
+  return positionsOf(topology.ids, topologyCoordinates(topology));
+}
+
+/** Each id's position from coordinates as topologyCoordinates gives them (x then y, in the order of `ids`). */
+export function positionsOf(ids: readonly string[], xy: Float64Array): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  ids.forEach((id, n) => positions.set(id, { x: xy[2 * n] ?? 0, y: xy[2 * n + 1] ?? 0 }));
+  return positions;
+}
+
+/** topologyLayout's positions as one array: x then y of each entity, in the order of the topology's ids. */
+export function topologyCoordinates(topology: Topology): Float64Array<ArrayBuffer> {
   const { ids, sources, targets } = topology;
   const rows = neighbourRows(topology);
   const degree = distinctDegrees(ids.length, rows);
@@ -176,15 +213,13 @@ export function topologyLayout(topology: Topology): Map<string, Position> {
   }
   const settings = { ...forceAtlas2.inferSettings(simple), barnesHutOptimize: simple.order > 1_000 };
   forceAtlas2.assign(simple, { iterations: layoutIterations(simple.order, simple.size), settings, getEdgeWeight: 'weight' });
-  const xs = new Float64Array(ids.length);
-  const ys = new Float64Array(ids.length);
+  const xy = new Float64Array(ids.length * 2);
   const placed = new Uint8Array(ids.length);
-  const positions = new Map<string, Position>();
   for (let r = 0; r < coreCount; r++) {
     const n = ranked[r] ?? 0;
     const { x, y } = simple.getNodeAttributes(ids[n] ?? '');
-    xs[n] = Math.round(x * 100) / 100;
-    ys[n] = Math.round(y * 100) / 100;
+    xy[2 * n] = Math.round(x * 100) / 100;
+    xy[2 * n + 1] = Math.round(y * 100) / 100;
     placed[n] = 1;
   }
   // The rest, most connected first: each lands beside a neighbour placed before it, or alone at its seeded point.
@@ -202,11 +237,10 @@ export function topologyLayout(topology: Topology): Map<string, Position> {
     }
     const angle = (hash32(id, 3) / 0x100000000) * 2 * Math.PI;
     const radius = 2 + (hash32(id, 4) / 0x100000000) * 6;
-    const base = anchor >= 0 ? { x: xs[anchor] ?? 0, y: ys[anchor] ?? 0 } : seededPosition(id, ids.length);
-    xs[n] = Math.round((base.x + radius * Math.cos(angle)) * 100) / 100;
-    ys[n] = Math.round((base.y + radius * Math.sin(angle)) * 100) / 100;
+    const base = anchor >= 0 ? { x: xy[2 * anchor] ?? 0, y: xy[2 * anchor + 1] ?? 0 } : seededPosition(id, ids.length);
+    xy[2 * n] = Math.round((base.x + radius * Math.cos(angle)) * 100) / 100;
+    xy[2 * n + 1] = Math.round((base.y + radius * Math.sin(angle)) * 100) / 100;
     placed[n] = 1;
   }
-  ids.forEach((id, n) => positions.set(id, { x: xs[n] ?? 0, y: ys[n] ?? 0 }));
-  return positions;
+  return xy;
 }

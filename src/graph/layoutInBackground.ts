@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { hasLayout, rememberLayout, type Position } from './layout.js';
+import { hasLayout, positionsOf, rememberLayout, topologySteps, type TransferableTopology } from './layout.js';
 import type { LayoutRequest } from './layoutWorker.js';
 import type { NewsGraph } from './types.js';
 
@@ -19,33 +19,16 @@ export const BACKGROUND_LAYOUT_FROM = 20_000;
 
 const pending = new WeakMap<NewsGraph, Promise<void>>();
 
-/** Elements read between two turns of the event loop while the topology is gathered: a few milliseconds each. */
-const SLICE = 50_000;
-
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * topologyOf, read a slice at a time with the event loop free between slices (all at once it held every request for
- * 1 s at 100,000 articles); the ids as one string for the worker (joined by NUL, which no id holds: one copy, not
- * 700,000 strings cloned one by one).
- */
-async function topologyInSlices(graph: NewsGraph): Promise<{ ids: string[]; joined: string; sources: Int32Array<ArrayBuffer>; targets: Int32Array<ArrayBuffer> }> {
-  const ids = graph.nodes();
-  const index = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) {
-    index.set(ids[i] ?? '', i);
-    if (i % SLICE === SLICE - 1) await nextTurn();
+/** topologySteps run with a turn of the event loop between steps. */
+async function topologyInTurns(graph: NewsGraph): Promise<TransferableTopology> {
+  const steps = topologySteps(graph);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    await nextTurn();
   }
-  const sources = new Int32Array(graph.size);
-  const targets = new Int32Array(graph.size);
-  let i = 0;
-  for (const { source, target } of graph.edgeEntries()) {
-    sources[i] = index.get(source) ?? 0;
-    targets[i] = index.get(target) ?? 0;
-    i++;
-    if (i % SLICE === 0) await nextTurn();
-  }
-  return { ids, joined: ids.join('\u0000'), sources, targets };
 }
 
 /**
@@ -57,23 +40,24 @@ export function layOutInBackground(graph: NewsGraph, from = BACKGROUND_LAYOUT_FR
   if (started !== undefined) return started;
   const script = new URL('./layoutWorker.js', import.meta.url);
   if (graph.order < from || hasLayout(graph) || !existsSync(fileURLToPath(script))) return Promise.resolve();
-  // The topology is read here in slices, after the caller (a server starting) has gone on; the layout in the worker.
+  // The topology is read here in steps, after the caller (a server starting) has gone on; the layout in the worker.
   const done = new Promise<void>((resolve) => {
-    void topologyInSlices(graph).then((request) => {
+    void topologyInTurns(graph).then((request) => {
       if (hasLayout(graph)) return resolve();
       let worker: Worker;
       try {
-        const sent: LayoutRequest = { joinedIds: request.joined, sources: request.sources, targets: request.targets };
-        worker = new Worker(script, { workerData: sent, transferList: [request.sources.buffer, request.targets.buffer] });
+        // The ids as one string (joined by NUL, which no id holds): one copy, not 700,000 strings cloned one by one.
+        const sent: LayoutRequest = { joinedIds: request.ids.join('\u0000'), sources: request.sources, targets: request.targets };
+        // No node options of the parent's: V8's are process-wide anyway, and some of node's refuse a worker
+        // (`--input-type`, given with `-e`, made every worker fail, and the first explore lay the graph out itself).
+        worker = new Worker(script, { workerData: sent, transferList: [request.sources.buffer, request.targets.buffer], execArgv: [] });
       } catch {
         return resolve(); // no thread to be had: the first explore lays it out
       }
       // It must not keep a process alive that has nothing else to do (a library user's, a test's).
       worker.unref();
       worker.once('message', (xy: Float64Array) => {
-        const positions = new Map<string, Position>();
-        request.ids.forEach((id, i) => positions.set(id, { x: xy[2 * i] ?? 0, y: xy[2 * i + 1] ?? 0 }));
-        if (!hasLayout(graph)) rememberLayout(graph, positions);
+        if (!hasLayout(graph)) rememberLayout(graph, positionsOf(request.ids, xy));
         resolve();
       });
       // A worker that fails (out of memory, killed) leaves the layout to the first explore.

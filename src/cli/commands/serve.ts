@@ -6,7 +6,7 @@
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
 import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
-import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
+import { GRAPH_SOURCE_OPTIONS, type Command, type CommandArgs } from '../command.js';
 import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
@@ -51,18 +51,8 @@ export const serveCommand: Command = {
     if (storeUrl !== undefined && ['data', 'snapshot', 'watch', 'extends', 'with-package-entities'].some((name) => args.values[name] !== undefined)) {
       throw new NewsgraphError('BAD_USER_INPUT', '--store serves what `newsgraph load` put in the database: drop --data, --snapshot, --watch and the layer options (load the new data instead).');
     }
-    const cacheText = stringOption(args.values['record-cache-mb']);
-    if (cacheText !== undefined && storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', '--record-cache-mb sets the PostgreSQL store\'s cache: it needs --store.');
-    const recordCacheMb = cacheText === undefined ? undefined : Number(cacheText);
-    if (recordCacheMb !== undefined && !(Number.isFinite(recordCacheMb) && recordCacheMb >= 0)) {
-      throw new NewsgraphError('BAD_USER_INPUT', `--record-cache-mb must be a number of megabytes ≥ 0, not "${cacheText ?? ''}".`);
-    }
-    const selectionText = stringOption(args.values['selection-export-mb']);
-    if (selectionText !== undefined && storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', '--selection-export-mb bounds exports read from the PostgreSQL store: it needs --store.');
-    const selectionMb = selectionText === undefined ? undefined : Number(selectionText);
-    if (selectionMb !== undefined && !(Number.isFinite(selectionMb) && selectionMb > 0)) {
-      throw new NewsgraphError('BAD_USER_INPUT', `--selection-export-mb must be a number of megabytes above 0, not "${selectionText ?? ''}".`);
-    }
+    const recordCacheMb = storeMegabytes(args, 'record-cache-mb', "sets the PostgreSQL store's cache", storeUrl, 0);
+    const selectionMb = storeMegabytes(args, 'selection-export-mb', 'bounds exports read from the PostgreSQL store', storeUrl, 'above 0');
     const serverOptions = await serverOptionsFrom(args);
     if (storeUrl !== undefined) {
       const storeOptions = {
@@ -132,4 +122,20 @@ export const serveCommand: Command = {
 
 function stringOption(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Megabytes given to a flag of the PostgreSQL store, or undefined when absent.
+ * @throws NewsgraphError BAD_USER_INPUT without --store (saying what the flag does), or for a value that is not a
+ *   number of megabytes (≥ 0, or above 0).
+ */
+function storeMegabytes(args: CommandArgs, name: string, does: string, storeUrl: string | undefined, minimum: 0 | 'above 0'): number | undefined {
+  const text = stringOption(args.values[name]);
+  if (text === undefined) return undefined;
+  if (storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', `--${name} ${does}: it needs --store.`);
+  const value = Number(text);
+  if (!Number.isFinite(value) || (minimum === 0 ? value < 0 : value <= 0)) {
+    throw new NewsgraphError('BAD_USER_INPUT', `--${name} must be a number of megabytes ${minimum === 0 ? '≥ 0' : 'above 0'}, not "${text}".`);
+  }
+  return value;
 }
