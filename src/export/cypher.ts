@@ -15,6 +15,7 @@ import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnVa
 import { cypherName, cypherString } from './escape/cypher.js';
 import { gatherLines, joinChunks } from './chunks.js';
 import { ARTICLE_LABEL, ENTITY_LABEL } from './csv.js';
+import { layoutPieces, lines, type Layout } from './layout.js';
 
 function literal(value: ColumnValue): string {
   if (typeof value === 'string') return cypherString(value);
@@ -45,25 +46,35 @@ export function toCypherChunks(graph: NewsGraph): Iterable<string> {
   return gatherLines(cypherLines(graph));
 }
 
-/** The script's lines, each with its line break, in the order of `forEachNode` and `forEachEdge`. */
-export function* cypherLines(graph: NewsGraph): Generator<string> {
+/** The script's lines, each with its line break, in the order of `nodeEntries` and `edgeEntries`. */
+export const CYPHER_LAYOUT: Layout = (head) => {
   const entity = cypherName(ENTITY_LABEL);
-  const articles = graph.getAttribute('articles') ?? [];
-  yield `// newsgraph: ${graph.order} entities, ${graph.size} relations, ${articles.length} article(s). Idempotent: MERGE on id, then SET to the exported properties.\n`;
-  yield `// For speed on large graphs, first: CREATE INDEX entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.id);\n`;
-  // Articles as (:Article) nodes with their title, date, source and url; an entity's `articles` lists their ids.
   const article = cypherName(ARTICLE_LABEL);
-  for (const record of articles) {
-    yield `MERGE (a:${article} {id: ${cypherString(record.id)}}) SET a = ${propertyMap(record.id, ARTICLE_COLUMNS, record)};\n`;
-  }
-  for (const { node: key, attributes } of graph.nodeEntries()) {
-    if (!isEntityKind(attributes.kind)) throw new Error(`cypher: entity "${key}" has kind "${attributes.kind}" outside the vocabulary`);
-    yield `MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = ${propertyMap(key, NODE_COLUMNS, attributes)};\n`;
-  }
-  for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
-    const type = relation.predicate;
-    if (!isPredicate(type) && !isEventRole(type)) throw new Error(`cypher: relation "${key}" has predicate "${type}" outside the vocabulary`);
-    yield `MATCH (s:${entity} {id: ${cypherString(source)}}), (o:${entity} {id: ${cypherString(target)}}) ` +
-      `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = ${propertyMap(key, EDGE_COLUMNS, relation)};\n`;
-  }
+  return [
+    `// newsgraph: ${head.entities} entities, ${head.relations} relations, ${head.articles} article(s). Idempotent: MERGE on id, then SET to the exported properties.\n`,
+    `// For speed on large graphs, first: CREATE INDEX entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.id);\n`,
+    // Articles as (:Article) nodes with their title, date, source and url; an entity's `articles` lists their ids.
+    { articles: lines((record) => `MERGE (a:${article} {id: ${cypherString(record.id)}}) SET a = ${propertyMap(record.id, ARTICLE_COLUMNS, record)};\n`) },
+    {
+      nodes: lines(({ node: key, attributes }) => {
+        if (!isEntityKind(attributes.kind)) throw new Error(`cypher: entity "${key}" has kind "${attributes.kind}" outside the vocabulary`);
+        return `MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = ${propertyMap(key, NODE_COLUMNS, attributes)};\n`;
+      }),
+    },
+    {
+      edges: lines(({ edge: key, attributes: relation, source, target }) => {
+        const type = relation.predicate;
+        if (!isPredicate(type) && !isEventRole(type)) throw new Error(`cypher: relation "${key}" has predicate "${type}" outside the vocabulary`);
+        return (
+          `MATCH (s:${entity} {id: ${cypherString(source)}}), (o:${entity} {id: ${cypherString(target)}}) ` +
+          `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = ${propertyMap(key, EDGE_COLUMNS, relation)};\n`
+        );
+      }),
+    },
+  ];
+};
+
+/** `toCypher`'s lines (lazy: an error surfaces while reading). */
+export function cypherLines(graph: NewsGraph): Generator<string> {
+  return layoutPieces(CYPHER_LAYOUT, graph);
 }

@@ -6,7 +6,8 @@
  * graph's articles (source, url, text) are the top-level `data`, which Cytoscape.js reads as `cy.data()`.
  */
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
-import { jsonArrayPieces, jsonObjectPieces } from './indentedJson.js';
+import { jsonArraySection } from './indentedJson.js';
+import { layoutPieces, type Layout } from './layout.js';
 
 export interface CytoscapeNode {
   readonly data: EntityAttributes & { readonly id: string; readonly label: string };
@@ -36,33 +37,22 @@ export function toCytoscapeJson(graph: NewsGraph): string {
   return `${JSON.stringify(toCytoscapeElements(graph), null, 2)}\n`;
 }
 
+/** `toCytoscapeJson`'s text as JSON.stringify indents it, a piece per node, edge and article. */
+export const CYTOSCAPE_LAYOUT: Layout = () => [
+  '{\n  "data": {\n    "articles": ',
+  { articles: jsonArraySection('    ', (article) => article) },
+  '\n  },\n  "elements": {\n    "nodes": ',
+  { nodes: jsonArraySection('    ', ({ node: key, attributes: entity }): CytoscapeNode => ({ data: { ...entity, id: key, label: entity.name } })) },
+  ',\n    "edges": ',
+  {
+    edges: jsonArraySection('    ', ({ edge: key, attributes: relation, source, target }): CytoscapeEdge => ({
+      data: { ...relation, id: key, source, target, label: relation.predicate },
+    })),
+  },
+  '\n  }\n}\n',
+];
+
 /** `toCytoscapeJson`'s text, a piece per node, edge and article (lazy; steps.ts). */
-export function* cytoscapeJsonPieces(graph: NewsGraph): Generator<string> {
-  const nodes = function* (): Generator<CytoscapeNode> {
-    for (const { node: key, attributes: entity } of graph.nodeEntries()) yield { data: { ...entity, id: key, label: entity.name } };
-  };
-  const edges = function* (): Generator<CytoscapeEdge> {
-    for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
-      yield { data: { ...relation, id: key, source, target, label: relation.predicate } };
-    }
-  };
-  const articles = graph.getAttribute('articles') ?? [];
-  yield* jsonObjectPieces(
-    [
-      ['data', (indent) => jsonObjectPieces([['articles', (inner) => jsonArrayPieces(articles, inner)]], indent)],
-      [
-        'elements',
-        (indent) =>
-          jsonObjectPieces(
-            [
-              ['nodes', (inner) => jsonArrayPieces(nodes(), inner)],
-              ['edges', (inner) => jsonArrayPieces(edges(), inner)],
-            ],
-            indent,
-          ),
-      ],
-    ],
-    '',
-  );
-  yield '\n';
+export function cytoscapeJsonPieces(graph: NewsGraph): Generator<string> {
+  return layoutPieces(CYTOSCAPE_LAYOUT, graph);
 }

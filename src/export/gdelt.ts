@@ -11,7 +11,9 @@
  */
 import type { Evidence, NewsGraph, RelationAttributes } from '../graph/types.js';
 import { gatherLines, joinChunks } from './chunks.js';
-import { PREDICATE_CAMEO, cameoRoot, isPredicate, quadClass } from '../ontology/index.js';
+import { PREDICATE_CAMEO, cameoRoot, isPredicate, quadClass, type CameoMapping } from '../ontology/index.js';
+import type { EntityHead } from '../store/corpusElements.js';
+import { layoutPieces, type Layout } from './layout.js';
 
 export const GDELT_COLUMNS = [
   'EventId',
@@ -57,44 +59,63 @@ export function toGdeltTsvChunks(graph: NewsGraph): Iterable<string> {
   return gatherLines(gdeltLines(graph));
 }
 
-/** The header, then one row per event per article, each with its line break, in `forEachEdge` order. */
-export function* gdeltLines(graph: NewsGraph): Generator<string> {
-  const articles = new Map(graph.getAttribute('articles').map((a) => [a.id, a]));
-  yield `${GDELT_COLUMNS.join('\t')}\n`;
-  for (const { attributes: r } of graph.edgeEntries()) {
-    if (r.origin === 'role' || !isPredicate(r.predicate)) continue;
-    const mapping = PREDICATE_CAMEO[r.predicate];
-    if (mapping === null) continue;
-    for (const evidence of firstPerArticle(r.evidence)) {
-      const article = articles.get(evidence.article);
-      const row: Record<GdeltColumn, string> = {
-        EventId: `${r.id}@${evidence.article}`,
-        Date: dateOf(r, article?.published),
-        ...actor('Actor1', graph, r.subject),
-        ...actor('Actor2', graph, r.object),
-        EventCode: mapping.code,
-        EventRootCode: cameoRoot(mapping.code),
-        QuadClass: String(quadClass(mapping.code)),
-        Predicate: r.predicate,
-        Negated: r.negated ? '1' : '0',
-        Modality: r.modality,
-        AttributedTo: r.attributedTo ?? '',
-        EventNodeId: r.event ?? '',
-        Draft: r.draft === true ? '1' : '0',
-        ArticleId: evidence.article,
-        SourceName: article?.source ?? '',
-        SourceUrl: article?.url ?? '',
-        Quote: evidence.exact,
-        QuoteStart: String(evidence.start),
-        QuoteEnd: String(evidence.end),
-      };
-      yield `${GDELT_COLUMNS.map((c) => escapeTsvField(row[c])).join('\t')}\n`;
-    }
-  }
+/** The header, then one row per event per article, each with its line break, in `edgeEntries` order (a piece per relation). */
+export const GDELT_LAYOUT: Layout = () => [
+  `${GDELT_COLUMNS.join('\t')}\n`,
+  {
+    edges: {
+      refers: ({ attributes: r }) =>
+        cameoOf(r) === undefined ? NOTHING : { entities: [r.subject, r.object], articles: firstPerArticle(r.evidence).map((e) => e.article) },
+      item: ({ attributes: r }, _index, lookups) => {
+        const mapping = cameoOf(r);
+        if (mapping === undefined) return '';
+        let rows = '';
+        for (const evidence of firstPerArticle(r.evidence)) {
+          const article = lookups.article(evidence.article);
+          const row: Record<GdeltColumn, string> = {
+            EventId: `${r.id}@${evidence.article}`,
+            Date: dateOf(r, article?.published),
+            ...actor('Actor1', lookups.entity(r.subject), r.subject),
+            ...actor('Actor2', lookups.entity(r.object), r.object),
+            EventCode: mapping.code,
+            EventRootCode: cameoRoot(mapping.code),
+            QuadClass: String(quadClass(mapping.code)),
+            Predicate: r.predicate,
+            Negated: r.negated ? '1' : '0',
+            Modality: r.modality,
+            AttributedTo: r.attributedTo ?? '',
+            EventNodeId: r.event ?? '',
+            Draft: r.draft === true ? '1' : '0',
+            ArticleId: evidence.article,
+            SourceName: article?.source ?? '',
+            SourceUrl: article?.url ?? '',
+            Quote: evidence.exact,
+            QuoteStart: String(evidence.start),
+            QuoteEnd: String(evidence.end),
+          };
+          rows += `${GDELT_COLUMNS.map((c) => escapeTsvField(row[c])).join('\t')}\n`;
+        }
+        return rows;
+      },
+      end: () => '',
+    },
+  },
+];
+
+const NOTHING = { entities: [], articles: [] } as const;
+
+/** The relation's CAMEO code, or undefined for a relation GDELT has no row for (an event's role, an unmapped predicate). */
+function cameoOf(r: RelationAttributes): CameoMapping | undefined {
+  if (r.origin === 'role' || !isPredicate(r.predicate)) return undefined;
+  return PREDICATE_CAMEO[r.predicate] ?? undefined;
 }
 
-function actor(prefix: 'Actor1' | 'Actor2', graph: NewsGraph, id: string) {
-  const entity = graph.getNodeAttributes(id);
+/** `toGdeltTsv`'s text, a piece per relation (lazy). */
+export function gdeltLines(graph: NewsGraph): Generator<string> {
+  return layoutPieces(GDELT_LAYOUT, graph);
+}
+
+function actor(prefix: 'Actor1' | 'Actor2', entity: EntityHead, id: string) {
   return { [`${prefix}Id`]: id, [`${prefix}Name`]: entity.name, [`${prefix}Kind`]: entity.kind } as Record<
     `${typeof prefix}${'Id' | 'Name' | 'Kind'}`,
     string

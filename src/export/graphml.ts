@@ -11,6 +11,7 @@
 import type { NewsGraph } from '../graph/types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { escapeXml } from './escape/xml.js';
+import { layoutPieces, lines, type Layout } from './layout.js';
 import { joinPieces } from './steps.js';
 
 const GRAPHML_TYPE: Readonly<Record<ColumnType, 'string' | 'int' | 'boolean'>> = {
@@ -82,37 +83,41 @@ export function toGraphml(graph: NewsGraph): string {
   return joinPieces(graphmlPieces(graph));
 }
 
-/** `toGraphml`'s text, a piece per node and edge (lazy; steps.ts). */
-export function* graphmlPieces(graph: NewsGraph): Generator<string> {
+/** `toGraphml`'s text, a piece per article, node and edge. */
+export const GRAPHML_LAYOUT: Layout = () => {
   const keys = [...GRAPH_KEYS, NODE_LABEL, ...keysOf('n', NODE_COLUMNS), EDGE_LABEL, ...keysOf('e', EDGE_COLUMNS)];
-  yield (
+  return [
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
-    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
-  );
-  yield keys.map(keyElement).join('');
-  yield '  <graph edgedefault="directed">\n';
-  // graphology-graphml reads graph-level <data> only before the first node. The articles' JSON (their whole text:
-  // tens of megabytes for a corpus) is written an article at a time: escaping is character by character and a
-  // piece ends between two articles, so the pieces escaped one by one are the whole escaped at once.
-  yield '    <data key="g_articles">[';
-  let first = true;
-  for (const article of graph.getAttribute('articles')) {
-    yield `${first ? '' : ','}${escapeXml(JSON.stringify(article) ?? 'null')}`;
-    first = false;
-  }
-  yield ']</data>\n';
-  for (const { node: key, attributes: entity } of graph.nodeEntries()) {
-    yield `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, '      ') + columnData('n', NODE_COLUMNS, entity, '      ') + '    </node>\n';
-  }
-  for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
-    yield (
-      `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n` +
-      data(EDGE_LABEL.id, relation.predicate, '      ') +
-      columnData('e', EDGE_COLUMNS, relation, '      ') +
-      '    </edge>\n'
-    );
-  }
-  yield '  </graph>\n</graphml>\n';
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
+      ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+      ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n' +
+      keys.map(keyElement).join('') +
+      '  <graph edgedefault="directed">\n' +
+      // graphology-graphml reads graph-level <data> only before the first node. The articles' JSON (their whole text:
+      // tens of megabytes for a corpus) is written an article at a time: escaping is character by character and a
+      // piece ends between two articles, so the pieces escaped one by one are the whole escaped at once.
+      '    <data key="g_articles">[',
+    { articles: { item: (article, index) => `${index === 0 ? '' : ','}${escapeXml(JSON.stringify(article) ?? 'null')}`, end: () => ']</data>\n' } },
+    {
+      nodes: lines(
+        ({ node: key, attributes: entity }) =>
+          `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, '      ') + columnData('n', NODE_COLUMNS, entity, '      ') + '    </node>\n',
+      ),
+    },
+    {
+      edges: lines(
+        ({ edge: key, attributes: relation, source, target }) =>
+          `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n` +
+          data(EDGE_LABEL.id, relation.predicate, '      ') +
+          columnData('e', EDGE_COLUMNS, relation, '      ') +
+          '    </edge>\n',
+      ),
+    },
+    '  </graph>\n</graphml>\n',
+  ];
+};
+
+/** `toGraphml`'s text, a piece per article, node and edge (lazy; steps.ts). */
+export function graphmlPieces(graph: NewsGraph): Generator<string> {
+  return layoutPieces(GRAPHML_LAYOUT, graph);
 }

@@ -4,7 +4,8 @@
  * attributes; JSON has no `undefined`, so an attribute set to undefined reads back as absent).
  */
 import type { NewsGraph } from '../graph/types.js';
-import { arrayMembers, jsonArrayPieces, jsonObjectPieces, wholeMember, type JsonMember } from './indentedJson.js';
+import { indentedJson, isUnwritten, jsonArraySection } from './indentedJson.js';
+import { layoutPieces, type Layout, type LayoutPart } from './layout.js';
 
 /** The graph as graphology's serialized JSON, indented, with a final newline. */
 export function toGraphologyJson(graph: NewsGraph): string {
@@ -12,39 +13,31 @@ export function toGraphologyJson(graph: NewsGraph): string {
 }
 
 /**
- * `toGraphologyJson`'s text a piece per node and edge (and per article of the graph attributes), without making
- * `graph.export()`'s copy of the whole graph: a node is `{ key, attributes }` and an edge `{ key, source, target,
- * attributes }`, `attributes` left out when empty, as graphology's serializeNode and serializeEdge write them
- * (a directed graph's edges carry no `undirected`).
+ * `toGraphologyJson`'s text as `JSON.stringify(graph.export(), null, 2)` indents it, a piece per node, edge and
+ * article of the graph attributes: a node is `{ key, attributes }` and an edge `{ key, source, target, attributes }`,
+ * `attributes` left out when empty, as graphology's serializeNode and serializeEdge write them (a directed graph's
+ * edges carry no `undirected`).
  */
-export function* graphologyJsonPieces(graph: NewsGraph): Generator<string> {
-  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  const members: JsonMember[] = [
-    wholeMember('options', options),
-    ['attributes', (indent) => jsonObjectPieces(arrayMembers(graph.getAttributes()), indent)],
-    ['nodes', (indent) => jsonArrayPieces(mapIterable(graph.nodeEntries(), ({ node, attributes }) => serialized({ key: node }, attributes, graph.type)), indent)],
-    [
-      'edges',
-      (indent) =>
-        jsonArrayPieces(
-          mapIterable(graph.edgeEntries(), ({ edge, source, target, attributes, undirected }) =>
-            serialized({ key: edge, source, target }, attributes, graph.type, undirected),
-          ),
-          indent,
-        ),
-    ],
-  ];
-  yield* jsonObjectPieces(members, '');
-  yield '\n';
+export const GRAPHOLOGY_JSON_LAYOUT: Layout = function* (head): Generator<LayoutPart> {
+  yield `{\n  "options": ${indentedJson(head.options, '  ')},\n  "attributes": `;
+  const members = head.attributes.filter(([, value]) => !isUnwritten(value));
+  for (const [index, [name, value]] of members.entries()) {
+    yield `${index === 0 ? '{\n' : ',\n'}    ${JSON.stringify(name)}: `;
+    if (name === 'articles') yield { articles: jsonArraySection('    ', (article) => article) };
+    else yield indentedJson(value, '    ');
+  }
+  yield members.length === 0 ? '{},\n  "nodes": ' : '\n  },\n  "nodes": ';
+  yield { nodes: jsonArraySection('  ', ({ node, attributes }) => serialized({ key: node }, attributes)) };
+  yield ',\n  "edges": ';
+  yield { edges: jsonArraySection('  ', ({ edge, source, target, attributes }) => serialized({ key: edge, source, target }, attributes)) };
+  yield '\n}\n';
+};
+
+/** `toGraphologyJson`'s text, a piece per node, edge and article (lazy), without `graph.export()`'s copy of the graph. */
+export function graphologyJsonPieces(graph: NewsGraph): Generator<string> {
+  return layoutPieces(GRAPHOLOGY_JSON_LAYOUT, graph);
 }
 
-function serialized(head: Record<string, string>, attributes: object, type: string, undirected = false): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...head };
-  if (Object.keys(attributes).length > 0) out['attributes'] = attributes;
-  if (type === 'mixed' && undirected) out['undirected'] = true;
-  return out;
-}
-
-function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
+function serialized(head: Record<string, string>, attributes: object): Record<string, unknown> {
+  return Object.keys(attributes).length > 0 ? { ...head, attributes } : head;
 }

@@ -2,13 +2,14 @@
  * Exports of a selection (`focus` and `depth`, `predicate`, `ids`: what the explorer downloads) from a server over
  * PostgreSQL alone, against the same export of a server holding the graph in memory, over real HTTP: the same
  * bytes in every format, the same errors, the articles cut to those the selection cites on both. The whole graph
- * in a format other than JSON is still refused by the database server (501), and a selection over the store's
- * limits is refused with the way out.
+ * streams in the formats written an element at a time and is refused in the others (501), and a selection over the
+ * store's limits is refused with the way out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { EXPORT_FORMATS } from '../../src/export/index.js';
+import { isLaidOutFormat, LAID_OUT_FORMATS } from '../../src/export/layoutStream.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
@@ -106,12 +107,26 @@ describePostgres('exports of a selection from PostgreSQL, byte for byte the in-m
       expect(errorOf(database).message).toMatch(message);
     });
 
-    test('the whole graph in a format other than JSON: 501 from the database server, with the way out', async () => {
-      for (const pathAndQuery of ['turtle', 'graphml?baseIri=https%3A%2F%2Fexample.org%2F']) {
+    test.each(Object.keys(LAID_OUT_FORMATS).map((format) => [format]))('the whole graph as %s streams from the database, byte for byte', async (format) => {
+      // A base IRI selects nothing (only the RDF formats read it): still the whole graph. A POST too.
+      for (const [pathAndQuery, form] of [[format], [`${format}?baseIri=https%3A%2F%2Fexample.org%2F`], [format, '']] as const) {
+        const [database, memory] = await both(served, pathAndQuery, form);
+        expect([database.status, memory.status]).toEqual([200, 200]);
+        expect(database.type).toBe(memory.type);
+        expect(database.disposition).toBe(memory.disposition);
+        expect(database.body.length).toBeGreaterThan(1_000);
+        expect(database.body.toString('utf8')).toBe(memory.body.toString('utf8'));
+      }
+    });
+
+    test('the whole graph in a format that needs it whole before writing: 501 from the database server, with the way out', async () => {
+      const needWhole = EXPORT_FORMATS.filter((format) => !isLaidOutFormat(format));
+      expect(needWhole).toEqual(['gexf', 'csv', 'turtle', 'ntriples', 'jsonld', 'dot']);
+      for (const pathAndQuery of [...needWhole, 'turtle?baseIri=https%3A%2F%2Fexample.org%2F']) {
         const answer = await get(served.postgresServer, pathAndQuery);
         expect(answer.status).toBe(501);
         expect(errorOf(answer).code).toBe('NOT_IMPLEMENTED');
-        expect(errorOf(answer).message).toMatch(/newsgraph export.*--data\/--snapshot/u);
+        expect(errorOf(answer).message).toMatch(/in json, graphml, cytoscape, cypher, gdelt.*newsgraph export.*--data\/--snapshot/u);
       }
     });
   });
@@ -167,32 +182,59 @@ describePostgres('exports of a selection from PostgreSQL, byte for byte the in-m
       expect((await fetch(exportUrl(served.postgresServer, 'turtle?focus=nobody'), { method: 'HEAD' })).status).toBe(404);
     });
 
-    test('at most two selections are written at once; a third is told to come back (503, Retry-After)', async () => {
-      // A lock on the entity table (through the reader view) holds the first two in the database.
+    /**
+     * Starts requests (`start`) that a lock on `table` (through the reader view) holds in the database; once `waiting`
+     * statements wait on it, runs `meanwhile`, then lets them go and returns their answers.
+     */
+    const heldBy = async (table: string, waiting: number, start: () => Array<Promise<Answer>>, meanwhile: () => Promise<void>): Promise<Answer[]> => {
       const locker = new pg.Client({ connectionString: served.cluster.url });
       await locker.connect();
       try {
         await locker.query('BEGIN');
-        await locker.query('LOCK TABLE newsgraph.entity IN ACCESS EXCLUSIVE MODE');
-        const first = [get(served.postgresServer, 'json?focus=ukraine'), get(served.postgresServer, 'cypher?focus=officials')];
-        // Until both have reached the database (their statements wait on the lock), a third would not be refused.
+        await locker.query(`LOCK TABLE newsgraph.${table} IN ACCESS EXCLUSIVE MODE`);
+        const held = start();
+        // Until they have reached the database (their statements wait on the lock), the next would not be refused.
         for (let waited = 0; waited < 100; waited++) {
           const { rows } = await locker.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
-          if ((rows[0]?.n ?? 0) >= 2) break;
+          if ((rows[0]?.n ?? 0) >= waiting) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        const third = await fetch(exportUrl(served.postgresServer, 'graphml?focus=ukraine'));
-        expect(third.status).toBe(503);
-        expect(third.headers.get('retry-after')).toBe('2');
-        expect(((await third.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/writing 2 exports of a selection already/u);
+        await meanwhile();
         await locker.query('COMMIT');
-        const answers = await Promise.all(first);
-        expect(answers.map((a) => a.status)).toEqual([200, 200]);
-        // Done, they make room again.
-        expect((await get(served.postgresServer, 'graphml?focus=ukraine')).status).toBe(200);
+        return await Promise.all(held);
       } finally {
         await locker.end();
       }
+    };
+
+    const refusedAsBusy = async (pathAndQuery: string, message: RegExp): Promise<void> => {
+      const refused = await fetch(exportUrl(served.postgresServer, pathAndQuery));
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('2');
+      expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(message);
+    };
+
+    test('at most two selections are written at once; a third is told to come back (503, Retry-After)', async () => {
+      // The entity table holds the first two.
+      const first = () => [get(served.postgresServer, 'json?focus=ukraine'), get(served.postgresServer, 'cypher?focus=officials')];
+      const answers = await heldBy('entity', 2, first, () => refusedAsBusy('graphml?focus=ukraine', /writing 2 exports of a selection already/u));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      // Done, they make room again.
+      expect((await get(served.postgresServer, 'graphml?focus=ukraine')).status).toBe(200);
+    });
+
+    test('at most four whole-graph exports are written at once; a fifth is told to come back (503, Retry-After)', async () => {
+      // The article table holds the first four (each first counts the articles).
+      const first = () => ['json', 'graphml', 'cypher', 'gdelt'].map((format) => get(served.postgresServer, format));
+      let selection: Promise<Answer> | undefined;
+      const answers = await heldBy('article', 4, first, async () => {
+        await refusedAsBusy('cytoscape', /writing 4 exports of the whole graph already/u);
+        // A selection is not held back by them.
+        selection = get(served.postgresServer, 'json?focus=ukraine');
+      });
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect((await selection)?.status).toBe(200);
+      expect((await get(served.postgresServer, 'cytoscape')).status).toBe(200);
     });
 
     test('the whole graph keeps every article', async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
@@ -118,6 +118,33 @@ describePostgres('newsgraph load and serve --store', () => {
     } finally {
       small.kill('SIGTERM');
     }
+  });
+
+  test('export --store writes what export --data writes: the whole graph streamed, a selection in any format', () => {
+    const dir = tempDir('newsgraph-export-store-');
+    const run = (args: readonly string[]): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync(process.execPath, [BIN, 'export', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    for (const format of ['graphml', 'cypher', 'gdelt']) {
+      const fromStore = run(['--store', cluster.url, '--format', format, '-o', join(dir, `store.${format}`)]);
+      expect(fromStore.stderr).toMatch(new RegExp(`store\\.${format}: ${format}, \\d+ bytes`, 'u'));
+      expect(fromStore.status).toBe(0);
+      expect(run(['--data', SEED_DATA, '--format', format, '-o', join(dir, `data.${format}`)]).status).toBe(0);
+      expect(readFileSync(join(dir, `store.${format}`), 'utf8')).toBe(readFileSync(join(dir, `data.${format}`), 'utf8'));
+    }
+    // To stdout, and a selection (read into a graph of its own) in a format that needs its graph whole.
+    const selection = ['--format', 'turtle', '--focus', 'ukraine', '--predicate', 'REJECTED'];
+    const fromStore = run(['--store', cluster.url, ...selection]);
+    expect(fromStore.status).toBe(0);
+    expect(fromStore.stdout).toMatch(/ukraine/u);
+    expect(fromStore.stdout).toBe(run(['--data', SEED_DATA, ...selection]).stdout);
+    // The whole graph in such a format: refused with the ways out, nothing written.
+    const refused = run(['--store', cluster.url, '--format', 'turtle', '-o', join(dir, 'whole.ttl')]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/--format turtle of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE/u);
+    expect(existsSync(join(dir, 'whole.ttl'))).toBe(false);
+    const both = run(['--store', cluster.url, '--data', SEED_DATA, '--format', 'json']);
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toMatch(/--store exports what `newsgraph load` put in the database: drop --data/u);
   });
 
   test('a load killed mid-COPY leaves the previous corpus serving, unchanged', async () => {

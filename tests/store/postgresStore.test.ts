@@ -3,11 +3,15 @@
  * this suite (tests/utils/postgresCluster.ts); without PostgreSQL the suite says so and skips (fails under CI).
  * Beyond the contract: every method answers exactly what the in-memory store answers over the same graph.
  */
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
+import { exportGraph } from '../../src/export/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
+import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS } from '../../src/export/layoutStream.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
+import { CorpusReplacedError } from '../../src/store/corpusElements.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
@@ -104,12 +108,60 @@ describePostgres('the PostgreSQL store', () => {
     await same(async (s) => withWholeRecords(s, await s.explore({ center: 's10', depth: 2, limit: 200 })));
     await same((s) => s.search('spoke 24', { limit: 30 }));
     await same((s) => s.relations({ subject: 'hub', predicates: ['REJECTED'] }, { first: 100 }));
-    // The JSON export streams a page of rows at a time: across pages it is still graphology's own serialization.
+    // The whole-graph exports stream a page of rows at a time (the hub's relations span pages): across pages they are
+    // still the in-memory exports, byte for byte; the JSON graphology's own serialization.
+    for (const format of Object.keys(LAID_OUT_FORMATS).filter(isLaidOutFormat)) {
+      let streamed = '';
+      for await (const text of laidOutText(format, await store.corpusElements())) streamed += text;
+      const inMemory = exportGraph(graph, format);
+      expect(inMemory.kind).toBe('text');
+      expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
+      if (format === 'gdelt') expect(streamed.split('\n').length).toBeGreaterThan(1_000); // rows of several pages
+      if (format === 'json') expect(streamed).toBe(toGraphologyJson(graph));
+    }
+  });
+
+  test('an export read page by page is cut, not made of two corpora, when a load replaces the corpus', async () => {
+    const hub = hubGraph(); // 2,649 relations: three pages
+    const store = await load(hub);
+    const pages = (await store.corpusElements()).edges()[Symbol.asyncIterator]();
+    const first = await pages.next();
+    expect(first.done).toBe(false);
+    expect(first.value?.[0]?.edge).toBe('r0');
+    const { identity } = await loadGraphIntoPostgres(fixture.url, await seedGraph());
+    // A page read before the switch (the next one is read ahead) may still come; then the export is cut, whether or
+    // not the store has heard of the load yet (each page's statement reads its corpus's identity).
+    const afterLoad: string[] = [];
+    const rest = async (): Promise<void> => {
+      for (let next = await pages.next(); next.done !== true; next = await pages.next()) afterLoad.push(...next.value.map((e) => e.edge));
+    };
+    await expect(rest()).rejects.toThrow(CorpusReplacedError);
+    expect(afterLoad.length).toBeLessThan(hub.size - (first.value?.length ?? 0));
+    expect(afterLoad.filter((id) => !hub.hasEdge(id))).toEqual([]);
+    // A new export reads the new corpus, once the store has heard of it (its notification, just after the commit).
+    for (let waited = 0; waited < 250 && (await store.identity()).id !== identity.id; waited++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const seed = await seedGraph();
+    let nodes = 0;
+    for await (const page of (await store.corpusElements()).nodes()) nodes += page.length;
+    expect(nodes).toBe(seed.order);
+  });
+
+  test('a page of records holds about a megabyte of them, so a corpus of large records is not read in one go', async () => {
+    // Four entities of about 600 KB each (random text: it does not compress), then small ones.
+    const graph = hubGraph();
+    const large = emptyNewsGraph();
+    for (let i = 0; i < 4; i++) addEntity(large, { id: `large${i}`, kind: 'PERSON', name: `Large ${i}`, description: randomBytes(450_000).toString('base64'), properties: {} });
+    graph.forEachNode((id, attributes) => large.addNode(id, attributes));
+    graph.forEachEdge((id, attributes, source, target) => large.addEdgeWithKey(id, source, target, attributes));
+    const store = await load(large);
+    const sizes: number[] = [];
+    for await (const page of (await store.corpusElements()).nodes()) sizes.push(page.length);
+    expect(sizes[0]).toBeLessThanOrEqual(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(large.order);
     let streamed = '';
-    await store.streamGraphologyJson(async (chunk) => {
-      streamed += chunk;
-    });
-    expect(streamed).toBe(toGraphologyJson(graph));
+    for await (const text of laidOutText('graphml', await store.corpusElements())) streamed += text;
+    const inMemory = exportGraph(large, 'graphml');
+    expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
   });
 
   test('the round-trips of a GraphQL answer do not grow with its length (entity look-ups are batched)', async () => {

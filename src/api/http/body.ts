@@ -15,9 +15,16 @@ export const BODY_IDLE_TIMEOUT_MS = 5_000;
 
 /** The client stopped sending: it closed the connection mid-body, or went quiet. A normal event, not a fault. */
 export class ClientGoneError extends Error {
-  readonly reason: 'aborted' | 'idle';
-  constructor(reason: 'aborted' | 'idle') {
-    super(reason === 'aborted' ? 'the client closed the connection before the body was complete' : `no byte of the body for ${BODY_IDLE_TIMEOUT_MS} ms`);
+  readonly reason: 'aborted' | 'idle' | 'stalled';
+  /** @param stalledMs for 'stalled': how long the client took none of the answer. */
+  constructor(reason: 'aborted' | 'idle' | 'stalled', stalledMs = 0) {
+    super(
+      reason === 'aborted'
+        ? 'the client closed the connection before the body was complete'
+        : reason === 'idle'
+          ? `no byte of the body for ${BODY_IDLE_TIMEOUT_MS} ms`
+          : `the client took none of the answer for ${stalledMs} ms`,
+    );
     this.name = 'ClientGoneError';
     this.reason = reason;
   }

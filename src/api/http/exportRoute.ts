@@ -10,6 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
+import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS, type LaidOutFormat } from '../../export/layoutStream.js';
+import { CorpusReplacedError, type CorpusElements } from '../../store/corpusElements.js';
 import type { NewsGraph } from '../../graph/index.js';
 import type { Selection } from '../../graph/selection.js';
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
@@ -21,12 +23,12 @@ import { sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
 import { LimitError } from '../limits.js';
 import { idleTimerOffUntilAnswered } from './idleWhileWorking.js';
+import { answerDrained } from './answerDrained.js';
 
 export const EXPORT_PREFIX = '/export/';
 
-/** Why a server over a database store alone refuses an export of the whole graph but JSON, and what to do instead. */
-export const EXPORTS_NEED_GRAPH =
-  'This server answers from a database store alone (serve --store): the whole graph streams from the database as GET /export/json, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats is built from the graph in memory: run `newsgraph export` on the data directory or snapshot, or serve it with --data/--snapshot.';
+/** Why a server over a database store alone refuses some exports of the whole graph, and what to do instead. */
+export const EXPORTS_NEED_GRAPH = `This server answers from a database store alone (serve --store): the whole graph streams from the database in ${Object.keys(LAID_OUT_FORMATS).join(', ')}, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats (each needs the whole graph before it writes) is built from the graph in memory: run \`newsgraph export\` on the data directory or snapshot, or serve it with --data/--snapshot.`;
 
 /** A database store that reads the part of the graph an export selects into a graph of its own (PostgresStore). */
 export interface SelectionReader {
@@ -40,61 +42,60 @@ function isSelectionReader(store: unknown): store is SelectionReader {
 
 /**
  * Where an export's graph comes from: the graph the server holds (exportGraphPieces selects the part asked for),
- * or, for a server over a database store alone, the store (which selects it: SelectionReader, JsonExportStreamer).
+ * or, for a server over a database store alone, the store (which selects it: SelectionReader, CorpusElementsReader).
  */
 export type ExportSource = { readonly graph: NewsGraph } | { readonly store: unknown };
 
-/** A database store that streams the whole graph as graphology JSON without holding it (PostgresStore). */
-export interface JsonExportStreamer {
-  streamGraphologyJson(write: (chunk: string) => Promise<void>): Promise<void>;
+/** A database store that gives the whole corpus a page at a time (PostgresStore): what whole-graph exports stream from. */
+export interface CorpusElementsReader {
+  corpusElements(): Promise<CorpusElements>;
 }
 
-export function isJsonExportStreamer(store: unknown): store is JsonExportStreamer {
-  return typeof (store as Partial<JsonExportStreamer> | undefined)?.streamGraphologyJson === 'function';
+function isCorpusElementsReader(store: unknown): store is CorpusElementsReader {
+  return typeof (store as Partial<CorpusElementsReader> | undefined)?.corpusElements === 'function';
 }
 
-/** Resolves when `res` may be written again (at once unless its buffer is full); rejects when the client has gone. */
-function drained(res: ServerResponse): Promise<void> {
-  if (res.destroyed) return Promise.reject(new ClientGoneError('aborted'));
-  if (!res.writableNeedDrain) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      res.off('close', onClose);
-      resolve();
-    };
-    const onClose = (): void => {
-      res.off('drain', onDrain);
-      reject(new ClientGoneError('aborted'));
-    };
-    res.once('drain', onDrain);
-    res.once('close', onClose);
-  });
-}
-
-/** Streams the `json` export from a database store, a chunk at a time, waiting for the client (flat memory). */
-async function streamJsonExport(streamer: JsonExportStreamer, method: string, res: ServerResponse): Promise<void> {
-  res.writeHead(200, {
-    'content-type': 'application/json; charset=utf-8',
-    'x-content-type-options': 'nosniff',
-    'content-disposition': 'attachment; filename="newsgraph.json"',
-  });
+/**
+ * An export of the whole graph from a database store, in a format with a layout (LAID_OUT_FORMATS), written a page of
+ * rows at a time as the client takes it: flat memory for a corpus of any size. As a selection's, without length or
+ * ETag, its status line sent with its first bytes, so that an error before them is answered as one; after them, a
+ * cut stream is all that can tell the client (a load replaced the corpus, the database failed).
+ */
+async function streamWholeExport(store: CorpusElementsReader, format: LaidOutFormat, method: string, res: ServerResponse): Promise<void> {
+  const { type, extension } = LAID_OUT_FORMATS[format];
+  const start = (): void => {
+    if (res.headersSent) return;
+    res.writeHead(200, {
+      'content-type': `${type}; charset=utf-8`,
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename="newsgraph.${extension}"`,
+    });
+  };
   if (method === 'HEAD') {
+    start();
     res.end();
     return;
   }
-  const write = (chunk: string): Promise<void> => {
-    if (res.destroyed) return Promise.reject(new ClientGoneError('aborted'));
-    res.write(chunk);
-    return drained(res);
-  };
   try {
-    await streamer.streamGraphologyJson(write);
-    res.end();
+    for await (const text of laidOutText(format, await store.corpusElements())) {
+      if (res.destroyed) throw new ClientGoneError('aborted');
+      start();
+      res.write(text);
+      await answerDrained(res);
+    }
   } catch (error) {
-    // The status line is sent: a broken stream is all that can tell the client.
+    if (!res.headersSent && error instanceof CorpusReplacedError) {
+      // A load committed as the export began (the store's figures were the previous corpus's for a moment).
+      sendError(res, 503, 'BUSY', error.message, {}, { 'retry-after': '1' });
+      return;
+    }
+    if (!res.headersSent) throw error; // answered as any other error
     res.destroy();
-    if (!(error instanceof ClientGoneError)) throw error;
+    if (error instanceof ClientGoneError || error instanceof CorpusReplacedError) return;
+    throw error;
   }
+  start();
+  res.end();
 }
 
 function exportOptions(search: URLSearchParams): ExportOptions {
@@ -184,8 +185,33 @@ export const MAX_BASE_IRI_CHARS = 512;
 /** Exports of a selection a server over a store writes at once: each holds its selection in memory while it is written. */
 export const SELECTION_EXPORTS_AT_ONCE = 2;
 
-/** Selection exports being written, per store. */
-const selectionExports = new WeakMap<object, number>();
+/**
+ * Exports of the whole graph a server over a store writes at once: each holds a page (about a megabyte) and reads
+ * the database for minutes at 100,000 articles, on the connections the questions are answered with.
+ */
+export const WHOLE_EXPORTS_AT_ONCE = 4;
+
+/** Exports being written from each store, by kind. */
+const running = { selection: new WeakMap<object, number>(), whole: new WeakMap<object, number>() };
+
+/** Runs `write` if fewer than `most` exports of its kind are being written from `store`; else answers 503 (retry soon). */
+async function withinExportSlots(kind: keyof typeof running, most: number, store: object, res: ServerResponse, write: () => Promise<void>): Promise<void> {
+  const counts = running[kind];
+  const now = counts.get(store) ?? 0;
+  if (now >= most) {
+    const what = kind === 'whole' ? 'the whole graph' : 'a selection';
+    const why = kind === 'whole' ? 'each reads the database for as long as its download lasts' : 'each holds its selection in memory';
+    const message = `This server is writing ${now} exports of ${what} already, the most it writes at once (${why}): try again in a moment.`;
+    sendError(res, 503, 'BUSY', message, {}, { 'retry-after': '2' });
+    return;
+  }
+  counts.set(store, now + 1);
+  try {
+    await write();
+  } finally {
+    counts.set(store, (counts.get(store) ?? 1) - 1);
+  }
+}
 
 /**
  * An export of a selection from a database store: the store reads the part selected into a graph of its own
@@ -195,40 +221,29 @@ const selectionExports = new WeakMap<object, number>();
  * the format finds (an unknown id, a selection over the store's limits, a bad base IRI) is answered as one.
  */
 async function streamSelectionExport(store: SelectionReader, format: ExportFormat, options: ExportOptions, method: string, res: ServerResponse, gone: () => boolean): Promise<void> {
-  const running = selectionExports.get(store) ?? 0;
-  if (running >= SELECTION_EXPORTS_AT_ONCE) {
-    const message = `This server is writing ${running} exports of a selection already, the most it writes at once (each holds its selection in memory): try again in a moment.`;
-    sendError(res, 503, 'BUSY', message, {}, { 'retry-after': '2' });
-    return;
-  }
-  selectionExports.set(store, running + 1);
-  try {
-    const graph = await store.selectionGraph(checkSelection(options));
-    // The whole graph is answered before this (handleExportRequest): the JSON stream, or 501.
-    if (graph === undefined) throw new Error('invariant: an export from a store needs a selection');
-    const writer = exportWriter(graph, format, options.baseIri === undefined ? {} : { baseIri: options.baseIri }, options.focus);
-    const start = (): void => {
-      if (res.headersSent) return;
-      res.writeHead(200, { 'content-type': writer.type, 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${writer.file}"` });
-    };
-    if (method === 'HEAD') {
-      start();
-      res.end();
-      return;
-    }
-    try {
-      await writer.write({ write: (bytes) => (start(), res.write(bytes)), ready: () => drained(res) }, gone);
-    } catch (error) {
-      if (!res.headersSent) throw error; // answered as any other error
-      res.destroy(); // the status line is sent: a broken stream is all that can tell the client
-      if (error instanceof ClientGoneError || error instanceof NewsgraphError) return;
-      throw error;
-    }
+  const graph = await store.selectionGraph(checkSelection(options));
+  // The whole graph is answered before this (handleExport): streamed, or 501.
+  if (graph === undefined) throw new Error('invariant: an export from a store needs a selection');
+  const writer = exportWriter(graph, format, options.baseIri === undefined ? {} : { baseIri: options.baseIri }, options.focus);
+  const start = (): void => {
+    if (res.headersSent) return;
+    res.writeHead(200, { 'content-type': writer.type, 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${writer.file}"` });
+  };
+  if (method === 'HEAD') {
     start();
     res.end();
-  } finally {
-    selectionExports.set(store, (selectionExports.get(store) ?? 1) - 1);
+    return;
   }
+  try {
+    await writer.write({ write: (bytes) => (start(), res.write(bytes)), ready: () => answerDrained(res) }, gone);
+  } catch (error) {
+    if (!res.headersSent) throw error; // answered as any other error
+    res.destroy(); // the status line is sent: a broken stream is all that can tell the client
+    if (error instanceof ClientGoneError || error instanceof NewsgraphError) return;
+    throw error;
+  }
+  start();
+  res.end();
 }
 
 /** Answers one request under `/export/`; from `cache` when given (built once per snapshot and options). */
@@ -263,8 +278,12 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
     idleTimerOffUntilAnswered(req, res);
     if ('store' in source) {
       const { store } = source;
-      if (!isSelectionReader(store) || selectsAll(checkSelection(options))) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
-      return await streamSelectionExport(store, format, options, method, res, gone);
+      if (selectsAll(checkSelection(options))) {
+        if (!isLaidOutFormat(format) || !isCorpusElementsReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+        return await withinExportSlots('whole', WHOLE_EXPORTS_AT_ONCE, store, res, () => streamWholeExport(store, format, method, res));
+      }
+      if (!isSelectionReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+      return await withinExportSlots('selection', SELECTION_EXPORTS_AT_ONCE, store, res, () => streamSelectionExport(store, format, options, method, res, gone));
     }
     const { graph } = source;
     if (cache === undefined) {
@@ -332,14 +351,6 @@ export async function handleExportRequest(
   disk?: ExportDiskCache,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  if (!('graph' in source)) {
-    // A server over a database store holds no graph: the whole graph as JSON streams from the database.
-    const whole = url.pathname === `${EXPORT_PREFIX}json` && [...url.searchParams.keys()].length === 0;
-    if (isJsonExportStreamer(source.store) && whole && (method === 'GET' || method === 'HEAD')) {
-      req.resume();
-      return streamJsonExport(source.store, method, res);
-    }
-  }
   if (method !== 'POST') {
     req.resume();
     return handleExport(source, req, method, res, url, cache, disk);

@@ -3,13 +3,15 @@ import { displayPath, writeFileAtomic, writeFolderAtomic } from '../../build/ind
 import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import { writeChunksAtomic } from '../../build/writeAtomic.js';
-import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportOptions } from '../../export/index.js';
+import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.js';
 import { corpusOf, graphFrom } from '../graphSource.js';
+import { exportFromStore, type StoreExport } from './exportStore.js';
+import { STORE_OPTION } from './load.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]...',
+  usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]... [--data DIR | --snapshot FILE | --store URL]',
   summary: `Write the graph as ${EXPORT_FORMATS.join(', ')}; stdout when no -o (csv: -o names a folder).`,
   positionals: 0,
   options: {
@@ -20,8 +22,10 @@ export const exportCommand: Command = {
     predicate: { type: 'string', multiple: true, valueName: 'P', description: 'Keep only relations with this predicate (repeatable).' },
     'base-iri': { type: 'string', valueName: 'IRI', description: 'Base IRI of the RDF formats (turtle, ntriples, jsonld).' },
     ...GRAPH_SOURCE_OPTIONS,
+    store: { ...STORE_OPTION, description: 'Export from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
   },
-  corpus: (args) => corpusOf(args),
+  // With --store the graph is PostgreSQL's: nothing is built here.
+  corpus: (args) => (args.values['store'] === undefined ? corpusOf(args) : undefined),
   async run(args, io) {
     const { values } = args;
     const format = values['format'];
@@ -36,43 +40,56 @@ export const exportCommand: Command = {
     if (Array.isArray(predicates)) options.predicates = predicates.map(String);
     if (typeof values['base-iri'] === 'string') options.baseIri = values['base-iri'];
 
-    // Chunks, not one string: an export of a whole corpus can be larger than V8's longest string.
-    const result = exportGraphChunks(await graphFrom(args), format, options);
     const output = values['output'];
-    if (result.kind === 'files') {
-      if (typeof output !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
-      // The folder is replaced whole: a reader (or a run killed midway) never sees old and new files mixed.
-      await writeFolderAtomic(output, result.files);
-      io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
-      return 0;
-    }
-    if (result.kind === 'chunks') {
-      if (typeof output === 'string') {
-        // A temporary sibling, renamed over -o only when the last chunk is written: an error midway leaves nothing.
-        const bytes = await writeChunksAtomic(output, result.chunks);
-        io.err(`${displayPath(output)}: ${format}, ${bytes} bytes\n`);
-      } else {
-        await writeToStdout(result.chunks, io);
+    const write = (result: StoreExport): Promise<void> => writeExport(result, format, typeof output === 'string' ? output : undefined, io);
+    const storeUrl = values['store'];
+    if (typeof storeUrl === 'string') {
+      if (['data', 'snapshot', 'extends', 'with-package-entities'].some((name) => values[name] !== undefined)) {
+        throw new NewsgraphError('BAD_USER_INPUT', '--store exports what `newsgraph load` put in the database: drop --data, --snapshot and the layer options.');
       }
+      await exportFromStore(storeUrl, format, options, write);
       return 0;
     }
-    if (typeof output === 'string') {
-      await writeFileAtomic(output, result.text);
-      io.err(`${displayPath(output)}: ${format}, ${Buffer.byteLength(result.text)} bytes\n`);
-    } else {
-      io.out(result.text);
-    }
+    // Chunks, not one string: an export of a whole corpus can be larger than V8's longest string.
+    await write(exportGraphChunks(await graphFrom(args), format, options));
     return 0;
   },
 };
+
+/** Writes an export to `output` (atomically; a folder for csv) or to stdout. */
+async function writeExport(result: StoreExport, format: ExportFormat, output: string | undefined, io: CommandIo): Promise<void> {
+  if (result.kind === 'files') {
+    if (output === undefined) throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
+    // The folder is replaced whole: a reader (or a run killed midway) never sees old and new files mixed.
+    await writeFolderAtomic(output, result.files);
+    io.out(`${displayPath(output)}: ${Object.keys(result.files).join(', ')}\n`);
+    return;
+  }
+  if (result.kind === 'chunks') {
+    if (output !== undefined) {
+      // A temporary sibling, renamed over -o only when the last chunk is written: an error midway leaves nothing.
+      const bytes = await writeChunksAtomic(output, result.chunks);
+      io.err(`${displayPath(output)}: ${format}, ${bytes} bytes\n`);
+    } else {
+      await writeToStdout(result.chunks, io);
+    }
+    return;
+  }
+  if (output !== undefined) {
+    await writeFileAtomic(output, result.text);
+    io.err(`${displayPath(output)}: ${format}, ${Buffer.byteLength(result.text)} bytes\n`);
+  } else {
+    io.out(result.text);
+  }
+}
 
 /**
  * Each chunk through `io.out`; when stdout's buffer is full (a slow reader at the other end of a pipe), waits for
  * it to drain before making the next chunk, so memory stays at a few chunks whatever the export's size. A reader
  * that closes the pipe ends the process quietly (bin.ts), so the wait cannot outlive it.
  */
-async function writeToStdout(chunks: Iterable<string>, io: CommandIo): Promise<void> {
-  for (const chunk of chunks) {
+async function writeToStdout(chunks: Iterable<string> | AsyncIterable<string>, io: CommandIo): Promise<void> {
+  for await (const chunk of chunks) {
     io.out(chunk);
     if (process.stdout.writableNeedDrain) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }

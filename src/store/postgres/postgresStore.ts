@@ -40,7 +40,8 @@ import { ByteBudget, DEFAULT_RECORD_CACHE_BYTES, RecordCache, recordOrNull } fro
 import { plainRecord, storedRecord, type StoredRecord } from './lazyRecord.js';
 import { exploreFromPostgres, type ArticleOrder } from './exploreQuery.js';
 import { HubPrefixes } from './hubPrefixes.js';
-import { streamGraphologyJson, type TextSink } from './exportJson.js';
+import { postgresCorpusElements } from './corpusElements.js';
+import type { CorpusElements } from '../corpusElements.js';
 import { SELECTION_LIMITS, selectionGraph, type SelectionLimits } from './selectionGraph.js';
 import type { CorpusMeta } from './load.js';
 import { CorpusMetaCache } from './corpusMeta.js';
@@ -698,9 +699,12 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
     return (await this.meta()).identity;
   }
 
-  /** The whole graph as graphology JSON (the `json` export), streamed to `write` a page of rows at a time. */
-  async streamGraphologyJson(write: TextSink): Promise<void> {
-    await streamGraphologyJson(this.db, await this.meta(), write);
+  /**
+   * The corpus a page of rows at a time, for the exports of the whole graph (src/export/layoutStream.ts); its reads
+   * throw CorpusReplacedError once a load has replaced the corpus the export began with.
+   */
+  async corpusElements(): Promise<CorpusElements> {
+    return postgresCorpusElements(this.db, await this.meta());
   }
 
   /**

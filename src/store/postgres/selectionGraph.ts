@@ -133,7 +133,7 @@ async function recordsInOrder<T>(db: Connections, sql: string, keys: readonly (s
 
 /**
  * The selected part of the corpus as a graph, or `undefined` when the selection is the whole corpus (the caller
- * streams that, exportJson.ts, or refuses it).
+ * streams that, corpusElements.ts, or refuses it).
  * @throws NewsgraphError NOT_FOUND for a focus or ids the corpus does not have (with "did you mean", as the
  *   in-memory selection); BAD_USER_INPUT for a selection over `limits`.
  */

@@ -1,0 +1,106 @@
+/**
+ * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
+ * of a server over PostgreSQL in json, graphml, cytoscape, cypher or gdelt, in memory that does not grow with the
+ * corpus. A page of elements becomes one piece of text; the next page is read when the consumer has taken it.
+ */
+import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
+import type { ExportFormat } from './index.js';
+import { GRAPHOLOGY_JSON_LAYOUT } from './json.js';
+import { GRAPHML_LAYOUT } from './graphml.js';
+import { CYTOSCAPE_LAYOUT } from './cytoscape.js';
+import { CYPHER_LAYOUT } from './cypher.js';
+import { GDELT_LAYOUT } from './gdelt.js';
+import { NO_LOOKUPS, type EdgeSection, type Layout, type Lookups, type Section } from './layout.js';
+
+/** The formats a store writes whole, an element at a time, with their content type and file extension. */
+export const LAID_OUT_FORMATS = {
+  json: { layout: GRAPHOLOGY_JSON_LAYOUT, type: 'application/json', extension: 'json' },
+  graphml: { layout: GRAPHML_LAYOUT, type: 'application/graphml+xml', extension: 'graphml' },
+  cytoscape: { layout: CYTOSCAPE_LAYOUT, type: 'application/json', extension: 'cyjs' },
+  cypher: { layout: CYPHER_LAYOUT, type: 'application/x-cypher-query', extension: 'cypher' },
+  gdelt: { layout: GDELT_LAYOUT, type: 'text/tab-separated-values', extension: 'tsv' },
+} as const satisfies Partial<Record<ExportFormat, { layout: Layout; type: string; extension: string }>>;
+
+export type LaidOutFormat = keyof typeof LAID_OUT_FORMATS;
+
+export function isLaidOutFormat(format: string): format is LaidOutFormat {
+  return Object.hasOwn(LAID_OUT_FORMATS, format);
+}
+
+/**
+ * `format`'s export of the whole corpus, a page of elements per piece of text: the next page is read when the
+ * consumer asks for the next piece, so a slow reader holds one page.
+ * @throws what the store's reads throw (the store cuts an export when a load replaces the corpus under it), and
+ *   Error for data outside the vocabulary, as the in-memory export does.
+ */
+export async function* laidOutText(format: LaidOutFormat, corpus: CorpusElements): AsyncGenerator<string> {
+  let pending = '';
+  for (const part of LAID_OUT_FORMATS[format].layout(await corpus.head())) {
+    if (typeof part === 'string') {
+      pending += part;
+      continue;
+    }
+    // What came before the section goes out with its first page; its end, with what follows it.
+    const section = 'articles' in part ? sectionText(part.articles, corpus.articles(), async () => NO_LOOKUPS) : 'nodes' in part ? sectionText(part.nodes, corpus.nodes(), async () => NO_LOOKUPS) : sectionText(part.edges, corpus.edges(), (page) => pageLookups(part.edges, page, corpus));
+    for (;;) {
+      const next = await section.next();
+      if (next.done === true) {
+        pending += next.value;
+        break;
+      }
+      yield pending + next.value;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
+}
+
+/** A section's text a page at a time, in pieces of about PIECE_CHARS; returns its end. */
+async function* sectionText<T>(section: Section<T>, pages: AsyncIterable<readonly T[]>, lookupsOf: (page: readonly T[]) => Promise<Lookups>): AsyncGenerator<string, string> {
+  let count = 0;
+  for await (const page of pages) {
+    const lookups = await lookupsOf(page);
+    let text = '';
+    for (const element of page) {
+      text += section.item(element, count++, lookups);
+      if (text.length >= PIECE_CHARS) {
+        yield text;
+        text = '';
+      }
+    }
+    if (text !== '') yield text;
+  }
+  return section.end(count);
+}
+
+/**
+ * Characters of text per piece, about: a piece is made and written while it is young. A page of text in one string
+ * (a megabyte and more) is made in V8's large-object space, in the old generation, and the server over a store
+ * collects that generation often (serveStore.ts STORE_HEAP_GROWING_PERCENT): a quarter of an export's time went to it.
+ */
+const PIECE_CHARS = 32 * 1024;
+
+/** What the page's relations look up, fetched in two reads for the page. */
+async function pageLookups(section: EdgeSection, page: readonly EdgeElement[], corpus: CorpusElements): Promise<Lookups> {
+  const { refers } = section;
+  if (refers === undefined) return NO_LOOKUPS;
+  const entityIds = new Set<string>();
+  const articleIds = new Set<string>();
+  for (const edge of page) {
+    const named = refers(edge);
+    for (const id of named.entities) entityIds.add(id);
+    for (const id of named.articles) articleIds.add(id);
+  }
+  const [entities, articles] = await Promise.all([
+    entityIds.size === 0 ? new Map<string, EntityHead>() : corpus.entityHeads([...entityIds]),
+    articleIds.size === 0 ? new Map<string, ArticleHead>() : corpus.articleHeads([...articleIds]),
+  ]);
+  return {
+    entity: (id) => {
+      const head = entities.get(id);
+      if (head === undefined) throw new Error(`export: a relation names entity "${id}", which the store does not hold`);
+      return head;
+    },
+    article: (id) => articles.get(id),
+  };
+}
