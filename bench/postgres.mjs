@@ -29,6 +29,10 @@
 // warm-up request's time is kept in each row (`first`), so a fresh server's cost stays in sight.
 // Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
 // question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.
+// Then the whole graph's exports that stream from the database (--exports json,graphml,cytoscape,cypher,gdelt, the
+// default; --exports none skips them), downloaded whole from each server one at a time: bytes, seconds and the
+// server's peak RSS, beside a plain read of the same records (COPY ... TO STDOUT of the article, entity and relation
+// records, in graph order, into this process): the database's own cost of what every export reads.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,6 +44,8 @@ import { buildGraph, loadSnapshotIntoPostgres, writeSnapshot } from '../dist/ind
 import { snapshotRecords } from '../dist/store/postgres/index.js';
 import { PLAYGROUND_EXAMPLES } from '../dist/api/examples.js';
 import { processTree } from './serving/http.mjs';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +65,7 @@ const { values } = parseArgs({
     bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
     'warm-up': { type: 'string', default: '5' },
+    exports: { type: 'string', default: 'json,graphml,cytoscape,cypher,gdelt' },
   },
 });
 if (values['skip-load'] && (values.store === undefined || values.snapshot === undefined)) {
@@ -217,6 +224,42 @@ function playgroundQuestions(picks) {
 // at 100 the second slowest, at 200 the third. (It was index ⌊p/100 · n⌋, one rank too high: the slowest of 100, not the 99th.)
 const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 
+/** Downloads `url` whole from the server `pid` (its tree): status, bytes, seconds and the server's peak RSS meanwhile. */
+async function download(url, pid) {
+  const peakKnown = resetPeak(pid);
+  const start = process.hrtime.bigint();
+  let status = 'NO ANSWER';
+  let bytes = 0;
+  try {
+    const response = await fetch(url);
+    status = response.status;
+    for await (const chunk of response.body) bytes += chunk.byteLength;
+  } catch (error) {
+    status = `NO ANSWER (${error.cause?.code ?? error.message})`;
+  }
+  return { status, bytes, seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMb: peakKnown ? rssMb(pid, 'VmHWM') : '-' };
+}
+
+/** The baseline of the exports: the records every whole-graph export reads, read with COPY in graph order, nothing made of them. */
+async function plainRead(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const start = process.hrtime.bigint();
+  let bytes = 0;
+  try {
+    for (const sql of [
+      'COPY (SELECT doc FROM newsgraph.article ORDER BY graph_pos) TO STDOUT',
+      'COPY (SELECT id, doc FROM newsgraph.entity ORDER BY pos) TO STDOUT',
+      'COPY (SELECT id, subject, object, doc FROM newsgraph.relation ORDER BY pos) TO STDOUT',
+    ]) {
+      for await (const chunk of client.query(copyStreams.to(sql))) bytes += chunk.length;
+    }
+  } finally {
+    await client.end();
+  }
+  return { bytes, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
 // The questions: each takes an entity (or two) drawn from the corpus, another one per request.
 const QUESTIONS = [
   { name: 'entity + relations', query: 'query($id: ID!) { entity(id: $id) { id name relations(first: 20) { id predicate subject { id name } object { id name } } } }' },
@@ -337,6 +380,18 @@ try {
     rows.push(row);
     console.log(`  ${JSON.stringify(row)}`);
   }
+  // The whole graph's streamed exports, from each server in turn, after a plain read of the records they read.
+  const exportFormats = values.exports === 'none' ? [] : values.exports.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const exports = { plainRead: exportFormats.length > 0 ? await plainRead(cluster.url) : null, rows: [] };
+  if (exports.plainRead) console.log(`  exports: a plain read of the records (COPY TO STDOUT) ${exports.plainRead.bytes} bytes in ${exports.plainRead.seconds} s`);
+  for (const format of exportFormats) {
+    const row = { format };
+    for (const [label, server] of [...(memory ? [['memory', memory]] : []), ['postgres', postgres]]) {
+      row[label] = await download(server.url.replace(/\/graphql$/u, `/export/${format}`), server.child.pid);
+    }
+    exports.rows.push(row);
+    console.log(`  export ${JSON.stringify(row)}`);
+  }
   const alive = (server) => server !== undefined && server.child.exitCode === null;
   const rss = { memory: alive(memory) ? rssMb(memory.child.pid) : null, baseline: alive(baseline) ? rssMb(baseline.child.pid) : null, postgres: alive(postgres) ? rssMb(postgres.child.pid) : null };
   console.log(`  ${ids.length} requests per question and store (${playgroundRequests} per playground question), one at a time, each about another entity or past the response cache, after ${warmUp} warm-up requests (\`first\`: the first of them) (ms):`);
@@ -348,7 +403,7 @@ try {
   const figures = (label) => `${memoryAtStart[label] ?? '-'} / ${rss[label] ?? 'exited'} / ${peak[label] ?? 'exited'}`;
   console.log(`  API server RSS, MB (at start / after the questions / peak): in-memory ${memory ? figures('memory') : 'not run'}, PostgreSQL store ${figures('postgres')}${baseline ? `, baseline build ${figures('baseline')}` : ''}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: figures taken under contention)`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss, memory: memoryFigures }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ articles, entities: records.entityCount, relations: records.relationCount, generateSeconds, buildSeconds, loadSeconds, rows, rss, memory: memoryFigures, exports }, null, 2)}\n`);
 } finally {
   stopping = true;
   for (const child of servers) child.kill('SIGTERM');

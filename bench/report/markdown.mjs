@@ -291,5 +291,22 @@ ${measuredLine(postgres.measured)} \`bench/postgres.mjs\` on ${postgres.articles
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-API server RSS after the run: in-memory **${postgres.rss.memory} MB**, PostgreSQL store **${postgres.rss.postgres} MB**.`;
+API server RSS after the run: in-memory **${postgres.rss.memory} MB**, PostgreSQL store **${postgres.rss.postgres} MB**.${exportsTable(postgres.exports)}`;
+}
+
+/** The whole graph's exports streamed from PostgreSQL beside the in-memory server's and a plain read of the records. */
+function exportsTable(exports) {
+  if (exports === undefined || exports.rows.length === 0) return '';
+  const cell = (d) => (d === undefined ? '—' : `${d.status} · ${(d.bytes / 1e6).toFixed(1)} MB · ${d.seconds.toFixed(2)} s · ${d.peakMb} MB`);
+  const rows = exports.rows.map((r) => `| ${r.format} | ${cell(r.memory)} | ${cell(r.postgres)} |`);
+  return `
+
+The whole graph's exports that stream from the database, downloaded whole from each server in turn (status · size ·
+seconds · the server's peak resident memory meanwhile); the in-memory server builds its file first. Baseline: a plain
+read of the records they read (\`COPY ... TO STDOUT\` of the articles, entities and relations in graph order)
+${(exports.plainRead.bytes / 1e6).toFixed(1)} MB in ${exports.plainRead.seconds.toFixed(2)} s.
+
+| format | in-memory server | PostgreSQL server |
+| --- | --- | --- |
+${rows.join('\n')}`;
 }

@@ -33,7 +33,10 @@ export const PAGE_STORED_BYTES = 1024 * 1024;
  */
 function pageStatement(table: string, position: string, columns: string): string {
   return (
-    `SELECT corpus.id AS corpus, page.* FROM (SELECT value->'identity'->>'id' AS id FROM newsgraph.meta WHERE key = 'corpus') corpus ` +
+    // MATERIALIZED: the identity read once per statement; inlined, the meta row's JSON was parsed again for every row
+    // (15 ms a page of relations instead of 1.7).
+    `WITH corpus AS MATERIALIZED (SELECT value->'identity'->>'id' AS id FROM newsgraph.meta WHERE key = 'corpus') ` +
+    `SELECT corpus.id AS corpus, page.* FROM corpus ` +
     `LEFT JOIN LATERAL (SELECT * FROM (SELECT ${position} AS pos, ${columns}, ` +
     `sum(pg_column_size(doc)) OVER (ORDER BY ${position} ROWS UNBOUNDED PRECEDING) - pg_column_size(doc) AS before ` +
     `FROM newsgraph.${table} WHERE ${position} > $1 ORDER BY ${position} LIMIT $2) rows WHERE before < $3) page ON true`
