@@ -8,6 +8,7 @@ import { didYouMean } from '../didYouMean.js';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandArgs, CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { describeConnectionFailure } from '../store/postgres/index.js';
 
 export interface Cli {
   /** Runs one command line; resolves to the exit code. */
@@ -87,6 +88,11 @@ function reportFailure(command: Command, error: unknown, io: CommandIo): number 
   }
   if (error instanceof NewsgraphError) {
     io.err(`newsgraph ${command.name}: ${error.message}\n`);
+    return 1;
+  }
+  const unreachable = describeConnectionFailure(error);
+  if (unreachable !== undefined) {
+    io.err(`newsgraph ${command.name}: ${unreachable}\n`);
     return 1;
   }
   io.err(`newsgraph ${command.name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

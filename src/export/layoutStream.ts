@@ -1,7 +1,7 @@
 /**
  * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
  * of a server over PostgreSQL in json, graphml, cytoscape, cypher or gdelt, in memory that does not grow with the
- * corpus. A page of elements becomes one piece of text; the next page is read when the consumer has taken it.
+ * corpus. The text comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
  */
 import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
 import type { ExportFormat } from './index.js';
@@ -28,8 +28,8 @@ export function isLaidOutFormat(format: string): format is LaidOutFormat {
 }
 
 /**
- * `format`'s export of the whole corpus, a page of elements per piece of text: the next page is read when the
- * consumer asks for the next piece, so a slow reader holds one page.
+ * `format`'s export of the whole corpus, in pieces of text made as they are asked for: a slow reader holds a page or
+ * two (the store may read one ahead).
  * @throws what the store's reads throw (the store cuts an export when a load replaces the corpus under it), and
  *   Error for data outside the vocabulary, as the in-memory export does.
  */

@@ -6,3 +6,4 @@ export { graphRecords, type CorpusRecords } from './corpusRecords.js';
 export { snapshotRecords } from './snapshotRecords.js';
 export { DEFAULT_RECORD_CACHE_BYTES } from './recordCache.js';
 export { SELECTION_LIMITS, type SelectionLimits } from './selectionGraph.js';
+export { describeConnectionFailure } from './connectionFailure.js';
