@@ -142,6 +142,11 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/--format turtle of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE/u);
     expect(existsSync(join(dir, 'whole.ttl'))).toBe(false);
+    // A selection is bounded as the server bounds it, and the bound is a flag here too.
+    const bounded = run(['--store', cluster.url, ...selection, '--selection-export-mb', '0.001']);
+    expect(bounded.status).not.toBe(0);
+    expect(bounded.stderr).toMatch(/over the 1,049 bytes of records an export of a selection may hold.*--selection-export-mb N/u);
+    expect(run(['--data', SEED_DATA, ...selection, '--selection-export-mb', '1']).stderr).toMatch(/--selection-export-mb bounds exports read from the PostgreSQL store: it needs --store/u);
     const both = run(['--store', cluster.url, '--data', SEED_DATA, '--format', 'json']);
     expect(both.status).not.toBe(0);
     expect(both.stderr).toMatch(/--store exports what `newsgraph load` put in the database: drop --data/u);

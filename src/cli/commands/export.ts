@@ -8,10 +8,11 @@ import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.j
 import { corpusOf, graphFrom } from '../graphSource.js';
 import { exportFromStore, type StoreExport } from './exportStore.js';
 import { STORE_OPTION } from './load.js';
+import { SELECTION_EXPORT_MB_OPTION, selectionLimitsFrom } from '../storeFlags.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]... [--data DIR | --snapshot FILE | --store URL]',
+  usage: 'newsgraph export --format FORMAT [-o FILE] [--focus ID [--depth N]] [--predicate P]... [--data DIR | --snapshot FILE | --store URL [--selection-export-mb N]]',
   summary: `Write the graph as ${EXPORT_FORMATS.join(', ')}; stdout when no -o (csv: -o names a folder).`,
   positionals: 0,
   options: {
@@ -23,6 +24,7 @@ export const exportCommand: Command = {
     'base-iri': { type: 'string', valueName: 'IRI', description: 'Base IRI of the RDF formats (turtle, ntriples, jsonld).' },
     ...GRAPH_SOURCE_OPTIONS,
     store: { ...STORE_OPTION, description: 'Export from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
+    'selection-export-mb': SELECTION_EXPORT_MB_OPTION,
   },
   // With --store the graph is PostgreSQL's: nothing is built here.
   corpus: (args) => (args.values['store'] === undefined ? corpusOf(args) : undefined),
@@ -42,12 +44,13 @@ export const exportCommand: Command = {
 
     const output = values['output'];
     const write = (result: StoreExport): Promise<void> => writeExport(result, format, typeof output === 'string' ? output : undefined, io);
-    const storeUrl = values['store'];
-    if (typeof storeUrl === 'string') {
+    const storeUrl = typeof values['store'] === 'string' ? values['store'] : undefined;
+    const storeOptions = selectionLimitsFrom(args, storeUrl);
+    if (storeUrl !== undefined) {
       if (['data', 'snapshot', 'extends', 'with-package-entities'].some((name) => values[name] !== undefined)) {
         throw new NewsgraphError('BAD_USER_INPUT', '--store exports what `newsgraph load` put in the database: drop --data, --snapshot and the layer options.');
       }
-      await exportFromStore(storeUrl, format, options, write);
+      await exportFromStore(storeUrl, format, options, write, storeOptions);
       return 0;
     }
     // Chunks, not one string: an export of a whole corpus can be larger than V8's longest string.

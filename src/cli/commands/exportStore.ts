@@ -2,14 +2,14 @@
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
  * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
  * written an element at a time (json, graphml, cytoscape, cypher, gdelt), in flat memory; a selection (`--focus`,
- * `--predicate`) is read into a graph of its own, bounded as the server bounds it, and written in any format. The
+ * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and written in any format. The
  * same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */
 import { NewsgraphError } from '../../errors.js';
 import { exportGraphChunks, type ExportChunksResult, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS } from '../../export/layoutStream.js';
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
-import { PostgresStore } from '../../store/postgres/index.js';
+import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 
 /** An export from the store as exportGraphChunks gives one, its chunks possibly read from the database as they are written. */
 export type StoreExport = ExportChunksResult | { kind: 'chunks'; chunks: AsyncIterable<string>; contentType: string; extension: string };
@@ -19,7 +19,13 @@ export type StoreExport = ExportChunksResult | { kind: 'chunks'; chunks: AsyncIt
  * @throws NewsgraphError BAD_USER_INPUT for the whole graph in a format that needs it whole before writing; what
  *   the store's selection throws (an unknown focus, a selection over its limits).
  */
-export async function exportFromStore(url: string, format: ExportFormat, options: ExportOptions, write: (result: StoreExport) => Promise<void>): Promise<void> {
+export async function exportFromStore(
+  url: string,
+  format: ExportFormat,
+  options: ExportOptions,
+  write: (result: StoreExport) => Promise<void>,
+  storeOptions: Pick<PostgresStoreOptions, 'selectionLimits'> = {},
+): Promise<void> {
   const selection = checkSelection(options);
   const whole = selectsAll(selection);
   if (whole && !isLaidOutFormat(format)) {
@@ -28,7 +34,7 @@ export async function exportFromStore(url: string, format: ExportFormat, options
       `--format ${format} of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE, select a part of it with --focus or --predicate, or choose one of ${Object.keys(LAID_OUT_FORMATS).join(', ')}, which stream from the database.`,
     );
   }
-  const store = new PostgresStore({ primary: url });
+  const store = new PostgresStore({ primary: url, ...storeOptions });
   try {
     if (whole && isLaidOutFormat(format)) {
       const { type, extension } = LAID_OUT_FORMATS[format];

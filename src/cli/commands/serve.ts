@@ -6,14 +6,15 @@
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
 import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
-import { GRAPH_SOURCE_OPTIONS, type Command, type CommandArgs } from '../command.js';
+import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
 import { serveFromStore } from './serveStore.js';
 import { SERVER_FLAG_OPTIONS, serverOptionsFrom } from '../serverFlags.js';
-import { DEFAULT_RECORD_CACHE_BYTES, SELECTION_LIMITS } from '../../store/postgres/index.js';
+import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
+import { SELECTION_EXPORT_MB_OPTION, selectionLimitsFrom, storeMegabytes } from '../storeFlags.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -26,11 +27,7 @@ export const serveCommand: Command = {
     store: { ...STORE_OPTION, description: 'Answer from this PostgreSQL database (loaded by `newsgraph load`) instead of building a graph in memory.' },
     replica: { type: 'string', multiple: true, valueName: 'URL', description: 'With --store: read from this streaming replica (repeatable; reads go to the replicas in turn).' },
     'record-cache-mb': { type: 'string', valueName: 'N', description: `With --store: megabytes of heap kept for hubs' large records between requests (default ${DEFAULT_RECORD_CACHE_BYTES / 1024 / 1024}; 0 keeps none).` },
-    'selection-export-mb': {
-      type: 'string',
-      valueName: 'N',
-      description: `With --store: megabytes of records (entities, relations, the articles they quote) an export of a selection may read into memory (default ${SELECTION_LIMITS.bytes / 1024 / 1024}); a larger selection is refused with what to do.`,
-    },
+    'selection-export-mb': SELECTION_EXPORT_MB_OPTION,
     watch: { type: 'boolean', short: 'w', description: 'Rebuild (or reload the snapshot) when the data directory, a directory it extends (or the snapshot file) changes; the old graph answers until the new one is ready.' },
     ...GRAPH_SOURCE_OPTIONS,
     ...SERVER_FLAG_OPTIONS,
@@ -52,12 +49,12 @@ export const serveCommand: Command = {
       throw new NewsgraphError('BAD_USER_INPUT', '--store serves what `newsgraph load` put in the database: drop --data, --snapshot, --watch and the layer options (load the new data instead).');
     }
     const recordCacheMb = storeMegabytes(args, 'record-cache-mb', "sets the PostgreSQL store's cache", storeUrl, 0);
-    const selectionMb = storeMegabytes(args, 'selection-export-mb', 'bounds exports read from the PostgreSQL store', storeUrl, 'above 0');
+    const selectionLimits = selectionLimitsFrom(args, storeUrl);
     const serverOptions = await serverOptionsFrom(args);
     if (storeUrl !== undefined) {
       const storeOptions = {
         ...(recordCacheMb === undefined ? {} : { recordCacheBytes: Math.round(recordCacheMb * 1024 * 1024) }),
-        ...(selectionMb === undefined ? {} : { selectionLimits: { bytes: Math.round(selectionMb * 1024 * 1024) } }),
+        ...selectionLimits,
       };
       return serveFromStore(storeUrl, replicas, { port, host }, io, storeOptions, serverOptions);
     }
@@ -124,18 +121,3 @@ function stringOption(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * Megabytes given to a flag of the PostgreSQL store, or undefined when absent.
- * @throws NewsgraphError BAD_USER_INPUT without --store (saying what the flag does), or for a value that is not a
- *   number of megabytes (≥ 0, or above 0).
- */
-function storeMegabytes(args: CommandArgs, name: string, does: string, storeUrl: string | undefined, minimum: 0 | 'above 0'): number | undefined {
-  const text = stringOption(args.values[name]);
-  if (text === undefined) return undefined;
-  if (storeUrl === undefined) throw new NewsgraphError('BAD_USER_INPUT', `--${name} ${does}: it needs --store.`);
-  const value = Number(text);
-  if (!Number.isFinite(value) || (minimum === 0 ? value < 0 : value <= 0)) {
-    throw new NewsgraphError('BAD_USER_INPUT', `--${name} must be a number of megabytes ${minimum === 0 ? '≥ 0' : 'above 0'}, not "${text}".`);
-  }
-  return value;
-}

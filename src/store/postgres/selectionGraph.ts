@@ -41,7 +41,7 @@ function tooLarge(found: string, limit: string): NewsgraphError {
   return new NewsgraphError(
     'BAD_USER_INPUT',
     `This selection has ${found}, over the ${limit} an export of a selection may hold when it is read from the database (it is built in the server's memory). ` +
-      'Narrow it (a smaller depth, a predicate, fewer ids), or export from the snapshot or data directory with `newsgraph export`, which has no such limit.',
+      'Narrow it (a smaller depth, a predicate, fewer ids), raise the limit where memory allows (`--selection-export-mb N` of `serve --store` or `export --store`), or export from the snapshot or data directory with `newsgraph export`, which has no such limit.',
   );
 }
 
