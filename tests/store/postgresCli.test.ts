@@ -12,6 +12,7 @@ import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
 import { LAYOUT_CORE } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, SEED_DATA, tempDir } from '../utils/fixtures.js';
+import { COMMAND_TIMEOUT_MS } from '../utils/cli.js';
 import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 
 const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
@@ -123,7 +124,7 @@ describePostgres('newsgraph load and serve --store', () => {
   test('export --store writes what export --data writes: the whole graph streamed, a selection in any format', () => {
     const dir = tempDir('newsgraph-export-store-');
     const run = (args: readonly string[]): { status: number | null; stdout: string; stderr: string } =>
-      spawnSync(process.execPath, [BIN, 'export', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      spawnSync(process.execPath, [BIN, 'export', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
     for (const format of ['graphml', 'cypher', 'gdelt']) {
       const fromStore = run(['--store', cluster.url, '--format', format, '-o', join(dir, `store.${format}`)]);
       expect(fromStore.stderr).toMatch(new RegExp(`store\\.${format}: ${format}, \\d+ bytes`, 'u'));

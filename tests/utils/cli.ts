@@ -11,8 +11,16 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
+/**
+ * How long a command may run before it is killed and the test told so. spawnSync holds the test's event loop, so
+ * jest's own timeout cannot fire: a command that never ends (a server started by mistake) held a run for good.
+ */
+export const COMMAND_TIMEOUT_MS = 300_000;
+
 /** Runs `newsgraph ARGS...` in `cwd` to its end (output up to 256 MiB, enough for the seed's largest export). */
 export function runNewsgraph(cwd: string, args: readonly string[]): CommandResult {
-  const result = spawnSync(process.execPath, [NEWSGRAPH_BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  const result = spawnSync(process.execPath, [NEWSGRAPH_BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const stderr = timedOut ? `${result.stderr}\n[test] newsgraph ${args.join(' ')} did not end within ${COMMAND_TIMEOUT_MS} ms: killed\n` : result.stderr;
+  return { code: result.status, stdout: result.stdout, stderr };
 }
