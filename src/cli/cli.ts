@@ -52,7 +52,7 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
       try {
         return await command.run(args, io);
       } catch (error) {
-        return reportFailure(command, error, io);
+        return reportFailure(command, args, error, io);
       }
     },
   };
@@ -80,7 +80,7 @@ function parseCommandArgs(command: Command, rest: readonly string[]): CommandArg
   return parseArgs({ args: [...rest], options: { help: { type: 'boolean', short: 'h' }, ...command.options }, allowPositionals: true, strict: true });
 }
 
-function reportFailure(command: Command, error: unknown, io: CommandIo): number {
+function reportFailure(command: Command, args: CommandArgs, error: unknown, io: CommandIo): number {
   if (error instanceof DataError) {
     for (const d of error.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     io.err(`\n${error.diagnostics.length} problem(s); nothing was written.\n`);
@@ -90,7 +90,8 @@ function reportFailure(command: Command, error: unknown, io: CommandIo): number 
     io.err(`newsgraph ${command.name}: ${error.message}\n`);
     return 1;
   }
-  const unreachable = describeConnectionFailure(error);
+  // Only for a command given a database: an ECONNREFUSED of another command is not PostgreSQL's.
+  const unreachable = typeof args.values['store'] === 'string' ? describeConnectionFailure(error) : undefined;
   if (unreachable !== undefined) {
     io.err(`newsgraph ${command.name}: ${unreachable}\n`);
     return 1;

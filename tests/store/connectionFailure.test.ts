@@ -4,16 +4,13 @@
  * has no such database or role (its own 3D000 and 28000).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runNewsgraph, type CommandResult } from '../utils/cli.js';
 import { PROJECT_ROOT } from '../utils/fixtures.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresDatabase, type PostgresDatabase } from '../utils/sharedPostgres.js';
 
-const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
-
-const run = (args: readonly string[]): { status: number | null; stderr: string } =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGCONNECT_TIMEOUT: '10' } });
+// serve is given a free port, so that a server that did start would not take another's.
+const run = (args: readonly string[]): CommandResult => runNewsgraph(PROJECT_ROOT, args, { PORT: '0', HOST: '127.0.0.1' });
 
 describe('a PostgreSQL server that cannot be reached', () => {
   test.each([
@@ -24,7 +21,7 @@ describe('a PostgreSQL server that cannot be reached', () => {
     const result = run([...args, '--store', 'postgres://nobody@127.0.0.1:1/news']);
     expect(result.stderr).toMatch(/cannot reach PostgreSQL at 127\.0\.0\.1:1: the connection was refused\. Is the server running there, and are the URL's host and port right/u);
     expect(result.stderr).not.toMatch(/unexpected error/u);
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
   });
 });
 
@@ -40,12 +37,12 @@ describePostgres('a PostgreSQL server that refuses what the URL asks', () => {
   test('a database that does not exist: its name, and how to make it', () => {
     const result = run(['export', '--format', 'json', '--store', database.url.replace(/\/[^/]+$/u, '/no_such_database')]);
     expect(result.stderr).toMatch(/PostgreSQL: database "no_such_database" does not exist\. Create it \(createdb NAME\)/u);
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
   });
 
   test('a role that does not exist: the server says so, and what to check', () => {
     const result = run(['export', '--format', 'json', '--store', database.url.replace(/\/\/[^@]+@/u, '//no_such_role@')]);
     expect(result.stderr).toMatch(/PostgreSQL refused the login: role "no_such_role" does not exist\. Check the user in the URL/u);
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
   });
 });

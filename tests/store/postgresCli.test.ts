@@ -12,7 +12,7 @@ import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
 import { LAYOUT_CORE } from '../../src/graph/layout.js';
 import { PROJECT_ROOT, SEED_DATA, tempDir } from '../utils/fixtures.js';
-import { COMMAND_TIMEOUT_MS } from '../utils/cli.js';
+import { runNewsgraph, type CommandResult } from '../utils/cli.js';
 import { describePostgres, startPostgresCluster, type PostgresCluster } from '../utils/postgresCluster.js';
 
 const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
@@ -123,33 +123,32 @@ describePostgres('newsgraph load and serve --store', () => {
 
   test('export --store writes what export --data writes: the whole graph streamed, a selection in any format', () => {
     const dir = tempDir('newsgraph-export-store-');
-    const run = (args: readonly string[]): { status: number | null; stdout: string; stderr: string } =>
-      spawnSync(process.execPath, [BIN, 'export', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
+    const run = (args: readonly string[]): CommandResult => runNewsgraph(PROJECT_ROOT, ['export', ...args]);
     for (const format of ['graphml', 'cypher', 'gdelt']) {
       const fromStore = run(['--store', cluster.url, '--format', format, '-o', join(dir, `store.${format}`)]);
       expect(fromStore.stderr).toMatch(new RegExp(`store\\.${format}: ${format}, \\d+ bytes`, 'u'));
-      expect(fromStore.status).toBe(0);
-      expect(run(['--data', SEED_DATA, '--format', format, '-o', join(dir, `data.${format}`)]).status).toBe(0);
+      expect(fromStore.code).toBe(0);
+      expect(run(['--data', SEED_DATA, '--format', format, '-o', join(dir, `data.${format}`)]).code).toBe(0);
       expect(readFileSync(join(dir, `store.${format}`), 'utf8')).toBe(readFileSync(join(dir, `data.${format}`), 'utf8'));
     }
     // To stdout, and a selection (read into a graph of its own) in a format that needs its graph whole.
     const selection = ['--format', 'turtle', '--focus', 'ukraine', '--predicate', 'REJECTED'];
     const fromStore = run(['--store', cluster.url, ...selection]);
-    expect(fromStore.status).toBe(0);
+    expect(fromStore.code).toBe(0);
     expect(fromStore.stdout).toMatch(/ukraine/u);
     expect(fromStore.stdout).toBe(run(['--data', SEED_DATA, ...selection]).stdout);
     // The whole graph in such a format: refused with the ways out, nothing written.
     const refused = run(['--store', cluster.url, '--format', 'turtle', '-o', join(dir, 'whole.ttl')]);
-    expect(refused.status).not.toBe(0);
+    expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/--format turtle of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE/u);
     expect(existsSync(join(dir, 'whole.ttl'))).toBe(false);
     // A selection is bounded as the server bounds it, and the bound is a flag here too.
     const bounded = run(['--store', cluster.url, ...selection, '--selection-export-mb', '0.001']);
-    expect(bounded.status).not.toBe(0);
+    expect(bounded.code).not.toBe(0);
     expect(bounded.stderr).toMatch(/over the 1,049 bytes of records an export of a selection may hold.*--selection-export-mb N/u);
     expect(run(['--data', SEED_DATA, ...selection, '--selection-export-mb', '1']).stderr).toMatch(/--selection-export-mb bounds exports read from the PostgreSQL store: it needs --store/u);
     const both = run(['--store', cluster.url, '--data', SEED_DATA, '--format', 'json']);
-    expect(both.status).not.toBe(0);
+    expect(both.code).not.toBe(0);
     expect(both.stderr).toMatch(/--store exports what `newsgraph load` put in the database: drop --data/u);
   });
 

@@ -17,9 +17,13 @@ export interface CommandResult {
  */
 export const COMMAND_TIMEOUT_MS = 300_000;
 
-/** Runs `newsgraph ARGS...` in `cwd` to its end (output up to 256 MiB, enough for the seed's largest export). */
-export function runNewsgraph(cwd: string, args: readonly string[]): CommandResult {
-  const result = spawnSync(process.execPath, [NEWSGRAPH_BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
+/**
+ * Runs `newsgraph ARGS...` in `cwd` to its end (output up to 256 MiB, enough for the seed's largest export), with
+ * `env` added to this process's environment.
+ */
+export function runNewsgraph(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CommandResult {
+  const options = { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL', env: { ...process.env, ...env } } as const;
+  const result = spawnSync(process.execPath, [NEWSGRAPH_BIN, ...args], options);
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   const stderr = timedOut ? `${result.stderr}\n[test] newsgraph ${args.join(' ')} did not end within ${COMMAND_TIMEOUT_MS} ms: killed\n` : result.stderr;
   return { code: result.status, stdout: result.stdout, stderr };

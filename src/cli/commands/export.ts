@@ -6,7 +6,7 @@ import { writeChunksAtomic } from '../../build/writeAtomic.js';
 import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.js';
 import { corpusOf, graphFrom } from '../graphSource.js';
-import { exportFromStore, type StoreExport } from './exportStore.js';
+import { exportFromStore, type ExportToWrite } from './exportStore.js';
 import { STORE_OPTION } from './load.js';
 import { SELECTION_EXPORT_MB_OPTION, selectionLimitsFrom } from '../storeFlags.js';
 
@@ -43,7 +43,7 @@ export const exportCommand: Command = {
     if (typeof values['base-iri'] === 'string') options.baseIri = values['base-iri'];
 
     const output = values['output'];
-    const write = (result: StoreExport): Promise<void> => writeExport(result, format, typeof output === 'string' ? output : undefined, io);
+    const write = (result: ExportToWrite): Promise<void> => writeExport(result, format, typeof output === 'string' ? output : undefined, io);
     const storeUrl = typeof values['store'] === 'string' ? values['store'] : undefined;
     const storeOptions = selectionLimitsFrom(args, storeUrl);
     if (storeUrl !== undefined) {
@@ -60,7 +60,7 @@ export const exportCommand: Command = {
 };
 
 /** Writes an export to `output` (atomically; a folder for csv) or to stdout. */
-async function writeExport(result: StoreExport, format: ExportFormat, output: string | undefined, io: CommandIo): Promise<void> {
+async function writeExport(result: ExportToWrite, format: ExportFormat, output: string | undefined, io: CommandIo): Promise<void> {
   if (result.kind === 'files') {
     if (output === undefined) throw new NewsgraphError('BAD_USER_INPUT', `--format ${format} writes several files: name a folder with -o FOLDER.`);
     // The folder is replaced whole: a reader (or a run killed midway) never sees old and new files mixed.

@@ -2,8 +2,8 @@
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
  * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
  * written an element at a time (json, graphml, cytoscape, cypher, gdelt), in flat memory; a selection (`--focus`,
- * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and written in any format. The
- * same bytes as `newsgraph export` of the same corpus from its data or snapshot.
+ * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and
+ * written in any format. The same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */
 import { NewsgraphError } from '../../errors.js';
 import { exportGraphChunks, type ExportChunksResult, type ExportFormat, type ExportOptions } from '../../export/index.js';
@@ -11,8 +11,8 @@ import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS } from '../../export/lay
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 
-/** An export from the store as exportGraphChunks gives one, its chunks possibly read from the database as they are written. */
-export type StoreExport = ExportChunksResult | { kind: 'chunks'; chunks: AsyncIterable<string>; contentType: string; extension: string };
+/** An export as exportGraphChunks gives one, or one whose chunks are read from the database as they are written. */
+export type ExportToWrite = ExportChunksResult | { kind: 'chunks'; chunks: AsyncIterable<string>; contentType: string; extension: string };
 
 /**
  * Runs `write` over the export of `options` in `format` from the store at `url`, then closes the store.
@@ -23,7 +23,7 @@ export async function exportFromStore(
   url: string,
   format: ExportFormat,
   options: ExportOptions,
-  write: (result: StoreExport) => Promise<void>,
+  write: (result: ExportToWrite) => Promise<void>,
   storeOptions: Pick<PostgresStoreOptions, 'selectionLimits'> = {},
 ): Promise<void> {
   const selection = checkSelection(options);
