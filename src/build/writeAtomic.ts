@@ -65,10 +65,15 @@ export async function removeStaleSiblings(target: string): Promise<string[]> {
   return removed;
 }
 
-async function writeFlushed(file: string, content: string | Uint8Array): Promise<void> {
+/** A file's content: whole, or a chunk at a time (written as they come). */
+export type FileContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+
+async function writeFlushed(file: string, content: FileContent): Promise<void> {
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(content);
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+    // writeFile on a handle writes all of the chunk at the current position (write() may write less).
+    else for await (const chunk of content) await handle.writeFile(chunk);
     await handle.sync();
   } finally {
     await handle.close();
@@ -102,11 +107,11 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 }
 
 /**
- * Replaces the folder `dir` by one holding exactly `files` (name → content): they are written into a
- * sibling folder, which is then swapped in; the old folder is removed after. A reader sees the old folder
- * or the new one, never a mix of old and new files.
+ * Replaces the folder `dir` by one holding exactly `files` (name → content, possibly read a chunk at a time): they
+ * are written into a sibling folder, which is then swapped in; the old folder is removed after. A reader sees the
+ * old folder or the new one, never a mix of old and new files; an error while a file's chunks are read leaves `dir`.
  */
-export async function writeFolderAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+export async function writeFolderAtomic(dir: string, files: Readonly<Record<string, FileContent>>): Promise<void> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   await removeStaleSiblings(dir);

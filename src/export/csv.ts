@@ -14,9 +14,10 @@
  * - `properties` and `evidence` are JSON text (neo4j properties cannot nest).
  */
 import { NewsgraphError } from '../errors.js';
-import type { NewsGraph } from '../graph/types.js';
+import type { EntityAttributes, NewsGraph } from '../graph/types.js';
 import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { csvRecord } from './escape/csv.js';
+import { layoutPieces, lines, type Layout } from './layout.js';
 import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces, runSteps } from './steps.js';
 
 export const CSV_NODES_FILE = 'nodes.csv';
@@ -50,6 +51,40 @@ function field(value: ColumnValue | undefined, delimiter: string): string | unde
   return value.length === 0 ? undefined : value.join(delimiter);
 }
 
+/**
+ * Finds the array delimiter: the first candidate that no list element of any entity contains (aliases, article ids),
+ * an entity at a time, so that a corpus read a page at a time from a store needs no more memory than a graph does.
+ */
+export class ArrayDelimiterFinder {
+  private candidates: readonly string[] = ARRAY_DELIMITERS;
+
+  add(entity: EntityAttributes): void {
+    for (const column of LIST_COLUMNS) {
+      const value = column.get(entity);
+      if (typeof value !== 'object') continue;
+      for (const element of value) {
+        if (this.candidates.some((d) => element.includes(d))) this.candidates = this.candidates.filter((d) => !element.includes(d));
+      }
+    }
+  }
+
+  /** @throws NewsgraphError BAD_USER_INPUT when every candidate occurs in some list element. */
+  found(): string {
+    const delimiter = this.candidates[0];
+    if (delimiter === undefined) {
+      throw new NewsgraphError(
+        'BAD_USER_INPUT',
+        `csv: every array delimiter (${ARRAY_DELIMITERS.join(' ')}) occurs in some alias or article id; ` +
+          'export another format (json, graphml) or rename the alias.',
+      );
+    }
+    return delimiter;
+  }
+}
+
+/** The entity columns that are lists: the ones the delimiter joins. */
+const LIST_COLUMNS = NODE_COLUMNS.filter((column) => column.type === 'string[]');
+
 /** The array delimiter for this graph: the first candidate that no list element contains. */
 export function csvArrayDelimiter(graph: NewsGraph): string {
   return runSteps(arrayDelimiterSteps(graph));
@@ -57,24 +92,13 @@ export function csvArrayDelimiter(graph: NewsGraph): string {
 
 /** csvArrayDelimiter, a PAUSE every few entities (steps.ts). */
 function* arrayDelimiterSteps(graph: NewsGraph): Generator<string, string> {
-  const elements: string[] = [];
+  const finder = new ArrayDelimiterFinder();
   let seen = 0;
   for (const { attributes: entity } of graph.nodeEntries()) {
     if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
-    for (const column of NODE_COLUMNS) {
-      const value = column.get(entity);
-      if (typeof value === 'object') elements.push(...value);
-    }
+    finder.add(entity);
   }
-  const delimiter = ARRAY_DELIMITERS.find((d) => elements.every((e) => !e.includes(d)));
-  if (delimiter === undefined) {
-    throw new NewsgraphError(
-      'BAD_USER_INPUT',
-      `csv: every array delimiter (${ARRAY_DELIMITERS.join(' ')}) occurs in some alias or article id; ` +
-        'export another format (json, graphml) or rename the alias.',
-    );
-  }
-  return delimiter;
+  return finder.found();
 }
 
 function importScript(delimiter: string): string {
@@ -103,42 +127,54 @@ export interface FilePieces {
   readonly pieces: Iterable<string>;
 }
 
+/** One file of the csv export, as a layout (layout.ts). */
+export interface CsvFileLayout {
+  readonly name: string;
+  readonly layout: Layout;
+}
+
+/**
+ * The csv export's files in their order, each a layout, for a graph whose lists are joined with `delimiter`
+ * (ArrayDelimiterFinder): written from a graph in memory (neo4jCsvPieces) or from a store's pages (layoutStream.ts).
+ */
+export function csvFileLayouts(delimiter: string): readonly CsvFileLayout[] {
+  return [
+    {
+      name: CSV_NODES_FILE,
+      layout: () => [
+        csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]),
+        { nodes: lines(({ node: key, attributes: entity }) => csvRecord([key, [ENTITY_LABEL, entity.kind].join(delimiter), ...NODE_COLUMNS.map((c) => field(c.get(entity), delimiter))])) },
+      ],
+    },
+    {
+      name: CSV_RELATIONSHIPS_FILE,
+      layout: () => [
+        csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]),
+        { edges: lines(({ edge: key, attributes: relation, source, target }) => csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), delimiter))])) },
+      ],
+    },
+    {
+      name: CSV_ARTICLES_FILE,
+      layout: () => [
+        csvRecord([`id:ID(${ARTICLE_LABEL})`, ':LABEL', ...ARTICLE_COLUMNS.map(header)]),
+        { articles: lines((article) => csvRecord([article.id, ARTICLE_LABEL, ...ARTICLE_COLUMNS.map((c) => field(c.get(article), delimiter))])) },
+      ],
+    },
+    { name: CSV_IMPORT_SCRIPT, layout: () => [importScript(delimiter)] },
+  ];
+}
+
 /**
  * `toNeo4jCsv`'s files in its order, each a record per piece (lazy; steps.ts). Read them in order: the first
  * file's pieces find the array delimiter, which the others use.
  */
 export function neo4jCsvPieces(graph: NewsGraph): FilePieces[] {
-  let delimiter: string | undefined;
-  const known = (): string => {
-    if (delimiter === undefined) throw new Error(`Invariant: read ${CSV_NODES_FILE} before the other csv files.`);
-    return delimiter;
+  let layouts: readonly CsvFileLayout[] | undefined;
+  const pieces = function* (index: number): Generator<string> {
+    if (index === 0) layouts = csvFileLayouts(yield* arrayDelimiterSteps(graph));
+    const file = layouts?.[index];
+    if (file === undefined) throw new Error(`Invariant: read ${CSV_NODES_FILE} before the other csv files.`);
+    yield* layoutPieces(file.layout, graph);
   };
-  const nodes = function* (): Generator<string> {
-    const found = yield* arrayDelimiterSteps(graph);
-    delimiter = found;
-    yield csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]);
-    for (const { node: key, attributes: entity } of graph.nodeEntries()) {
-      yield csvRecord([key, [ENTITY_LABEL, entity.kind].join(found), ...NODE_COLUMNS.map((c) => field(c.get(entity), found))]);
-    }
-  };
-  const relationships = function* (): Generator<string> {
-    const found = known();
-    yield csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]);
-    for (const { edge: key, attributes: relation, source, target } of graph.edgeEntries()) {
-      yield csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), found))]);
-    }
-  };
-  const articles = function* (): Generator<string> {
-    const found = known();
-    yield csvRecord([`id:ID(${ARTICLE_LABEL})`, ':LABEL', ...ARTICLE_COLUMNS.map(header)]);
-    for (const article of graph.getAttribute('articles') ?? []) {
-      yield csvRecord([article.id, ARTICLE_LABEL, ...ARTICLE_COLUMNS.map((c) => field(c.get(article), found))]);
-    }
-  };
-  return [
-    { name: CSV_NODES_FILE, pieces: { [Symbol.iterator]: nodes } },
-    { name: CSV_RELATIONSHIPS_FILE, pieces: { [Symbol.iterator]: relationships } },
-    { name: CSV_ARTICLES_FILE, pieces: { [Symbol.iterator]: articles } },
-    { name: CSV_IMPORT_SCRIPT, pieces: { [Symbol.iterator]: () => [importScript(known())][Symbol.iterator]() } },
-  ];
+  return [CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE, CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT].map((name, index) => ({ name, pieces: { [Symbol.iterator]: () => pieces(index) } }));
 }

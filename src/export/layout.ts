@@ -5,9 +5,9 @@
  * same elements in the same order to the same functions, a whole-graph export streamed from PostgreSQL is the
  * in-memory export byte for byte by construction, not by a second writer kept in step with the first.
  *
- * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt. The others need the whole
- * graph before they write (RDF's subjects gathered across owners, GEXF's and dot's per-graph declarations, csv's
- * zip), and are written from a graph only.
+ * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt; and csv's files, once a first
+ * pass has found the array delimiter (csv.ts csvFileLayouts). The others need the whole graph before they write (RDF's
+ * subjects gathered across owners, GEXF's and dot's per-graph declarations), and are written from a graph only.
  */
 import type { ArticleRecord, NewsGraph } from '../graph/types.js';
 import type { ArticleHead, CorpusHead, EdgeElement, EntityHead, NodeElement } from '../store/corpusElements.js';

@@ -1,10 +1,12 @@
 /**
  * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
- * of a server over PostgreSQL in json, graphml, cytoscape, cypher or gdelt, in memory that does not grow with the
- * corpus. The text comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
+ * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt or csv (its files, each a layout, after a
+ * first pass over the entities for csv's array delimiter), in memory that does not grow with the corpus. The text
+ * comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
  */
 import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
 import type { ExportFormat } from './index.js';
+import { ArrayDelimiterFinder, csvFileLayouts } from './csv.js';
 import { GRAPHOLOGY_JSON_LAYOUT } from './json.js';
 import { GRAPHML_LAYOUT } from './graphml.js';
 import { CYTOSCAPE_LAYOUT } from './cytoscape.js';
@@ -27,15 +29,52 @@ export function isLaidOutFormat(format: string): format is LaidOutFormat {
   return Object.hasOwn(LAID_OUT_FORMATS, format);
 }
 
+/** The formats a store writes whole: the laid-out ones, and csv (files of laid-out text). */
+export const STORE_WHOLE_FORMATS = [...(Object.keys(LAID_OUT_FORMATS) as LaidOutFormat[]), 'csv'] as const;
+
+export type StoreWholeFormat = (typeof STORE_WHOLE_FORMATS)[number];
+
+export function isStoreWholeFormat(format: string): format is StoreWholeFormat {
+  return (STORE_WHOLE_FORMATS as readonly string[]).includes(format);
+}
+
+/** One file of a several-file export, its text read from the store as it is asked for. */
+export interface StreamedFile {
+  readonly name: string;
+  readonly chunks: AsyncIterable<string>;
+}
+
+/** A whole-graph export from a store: one text, or several files (csv), each made as it is read. */
+export type StoreWholeExport =
+  | { readonly kind: 'text'; readonly format: LaidOutFormat; readonly chunks: AsyncIterable<string> }
+  | { readonly kind: 'files'; readonly files: readonly StreamedFile[] };
+
+/**
+ * `format`'s export of the whole corpus. For csv this first reads every entity once (the array delimiter depends on
+ * all of them), so a corpus without a delimiter is refused before anything is written.
+ * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits; what the store's reads throw.
+ */
+export async function storeWholeExport(format: StoreWholeFormat, corpus: CorpusElements): Promise<StoreWholeExport> {
+  if (format !== 'csv') return { kind: 'text', format, chunks: laidOutText(format, corpus) };
+  const finder = new ArrayDelimiterFinder();
+  for await (const page of corpus.nodes()) for (const { attributes } of page) finder.add(attributes);
+  return { kind: 'files', files: csvFileLayouts(finder.found()).map(({ name, layout }) => ({ name, chunks: layoutText(layout, corpus) })) };
+}
+
 /**
  * `format`'s export of the whole corpus, in pieces of text made as they are asked for: a slow reader holds a page or
  * two (the store may read one ahead).
  * @throws what the store's reads throw (the store cuts an export when a load replaces the corpus under it), and
  *   Error for data outside the vocabulary, as the in-memory export does.
  */
-export async function* laidOutText(format: LaidOutFormat, corpus: CorpusElements): AsyncGenerator<string> {
+export function laidOutText(format: LaidOutFormat, corpus: CorpusElements): AsyncGenerator<string> {
+  return layoutText(LAID_OUT_FORMATS[format].layout, corpus);
+}
+
+/** `layout`'s text for the corpus, in pieces made as they are asked for. @throws as laidOutText. */
+export async function* layoutText(layout: Layout, corpus: CorpusElements): AsyncGenerator<string> {
   let pending = '';
-  for (const part of LAID_OUT_FORMATS[format].layout(await corpus.head())) {
+  for (const part of layout(await corpus.head())) {
     if (typeof part === 'string') {
       pending += part;
       continue;
@@ -76,7 +115,7 @@ async function* sectionText<T>(section: Section<T>, pages: AsyncIterable<readonl
 /**
  * Characters of text per piece, about: a piece is made and written while it is young. A page of text in one string
  * (a megabyte and more) is made in V8's large-object space, in the old generation, and the server over a store
- * collects that generation often (serveStore.ts STORE_HEAP_GROWING_PERCENT): a quarter of an export's time went to it.
+ * collects that generation often (src/cli/storeHeap.ts STORE_HEAP_GROWING_PERCENT): a quarter of an export's time went to it.
  */
 const PIECE_CHARS = 32 * 1024;
 

@@ -2,14 +2,15 @@
  * Exports of a selection (`focus` and `depth`, `predicate`, `ids`: what the explorer downloads) from a server over
  * PostgreSQL alone, against the same export of a server holding the graph in memory, over real HTTP: the same
  * bytes in every format, the same errors, the articles cut to those the selection cites on both. The whole graph
- * streams in the formats written an element at a time and is refused in the others (501), and a selection over the
+ * streams in the formats written an element at a time (and csv's files, zipped) and is refused in the others (501), and a selection over the
  * store's limits is refused with the way out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { unzipSync, strFromU8 } from 'fflate';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../../src/api/index.js';
-import { EXPORT_FORMATS } from '../../src/export/index.js';
-import { isLaidOutFormat, LAID_OUT_FORMATS } from '../../src/export/layoutStream.js';
+import { EXPORT_FORMATS, exportGraph } from '../../src/export/index.js';
+import { isStoreWholeFormat, LAID_OUT_FORMATS } from '../../src/export/layoutStream.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
@@ -119,14 +120,31 @@ describePostgres('exports of a selection from PostgreSQL, byte for byte the in-m
       }
     });
 
+    test('the whole graph as csv streams from the database as a zip of the same files', async () => {
+      const [database, memory] = await both(served, 'csv');
+      expect([database.status, memory.status]).toEqual([200, 200]);
+      expect(database.type).toBe('application/zip');
+      expect(database.type).toBe(memory.type);
+      expect(database.disposition).toBe(memory.disposition);
+      const files = (answer: Answer): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(answer.body))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+      const expected = exportGraph(graph, 'csv');
+      if (expected.kind !== 'files') throw new Error('csv is files');
+      expect(files(database)).toEqual(expected.files);
+      expect(files(memory)).toEqual(expected.files);
+      // Its headers alone, without reading the corpus.
+      const head = await fetch(exportUrl(served.postgresServer, 'csv'), { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toBe('application/zip');
+    });
+
     test('the whole graph in a format that needs it whole before writing: 501 from the database server, with the way out', async () => {
-      const needWhole = EXPORT_FORMATS.filter((format) => !isLaidOutFormat(format));
-      expect(needWhole).toEqual(['gexf', 'csv', 'turtle', 'ntriples', 'jsonld', 'dot']);
+      const needWhole = EXPORT_FORMATS.filter((format) => !isStoreWholeFormat(format));
+      expect(needWhole).toEqual(['gexf', 'turtle', 'ntriples', 'jsonld', 'dot']);
       for (const pathAndQuery of [...needWhole, 'turtle?baseIri=https%3A%2F%2Fexample.org%2F']) {
         const answer = await get(served.postgresServer, pathAndQuery);
         expect(answer.status).toBe(501);
         expect(errorOf(answer).code).toBe('NOT_IMPLEMENTED');
-        expect(errorOf(answer).message).toMatch(/in json, graphml, cytoscape, cypher, gdelt.*newsgraph export.*--data\/--snapshot/u);
+        expect(errorOf(answer).message).toMatch(/in json, graphml, cytoscape, cypher, gdelt, csv.*newsgraph export.*--data\/--snapshot/u);
       }
     });
   });

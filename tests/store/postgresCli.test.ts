@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generatedCorpus } from '../serving/corpus.js';
@@ -130,6 +130,20 @@ describePostgres('newsgraph load and serve --store', () => {
       expect(fromStore.code).toBe(0);
       expect(run(['--data', SEED_DATA, '--format', format, '-o', join(dir, `data.${format}`)]).code).toBe(0);
       expect(readFileSync(join(dir, `store.${format}`), 'utf8')).toBe(readFileSync(join(dir, `data.${format}`), 'utf8'));
+    }
+    // csv's files, into a folder: the same files.
+    const csvFromStore = run(['--store', cluster.url, '--format', 'csv', '-o', join(dir, 'store-csv')]);
+    expect(csvFromStore.code).toBe(0);
+    expect(csvFromStore.stdout).toMatch(/store-csv: nodes\.csv, relationships\.csv, articles\.csv, neo4j-admin-import\.sh/u);
+    expect(run(['--data', SEED_DATA, '--format', 'csv', '-o', join(dir, 'data-csv')]).code).toBe(0);
+    const csvFiles = readdirSync(join(dir, 'data-csv')).sort();
+    expect(readdirSync(join(dir, 'store-csv')).sort()).toEqual(csvFiles);
+    for (const name of csvFiles) expect(readFileSync(join(dir, 'store-csv', name), 'utf8')).toBe(readFileSync(join(dir, 'data-csv', name), 'utf8'));
+    for (const source of [['--store', cluster.url], ['--data', SEED_DATA]]) {
+      const noFolder = run([...source, '--format', 'csv']);
+      expect(noFolder.code).not.toBe(0);
+      expect(noFolder.stderr).toMatch(/--format csv writes several files: name a folder with -o FOLDER/u);
+      expect(noFolder.stdout).toBe('');
     }
     // To stdout, and a selection (read into a graph of its own) in a format that needs its graph whole.
     const selection = ['--format', 'turtle', '--focus', 'ukraine', '--predicate', 'REJECTED'];

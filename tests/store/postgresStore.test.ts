@@ -8,7 +8,7 @@ import { expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { exportGraph } from '../../src/export/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
-import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS } from '../../src/export/layoutStream.js';
+import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS, storeWholeExport } from '../../src/export/layoutStream.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
 import { CorpusReplacedError } from '../../src/store/corpusElements.js';
@@ -118,6 +118,38 @@ describePostgres('the PostgreSQL store', () => {
       expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
       if (format === 'gdelt') expect(streamed.split('\n').length).toBeGreaterThan(1_000); // rows of several pages
       if (format === 'json') expect(streamed).toBe(toGraphologyJson(graph));
+    }
+    // csv's files: a first pass over the entities for the array delimiter, then each file a page at a time.
+    const csv = await storeWholeExport('csv', await store.corpusElements());
+    if (csv.kind !== 'files') throw new Error('csv is files');
+    const streamedFiles: Record<string, string> = {};
+    for (const { name, chunks } of csv.files) {
+      streamedFiles[name] = '';
+      for await (const text of chunks) streamedFiles[name] += text;
+    }
+    const inMemoryCsv = exportGraph(graph, 'csv');
+    expect(streamedFiles).toEqual(inMemoryCsv.kind === 'files' ? inMemoryCsv.files : {});
+    expect(streamedFiles['relationships.csv']?.split('\r\n').length).toBeGreaterThan(2_000);
+  });
+
+  test("csv's array delimiter is the one the in-memory export picks, and a corpus where none fits is refused before a byte", async () => {
+    for (const [aliases, delimiter] of [[['Hub; the first'], '|'], [['a;b|c^d', 'e~f'], undefined]] as const) {
+      const graph = (await seedGraph()).copy(); // the seed is shared by the file's tests
+      graph.mergeNodeAttributes('ukraine', { aliases: [...graph.getNodeAttribute('ukraine', 'aliases'), ...aliases] });
+      const store = await load(graph);
+      const exported = storeWholeExport('csv', await store.corpusElements());
+      if (delimiter === undefined) {
+        await expect(exported).rejects.toThrow(/csv: every array delimiter \(; \| \^ ~\) occurs in some alias or article id/u);
+        expect(() => exportGraph(graph, 'csv')).toThrow(/every array delimiter/u);
+        continue;
+      }
+      const files = await exported;
+      if (files.kind !== 'files') throw new Error('csv is files');
+      let script = '';
+      for await (const text of files.files[3]?.chunks ?? []) script += text;
+      expect(script).toMatch(new RegExp(`--array-delimiter='\\${delimiter}'`, 'u'));
+      const inMemory = exportGraph(graph, 'csv');
+      expect(script).toBe(inMemory.kind === 'files' ? inMemory.files['neo4j-admin-import.sh'] : '');
     }
   });
 

@@ -6,17 +6,17 @@
  * focused Turtle export 1.8 s (its first pass), during which no other request (a cached GraphQL answer included) was
  * answered. The bytes are those of `exportGraph`, whole; the ETag's hash is made as the bytes come, a piece of
  * the work per slice too (a 400 MB body hashed at once holds the loop about a second). csv's files are zipped as they
- * come (fflate's streaming Zip, deflating a slice's text at a time).
+ * come (zipOfFiles.ts, deflating a slice's text at a time).
  * A build whose client has gone stops at the next slice. Concurrent requests for one export share one build
  * (`sharedBuild`), so ten connections asking for it cost one build, not ten.
  */
 import { createHash } from 'node:crypto';
-import { Zip, ZipDeflate } from 'fflate';
 import type { ExportFormat, ExportOptions } from '../../export/index.js';
 import { exportGraphPieces } from '../../export/pieces.js';
 import { PAUSE } from '../../export/steps.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { ClientGoneError } from './body.js';
+import { ZipOfFiles } from './zipOfFiles.js';
 
 /** The longest stretch an export build holds the event loop before it lets other requests in, by default. */
 export const EXPORT_SLICE_MS = 10;
@@ -49,9 +49,6 @@ export interface BuiltExport {
   readonly type: string;
   readonly file: string;
 }
-
-/** A fixed timestamp for zip entries, so that the same graph gives the same bytes. */
-const ZIP_TIME = new Date('2025-01-01T00:00:00Z');
 
 /** A file-name-safe form of an id. */
 function safeName(text: string): string {
@@ -127,20 +124,13 @@ export function exportWriter(graph: NewsGraph, format: ExportFormat, options: Ex
         type: 'application/zip',
         file: `${base}-${format}.zip`,
         async write(sink, abandoned) {
-          let failure: Error | null = null;
-          const zip = new Zip((error, data) => {
-            if (error !== null) failure = error;
-            else sink.write(data);
-          });
+          const zip = new ZipOfFiles((data) => sink.write(data));
           for (const { name, pieces } of result.files) {
-            const entry = new ZipDeflate(name, { level: 6 });
-            entry.mtime = ZIP_TIME;
-            zip.add(entry);
-            await readInSlices(pieces, abandoned, (text) => entry.push(Buffer.from(text, 'utf8')), sink.ready?.bind(sink));
-            entry.push(new Uint8Array(0), true);
+            const entry = zip.file(name);
+            await readInSlices(pieces, abandoned, (text) => entry.push(text), sink.ready?.bind(sink));
+            entry.end();
           }
           zip.end();
-          if (failure !== null) throw failure;
         },
       };
     default: {

@@ -10,7 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
-import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS, type LaidOutFormat } from '../../export/layoutStream.js';
+import { isStoreWholeFormat, LAID_OUT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StoreWholeFormat } from '../../export/layoutStream.js';
+import { ZipOfFiles } from './zipOfFiles.js';
 import { CorpusReplacedError, type CorpusElements } from '../../store/corpusElements.js';
 import type { NewsGraph } from '../../graph/index.js';
 import type { Selection } from '../../graph/selection.js';
@@ -28,7 +29,7 @@ import { answerDrained } from './answerDrained.js';
 export const EXPORT_PREFIX = '/export/';
 
 /** Why a server over a database store alone refuses some exports of the whole graph, and what to do instead. */
-export const EXPORTS_NEED_GRAPH = `This server answers from a database store alone (serve --store): the whole graph streams from the database in ${Object.keys(LAID_OUT_FORMATS).join(', ')}, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats (each needs the whole graph before it writes) is built from the graph in memory: run \`newsgraph export\` on the data directory or snapshot, or serve it with --data/--snapshot.`;
+export const EXPORTS_NEED_GRAPH = `This server answers from a database store alone (serve --store): the whole graph streams from the database in ${STORE_WHOLE_FORMATS.join(', ')}, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats (each needs the whole graph before it writes) is built from the graph in memory: run \`newsgraph export\` on the data directory or snapshot, or serve it with --data/--snapshot.`;
 
 /** A database store that reads the part of the graph an export selects into a graph of its own (PostgresStore). */
 export interface SelectionReader {
@@ -56,20 +57,17 @@ function isCorpusElementsReader(store: unknown): store is CorpusElementsReader {
 }
 
 /**
- * An export of the whole graph from a database store, in a format with a layout (LAID_OUT_FORMATS), written a page of
- * rows at a time as the client takes it: flat memory for a corpus of any size. As a selection's, without length or
- * ETag, its status line sent with its first bytes, so that an error before them is answered as one; after them, a
- * cut stream is all that can tell the client (a load replaced the corpus, the database failed).
+ * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, and csv's files
+ * as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
+ * selection's, without length or ETag, its status line sent with its first bytes, so that an error before them (no
+ * csv array delimiter, found by a first pass over the entities) is answered as one; after them, a cut stream is all
+ * that can tell the client (a load replaced the corpus, the database failed).
  */
-async function streamWholeExport(store: CorpusElementsReader, format: LaidOutFormat, method: string, res: ServerResponse): Promise<void> {
-  const { type, extension } = LAID_OUT_FORMATS[format];
+async function streamWholeExport(store: CorpusElementsReader, format: StoreWholeFormat, method: string, res: ServerResponse): Promise<void> {
+  const { type, file } = format === 'csv' ? { type: 'application/zip', file: 'newsgraph-csv.zip' } : { type: `${LAID_OUT_FORMATS[format].type}; charset=utf-8`, file: `newsgraph.${LAID_OUT_FORMATS[format].extension}` };
   const start = (): void => {
     if (res.headersSent) return;
-    res.writeHead(200, {
-      'content-type': `${type}; charset=utf-8`,
-      'x-content-type-options': 'nosniff',
-      'content-disposition': `attachment; filename="newsgraph.${extension}"`,
-    });
+    res.writeHead(200, { 'content-type': type, 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${file}"` });
   };
   if (method === 'HEAD') {
     start();
@@ -77,11 +75,29 @@ async function streamWholeExport(store: CorpusElementsReader, format: LaidOutFor
     return;
   }
   try {
-    for await (const text of laidOutText(format, await store.corpusElements())) {
-      if (res.destroyed) throw new ClientGoneError('aborted');
-      start();
-      res.write(text);
-      await answerDrained(res);
+    const whole = await storeWholeExport(format, await store.corpusElements());
+    if (whole.kind === 'text') {
+      for await (const text of whole.chunks) await send(text);
+    } else {
+      // fflate hands out the archive's bytes synchronously as text is pushed: they are sent (and drained) per piece.
+      let zipped: Uint8Array[] = [];
+      const zip = new ZipOfFiles((bytes) => zipped.push(bytes));
+      const flush = async (): Promise<void> => {
+        const parts = zipped;
+        zipped = [];
+        for (const part of parts) await send(part);
+      };
+      for (const { name, chunks } of whole.files) {
+        const entry = zip.file(name);
+        for await (const text of chunks) {
+          entry.push(text);
+          await flush();
+        }
+        entry.end();
+        await flush();
+      }
+      zip.end();
+      await flush();
     }
   } catch (error) {
     if (!res.headersSent && error instanceof CorpusReplacedError) {
@@ -96,6 +112,13 @@ async function streamWholeExport(store: CorpusElementsReader, format: LaidOutFor
   }
   start();
   res.end();
+
+  async function send(bytes: string | Uint8Array): Promise<void> {
+    if (res.destroyed) throw new ClientGoneError('aborted');
+    start();
+    res.write(bytes);
+    await answerDrained(res);
+  }
 }
 
 function exportOptions(search: URLSearchParams): ExportOptions {
@@ -279,7 +302,7 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
     if ('store' in source) {
       const { store } = source;
       if (selectsAll(checkSelection(options))) {
-        if (!isLaidOutFormat(format) || !isCorpusElementsReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+        if (!isStoreWholeFormat(format) || !isCorpusElementsReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
         return await withinExportSlots('whole', WHOLE_EXPORTS_AT_ONCE, store, res, () => streamWholeExport(store, format, method, res));
       }
       if (!isSelectionReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);

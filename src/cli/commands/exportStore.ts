@@ -1,18 +1,22 @@
 /**
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
  * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
- * written an element at a time (json, graphml, cytoscape, cypher, gdelt), in flat memory; a selection (`--focus`,
+ * written an element at a time (json, graphml, cytoscape, cypher, gdelt, and csv's files), in flat memory; a selection (`--focus`,
  * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and
  * written in any format. The same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */
 import { NewsgraphError } from '../../errors.js';
 import { exportGraphChunks, type ExportChunksResult, type ExportFormat, type ExportOptions } from '../../export/index.js';
-import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS } from '../../export/layoutStream.js';
+import { isStoreWholeFormat, LAID_OUT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StreamedFile } from '../../export/layoutStream.js';
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
+import { keepHeapNearLive } from '../storeHeap.js';
 
-/** An export as exportGraphChunks gives one, or one whose chunks are read from the database as they are written. */
-export type ExportToWrite = ExportChunksResult | { kind: 'chunks'; chunks: AsyncIterable<string>; contentType: string; extension: string };
+/** An export as exportGraphChunks gives one, or one whose chunks (or files) are read from the database as they are written. */
+export type ExportToWrite =
+  | ExportChunksResult
+  | { kind: 'chunks'; chunks: AsyncIterable<string>; contentType: string; extension: string }
+  | { kind: 'streamedFiles'; files: readonly StreamedFile[] };
 
 /**
  * Runs `write` over the export of `options` in `format` from the store at `url`, then closes the store.
@@ -28,17 +32,23 @@ export async function exportFromStore(
 ): Promise<void> {
   const selection = checkSelection(options);
   const whole = selectsAll(selection);
-  if (whole && !isLaidOutFormat(format)) {
+  if (whole && !isStoreWholeFormat(format)) {
     throw new NewsgraphError(
       'BAD_USER_INPUT',
-      `--format ${format} of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE, select a part of it with --focus or --predicate, or choose one of ${Object.keys(LAID_OUT_FORMATS).join(', ')}, which stream from the database.`,
+      `--format ${format} of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE, select a part of it with --focus or --predicate, or choose one of ${STORE_WHOLE_FORMATS.join(', ')}, which stream from the database.`,
     );
   }
+  keepHeapNearLive();
   const store = new PostgresStore({ primary: url, ...storeOptions });
   try {
-    if (whole && isLaidOutFormat(format)) {
-      const { type, extension } = LAID_OUT_FORMATS[format];
-      await write({ kind: 'chunks', chunks: laidOutText(format, await store.corpusElements()), contentType: `${type}; charset=utf-8`, extension });
+    if (whole && isStoreWholeFormat(format)) {
+      const exported = await storeWholeExport(format, await store.corpusElements());
+      if (exported.kind === 'files') {
+        await write({ kind: 'streamedFiles', files: exported.files });
+      } else {
+        const { type, extension } = LAID_OUT_FORMATS[exported.format];
+        await write({ kind: 'chunks', chunks: exported.chunks, contentType: `${type}; charset=utf-8`, extension });
+      }
       return;
     }
     const graph = await store.selectionGraph(selection);

@@ -1,25 +1,15 @@
 /**
  * `newsgraph serve --store postgres://... [--replica URL ...]`: GraphQL answered from PostgreSQL, with no graph in
  * this process's memory. Reads go to the replicas in turn when given, else to the primary; a new `newsgraph load`
- * is served from its commit on. The whole graph's exports in json, graphml, cytoscape, cypher and gdelt stream from
- * the database, a selection (focus, predicate, ids) is read from it in every format; the whole graph in another
+ * is served from its commit on. The whole graph's exports in json, graphml, cytoscape, cypher, gdelt and csv stream
+ * from the database, a selection (focus, predicate, ids) is read from it in every format; the whole graph in another
  * format answers 501 here.
  */
-import { setFlagsFromString } from 'node:v8';
 import { startServer } from '../../api/index.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 import type { CommandIo } from '../command.js';
 import type { ServerFlagOptions } from '../serverFlags.js';
-
-/**
- * How much V8 lets the heap grow past what the last full collection left, in percent. Left to itself, on a machine
- * with gigabytes to spare V8 lets the heap reach up to four times what was live before it collects again: a server
- * over PostgreSQL with 130 MB live was seen at 1.06 GB resident at 100,000 articles, nearly all of it garbage of
- * requests already answered (docs/design-choices.md "The PostgreSQL server's memory"). 20% keeps it near what is
- * live, for more frequent collections (each one short: little is live). A soft bound, unlike --max-old-space-size,
- * which would stop the process on a request that needs more.
- */
-export const STORE_HEAP_GROWING_PERCENT = 20;
+import { keepHeapNearLive } from '../storeHeap.js';
 
 export async function serveFromStore(
   primary: string,
@@ -29,8 +19,7 @@ export async function serveFromStore(
   storeOptions: Pick<PostgresStoreOptions, 'recordCacheBytes' | 'selectionLimits'> = {},
   serverOptions: ServerFlagOptions = {},
 ): Promise<number> {
-  // Read by V8 at each full collection, so it takes effect from the next one; a value given on node's command line wins.
-  if (!process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/u.test(arg))) setFlagsFromString(`--heap-growing-percent=${STORE_HEAP_GROWING_PERCENT}`);
+  keepHeapNearLive();
   const store = new PostgresStore({ primary, replicas, ...storeOptions });
   let server;
   try {
