@@ -37,8 +37,13 @@ describePostgres('newsgraph load and serve --store', () => {
     await cluster?.stop();
   });
 
+  /**
+   * Asks the served question on a connection of its own: a kept-alive one may have been closed by the server (its
+   * keep-alive timeout, 5 s) while a test held the event loop in spawnSync, and undici then sends the POST down the
+   * closed socket before it sees the FIN ("other side closed"; it retries only idempotent requests). CI met this.
+   */
   const ask = async (): Promise<unknown> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUESTION }) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ query: QUESTION }) });
     return response.json();
   };
 
