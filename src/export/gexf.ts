@@ -22,6 +22,8 @@ import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './col
 import { xmlSafe } from './escape/xml.js';
 import { EDGE_RGB, KIND_LOOK, NEGATED_RGB } from './palette.js';
 import { PrettyXml } from './prettyXml.js';
+import { graphHead, layoutPieces, type Layout, type LayoutPart } from './layout.js';
+import type { CorpusHead, EdgeElement, NodeElement } from '../store/corpusElements.js';
 import { ELEMENTS_PER_PAUSE, PAUSE } from './steps.js';
 
 type GexfValue = string | number | boolean;
@@ -78,11 +80,11 @@ export function toGexf(graph: NewsGraph): string {
 }
 
 // ── The same document, an element at a time ──────────────────────────────────────────────────────────────
-// graphology-gexf writes the whole document in one call. For the server (steps.ts) the same bytes come from
-// gexfPieces, which does what its writer does: format every element, infer the attribute model (each attribute's
-// type, in the order attributes are first met), then write the elements, here one per piece. A graph the
-// reproduction does not cover (scalar graph attributes, written as <meta> elements; a mixed graph) is written whole
-// by graphology-gexf, as one piece.
+// graphology-gexf writes the whole document in one call. For the server (steps.ts) and for a store's pages
+// (layoutStream.ts) the same bytes come from gexfLayout, which does what its writer does: format every element, infer
+// the attribute model (each attribute's type, in the order attributes are first met: GexfModels, a first pass), then
+// write the elements, one per piece. A graph the reproduction does not cover (scalar graph attributes, written as
+// <meta> elements; a mixed graph) is written whole by graphology-gexf, as one piece, from memory only.
 
 type GexfType = 'string' | 'double' | 'long' | 'integer' | 'boolean' | 'empty';
 
@@ -156,45 +158,87 @@ function writeElement(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<
   xml.end();
 }
 
-/** `toGexf`'s text, a piece per node and edge, with PAUSEs while the elements are formatted (lazy; steps.ts). */
+/**
+ * The attribute models of a graph's nodes and edges (each attribute's type, in the order attributes are first met),
+ * gathered an element at a time: over a graph in memory or over a store's pages, holding nothing of the elements.
+ */
+export class GexfModels {
+  readonly nodes = new Map<string, GexfType>();
+  readonly edges = new Map<string, GexfType>();
+
+  addNode({ node, attributes }: NodeElement): void {
+    addToModel(this.nodes, formatNode(node, attributes).attributes);
+  }
+
+  addEdge({ edge, attributes }: EdgeElement): void {
+    addToModel(this.edges, formatEdge(edge, attributes).attributes);
+  }
+}
+
+/**
+ * Whether gexfLayout writes this graph as graphology-gexf does: not a graph with scalar attributes (graphology-gexf
+ * writes them as <meta> elements) or other than directed. Corpora are always directed, with only their articles.
+ */
+export function gexfLaysOut(head: CorpusHead): boolean {
+  return head.options.type === 'directed' && !head.attributes.some(([, value]) => ['string', 'number', 'boolean'].includes(typeof value));
+}
+
+/** The GEXF document as a layout (layout.ts), given the models of all its elements (GexfModels: a first pass). */
+export function gexfLayout(models: GexfModels): Layout {
+  return function* (): Generator<LayoutPart> {
+    // One writer for the whole document, its elements written in order: the layout's parts are read in order, each
+    // section to its end before the next part is asked for (layout.ts), so the writer's nesting stays right.
+    const xml = new PrettyXml().declaration('1.0', 'UTF-8');
+    xml.start('gexf').attribute('version', '1.3').attribute('xmlns', 'http://gexf.net/1.3').attribute('xmlns:viz', 'http://gexf.net/1.3/viz');
+    xml.attribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance').attribute('xsi:schemaLocation', 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd');
+    xml.start('meta').end();
+    xml.start('graph').attribute('defaultedgetype', 'directed');
+    writeModel(xml, models.nodes, 'node');
+    writeModel(xml, models.edges, 'edge');
+    xml.start('nodes');
+    yield xml.take();
+    yield {
+      nodes: {
+        item: ({ node, attributes }) => {
+          writeElement(xml, 'node', models.nodes, { key: node, element: formatNode(node, attributes) });
+          return xml.take();
+        },
+        end: () => xml.end().take(),
+      },
+    };
+    xml.start('edges');
+    yield xml.take();
+    yield {
+      edges: {
+        item: ({ edge, source, target, attributes }) => {
+          writeElement(xml, 'edge', models.edges, { key: edge, source, target, element: formatEdge(edge, attributes) });
+          return xml.take();
+        },
+        end: () => xml.end().take(),
+      },
+    };
+    yield xml.finish().take();
+  };
+}
+
+/**
+ * `toGexf`'s text, a piece per node and edge, after a first pass (with PAUSEs) that finds the attribute models
+ * (lazy; steps.ts). The elements are formatted twice rather than kept between the passes.
+ */
 export function* gexfPieces(graph: NewsGraph): Generator<string> {
-  const hasMeta = Object.values(graph.getAttributes()).some((value) => ['string', 'number', 'boolean'].includes(typeof value));
-  if (hasMeta || graph.type !== 'directed') {
+  if (!gexfLaysOut(graphHead(graph))) {
     yield toGexf(graph);
     return;
   }
-  const nodes: Formatted[] = [];
-  const nodeModel = new Map<string, GexfType>();
-  for (const { node, attributes: entity } of graph.nodeEntries()) {
-    const element = formatNode(node, entity);
-    addToModel(nodeModel, element.attributes);
-    nodes.push({ key: node, element });
-    if (nodes.length % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
+  const models = new GexfModels();
+  let seen = 0;
+  for (const node of graph.nodeEntries()) {
+    models.addNode(node);
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
   }
-  const edges: Formatted[] = [];
-  const edgeModel = new Map<string, GexfType>();
-  for (const { edge, source, target, attributes: relation } of graph.edgeEntries()) {
-    const element = formatEdge(edge, relation);
-    addToModel(edgeModel, element.attributes);
-    edges.push({ key: edge, source, target, element });
-    if (edges.length % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
+  for (const edge of graph.edgeEntries()) {
+    models.addEdge(edge);
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
   }
-  const xml = new PrettyXml().declaration('1.0', 'UTF-8');
-  xml.start('gexf').attribute('version', '1.3').attribute('xmlns', 'http://gexf.net/1.3').attribute('xmlns:viz', 'http://gexf.net/1.3/viz');
-  xml.attribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance').attribute('xsi:schemaLocation', 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd');
-  xml.start('meta').end();
-  xml.start('graph').attribute('defaultedgetype', 'directed');
-  writeModel(xml, nodeModel, 'node');
-  writeModel(xml, edgeModel, 'edge');
-  for (const [type, elements, model] of [['node', nodes, nodeModel], ['edge', edges, edgeModel]] as const) {
-    xml.start(`${type}s`);
-    for (let i = 0; i < elements.length; i++) {
-      const formatted = elements[i];
-      if (formatted !== undefined) writeElement(xml, type, model, formatted);
-      yield xml.take();
-    }
-    xml.end();
-  }
-  xml.finish();
-  yield xml.take();
+  yield* layoutPieces(gexfLayout(models), graph);
 }

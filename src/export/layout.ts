@@ -5,9 +5,10 @@
  * same elements in the same order to the same functions, a whole-graph export streamed from PostgreSQL is the
  * in-memory export byte for byte by construction, not by a second writer kept in step with the first.
  *
- * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt; and csv's files, once a first
- * pass has found the array delimiter (csv.ts csvFileLayouts). The others need the whole graph before they write (RDF's
- * subjects gathered across owners, GEXF's and dot's per-graph declarations), and are written from a graph only.
+ * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt; and, once a first pass has
+ * found what they declare first, gexf (its attribute models: gexf.ts gexfLayout) and csv's files (the array
+ * delimiter: csv.ts csvFileLayouts). The others need the whole graph before they write (RDF's subjects gathered across
+ * owners, dot's node ids), and are written from a graph only.
  */
 import type { ArticleRecord, NewsGraph } from '../graph/types.js';
 import type { ArticleHead, CorpusHead, EdgeElement, EntityHead, NodeElement } from '../store/corpusElements.js';

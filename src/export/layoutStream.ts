@@ -1,12 +1,14 @@
 /**
  * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
- * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt or csv (its files, each a layout, after a
- * first pass over the entities for csv's array delimiter), in memory that does not grow with the corpus. The text
+ * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt, gexf or csv (gexf and csv after a first
+ * pass over the corpus for what they declare first), in memory that does not grow with the corpus. The text
  * comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
  */
 import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
 import type { ExportFormat } from './index.js';
 import { ArrayDelimiterFinder, csvFileLayouts } from './csv.js';
+import { GexfModels, gexfLayout, gexfLaysOut } from './gexf.js';
+import { NewsgraphError } from '../errors.js';
 import { GRAPHOLOGY_JSON_LAYOUT } from './json.js';
 import { GRAPHML_LAYOUT } from './graphml.js';
 import { CYTOSCAPE_LAYOUT } from './cytoscape.js';
@@ -29,8 +31,17 @@ export function isLaidOutFormat(format: string): format is LaidOutFormat {
   return Object.hasOwn(LAID_OUT_FORMATS, format);
 }
 
-/** The formats a store writes whole: the laid-out ones, and csv (files of laid-out text). */
-export const STORE_WHOLE_FORMATS = [...(Object.keys(LAID_OUT_FORMATS) as LaidOutFormat[]), 'csv'] as const;
+/** The one-text formats a store writes whole, with their content type and file extension: the laid-out ones, and gexf. */
+export const STORE_TEXT_FORMATS = {
+  ...LAID_OUT_FORMATS,
+  gexf: { type: 'application/gexf+xml', extension: 'gexf' },
+} as const satisfies Partial<Record<ExportFormat, { type: string; extension: string }>>;
+
+/**
+ * The formats a store writes whole: the laid-out ones; gexf and csv, laid out after a first pass that finds what they
+ * declare before their first element (GEXF's attribute models, csv's array delimiter).
+ */
+export const STORE_WHOLE_FORMATS = [...(Object.keys(STORE_TEXT_FORMATS) as Array<keyof typeof STORE_TEXT_FORMATS>), 'csv'] as const;
 
 export type StoreWholeFormat = (typeof STORE_WHOLE_FORMATS)[number];
 
@@ -46,19 +57,30 @@ export interface StreamedFile {
 
 /** A whole-graph export from a store: one text, or several files (csv), each made as it is read. */
 export type StoreWholeExport =
-  | { readonly kind: 'text'; readonly format: LaidOutFormat; readonly chunks: AsyncIterable<string> }
+  | { readonly kind: 'text'; readonly type: string; readonly extension: string; readonly chunks: AsyncIterable<string> }
   | { readonly kind: 'files'; readonly files: readonly StreamedFile[] };
 
 /**
- * `format`'s export of the whole corpus. For csv this first reads every entity once (the array delimiter depends on
- * all of them), so a corpus without a delimiter is refused before anything is written.
- * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits; what the store's reads throw.
+ * `format`'s export of the whole corpus. gexf first reads every entity and relation once, csv every entity (what they
+ * declare first depends on all of them), so that a corpus they cannot write is refused before anything is written.
+ * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits, or for gexf of a corpus with scalar graph
+ *   attributes; what the store's reads throw.
  */
 export async function storeWholeExport(format: StoreWholeFormat, corpus: CorpusElements): Promise<StoreWholeExport> {
-  if (format !== 'csv') return { kind: 'text', format, chunks: laidOutText(format, corpus) };
-  const finder = new ArrayDelimiterFinder();
-  for await (const page of corpus.nodes()) for (const { attributes } of page) finder.add(attributes);
-  return { kind: 'files', files: csvFileLayouts(finder.found()).map(({ name, layout }) => ({ name, chunks: layoutText(layout, corpus) })) };
+  if (format === 'csv') {
+    const finder = new ArrayDelimiterFinder();
+    for await (const page of corpus.nodes()) for (const { attributes } of page) finder.add(attributes);
+    return { kind: 'files', files: csvFileLayouts(finder.found()).map(({ name, layout }) => ({ name, chunks: layoutText(layout, corpus) })) };
+  }
+  const { type, extension } = STORE_TEXT_FORMATS[format];
+  if (format !== 'gexf') return { kind: 'text', type, extension, chunks: laidOutText(format, corpus) };
+  if (!gexfLaysOut(await corpus.head())) {
+    throw new NewsgraphError('BAD_USER_INPUT', 'gexf of this corpus (graph attributes that GEXF writes as <meta>) is written from a graph in memory: export it with `newsgraph export` from its data or snapshot.');
+  }
+  const models = new GexfModels();
+  for await (const page of corpus.nodes()) for (const node of page) models.addNode(node);
+  for await (const page of corpus.edges()) for (const edge of page) models.addEdge(edge);
+  return { kind: 'text', type, extension, chunks: layoutText(gexfLayout(models), corpus) };
 }
 
 /**

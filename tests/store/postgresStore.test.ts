@@ -8,6 +8,7 @@ import { expect, test } from '@jest/globals';
 import { executeQuery } from '../../src/api/index.js';
 import { exportGraph } from '../../src/export/index.js';
 import { toGraphologyJson } from '../../src/export/json.js';
+import { toGexf } from '../../src/export/gexf.js';
 import { isLaidOutFormat, laidOutText, LAID_OUT_FORMATS, storeWholeExport } from '../../src/export/layoutStream.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
@@ -119,6 +120,11 @@ describePostgres('the PostgreSQL store', () => {
       if (format === 'gdelt') expect(streamed.split('\n').length).toBeGreaterThan(1_000); // rows of several pages
       if (format === 'json') expect(streamed).toBe(toGraphologyJson(graph));
     }
+    // gexf: a first pass for its attribute models, then the document a page at a time.
+    const gexf = await storeWholeExport('gexf', await store.corpusElements());
+    let streamedGexf = '';
+    for await (const text of gexf.kind === 'text' ? gexf.chunks : []) streamedGexf += text;
+    expect(streamedGexf).toBe(toGexf(graph)); // graphology-gexf's own document
     // csv's files: a first pass over the entities for the array delimiter, then each file a page at a time.
     const csv = await storeWholeExport('csv', await store.corpusElements());
     if (csv.kind !== 'files') throw new Error('csv is files');

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
-import { isStoreWholeFormat, LAID_OUT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StoreWholeFormat } from '../../export/layoutStream.js';
+import { isStoreWholeFormat, STORE_TEXT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StoreWholeFormat } from '../../export/layoutStream.js';
 import { ZipOfFiles } from './zipOfFiles.js';
 import { CorpusReplacedError, type CorpusElements } from '../../store/corpusElements.js';
 import type { NewsGraph } from '../../graph/index.js';
@@ -57,14 +57,14 @@ function isCorpusElementsReader(store: unknown): store is CorpusElementsReader {
 }
 
 /**
- * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, and csv's files
- * as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
+ * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, gexf, and csv's
+ * files as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
  * selection's, without length or ETag, its status line sent with its first bytes, so that an error before them (no
  * csv array delimiter, found by a first pass over the entities) is answered as one; after them, a cut stream is all
  * that can tell the client (a load replaced the corpus, the database failed).
  */
 async function streamWholeExport(store: CorpusElementsReader, format: StoreWholeFormat, method: string, res: ServerResponse): Promise<void> {
-  const { type, file } = format === 'csv' ? { type: 'application/zip', file: 'newsgraph-csv.zip' } : { type: `${LAID_OUT_FORMATS[format].type}; charset=utf-8`, file: `newsgraph.${LAID_OUT_FORMATS[format].extension}` };
+  const { type, file } = format === 'csv' ? { type: 'application/zip', file: 'newsgraph-csv.zip' } : { type: `${STORE_TEXT_FORMATS[format].type}; charset=utf-8`, file: `newsgraph.${STORE_TEXT_FORMATS[format].extension}` };
   const start = (): void => {
     if (res.headersSent) return;
     res.writeHead(200, { 'content-type': type, 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${file}"` });

@@ -1,13 +1,13 @@
 /**
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
  * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
- * written an element at a time (json, graphml, cytoscape, cypher, gdelt, and csv's files), in flat memory; a selection (`--focus`,
+ * written an element at a time (json, graphml, cytoscape, cypher, gdelt, gexf and csv's files), in flat memory; a selection (`--focus`,
  * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and
  * written in any format. The same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */
 import { NewsgraphError } from '../../errors.js';
 import { exportGraphChunks, type ExportChunksResult, type ExportFormat, type ExportOptions } from '../../export/index.js';
-import { isStoreWholeFormat, LAID_OUT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StreamedFile } from '../../export/layoutStream.js';
+import { isStoreWholeFormat, STORE_WHOLE_FORMATS, storeWholeExport, type StreamedFile } from '../../export/layoutStream.js';
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 import { keepHeapNearLive } from '../storeHeap.js';
@@ -46,8 +46,7 @@ export async function exportFromStore(
       if (exported.kind === 'files') {
         await write({ kind: 'streamedFiles', files: exported.files });
       } else {
-        const { type, extension } = LAID_OUT_FORMATS[exported.format];
-        await write({ kind: 'chunks', chunks: exported.chunks, contentType: `${type}; charset=utf-8`, extension });
+        await write({ kind: 'chunks', chunks: exported.chunks, contentType: `${exported.type}; charset=utf-8`, extension: exported.extension });
       }
       return;
     }
