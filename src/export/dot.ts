@@ -9,28 +9,36 @@
 import type { NewsGraph, RelationAttributes } from '../graph/types.js';
 import { dotHtmlText, dotQuotedId, isExactDotId } from './escape/dot.js';
 import { EDGE_RGB, KIND_LOOK, NEGATED_RGB, hex } from './palette.js';
+import { layoutPieces, lines, type Layout, type LayoutPart } from './layout.js';
+import type { CorpusHead } from '../store/corpusElements.js';
 import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces } from './steps.js';
 
-/** The DOT id of every entity: its own, or a stand-in (see the title comment); PAUSEs every few entities (steps.ts). */
-function* nodeIds(graph: NewsGraph): Generator<string, Map<string, string>> {
-  const ids = new Map<string, string>();
-  let taken: Set<string> | undefined; // every entity id, made only when a stand-in is needed
-  let n = 0;
-  let seen = 0;
-  for (const { node: key } of graph.nodeEntries()) {
-    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
-    if (isExactDotId(key)) {
-      ids.set(key, key);
-      continue;
-    }
-    taken ??= new Set(graph.nodes());
-    let standIn: string;
-    do standIn = `_n${n++}`;
-    while (taken.has(standIn));
-    taken.add(standIn);
-    ids.set(key, standIn);
+/**
+ * The stand-in ids of a graph's entities (see the title comment), found an entity at a time, over a graph in memory
+ * or a store's pages, holding only what it needs: the ids DOT cannot quote, and the ids a stand-in could collide with.
+ */
+export class DotStandIns {
+  private readonly needing: string[] = [];
+  /** The ids shaped like a stand-in (`_nN`): the only ones a stand-in can be equal to. */
+  private readonly standInShaped = new Set<string>();
+
+  add(id: string): void {
+    if (!isExactDotId(id)) this.needing.push(id);
+    else if (/^_n\d+$/u.test(id)) this.standInShaped.add(id);
   }
-  return ids;
+
+  /** Entity id → its stand-in, numbered in the order the entities came, skipping those some entity has as its id. */
+  found(): ReadonlyMap<string, string> {
+    const standIns = new Map<string, string>();
+    let n = 0;
+    for (const id of this.needing) {
+      let standIn: string;
+      do standIn = `_n${n++}`;
+      while (this.standInShaped.has(standIn));
+      standIns.set(id, standIn);
+    }
+    return standIns;
+  }
 }
 
 function edgeStyle(relation: RelationAttributes): string {
@@ -60,24 +68,36 @@ export function toDot(graph: NewsGraph): string {
   return joinPieces(dotPieces(graph));
 }
 
-/** `toDot`'s text, a line per piece (lazy; steps.ts). */
+/** The DOT document as a layout (layout.ts), given the stand-ins of all its entities (DotStandIns: a first pass). */
+export function dotLayout(standIns: ReadonlyMap<string, string>): Layout {
+  const id = (key: string): string => dotQuotedId(standIns.get(key) ?? key);
+  return function* ({ entities, relations }: CorpusHead): Generator<LayoutPart> {
+    yield [
+      `// newsgraph: ${entities} entities, ${relations} relations. Draw with: dot -Tsvg graph.dot -o graph.svg`,
+      'digraph newsgraph {',
+      '  graph [rankdir=LR, overlap=false, fontname="Helvetica"];',
+      '  node [style=filled, fontname="Helvetica", fontsize=11];',
+      '  edge [fontname="Helvetica", fontsize=9];',
+    ].join('\n');
+    yield {
+      nodes: lines(({ node: key, attributes: entity }) => {
+        const look = KIND_LOOK[entity.kind];
+        const shown = standIns.has(key) ? `<BR/><FONT POINT-SIZE="8">${dotHtmlText(key)}</FONT>` : '';
+        return `\n  ${id(key)} [label=${nodeLabel(entity.name, shown)}, shape=${look.dotShape}, fillcolor="${hex(look.rgb)}"];`;
+      }),
+    };
+    yield { edges: lines(({ attributes: relation, source, target }) => `\n  ${id(source)} -> ${id(target)} [${edgeStyle(relation)}];`) };
+    yield '\n}\n';
+  };
+}
+
+/** `toDot`'s text, a line per piece, after a first pass (with PAUSEs) that finds the stand-ins (lazy; steps.ts). */
 export function* dotPieces(graph: NewsGraph): Generator<string> {
-  const ids = yield* nodeIds(graph);
-  const id = (key: string): string => dotQuotedId(ids.get(key) ?? key);
-  yield [
-    `// newsgraph: ${graph.order} entities, ${graph.size} relations. Draw with: dot -Tsvg graph.dot -o graph.svg`,
-    'digraph newsgraph {',
-    '  graph [rankdir=LR, overlap=false, fontname="Helvetica"];',
-    '  node [style=filled, fontname="Helvetica", fontsize=11];',
-    '  edge [fontname="Helvetica", fontsize=9];',
-  ].join('\n');
-  for (const { node: key, attributes: entity } of graph.nodeEntries()) {
-    const look = KIND_LOOK[entity.kind];
-    const shown = ids.get(key) === key ? '' : `<BR/><FONT POINT-SIZE="8">${dotHtmlText(key)}</FONT>`;
-    yield `\n  ${id(key)} [label=${nodeLabel(entity.name, shown)}, shape=${look.dotShape}, fillcolor="${hex(look.rgb)}"];`;
+  const standIns = new DotStandIns();
+  let seen = 0;
+  for (const { node } of graph.nodeEntries()) {
+    standIns.add(node);
+    if (++seen % ELEMENTS_PER_PAUSE === 0) yield PAUSE;
   }
-  for (const { attributes: relation, source, target } of graph.edgeEntries()) {
-    yield `\n  ${id(source)} -> ${id(target)} [${edgeStyle(relation)}];`;
-  }
-  yield '\n}\n';
+  yield* layoutPieces(dotLayout(standIns.found()), graph);
 }

@@ -6,9 +6,9 @@
  * in-memory export byte for byte by construction, not by a second writer kept in step with the first.
  *
  * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt; and, once a first pass has
- * found what they declare first, gexf (its attribute models: gexf.ts gexfLayout) and csv's files (the array
- * delimiter: csv.ts csvFileLayouts). The others need the whole graph before they write (RDF's subjects gathered across
- * owners, dot's node ids), and are written from a graph only.
+ * found what they declare first, gexf (its attribute models: gexf.ts gexfLayout), dot (its stand-in ids: dot.ts
+ * dotLayout) and csv's files (the array delimiter: csv.ts csvFileLayouts). RDF needs the whole graph before it writes
+ * (a subject's triples gathered across owners), and is written from a graph only.
  */
 import type { ArticleRecord, NewsGraph } from '../graph/types.js';
 import type { ArticleHead, CorpusHead, EdgeElement, EntityHead, NodeElement } from '../store/corpusElements.js';

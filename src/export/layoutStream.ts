@@ -1,13 +1,14 @@
 /**
  * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
- * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt, gexf or csv (gexf and csv after a first
- * pass over the corpus for what they declare first), in memory that does not grow with the corpus. The text
+ * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt, gexf, dot or csv (the last three after a
+ * first pass over the corpus for what they declare first), in memory that does not grow with the corpus. The text
  * comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
  */
 import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
 import type { ExportFormat } from './index.js';
 import { ArrayDelimiterFinder, csvFileLayouts } from './csv.js';
 import { GexfModels, gexfLayout, gexfLaysOut } from './gexf.js';
+import { DotStandIns, dotLayout } from './dot.js';
 import { NewsgraphError } from '../errors.js';
 import { GRAPHOLOGY_JSON_LAYOUT } from './json.js';
 import { GRAPHML_LAYOUT } from './graphml.js';
@@ -16,7 +17,7 @@ import { CYPHER_LAYOUT } from './cypher.js';
 import { GDELT_LAYOUT } from './gdelt.js';
 import { NO_LOOKUPS, type EdgeSection, type Layout, type Lookups, type Section } from './layout.js';
 
-/** The formats a store writes whole, an element at a time, with their content type and file extension. */
+/** The one-text formats a store writes whole, an element at a time, with their content type and file extension. */
 export const LAID_OUT_FORMATS = {
   json: { layout: GRAPHOLOGY_JSON_LAYOUT, type: 'application/json', extension: 'json' },
   graphml: { layout: GRAPHML_LAYOUT, type: 'application/graphml+xml', extension: 'graphml' },
@@ -35,11 +36,13 @@ export function isLaidOutFormat(format: string): format is LaidOutFormat {
 export const STORE_TEXT_FORMATS = {
   ...LAID_OUT_FORMATS,
   gexf: { type: 'application/gexf+xml', extension: 'gexf' },
+  dot: { type: 'text/vnd.graphviz', extension: 'dot' },
 } as const satisfies Partial<Record<ExportFormat, { type: string; extension: string }>>;
 
 /**
- * The formats a store writes whole: the laid-out ones; gexf and csv, laid out after a first pass that finds what they
- * declare before their first element (GEXF's attribute models, csv's array delimiter).
+ * The formats a store writes whole: the laid-out ones; gexf, dot and csv, laid out after a first pass that finds what
+ * they declare before their first element or need for the elements (GEXF's attribute models, dot's stand-in ids,
+ * csv's array delimiter).
  */
 export const STORE_WHOLE_FORMATS = [...(Object.keys(STORE_TEXT_FORMATS) as Array<keyof typeof STORE_TEXT_FORMATS>), 'csv'] as const;
 
@@ -61,8 +64,9 @@ export type StoreWholeExport =
   | { readonly kind: 'files'; readonly files: readonly StreamedFile[] };
 
 /**
- * `format`'s export of the whole corpus. gexf first reads every entity and relation once, csv every entity (what they
- * declare first depends on all of them), so that a corpus they cannot write is refused before anything is written.
+ * `format`'s export of the whole corpus. gexf first reads every entity and relation once, dot and csv every entity
+ * (what they declare first depends on all of them), so that a corpus they cannot write is refused before anything is
+ * written.
  * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits, or for gexf of a corpus with scalar graph
  *   attributes; what the store's reads throw.
  */
@@ -73,6 +77,11 @@ export async function storeWholeExport(format: StoreWholeFormat, corpus: CorpusE
     return { kind: 'files', files: csvFileLayouts(finder.found()).map(({ name, layout }) => ({ name, chunks: layoutText(layout, corpus) })) };
   }
   const { type, extension } = STORE_TEXT_FORMATS[format];
+  if (format === 'dot') {
+    const standIns = new DotStandIns();
+    for await (const page of corpus.nodes()) for (const { node } of page) standIns.add(node);
+    return { kind: 'text', type, extension, chunks: layoutText(dotLayout(standIns.found()), corpus) };
+  }
   if (format !== 'gexf') return { kind: 'text', type, extension, chunks: laidOutText(format, corpus) };
   if (!gexfLaysOut(await corpus.head())) {
     throw new NewsgraphError('BAD_USER_INPUT', 'gexf of this corpus (graph attributes that GEXF writes as <meta>) is written from a graph in memory: export it with `newsgraph export` from its data or snapshot.');

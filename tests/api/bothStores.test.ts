@@ -86,7 +86,7 @@ describePostgres('the same answers from memory and from PostgreSQL, over HTTP', 
   });
 
   test('the whole graph in another format answers 501 NOT_IMPLEMENTED with the reason', async () => {
-    for (const path of ['/export/turtle', '/export/dot']) {
+    for (const path of ['/export/turtle', '/export/jsonld']) {
       const response = await fetch(postgresServer.url.replace(/\/graphql$/u, path));
       expect(response.status).toBe(501);
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };

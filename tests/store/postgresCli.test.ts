@@ -129,7 +129,7 @@ describePostgres('newsgraph load and serve --store', () => {
   test('export --store writes what export --data writes: the whole graph streamed, a selection in any format', () => {
     const dir = tempDir('newsgraph-export-store-');
     const run = (args: readonly string[]): CommandResult => runNewsgraph(PROJECT_ROOT, ['export', ...args]);
-    for (const format of ['graphml', 'cypher', 'gdelt', 'gexf']) {
+    for (const format of ['graphml', 'cypher', 'gdelt', 'gexf', 'dot']) {
       const fromStore = run(['--store', cluster.url, '--format', format, '-o', join(dir, `store.${format}`)]);
       expect(fromStore.stderr).toMatch(new RegExp(`store\\.${format}: ${format}, \\d+ bytes`, 'u'));
       expect(fromStore.code).toBe(0);

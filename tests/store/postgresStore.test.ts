@@ -125,6 +125,12 @@ describePostgres('the PostgreSQL store', () => {
     let streamedGexf = '';
     for await (const text of gexf.kind === 'text' ? gexf.chunks : []) streamedGexf += text;
     expect(streamedGexf).toBe(toGexf(graph)); // graphology-gexf's own document
+    // dot: a first pass for the stand-in ids (none here), then the document a page at a time.
+    const dot = await storeWholeExport('dot', await store.corpusElements());
+    let streamedDot = '';
+    for await (const text of dot.kind === 'text' ? dot.chunks : []) streamedDot += text;
+    const inMemoryDot = exportGraph(graph, 'dot');
+    expect(streamedDot).toBe(inMemoryDot.kind === 'text' ? inMemoryDot.text : '');
     // csv's files: a first pass over the entities for the array delimiter, then each file a page at a time.
     const csv = await storeWholeExport('csv', await store.corpusElements());
     if (csv.kind !== 'files') throw new Error('csv is files');
@@ -136,6 +142,22 @@ describePostgres('the PostgreSQL store', () => {
     const inMemoryCsv = exportGraph(graph, 'csv');
     expect(streamedFiles).toEqual(inMemoryCsv.kind === 'files' ? inMemoryCsv.files : {});
     expect(streamedFiles['relationships.csv']?.split('\r\n').length).toBeGreaterThan(2_000);
+  });
+
+  test("dot's stand-in ids, for ids DOT cannot quote, are the in-memory export's: numbered in order, past the ids they would equal", async () => {
+    const graph = emptyNewsGraph();
+    for (const id of ['a\\b', '_n0', 'plain', 'line\nbreak', '_n2', 'c\\d']) addEntity(graph, { id, kind: 'PERSON', name: `Name of ${id}`, properties: {} });
+    addRelation(graph, { id: 'r1', predicate: 'MET_WITH', subject: 'a\\b', object: 'line\nbreak' });
+    addRelation(graph, { id: 'r2', predicate: 'CRITICIZED', subject: '_n0', object: 'c\\d' });
+    const store = await load(graph);
+    const dot = await storeWholeExport('dot', await store.corpusElements());
+    let streamed = '';
+    for await (const text of dot.kind === 'text' ? dot.chunks : []) streamed += text;
+    const inMemory = exportGraph(graph, 'dot');
+    expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
+    // a\b is _n1 (_n0 is an entity's own id), line\nbreak _n3, c\d _n4.
+    expect(streamed).toContain('"_n1" -> "_n3"');
+    expect(streamed).toContain('"_n0" -> "_n4"');
   });
 
   test("csv's array delimiter is the one the in-memory export picks, and a corpus where none fits is refused before a byte", async () => {

@@ -57,8 +57,8 @@ function isCorpusElementsReader(store: unknown): store is CorpusElementsReader {
 }
 
 /**
- * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, gexf, and csv's
- * files as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
+ * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, gexf, dot,
+ * and csv's files as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
  * selection's, without length or ETag, its status line sent with its first bytes, so that an error before them (no
  * csv array delimiter, found by a first pass over the entities) is answered as one; after them, a cut stream is all
  * that can tell the client (a load replaced the corpus, the database failed).

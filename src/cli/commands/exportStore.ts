@@ -1,7 +1,7 @@
 /**
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
  * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
- * written an element at a time (json, graphml, cytoscape, cypher, gdelt, gexf and csv's files), in flat memory; a selection (`--focus`,
+ * written an element at a time (json, graphml, cytoscape, cypher, gdelt, gexf, dot and csv's files), in flat memory; a selection (`--focus`,
  * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and
  * written in any format. The same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */

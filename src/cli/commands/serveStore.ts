@@ -1,7 +1,7 @@
 /**
  * `newsgraph serve --store postgres://... [--replica URL ...]`: GraphQL answered from PostgreSQL, with no graph in
  * this process's memory. Reads go to the replicas in turn when given, else to the primary; a new `newsgraph load`
- * is served from its commit on. The whole graph's exports in json, graphml, cytoscape, cypher, gdelt, gexf and csv
+ * is served from its commit on. The whole graph's exports in json, graphml, cytoscape, cypher, gdelt, gexf, dot and csv
  * stream from the database, a selection (focus, predicate, ids) is read from it in every format; the whole graph in
  * another format answers 501 here.
  */
