@@ -53,9 +53,8 @@ export interface ServerOptions {
   /**
    * The graph in memory. May be left out when `store` is given (a database store, e.g. PostgresStore): the server
    * then holds no graph, its snapshot id follows the store's `identity()` (a new load is seen at once), and
-   * the whole graph streams from the store when it can (PostgresStore) in json, graphml, cytoscape, cypher, gdelt,
-   * gexf, dot and csv, and a selection (focus, predicate, ids) is read from it in every format; the whole graph in another format
-   * answers 501 (those formats need the whole graph in memory before they write).
+   * the whole graph streams from the store when it can (PostgresStore) in every format, and a selection (focus,
+   * predicate, ids) is read from it; a store that gives neither (one of a library's own) answers exports with 501.
    */
   readonly graph?: NewsGraph;
   /**

@@ -7,8 +7,8 @@
  *
  * The formats with a layout (LAID_OUT_FORMATS): json, graphml, cytoscape, cypher, gdelt; and, once a first pass has
  * found what they declare first, gexf (its attribute models: gexf.ts gexfLayout), dot (its stand-in ids: dot.ts
- * dotLayout) and csv's files (the array delimiter: csv.ts csvFileLayouts). RDF needs the whole graph before it writes
- * (a subject's triples gathered across owners), and is written from a graph only.
+ * dotLayout) and csv's files (the array delimiter: csv.ts csvFileLayouts). RDF is not a layout (a subject's triples
+ * come from several owners): from a store's pages its quads come from rdf/storeQuads.ts.
  */
 import type { ArticleRecord, NewsGraph } from '../graph/types.js';
 import type { ArticleHead, CorpusHead, EdgeElement, EntityHead, NodeElement } from '../store/corpusElements.js';

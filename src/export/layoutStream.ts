@@ -1,8 +1,9 @@
 /**
  * A layout (layout.ts) written from a store's pages (CorpusElements) instead of a graph in memory: the whole graph
- * of a server over PostgreSQL in json, graphml, cytoscape, cypher, gdelt, gexf, dot or csv (the last three after a
- * first pass over the corpus for what they declare first), in memory that does not grow with the corpus. The text
- * comes in pieces of about PIECE_CHARS, made as the consumer asks for them.
+ * of a server over PostgreSQL in every format (gexf, dot, csv and RDF after a first pass over the corpus for what
+ * they declare first), in memory that does not grow with the corpus. The text comes in pieces of about PIECE_CHARS,
+ * made as the consumer asks for them. RDF is not a layout (triples grouped by subject, several owners to a
+ * subject): its quads come from rdf/storeQuads.ts, and this cuts its text into pieces.
  */
 import type { ArticleHead, CorpusElements, EdgeElement, EntityHead } from '../store/corpusElements.js';
 import type { ExportFormat } from './index.js';
@@ -10,6 +11,7 @@ import { ArrayDelimiterFinder, csvFileLayouts } from './csv.js';
 import { GexfModels, gexfLayout, gexfLaysOut } from './gexf.js';
 import { DotStandIns, dotLayout } from './dot.js';
 import { NewsgraphError } from '../errors.js';
+import { storeRdfText, type RdfExportOptions, type RdfFormat } from './rdf/index.js';
 import { GRAPHOLOGY_JSON_LAYOUT } from './json.js';
 import { GRAPHML_LAYOUT } from './graphml.js';
 import { CYTOSCAPE_LAYOUT } from './cytoscape.js';
@@ -32,25 +34,20 @@ export function isLaidOutFormat(format: string): format is LaidOutFormat {
   return Object.hasOwn(LAID_OUT_FORMATS, format);
 }
 
-/** The one-text formats a store writes whole, with their content type and file extension: the laid-out ones, and gexf. */
+/**
+ * Every format but csv (several files), with its content type and file extension: a store writes each of them
+ * whole. The laid-out ones as they are; gexf, dot and csv laid out after a first pass that finds what they declare
+ * before their first element or need for the elements (GEXF's attribute models, dot's stand-in ids, csv's array
+ * delimiter); RDF after a first pass for its vocabulary (rdf/storeQuads.ts).
+ */
 export const STORE_TEXT_FORMATS = {
   ...LAID_OUT_FORMATS,
   gexf: { type: 'application/gexf+xml', extension: 'gexf' },
   dot: { type: 'text/vnd.graphviz', extension: 'dot' },
-} as const satisfies Partial<Record<ExportFormat, { type: string; extension: string }>>;
-
-/**
- * The formats a store writes whole: the laid-out ones; gexf, dot and csv, laid out after a first pass that finds what
- * they declare before their first element or need for the elements (GEXF's attribute models, dot's stand-in ids,
- * csv's array delimiter).
- */
-export const STORE_WHOLE_FORMATS = [...(Object.keys(STORE_TEXT_FORMATS) as Array<keyof typeof STORE_TEXT_FORMATS>), 'csv'] as const;
-
-export type StoreWholeFormat = (typeof STORE_WHOLE_FORMATS)[number];
-
-export function isStoreWholeFormat(format: string): format is StoreWholeFormat {
-  return (STORE_WHOLE_FORMATS as readonly string[]).includes(format);
-}
+  turtle: { type: 'text/turtle', extension: 'ttl' },
+  ntriples: { type: 'application/n-triples', extension: 'nt' },
+  jsonld: { type: 'application/ld+json', extension: 'jsonld' },
+} as const satisfies Record<Exclude<ExportFormat, 'csv'>, { type: string; extension: string }>;
 
 /** One file of a several-file export, its text read from the store as it is asked for. */
 export interface StreamedFile {
@@ -64,19 +61,20 @@ export type StoreWholeExport =
   | { readonly kind: 'files'; readonly files: readonly StreamedFile[] };
 
 /**
- * `format`'s export of the whole corpus. gexf first reads every entity and relation once, dot and csv every entity
- * (what they declare first depends on all of them), so that a corpus they cannot write is refused before anything is
- * written.
- * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits, or for gexf of a corpus with scalar graph
- *   attributes; what the store's reads throw.
+ * `format`'s export of the whole corpus. gexf first reads every entity and relation once, dot and csv every entity,
+ * RDF the whole corpus (what they declare first depends on all of them), so that a corpus they cannot write is
+ * refused before anything is written. `options.baseIri` names RDF's IRIs.
+ * @throws NewsgraphError BAD_USER_INPUT when no csv array delimiter fits, for gexf of a corpus with scalar graph
+ *   attributes, for a bad base IRI; what storeRdfText and the store's reads throw.
  */
-export async function storeWholeExport(format: StoreWholeFormat, corpus: CorpusElements): Promise<StoreWholeExport> {
+export async function storeWholeExport(format: ExportFormat, corpus: CorpusElements, options: RdfExportOptions = {}): Promise<StoreWholeExport> {
   if (format === 'csv') {
     const finder = new ArrayDelimiterFinder();
     for await (const page of corpus.nodes()) for (const { attributes } of page) finder.add(attributes);
     return { kind: 'files', files: csvFileLayouts(finder.found()).map(({ name, layout }) => ({ name, chunks: layoutText(layout, corpus) })) };
   }
   const { type, extension } = STORE_TEXT_FORMATS[format];
+  if (isRdfFormat(format)) return { kind: 'text', type, extension, chunks: inPieces(await storeRdfText(format, corpus, options)) };
   if (format === 'dot') {
     const standIns = new DotStandIns();
     for await (const page of corpus.nodes()) for (const { node } of page) standIns.add(node);
@@ -90,6 +88,22 @@ export async function storeWholeExport(format: StoreWholeFormat, corpus: CorpusE
   for await (const page of corpus.nodes()) for (const node of page) models.addNode(node);
   for await (const page of corpus.edges()) for (const edge of page) models.addEdge(edge);
   return { kind: 'text', type, extension, chunks: layoutText(gexfLayout(models), corpus) };
+}
+
+function isRdfFormat(format: string): format is RdfFormat {
+  return format === 'turtle' || format === 'ntriples' || format === 'jsonld';
+}
+
+/** `texts` joined into pieces of about PIECE_CHARS (none empty), as they are read. */
+async function* inPieces(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending = '';
+  for await (const text of texts) {
+    pending += text;
+    if (pending.length < PIECE_CHARS) continue;
+    yield pending;
+    pending = '';
+  }
+  if (pending !== '') yield pending;
 }
 
 /**

@@ -26,6 +26,12 @@ export type EntityHead = Pick<EntityAttributes, 'name' | 'kind'>;
 /** What a format may look up about an article a quote is from: all but its text (GDELT's outlet and date). */
 export type ArticleHead = Omit<ArticleRecord, 'text' | 'sentences'>;
 
+/**
+ * A relation as seen from one of its ends, for the direct triples the RDF export asserts (`<entity> ng:P <other>`):
+ * what decides whether the relation has one, and which way.
+ */
+export type RelationEnd = Pick<RelationAttributes, 'subject' | 'object' | 'predicate' | 'negated' | 'modality' | 'symmetric'>;
+
 /** The corpus's figures and graph-level settings, read before any element. */
 export interface CorpusHead {
   readonly entities: number;
@@ -47,6 +53,15 @@ export interface CorpusElements {
   entityHeads(ids: readonly string[]): Promise<ReadonlyMap<string, EntityHead>>;
   /** The named articles' heads, by id; an id the corpus lacks is absent. */
   articleHeads(ids: readonly string[]): Promise<ReadonlyMap<string, ArticleHead>>;
+  /**
+   * For each named entity, the relations it is the subject of, or either end of when symmetric, in the graph's
+   * order; negated ones may be left out (they assert nothing). An entity with none is absent.
+   */
+  relationEnds(entityIds: readonly string[]): Promise<ReadonlyMap<string, readonly RelationEnd[]>>;
+  /** For each named article, the ids of the entities that mention it (whose `articles` hold it), in the graph's order. */
+  namingEntities(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** The id of an article that some entity mentions and the corpus holds no record of, if there is one. */
+  unrecordedMention(): Promise<string | undefined>;
 }
 
 /** A load replaced the corpus while an export of it was read: the export is cut rather than made of two corpora. */

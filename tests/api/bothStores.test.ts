@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { PLAYGROUND_EXAMPLES } from '../../src/api/examples.js';
-import type { RunningServer } from '../../src/api/index.js';
+import { startServer, type RunningServer } from '../../src/api/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { loadGraphIntoPostgres } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
 import { serveTwice, type ServedTwice } from '../store/servedTwice.js';
 import { describePostgres, type PostgresCluster } from '../utils/postgresCluster.js';
-import { seedGraph, type Ask } from './seed.js';
+import { askOverHttp, seedGraph, type Ask } from './seed.js';
 
 
 /** Questions beyond the playground's, one or more per part of the API the store answers. */
@@ -85,13 +85,25 @@ describePostgres('the same answers from memory and from PostgreSQL, over HTTP', 
     expect(fromDatabase.headers.get('newsgraph-snapshot')).toBe(memoryServer.snapshot().id);
   });
 
-  test('the whole graph in another format answers 501 NOT_IMPLEMENTED with the reason', async () => {
-    for (const path of ['/export/turtle', '/export/jsonld']) {
-      const response = await fetch(postgresServer.url.replace(/\/graphql$/u, path));
-      expect(response.status).toBe(501);
-      const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-      expect(body.errors[0]?.extensions.code).toBe('NOT_IMPLEMENTED');
-      expect(body.errors[0]?.message).toMatch(/--data\/--snapshot/u);
+  test('over a store that gives neither pages nor selections (one a library plugs in), exports answer 501 with the way out', async () => {
+    // The PostgreSQL store seen through the GraphStore seam alone: what the export route cannot write from.
+    const bare = new Proxy(served.store, {
+      get: (target, key) => (key === 'corpusElements' || key === 'selectionGraph' ? undefined : (Reflect.get(target, key) as unknown)),
+    });
+    const server = await startServer({ store: bare, port: 0, handleSignals: false });
+    try {
+      for (const path of ['/export/turtle', '/export/json?focus=ukraine']) {
+        const response = await fetch(server.url.replace(/\/graphql$/u, path));
+        expect(response.status).toBe(501);
+        const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+        expect(body.errors[0]?.extensions.code).toBe('NOT_IMPLEMENTED');
+        expect(body.errors[0]?.message).toMatch(/newsgraph export.*--data\/--snapshot/u);
+      }
+      // GraphQL still answers through it.
+      const answer = await askOverHttp(server.url)(`{ entity(id: "ukraine") { name } }`);
+      expect(answer.data).toEqual({ entity: { name: 'Ukraine' } });
+    } finally {
+      await server.close();
     }
   });
 

@@ -2,7 +2,7 @@
  * Exports of a selection (`focus` and `depth`, `predicate`, `ids`: what the explorer downloads) from a server over
  * PostgreSQL alone, against the same export of a server holding the graph in memory, over real HTTP: the same
  * bytes in every format, the same errors, the articles cut to those the selection cites on both. The whole graph
- * streams in the formats written an element at a time (gexf, dot, and csv's files zipped, after a first pass) and is refused in the others (501), and a selection over the
+ * streams in every format (csv's files zipped; gexf, dot, csv and RDF after a first pass), and a selection over the
  * store's limits is refused with the way out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -10,7 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { EXPORT_FORMATS, exportGraph } from '../../src/export/index.js';
-import { isStoreWholeFormat, STORE_TEXT_FORMATS } from '../../src/export/layoutStream.js';
+import { STORE_TEXT_FORMATS } from '../../src/export/layoutStream.js';
 import type { ArticleRecord, NewsGraph } from '../../src/graph/index.js';
 import { PostgresStore } from '../../src/store/postgres/index.js';
 import { corpusGraph } from '../store/corpusFixture.js';
@@ -137,15 +137,15 @@ describePostgres('exports of a selection from PostgreSQL, byte for byte the in-m
       expect(head.headers.get('content-type')).toBe('application/zip');
     });
 
-    test('the whole graph in a format that needs it whole before writing: 501 from the database server, with the way out', async () => {
-      const needWhole = EXPORT_FORMATS.filter((format) => !isStoreWholeFormat(format));
-      expect(needWhole).toEqual(['turtle', 'ntriples', 'jsonld']);
-      for (const pathAndQuery of [...needWhole, 'turtle?baseIri=https%3A%2F%2Fexample.org%2F']) {
-        const answer = await get(served.postgresServer, pathAndQuery);
-        expect(answer.status).toBe(501);
-        expect(errorOf(answer).code).toBe('NOT_IMPLEMENTED');
-        expect(errorOf(answer).message).toMatch(/in json, graphml, cytoscape, cypher, gdelt, gexf, dot, csv.*newsgraph export.*--data\/--snapshot/u);
-      }
+    test('the whole graph streams from the database in every format', () => {
+      expect([...Object.keys(STORE_TEXT_FORMATS), 'csv'].sort()).toEqual([...EXPORT_FORMATS].sort());
+    });
+
+    test.each(['turtle', 'ntriples', 'jsonld'])('the whole graph as %s with a bad base IRI: the same 400 from both, before any byte', async (format) => {
+      const [database, memory] = await both(served, `${format}?baseIri=not%20an%20iri`);
+      expect([database.status, memory.status]).toEqual([400, 400]);
+      expect(errorOf(database)).toEqual(errorOf(memory));
+      expect(errorOf(database).message).toMatch(/is not an absolute IRI/u);
     });
   });
 

@@ -129,13 +129,19 @@ describePostgres('newsgraph load and serve --store', () => {
   test('export --store writes what export --data writes: the whole graph streamed, a selection in any format', () => {
     const dir = tempDir('newsgraph-export-store-');
     const run = (args: readonly string[]): CommandResult => runNewsgraph(PROJECT_ROOT, ['export', ...args]);
-    for (const format of ['graphml', 'cypher', 'gdelt', 'gexf', 'dot']) {
+    for (const format of ['graphml', 'cypher', 'gdelt', 'gexf', 'dot', 'turtle', 'jsonld']) {
       const fromStore = run(['--store', cluster.url, '--format', format, '-o', join(dir, `store.${format}`)]);
       expect(fromStore.stderr).toMatch(new RegExp(`store\\.${format}: ${format}, \\d+ bytes`, 'u'));
       expect(fromStore.code).toBe(0);
       expect(run(['--data', SEED_DATA, '--format', format, '-o', join(dir, `data.${format}`)]).code).toBe(0);
       expect(readFileSync(join(dir, `store.${format}`), 'utf8')).toBe(readFileSync(join(dir, `data.${format}`), 'utf8'));
     }
+    // RDF under a base IRI of one's own, to stdout.
+    const based = ['--format', 'ntriples', '--base-iri', 'https://example.org/ng/'];
+    const basedFromStore = run(['--store', cluster.url, ...based]);
+    expect(basedFromStore.code).toBe(0);
+    expect(basedFromStore.stdout).toMatch(/<https:\/\/example\.org\/ng\/entity\/ukraine>/u);
+    expect(basedFromStore.stdout).toBe(run(['--data', SEED_DATA, ...based]).stdout);
     // csv's files, into a folder: the same files.
     const csvFromStore = run(['--store', cluster.url, '--format', 'csv', '-o', join(dir, 'store-csv')]);
     expect(csvFromStore.code).toBe(0);
@@ -156,10 +162,10 @@ describePostgres('newsgraph load and serve --store', () => {
     expect(fromStore.code).toBe(0);
     expect(fromStore.stdout).toMatch(/ukraine/u);
     expect(fromStore.stdout).toBe(run(['--data', SEED_DATA, ...selection]).stdout);
-    // The whole graph in such a format: refused with the ways out, nothing written.
-    const refused = run(['--store', cluster.url, '--format', 'turtle', '-o', join(dir, 'whole.ttl')]);
+    // A base IRI RDF cannot use: refused before anything is written.
+    const refused = run(['--store', cluster.url, '--format', 'turtle', '--base-iri', 'not an iri', '-o', join(dir, 'whole.ttl')]);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/--format turtle of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE/u);
+    expect(refused.stderr).toMatch(/The base IRI "not an iri" is not an absolute IRI/u);
     expect(existsSync(join(dir, 'whole.ttl'))).toBe(false);
     // A selection is bounded as the server bounds it, and the bound is a flag here too.
     const bounded = run(['--store', cluster.url, ...selection, '--selection-export-mb', '0.001']);

@@ -41,6 +41,22 @@ function hubGraph(): NewsGraph {
   return g;
 }
 
+/** Turtle, N-Triples and JSON-LD of the whole graph from the store are the in-memory exports, byte for byte; the N-Triples. */
+async function expectRdfAsInMemory(store: PostgresStore, graph: NewsGraph, baseIri?: string): Promise<string> {
+  const options = baseIri === undefined ? {} : { baseIri };
+  let ntriples = '';
+  for (const format of ['turtle', 'ntriples', 'jsonld'] as const) {
+    const exported = await storeWholeExport(format, await store.corpusElements(), options);
+    let streamed = '';
+    for await (const text of exported.kind === 'text' ? exported.chunks : []) streamed += text;
+    const inMemory = exportGraph(graph, format, options);
+    expect(streamed.length).toBeGreaterThan(1_000);
+    expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
+    if (format === 'ntriples') ntriples = streamed;
+  }
+  return ntriples;
+}
+
 describePostgres('the PostgreSQL store', () => {
   const fixture = postgresFixture();
   const load = async (graph: NewsGraph): Promise<PostgresStore> => {
@@ -142,6 +158,30 @@ describePostgres('the PostgreSQL store', () => {
     const inMemoryCsv = exportGraph(graph, 'csv');
     expect(streamedFiles).toEqual(inMemoryCsv.kind === 'files' ? inMemoryCsv.files : {});
     expect(streamedFiles['relationships.csv']?.split('\r\n').length).toBeGreaterThan(2_000);
+    // RDF: a first pass for the vocabulary, then each article, entity and relation with the triples others give it
+    // (the hub's direct triples span pages of relations).
+    await expectRdfAsInMemory(store, graph);
+  });
+
+  test('RDF of the whole graph: direct triples both ways of a symmetric relation, none for a negated or hypothetical one, a self-loop once', async () => {
+    const graph = emptyNewsGraph();
+    for (const id of ['a', 'b', 'c']) addEntity(graph, { id, kind: 'PERSON', name: `Person ${id}`, properties: {} });
+    addRelation(graph, { id: 'met', predicate: 'MET_WITH', subject: 'a', object: 'b', symmetric: true });
+    addRelation(graph, { id: 'met-again', predicate: 'MET_WITH', subject: 'b', object: 'a', symmetric: true }); // the same two triples
+    addRelation(graph, { id: 'self', predicate: 'MET_WITH', subject: 'c', object: 'c', symmetric: true });
+    addRelation(graph, { id: 'not', predicate: 'REJECTED', subject: 'a', object: 'c', negated: true });
+    addRelation(graph, { id: 'maybe', predicate: 'REJECTED', subject: 'b', object: 'c', modality: 'hypothetical' });
+    addRelation(graph, { id: 'said', predicate: 'REJECTED', subject: 'c', object: 'a', modality: 'alleged' });
+    const store = await load(graph);
+    const ntriples = await expectRdfAsInMemory(store, graph, 'https://example.org/ng/');
+    const direct = ntriples.split('\n').filter((line) => /^<https:\/\/example\.org\/ng\/entity\/[abc]> <[^>]*#(?:MET_WITH|REJECTED)>/u.test(line));
+    const local = (line: string): string => line.replace(/<[^>]*[/#]([^/#>]*)>/gu, '$1').replace(/ \.$/u, '');
+    expect(direct.map(local).sort()).toEqual(['a MET_WITH b', 'b MET_WITH a', 'c MET_WITH c', 'c REJECTED a']);
+  });
+
+  test('RDF of the whole graph is refused before a byte for a bad base IRI, as in memory', async () => {
+    const store = await load(hubGraph());
+    await expect(storeWholeExport('turtle', await store.corpusElements(), { baseIri: 'not an iri' })).rejects.toThrow(/The base IRI "not an iri" is not an absolute IRI/u);
   });
 
   test("dot's stand-in ids, for ids DOT cannot quote, are the in-memory export's: numbered in order, past the ids they would equal", async () => {

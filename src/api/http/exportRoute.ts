@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
 import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
-import { isStoreWholeFormat, STORE_TEXT_FORMATS, STORE_WHOLE_FORMATS, storeWholeExport, type StoreWholeFormat } from '../../export/layoutStream.js';
+import { STORE_TEXT_FORMATS, storeWholeExport } from '../../export/layoutStream.js';
 import { ZipOfFiles } from './zipOfFiles.js';
 import { CorpusReplacedError, type CorpusElements } from '../../store/corpusElements.js';
 import type { NewsGraph } from '../../graph/index.js';
@@ -28,8 +28,12 @@ import { answerDrained } from './answerDrained.js';
 
 export const EXPORT_PREFIX = '/export/';
 
-/** Why a server over a database store alone refuses some exports of the whole graph, and what to do instead. */
-export const EXPORTS_NEED_GRAPH = `This server answers from a database store alone (serve --store): the whole graph streams from the database in ${STORE_WHOLE_FORMATS.join(', ')}, and a selection of it (focus and depth, predicate, ids) in every format; the whole graph in the other formats (each needs the whole graph before it writes) is built from the graph in memory: run \`newsgraph export\` on the data directory or snapshot, or serve it with --data/--snapshot.`;
+/**
+ * Why a server over a store alone refuses an export, and what to do instead: a store that gives neither the corpus
+ * in pages (CorpusElementsReader) nor a selection as a graph (SelectionReader), such as one a library user plugs in.
+ * PostgresStore gives both.
+ */
+export const EXPORTS_NEED_GRAPH = `This server answers from a store alone, and its store gives neither the whole corpus a page at a time nor a selection of it as a graph, from which exports are written: run \`newsgraph export\` on the data directory or snapshot, or serve it with --data/--snapshot.`;
 
 /** A database store that reads the part of the graph an export selects into a graph of its own (PostgresStore). */
 export interface SelectionReader {
@@ -57,13 +61,12 @@ function isCorpusElementsReader(store: unknown): store is CorpusElementsReader {
 }
 
 /**
- * An export of the whole graph from a database store (STORE_WHOLE_FORMATS: the formats with a layout, gexf, dot,
- * and csv's files as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
+ * An export of the whole graph from a database store, in any format (csv's files as a zip), written a page of rows at a time as the client takes it: flat memory for a corpus of any size. As a
  * selection's, without length or ETag, its status line sent with its first bytes, so that an error before them (no
  * csv array delimiter, found by a first pass over the entities) is answered as one; after them, a cut stream is all
  * that can tell the client (a load replaced the corpus, the database failed).
  */
-async function streamWholeExport(store: CorpusElementsReader, format: StoreWholeFormat, method: string, res: ServerResponse): Promise<void> {
+async function streamWholeExport(store: CorpusElementsReader, format: ExportFormat, options: ExportOptions, method: string, res: ServerResponse): Promise<void> {
   const { type, file } = format === 'csv' ? { type: 'application/zip', file: 'newsgraph-csv.zip' } : { type: `${STORE_TEXT_FORMATS[format].type}; charset=utf-8`, file: `newsgraph.${STORE_TEXT_FORMATS[format].extension}` };
   const start = (): void => {
     if (res.headersSent) return;
@@ -75,7 +78,7 @@ async function streamWholeExport(store: CorpusElementsReader, format: StoreWhole
     return;
   }
   try {
-    const whole = await storeWholeExport(format, await store.corpusElements());
+    const whole = await storeWholeExport(format, await store.corpusElements(), options.baseIri === undefined ? {} : { baseIri: options.baseIri });
     if (whole.kind === 'text') {
       for await (const text of whole.chunks) await send(text);
     } else {
@@ -245,7 +248,7 @@ async function withinExportSlots(kind: keyof typeof running, most: number, store
  */
 async function streamSelectionExport(store: SelectionReader, format: ExportFormat, options: ExportOptions, method: string, res: ServerResponse, gone: () => boolean): Promise<void> {
   const graph = await store.selectionGraph(checkSelection(options));
-  // The whole graph is answered before this (handleExport): streamed, or 501.
+  // The whole graph is answered before this (handleExport): streamed from the store's pages.
   if (graph === undefined) throw new Error('invariant: an export from a store needs a selection');
   const writer = exportWriter(graph, format, options.baseIri === undefined ? {} : { baseIri: options.baseIri }, options.focus);
   const start = (): void => {
@@ -302,8 +305,8 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
     if ('store' in source) {
       const { store } = source;
       if (selectsAll(checkSelection(options))) {
-        if (!isStoreWholeFormat(format) || !isCorpusElementsReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
-        return await withinExportSlots('whole', WHOLE_EXPORTS_AT_ONCE, store, res, () => streamWholeExport(store, format, method, res));
+        if (!isCorpusElementsReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
+        return await withinExportSlots('whole', WHOLE_EXPORTS_AT_ONCE, store, res, () => streamWholeExport(store, format, options, method, res));
       }
       if (!isSelectionReader(store)) return sendError(res, 501, 'NOT_IMPLEMENTED', EXPORTS_NEED_GRAPH);
       return await withinExportSlots('selection', SELECTION_EXPORTS_AT_ONCE, store, res, () => streamSelectionExport(store, format, options, method, res, gone));

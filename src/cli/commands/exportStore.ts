@@ -1,13 +1,12 @@
 /**
  * `newsgraph export --store postgres://... --format FORMAT`: an export read from the corpus `newsgraph load` put in
- * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in the formats
- * written an element at a time (json, graphml, cytoscape, cypher, gdelt, gexf, dot and csv's files), in flat memory; a selection (`--focus`,
+ * PostgreSQL, with no graph built or loaded here. The whole graph streams a page of rows at a time in every format
+ * (csv as its files), in flat memory; a selection (`--focus`,
  * `--predicate`) is read into a graph of its own, bounded as the server bounds it (`--selection-export-mb`), and
  * written in any format. The same bytes as `newsgraph export` of the same corpus from its data or snapshot.
  */
-import { NewsgraphError } from '../../errors.js';
 import { exportGraphChunks, type ExportChunksResult, type ExportFormat, type ExportOptions } from '../../export/index.js';
-import { isStoreWholeFormat, STORE_WHOLE_FORMATS, storeWholeExport, type StreamedFile } from '../../export/layoutStream.js';
+import { storeWholeExport, type StreamedFile } from '../../export/layoutStream.js';
 import { checkSelection, selectsAll } from '../../export/subgraph.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';
 import { keepHeapNearLive } from '../storeHeap.js';
@@ -20,8 +19,8 @@ export type ExportToWrite =
 
 /**
  * Runs `write` over the export of `options` in `format` from the store at `url`, then closes the store.
- * @throws NewsgraphError BAD_USER_INPUT for the whole graph in a format that needs it whole before writing; what
- *   the store's selection throws (an unknown focus, a selection over its limits).
+ * @throws NewsgraphError BAD_USER_INPUT for what the whole graph's export refuses (storeWholeExport: a bad base IRI,
+ *   no csv array delimiter); what the store's selection throws (an unknown focus, a selection over its limits).
  */
 export async function exportFromStore(
   url: string,
@@ -32,17 +31,11 @@ export async function exportFromStore(
 ): Promise<void> {
   const selection = checkSelection(options);
   const whole = selectsAll(selection);
-  if (whole && !isStoreWholeFormat(format)) {
-    throw new NewsgraphError(
-      'BAD_USER_INPUT',
-      `--format ${format} of the whole graph is written from a graph in memory: export it with --data DIR or --snapshot FILE, select a part of it with --focus or --predicate, or choose one of ${STORE_WHOLE_FORMATS.join(', ')}, which stream from the database.`,
-    );
-  }
   keepHeapNearLive();
   const store = new PostgresStore({ primary: url, ...storeOptions });
   try {
-    if (whole && isStoreWholeFormat(format)) {
-      const exported = await storeWholeExport(format, await store.corpusElements());
+    if (whole) {
+      const exported = await storeWholeExport(format, await store.corpusElements(), options.baseIri === undefined ? {} : { baseIri: options.baseIri });
       if (exported.kind === 'files') {
         await write({ kind: 'streamedFiles', files: exported.files });
       } else {

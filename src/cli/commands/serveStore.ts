@@ -1,9 +1,8 @@
 /**
  * `newsgraph serve --store postgres://... [--replica URL ...]`: GraphQL answered from PostgreSQL, with no graph in
  * this process's memory. Reads go to the replicas in turn when given, else to the primary; a new `newsgraph load`
- * is served from its commit on. The whole graph's exports in json, graphml, cytoscape, cypher, gdelt, gexf, dot and csv
- * stream from the database, a selection (focus, predicate, ids) is read from it in every format; the whole graph in
- * another format answers 501 here.
+ * is served from its commit on. The whole graph's exports stream from the database in every format, and a selection
+ * (focus, predicate, ids) is read from it into a graph of its own.
  */
 import { startServer } from '../../api/index.js';
 import { PostgresStore, type PostgresStoreOptions } from '../../store/postgres/index.js';

@@ -40,7 +40,12 @@ export function addEntity(ctx: QuadContext, entity: EntityAttributes): void {
   if (entity.kind === 'EVENT') addHistory(ctx, iri, entity.history ?? []);
   addEvidence(ctx, iri, entity.evidence);
   addDerivation(ctx, iri, entity.articles);
-  for (const article of entity.articles) out.add(iris.article(article), schema('mentions'), iri);
+  for (const article of entity.articles) addMention(ctx, article, entity.id);
+}
+
+/** `<article> schema:mentions <entity>`: the article's triple, which the entity's articles give it. */
+export function addMention(ctx: QuadContext, articleId: string, entityId: string): void {
+  ctx.out.add(ctx.iris.article(articleId), schema('mentions'), ctx.iris.entity(entityId));
 }
 
 /**

@@ -2,20 +2,25 @@
  * The RDF exports: Turtle, N-Triples and JSON-LD of one set of quads (see docs/rdf.md for the vocabulary).
  * Synchronous, returning strings, like the other formats of src/export; Turtle, N-Triples and JSON-LD also as chunks of
  * the same text (`…Chunks`), for exports too large for one string. The chunked forms never hold all
- * the quads (quadStream.ts); a bad base IRI or bad data is refused before the first chunk.
+ * the quads (quadStream.ts); a bad base IRI or bad data is refused before the first chunk. `storeRdfText` writes
+ * the same text from a store's pages (storeQuads.ts).
  */
 import type { NewsGraph } from '../../graph/types.js';
+import type { CorpusElements } from '../../store/corpusElements.js';
 import { gatherLines } from '../chunks.js';
 import { RdfIris } from './iris.js';
-import { quadBatchesToJsonLd, quadsToJsonLd } from './jsonld.js';
+import { JsonLdText, quadBatchesToJsonLd, quadsToJsonLd } from './jsonld.js';
 import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
 import { outputPrefixes } from './prefixes.js';
 import { buildQuads, type RdfExportOptions } from './quads.js';
 import { streamQuads, streamQuadsInSteps } from './quadStream.js';
-import { n3Chunks } from './n3Chunks.js';
+import { N3Text, n3Chunks } from './n3Chunks.js';
+import { storeQuadBatches } from './storeQuads.js';
 import { quadsToTurtle, quadsToTurtleChunks } from './turtle.js';
 
 export type { RdfExportOptions } from './quads.js';
+
+export type RdfFormat = 'turtle' | 'ntriples' | 'jsonld';
 
 /**
  * The graph as Turtle, with prefixes.
@@ -69,4 +74,31 @@ export function ntriplesPieces(graph: NewsGraph, options: RdfExportOptions = {})
 /** `toJsonLd`'s text in pieces (steps.ts). @throws as `turtlePieces`. */
 export function jsonLdPieces(graph: NewsGraph, options: RdfExportOptions = {}): Iterable<string> {
   return quadBatchesToJsonLd(streamQuadsInSteps(graph, options), outputPrefixes(new RdfIris(options.baseIri)), true);
+}
+
+/**
+ * `format`'s text of a store's whole corpus, as `toTurtle`, `toNTriples` or `toJsonLd` write it from the graph, a
+ * piece per article, entity or relation (pieces may be empty), read from the store as the pieces are read. The
+ * corpus is read once when this is called (storeQuads.ts's first pass), so that an export that cannot be written is
+ * refused before its first byte.
+ * @throws as storeQuadBatches.
+ */
+export async function storeRdfText(format: RdfFormat, corpus: CorpusElements, options: RdfExportOptions = {}): Promise<AsyncIterable<string>> {
+  const batches = await storeQuadBatches(corpus, options);
+  const prefixes = outputPrefixes(new RdfIris(options.baseIri));
+  if (format === 'jsonld') {
+    return (async function* (): AsyncGenerator<string> {
+      const text = new JsonLdText(prefixes);
+      for await (const batch of batches) yield text.add(batch);
+      yield text.end();
+    })();
+  }
+  return (async function* (): AsyncGenerator<string> {
+    const text = format === 'turtle' ? new N3Text('Turtle', prefixes) : new N3Text('N-Triples');
+    for await (const batch of batches) {
+      for (const quad of batch) text.add(quad);
+      yield text.take();
+    }
+    yield text.end();
+  })();
 }

@@ -63,32 +63,58 @@ export function quadsToJsonLd(quads: readonly Quad[], prefixes: Readonly<Record<
 }
 
 /**
- * The text of `quadsToJsonLd`, a chunk per batch of quads, for exports too large for one string. Each batch must
- * hold every triple of its subjects (quadStream.ts hands them out so): a subject's node object is written when
- * its batch ends. The layout is JSON.stringify's with an indent of 2, reproduced piece by piece: the context,
- * then each node stringified alone and indented by the 4 spaces of its depth (strings hold no raw line break).
+ * The text of `quadsToJsonLd`, a chunk per batch of quads, for exports too large for one string (JsonLdText).
  * With `pauses`, an empty chunk for every batch that writes nothing (steps.ts).
- * @throws Error (an invariant) when a later batch names a subject of an earlier one.
+ * @throws as JsonLdText's add.
  */
 export function* quadBatchesToJsonLd(batches: Iterable<readonly Quad[]>, prefixes: Readonly<Record<string, string>>, pauses = false): Generator<string> {
-  const compactor = new Compactor(prefixes);
-  const head = JSON.stringify({ '@context': compactor.context() }, null, 2).replace(/\n\}$/u, '');
-  const written = new Set<string>(); // the first subjects: the vocabulary's (a few dozen), then the first data ones
-  let nodes = 0;
+  const text = new JsonLdText(prefixes);
   for (const batch of batches) {
-    const pieces: string[] = [];
-    for (const node of nodeObjects(batch, compactor)) {
-      const id = String(node['@id']);
-      if (written.has(id)) throw new Error(`Invariant: the subject ${id} comes in two batches.`);
-      if (written.size < VOCABULARY_CHECK) written.add(id);
-      const indented = JSON.stringify(node, null, 2).replace(/^/gmu, '    ');
-      pieces.push(nodes === 0 ? `${head},\n  "@graph": [\n${indented}` : `,\n${indented}`);
-      nodes += 1;
-    }
-    if (pieces.length > 0) yield pieces.join('');
-    else if (pauses) yield ''; // a step that wrote nothing (steps.ts)
+    const chunk = text.add(batch);
+    if (chunk !== '' || pauses) yield chunk; // an empty chunk: a step that wrote nothing (steps.ts)
   }
-  yield nodes === 0 ? `${head},\n  "@graph": []\n}\n` : '\n  ]\n}\n';
+  yield text.end();
+}
+
+/**
+ * `quadsToJsonLd`'s text, pushed to a batch of quads at a time. Each batch must hold every triple of its subjects
+ * (quadStream.ts and storeQuads.ts hand them out so): a subject's node object is written when its batch is added.
+ * The layout is JSON.stringify's with an indent of 2, reproduced piece by piece: the context, then each node
+ * stringified alone and indented by the 4 spaces of its depth (strings hold no raw line break).
+ */
+export class JsonLdText {
+  private readonly compactor: Compactor;
+  private readonly head: string;
+  /** The first subjects: the vocabulary's (a few dozen), then the first data ones. */
+  private readonly written = new Set<string>();
+  private nodes = 0;
+
+  constructor(prefixes: Readonly<Record<string, string>>) {
+    this.compactor = new Compactor(prefixes);
+    this.head = JSON.stringify({ '@context': this.compactor.context() }, null, 2).replace(/\n\}$/u, '');
+  }
+
+  /**
+   * The text of the batch's node objects ('' for an empty batch).
+   * @throws Error (an invariant) when a batch names a subject of an earlier one.
+   */
+  add(batch: readonly Quad[]): string {
+    const pieces: string[] = [];
+    for (const node of nodeObjects(batch, this.compactor)) {
+      const id = String(node['@id']);
+      if (this.written.has(id)) throw new Error(`Invariant: the subject ${id} comes in two batches.`);
+      if (this.written.size < VOCABULARY_CHECK) this.written.add(id);
+      const indented = JSON.stringify(node, null, 2).replace(/^/gmu, '    ');
+      pieces.push(this.nodes === 0 ? `${this.head},\n  "@graph": [\n${indented}` : `,\n${indented}`);
+      this.nodes += 1;
+    }
+    return pieces.join('');
+  }
+
+  /** The document's end. */
+  end(): string {
+    return this.nodes === 0 ? `${this.head},\n  "@graph": []\n}\n` : '\n  ]\n}\n';
+  }
 }
 
 /** How many first subjects the batch check remembers: the vocabulary's, and more, at no cost that grows. */

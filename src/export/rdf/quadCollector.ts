@@ -5,6 +5,7 @@
  * Grouped, because n3's Turtle writer abbreviates (`;`) only consecutive triples of one subject.
  */
 import { DataFactory, type Literal, type NamedNode, type Quad } from 'n3';
+import type { QuadSink } from './context.js';
 
 const { namedNode, quad } = DataFactory;
 
@@ -17,7 +18,7 @@ export type ObjectTerm = NamedNode | Literal;
  */
 const KEYED_FROM = 16;
 
-export class QuadCollector {
+export class QuadCollector implements QuadSink {
   private readonly bySubject = new Map<string, Quad[]>();
   /** Per subject of KEYED_FROM triples or more, the predicate and object of its triples: a key without the subject is a third shorter. */
   private readonly seen = new Map<string, Set<string>>();

@@ -19,7 +19,7 @@ import { ng, ngProperty, predicateIri, rdf } from './vocabulary.js';
  * ng:negated), and never when hypothetical (considered, not said to hold). Every other modality keeps its direct
  * triple, as the GraphQL API's `rejectedBy(negated: false)` lists them: the modality stays on the statement node.
  */
-export function assertsDirectTriple(relation: RelationAttributes): boolean {
+export function assertsDirectTriple(relation: Pick<RelationAttributes, 'negated' | 'modality'>): boolean {
   return !relation.negated && relation.modality !== 'hypothetical';
 }
 
@@ -52,10 +52,22 @@ export function addRelation(ctx: QuadContext, relation: RelationAttributes): voi
   addEvidence(ctx, iri, relation.evidence);
   addDerivation(ctx, iri, new Set(relation.evidence.map((anchor) => anchor.article)));
 
-  if (assertsDirectTriple(relation)) {
-    out.add(subject, predicate, object);
-    if (relation.symmetric) out.add(object, predicate, subject);
-  }
+  addDirectTriples(ctx, relation);
+}
+
+/** What decides a relation's direct triples (assertsDirectTriple) and which way they go. */
+export type DirectTripleSource = Pick<RelationAttributes, 'subject' | 'object' | 'predicate' | 'negated' | 'modality' | 'symmetric'>;
+
+/**
+ * The relation's direct triples, `<subject> ng:P <object>` and, when symmetric, `<object> ng:P <subject>`; with
+ * `from`, only the one(s) whose subject is that entity (a store's export writes them with the entity: storeQuads.ts).
+ */
+export function addDirectTriples(ctx: QuadContext, relation: DirectTripleSource, from?: string): void {
+  if (!assertsDirectTriple(relation)) return;
+  const { out, iris } = ctx;
+  const predicate = predicateIri(relation.predicate);
+  if (from === undefined || relation.subject === from) out.add(iris.entity(relation.subject), predicate, iris.entity(relation.object));
+  if (relation.symmetric && (from === undefined || relation.object === from)) out.add(iris.entity(relation.object), predicate, iris.entity(relation.subject));
 }
 
 function checkPropertyKeys(relation: RelationAttributes): void {

@@ -4,24 +4,43 @@
  * `SELECT ?p ?comment { ?p rdfs:comment ?comment }` lists what each predicate means.
  */
 import type { Quad } from 'n3';
-import type { QuadContext } from './context.js';
+import type { QuadContext, QuadSink } from './context.js';
+import type { ObjectTerm } from './quadCollector.js';
 import { stringLiteral } from './literals.js';
 import { NAMESPACES, describeNgTerm, ng, rdf, rdfs } from './vocabulary.js';
 
 /** The ng: terms that appear as a predicate, a class, or the rdf:predicate of a statement in these quads. */
 export function usedNgTerms(quads: readonly Quad[]): string[] {
-  const used = new Set<string>();
-  const note = (iri: string): void => {
-    if (iri.startsWith(NAMESPACES.ng)) used.add(iri.slice(NAMESPACES.ng.length));
-  };
-  for (const { predicate, object } of quads) {
-    note(predicate.value);
-    if (object.termType === 'NamedNode' && (predicate.value === rdf('type') || predicate.value === rdf('predicate'))) {
-      note(object.value);
-    }
-  }
-  return [...used].sort();
+  const notes = new NgTermNotes();
+  for (const { subject, predicate, object } of quads) notes.add(subject.value, predicate.value, object as ObjectTerm);
+  return notes.terms();
 }
+
+/**
+ * A sink that keeps no quad, only the ng: terms the quads added to it use (as usedNgTerms counts them): what a first
+ * pass over a corpus too large to hold as quads needs to write the vocabulary first (storeQuads.ts).
+ */
+export class NgTermNotes implements QuadSink {
+  private readonly used = new Set<string>();
+
+  add(_subject: string, predicate: string, object: ObjectTerm | string): void {
+    this.note(predicate);
+    const iri = typeof object === 'string' ? object : object.termType === 'NamedNode' ? object.value : undefined;
+    if (iri !== undefined && (predicate === RDF_TYPE || predicate === RDF_PREDICATE)) this.note(iri);
+  }
+
+  /** The terms' local names, sorted. */
+  terms(): string[] {
+    return [...this.used].sort();
+  }
+
+  private note(iri: string): void {
+    if (iri.startsWith(NAMESPACES.ng)) this.used.add(iri.slice(NAMESPACES.ng.length));
+  }
+}
+
+const RDF_TYPE = rdf('type');
+const RDF_PREDICATE = rdf('predicate');
 
 export function addVocabulary(ctx: QuadContext, localNames: readonly string[]): void {
   for (const local of localNames) {

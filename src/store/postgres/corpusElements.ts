@@ -9,7 +9,7 @@
  * cuts the download (a client sees it incomplete) rather than send a file of two corpora.
  */
 import type { ArticleRecord, EntityAttributes, RelationAttributes } from '../../graph/types.js';
-import { CorpusReplacedError, type ArticleHead, type CorpusElements, type CorpusHead, type EdgeElement, type EntityHead, type NodeElement } from '../corpusElements.js';
+import { CorpusReplacedError, type ArticleHead, type CorpusElements, type CorpusHead, type EdgeElement, type EntityHead, type NodeElement, type RelationEnd } from '../corpusElements.js';
 import type { Connections } from './connections.js';
 import type { CorpusMeta } from './load.js';
 import { parseProjected } from './projectedRecords.js';
@@ -131,5 +131,43 @@ export function postgresCorpusElements(db: Connections, meta: CorpusMeta): Corpu
         ]),
       );
     },
+    async relationEnds(entityIds: readonly string[]): Promise<ReadonlyMap<string, readonly RelationEnd[]>> {
+      // as_out: the entity is the subject, or an end of a symmetric relation (corpusRows.ts adjacencyRows). The
+      // modality from the slim record where there is one: a relation's whole record may be megabytes of quotes.
+      type Row = RelationEnd & { entity: string };
+      const rows = await db.read<Row>(
+        'SELECT a.entity, r.subject, r.object, r.predicate, r.negated, r.is_symmetric AS symmetric, ' +
+          "coalesce(r.slim, r.doc)->>'modality' AS modality FROM newsgraph.adjacency a JOIN newsgraph.relation r ON r.pos = a.relation_pos " +
+          'WHERE a.entity = ANY($1::text[]) AND a.as_out AND NOT a.negated ORDER BY a.entity, a.relation_pos',
+        [entityIds],
+      );
+      return groupedInOrder(rows, (row) => row.entity, ({ subject, object, predicate, negated, modality, symmetric }): RelationEnd => ({ subject, object, predicate, negated, modality, symmetric }));
+    },
+    async namingEntities(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
+      const rows = await db.read<{ article: string; id: string }>(
+        'SELECT ea.article, e.id FROM newsgraph.entity_article ea JOIN newsgraph.entity e ON e.pos = ea.entity_pos ' +
+          'WHERE ea.article = ANY($1::text[]) ORDER BY ea.article, ea.entity_pos',
+        [articleIds],
+      );
+      return groupedInOrder(rows, (row) => row.article, (row) => row.id);
+    },
+    async unrecordedMention(): Promise<string | undefined> {
+      const [row] = await db.read<{ article: string }>(
+        'SELECT ea.article FROM newsgraph.entity_article ea WHERE NOT EXISTS (SELECT 1 FROM newsgraph.article a WHERE a.id = ea.article) LIMIT 1',
+      );
+      return row?.article;
+    },
   };
+}
+
+/** The rows' `value`s grouped by `key`, each group in the rows' order. */
+function groupedInOrder<R, V>(rows: readonly R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const id = key(row);
+    const list = groups.get(id);
+    if (list === undefined) groups.set(id, [value(row)]);
+    else list.push(value(row));
+  }
+  return groups;
 }
