@@ -29,8 +29,8 @@
 // warm-up request's time is kept in each row (`first`), so a fresh server's cost stays in sight.
 // Each question's row also gives each server's peak RSS while it was asked (`peak MB`: VmHWM, reset before the
 // question by writing 5 to /proc/PID/clear_refs; '-' where the kernel refuses that): which questions set the peak.
-// Then the whole graph's exports that stream from the database (--exports json,graphml,cytoscape,cypher,gdelt,gexf,csv, the
-// default; --exports none skips them), downloaded whole from each server one at a time: bytes, seconds and the
+// Then the whole graph's exports that stream from the database (--exports json,graphml,cytoscape,cypher,gdelt,gexf,dot,csv,turtle,ntriples,jsonld,
+// every format, the default; --exports none skips them), downloaded whole from each server one at a time: bytes, seconds and the
 // server's peak RSS, beside a plain read of the same records (COPY ... TO STDOUT of the article, entity and relation
 // records, in graph order, into this process): the database's own cost of what every export reads.
 import { spawn, spawnSync } from 'node:child_process';
@@ -65,7 +65,7 @@ const { values } = parseArgs({
     bin: { type: 'string' },
     'playground-requests': { type: 'string', default: '50' },
     'warm-up': { type: 'string', default: '5' },
-    exports: { type: 'string', default: 'json,graphml,cytoscape,cypher,gdelt,gexf,csv' },
+    exports: { type: 'string', default: 'json,graphml,cytoscape,cypher,gdelt,gexf,dot,csv,turtle,ntriples,jsonld' },
   },
 });
 if (values['skip-load'] && (values.store === undefined || values.snapshot === undefined)) {

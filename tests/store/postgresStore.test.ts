@@ -16,7 +16,8 @@ import { CorpusReplacedError } from '../../src/store/corpusElements.js';
 import { loadGraphIntoPostgres, PostgresStore } from '../../src/store/postgres/index.js';
 import { describePostgres } from '../utils/postgresCluster.js';
 import { postgresFixture } from '../utils/postgresFixture.js';
-import { addEntity, addRelation, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { addEntity, addRelation, anchor, emptyNewsGraph } from '../utils/sampleGraph.js';
+import { SLICED_FROM_ANCHORS } from '../../src/export/rdf/storeQuads.js';
 import { seedGraph } from '../api/seed.js';
 import { corpusGraph } from './corpusFixture.js';
 import { withWholeRecords } from './wholeRecords.js';
@@ -177,6 +178,31 @@ describePostgres('the PostgreSQL store', () => {
     const direct = ntriples.split('\n').filter((line) => /^<https:\/\/example\.org\/ng\/entity\/[abc]> <[^>]*#(?:MET_WITH|REJECTED)>/u.test(line));
     const local = (line: string): string => line.replace(/<[^>]*[/#]([^/#>]*)>/gu, '$1').replace(/ \.$/u, '');
     expect(direct.map(local).sort()).toEqual(['a MET_WITH b', 'b MET_WITH a', 'c MET_WITH c', 'c REJECTED a']);
+  });
+
+  test('RDF of entities and relations of many anchors, written in slices, is still the in-memory export', async () => {
+    const graph = emptyNewsGraph();
+    const many = (n: number, quote: string) => Array.from({ length: n }, () => anchor(quote));
+    const anchors = SLICED_FROM_ANCHORS + 200;
+    // A property node (nested), a history of reports, anchors past the slicing threshold, direct triples both ways.
+    addEntity(graph, { id: 'head', kind: 'PERSON', name: 'Head of State', properties: { office: { title: 'President', term: { from: 2019 } } }, evidence: many(anchors, 'rejected') });
+    addEntity(graph, {
+      id: 'summit',
+      kind: 'EVENT',
+      name: 'The summit',
+      properties: { eventType: 'MEETING', status: 'occurred', timeText: 'Thursday', fatalities: { min: 2 } },
+      history: [
+        { status: 'planned', article: 'sample-article', published: '2025-04-24' },
+        { status: 'occurred', article: 'sample-article', published: '2025-04-24' },
+      ],
+      evidence: many(anchors, 'Crimea'),
+    });
+    addEntity(graph, { id: 'other', kind: 'GOVERNMENT', name: 'Other', properties: {} });
+    addRelation(graph, { id: 'met', predicate: 'MET_WITH', subject: 'head', object: 'other', symmetric: true, evidence: many(anchors, 'rejected') });
+    addRelation(graph, { id: 'rejected', predicate: 'REJECTED', subject: 'other', object: 'head' });
+    const store = await load(graph);
+    const ntriples = await expectRdfAsInMemory(store, graph);
+    expect(ntriples.split('\n').filter((line) => line.includes('/entity/head/evidence/') && line.includes('#Annotation>'))).toHaveLength(anchors);
   });
 
   test('RDF of the whole graph is refused before a byte for a bad base IRI, as in memory', async () => {

@@ -6,7 +6,8 @@
 import { NewsgraphError } from '../../errors.js';
 import type { EntityAttributes, EventStatusChange } from '../../graph/types.js';
 import type { QuadContext } from './context.js';
-import { addDerivation, addEvidence } from './evidenceQuads.js';
+import { addDerivation, evidenceSteps } from './evidenceQuads.js';
+import { runSteps } from '../steps.js';
 import { numberLiteral, stringLiteral, timeLiteral } from './literals.js';
 import { addProperties } from './propertyQuads.js';
 import { kindClass, ng, ngProperty, owl, propertyIri, prov, rdf, rdfs, schema, schemaClassOf, wd } from './vocabulary.js';
@@ -15,6 +16,16 @@ const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
 
 /** @throws NewsgraphError DATA_INVALID when the Wikidata id is not an item id such as "Q22686". */
 export function addEntity(ctx: QuadContext, entity: EntityAttributes): void {
+  runSteps(entitySteps(ctx, entity));
+}
+
+/**
+ * addEntity, in steps (steps.ts): one for what the entity says of itself and its properties, one per status report of
+ * its history and per evidence anchor, one for the articles it derives from and mentions. A subject other than the
+ * entity itself has all its triples within one step (storeQuads.ts writes an entity of many anchors by slices of steps).
+ * @throws as addEntity.
+ */
+export function* entitySteps(ctx: QuadContext, entity: EntityAttributes): Generator<void> {
   const { out, iris } = ctx;
   const iri = iris.entity(entity.id);
 
@@ -37,8 +48,9 @@ export function addEntity(ctx: QuadContext, entity: EntityAttributes): void {
   }
 
   addProperties(ctx, iri, entity.properties);
-  if (entity.kind === 'EVENT') addHistory(ctx, iri, entity.history ?? []);
-  addEvidence(ctx, iri, entity.evidence);
+  yield;
+  if (entity.kind === 'EVENT') yield* historySteps(ctx, iri, entity.history ?? []);
+  yield* evidenceSteps(ctx, iri, entity.evidence);
   addDerivation(ctx, iri, entity.articles);
   for (const article of entity.articles) addMention(ctx, article, entity.id);
 }
@@ -50,11 +62,11 @@ export function addMention(ctx: QuadContext, articleId: string, entityId: string
 
 /**
  * An event's history: `event ng:history <event/history/N>`, each an ng:StatusReport with its ng:status, the
- * article that reports it (prov:wasDerivedFrom), that article's date and its place (ng:order).
+ * article that reports it (prov:wasDerivedFrom), that article's date and its place (ng:order). A step per report.
  */
-function addHistory(ctx: QuadContext, eventIri: string, history: readonly EventStatusChange[]): void {
+function* historySteps(ctx: QuadContext, eventIri: string, history: readonly EventStatusChange[]): Generator<void> {
   const { out, iris } = ctx;
-  history.forEach((change, index) => {
+  for (const [index, change] of history.entries()) {
     const report = iris.statusReport(eventIri, index);
     out.add(eventIri, ngProperty('history'), report);
     out.add(report, rdf('type'), ng('StatusReport'));
@@ -62,5 +74,6 @@ function addHistory(ctx: QuadContext, eventIri: string, history: readonly EventS
     out.add(report, prov('wasDerivedFrom'), iris.article(change.article));
     if (change.published !== undefined) out.add(report, schema('datePublished'), timeLiteral(change.published));
     out.add(report, ngProperty('order'), numberLiteral(index));
-  });
+    yield;
+  }
 }

@@ -8,7 +8,8 @@ import { NewsgraphError } from '../../errors.js';
 import { isPredicate, predicateSpec } from '../../ontology/index.js';
 import type { RelationAttributes } from '../../graph/types.js';
 import type { QuadContext } from './context.js';
-import { addDerivation, addEvidence } from './evidenceQuads.js';
+import { addDerivation, evidenceSteps } from './evidenceQuads.js';
+import { runSteps } from '../steps.js';
 import { booleanLiteral, stringLiteral, timeLiteral } from './literals.js';
 import { addProperties, type EntityValuedKey } from './propertyQuads.js';
 import { ng, ngProperty, predicateIri, rdf } from './vocabulary.js';
@@ -28,6 +29,15 @@ const QUALIFIER_KEYS = ['negated', 'modality', 'attributedTo', 'event', 'origin'
 
 /** @throws NewsgraphError DATA_INVALID when a property would collide with a qualifier of the statement node. */
 export function addRelation(ctx: QuadContext, relation: RelationAttributes): void {
+  runSteps(relationSteps(ctx, relation));
+}
+
+/**
+ * addRelation, in steps (steps.ts): the statement node and its properties, then one per evidence anchor, then the
+ * derivation and the direct triples. A subject other than the statement node has all its triples within one step.
+ * @throws as addRelation.
+ */
+export function* relationSteps(ctx: QuadContext, relation: RelationAttributes): Generator<void> {
   const { out, iris } = ctx;
   const iri = iris.relation(relation.id);
   const subject = iris.entity(relation.subject);
@@ -49,7 +59,8 @@ export function addRelation(ctx: QuadContext, relation: RelationAttributes): voi
 
   checkPropertyKeys(relation);
   addProperties(ctx, iri, relation.properties, entityValuedKeys(relation));
-  addEvidence(ctx, iri, relation.evidence);
+  yield;
+  yield* evidenceSteps(ctx, iri, relation.evidence);
   addDerivation(ctx, iri, new Set(relation.evidence.map((anchor) => anchor.article)));
 
   addDirectTriples(ctx, relation);
