@@ -28,6 +28,11 @@ export interface Column<T> {
   readonly description: string;
   /** The value, or undefined when the element has none (the column is then left out or empty). */
   readonly get: (element: T) => ColumnValue | undefined;
+  /**
+   * For a `json` column whose value is a list: the list, whose JSON text `get` returns. A writer may write it an item
+   * at a time instead (graphml.ts, gexf.ts, csv.ts: a head of state's evidence is tens of megabytes at 100,000 articles).
+   */
+  readonly list?: (element: T) => readonly unknown[] | undefined;
 }
 
 const json = (value: JsonValue | object): string => JSON.stringify(value);
@@ -43,6 +48,44 @@ function text(value: unknown): string | undefined {
 /** A lossless column. */
 function kept<T>(name: string, type: ColumnType, description: string, get: Column<T>['get']): Column<T> {
   return { name, type, lossless: true, description, get };
+}
+
+/**
+ * A list column of at least this many items (evidence anchors) is written an item at a time by the writers that can
+ * (graphml.ts, gexf.ts, csv.ts): a head of state at 100,000 articles has tens of thousands of anchors, and its evidence as one
+ * JSON string, that string escaped, and the element's text were each tens of megabytes at once.
+ */
+export const PIECES_FROM_ITEMS = 1_000;
+
+/** The column's list for this element when it is long enough to be written an item at a time, else undefined. */
+export function longList<T>(column: Column<T>, element: T): readonly unknown[] | undefined {
+  const list = column.list?.(element);
+  return list !== undefined && list.length >= PIECES_FROM_ITEMS ? list : undefined;
+}
+
+/** A list's JSON text (`JSON.stringify(items)`) in parts: `[`, each item's (after a comma but the first), `]`. */
+export function* listJsonParts(items: readonly unknown[]): Generator<string> {
+  yield '[';
+  for (const [index, item] of items.entries()) {
+    // JSON.stringify writes an item it cannot write (undefined, a function) as null inside a list.
+    yield `${index === 0 ? '' : ','}${JSON.stringify(item) ?? 'null'}`;
+  }
+  yield ']';
+}
+
+/** A lossless `json` column holding a list: `get` is the list's JSON text, so the two cannot disagree. */
+function keptList<T>(name: string, description: string, list: (element: T) => readonly unknown[] | undefined): Column<T> {
+  return {
+    name,
+    type: 'json',
+    lossless: true,
+    description,
+    get: (element) => {
+      const items = list(element);
+      return items === undefined ? undefined : json(items);
+    },
+    list,
+  };
 }
 
 /** A derived column: a copy of a fact inside `properties`, typed, for filtering. */
@@ -61,7 +104,7 @@ export const NODE_COLUMNS: readonly Column<EntityAttributes>[] = [
   kept('wikidata', 'string', 'Wikidata id, where certain.', (e) => e.wikidata),
   kept('articles', 'string[]', 'Ids of the articles that mention it.', (e) => e.articles),
   kept('properties', 'json', 'Kind-specific facts, as JSON.', (e) => json(e.properties)),
-  kept('evidence', 'json', EVIDENCE_DESCRIPTION, (e) => json(e.evidence)),
+  keptList('evidence', EVIDENCE_DESCRIPTION, (e) => e.evidence),
   kept('history', 'json', "EVENT: each article's report of its status ({status, article, published}) in publication order, as JSON; absent until a second article reports the event.", (e) =>
     e.kind === 'EVENT' && e.history !== undefined ? json(e.history) : undefined,
   ),
@@ -88,7 +131,7 @@ const LOSSLESS_EDGE_COLUMNS: readonly Column<RelationAttributes>[] = [
   kept('origin', 'string', 'stated, role or projection.', (r) => r.origin),
   kept('symmetric', 'boolean', 'Symmetric predicate, stored once.', (r) => r.symmetric),
   kept('properties', 'json', 'Predicate properties, as JSON.', (r) => json(r.properties)),
-  kept('evidence', 'json', EVIDENCE_DESCRIPTION, (r) => json(r.evidence)),
+  keptList('evidence', EVIDENCE_DESCRIPTION, (r) => r.evidence),
 ];
 
 function propertyColumnType(spec: PropertySpec): ColumnType {

@@ -15,9 +15,9 @@
  */
 import { NewsgraphError } from '../errors.js';
 import type { EntityAttributes, NewsGraph } from '../graph/types.js';
-import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
-import { csvRecord } from './escape/csv.js';
-import { layoutPieces, lines, type Layout } from './layout.js';
+import { ARTICLE_COLUMNS, EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { csvField, csvRecord, quotedFieldParts } from './escape/csv.js';
+import { layoutPieces, lines, PIECE_CHARS, type ItemText, type Layout } from './layout.js';
 import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces, runSteps } from './steps.js';
 
 export const CSV_NODES_FILE = 'nodes.csv';
@@ -134,6 +134,37 @@ export interface CsvFileLayout {
 }
 
 /**
+ * A record of `leading` fields, then the columns' fields for `element`: one string, or its pieces when a column's list
+ * is long (columns.ts longList), that list's JSON text written an item at a time (a head of state's evidence at
+ * 100,000 articles is tens of megabytes).
+ */
+function columnsRecord<T>(leading: readonly string[], columns: readonly Column<T>[], element: T, delimiter: string): ItemText {
+  if (!columns.some((column) => longList(column, element) !== undefined)) return csvRecord([...leading, ...columns.map((c) => field(c.get(element), delimiter))]);
+  return columnsRecordPieces(leading, columns, element, delimiter);
+}
+
+/** columnsRecord's text in pieces of about PIECE_CHARS: quotes are doubled character by character, so it is the same text. */
+function* columnsRecordPieces<T>(leading: readonly string[], columns: readonly Column<T>[], element: T, delimiter: string): Generator<string> {
+  let text = leading.map(csvField).join(',');
+  for (const column of columns) {
+    text += ',';
+    const list = longList(column, element);
+    if (list === undefined) {
+      text += csvField(field(column.get(element), delimiter));
+      continue;
+    }
+    // A list of PIECES_FROM_ITEMS items has commas between them: its field is always quoted.
+    for (const part of quotedFieldParts(listJsonParts(list))) {
+      text += part;
+      if (text.length < PIECE_CHARS) continue;
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}\r\n`;
+}
+
+/**
  * The csv export's files in their order, each a layout, for a graph whose lists are joined with `delimiter`
  * (ArrayDelimiterFinder): written from a graph in memory (neo4jCsvPieces) or from a store's pages (layoutStream.ts).
  */
@@ -143,14 +174,14 @@ export function csvFileLayouts(delimiter: string): readonly CsvFileLayout[] {
       name: CSV_NODES_FILE,
       layout: () => [
         csvRecord(['id:ID', ':LABEL', ...NODE_COLUMNS.map(header)]),
-        { nodes: lines(({ node: key, attributes: entity }) => csvRecord([key, [ENTITY_LABEL, entity.kind].join(delimiter), ...NODE_COLUMNS.map((c) => field(c.get(entity), delimiter))])) },
+        { nodes: lines(({ node: key, attributes: entity }) => columnsRecord([key, [ENTITY_LABEL, entity.kind].join(delimiter)], NODE_COLUMNS, entity, delimiter)) },
       ],
     },
     {
       name: CSV_RELATIONSHIPS_FILE,
       layout: () => [
         csvRecord([':START_ID', ':END_ID', ':TYPE', 'id', ...EDGE_COLUMNS.map(header)]),
-        { edges: lines(({ edge: key, attributes: relation, source, target }) => csvRecord([source, target, relation.predicate, key, ...EDGE_COLUMNS.map((c) => field(c.get(relation), delimiter))])) },
+        { edges: lines(({ edge: key, attributes: relation, source, target }) => columnsRecord([source, target, relation.predicate, key], EDGE_COLUMNS, relation, delimiter)) },
       ],
     },
     {

@@ -18,11 +18,11 @@
  */
 import { write } from 'graphology-gexf';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
+import { EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
 import { xmlSafe } from './escape/xml.js';
 import { EDGE_RGB, KIND_LOOK, NEGATED_RGB } from './palette.js';
 import { PrettyXml } from './prettyXml.js';
-import { graphHead, layoutPieces, type Layout, type LayoutPart } from './layout.js';
+import { graphHead, layoutPieces, type ItemText, type Layout, type LayoutPart } from './layout.js';
 import type { CorpusHead, EdgeElement, NodeElement } from '../store/corpusElements.js';
 import { ELEMENTS_PER_PAUSE, PAUSE } from './steps.js';
 
@@ -44,27 +44,52 @@ function gexfAttributes<T>(columns: readonly Column<T>[], element: T): Record<st
   return out;
 }
 
+/**
+ * A list column's value kept as its list, for a list long enough to be written an item at a time (columns.ts
+ * longList): its text is the list's JSON text, made XML-safe, which writeElement writes a part at a time.
+ */
+class LongList {
+  constructor(readonly items: readonly unknown[]) {}
+}
+
+type LaidOutValue = GexfValue | LongList;
+
+/** gexfAttributes, but a long list is kept as a LongList: the layout's elements (gexfLayout, GexfModels). */
+function laidOutAttributes<T>(columns: readonly Column<T>[], element: T): Record<string, LaidOutValue> {
+  const out: Record<string, LaidOutValue> = {};
+  for (const column of columns) {
+    const list = longList(column, element);
+    if (list !== undefined) {
+      out[column.name] = new LongList(list);
+      continue;
+    }
+    const value = column.get(element);
+    if (value !== undefined) out[column.name] = gexfValue(value);
+  }
+  return out;
+}
+
 const rgb = ([r, g, b]: readonly [number, number, number]): string => `rgb(${r},${g},${b})`;
 
-interface GexfElement {
+interface GexfElement<V = GexfValue> {
   readonly label?: string;
-  readonly attributes: Record<string, GexfValue>;
+  readonly attributes: Record<string, V>;
   readonly viz: { readonly color: string; readonly shape: string; readonly thickness?: number };
 }
 
-function formatNode(_key: string, entity: EntityAttributes): GexfElement {
+function formatNode<V>(entity: EntityAttributes, attributesOf: (columns: readonly Column<EntityAttributes>[], entity: EntityAttributes) => Record<string, V>): GexfElement<V> {
   // NetworkX reads viz:color only as r, g, b: an `rgb()` colour makes graphology-gexf write those.
   return {
     label: xmlSafe(entity.name),
-    attributes: gexfAttributes(NODE_COLUMNS, entity),
+    attributes: attributesOf(NODE_COLUMNS, entity),
     viz: { color: rgb(KIND_LOOK[entity.kind].rgb), shape: KIND_LOOK[entity.kind].gexfShape },
   };
 }
 
-function formatEdge(_key: string, relation: RelationAttributes): GexfElement {
+function formatEdge<V>(relation: RelationAttributes, attributesOf: (columns: readonly Column<RelationAttributes>[], relation: RelationAttributes) => Record<string, V>): GexfElement<V> {
   return {
     label: xmlSafe(relation.predicate),
-    attributes: gexfAttributes(EDGE_COLUMNS, relation),
+    attributes: attributesOf(EDGE_COLUMNS, relation),
     viz: relation.negated ? { color: rgb(NEGATED_RGB), shape: 'dashed', thickness: 1 } : { color: rgb(EDGE_RGB), shape: 'solid', thickness: 1 },
   };
 }
@@ -74,8 +99,8 @@ export function toGexf(graph: NewsGraph): string {
   return write<EntityAttributes, RelationAttributes, Record<string, GexfValue>, Record<string, GexfValue>>(graph, {
     version: '1.3',
     pretty: true,
-    formatNode: (key, entity) => ({ ...formatNode(key, entity) }),
-    formatEdge: (key, relation) => ({ ...formatEdge(key, relation) }),
+    formatNode: (_key, entity) => ({ ...formatNode(entity, gexfAttributes) }),
+    formatEdge: (_key, relation) => ({ ...formatEdge(relation, gexfAttributes) }),
   });
 }
 
@@ -91,7 +116,8 @@ type GexfType = 'string' | 'double' | 'long' | 'integer' | 'boolean' | 'empty';
 /** graphology-gexf's TYPE_PRIORITIES for scalars: a lower number wins when two elements disagree. */
 const TYPE_PRIORITY: Readonly<Record<GexfType, number>> = { string: 5, double: 6, long: 7, integer: 8, boolean: 9, empty: 10 };
 
-function gexfType(value: GexfValue | undefined): GexfType {
+function gexfType(value: LaidOutValue | undefined): GexfType {
+  if (value instanceof LongList) return 'string'; // its JSON text, never empty
   if (value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value))) return 'empty';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') {
@@ -101,7 +127,7 @@ function gexfType(value: GexfValue | undefined): GexfType {
   return 'string';
 }
 
-function addToModel(model: Map<string, GexfType>, attributes: Readonly<Record<string, GexfValue>>): void {
+function addToModel(model: Map<string, GexfType>, attributes: Readonly<Record<string, LaidOutValue>>): void {
   for (const name in attributes) {
     const type = gexfType(attributes[name]);
     if (type === 'empty') continue;
@@ -130,10 +156,14 @@ interface Formatted {
   readonly key: string;
   readonly source?: string;
   readonly target?: string;
-  readonly element: GexfElement;
+  readonly element: GexfElement<LaidOutValue>;
 }
 
-function writeElement(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<string, GexfType>, { key, source, target, element }: Formatted): void {
+/**
+ * Writes the element into `xml`; a long list's value is written a part at a time, the text so far handed out every
+ * PIECE_CHARS or so (yielded). An element without a long list yields nothing.
+ */
+function* writeElement(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<string, GexfType>, { key, source, target, element }: Formatted): Generator<string> {
   xml.start(type).attribute('id', key);
   if (source !== undefined && target !== undefined) xml.attribute('source', source).attribute('target', target);
   if (element.label) xml.attribute('label', element.label);
@@ -142,6 +172,13 @@ function writeElement(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<
     for (const name of model.keys()) {
       if (!(name in element.attributes)) continue;
       const value = element.attributes[name];
+      if (value instanceof LongList) {
+        xml.start('attvalue').attribute('for', name);
+        // xmlSafe part by part: a part ends between two items, never within a surrogate pair.
+        yield* xml.attributeInParts('value', mapIterable(listJsonParts(value.items), xmlSafe));
+        xml.end();
+        continue;
+      }
       if (gexfType(value) === 'empty') continue;
       xml.start('attvalue').attribute('for', name).attribute('value', String(value)).end();
     }
@@ -166,13 +203,33 @@ export class GexfModels {
   readonly nodes = new Map<string, GexfType>();
   readonly edges = new Map<string, GexfType>();
 
-  addNode({ node, attributes }: NodeElement): void {
-    addToModel(this.nodes, formatNode(node, attributes).attributes);
+  addNode({ attributes }: NodeElement): void {
+    addToModel(this.nodes, formatNode(attributes, laidOutAttributes).attributes);
   }
 
-  addEdge({ edge, attributes }: EdgeElement): void {
-    addToModel(this.edges, formatEdge(edge, attributes).attributes);
+  addEdge({ attributes }: EdgeElement): void {
+    addToModel(this.edges, formatEdge(attributes, laidOutAttributes).attributes);
   }
+}
+
+/**
+ * The element's text: one string, or, with a long list, its pieces, made as they are read. The writer is shared by
+ * the whole document: the drivers read an element's pieces to the end before they ask for the next element.
+ */
+function elementText(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<string, GexfType>, formatted: Formatted): ItemText {
+  const steps = writeElement(xml, type, model, formatted);
+  if (!Object.values(formatted.element.attributes).some((value) => value instanceof LongList)) {
+    steps.next(); // runs it to the end: without a long list it yields nothing
+    return xml.take();
+  }
+  return (function* (): Generator<string> {
+    yield* steps;
+    yield xml.take();
+  })();
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /**
@@ -199,10 +256,7 @@ export function gexfLayout(models: GexfModels): Layout {
     yield xml.take();
     yield {
       nodes: {
-        item: ({ node, attributes }) => {
-          writeElement(xml, 'node', models.nodes, { key: node, element: formatNode(node, attributes) });
-          return xml.take();
-        },
+        item: ({ node, attributes }) => elementText(xml, 'node', models.nodes, { key: node, element: formatNode(attributes, laidOutAttributes) }),
         end: () => xml.end().take(),
       },
     };
@@ -210,10 +264,7 @@ export function gexfLayout(models: GexfModels): Layout {
     yield xml.take();
     yield {
       edges: {
-        item: ({ edge, source, target, attributes }) => {
-          writeElement(xml, 'edge', models.edges, { key: edge, source, target, element: formatEdge(edge, attributes) });
-          return xml.take();
-        },
+        item: ({ edge, source, target, attributes }) => elementText(xml, 'edge', models.edges, { key: edge, source, target, element: formatEdge(attributes, laidOutAttributes) }),
         end: () => xml.end().take(),
       },
     };

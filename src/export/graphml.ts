@@ -9,9 +9,9 @@
  * empty one. Escaping is the table of escape/xml.ts; characters XML 1.0 cannot carry become U+FFFD.
  */
 import type { NewsGraph } from '../graph/types.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { escapeXml } from './escape/xml.js';
-import { layoutPieces, lines, type Layout } from './layout.js';
+import { layoutPieces, lines, PIECE_CHARS, type ItemText, type Layout } from './layout.js';
 import { joinPieces } from './steps.js';
 
 const GRAPHML_TYPE: Readonly<Record<ColumnType, 'string' | 'int' | 'boolean'>> = {
@@ -62,13 +62,48 @@ function data(key: string, value: string, indent: string): string {
   return `${indent}<data key="${escapeXml(key)}">${escapeXml(value)}</data>\n`;
 }
 
-function columnData<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, indent: string): string {
+/** Indentation of an element's `<data>`. */
+const DATA_INDENT = '      ';
+
+function columnData<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T): string {
   let out = '';
   for (const column of columns) {
     const value = column.get(element);
-    if (value !== undefined) out += data(`${prefix}_${column.name}`, dataText(value), indent);
+    if (value !== undefined) out += data(`${prefix}_${column.name}`, dataText(value), DATA_INDENT);
   }
   return out;
+}
+
+/** An element's text: `open`, its columns' `<data>`, `close`; in pieces when a list column is long. */
+function elementText<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, open: string, close: string): ItemText {
+  const long = columns.some((column) => longList(column, element) !== undefined);
+  return long ? elementPieces(prefix, columns, element, open, close) : open + columnData(prefix, columns, element) + close;
+}
+
+/**
+ * elementText's text in pieces of about PIECE_CHARS, a long list written an item at a time (listJsonParts): escaping
+ * is character by character and a part ends between two items (never within a surrogate pair), so the pieces are the
+ * text written whole.
+ */
+function* elementPieces<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, open: string, close: string): Generator<string> {
+  let text = open;
+  for (const column of columns) {
+    const list = longList(column, element);
+    if (list === undefined) {
+      const value = column.get(element);
+      if (value !== undefined) text += data(`${prefix}_${column.name}`, dataText(value), DATA_INDENT);
+      continue;
+    }
+    text += `${DATA_INDENT}<data key="${escapeXml(`${prefix}_${column.name}`)}">`;
+    for (const part of listJsonParts(list)) {
+      text += escapeXml(part);
+      if (text.length < PIECE_CHARS) continue;
+      yield text;
+      text = '';
+    }
+    text += '</data>\n';
+  }
+  yield text + close;
 }
 
 function keyElement(key: Key): string {
@@ -99,18 +134,19 @@ export const GRAPHML_LAYOUT: Layout = () => {
       '    <data key="g_articles">[',
     { articles: { item: (article, index) => `${index === 0 ? '' : ','}${escapeXml(JSON.stringify(article) ?? 'null')}`, end: () => ']</data>\n' } },
     {
-      nodes: lines(
-        ({ node: key, attributes: entity }) =>
-          `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, '      ') + columnData('n', NODE_COLUMNS, entity, '      ') + '    </node>\n',
+      nodes: lines(({ node: key, attributes: entity }) =>
+        elementText('n', NODE_COLUMNS, entity, `    <node id="${escapeXml(key)}">\n` + data(NODE_LABEL.id, entity.name, DATA_INDENT), '    </node>\n'),
       ),
     },
     {
-      edges: lines(
-        ({ edge: key, attributes: relation, source, target }) =>
-          `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n` +
-          data(EDGE_LABEL.id, relation.predicate, '      ') +
-          columnData('e', EDGE_COLUMNS, relation, '      ') +
+      edges: lines(({ edge: key, attributes: relation, source, target }) =>
+        elementText(
+          'e',
+          EDGE_COLUMNS,
+          relation,
+          `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">\n` + data(EDGE_LABEL.id, relation.predicate, DATA_INDENT),
           '    </edge>\n',
+        ),
       ),
     },
     '  </graph>\n</graphml>\n',

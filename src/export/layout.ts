@@ -20,9 +20,23 @@ export interface Lookups {
   article(id: string): ArticleHead | undefined;
 }
 
+/**
+ * Characters of text per piece, about, where a writer makes pieces of its own (layoutStream.ts; an element in pieces):
+ * a piece is made and written while it is young. A page of text in one string (a megabyte and more) is made in V8's
+ * large-object space, in the old generation, and the server over a store collects that generation often
+ * (src/cli/storeHeap.ts STORE_HEAP_GROWING_PERCENT): a quarter of an export's time went to it.
+ */
+export const PIECE_CHARS = 32 * 1024;
+
+/**
+ * An element's text: one string, or its pieces in order for an element too large to be one string at once (a head
+ * of state's evidence at 100,000 articles is tens of megabytes of text: graphml.ts writes it an anchor at a time).
+ */
+export type ItemText = string | Iterable<string>;
+
 /** The text of each element of one kind, and what closes the list (given how many there were). */
 export interface Section<T> {
-  item(element: T, index: number, lookups: Lookups): string;
+  item(element: T, index: number, lookups: Lookups): ItemText;
   end(count: number): string;
 }
 
@@ -75,7 +89,11 @@ export function* layoutPieces(layout: Layout, graph: NewsGraph): Generator<strin
 /** A section's text for `elements`, a piece per element, then its end. */
 export function* sectionPieces<T>(section: Section<T>, elements: Iterable<T>, lookups: Lookups = NO_LOOKUPS): Generator<string> {
   let index = 0;
-  for (const element of elements) yield section.item(element, index++, lookups);
+  for (const element of elements) {
+    const text = section.item(element, index++, lookups);
+    if (typeof text === 'string') yield text;
+    else yield* text;
+  }
   yield section.end(index);
 }
 

@@ -17,7 +17,7 @@ import { GRAPHML_LAYOUT } from './graphml.js';
 import { CYTOSCAPE_LAYOUT } from './cytoscape.js';
 import { CYPHER_LAYOUT } from './cypher.js';
 import { GDELT_LAYOUT } from './gdelt.js';
-import { NO_LOOKUPS, type EdgeSection, type Layout, type Lookups, type Section } from './layout.js';
+import { NO_LOOKUPS, PIECE_CHARS, type EdgeSection, type Layout, type Lookups, type Section } from './layout.js';
 
 /** The one-text formats a store writes whole, an element at a time, with their content type and file extension. */
 export const LAID_OUT_FORMATS = {
@@ -146,7 +146,17 @@ async function* sectionText<T>(section: Section<T>, pages: AsyncIterable<readonl
     const lookups = await lookupsOf(page);
     let text = '';
     for (const element of page) {
-      text += section.item(element, count++, lookups);
+      const item = section.item(element, count++, lookups);
+      if (typeof item === 'string') text += item;
+      else {
+        // An element in pieces is large: its text goes out as it is made, not held whole.
+        for (const piece of item) {
+          text += piece;
+          if (text.length < PIECE_CHARS) continue;
+          yield text;
+          text = '';
+        }
+      }
       if (text.length >= PIECE_CHARS) {
         yield text;
         text = '';
@@ -157,12 +167,6 @@ async function* sectionText<T>(section: Section<T>, pages: AsyncIterable<readonl
   return section.end(count);
 }
 
-/**
- * Characters of text per piece, about: a piece is made and written while it is young. A page of text in one string
- * (a megabyte and more) is made in V8's large-object space, in the old generation, and the server over a store
- * collects that generation often (src/cli/storeHeap.ts STORE_HEAP_GROWING_PERCENT): a quarter of an export's time went to it.
- */
-const PIECE_CHARS = 32 * 1024;
 
 /** What the page's relations look up, fetched in two reads for the page. */
 async function pageLookups(section: EdgeSection, page: readonly EdgeElement[], corpus: CorpusElements): Promise<Lookups> {

@@ -8,6 +8,8 @@
  *   written, as xml-writer skips any value that is falsy and not a number.
  */
 
+import { PIECE_CHARS } from './layout.js';
+
 interface Open {
   readonly name: string;
   hasChild: boolean;
@@ -50,6 +52,25 @@ export class PrettyXml {
     if (typeof value !== 'number' && value === '') return this;
     this.out.push(` ${name}="${escapeAttribute(String(value))}"`);
     return this;
+  }
+
+  /**
+   * An attribute whose value comes in parts, for a value too long to be one string: each part escaped as it comes
+   * (escaping is character by character), the text so far handed out (as `take` returns it) every PIECE_CHARS or so.
+   * The caller writes nothing else into this writer until the parts are read to the end.
+   */
+  *attributeInParts(name: string, parts: Iterable<string>): Generator<string> {
+    this.out.push(` ${name}="`);
+    let chars = 0;
+    for (const part of parts) {
+      const escaped = escapeAttribute(part);
+      this.out.push(escaped);
+      chars += escaped.length;
+      if (chars < PIECE_CHARS) continue;
+      yield this.take();
+      chars = 0;
+    }
+    this.out.push('"');
   }
 
   end(): this {

@@ -1,7 +1,9 @@
 import { expect, test } from '@jest/globals';
-import { CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE, toNeo4jCsv } from '../../src/export/csv.js';
+import { PIECES_FROM_ITEMS } from '../../src/export/columns.js';
+import { CSV_ARTICLES_FILE, CSV_IMPORT_SCRIPT, CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE, neo4jCsvPieces, toNeo4jCsv } from '../../src/export/csv.js';
 import { csvField } from '../../src/export/escape/csv.js';
-import { addEntity, sampleGraph } from '../utils/sampleGraph.js';
+import { PIECE_CHARS } from '../../src/export/layout.js';
+import { addEntity, manyAnchorsGraph, sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
 import { parseCsv, readCsv, readCsvTable, scriptDelimiter } from './readers/index.js';
 
@@ -54,4 +56,18 @@ test('an alias holding ";" moves the array delimiter, and the import script says
   expect(delimiter).toBe('|');
   expect(files[CSV_IMPORT_SCRIPT]).toContain('--multiline-fields=true');
   expect(readCsv(files, delimiter)).toEqual(canonical(graph, false));
+});
+
+test('an entity and a relation of many anchors are written in pieces: the same fields, read back the same', () => {
+  const graph = manyAnchorsGraph(PIECES_FROM_ITEMS + 300);
+  const files = toNeo4jCsv(graph);
+  // The evidence field is the list's JSON text quoted whole; the records came in pieces of about PIECE_CHARS.
+  const whole = csvField(JSON.stringify(graph.getNodeAttribute('head', 'evidence')));
+  const filePieces = neo4jCsvPieces(graph); // read in order: the first file finds the array delimiter
+  for (const [index, name] of [CSV_NODES_FILE, CSV_RELATIONSHIPS_FILE].entries()) {
+    expect(files[name]).toContain(`,${whole},`);
+    const pieces = [...(filePieces[index]?.pieces ?? [])];
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(PIECE_CHARS + 1_000);
+  }
+  expect(readCsv(files, scriptDelimiter(files[CSV_IMPORT_SCRIPT] ?? ''))).toEqual(canonical(graph, false));
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@jest/globals';
-import { EDGE_COLUMNS, NODE_COLUMNS } from '../../src/export/columns.js';
-import { toGexf } from '../../src/export/gexf.js';
-import { sampleGraph } from '../utils/sampleGraph.js';
+import { EDGE_COLUMNS, NODE_COLUMNS, PIECES_FROM_ITEMS } from '../../src/export/columns.js';
+import { GexfModels, gexfLayout, gexfPieces, toGexf } from '../../src/export/gexf.js';
+import { graphHead, NO_LOOKUPS, PIECE_CHARS } from '../../src/export/layout.js';
+import { joinPieces } from '../../src/export/steps.js';
+import { manyAnchorsGraph, sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
 import { readGexf } from './readers/index.js';
 
@@ -34,4 +36,25 @@ test('negated relations are drawn dashed, kinds have colours', () => {
   expect(negated).toContain('<viz:shape value="dashed"/>');
   expect(negated).toContain('<attvalue for="negated" value="true"/>');
   expect(gexf).toMatch(/<node id="donald-trump" label="Donald Trump">[\s\S]*?<viz:color r="\d+" g="\d+" b="\d+"\/>/);
+});
+
+test("an entity and a relation of many anchors are written in pieces, the same document as graphology-gexf's writer", () => {
+  const graph = manyAnchorsGraph(PIECES_FROM_ITEMS + 300);
+  const whole = toGexf(graph); // graphology-gexf, each element whole
+  expect(joinPieces(gexfPieces(graph))).toBe(whole);
+  // The head's element in pieces of about PIECE_CHARS.
+  const models = new GexfModels();
+  for (const node of graph.nodeEntries()) models.addNode(node);
+  for (const edge of graph.edgeEntries()) models.addEdge(edge);
+  const parts = gexfLayout(models)(graphHead(graph));
+  for (const part of parts) {
+    if (typeof part === 'string' || !('nodes' in part)) continue;
+    const item = part.nodes.item({ node: 'head', attributes: graph.getNodeAttributes('head') }, 0, NO_LOOKUPS);
+    const pieces = typeof item === 'string' ? [item] : [...item];
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces) expect(piece.length).toBeLessThan(PIECE_CHARS + 1_000);
+    expect(whole).toContain(pieces.join(''));
+    break;
+  }
+  expect(readGexf(whole)).toEqual(canonical(graph, false)); // GEXF carries no articles
 });

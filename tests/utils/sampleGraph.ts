@@ -252,3 +252,16 @@ export function* fuzzStrings(alphabet: readonly string[], maxLength: number): Ge
 
 /** The characters that break naive writers: quotes, markup, escapes, line breaks, emoji, combining marks. */
 export const HOSTILE_ALPHABET: readonly string[] = ['"', '<', '&', "'", '\\', '\n', '\r', '\t', '😀', '\u0301', ',', ';'];
+
+/**
+ * sampleGraph with an entity ('head') and a relation ('head-rejected') of `anchors` evidence anchors each: past the
+ * count from which the exports write a list an item at a time (columns.ts PIECES_FROM_ITEMS). The quotes hold a
+ * character outside the BMP (a surrogate pair in JavaScript) and the name quotes that JSON and XML both escape.
+ */
+export function manyAnchorsGraph(anchors: number): NewsGraph {
+  const graph = sampleGraph();
+  const many = Array.from({ length: anchors }, (_, i) => anchor(i % 2 === 0 ? 'talks were going well 🕊️' : 'Ukraine rejected'));
+  addEntity(graph, { id: 'head', kind: 'PERSON', name: 'Head of "State"', properties: {}, evidence: many });
+  addRelation(graph, { id: 'head-rejected', predicate: 'REJECTED', subject: 'head', object: 'russia', evidence: many });
+  return graph;
+}

@@ -17,3 +17,13 @@ export function csvField(value: string | undefined): string {
 export function csvRecord(fields: readonly (string | undefined)[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
+
+/**
+ * csvField of a value given in parts, for a value too long to be one string, that is known to need quotes (a list's
+ * JSON text of two items or more holds a comma): the opening quote, each part with its quotes doubled, the closing quote.
+ */
+export function* quotedFieldParts(parts: Iterable<string>): Generator<string> {
+  yield '"';
+  for (const part of parts) yield part.replace(/"/g, '""');
+  yield '"';
+}
