@@ -63,6 +63,12 @@ export function longList<T>(column: Column<T>, element: T): readonly unknown[] |
   return list !== undefined && list.length >= PIECES_FROM_ITEMS ? list : undefined;
 }
 
+/** Whether any of the columns' lists is long for this element (longList): then the writers write it in pieces. */
+export function hasLongList<T>(columns: readonly Column<T>[], element: T): boolean {
+  for (const column of columns) if (column.list !== undefined && longList(column, element) !== undefined) return true;
+  return false;
+}
+
 /** A list's JSON text (`JSON.stringify(items)`) in parts: `[`, each item's (after a comma but the first), `]`. */
 export function* listJsonParts(items: readonly unknown[]): Generator<string> {
   yield '[';

@@ -15,9 +15,9 @@
  */
 import { NewsgraphError } from '../errors.js';
 import type { EntityAttributes, NewsGraph } from '../graph/types.js';
-import { ARTICLE_COLUMNS, EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { ARTICLE_COLUMNS, EDGE_COLUMNS, hasLongList, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { csvField, csvRecord, quotedFieldParts } from './escape/csv.js';
-import { layoutPieces, lines, PIECE_CHARS, type ItemText, type Layout } from './layout.js';
+import { joinedPieces, layoutPieces, lines, type ItemText, type Layout } from './layout.js';
 import { ELEMENTS_PER_PAUSE, PAUSE, joinPieces, runSteps } from './steps.js';
 
 export const CSV_NODES_FILE = 'nodes.csv';
@@ -139,29 +139,21 @@ export interface CsvFileLayout {
  * 100,000 articles is tens of megabytes).
  */
 function columnsRecord<T>(leading: readonly string[], columns: readonly Column<T>[], element: T, delimiter: string): ItemText {
-  if (!columns.some((column) => longList(column, element) !== undefined)) return csvRecord([...leading, ...columns.map((c) => field(c.get(element), delimiter))]);
-  return columnsRecordPieces(leading, columns, element, delimiter);
+  if (!hasLongList(columns, element)) return csvRecord([...leading, ...columns.map((c) => field(c.get(element), delimiter))]);
+  return joinedPieces(columnsRecordParts(leading, columns, element, delimiter));
 }
 
-/** columnsRecord's text in pieces of about PIECE_CHARS: quotes are doubled character by character, so it is the same text. */
-function* columnsRecordPieces<T>(leading: readonly string[], columns: readonly Column<T>[], element: T, delimiter: string): Generator<string> {
-  let text = leading.map(csvField).join(',');
+/** columnsRecord's text in parts: quotes are doubled character by character, so it is the same text. */
+function* columnsRecordParts<T>(leading: readonly string[], columns: readonly Column<T>[], element: T, delimiter: string): Generator<string> {
+  yield leading.map(csvField).join(',');
   for (const column of columns) {
-    text += ',';
+    yield ',';
     const list = longList(column, element);
-    if (list === undefined) {
-      text += csvField(field(column.get(element), delimiter));
-      continue;
-    }
     // A list of PIECES_FROM_ITEMS items has commas between them: its field is always quoted.
-    for (const part of quotedFieldParts(listJsonParts(list))) {
-      text += part;
-      if (text.length < PIECE_CHARS) continue;
-      yield text;
-      text = '';
-    }
+    if (list !== undefined) yield* quotedFieldParts(listJsonParts(list));
+    else yield csvField(field(column.get(element), delimiter));
   }
-  yield `${text}\r\n`;
+  yield '\r\n';
 }
 
 /**

@@ -11,11 +11,11 @@
  */
 import type { NewsGraph } from '../graph/types.js';
 import { isEntityKind, isEventRole, isPredicate } from '../ontology/index.js';
-import { ARTICLE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
-import { cypherName, cypherString } from './escape/cypher.js';
+import { ARTICLE_COLUMNS, EDGE_COLUMNS, hasLongList, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
+import { cypherName, cypherString, cypherStringParts } from './escape/cypher.js';
 import { gatherLines, joinChunks } from './chunks.js';
 import { ARTICLE_LABEL, ENTITY_LABEL } from './csv.js';
-import { layoutPieces, lines, type Layout } from './layout.js';
+import { joinedPieces, layoutPieces, lines, type ItemText, type Layout } from './layout.js';
 
 function literal(value: ColumnValue): string {
   if (typeof value === 'string') return cypherString(value);
@@ -31,6 +31,32 @@ function propertyMap<T>(id: string, columns: readonly Column<T>[], element: T): 
     if (value !== undefined) entries.push(`${cypherName(column.name)}: ${literal(value)}`);
   }
   return `{${entries.join(', ')}}`;
+}
+
+/**
+ * A statement's text, `open` + the element's property map + `close`: one string, or its pieces when a column's list is
+ * long (columns.ts longList), that list's JSON text written an item at a time (a head of state's evidence at 100,000
+ * articles is tens of megabytes).
+ */
+function statementText<T>(open: string, id: string, columns: readonly Column<T>[], element: T, close: string): ItemText {
+  if (!hasLongList(columns, element)) return open + propertyMap(id, columns, element) + close;
+  return joinedPieces(statementParts(open, id, columns, element, close));
+}
+
+/** statementText's text in parts: propertyMap's, a long list's literal a part at a time (cypherStringParts). */
+function* statementParts<T>(open: string, id: string, columns: readonly Column<T>[], element: T, close: string): Generator<string> {
+  yield `${open}{id: ${cypherString(id)}`;
+  for (const column of columns) {
+    const list = longList(column, element);
+    if (list !== undefined) {
+      yield `, ${cypherName(column.name)}: `;
+      yield* cypherStringParts(listJsonParts(list));
+      continue;
+    }
+    const value = column.get(element);
+    if (value !== undefined) yield `, ${cypherName(column.name)}: ${literal(value)}`;
+  }
+  yield `}${close}`;
 }
 
 /**
@@ -58,16 +84,20 @@ export const CYPHER_LAYOUT: Layout = (head) => {
     {
       nodes: lines(({ node: key, attributes }) => {
         if (!isEntityKind(attributes.kind)) throw new Error(`cypher: entity "${key}" has kind "${attributes.kind}" outside the vocabulary`);
-        return `MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = ${propertyMap(key, NODE_COLUMNS, attributes)};\n`;
+        return statementText(`MERGE (n:${entity} {id: ${cypherString(key)}}) SET n:${cypherName(attributes.kind)} SET n = `, key, NODE_COLUMNS, attributes, ';\n');
       }),
     },
     {
       edges: lines(({ edge: key, attributes: relation, source, target }) => {
         const type = relation.predicate;
         if (!isPredicate(type) && !isEventRole(type)) throw new Error(`cypher: relation "${key}" has predicate "${type}" outside the vocabulary`);
-        return (
+        return statementText(
           `MATCH (s:${entity} {id: ${cypherString(source)}}), (o:${entity} {id: ${cypherString(target)}}) ` +
-          `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = ${propertyMap(key, EDGE_COLUMNS, relation)};\n`
+            `MERGE (s)-[r:${cypherName(type)} {id: ${cypherString(key)}}]->(o) SET r = `,
+          key,
+          EDGE_COLUMNS,
+          relation,
+          ';\n',
         );
       }),
     },

@@ -6,6 +6,7 @@
  * graph's articles (source, url, text) are the top-level `data`, which Cytoscape.js reads as `cy.data()`.
  */
 import type { EntityAttributes, GraphAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
+import { EDGE_COLUMNS, hasLongList, NODE_COLUMNS } from './columns.js';
 import { jsonArraySection } from './indentedJson.js';
 import { layoutPieces, type Layout } from './layout.js';
 
@@ -42,12 +43,20 @@ export const CYTOSCAPE_LAYOUT: Layout = () => [
   '{\n  "data": {\n    "articles": ',
   { articles: jsonArraySection('    ', (article) => article) },
   '\n  },\n  "elements": {\n    "nodes": ',
-  { nodes: jsonArraySection('    ', ({ node: key, attributes: entity }): CytoscapeNode => ({ data: { ...entity, id: key, label: entity.name } })) },
+  {
+    nodes: jsonArraySection(
+      '    ',
+      ({ node: key, attributes: entity }): CytoscapeNode => ({ data: { ...entity, id: key, label: entity.name } }),
+      ({ attributes }) => hasLongList(NODE_COLUMNS, attributes),
+    ),
+  },
   ',\n    "edges": ',
   {
-    edges: jsonArraySection('    ', ({ edge: key, attributes: relation, source, target }): CytoscapeEdge => ({
-      data: { ...relation, id: key, source, target, label: relation.predicate },
-    })),
+    edges: jsonArraySection(
+      '    ',
+      ({ edge: key, attributes: relation, source, target }): CytoscapeEdge => ({ data: { ...relation, id: key, source, target, label: relation.predicate } }),
+      ({ attributes }) => hasLongList(EDGE_COLUMNS, attributes),
+    ),
   },
   '\n  }\n}\n',
 ];

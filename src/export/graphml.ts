@@ -9,9 +9,9 @@
  * empty one. Escaping is the table of escape/xml.ts; characters XML 1.0 cannot carry become U+FFFD.
  */
 import type { NewsGraph } from '../graph/types.js';
-import { EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
+import { EDGE_COLUMNS, hasLongList, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnType, type ColumnValue } from './columns.js';
 import { escapeXml } from './escape/xml.js';
-import { layoutPieces, lines, PIECE_CHARS, type ItemText, type Layout } from './layout.js';
+import { joinedPieces, layoutPieces, lines, type ItemText, type Layout } from './layout.js';
 import { joinPieces } from './steps.js';
 
 const GRAPHML_TYPE: Readonly<Record<ColumnType, 'string' | 'int' | 'boolean'>> = {
@@ -76,34 +76,27 @@ function columnData<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element
 
 /** An element's text: `open`, its columns' `<data>`, `close`; in pieces when a list column is long. */
 function elementText<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, open: string, close: string): ItemText {
-  const long = columns.some((column) => longList(column, element) !== undefined);
-  return long ? elementPieces(prefix, columns, element, open, close) : open + columnData(prefix, columns, element) + close;
+  return hasLongList(columns, element) ? joinedPieces(elementParts(prefix, columns, element, open, close)) : open + columnData(prefix, columns, element) + close;
 }
 
 /**
- * elementText's text in pieces of about PIECE_CHARS, a long list written an item at a time (listJsonParts): escaping
- * is character by character and a part ends between two items (never within a surrogate pair), so the pieces are the
- * text written whole.
+ * elementText's text in parts, a long list written an item at a time (listJsonParts): escaping is character by
+ * character and a part ends between two items (never within a surrogate pair), so the parts are the text written whole.
  */
-function* elementPieces<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, open: string, close: string): Generator<string> {
-  let text = open;
+function* elementParts<T>(prefix: 'n' | 'e', columns: readonly Column<T>[], element: T, open: string, close: string): Generator<string> {
+  yield open;
   for (const column of columns) {
     const list = longList(column, element);
     if (list === undefined) {
       const value = column.get(element);
-      if (value !== undefined) text += data(`${prefix}_${column.name}`, dataText(value), DATA_INDENT);
+      if (value !== undefined) yield data(`${prefix}_${column.name}`, dataText(value), DATA_INDENT);
       continue;
     }
-    text += `${DATA_INDENT}<data key="${escapeXml(`${prefix}_${column.name}`)}">`;
-    for (const part of listJsonParts(list)) {
-      text += escapeXml(part);
-      if (text.length < PIECE_CHARS) continue;
-      yield text;
-      text = '';
-    }
-    text += '</data>\n';
+    yield `${DATA_INDENT}<data key="${escapeXml(`${prefix}_${column.name}`)}">`;
+    for (const part of listJsonParts(list)) yield escapeXml(part);
+    yield '</data>\n';
   }
-  yield text + close;
+  yield close;
 }
 
 function keyElement(key: Key): string {

@@ -4,6 +4,7 @@
  * attributes; JSON has no `undefined`, so an attribute set to undefined reads back as absent).
  */
 import type { NewsGraph } from '../graph/types.js';
+import { EDGE_COLUMNS, hasLongList, NODE_COLUMNS } from './columns.js';
 import { indentedJson, isUnwritten, jsonArraySection } from './indentedJson.js';
 import { layoutPieces, type Layout, type LayoutPart } from './layout.js';
 
@@ -27,9 +28,15 @@ export const GRAPHOLOGY_JSON_LAYOUT: Layout = function* (head): Generator<Layout
     else yield indentedJson(value, '    ');
   }
   yield members.length === 0 ? '{},\n  "nodes": ' : '\n  },\n  "nodes": ';
-  yield { nodes: jsonArraySection('  ', ({ node, attributes }) => serialized({ key: node }, attributes)) };
+  yield { nodes: jsonArraySection('  ', ({ node, attributes }) => serialized({ key: node }, attributes), ({ attributes }) => hasLongList(NODE_COLUMNS, attributes)) };
   yield ',\n  "edges": ';
-  yield { edges: jsonArraySection('  ', ({ edge, source, target, attributes }) => serialized({ key: edge, source, target }, attributes)) };
+  yield {
+    edges: jsonArraySection(
+      '  ',
+      ({ edge, source, target, attributes }) => serialized({ key: edge, source, target }, attributes),
+      ({ attributes }) => hasLongList(EDGE_COLUMNS, attributes),
+    ),
+  };
   yield '\n}\n';
 };
 

@@ -28,6 +28,18 @@ export interface Lookups {
  */
 export const PIECE_CHARS = 32 * 1024;
 
+/** `parts` (an element's text in small parts) joined into pieces of about PIECE_CHARS, as they are read. */
+export function* joinedPieces(parts: Iterable<string>): Generator<string> {
+  let text = '';
+  for (const part of parts) {
+    text += part;
+    if (text.length < PIECE_CHARS) continue;
+    yield text;
+    text = '';
+  }
+  if (text !== '') yield text;
+}
+
 /**
  * An element's text: one string, or its pieces in order for an element too large to be one string at once (a head
  * of state's evidence at 100,000 articles is tens of megabytes of text: graphml.ts writes it an anchor at a time).

@@ -1,7 +1,9 @@
 import { expect, test } from '@jest/globals';
-import { toCypher } from '../../src/export/cypher.js';
+import { PIECES_FROM_ITEMS } from '../../src/export/columns.js';
+import { cypherLines, toCypher } from '../../src/export/cypher.js';
+import { PIECE_CHARS } from '../../src/export/layout.js';
 import { cypherName, cypherString } from '../../src/export/escape/cypher.js';
-import { addEntity, sampleGraph } from '../utils/sampleGraph.js';
+import { addEntity, manyAnchorsGraph, sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
 import { parseCypherScript, readCypher, tokenizeCypher, unescapeCypher } from './readers/index.js';
 
@@ -50,4 +52,15 @@ test('string literals escape by table and unescape exactly', () => {
     expect(token).toEqual({ kind: 'string', value });
   }
   expect(unescapeCypher('\\U0001F600')).toBe('😀');
+});
+
+test('an entity and a relation of many anchors are written in pieces: the same literals, read back the same', () => {
+  const graph = manyAnchorsGraph(PIECES_FROM_ITEMS + 300);
+  const pieces = [...cypherLines(graph)];
+  expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(PIECE_CHARS + 1_000);
+  const script = pieces.join('');
+  // The evidence literal is the list's JSON text escaped whole, in the node's and in the relation's statement.
+  const literal = `\`evidence\`: ${cypherString(JSON.stringify(graph.getNodeAttribute('head', 'evidence')))}`;
+  expect(script.split(literal)).toHaveLength(3);
+  expect(readCypher(script)).toEqual(canonical(graph, false));
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@jest/globals';
-import { toCytoscapeJson } from '../../src/export/cytoscape.js';
+import { PIECES_FROM_ITEMS } from '../../src/export/columns.js';
+import { cytoscapeJsonPieces, toCytoscapeJson } from '../../src/export/cytoscape.js';
+import { PIECE_CHARS } from '../../src/export/layout.js';
 import { SEED_DATA } from '../utils/fixtures.js';
-import { sampleGraph } from '../utils/sampleGraph.js';
+import { manyAnchorsGraph, sampleGraph } from '../utils/sampleGraph.js';
 import { canonical } from './decode.js';
 import { readCytoscape } from './readers/index.js';
 
@@ -43,4 +45,11 @@ test('Cytoscape.js itself loads the export of the seed graph, negations and evid
   expect(rejected[0]?.data('evidence')[0].exact).toBe('a condition Ukraine has rejected');
   // A traversal in Cytoscape.js: Ukraine's neighbourhood holds the condition it rejected.
   expect(cy.getElementById('ukraine').neighborhood('node').map((n) => n.id())).toContain('crimea-condition');
+});
+
+test("an entity and a relation of many anchors are written in pieces, JSON.stringify's text", () => {
+  const graph = manyAnchorsGraph(PIECES_FROM_ITEMS + 300);
+  const pieces = [...cytoscapeJsonPieces(graph)];
+  expect(pieces.join('')).toBe(toCytoscapeJson(graph)); // JSON.stringify of the elements, whole
+  expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(PIECE_CHARS + 1_000);
 });

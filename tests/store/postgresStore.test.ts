@@ -206,10 +206,10 @@ describePostgres('the PostgreSQL store', () => {
     expect(ntriples.split('\n').filter((line) => line.includes('/entity/head/evidence/') && line.includes('#Annotation>'))).toHaveLength(anchors);
   });
 
-  test('GraphML, GEXF and csv of elements of many anchors, written in pieces from the store, are the in-memory exports', async () => {
+  test('every laid-out format of elements of many anchors, written in pieces from the store, is the in-memory export', async () => {
     const graph = manyAnchorsGraph(PIECES_FROM_ITEMS + 300);
     const store = await load(graph);
-    for (const format of ['graphml', 'gexf'] as const) {
+    for (const format of ['graphml', 'gexf', 'json', 'cytoscape', 'cypher'] as const) {
       const exported = await storeWholeExport(format, await store.corpusElements());
       let streamed = '';
       let longest = 0;
@@ -217,7 +217,8 @@ describePostgres('the PostgreSQL store', () => {
         streamed += text;
         longest = Math.max(longest, text.length);
       }
-      const inMemory = exportGraph(graph, format); // gexf: graphology-gexf's own writer, each element whole
+      // gexf: graphology-gexf's own writer, each element whole; json and cytoscape: JSON.stringify's.
+      const inMemory = exportGraph(graph, format);
       expect(streamed).toBe(inMemory.kind === 'text' ? inMemory.text : '');
       expect(streamed.length).toBeGreaterThan(4 * longest); // the head's element came in pieces
     }

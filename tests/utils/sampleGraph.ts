@@ -253,15 +253,23 @@ export function* fuzzStrings(alphabet: readonly string[], maxLength: number): Ge
 /** The characters that break naive writers: quotes, markup, escapes, line breaks, emoji, combining marks. */
 export const HOSTILE_ALPHABET: readonly string[] = ['"', '<', '&', "'", '\\', '\n', '\r', '\t', '😀', '\u0301', ',', ';'];
 
+/** An article whose words need escaping in every export format: quotes of both kinds, a backslash, `<`, `&`, an emoji. */
+export const QUOTED_ARTICLE: ArticleRecord = articleFromSentences({ id: 'quoted-article', title: 'A quoted article', published: '2025-04-25' }, [
+  'The envoy said: "it\'s <done> & dusted \\ 🕊️".',
+]);
+
 /**
  * sampleGraph with an entity ('head') and a relation ('head-rejected') of `anchors` evidence anchors each: past the
- * count from which the exports write a list an item at a time (columns.ts PIECES_FROM_ITEMS). The quotes hold a
- * character outside the BMP (a surrogate pair in JavaScript) and the name quotes that JSON and XML both escape.
+ * count from which the exports write a list an item at a time (columns.ts PIECES_FROM_ITEMS). Half the anchors quote
+ * QUOTED_ARTICLE, whose words every format escapes; the others hold a character outside the BMP (a surrogate pair in
+ * JavaScript); the name holds quotes.
  */
 export function manyAnchorsGraph(anchors: number): NewsGraph {
   const graph = sampleGraph();
-  const many = Array.from({ length: anchors }, (_, i) => anchor(i % 2 === 0 ? 'talks were going well 🕊️' : 'Ukraine rejected'));
-  addEntity(graph, { id: 'head', kind: 'PERSON', name: 'Head of "State"', properties: {}, evidence: many });
+  graph.updateAttribute('articles', (articles = []) => [...articles, QUOTED_ARTICLE]);
+  const many = Array.from({ length: anchors }, (_, i) => (i % 2 === 0 ? anchor('talks were going well 🕊️') : anchor('"it\'s <done> & dusted \\ 🕊️"', QUOTED_ARTICLE)));
+  const articles = [SAMPLE_ARTICLE.id, QUOTED_ARTICLE.id];
+  addEntity(graph, { id: 'head', kind: 'PERSON', name: 'Head of "State"', properties: {}, evidence: many, articles });
   addRelation(graph, { id: 'head-rejected', predicate: 'REJECTED', subject: 'head', object: 'russia', evidence: many });
   return graph;
 }

@@ -26,6 +26,13 @@ export function cypherString(value: string): string {
   return `'${value.replace(NEEDS_ESCAPE, escapeChar)}'`;
 }
 
+/** cypherString of a value given in parts, for a value too long to be one string: escaping is character by character. */
+export function* cypherStringParts(parts: Iterable<string>): Generator<string> {
+  yield "'";
+  for (const part of parts) yield part.replace(NEEDS_ESCAPE, escapeChar);
+  yield "'";
+}
+
 /** Labels, relationship types and property keys: only names of the fixed vocabulary, checked here. */
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
