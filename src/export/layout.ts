@@ -42,7 +42,9 @@ export function* joinedPieces(parts: Iterable<string>): Generator<string> {
 
 /**
  * An element's text: one string, or its pieces in order for an element too large to be one string at once (a head
- * of state's evidence at 100,000 articles is tens of megabytes of text: graphml.ts writes it an anchor at a time).
+ * of state's evidence at 100,000 articles is tens of megabytes of text: every laid-out format writes a list of
+ * columns.ts PIECES_FROM_ITEMS items or more an item at a time). A driver reads an element's pieces to the end before
+ * it asks for the next element (gexf.ts shares one writer across the document).
  */
 export type ItemText = string | Iterable<string>;
 

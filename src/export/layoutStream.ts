@@ -167,7 +167,6 @@ async function* sectionText<T>(section: Section<T>, pages: AsyncIterable<readonl
   return section.end(count);
 }
 
-
 /** What the page's relations look up, fetched in two reads for the page. */
 async function pageLookups(section: EdgeSection, page: readonly EdgeElement[], corpus: CorpusElements): Promise<Lookups> {
   const { refers } = section;
