@@ -5,6 +5,7 @@
  * served from its notification on, its large records not taken from the previous corpus.
  */
 import { beforeAll, expect, test } from '@jest/globals';
+import pg from 'pg';
 import { neighborhoodRings } from '../../src/graph/rings.js';
 import type { Evidence, NewsGraph } from '../../src/graph/types.js';
 import { memoryStore } from '../../src/store/index.js';
@@ -67,6 +68,20 @@ describePostgres('how the PostgreSQL store reads', () => {
     db = fixture.closeAfter(new Connections({ primary: fixture.url }));
   });
   const open = (replicas?: string[]): PostgresStore => fixture.open(replicas ? { replicas } : {});
+
+  test("the store's connections compile no statement with JIT, whatever the server's setting", async () => {
+    // The server's default is on (the test cluster's too): each of the pool's connections turns it off first.
+    const settings = await Promise.all(Array.from({ length: 12 }, () => db.read<{ jit: string }>('SHOW jit')));
+    expect(settings.map(([row]) => row?.jit)).toEqual(Array.from({ length: 12 }, () => 'off'));
+    const fresh = new pg.Client({ connectionString: fixture.url });
+    await fresh.connect();
+    try {
+      const { rows } = await fresh.query<{ jit: string }>('SHOW jit');
+      expect(rows[0]?.jit).toBe('on');
+    } finally {
+      await fresh.end();
+    }
+  });
 
   test('the rings counted in SQL are those of neighborhoodRings wherever the count budget cuts them', async () => {
     const degree = (id: string): number => fixture.graph.degree(id);
