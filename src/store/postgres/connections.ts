@@ -20,11 +20,11 @@ export const APPLICATION_NAME = 'newsgraph-store';
 
 /**
  * What every read connection sets first. `jit = off`: PostgreSQL compiles a statement whose estimated cost passes
- * jit_above_cost (100,000 by default) to machine code, 35-50 ms each time it runs, and the store's statements are
- * estimated past it by branches that never run (a hub's other plan, behind a one-time filter). At 100,000 articles,
- * "Who has not endorsed" with the corpus's proposal took 46-53 ms a request, 40 of them compiling a statement that
- * runs in 3 ms; whether a statement crosses the line depended on ANALYZE's sample, so from one load to the next. A
- * server without JIT (before PostgreSQL 11) refuses the setting: that is ignored.
+ * jit_above_cost (100,000 by default) to machine code, 35-50 ms each time it runs, and some of the store's statements
+ * are estimated past it by branches that never run (a hub's other plan, behind a one-time filter). At 100,000
+ * articles, "Who has not endorsed" with the corpus's proposal took 46-53 ms a request, 40 of them compiling a
+ * statement that runs in 3 ms; whether a statement crosses the line depended on ANALYZE's sample, so from one load to
+ * the next. A server without JIT (before PostgreSQL 11) refuses the setting: that is ignored.
  */
 export const SESSION_SETTINGS = 'SET jit = off';
 
