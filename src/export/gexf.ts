@@ -18,7 +18,7 @@
  */
 import { write } from 'graphology-gexf';
 import type { EntityAttributes, NewsGraph, RelationAttributes } from '../graph/types.js';
-import { EDGE_COLUMNS, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
+import { EDGE_COLUMNS, hasLongList, listJsonParts, longList, NODE_COLUMNS, type Column, type ColumnValue } from './columns.js';
 import { xmlSafe } from './escape/xml.js';
 import { EDGE_RGB, KIND_LOOK, NEGATED_RGB } from './palette.js';
 import { PrettyXml } from './prettyXml.js';
@@ -213,12 +213,13 @@ export class GexfModels {
 }
 
 /**
- * The element's text: one string, or, with a long list, its pieces, made as they are read. The writer is shared by
- * the whole document: the drivers read an element's pieces to the end before they ask for the next element.
+ * The element's text: one string, or, with a long list (`long`: columns.ts hasLongList), its pieces, made as they are
+ * read. The writer is shared by the whole document: the drivers read an element's pieces to the end before they ask
+ * for the next element.
  */
-function elementText(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<string, GexfType>, formatted: Formatted): ItemText {
+function elementText(xml: PrettyXml, type: 'node' | 'edge', model: ReadonlyMap<string, GexfType>, formatted: Formatted, long: boolean): ItemText {
   const steps = writeElement(xml, type, model, formatted);
-  if (!Object.values(formatted.element.attributes).some((value) => value instanceof LongList)) {
+  if (!long) {
     steps.next(); // runs it to the end: without a long list it yields nothing
     return xml.take();
   }
@@ -256,7 +257,7 @@ export function gexfLayout(models: GexfModels): Layout {
     yield xml.take();
     yield {
       nodes: {
-        item: ({ node, attributes }) => elementText(xml, 'node', models.nodes, { key: node, element: formatNode(attributes, laidOutAttributes) }),
+        item: ({ node, attributes }) => elementText(xml, 'node', models.nodes, { key: node, element: formatNode(attributes, laidOutAttributes) }, hasLongList(NODE_COLUMNS, attributes)),
         end: () => xml.end().take(),
       },
     };
@@ -264,7 +265,8 @@ export function gexfLayout(models: GexfModels): Layout {
     yield xml.take();
     yield {
       edges: {
-        item: ({ edge, source, target, attributes }) => elementText(xml, 'edge', models.edges, { key: edge, source, target, element: formatEdge(attributes, laidOutAttributes) }),
+        item: ({ edge, source, target, attributes }) =>
+          elementText(xml, 'edge', models.edges, { key: edge, source, target, element: formatEdge(attributes, laidOutAttributes) }, hasLongList(EDGE_COLUMNS, attributes)),
         end: () => xml.end().take(),
       },
     };

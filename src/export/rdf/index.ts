@@ -8,6 +8,7 @@
 import type { NewsGraph } from '../../graph/types.js';
 import type { CorpusElements } from '../../store/corpusElements.js';
 import { gatherLines } from '../chunks.js';
+import { PIECE_CHARS } from '../layout.js';
 import { RdfIris } from './iris.js';
 import { JsonLdText, quadBatchesToJsonLd, quadsToJsonLd } from './jsonld.js';
 import { quadsToNTriples, quadsToNTriplesChunks } from './ntriples.js';
@@ -78,7 +79,7 @@ export function jsonLdPieces(graph: NewsGraph, options: RdfExportOptions = {}): 
 
 /**
  * `format`'s text of a store's whole corpus, as `toTurtle`, `toNTriples` or `toJsonLd` write it from the graph, in
- * pieces (a batch's text, or TAKE_CHARS of it; pieces may be empty), read from the store as the pieces are read. The
+ * pieces (a batch's text, or PIECE_CHARS of it; pieces may be empty), read from the store as the pieces are read. The
  * corpus is read once when this is called (storeQuads.ts's first pass), so that an export that cannot be written is
  * refused before its first byte.
  * @throws as storeQuadBatches.
@@ -98,15 +99,10 @@ export async function storeRdfText(format: RdfFormat, corpus: CorpusElements, op
     for await (const batch of batches) {
       for (const quad of batch) {
         text.add(quad);
-        if (text.size >= TAKE_CHARS) yield text.take();
+        // Within a batch too: a head of state's own subject is one batch of 10^5 triples, megabytes of text at once.
+        if (text.size >= PIECE_CHARS) yield text.take();
       }
     }
     yield text.end();
   })();
 }
-
-/**
- * Characters of Turtle or N-Triples taken at a time, about, within a batch too: a head of state's own subject is one
- * batch of 10^5 triples, and its text taken whole was a string of megabytes (V8's large-object space, old generation).
- */
-const TAKE_CHARS = 32 * 1024;
