@@ -28,6 +28,8 @@ export const APPLICATION_NAME = 'newsgraph-store';
  */
 export const SESSION_SETTINGS = 'SET jit = off';
 
+const noResult = (): void => undefined;
+
 const names = new Map<string, string>();
 
 /** A statement's name: the same text always gets the same name, as node-postgres requires. */
@@ -48,13 +50,18 @@ export class Connections {
 
   constructor(options: ConnectionOptions) {
     const make = (connectionString: string): pg.Pool => {
-      const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 10_000, application_name: APPLICATION_NAME });
+      const pool = new pg.Pool({
+        connectionString,
+        max: options.poolSize ?? 10,
+        idleTimeoutMillis: 10_000,
+        application_name: APPLICATION_NAME,
+        // SESSION_SETTINGS on a new connection before the pool hands it out (the pool awaits this hook): sent from the
+        // 'connect' event instead, it was still running when the first read was sent on the same connection, which
+        // node-postgres queues but reports as deprecated (to be refused in pg 9).
+        onConnect: (client) => client.query(SESSION_SETTINGS).then(noResult, noResult),
+      });
       // An idle connection that the server drops (a restart) must not crash the process; the pool replaces it.
       pool.on('error', () => undefined);
-      // Before anything else on a new connection (its queries run in order): no JIT compilation (SESSION_SETTINGS).
-      pool.on('connect', (client) => {
-        client.query(SESSION_SETTINGS).catch(() => undefined);
-      });
       return pool;
     };
     this.primaryPool = make(options.primary);
