@@ -5,12 +5,12 @@
  * written. A response cache of 64 KiB makes every export of the small corpus "large".
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/api/index.js';
-import { buildExport } from '../../src/api/http/exportBuild.js';
-import { ExportDiskCache } from '../../src/api/http/exportDiskCache.js';
+import { buildExport, exportSliceMs, setExportSliceMs } from '../../src/api/http/exportBuild.js';
+import { ExportDiskCache, type ExportFile } from '../../src/api/http/exportDiskCache.js';
 import { buildGraph } from '../../src/build/index.js';
 import { exportGraph, type ExportFormat, type ExportOptions } from '../../src/export/index.js';
 import type { NewsGraph } from '../../src/graph/index.js';
@@ -214,6 +214,80 @@ describe('an export too large for the response cache', () => {
     expect(cache.stats().entries).toBe(0);
     await cache.close();
   });
+
+  test('a body past what the response cache keeps goes to its file as it is built, slice by slice, not held', async () => {
+    const dir = join(tempDir('newsgraph-export-cache-'), 'cache');
+    const cache = new ExportDiskCache({ dir });
+    const sliceMs = exportSliceMs();
+    setExportSliceMs(1); // many slices for a small corpus on any machine
+    const described: unknown[] = [];
+    const onDisk: number[] = []; // the temporary file's size each time the build let the file catch up
+    let temporary: string | undefined;
+    try {
+      const built = await buildExport(corpus, 'turtle', {}, () => false, undefined, {
+        afterBytes: 10_000,
+        async begin(writer): Promise<ExportFile> {
+          described.push({ type: writer.type, file: writer.file });
+          const file = await cache.begin({ key: 'turtle', snapshotId: 's', headers: [['content-type', writer.type]] });
+          temporary = readdirSync(dir).find((name) => name.startsWith('.partial-'));
+          return {
+            ...file,
+            async drained() {
+              await file.drained();
+              onDisk.push(statSync(join(dir, temporary ?? '')).size);
+            },
+          };
+        },
+      });
+      const expected = text(corpus, 'turtle');
+      expect(described).toEqual([{ type: 'text/turtle; charset=utf-8', file: 'newsgraph.ttl' }]);
+      expect(built.parts).toEqual([]);
+      expect(built.length).toBe(Buffer.byteLength(expected));
+      const stored = built.stored;
+      if (stored === undefined) throw new Error('the body went to a file');
+      expect(stored.head).toMatchObject({ key: 'turtle', snapshotId: 's', etag: built.etag, length: built.length });
+      const file = readFileSync(stored.path);
+      expect(file.subarray(stored.offset).toString('utf8')).toBe(expected);
+      expect(JSON.parse(file.subarray(0, stored.offset).toString('utf8').slice('newsgraph-export-cache 1 '.length))).toEqual(stored.head);
+      // The file grew while the build went on: the body reached the disk in many steps, not at its end.
+      const steps = new Set(onDisk);
+      expect(steps.size).toBeGreaterThan(3);
+      expect(Math.min(...onDisk)).toBeLessThan(built.length / 2);
+      expect(await cache.get('s', 'turtle')).toEqual(stored);
+    } finally {
+      setExportSliceMs(sliceMs);
+      await cache.close();
+    }
+  }, 60_000);
+
+  test('an export over the whole bound is sent from its file once, then deleted when the next one is written', async () => {
+    const dir = join(tempDir('newsgraph-export-cache-'), 'cache');
+    const { base } = await serve(corpus, dir, { maxBytes: 1024 });
+    const first = await httpRequest(`${base}/export/turtle`);
+    expect(first.status).toBe(200);
+    expect(header(first, 'newsgraph-cache')).toBe('miss');
+    expect(first.body.toString('utf8')).toBe(text(corpus, 'turtle'));
+    expect(cacheFiles(dir)).toEqual([]);
+    const [unkept] = everyFile(dir);
+    expect(unkept).toMatch(/^\.partial-/u);
+    const second = await httpRequest(`${base}/export/graphml`);
+    expect(second.body.toString('utf8')).toBe(text(corpus, 'graphml'));
+    expect(everyFile(dir)).not.toContain(unkept);
+    expect(everyFile(dir)).toHaveLength(1);
+  }, 60_000);
+
+  test('when its file cannot be written, an export is built again in memory and served all the same', async () => {
+    const dir = join(tempDir('newsgraph-export-cache-'), 'cache');
+    const { base } = await serve(corpus, dir);
+    const warmed = await httpRequest(`${base}/export/gexf`); // the directory is made and adopted
+    await filesWritten(dir, 1);
+    rmSync(dir, { recursive: true }); // the next file cannot even be opened (a warning says so on stderr)
+    const served = await httpRequest(`${base}/export/turtle`);
+    expect(served.status).toBe(200);
+    expect(served.body.toString('utf8')).toBe(text(corpus, 'turtle'));
+    expect(header(served, 'newsgraph-cache')).toBe('miss');
+    expect(warmed.status).toBe(200);
+  }, 60_000);
 
   test('with no directory given, a private temporary one is made, and removed on close', async () => {
     const server = await startServer({ graph: corpus, port: 0, handleSignals: false, logger: QUIET, responseCacheBytes: SMALL_CACHE });

@@ -16,6 +16,7 @@ import { exportGraphPieces } from '../../export/pieces.js';
 import { PAUSE } from '../../export/steps.js';
 import type { NewsGraph } from '../../graph/index.js';
 import { ClientGoneError } from './body.js';
+import type { ExportFile, StoredExport } from './exportDiskCache.js';
 import { ZipOfFiles } from './zipOfFiles.js';
 
 /** The longest stretch an export build holds the event loop before it lets other requests in, by default. */
@@ -41,8 +42,10 @@ export function exportSliceMs(): number {
 const PART_CHARS = 64 * 1024;
 
 export interface BuiltExport {
-  /** The body, in the order written; `Buffer.concat(parts)` is the whole (left to the caller: a copy of it all). */
+  /** The body, in the order written; `Buffer.concat(parts)` is the whole (left to the caller: a copy of it all). Empty when `stored`. */
   readonly parts: readonly Buffer[];
+  /** The file the body went to instead, when it passed the spill's `afterBytes`. */
+  readonly stored?: StoredExport;
   readonly length: number;
   /** A strong validator of the whole body, as responseCache.ts's etagOf makes it. */
   readonly etag: string;
@@ -141,24 +144,83 @@ export function exportWriter(graph: NewsGraph, format: ExportFormat, options: Ex
 }
 
 /**
- * The export as bytes with its ETag, type and file name, built in slices. `abandoned` is asked between slices; when
- * it says yes the build stops with a ClientGoneError. `focus` names the file, as for exportWriter.
- * @throws NewsgraphError for what is checked before the first piece (focus, depth, predicates, ids) as exportGraph,
- *   and for what the data tells while the pieces are read (base IRI, csv array delimiter).
+ * Where a build's body goes once it has passed `afterBytes`, instead of memory: a file of the export cache
+ * (exportDiskCache.ts `begin`), told the export's type and file name.
  */
-export async function buildExport(graph: NewsGraph, format: ExportFormat, options: ExportOptions, abandoned: () => boolean, focus = options.focus): Promise<BuiltExport> {
+export interface Spill {
+  readonly afterBytes: number;
+  begin(described: { readonly type: string; readonly file: string }): Promise<ExportFile>;
+}
+
+/** Writing a build's body to its spill file failed (the disk is full, the directory was removed). */
+export class SpillFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`an export could not be written to the export cache: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'SpillFailedError';
+  }
+}
+
+/** Runs a step of the spill, its failure told apart from the build's own. */
+async function spilling<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new SpillFailedError(error);
+  }
+}
+
+/**
+ * The export as bytes with its ETag, type and file name, built in slices. `abandoned` is asked between slices; when
+ * it says yes the build stops with a ClientGoneError. `focus` names the file, as for exportWriter. With `spill`, a
+ * body past `spill.afterBytes` is not held: what is held then goes to the spill's file, and so does the rest as it
+ * comes, each slice's parts written before the next slice is read (so a build holds about one slice at a time).
+ * @throws NewsgraphError for what is checked before the first piece (focus, depth, predicates, ids) as exportGraph,
+ *   and for what the data tells while the pieces are read (base IRI, csv array delimiter); SpillFailedError when
+ *   the spill's file could not be written (nothing is left of it).
+ */
+export async function buildExport(
+  graph: NewsGraph,
+  format: ExportFormat,
+  options: ExportOptions,
+  abandoned: () => boolean,
+  focus = options.focus,
+  spill?: Spill,
+): Promise<BuiltExport> {
   const writer = exportWriter(graph, format, options, focus);
-  const parts: Buffer[] = [];
+  let parts: Buffer[] = [];
+  let spilled: ExportFile | undefined;
   const hash = createHash('sha256');
   let length = 0;
   const keep = (bytes: Uint8Array): void => {
     const part = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    parts.push(part);
     hash.update(part);
     length += part.length;
+    if (spilled === undefined) parts.push(part);
+    else spilled.write(part);
   };
-  await writer.write({ write: keep }, abandoned);
-  return { parts, length, etag: `"${hash.digest('base64url').slice(0, 27)}"`, type: writer.type, file: writer.file };
+  // Between slices (and once at the end): past afterBytes, the parts held go to the file, and every later one.
+  const toFile = async (): Promise<void> => {
+    if (spill === undefined) return;
+    if (spilled === undefined && length > spill.afterBytes) {
+      const file = await spilling(() => spill.begin(writer));
+      for (const part of parts) file.write(part);
+      parts = [];
+      spilled = file;
+    }
+    if (spilled !== undefined) await spilling(() => (spilled as ExportFile).drained());
+  };
+  try {
+    await writer.write({ write: keep, ready: toFile }, abandoned);
+    await toFile();
+  } catch (error) {
+    await spilled?.abort();
+    throw error;
+  }
+  const etag = `"${hash.digest('base64url').slice(0, 27)}"`;
+  const described = { length, etag, type: writer.type, file: writer.file };
+  if (spilled === undefined) return { parts, ...described };
+  const file = spilled;
+  return { parts: [], ...described, stored: await spilling(() => file.finish(etag, length)) };
 }
 
 /** A build in flight and the requests waiting for it (each asked, between slices, whether it has gone). */

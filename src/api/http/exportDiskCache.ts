@@ -6,8 +6,15 @@
  * always whole; a file whose size is not its header's length (or any temporary file, left by a process that died
  * mid-write) is deleted, never served.
  *
+ * An export is written here as it is built (`begin`), once it has outgrown what the server holds in memory: its head
+ * line is reserved first (padded with spaces, which JSON allows) and written over once the ETag and length are known,
+ * so that the body never has to be held whole, nor copied (the in-memory server's N-Triples of 10,000 articles is
+ * 2.3 GB; held as parts, it took the server from 0.6 GB to 3.3 GB resident).
+ *
  * Bounded: at most `maxBytes` in all and `maxEntries` files, least recently used out first, so that a stream of
- * distinct filters (each a new large export) cannot fill the disk; an export larger than the whole bound is not kept.
+ * distinct filters (each a new large export) cannot fill the disk; an export larger than the whole bound is not kept
+ * (written all the same while it is built, it is sent from its temporary file, which the next export written, a
+ * change of snapshot or `close` deletes).
  * Entries of another snapshot are never served (the snapshot id is part of the key) and are deleted as soon as a
  * request for a new snapshot comes. The directory is the server's: given, it is kept (and what it holds for the
  * snapshot served is used after a restart); not given, a fresh private one under the OS temporary directory is made
@@ -56,6 +63,28 @@ export interface StoredExport {
   readonly offset: number;
 }
 
+/** An export's file while the export is built (ExportDiskCache.begin). */
+export interface ExportFile {
+  /** Appends to the body (written in the background, in order of the calls). */
+  write(bytes: Uint8Array): void;
+  /** Resolves once no more than MAX_QUEUED_BYTES wait to be written. @throws the error of a write that failed */
+  drained(): Promise<void>;
+  /**
+   * Writes the head line over its reserved place, flushes, and puts the file under its final name within the bounds;
+   * one over them, or of a snapshot no longer served, is left where it is to be sent once (see above).
+   * @throws when a write failed, or when `length` is not the bytes written; the file is then deleted.
+   */
+  finish(etag: string, length: number): Promise<StoredExport>;
+  /** Deletes what was written: the build failed or was abandoned. */
+  abort(): Promise<void>;
+}
+
+/** What a build may have written but not yet on disk (the response's own backpressure, for a file). */
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+
+/** Room kept in the head line for the ETag and length, unknown while the body is written. */
+const HEAD_ROOM = 128;
+
 const FORMAT = 'newsgraph-export-cache 1 ';
 const FILE_SUFFIX = '.export';
 const TEMPORARY_PREFIX = '.partial-';
@@ -64,6 +93,11 @@ const MAX_HEADER_BYTES = 1024 * 1024;
 
 function fileName(key: string): string {
   return `${createHash('sha256').update(key).digest('hex')}${FILE_SUFFIX}`;
+}
+
+/** A file's head line, without its line break (and the spaces that may pad it). */
+function headLine(head: StoredExportHead): string {
+  return `${FORMAT}${JSON.stringify(head)}`;
 }
 
 function isHead(value: unknown): value is StoredExportHead {
@@ -85,6 +119,8 @@ export class ExportDiskCache {
   private bytes = 0;
   private snapshotId: string | undefined;
   private closed = false;
+  /** Files written but not kept (ExportFile.finish), deleted at the next one, a change of snapshot or close. */
+  private readonly unkept: string[] = [];
 
   constructor(options: ExportDiskCacheOptions = {}) {
     this.givenDir = options.dir;
@@ -116,54 +152,129 @@ export class ExportDiskCache {
   }
 
   /**
+   * Starts the file of `head.key`'s export, its ETag and length to come (ExportFile.finish): a temporary sibling,
+   * put in place when finished.
+   */
+  async begin(head: Omit<StoredExportHead, 'etag' | 'length'>): Promise<ExportFile> {
+    const dir = await this.directory();
+    await this.serving(head.snapshotId);
+    const reserved = Buffer.byteLength(headLine({ ...head, etag: '', length: 0 })) + HEAD_ROOM;
+    if (reserved > MAX_HEADER_BYTES) throw new Error(`export cache: a head line of ${reserved} bytes`);
+    const temporary = join(dir, `${TEMPORARY_PREFIX}${randomUUID()}`);
+    const handle = await open(temporary, 'wx', 0o600);
+    let written = 0;
+    let queued = 0;
+    let failure: unknown;
+    let writing: Promise<void> = Promise.resolve();
+    const discard = async (): Promise<void> => {
+      await writing;
+      await handle.close().catch(() => undefined);
+      await unlink(temporary).catch(() => undefined);
+    };
+    const settled = async (): Promise<void> => {
+      await writing;
+      if (failure !== undefined) throw failure;
+    };
+    return {
+      write: (bytes) => {
+        const position = reserved + written;
+        written += bytes.length;
+        queued += bytes.length;
+        writing = writing.then(async () => {
+          try {
+            if (failure === undefined) await handle.write(bytes, 0, bytes.length, position);
+          } catch (error) {
+            failure = error;
+          } finally {
+            queued -= bytes.length;
+          }
+        });
+      },
+      drained: async () => {
+        if (queued > MAX_QUEUED_BYTES || failure !== undefined) await settled();
+      },
+      finish: async (etag, length) => {
+        const whole = { ...head, etag, length };
+        try {
+          await settled();
+          if (written !== length) throw new Error(`export cache: wrote ${written} bytes of ${length}`);
+          const line = headLine(whole);
+          const room = reserved - Buffer.byteLength(line);
+          if (room < 1) throw new Error(`export cache: a head line longer than the ${reserved} bytes reserved`);
+          await handle.write(Buffer.from(`${line}${' '.repeat(room - 1)}\n`, 'utf8'), 0, reserved, 0);
+          await handle.sync();
+        } catch (error) {
+          await discard();
+          throw error;
+        }
+        await handle.close();
+        return this.place(whole, temporary, reserved + length, reserved);
+      },
+      abort: discard,
+    };
+  }
+
+  /**
    * Writes `parts` as the export of `head.key`, atomically (a temporary sibling, flushed, then renamed), and makes
    * room for it. An export larger than the whole bound is not kept; a failed write leaves nothing behind.
    * @returns whether it was kept.
    */
   async put(head: StoredExportHead, parts: Iterable<Uint8Array>): Promise<boolean> {
-    const dir = await this.directory();
-    await this.serving(head.snapshotId);
-    const line = Buffer.from(`${FORMAT}${JSON.stringify(head)}\n`, 'utf8');
-    const size = line.length + head.length;
-    if (size > this.maxBytes || line.length > MAX_HEADER_BYTES || this.maxEntries < 1) return false;
-    const path = join(dir, fileName(head.key));
-    const temporary = join(dir, `${TEMPORARY_PREFIX}${randomUUID()}`);
-    const handle = await open(temporary, 'wx', 0o600);
+    if (Buffer.byteLength(headLine(head)) + head.length > this.maxBytes || this.maxEntries < 1) return false;
+    const file = await this.begin(head);
     try {
-      let written = (await handle.write(line)).bytesWritten;
-      for (const part of parts) written += (await handle.write(part)).bytesWritten;
-      if (written !== size) throw new Error(`export cache: wrote ${written} bytes of ${size}`);
-      await handle.sync();
+      for (const part of parts) {
+        file.write(part);
+        await file.drained();
+      }
     } catch (error) {
-      await handle.close();
-      await unlink(temporary).catch(() => undefined);
+      await file.abort();
       throw error;
     }
-    await handle.close();
-    if (this.closed || this.snapshotId !== head.snapshotId) {
-      await unlink(temporary).catch(() => undefined); // the server moved on while this was written
-      return false;
+    const entry = await file.finish(head.etag, head.length);
+    return this.entries.get(entry.path) === entry;
+  }
+
+  /**
+   * A finished file: renamed under its final name once there is room (the files under their final names never
+   * exceed the bounds), or, over the bounds, of another snapshot or after `close`, left to be sent once.
+   */
+  private async place(head: StoredExportHead, temporary: string, size: number, offset: number): Promise<StoredExport> {
+    await this.dropUnkept();
+    if (this.closed || this.snapshotId !== head.snapshotId || size > this.maxBytes || this.maxEntries < 1) {
+      this.unkept.push(temporary);
+      return { head, path: temporary, size, offset };
     }
-    // Room first, then the rename: the files under their final names never exceed the bounds.
+    const path = join(await this.directory(), fileName(head.key));
     this.forget(path);
     await this.evict(size);
     await rename(temporary, path);
-    this.entries.set(path, { head, path, size, offset: line.length });
+    const entry = { head, path, size, offset };
+    this.entries.set(path, entry);
     this.bytes += size;
-    return true;
+    return entry;
   }
 
-  /** Sends a stored export as the response cache sends its entries: same headers, 304 on a matching ETag. */
-  async send(req: IncomingMessage, res: ServerResponse, entry: StoredExport): Promise<void> {
+  /** Deletes the files written but not kept, sent by now. */
+  private async dropUnkept(): Promise<void> {
+    const paths = this.unkept.splice(0);
+    await Promise.all(paths.map((path) => unlink(path).catch(() => undefined)));
+  }
+
+  /**
+   * Sends a stored export as the response cache sends its entries: same headers, 304 on a matching ETag; `state`
+   * says whether it was found here or built for this request (`newsgraph-cache`).
+   */
+  async send(req: IncomingMessage, res: ServerResponse, entry: StoredExport, state: 'hit' | 'miss' = 'hit'): Promise<void> {
     const { head } = entry;
     if (notModified(req, head.etag)) {
       // As sendCached: the validator and the caching rules, not the body's type or length.
       const cacheControl = head.headers.find(([name]) => name === 'cache-control')?.[1];
-      res.writeHead(304, { etag: head.etag, 'newsgraph-cache': 'hit', ...(cacheControl === undefined ? {} : { 'cache-control': cacheControl }) });
+      res.writeHead(304, { etag: head.etag, 'newsgraph-cache': state, ...(cacheControl === undefined ? {} : { 'cache-control': cacheControl }) });
       res.end();
       return;
     }
-    res.writeHead(200, { ...Object.fromEntries(head.headers), etag: head.etag, 'content-length': head.length, 'newsgraph-cache': 'hit' });
+    res.writeHead(200, { ...Object.fromEntries(head.headers), etag: head.etag, 'content-length': head.length, 'newsgraph-cache': state });
     if ((req.method ?? 'GET').toUpperCase() === 'HEAD') {
       res.end();
       return;
@@ -175,6 +286,7 @@ export class ExportDiskCache {
   /** Deletes the files (the whole directory when this cache made it). Safe to call twice. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.dropUnkept();
     if (this.dir === undefined) return;
     const dir = await this.dir.catch(() => undefined);
     if (dir === undefined) return;
@@ -187,6 +299,7 @@ export class ExportDiskCache {
   private async serving(snapshotId: string): Promise<void> {
     if (this.snapshotId === snapshotId) return;
     this.snapshotId = snapshotId;
+    await this.dropUnkept();
     const stale = [...this.entries.values()].filter((entry) => entry.head.snapshotId !== snapshotId);
     for (const entry of stale) this.forget(entry.path);
     await Promise.all(stale.map((entry) => unlink(entry.path).catch(() => undefined)));

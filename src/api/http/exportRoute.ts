@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
-import { buildExport, exportWriter, sharedBuild } from './exportBuild.js';
+import { buildExport, exportWriter, sharedBuild, SpillFailedError, type Spill } from './exportBuild.js';
 import { STORE_TEXT_FORMATS, storeWholeExport } from '../../export/layoutStream.js';
 import { ZipOfFiles } from './zipOfFiles.js';
 import { CorpusReplacedError, type CorpusElements } from '../../store/corpusElements.js';
@@ -149,14 +149,23 @@ function exportOptions(search: URLSearchParams): ExportOptions {
   return options;
 }
 
-/** A build's result: a response cache entry, or (too large for it) the body's parts and what the disk cache keeps. */
+/**
+ * A build's result: a response cache entry; or, too large for it, its file in the export cache, or (with no export
+ * cache, or when its file could not be written) the body's parts, kept nowhere.
+ */
 type MadeExport =
   | { readonly kind: 'entry'; readonly entry: CachedResponse }
+  | { readonly kind: 'stored'; readonly disk: ExportDiskCache; readonly entry: StoredExport }
   | { readonly kind: 'parts'; readonly head: StoredExportHead; readonly parts: readonly Buffer[] };
 
 /** Whether the response cache keeps a body of `length` bytes under `key`: not when over half its budget (ResponseCache.set). */
 function fitsResponseCache(cache: ResponseCache, key: string, length: number): boolean {
-  return length + key.length * 2 + 256 <= cache.maxBytes / 2;
+  return length <= responseCacheRoom(cache, key);
+}
+
+/** The most bytes of a body the response cache keeps under `key`. */
+function responseCacheRoom(cache: ResponseCache, key: string): number {
+  return cache.maxBytes / 2 - key.length * 2 - 256;
 }
 
 /** Writes a built export that no cache in memory keeps, with the headers a stored one gets (sendCached's). */
@@ -172,34 +181,17 @@ function sendParts(req: IncomingMessage, res: ServerResponse, head: StoredExport
 }
 
 /** Streams an export from the disk cache; a read that fails once the headers are sent can only cut the connection. */
-async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: ExportDiskCache, entry: StoredExport): Promise<void> {
+async function sendFromDisk(req: IncomingMessage, res: ServerResponse, disk: ExportDiskCache, entry: StoredExport, state: 'hit' | 'miss' = 'hit'): Promise<void> {
   try {
-    await disk.send(req, res, entry);
+    await disk.send(req, res, entry, state);
   } catch {
     res.destroy(); // the client went, or the file could not be read: nothing more can be said on this connection
   }
 }
 
-/** Exports being written to the disk cache, by key: asked for meanwhile, they are served from memory, not built again. */
-const beingWritten = new WeakMap<ExportDiskCache, Map<string, { readonly head: StoredExportHead; readonly parts: readonly Buffer[] }>>();
-
-function keepOnDisk(disk: ExportDiskCache, head: StoredExportHead, parts: readonly Buffer[]): void {
-  let writing = beingWritten.get(disk);
-  if (writing === undefined) {
-    writing = new Map();
-    beingWritten.set(disk, writing);
-  }
-  const table = writing;
-  table.set(head.key, { head, parts });
-  disk
-    .put(head, parts)
-    .catch((error: unknown) => logDiskFailure(error))
-    .finally(() => table.delete(head.key));
-}
-
-function logDiskFailure(error: unknown): void {
-  // Not kept on disk (disk full, directory removed): the export was served all the same; the next request builds it.
-  process.emitWarning(`newsgraph: an export could not be kept in the export cache: ${error instanceof Error ? error.message : String(error)}`);
+function logDiskFailure(error: SpillFailedError): void {
+  // Not written to disk (disk full, directory removed): the export is built again in memory and served all the same.
+  process.emitWarning(`newsgraph: ${error.message}; building it again in memory`);
 }
 
 /** Entities an `ids` list may name: as many as the explorer draws at most. */
@@ -335,27 +327,35 @@ async function handleExport(source: ExportSource, req: IncomingMessage, method: 
     if (disk !== undefined) {
       const onDisk = await disk.get(cache.snapshotId, key).catch(() => undefined); // an unreadable cache is a miss
       if (onDisk !== undefined) return await sendFromDisk(req, res, disk, onDisk);
-      const writing = beingWritten.get(disk)?.get(key); // built, its file not yet whole: the bytes are in memory
-      if (writing !== undefined) return sendParts(req, res, writing.head, writing.parts);
     }
+    const headersOf = (described: { readonly type: string; readonly file: string }): [string, string][] => [
+      ['content-type', described.type],
+      ['x-content-type-options', 'nosniff'],
+      ['content-disposition', `attachment; filename="${described.file}"`],
+    ];
+    // Past what the response cache keeps, the body goes to its export cache file as it is built, not to memory.
+    const spill: Spill | undefined =
+      disk === undefined
+        ? undefined
+        : { afterBytes: responseCacheRoom(cache.cache, key), begin: (described) => disk.begin({ key, snapshotId: cache.snapshotId, headers: headersOf(described) }) };
     const made = await sharedBuild(cache.cache, key, gone, async (abandoned): Promise<MadeExport> => {
-      const built = await buildExport(graph, format, options, abandoned);
-      const headers: [string, string][] = [
-        ['content-type', built.type],
-        ['x-content-type-options', 'nosniff'],
-        ['content-disposition', `attachment; filename="${built.file}"`],
-      ];
+      const built = await buildExport(graph, format, options, abandoned, options.focus, spill).catch((error: unknown) => {
+        if (!(error instanceof SpillFailedError)) throw error;
+        logDiskFailure(error);
+        return buildExport(graph, format, options, abandoned);
+      });
+      if (built.stored !== undefined && disk !== undefined) return { kind: 'stored', disk, entry: built.stored };
+      const headers = headersOf(built);
       if (!fitsResponseCache(cache.cache, key, built.length)) {
-        const head = { key, snapshotId: cache.snapshotId, etag: built.etag, length: built.length, headers };
-        if (disk !== undefined) keepOnDisk(disk, head, built.parts);
-        return { kind: 'parts', head, parts: built.parts };
+        return { kind: 'parts', head: { key, snapshotId: cache.snapshotId, etag: built.etag, length: built.length, headers }, parts: built.parts };
       }
       const entry: CachedResponse = { status: 200, headers, body: Buffer.concat(built.parts, built.length), etag: built.etag };
       cache.cache.set(key, entry);
       return { kind: 'entry', entry };
     });
     if (made.kind === 'entry') sendCached(req, res, made.entry, 'miss');
-    else sendParts(req, res, made.head, made.parts);
+    else if (made.kind === 'parts') sendParts(req, res, made.head, made.parts);
+    else await sendFromDisk(req, res, made.disk, made.entry, 'miss');
   } catch (error) {
     if (error instanceof ClientGoneError) return refuseGoneClient(res, error);
     if (!(error instanceof NewsgraphError)) throw error;
