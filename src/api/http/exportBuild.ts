@@ -207,7 +207,8 @@ export async function buildExport(
       parts = [];
       spilled = file;
     }
-    if (spilled !== undefined) await spilling(() => (spilled as ExportFile).drained());
+    const file = spilled;
+    if (file !== undefined) await spilling(() => file.drained());
   };
   try {
     await writer.write({ write: keep, ready: toFile }, abandoned);
