@@ -4,7 +4,8 @@
  * `baseIri`; `ids` (comma-separated, at most MAX_EXPORT_IDS) exports exactly those entities and the relations among
  * them, which is what the explorer has drawn. A list that long does not fit in a URL, so `POST /export/FORMAT` takes
  * the same parameters as an `application/x-www-form-urlencoded` body (within the server's body limit). A format that is several files (csv for neo4j-admin) comes as one zip. With a response cache,
- * an export is built once per snapshot, format and options, then served from memory with an ETag.
+ * an export is built once per snapshot, format and options, then served from memory with an ETag; one too large for
+ * the response cache goes to the export cache's file as it is built (exportDiskCache.ts) and is served from there.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsgraphError } from '../../errors.js';
