@@ -215,27 +215,6 @@ export class ExportDiskCache {
   }
 
   /**
-   * Writes `parts` as the export of `head.key`, atomically (a temporary sibling, flushed, then renamed), and makes
-   * room for it. An export larger than the whole bound is not kept; a failed write leaves nothing behind.
-   * @returns whether it was kept.
-   */
-  async put(head: StoredExportHead, parts: Iterable<Uint8Array>): Promise<boolean> {
-    if (Buffer.byteLength(headLine(head)) + head.length > this.maxBytes || this.maxEntries < 1) return false;
-    const file = await this.begin(head);
-    try {
-      for (const part of parts) {
-        file.write(part);
-        await file.drained();
-      }
-    } catch (error) {
-      await file.abort();
-      throw error;
-    }
-    const entry = await file.finish(head.etag, head.length);
-    return this.entries.get(entry.path) === entry;
-  }
-
-  /**
    * A finished file: renamed under its final name once there is room (the files under their final names never
    * exceed the bounds), or, over the bounds, of another snapshot or after `close`, left to be sent once.
    */

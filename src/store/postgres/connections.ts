@@ -34,7 +34,7 @@ export const SESSION_SETTINGS = 'SET jit = off';
  * a p50 of 27 ms by connections already used, 43-53 ms by new ones (the same 100 views, one server). With node-
  * postgres's 10 s, a reader who paused longer than that between two questions met new connections every time.
  */
-export const IDLE_MS = 5 * 60_000;
+const IDLE_MS = 5 * 60_000;
 
 const noResult = (): void => undefined;
 
