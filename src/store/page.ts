@@ -13,6 +13,33 @@ export function encodeCursor(space: CursorSpace, id: string): string {
 }
 
 /**
+ * An edge of a page, its cursor encoded when it is read: most questions read a page's nodes and never its cursors
+ * ("What each article added" reads 1,000 edges and no cursor), and a cursor is a JSON text, a buffer and base64
+ * each. `toJSON` keeps it in a page written as JSON, as when it was a field.
+ */
+export class PageEdge<T extends { readonly id: string }> {
+  constructor(
+    private readonly space: CursorSpace,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.space, this.node.id);
+  }
+
+  toJSON(): { cursor: string; node: T } {
+    return { cursor: this.cursor, node: this.node };
+  }
+}
+
+/** A page of `items` (already cut to the page) and the facts around it; the cursors are encoded when read. */
+export function pageFrom<T extends { readonly id: string }>(space: CursorSpace, items: readonly T[], totalCount: number, hasNextPage: boolean): Page<T> {
+  const edges = items.map((node) => new PageEdge(space, node));
+  const last = items.at(-1);
+  return { totalCount, pageInfo: { hasNextPage, endCursor: last === undefined ? null : encodeCursor(space, last.id) }, edges };
+}
+
+/**
  * The id a cursor names.
  * @throws NewsgraphError BAD_USER_INPUT for a cursor that is not one of ours, or of another list.
  */
@@ -48,13 +75,7 @@ export function paginate<T extends { readonly id: string }>(
     }
     start = firstAfter(items, after, position);
   }
-  const slice = items.slice(start, start + first);
-  const edges = slice.map((node) => ({ cursor: encodeCursor(space, node.id), node }));
-  return {
-    totalCount: items.length,
-    pageInfo: { hasNextPage: start + first < items.length, endCursor: edges.at(-1)?.cursor ?? null },
-    edges,
-  };
+  return pageFrom(space, items.slice(start, start + first), items.length, start + first < items.length);
 }
 
 /** Binary search: the index of the first item whose position is greater than `after`. */

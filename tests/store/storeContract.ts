@@ -84,6 +84,19 @@ export function storeContract(name: string, make: (graph: NewsGraph) => Promise<
       await expect(store.relations({}, { first: 1, after: entityPage.pageInfo.endCursor ?? '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     });
 
+    test("an edge's cursor is the page's end where it ends the page, pages after it, and stays in the page written as JSON", async () => {
+      const page = await store.relations({}, { first: 3 });
+      const cursors = page.edges.map((edge) => edge.cursor);
+      expect(new Set(cursors).size).toBe(3);
+      expect(cursors[2]).toBe(page.pageInfo.endCursor);
+      const after = await store.relations({}, { first: 10, after: cursors[0] });
+      const all = await store.relations({}, { first: 10 });
+      expect(after.edges.map((edge) => edge.node.id)).toEqual(all.edges.slice(1).map((edge) => edge.node.id));
+      const written = JSON.parse(JSON.stringify(page)) as { edges: { cursor: string; node: { id: string } }[] };
+      expect(written.edges.map((edge) => edge.cursor)).toEqual(cursors);
+      expect(written.edges.map((edge) => edge.node.id)).toEqual(page.edges.map((edge) => edge.node.id));
+    });
+
     test('articles come in publication order (undated last), filtered by dates and source; an article lists its relations and entities', async () => {
       expect(ids(await store.articles({}, 10))).toEqual(['sample-article', 'follow-up', 'later', 'undated']);
       expect(ids(await store.articles({ from: '2025-04-25' }, 10))).toEqual(['follow-up', 'later']);

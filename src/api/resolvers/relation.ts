@@ -87,10 +87,17 @@ export function relationResolvers(store: GraphStore) {
       text: (article: ArticleWithoutText): string | Promise<string> => withWholeArticle(store, article, (whole) => whole.text),
       sentences: (article: ArticleWithoutText): string[] | Promise<string[]> =>
         withWholeArticle(store, article, (whole) => whole.sentences.map((s) => sliceArticle(whole, s.start, s.end))),
-      relations: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<StoredRelation>> =>
-        store.articleRelations(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
-      entities: (article: ArticleWithoutText, args: ConnectionArgs): Promise<Page<StoredEntity>> =>
-        store.articleEntities(article.id, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
+      // At once from a store that reads synchronously (syncReads.ts): a list of articles asks for a page of each.
+      relations: (article: ArticleWithoutText, args: ConnectionArgs): Page<StoredRelation> | Promise<Page<StoredRelation>> => {
+        const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+        const reads = syncReadsOf(store);
+        return reads !== undefined ? reads.articleRelationsNow(article.id, page) : store.articleRelations(article.id, page);
+      },
+      entities: (article: ArticleWithoutText, args: ConnectionArgs): Page<StoredEntity> | Promise<Page<StoredEntity>> => {
+        const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+        const reads = syncReadsOf(store);
+        return reads !== undefined ? reads.articleEntitiesNow(article.id, page) : store.articleEntities(article.id, page);
+      },
     },
     Neighbor: {
       via: (neighbor: NeighborRecord, args: FirstArgs): readonly StoredRelation[] => firstOf(neighbor.via, args, DEFAULT_FIRST.via),

@@ -291,12 +291,22 @@ export class MemoryStore implements GraphStore {
   }
 
   async articleRelations(articleId: string, page: PageRequest): Promise<Page<RelationAttributes>> {
+    return this.articleRelationsNow(articleId, page);
+  }
+
+  /** `articleRelations` without a promise (SyncReads): a list of articles reads one page of each. */
+  articleRelationsNow(articleId: string, page: PageRequest): Page<RelationAttributes> {
     this.requireArticle(articleId);
     const index = this.index;
     return paginate(index.relationsByArticle.get(articleId) ?? EMPTY, page, 'relation', index.relationPosition);
   }
 
   async articleEntities(articleId: string, page: PageRequest): Promise<Page<EntityAttributes>> {
+    return this.articleEntitiesNow(articleId, page);
+  }
+
+  /** `articleEntities` without a promise (SyncReads). */
+  articleEntitiesNow(articleId: string, page: PageRequest): Page<EntityAttributes> {
     this.requireArticle(articleId);
     const index = this.index;
     return paginate(index.entitiesByArticle.get(articleId) ?? EMPTY, page, 'entity', index.entityPosition);

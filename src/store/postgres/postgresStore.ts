@@ -14,7 +14,7 @@ import type { GraphIdentity } from '../../graph/identity.js';
 import type { Selection } from '../../graph/selection.js';
 import type { ArticleRecord, EntityAttributes, Evidence, EventAttributes, NewsGraph, RelationAttributes } from '../../graph/types.js';
 import type { EntityKind } from '../../ontology/index.js';
-import { decodeCursor, encodeCursor, type CursorSpace } from '../page.js';
+import { decodeCursor, pageFrom, type CursorSpace } from '../page.js';
 import { isWholeEntity, isWholeRelation, type CompletesRecords, type ReadsListHeads } from '../partialRecords.js';
 import type { HoldsEntitiesAtHand } from '../entitiesAtHand.js';
 import type { ArticleWithoutText, ReadsArticlesWithoutText } from '../partialArticles.js';
@@ -461,8 +461,7 @@ export class PostgresStore implements GraphStore, CompletesRecords, ReadsListHea
 
   /** A page from `first + 1` rows in order (the extra row says whether there is a next page). */
   private pageOf<T extends { readonly id: string }>(space: CursorSpace, rows: readonly T[], first: number, totalCount: number, hasNextPage = rows.length > first): Page<T> {
-    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(space, node.id), node }));
-    return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+    return pageFrom(space, rows.slice(0, first), totalCount, hasNextPage);
   }
 
   async entitiesOfKind(kind: EntityKind | undefined, page: PageRequest): Promise<Page<StoredEntity>> {
