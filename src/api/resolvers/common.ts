@@ -4,7 +4,7 @@
  */
 import { NewsgraphError } from '../../errors.js';
 import { EVENT_ROLE_NAMES, PREDICATE_NAMES, type EntityKind } from '../../ontology/index.js';
-import type { Direction, GraphStore, LinkedFilter, StoredEntity } from '../../store/index.js';
+import type { Direction, GraphStore, LinkedFilter, PageRequest, StoredEntity } from '../../store/index.js';
 import { didYouMean } from '../../didYouMean.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
 import { syncReadsOf } from './syncReads.js';
@@ -141,6 +141,16 @@ export function checkFirst(value: number | null | undefined, fallback: number): 
     throw new NewsgraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_FIRST}, not ${n}: ask for the rest through a connection's pages or a narrower filter.`);
   }
   return n;
+}
+
+/** The arguments of a connection (a paged list): `first` and the cursor it follows. */
+export interface ConnectionArgs extends FirstArgs {
+  readonly after?: string | null;
+}
+
+/** The page a connection's arguments ask for, `first` checked (checkFirst) with the connections' default. */
+export function pageRequest(args: ConnectionArgs): PageRequest {
+  return { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
 }
 
 /**

@@ -19,8 +19,7 @@ import {
 import type { GraphStore, Page, StoredEntity, StoredEvent, StoredRelation } from '../../store/index.js';
 import { articleWithoutText, type ArticleWithoutText } from '../../store/partialArticles.js';
 import { DEFAULT_FIRST, MAX_FIRST } from '../listSizes.js';
-import { checkFirst, checkNames, checkPredicates, checkRange, entityOrNull, requireEntity, type FirstArgs } from './common.js';
-import type { ConnectionArgs } from './relation.js';
+import { checkFirst, checkNames, checkPredicates, checkRange, entityOrNull, pageRequest, requireEntity, type ConnectionArgs, type FirstArgs } from './common.js';
 
 export interface RelationsQueryArgs extends ConnectionArgs {
   readonly predicate?: readonly string[] | null;
@@ -134,9 +133,9 @@ export function queryResolvers(store: GraphStore) {
     search: (_: unknown, args: { text: string; kind?: EntityKind | null; limit?: number | null }): Promise<StoredEntity[]> =>
       store.search(args.text, { kind: args.kind ?? undefined, limit: checkRange('limit', args.limit, 10, 0, MAX_FIRST) }),
     entities: (_: unknown, args: ConnectionArgs & { kind?: EntityKind | null }): Promise<Page<StoredEntity>> =>
-      store.entitiesOfKind(args.kind ?? undefined, { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined }),
+      store.entitiesOfKind(args.kind ?? undefined, pageRequest(args)),
     relations: async (_: unknown, args: RelationsQueryArgs): Promise<Page<StoredRelation>> => {
-      const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+      const page = pageRequest(args);
       return store.relations(await relationQuery(store, args), page);
     },
     // The store refuses an unknown id itself (NOT_FOUND, naming the argument and the near ids).

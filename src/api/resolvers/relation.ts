@@ -10,7 +10,7 @@ import { DEFAULT_FIRST } from '../listSizes.js';
 import { relationArticleCount, relationArticleIds, relationEvidence } from '../../store/partialRecords.js';
 import { entityAtHand } from '../../store/entitiesAtHand.js';
 import { articlesWithoutText, articleWithoutText, withWholeArticle, type ArticleWithoutText } from '../../store/partialArticles.js';
-import { checkFirst, entityAt, entityOrNull, firstOf, type FirstArgs } from './common.js';
+import { checkFirst, entityAt, entityOrNull, firstOf, pageRequest, type ConnectionArgs, type FirstArgs } from './common.js';
 import { syncReadsOf } from './syncReads.js';
 
 export type RelationOriginName = 'STATED' | 'ROLE' | 'PROJECTION';
@@ -40,10 +40,6 @@ function articleOf(store: GraphStore, evidence: Evidence): ArticleWithoutText | 
   const reads = syncReadsOf(store);
   if (reads !== undefined) return quoted(reads.articleNow(evidence.article), evidence);
   return articleWithoutText(store, evidence.article).then((article) => quoted(article, evidence));
-}
-
-export interface ConnectionArgs extends FirstArgs {
-  readonly after?: string | null;
 }
 
 export function relationResolvers(store: GraphStore) {
@@ -89,12 +85,12 @@ export function relationResolvers(store: GraphStore) {
         withWholeArticle(store, article, (whole) => whole.sentences.map((s) => sliceArticle(whole, s.start, s.end))),
       // At once from a store that reads synchronously (syncReads.ts): a list of articles asks for a page of each.
       relations: (article: ArticleWithoutText, args: ConnectionArgs): Page<StoredRelation> | Promise<Page<StoredRelation>> => {
-        const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+        const page = pageRequest(args);
         const reads = syncReadsOf(store);
         return reads !== undefined ? reads.articleRelationsNow(article.id, page) : store.articleRelations(article.id, page);
       },
       entities: (article: ArticleWithoutText, args: ConnectionArgs): Page<StoredEntity> | Promise<Page<StoredEntity>> => {
-        const page = { first: checkFirst(args.first, DEFAULT_FIRST.page), after: args.after ?? undefined };
+        const page = pageRequest(args);
         const reads = syncReadsOf(store);
         return reads !== undefined ? reads.articleEntitiesNow(article.id, page) : store.articleEntities(article.id, page);
       },
