@@ -312,5 +312,5 @@ ${rows.join('\n')}
 
 csv is a zip whose entries are deflated a part at a time as the text comes; the two servers' parts end at different
 places, so the zips' sizes may differ while the files in them are the same (tests/store/postgresStore.test.ts compares
-them; at 10,000 articles on 2026-12-02 the four files were byte for byte the same).`;
+them).`;
 }
