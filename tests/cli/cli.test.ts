@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyData, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
+import { copyData, FIXTURES, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
 import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
 
 const BIN = NEWSGRAPH_BIN;
@@ -36,6 +36,16 @@ describe('newsgraph command', () => {
     expect(figures.articles).toHaveLength(1);
     expect(figures.articles[0]).toMatchObject({ sentences: 17, covered: 17, uncovered: [] });
     expect(newsgraph('stats', '--data', SEED_DATA).stdout).toContain('17 of 17 sentences');
+  });
+
+  test('stats: the counts of both tables stand in one column, also after a predicate longer than 16 characters', () => {
+    // The extraction gold set uses DEPLOYED_FORCES_TO (18 characters).
+    const run = newsgraph('stats', '--data', join(FIXTURES, 'extraction', 'gold'));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    const tableRows = lines.slice(lines.indexOf('entities by kind:') + 1, lines.indexOf('sentence coverage:')).filter((line) => /^ {2}[A-Z_]+ +\d+$/u.test(line));
+    expect(tableRows.some((line) => line.includes('DEPLOYED_FORCES_TO'))).toBe(true);
+    expect(new Set(tableRows.map((line) => line.length)).size).toBe(1);
   });
 
   test('bad data: exit 1, every problem as FILE:LINE:COL with the line, and the old snapshot left whole', () => {

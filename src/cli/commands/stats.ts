@@ -21,8 +21,10 @@ export const statsCommand: Command = {
 };
 
 function formatStats(stats: GraphStats): string {
+  // One width for both tables, the longest name's: the vocabulary's predicates (DEPLOYED_FORCES_TO) pass 16 characters.
+  const width = Math.max(16, ...[...Object.keys(stats.byKind), ...Object.keys(stats.byPredicate)].map((name) => name.length));
   const table = (record: Readonly<Record<string, number>>) =>
-    Object.entries(record).map(([name, count]) => `  ${name.padEnd(16)} ${String(count).padStart(5)}`);
+    Object.entries(record).map(([name, count]) => `  ${name.padEnd(width)} ${String(count).padStart(5)}`);
   const lines = [
     `${stats.entities} entities, ${stats.relations} relations (${stats.negatedRelations} negated)`,
     '',
