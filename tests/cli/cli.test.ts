@@ -38,7 +38,7 @@ describe('newsgraph command', () => {
     expect(newsgraph('stats', '--data', SEED_DATA).stdout).toContain('17 of 17 sentences');
   });
 
-  test('stats: the counts of both tables stand in one column, also after a predicate longer than 16 characters', () => {
+  test('stats: the counts of both tables stand in one column (a predicate may pass 16 characters), the corpus\'s coverage in one line', () => {
     // The extraction gold set uses DEPLOYED_FORCES_TO (18 characters).
     const run = newsgraph('stats', '--data', join(FIXTURES, 'extraction', 'gold'));
     expect(run.code).toBe(0);
@@ -46,6 +46,15 @@ describe('newsgraph command', () => {
     const tableRows = lines.slice(lines.indexOf('entities by kind:') + 1, lines.indexOf('sentence coverage:')).filter((line) => /^ {2}[A-Z_]+ +\d+$/u.test(line));
     expect(tableRows.some((line) => line.includes('DEPLOYED_FORCES_TO'))).toBe(true);
     expect(new Set(tableRows.map((line) => line.length)).size).toBe(1);
+    // The corpus's coverage in one line, summed from the articles' figures.
+    const figures = JSON.parse(newsgraph('stats', '--json', '--data', join(FIXTURES, 'extraction', 'gold')).stdout) as { articles: { sentences: number; covered: number }[] };
+    const sentences = figures.articles.reduce((sum, a) => sum + a.sentences, 0);
+    const covered = figures.articles.reduce((sum, a) => sum + a.covered, 0);
+    const whole = figures.articles.filter((a) => a.covered === a.sentences).length;
+    expect(covered).toBeLessThan(sentences);
+    expect(lines[lines.indexOf('sentence coverage:') + 1]).toBe(
+      `  all ${figures.articles.length} article(s): ${covered} of ${sentences} sentences yield a fact (${((100 * covered) / sentences).toFixed(1)}%); every sentence in ${whole} article(s)`,
+    );
   });
 
   test('bad data: exit 1, every problem as FILE:LINE:COL with the line, and the old snapshot left whole', () => {

@@ -23,8 +23,14 @@ export const statsCommand: Command = {
 function formatStats(stats: GraphStats): string {
   // One width for both tables, the longest name's: the vocabulary's predicates (DEPLOYED_FORCES_TO) pass 16 characters.
   const width = Math.max(16, ...[...Object.keys(stats.byKind), ...Object.keys(stats.byPredicate)].map((name) => name.length));
+  const countWidth = Math.max(5, ...[...Object.values(stats.byKind), ...Object.values(stats.byPredicate)].map((count) => String(count).length));
   const table = (record: Readonly<Record<string, number>>) =>
-    Object.entries(record).map(([name, count]) => `  ${name.padEnd(width)} ${String(count).padStart(5)}`);
+    Object.entries(record).map(([name, count]) => `  ${name.padEnd(width)} ${String(count).padStart(countWidth)}`);
+  // A corpus's coverage in one line before the article-by-article list, which runs to thousands of lines.
+  const sentences = stats.articles.reduce((sum, a) => sum + a.sentences, 0);
+  const covered = stats.articles.reduce((sum, a) => sum + a.covered, 0);
+  const whole = stats.articles.filter((a) => a.covered === a.sentences).length;
+  const share = sentences === 0 ? '' : ` (${((100 * covered) / sentences).toFixed(1)}%)`;
   const lines = [
     `${stats.entities} entities, ${stats.relations} relations (${stats.negatedRelations} negated)`,
     '',
@@ -35,6 +41,7 @@ function formatStats(stats: GraphStats): string {
     ...table(stats.byPredicate),
     '',
     'sentence coverage:',
+    `  all ${stats.articles.length} article(s): ${covered} of ${sentences} sentences yield a fact${share}; every sentence in ${whole} article(s)`,
   ];
   for (const a of stats.articles) {
     lines.push(`  ${a.article}: ${a.covered} of ${a.sentences} sentences yield a fact`);
