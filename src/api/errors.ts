@@ -36,6 +36,14 @@ const REQUEST_CODES = new Set([
 /** graphql-js's message when the parser stops at `maxTokens`: the refusal is ours, and named as such. */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens/;
 
+/**
+ * What graphql-js's recursive parser says when a document nests values or selections deeper than the stack allows.
+ * `maxTokens` usually stops such a document first, but not always: a list literal 2,000 levels deep within 2,000
+ * tokens overflowed a server's first parse (its parser not yet compiled, whose frames are larger), and a server
+ * given a larger `maxTokens` overflows every time. The message is node's; the refusal says what to change.
+ */
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
     ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
@@ -74,6 +82,10 @@ export function createErrorFormatter(logger: ServerLogger) {
       const limit = Number(tokens[1]);
       const message = `The document has more than ${limit} tokens, the limit: send a shorter query (values in variables, fewer repeated fields).`;
       return { message, ...located(formatted), extensions: { code: LIMIT_CODES.maxTokens, limit } };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' && formatted.message === STACK_OVERFLOW) {
+      const message = 'The document nests too deeply to be parsed: send nested values in variables, and select fewer levels of fields.';
+      return { message, ...located(formatted), extensions: { code } };
     }
     if (error instanceof GraphQLError && typeof code === 'string' && REQUEST_CODES.has(code)) {
       return { message: formatted.message, ...located(formatted), extensions: { code } };

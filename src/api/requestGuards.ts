@@ -16,12 +16,14 @@ import type { ResolvedLimits } from './limits.js';
 import type { ListSizeOf } from './listSizes.js';
 import { readOnlyRefusal } from './readOnly.js';
 import type { OperationHooks } from '../store/entitiesAtHand.js';
+import { variablesDepthRefusal } from './variablesDepth.js';
 
 export function requestGuardsPlugin(limits: ResolvedLimits, listSizeOf: ListSizeOf, store?: OperationHooks): ApolloServerPlugin<BaseContext> {
   const listener: GraphQLRequestListener<BaseContext> = {
     async didResolveOperation(context) {
-      // Read-only first: a mutation is named as such, not priced (its fields are not the query type's).
-      const refusal = readOnlyRefusal(context.operation) ?? checkCost(context.schema, context.document, context.operationName, context.request.variables, limits, listSizeOf);
+      // Variables nested past any argument's shape first: the cost estimate walks them recursively (variablesDepth.ts).
+      // Then read-only: a mutation is named as such, not priced (its fields are not the query type's).
+      const refusal = variablesDepthRefusal(context.request.variables) ?? readOnlyRefusal(context.operation) ?? checkCost(context.schema, context.document, context.operationName, context.request.variables, limits, listSizeOf);
       if (refusal !== null) throw refusal;
     },
     async executionDidStart(context) {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { connect } from 'node:net';
+import { executeQuery } from '../../src/api/execute.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import { seedGraph } from '../api/seed.js';
 
@@ -60,6 +61,37 @@ test('depth, alias, nesting and fragment bombs are refused by our own limits', a
   let deep = 'id';
   for (let i = 0; i < 60; i++) deep = `entities { ${deep} }`;
   expect((await post(`{ ${deep} }`)).body.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_DEEP');
+});
+
+test('variables nested thousands of levels deep are refused as such, over HTTP and in-process, twice (cache or none)', async () => {
+  // Built as text: JSON.stringify itself overflows the stack on such values. Each body is under the 100 KB limit.
+  const lists = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  const objects = `${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}`;
+  const bodies = [
+    `{"query":"query ($t: String!) { search(text: $t) { id } }","variables":{"t":${lists}}}`,
+    `{"query":"query ($t: String!) { search(text: $t) { id } }","variables":{"t":${objects}}}`,
+    `{"query":"{ __typename }","variables":{"undeclared":${lists}}}`,
+  ];
+  for (const body of [...bodies, ...bodies]) {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(answer.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(answer.errors?.[0]?.message).toMatch(/nest more than 32 levels/u);
+  }
+  const variables = { t: JSON.parse(lists) as unknown };
+  const inProcess = await executeQuery(await seedGraph(), 'query ($t: String!) { search(text: $t) { id } }', { variables });
+  expect(inProcess.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+  // A list of strings, as the schema's list arguments take, still passes.
+  const fine = await post('query ($p: [String!]) { relations(predicate: $p, first: 1) { totalCount } }', { p: ['REJECTED'] });
+  expect(fine.body.errors).toBeUndefined();
+});
+
+test('a document nested past what the parser can recurse gets a parse error that says so', async () => {
+  // With maxTokens raised (or a parser not yet compiled), a list literal 50,000 levels deep overflows graphql-js's parser.
+  const deep = `{ search(text: ${'['.repeat(50_000)}${']'.repeat(50_000)}) { id } }`;
+  const answer = await executeQuery(await seedGraph(), deep, { limits: { maxTokens: 1_000_000 } });
+  expect(answer.errors?.map((e) => e.extensions?.['code'])).toEqual(['GRAPHQL_PARSE_FAILED']);
+  expect(answer.errors?.[0]?.message).toMatch(/nests too deeply to be parsed/u);
 });
 
 test('an accepted query whose answer is too large is stopped with one coded error', async () => {

@@ -2,9 +2,11 @@
  * The cache key of a GraphQL request: the snapshot, the normalized operation (parsed and printed, so that
  * spacing, commas and comments do not matter), the operation name, the variables as canonical JSON (keys
  * sorted) and the media type asked for. Null when the request must not be cached: not a query operation,
- * persisted-query extensions, a document or variables that do not parse (Apollo answers those itself).
+ * persisted-query extensions, a document or variables that do not parse, variables nested too deeply to be valid
+ * (Apollo answers those itself, the last with the request guards' refusal: variablesDepth.ts).
  */
 import { Kind, parse, print, type DocumentNode } from 'graphql';
+import { MAX_VARIABLES_DEPTH, nestsDeeperThan } from '../variablesDepth.js';
 
 /** Printed documents by their source text, so that a repeated question is parsed once (bounded). */
 const printed = new Map<string, string | null>();
@@ -72,6 +74,7 @@ export function graphqlCacheKey(snapshotId: string, method: string, search: URLS
   if (params === null || typeof params.query !== 'string' || params.extensions !== undefined) return null;
   if (params.operationName !== undefined && typeof params.operationName !== 'string') return null;
   if (params.variables !== undefined && (params.variables === null || typeof params.variables !== 'object' || Array.isArray(params.variables))) return null;
+  if (nestsDeeperThan(params.variables, MAX_VARIABLES_DEPTH)) return null; // canonicalJson recurses
   const document = normalized(params.query, params.operationName);
   if (document === null) return null;
   return ['graphql', snapshotId, accept ?? '', params.operationName ?? '', canonicalJson(params.variables ?? {}), document].join('\n');
