@@ -67,11 +67,26 @@ export class DataError extends NewsgraphError {
   }
 }
 
-/** `FILE:LINE:COL: message`, then the offending line and a caret under the column (as graphql-js prints a Source). */
+/** A line longer than this is shown as a window around the column: one line of a file can be 100 KB. */
+const SHOWN_LINE_CHARS = 160;
+
+/**
+ * `FILE:LINE:COL: message`, then the offending line and a caret under the column (as graphql-js prints a Source).
+ * A long line is cut to SHOWN_LINE_CHARS around the column, with `…` where it was cut.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const head = `${d.file}:${d.line}:${d.column}: ${d.message}`;
   if (d.lineText === undefined) return head;
   const gutter = `${d.line} | `;
-  const caret = `${' '.repeat(gutter.length + Math.max(0, d.column - 1))}^`;
-  return `${head}\n${gutter}${d.lineText}\n${caret}`;
+  const at = Math.max(0, d.column - 1);
+  let shown = d.lineText;
+  let caretAt = at;
+  if (shown.length > SHOWN_LINE_CHARS) {
+    const start = Math.max(0, Math.min(at - SHOWN_LINE_CHARS / 2, shown.length - SHOWN_LINE_CHARS));
+    const end = start + SHOWN_LINE_CHARS;
+    shown = `${start > 0 ? '…' : ''}${shown.slice(start, end)}${end < d.lineText.length ? '…' : ''}`;
+    caretAt = at - start + (start > 0 ? 1 : 0);
+  }
+  const caret = `${' '.repeat(gutter.length + caretAt)}^`;
+  return `${head}\n${gutter}${shown}\n${caret}`;
 }

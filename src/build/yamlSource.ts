@@ -30,7 +30,7 @@ export class YamlSource {
       this.data = undefined;
       return;
     }
-    const problems = this.doc.errors.map((error) => this.at('YAML_SYNTAX', error.pos[0], `YAML syntax error: ${firstLine(error.message)}`));
+    const problems = this.doc.errors.map((error) => this.at('YAML_SYNTAX', error.pos[0], `YAML syntax error: ${syntaxMessage(error.message)}`));
     let data: unknown;
     if (problems.length === 0) {
       const input = inputProblems(this.doc, (code, offset, message) => this.at(code, offset, message));
@@ -120,6 +120,16 @@ export class YamlSource {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/**
+ * The parser's message, its first line; node's own words when the parser ran out of stack (the yaml package recurses
+ * into each nested list or mapping: about 800 levels of `[` on one line) replaced by what to change.
+ */
+function syntaxMessage(message: string): string {
+  const first = firstLine(message);
+  if (!first.includes('Maximum call stack size exceeded')) return first;
+  return 'lists or mappings are nested too deeply to be read (hundreds of levels; the data format needs a few): close the brackets or indent less';
 }
 
 /** A file over the size limit, or with bytes that are not text: refused before the parser sees it. */
