@@ -3,6 +3,7 @@
  * sentence (facts.ts), then the article's YAML structure with every quote computed by code and every fact
  * marked `draft: { rule, confidence }`. Nothing here writes files; writeDraft.ts validates and writes.
  */
+import { OccurrenceIndex } from '../build/occurrenceIndex.js';
 import { splitSentences } from '../build/sentences.js';
 import type { ArticleFileSource, ClaimSource, EntitySource, EventSource, RelationSource } from '../build/sourceModel.js';
 import { admits } from '../ontology/index.js';
@@ -74,7 +75,9 @@ export function ruleFacts(text: string, sentences: readonly Span[], table: Entit
 /** The article's YAML structure from what was found: quotes computed by code, every fact marked as a draft. */
 export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable, sentences: readonly Span[], found: DraftFacts): ArticleDraft {
   const { mentions, relations, events, claims } = found;
-  const q = (span: Span) => quoteAt(text, span.start, span.end);
+  // Where each quote occurs, from one index of the article (a scan of the whole text per quote was quadratic).
+  const occurrences = new OccurrenceIndex(text);
+  const q = (span: Span) => quoteAt(text, span.start, span.end, (exact) => occurrences.find(exact));
   const timeOf = (e: DraftEvent) => {
     const sentence = sentences.find((x) => e.evidence.start >= x.start && e.evidence.start < x.end) ?? e.evidence;
     // The weekday right after the event's words ("met … in Cairo on Sunday"), not anywhere in the sentence:

@@ -1,0 +1,99 @@
+/**
+ * Quotes the extractor computes (src/extract/quotes.ts): each picks its own occurrence as the builder reads it (the
+ * words, then a prefix and a suffix that no other occurrence shares), whatever repeats in the article; a passage
+ * repeated whole is left ambiguous for the builder to refuse (the draft then drops that fact) instead of failing
+ * the command; and the drafts of articles that repeat a paragraph validate.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateData } from '../../src/build/index.js';
+import type { QuoteSource } from '../../src/build/sourceModel.js';
+import { extractIntoDirectory } from '../../src/extract/index.js';
+import { MAX_CONTEXT_CHARS, quoteAt } from '../../src/extract/quotes.js';
+import { FIXTURES, copyData, removeDir } from '../utils/fixtures.js';
+import { BASE } from './devSet.js';
+
+/** Where the quote fits, as the builder's anchoring matches it (build/anchor.ts): the words with their context. */
+function placesOf(text: string, quote: QuoteSource): number[] {
+  const { exact, prefix, suffix } = typeof quote === 'string' ? { exact: quote, prefix: undefined, suffix: undefined } : quote;
+  const places: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (prefix !== undefined && text.slice(at - prefix.length, at) !== prefix) continue;
+    if (suffix !== undefined && !text.startsWith(suffix, at + exact.length)) continue;
+    places.push(at);
+  }
+  return places;
+}
+
+/** A seeded generator (mulberry32): the same texts on every run. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+describe('quoteAt', () => {
+  test('in texts of few words and many repeats, every quote picks its own place, or is left ambiguous only when nothing within the bound can', () => {
+    const next = random(7);
+    const words = ['Russia', 'met', 'Ukraine', 'in', 'Geneva', 'and', 'said', 'talks'];
+    let ambiguous = 0;
+    for (let round = 0; round < 40; round++) {
+      const paragraph = Array.from({ length: 30 }, () => words[Math.floor(next() * words.length)]).join(' ');
+      // Paragraphs repeated at the start and later, or three times over (whose middle one nothing tells apart).
+      const other = Array.from({ length: 20 }, () => words[Math.floor(next() * words.length)]).join(' ');
+      const text = (round % 2 === 0 ? [paragraph, other, paragraph, paragraph.slice(40)] : [paragraph, paragraph, paragraph]).join('. ');
+      for (let q = 0; q < 25; q++) {
+        const start = Math.floor(next() * (text.length - 12));
+        const end = start + 1 + Math.floor(next() * 12);
+        const quote = quoteAt(text, start, end);
+        const places = placesOf(text, quote);
+        expect(places).toContain(start);
+        if (places.length > 1) {
+          // Left ambiguous: no prefix nor suffix within the bound (or the text's ends) tells the places apart.
+          expect(quote).toBe(text.slice(start, end));
+          ambiguous++;
+        }
+      }
+    }
+    expect(ambiguous).toBeGreaterThan(0); // the case was met, not only the easy ones
+  });
+
+  test('a quote in a paragraph printed at the start and again at the end: the first gets a suffix, the second a prefix', () => {
+    const paragraph = 'Qatar and Egypt presented a new ceasefire proposal for Gaza on Monday.';
+    const text = `${paragraph}\nIsrael has not endorsed it.\n${paragraph}\n`;
+    const first = quoteAt(text, text.indexOf('a new ceasefire'), text.indexOf('a new ceasefire') + 'a new ceasefire proposal'.length);
+    const second = quoteAt(text, text.lastIndexOf('a new ceasefire'), text.lastIndexOf('a new ceasefire') + 'a new ceasefire proposal'.length);
+    expect(typeof first !== 'string' && first.suffix !== undefined && first.prefix === undefined).toBe(true);
+    expect(typeof second !== 'string' && second.prefix !== undefined).toBe(true);
+    expect(placesOf(text, first)).toEqual([text.indexOf('a new ceasefire')]);
+    expect(placesOf(text, second)).toEqual([text.lastIndexOf('a new ceasefire')]);
+  });
+
+  test('a context longer than the bound is not searched: a repeat of more than MAX_CONTEXT_CHARS each side stays ambiguous', () => {
+    const block = 'x '.repeat(MAX_CONTEXT_CHARS);
+    const text = `${block}Russia met Ukraine ${block}|${block}Russia met Ukraine ${block}`;
+    const at = text.indexOf('Russia met');
+    expect(quoteAt(text, at, at + 'Russia met'.length)).toBe('Russia met');
+  });
+});
+
+describe('drafts of articles that repeat themselves', () => {
+  test('the first paragraph printed again at the end (a live page\'s summary): drafted, and the directory still validates', async () => {
+    const text = readFileSync(join(FIXTURES, 'extraction', 'texts', 'gaza-ceasefire-talks.txt'), 'utf8');
+    const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
+    const copy = copyData(BASE);
+    try {
+      // Before: "no context picks the quote at 15", and nothing was written.
+      const result = await extractIntoDirectory(copy, `${text.trimEnd()}\n\n${first}\n`, { id: 'repeated-summary', title: 't' });
+      expect(result.draft.article.relations?.length).toBeGreaterThan(0);
+      expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+});
