@@ -22,12 +22,28 @@ export interface ArticleMeta {
   readonly source?: string;
 }
 
+/**
+ * The longest article the offline rules draft, in UTF-16 units: about 30,000 words, several times the longest news
+ * feature. Parts of the mention pass grow with the article's length times its names (a 116 KB text took 4 s, 343 KB
+ * 13 s, 1.1 MB 86 s and 1.4 GB here), so a longer text is refused with a way out rather than left to run for minutes.
+ */
+export const MAX_DRAFT_CHARS = 200_000;
+
+/**
+ * The longest sentence the rules read, in UTF-16 units (about 300 words; news sentences rarely pass 60). Claims quote
+ * stretches of their sentence, so the draft of one sentence grows with its length squared: a 25 KB run-on sentence
+ * drafted 2,800 relations into 7 MB of YAML in 8 s. A longer sentence is left undrafted and listed.
+ */
+export const MAX_DRAFT_SENTENCE_CHARS = 2_000;
+
 export interface ArticleDraft {
   readonly article: ArticleFileSource;
   readonly newEntities: EntitySource[];
   readonly linked: string[];
   /** Indices of sentences from which no fact was drafted. */
   readonly emptySentences: number[];
+  /** Indices of sentences the offline rules did not read, longer than MAX_DRAFT_SENTENCE_CHARS (none for a model's draft). */
+  readonly longSentences: number[];
   readonly sentenceCount: number;
 }
 
@@ -42,7 +58,8 @@ export interface DraftFacts {
 export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[], reserved: ReadonlySet<string> = new Set()): ArticleDraft {
   const table = new EntityTable(known, reserved);
   const sentences = unitSpans(text);
-  return composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table));
+  const longSentences = sentences.map((s, i) => (s.end - s.start > MAX_DRAFT_SENTENCE_CHARS ? i : -1)).filter((i) => i >= 0);
+  return { ...composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table)), longSentences };
 }
 
 /** The offline rules: mentions, then facts sentence by sentence. */
@@ -62,6 +79,7 @@ export function ruleFacts(text: string, sentences: readonly Span[], table: Entit
   const claims: DraftClaim[] = [];
   let lastPerson: string | undefined;
   for (const sentence of sentences) {
+    if (sentence.end - sentence.start > MAX_DRAFT_SENTENCE_CHARS) continue;
     const found = sentenceFacts(text, sentence, mentions, table, lastPerson);
     relations.push(...found.relations);
     events.push(...found.events);
@@ -79,7 +97,7 @@ export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable
   const occurrences = new OccurrenceIndex(text);
   const q = (span: Span) => quoteAt(text, span.start, span.end, (exact) => occurrences.find(exact));
   const timeOf = (e: DraftEvent) => {
-    const sentence = sentences.find((x) => e.evidence.start >= x.start && e.evidence.start < x.end) ?? e.evidence;
+    const sentence = sentences[sentenceIndexAt(sentences, e.evidence.start)] ?? e.evidence;
     // The weekday right after the event's words ("met … in Cairo on Sunday"), not anywhere in the sentence:
     // "drills on Monday, days after Lai visited Hawaii" dates the drills, not the visit.
     const stretch = text.slice(e.evidence.start, Math.min(sentence.end, e.evidence.end + 20));
@@ -148,9 +166,8 @@ export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable
 
   const covered = new Set<number>();
   const cover = (span: Span) => {
-    sentences.forEach((s, i) => {
-      if (span.start >= s.start && span.start < s.end) covered.add(i);
-    });
+    const i = sentenceIndexAt(sentences, span.start);
+    if (i >= 0) covered.add(i);
   };
   relations.forEach((r) => cover(r.evidence));
   events.forEach((e) => cover(e.evidence));
@@ -173,8 +190,27 @@ export function composeDraft(text: string, meta: ArticleMeta, table: EntityTable
     newEntities,
     linked: Object.keys(mentionSources).filter((id) => !table.isCreated(id)),
     emptySentences: sentences.map((_s, i) => i).filter((i) => !covered.has(i)),
+    longSentences: [],
     sentenceCount: sentences.length,
   };
+}
+
+/**
+ * The index of the sentence that holds offset `at` (sentences in order, apart), or -1: a binary search, since a
+ * scan of every sentence per fact made a draft of 14,000 sentences quadratic.
+ */
+function sentenceIndexAt(sentences: readonly Span[], at: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = sentences[mid];
+    if (s === undefined) break;
+    if (at < s.start) high = mid - 1;
+    else if (at >= s.end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** The builder's sentences, as UTF-16 offsets (the builder counts code points). */

@@ -13,7 +13,7 @@ import type { ArticleFileSource, EntitySource } from '../build/sourceModel.js';
 import { writeFileAtomic } from '../build/writeAtomic.js';
 import { NewsgraphError, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { basesOf, checkInScratch, declaredIds } from './articleScratch.js';
-import { draftArticle, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
+import { draftArticle, MAX_DRAFT_CHARS, type ArticleDraft, type ArticleMeta } from './draftArticle.js';
 import type { KnownEntity } from './entityTable.js';
 import type { ChatOptions } from './llm/chatClient.js';
 import { llmDraft } from './llm/llmDraft.js';
@@ -37,9 +37,18 @@ const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.sch
 
 /**
  * Drafts `text` into `dataDir` as article `meta.id`.
- * @throws NewsgraphError BAD_USER_INPUT when the article id is taken or the directory's entity table does not validate.
+ * @throws NewsgraphError BAD_USER_INPUT when the article id is taken, the directory's entity table does not validate, or
+ *   the text is longer than MAX_DRAFT_CHARS.
  */
 export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta, options: ExtractOptions = {}): Promise<ExtractResult> {
+  // Both modes: the model's draft is checked against the rules' reading of the same text (negations, reporting verbs).
+  if (text.length > MAX_DRAFT_CHARS) {
+    throw new NewsgraphError(
+      'BAD_USER_INPUT',
+      `the text has ${text.length.toLocaleString('en-US')} characters; newsgraph extract drafts at most ${MAX_DRAFT_CHARS.toLocaleString('en-US')} (about 30,000 words). ` +
+        'Split it into articles and extract each, or write its encoding by hand (newsgraph validate takes articles of up to 4 Mi characters).',
+    );
+  }
   const entitiesFile = join(dataDir, 'entities.yaml');
   const yamlFile = join(dataDir, 'articles', `${meta.id}.yaml`);
   const textFile = join(dataDir, 'articles', `${meta.id}.txt`);

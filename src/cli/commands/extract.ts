@@ -4,7 +4,7 @@ import { defaultDataDir, displayPath } from '../../build/index.js';
 import { publishedProblem } from '../../build/publication.js';
 import { NotRegularFileError, readRegularFile, unreadableReason } from '../../build/inputLimits.js';
 import { NewsgraphError } from '../../errors.js';
-import { extractIntoDirectory } from '../../extract/index.js';
+import { extractIntoDirectory, MAX_DRAFT_SENTENCE_CHARS } from '../../extract/index.js';
 import { slug } from '../../extract/entityTable.js';
 import type { Command } from '../command.js';
 
@@ -46,7 +46,7 @@ export const extractCommand: Command = {
     const apiKey = process.env[str('llm-key-env') ?? LLM_KEY_ENV];
     const llm = llmUrl !== undefined && model !== undefined ? { url: llmUrl, model, ...(apiKey ? { apiKey } : {}) } : undefined;
     const result = await extractIntoDirectory(dir, text, { id, title, ...(published !== undefined ? { published } : {}), ...(source !== undefined ? { source } : {}) }, llm ? { llm } : {});
-    const { article, newEntities, linked, emptySentences, sentenceCount } = result.draft;
+    const { article, newEntities, linked, emptySentences, longSentences, sentenceCount } = result.draft;
     const byPredicate = new Map<string, number>();
     for (const r of article.relations ?? []) byPredicate.set(r.predicate, (byPredicate.get(r.predicate) ?? 0) + 1);
     io.out(`${displayPath(dir)}: article "${id}" drafted (${sentenceCount} sentences)\n`);
@@ -55,6 +55,7 @@ export const extractCommand: Command = {
     io.out(`  claims: ${article.claims?.length ?? 0}\n`);
     io.out(`  entities: ${linked.length} linked to the corpus, ${newEntities.length} created (${newEntities.map((e) => e.id).join(', ')})\n`);
     io.out(`  sentences with no fact: ${emptySentences.length === 0 ? 'none' : emptySentences.join(', ')}\n`);
+    if (longSentences.length > 0) io.out(`  sentences too long for the rules (over ${MAX_DRAFT_SENTENCE_CHARS.toLocaleString('en-US')} characters, not read): ${longSentences.join(', ')}\n`);
     for (const d of result.dropped) io.out(`  dropped (the builder refused it): ${d}\n`);
     if (result.llm) {
       for (const r of result.llm.report.rejected) io.out(`  rejected (model): ${r}\n`);
