@@ -36,6 +36,24 @@ beforeAll(async () => {
         res.writeHead(500).end('{"error":"boom"}');
         return;
       }
+      if (req.url === '/endless/chat/completions') {
+        // An answer that never ends, 1 MB at a time, for as long as the client reads.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+        const more = (): void => {
+          while (!res.destroyed && res.write(megabyte));
+          if (!res.destroyed) res.once('drain', more);
+        };
+        res.write('{"choices": [');
+        more();
+        return;
+      }
+      if (req.url === '/stalled/chat/completions') {
+        // The head and the start of an answer, then nothing: the client's time limit must end the wait.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"choices": [');
+        return;
+      }
       const content = req.url === '/prose/chat/completions' ? 'Sure! Here are the facts: China did drills.' : ANSWER;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: 'replay-1', object: 'chat.completion', model: 'replayed', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
@@ -122,6 +140,24 @@ describe('LLM mode failures', () => {
       removeDir(dir);
     }
   });
+
+  test('an answer that never ends is cut at its size limit, one that stops coming at the time limit: clear errors, nothing written', async () => {
+    const dir = copyData(BASE);
+    try {
+      const before = readdirSync(join(dir, 'articles')).sort();
+      await expect(extractIntoDirectory(dir, TEXT, { id: 'x', title: 't' }, { llm: { url: `${base}/endless`, model: 'm' } })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/sent more than 32 MB/u),
+      });
+      await expect(extractIntoDirectory(dir, TEXT, { id: 'x', title: 't' }, { llm: { url: `${base}/stalled`, model: 'm', timeoutMs: 1500 } })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/stopped answering \(timed out\)/u),
+      });
+      expect(readdirSync(join(dir, 'articles')).sort()).toEqual(before);
+    } finally {
+      removeDir(dir);
+    }
+  }, 60_000);
 
   test('an answer that is not JSON keeps only the corpus’s own names, and says so', async () => {
     const dir = copyData(BASE);

@@ -43,10 +43,9 @@ export async function askChat(options: ChatOptions, messages: readonly ChatMessa
       signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.name === 'TimeoutError' ? 'timed out' : error.message : String(error);
-    throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} could not be reached (${reason}); check --llm URL.`);
+    throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} could not be reached (${failureReason(error)}); check --llm URL.`);
   }
-  const raw = await response.text();
+  const raw = await boundedText(response, endpoint);
   if (!response.ok) {
     throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} answered HTTP ${response.status}; check --llm URL, --model and the key's environment variable.`);
   }
@@ -59,4 +58,43 @@ export async function askChat(options: ChatOptions, messages: readonly ChatMessa
   }
   if (typeof content !== 'string') throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} did not answer in the chat-completions format (choices[0].message.content).`);
   return { raw, content };
+}
+
+/**
+ * The most of an answer the client reads: a draft of the longest article extract takes (200,000 characters) is a
+ * few MB of JSON; an endpoint that sends more is broken, and reading it whole could exhaust the memory.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The answer's body as text, read within MAX_ANSWER_BYTES and the request's time limit (the signal given to fetch
+ * also stops a body that stops arriving).
+ * @throws NewsgraphError BAD_USER_INPUT when the body is too large or stops arriving.
+ */
+async function boundedText(response: Response, endpoint: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    if (response.body !== null) {
+      for await (const chunk of response.body) {
+        bytes += chunk.byteLength;
+        if (bytes > MAX_ANSWER_BYTES) {
+          await response.body.cancel().catch(() => undefined);
+          throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; an answer is a few MB at most: check --llm URL.`);
+        }
+        chunks.push(chunk);
+      }
+    }
+  } catch (error) {
+    if (error instanceof NewsgraphError) throw error;
+    throw new NewsgraphError('BAD_USER_INPUT', `the LLM endpoint ${endpoint} stopped answering (${failureReason(error)}) after ${bytes} bytes; try again, or check --llm URL.`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What went wrong with a request, in a few words: "timed out" for the time limit (an error of fetch's own realm, so read by name). */
+function failureReason(error: unknown): string {
+  const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
+  if (name === 'TimeoutError') return 'timed out';
+  return typeof message === 'string' ? message : String(error);
 }
