@@ -41,7 +41,7 @@ const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.sch
  *   the text is longer than MAX_DRAFT_CHARS.
  */
 export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta, options: ExtractOptions = {}): Promise<ExtractResult> {
-  // Both modes: the model's draft is checked against the rules' reading of the same text (negations, reporting verbs).
+  // Both modes: a model's draft is checked against the rules' mention pass over the same text, whose cost is the bound's reason.
   if (text.length > MAX_DRAFT_CHARS) {
     throw new NewsgraphError(
       'BAD_USER_INPUT',
