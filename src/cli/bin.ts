@@ -6,9 +6,11 @@
 process.env['NODE_ENV'] ??= 'production';
 // A reader that stops early (`newsgraph stats | head`) closes the pipe: that is the reader's choice, not a
 // failure, so the command ends quietly with 0, as `yes | head` does, instead of dying on an unhandled EPIPE.
+// Any other failure to write (a full disk: ENOSPC) ends it with 1 and the system's reason, not a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  process.stderr.write(`newsgraph: cannot write to standard output: ${error.message}\n`);
+  process.exit(1);
 });
 // Some node flags can only be given when a process starts: `serve` with the graph in memory runs in a child process
 // started with a young generation that a quiet spell does not shrink (serveRespawn.ts), and a command whose corpus

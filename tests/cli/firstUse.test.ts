@@ -4,8 +4,8 @@
  * end with a clear message and the right exit code, never a stack trace or a silently ignored option.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyData, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
 import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
@@ -26,6 +26,24 @@ describe('newsgraph on first use', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
+  });
+
+  test('standard output on a full disk (/dev/full): exit 1 and the system\'s reason, no stack trace', () => {
+    if (!existsSync('/dev/full')) {
+      // Linux has it; say so loudly rather than pass in silence elsewhere.
+      console.warn('SKIPPED: /dev/full is missing on this system, so a full disk cannot be imitated');
+      if (process.env['CI'] === 'true') throw new Error('/dev/full is missing under CI');
+      return;
+    }
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'export', '--format', 'json', '--data', SEED_DATA], { cwd: work, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^newsgraph: cannot write to standard output: ENOSPC: no space left on device/u);
+      expect(run.stderr).not.toMatch(/\bat \S+ \(/u); // no stack frame
+    } finally {
+      closeSync(full);
+    }
   });
 
   test('extract of a text file that does not exist (or is a directory) names it and says what is wrong', () => {
