@@ -9,6 +9,7 @@ import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandArgs, CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { describeConnectionFailure } from '../store/postgres/index.js';
+import { describeSystemFailure } from './systemFailure.js';
 
 export interface Cli {
   /** Runs one command line; resolves to the exit code. */
@@ -94,6 +95,11 @@ function reportFailure(command: Command, args: CommandArgs, error: unknown, io: 
   const unreachable = typeof args.values['store'] === 'string' ? describeConnectionFailure(error) : undefined;
   if (unreachable !== undefined) {
     io.err(`newsgraph ${command.name}: ${unreachable}\n`);
+    return 1;
+  }
+  const refused = describeSystemFailure(error);
+  if (refused !== undefined) {
+    io.err(`newsgraph ${command.name}: ${refused}\n`);
     return 1;
   }
   io.err(`newsgraph ${command.name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

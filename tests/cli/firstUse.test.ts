@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { copyData, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
 import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
@@ -44,6 +45,28 @@ describe('newsgraph on first use', () => {
     } finally {
       closeSync(full);
     }
+  });
+
+  test('the system\'s refusals say what to do: a port in use, a file where a folder is needed, a folder given as the output', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const serve = newsgraph('serve', '--data', SEED_DATA, '--port', String(port));
+      expect(serve.code).toBe(1);
+      expect(serve.stderr).toContain(`127.0.0.1:${port} is already in use`);
+      expect(serve.stderr).toContain('--port N');
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
+    writeFileSync(join(work, 'a-file'), 'in the way');
+    const build = newsgraph('build', SEED_DATA, '-o', join(work, 'a-file', 'graph.snapshot'));
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/a file stands where a folder is needed/u);
+    const exported = newsgraph('export', '--format', 'json', '--data', SEED_DATA, '-o', work);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toBe(`newsgraph export: cannot write ${JSON.stringify(work)}: it is a folder; give a file name.\n`);
+    for (const run of [build, exported]) expect(run.stderr).not.toContain('unexpected error');
   });
 
   test('extract of a text file that does not exist (or is a directory) names it and says what is wrong', () => {
