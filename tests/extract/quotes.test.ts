@@ -5,6 +5,7 @@
  * the command; and the drafts of articles that repeat a paragraph validate.
  */
 import { describe, expect, test } from '@jest/globals';
+import { createRandom } from '../../bench/corpus/random.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateData } from '../../src/build/index.js';
@@ -26,20 +27,9 @@ function placesOf(text: string, quote: QuoteSource): number[] {
   return places;
 }
 
-/** A seeded generator (mulberry32): the same texts on every run. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 describe('quoteAt', () => {
   test('in texts of few words and many repeats, every quote picks its own place, or is left ambiguous only when nothing within the bound can', () => {
-    const next = random(7);
+    const next = createRandom(7).next;
     const words = ['Russia', 'met', 'Ukraine', 'in', 'Geneva', 'and', 'said', 'talks'];
     let ambiguous = 0;
     for (let round = 0; round < 40; round++) {
