@@ -37,16 +37,16 @@ export function describeSystemFailure(error: unknown): string | undefined {
     case 'ENOTDIR':
     case 'EEXIST':
       // mkdir of a folder whose name a file holds (EEXIST), or a path through a file (ENOTDIR).
-      return `cannot write ${path}: a file stands where a folder is needed on that path; choose another path, or move the file.`;
+      return `cannot use ${path}: a file stands where a folder is needed on that path; choose another path, or move the file.`;
     case 'EISDIR':
-      return `cannot write ${path}: it is a folder; give a file name.`;
+      return `cannot use ${path}: it is a folder; give a file name.`;
     case 'ENOSPC':
       return `no space left on the disk while writing ${path}: free some space and run it again.`;
     case 'EROFS':
       return `cannot write ${path}: the file system is read-only; choose another path.`;
     case 'EACCES':
     case 'EPERM':
-      return `permission denied for ${path}; choose a path you may write, or change its permissions.`;
+      return `permission denied for ${path}: check its permissions and its folder's, or choose another path.`;
     default:
       return undefined;
   }

@@ -38,9 +38,10 @@ const ARTICLE_HEADER = '# yaml-language-server: $schema=../../schema/article.sch
 /**
  * Drafts `text` into `dataDir` as article `meta.id`.
  * @throws NewsgraphError BAD_USER_INPUT when the article id is taken, the directory's entity table does not validate, or
- *   the text is longer than MAX_DRAFT_CHARS.
+ *   the text is empty or longer than MAX_DRAFT_CHARS.
  */
 export async function extractIntoDirectory(dataDir: string, text: string, meta: ArticleMeta, options: ExtractOptions = {}): Promise<ExtractResult> {
+  if (text.trim() === '') throw new NewsgraphError('BAD_USER_INPUT', 'the text is empty (or only white space): there is nothing to draft; give the file holding the article.');
   // Both modes: a model's draft is checked against the rules' mention pass over the same text, whose cost is the bound's reason.
   if (text.length > MAX_DRAFT_CHARS) {
     throw new NewsgraphError(

@@ -65,7 +65,7 @@ describe('newsgraph on first use', () => {
     expect(build.stderr).toMatch(/a file stands where a folder is needed/u);
     const exported = newsgraph('export', '--format', 'json', '--data', SEED_DATA, '-o', work);
     expect(exported.code).toBe(1);
-    expect(exported.stderr).toBe(`newsgraph export: cannot write ${JSON.stringify(work)}: it is a folder; give a file name.\n`);
+    expect(exported.stderr).toBe(`newsgraph export: cannot use ${JSON.stringify(work)}: it is a folder; give a file name.\n`);
     for (const run of [build, exported]) expect(run.stderr).not.toContain('unexpected error');
   });
 

@@ -1,5 +1,5 @@
 /**
- * What the extractor reads, bounded: a text over MAX_DRAFT_CHARS is refused before anything is drafted or written, and
+ * What the extractor reads, bounded: an empty text, or one over MAX_DRAFT_CHARS, is refused before anything is drafted or written, and
  * a sentence over MAX_DRAFT_SENTENCE_CHARS is left undrafted and listed while the rest of the article is drafted.
  */
 import { describe, expect, test } from '@jest/globals';
@@ -28,6 +28,19 @@ describe('the extractor\'s bounds', () => {
       expect(existsSync(join(copy, 'articles', 'too-long.yaml'))).toBe(false);
       expect(existsSync(join(copy, 'articles', 'too-long.txt'))).toBe(false);
       expect(await validateData(copy)).toEqual([]);
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  test('an empty text (or only white space) is refused; nothing is written', async () => {
+    const copy = copyData(BASE);
+    try {
+      for (const text of ['', ' \n\t\n']) {
+        await expect(extractIntoDirectory(copy, text, { id: 'empty', title: 't' })).rejects.toThrow(/the text is empty .* nothing to draft/u);
+      }
+      expect(existsSync(join(copy, 'articles', 'empty.yaml'))).toBe(false);
+      expect(existsSync(join(copy, 'articles', 'empty.txt'))).toBe(false);
     } finally {
       removeDir(copy);
     }
