@@ -89,9 +89,15 @@ const COORDINATION = new RegExp(String.raw`^(?:\s+and\s+|,\s+|,\s+and\s+|\s+nor\
 /** Words that may stand between a verb and its object. */
 const OBJECT_GAP = /^(?:\s+|\b(?:with|on|to|against|for|of|the|a|an|its|his|her|their|both|from|about|into|new|sanctions|troops|forces|officials|leaders|dozens|hundreds|thousands|at|least|town|city|village|port|region|province|district|\d+)\b)*$/iu;
 
-export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined): SentenceFacts {
+/**
+ * The facts of one sentence.
+ * @param mentions the article's mentions, in order (a pronoun may stand for a name of an earlier sentence).
+ * @param near the mentions that may lie in the sentence, in the same order: all of them by default; a draft passes
+ *   those that start in it, since filtering every mention of the article for every sentence made long drafts quadratic.
+ */
+export function sentenceFacts(text: string, sentence: Span, mentions: readonly Mention[], table: EntityTable, lastPerson: string | undefined, near: readonly Mention[] = mentions): SentenceFacts {
   const out: SentenceFacts = { relations: [], events: [], claims: [] };
-  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.rule !== OWNER_RULE);
+  const inSentence = near.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.rule !== OWNER_RULE);
   const hits = verbHits(text, sentence, inSentence);
 
   // Attribution first: which stretch of the sentence a speaker governs.
@@ -237,7 +243,7 @@ export function sentenceFacts(text: string, sentence: Span, mentions: readonly M
     }
     if (objects.length === 0 && 'predicate' in meaning && /^\s+it\b/u.test(text.slice(hit.end))) {
       // "refused to commit to it": the last proposal named before
-      const it = [...mentions].reverse().find((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
+      const it = mentions.findLast((m) => m.end <= hit.start && table.kindOf(m.entity) === 'PROPOSAL');
       const at = hit.end + (text.slice(hit.end).length - text.slice(hit.end).trimStart().length);
       if (it) objects.push({ start: at, end: at + 2, entity: it.entity, rule: 'pronoun', confidence: 0.5 });
     }

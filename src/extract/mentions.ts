@@ -6,7 +6,7 @@
  * longest first; "the Secretary of State" resolves to the person the article gave that title.
  */
 import { AFFILIATION_ALT, AFFILIATION_WORDS, CAPITALS, COUNTRIES, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, OWNER_ABBREVIATIONS, PLACE_PREPOSITIONS, STATE_BODIES, STATE_TITLES, TITLES } from './lexicon.js';
-import type { EntityTable, SharedKind } from './entityTable.js';
+import { wordEnds, type EntityTable, type SharedKind } from './entityTable.js';
 
 /** The rule of a mention nested in another one's span ("Sudan" in "Sudan’s army"): evidence, never a subject or object. */
 export const OWNER_RULE = 'owner-inside';
@@ -62,9 +62,17 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   const taken: Mention[] = [];
   const facts: PatternFact[] = [];
   const titles = new Map<string, string>(); // title → person id, in this article
-  const free = (s: number, e: number) => !taken.some((m) => m.start < e && s < m.end);
+  // The characters some mention covers, so that "is this stretch free?" reads the stretch, not every mention taken.
+  const covered = new Uint8Array(text.length + 1);
+  const occupy = (m: Mention): void => {
+    taken.push(m);
+    covered.fill(1, m.start, m.end);
+  };
+  const free = (s: number, e: number): boolean => covered.subarray(s, e).indexOf(1) < 0;
+  // The article's words, read once for every "which entities can this text name?" (EntityTable.namedByWords).
+  const words = wordEnds(text);
   const take = (m: Mention) => {
-    if (free(m.start, m.end)) taken.push(m);
+    if (free(m.start, m.end)) occupy(m);
   };
 
   const ownerless: { person: string; title: string; start: number; end: number; sentence: { start: number; end: number } }[] = [];
@@ -112,7 +120,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     take({ start: at, end: at + whole.length, entity: entity.id, rule: 'state-body', confidence: 0.7 });
     // The owner is named too ("Sudan" in "Sudan’s army"): a mention inside the body's, which facts skip.
     const ownerAt = at + whole.indexOf(owner);
-    taken.push({ start: ownerAt, end: ownerAt + owner.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
+    occupy({ start: ownerAt, end: ownerAt + owner.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
     if (entity.id !== country.id) facts.push({ predicate: 'PART_OF', subject: entity.id, object: country.id, start: at, end: at + whole.length, rule: 'state-body', confidence: 0.7 });
   }
 
@@ -126,7 +134,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const country = resolveOwner(demonym, table);
     take({ start: at, end: at + whole.length, entity: person.id, rule: 'unnamed-official', confidence: 0.7 });
     const ownerAt = at + whole.indexOf(demonym);
-    if (country) taken.push({ start: ownerAt, end: ownerAt + demonym.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
+    if (country) occupy({ start: ownerAt, end: ownerAt + demonym.length, entity: country.id, rule: OWNER_RULE, confidence: 0.7 });
     if (country) facts.push({ predicate: 'HOLDS_POSITION', subject: person.id, object: country.id, title, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.7 });
   }
   for (const m of text.matchAll(/\b[Tt]he\s+(?:state|regional|provincial|local)\s+governor\b/gu)) {
@@ -149,7 +157,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     const body = resolveOwner(owner, table);
     if (!body) continue;
     const ownerAt = at + whole.indexOf(owner, whole.length - name.length);
-    taken.push({ start: ownerAt, end: ownerAt + owner.length, entity: body.id, rule: OWNER_RULE, confidence: 0.6 });
+    occupy({ start: ownerAt, end: ownerAt + owner.length, entity: body.id, rule: OWNER_RULE, confidence: 0.6 });
     facts.push({ predicate: 'AFFILIATED_WITH', subject: person.id, object: body.id, start: at, end: at + whole.length, rule: 'unnamed-official', confidence: 0.6 });
   }
   for (const m of text.matchAll(/\bopposition\s+(?:leaders|parties|figures|lawmakers)\b/gu)) {
@@ -189,7 +197,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       // "the Council" after "the UN Security Council": the one body named before whose name ends with that word.
       if (/^\p{Lu}\p{Ll}+$/u.test(name) && /\b[Tt]he\s+$/u.test(text.slice(Math.max(0, start - 4), start))) {
         const earlier = text.slice(0, start);
-        const bodies = table.namedIn(earlier).filter((e) => (e.kind === 'ORGANIZATION' || e.kind === 'GOVERNMENT') && table.formsOf(e.id).some((f) => / /u.test(f) && lastWord(f) === name && earlier.includes(f)));
+        const bodies = table.namedByWords(words, start).filter((e) => (e.kind === 'ORGANIZATION' || e.kind === 'GOVERNMENT') && table.formsOf(e.id).some((f) => / /u.test(f) && lastWord(f) === name && earlier.includes(f)));
         const [body] = bodies;
         if (body && bodies.length === 1) {
           table.addForm(body.id, name);
@@ -197,7 +205,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
         }
       }
       // "RSF" after "the Rapid Support Forces": an acronym of a body the article named is that body.
-      const expanded = /^\p{Lu}{2,6}$/u.test(name) ? table.namedIn(text).find((e) => e.kind !== 'PERSON' && e.kind !== 'PLACE' && initials(e.name) === name) : undefined;
+      const expanded = /^\p{Lu}{2,6}$/u.test(name) ? table.namedByWords(words).find((e) => e.kind !== 'PERSON' && e.kind !== 'PLACE' && initials(e.name) === name) : undefined;
       if (expanded) {
         table.addForm(expanded.id, name);
         continue;
@@ -227,7 +235,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
   // ── Pass 2: every name and alias, longest first ──
   const forms: { form: string; ids: string[] }[] = [];
   const byForm = new Map<string, string[]>();
-  for (const e of table.namedIn(text)) {
+  for (const e of table.namedByWords(words)) {
     if (e.kind === 'GROUP' && e.name === e.name.toLowerCase()) continue; // "critics" is not a name
     for (const f of table.formsOf(e.id)) {
       for (const variant of f.startsWith('the ') ? [f, `The ${f.slice(4)}`] : [f]) {
@@ -312,7 +320,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       if (x.end <= at && table.kindOf(x.entity) === kind && !ids.includes(x.entity)) ids.push(x.entity);
       if (ids.length === 2) break;
     }
-    if (ids.length === 2) for (const id of ids) taken.push({ start: at, end: at + m[0].length, entity: id, rule: 'collective-reference', confidence: 0.5 });
+    if (ids.length === 2) for (const id of ids) occupy({ start: at, end: at + m[0].length, entity: id, rule: 'collective-reference', confidence: 0.5 });
   }
 
   // ── Proposals: "a new ceasefire proposal for Gaza", later "the proposal"; they may span other names ──
@@ -330,14 +338,14 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       if (words > 16) continue;
       if (/^(?:the|those|these|its|their)$/iu.test(det) && modifiers.trim() === '' && complement.trim() === '') {
         const antecedent = [...proposals].reverse().find((p) => sameClass(p.head, head));
-        if (antecedent) taken.push({ start: at, end: at + whole.length, entity: antecedent.id, rule: 'proposal-coreference', confidence: 0.6 });
+        if (antecedent) occupy({ start: at, end: at + whole.length, entity: antecedent.id, rule: 'proposal-coreference', confidence: 0.6 });
         continue;
       }
       if (/^(?:the|those|these|its|their)$/iu.test(det) && modifiers.trim() === '') continue;
       const name = whole.replace(/^(a|an|the|The|any|those|these|Those|These|its|their)\s+/u, '');
       const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.55);
       proposals.push({ head, id: proposal.id });
-      taken.push({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
+      occupy({ start: at, end: at + whole.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.55 });
       // "the French draft resolution", "a U.S. plan": the owner put it forward.
       const ownerWord = /^(\S+)\s/u.exec(modifiers)?.[1] ?? '';
       const owner = DEMONYMS[ownerWord] !== undefined || OWNER_ABBREVIATIONS[ownerWord] !== undefined ? resolveOwner(ownerWord, table) : undefined;
@@ -350,7 +358,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
       const name = `${modifiers}${head}`;
       const proposal = table.create('PROPOSAL', name.charAt(0).toUpperCase() + name.slice(1), 'proposal-phrase', 0.5);
       proposals.push({ head: head.replace(/s$/u, ''), id: proposal.id });
-      taken.push({ start: at, end: at + name.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.5 });
+      occupy({ start: at, end: at + name.length, entity: proposal.id, rule: 'proposal-phrase', confidence: 0.5 });
     }
   }
 
@@ -408,7 +416,7 @@ export function findMentions(text: string, sentences: readonly { start: number; 
     if (table.kindOf(person.entity) !== 'PERSON') continue;
     const m = /^[’']s\s+(?:government|administration|cabinet)\b/u.exec(text.slice(person.end, person.end + 30));
     const office = m ? facts.find((f) => f.predicate === 'HOLDS_POSITION' && f.subject === person.entity && table.kindOf(f.object) === 'GOVERNMENT') : undefined;
-    if (m && office) taken.push({ start: person.start, end: person.end + m[0].length, entity: office.object, rule: 'government-of', confidence: 0.55 });
+    if (m && office) occupy({ start: person.start, end: person.end + m[0].length, entity: office.object, rule: 'government-of', confidence: 0.55 });
   }
 
   taken.sort((a, b) => a.start - b.start || b.end - a.end);
