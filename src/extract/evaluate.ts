@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { NewsgraphError } from '../errors.js';
 import { buildGraph } from '../build/buildGraph.js';
 import type { EntityAttributes, Evidence, NewsGraph, RelationAttributes } from '../graph/types.js';
 
@@ -47,10 +48,18 @@ const SHARED = new Set(['PERSON', 'GOVERNMENT', 'ORGANIZATION', 'GROUP', 'PLACE'
 export async function evaluateDirectories(goldDir: string, draftDir: string): Promise<Evaluation> {
   const [gold, draft] = await Promise.all([buildGraph(goldDir), buildGraph(draftDir)]);
   const articles: string[] = [];
+  let shared = 0;
   for (const a of draft.getAttribute('articles')) {
     if (!gold.getAttribute('articles').some((g) => g.id === a.id)) continue;
+    shared++;
     const same = await Promise.all([goldDir, draftDir].map((d) => readFile(join(d, 'articles', `${a.id}.yaml`), 'utf8').catch(() => '')));
     if (same[0] !== same[1]) articles.push(a.id);
+  }
+  // Figures over no article would read as perfect scores (nothing missed, nothing wrong): refused instead.
+  if (articles.length === 0) {
+    const counts = `${goldDir} has ${gold.getAttribute('articles').length} article(s), ${draftDir} ${draft.getAttribute('articles').length}; ${shared} in both`;
+    const why = shared === 0 ? 'no article id is in both' : 'every article in both is encoded identically';
+    throw new NewsgraphError('BAD_USER_INPUT', `nothing to evaluate: ${why} (${counts}). evaluate compares the draft of an article with its reviewed encoding under the same id.`);
   }
   return evaluateGraphs(gold, draft, articles);
 }

@@ -138,12 +138,25 @@ describe('the evaluator itself', () => {
     expect(result.asserterAccuracy).toBeLessThan(1);
   });
 
-  test('newsgraph evaluate prints the figures', () => {
+  test('newsgraph evaluate prints the figures; with no article to compare it says so instead of perfect scores', () => {
     const bin = join(PROJECT_ROOT, 'dist', 'cli', 'bin.js');
-    const run = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, DEV_GOLD], { encoding: 'utf8' });
+    // A copy whose one article is written differently (a comment) but encodes the same facts: compared, all 1.00.
+    const copy = copyData(DEV_GOLD);
+    drafts.push(copy);
+    const file = join(copy, 'articles', 'nato-summit-quotes.yaml');
+    writeFileSync(file, `# reviewed again\n${readFileSync(file, 'utf8')}`);
+    const run = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, copy], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/typed relations\s+1\.00\s+1\.00/u);
-    const json = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, DEV_GOLD, '--json'], { encoding: 'utf8' });
-    expect(JSON.parse(json.stdout)).toMatchObject({ articles: [] });
+    const json = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, copy, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ articles: ['nato-summit-quotes'] });
+    // The same directory twice (every article identical), or directories with no article in common: refused.
+    const same = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, DEV_GOLD], { encoding: 'utf8' });
+    expect(same.status).toBe(1);
+    expect(same.stderr).toMatch(/nothing to evaluate: every article in both is encoded identically/u);
+    const apart = spawnSync(process.execPath, [bin, 'evaluate', DEV_GOLD, join(PROJECT_ROOT, 'tests', 'fixtures', 'seed')], { encoding: 'utf8' });
+    expect(apart.status).toBe(1);
+    expect(apart.stderr).toMatch(/nothing to evaluate: no article id is in both \(.* has \d+ article\(s\), .* 1; 0 in both\)/u);
+    expect(apart.stdout).toBe('');
   });
 });
