@@ -325,6 +325,16 @@ describe('the command', () => {
       const out = join(work, 'snap.json');
       const build = spawnSync(process.execPath, [BIN, 'build', copy, '-o', out, '--reviewed-only'], { encoding: 'utf8' });
       expect(build.status).toBe(0);
+      // Drafted into an empty directory, every fact is a draft: the reviewed-only graph is empty, and says why.
+      const fresh = join(work, 'fresh');
+      expect(spawnSync(process.execPath, [BIN, 'extract', file, '--data', fresh], { encoding: 'utf8' }).status).toBe(0);
+      const empty = spawnSync(process.execPath, [BIN, 'build', fresh, '-o', join(work, 'empty.snapshot'), '--reviewed-only'], { encoding: 'utf8' });
+      expect(empty.status).toBe(0);
+      expect(empty.stdout).toMatch(/: 0 entities, 0 relations from 1 article\(s\)/u);
+      expect(empty.stdout).toContain('no reviewed fact in these articles: a fact drafted by newsgraph extract counts once its "draft:" mark is deleted');
+      const reviewed = spawnSync(process.execPath, [BIN, 'build', join(PROJECT_ROOT, 'tests', 'fixtures', 'seed'), '-o', join(work, 'seed.snapshot'), '--reviewed-only'], { encoding: 'utf8' });
+      expect(reviewed.stdout).toMatch(/: 61 entities, 124 relations/u);
+      expect(reviewed.stdout).not.toContain('no reviewed fact');
       const bad = spawnSync(process.execPath, [BIN, 'extract', file, '--data', copy, '--published', 'June'], { encoding: 'utf8' });
       expect(bad.status).not.toBe(0);
     } finally {

@@ -40,6 +40,10 @@ export const buildCommand: Command = {
       }),
     );
     io.out(`${displayPath(output)}: ${built.nodes} entities, ${built.edges} relations from ${built.articles} article(s)${howMade(built, counts)}\n`);
+    // An empty graph from articles that state facts reads as a failure; after a fresh `extract`, it is the review to come.
+    if (values['reviewed-only'] === true && built.edges === 0 && built.articles > 0) {
+      io.out('no reviewed fact in these articles: a fact drafted by newsgraph extract counts once its "draft:" mark is deleted (newsgraph show ARTICLE_ID lists the facts); then build again.\n');
+    }
     return 0;
   },
 };
