@@ -57,6 +57,23 @@ describe('newsgraph command', () => {
     );
   });
 
+  test('validate goes through the build cache: it fills it, and after an edit reports what validating without it reports', () => {
+    const data = copyData('minimal');
+    const cache = join(work, 'validate-cache');
+    const first = newsgraph('validate', data, '--cache', cache);
+    expect(first.code).toBe(0);
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    mutate(join(data, 'articles', 'oslo-talks.yaml'), 'evidence: Berg rejected the plan', 'evidence: Berg refused the plan');
+    const cached = newsgraph('validate', data, '--cache', cache);
+    const uncached = newsgraph('validate', data, '--no-cache');
+    expect(cached.code).toBe(1);
+    expect(uncached.code).toBe(1);
+    expect(cached.stderr).toContain('oslo-talks.yaml:');
+    expect(cached.stderr).toBe(uncached.stderr);
+    expect(newsgraph('validate', data, '--cache', cache, '--no-cache').code).toBe(1);
+    removeDir(join(data, '..'));
+  });
+
   test('bad data: exit 1, every problem as FILE:LINE:COL with the line, and the old snapshot left whole', () => {
     const data = copyData('minimal');
     const snapshot = join(work, 'kept.json');
