@@ -35,7 +35,6 @@ export function slug(text: string): string {
   );
 }
 
-/** The first word of a name, lower case: what the text index and the table index agree on ("U.S." → "u"). */
 /**
  * Each word of `text` (a run of letters and digits, lower-cased) with the offset where its first occurrence ends: the
  * words of any prefix of the text are those that end by the prefix's end (when the prefix ends between two words).
@@ -49,6 +48,7 @@ export function wordEnds(text: string): Map<string, number> {
   return ends;
 }
 
+/** The first word of a name, lower case: what the text index and the table index agree on ("U.S." → "u"). */
 function headWord(form: string): string {
   return (/^[\p{L}\p{N}]+/u.exec(form)?.[0] ?? '').toLowerCase();
 }

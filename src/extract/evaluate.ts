@@ -45,6 +45,11 @@ const SPEECH = new Set(['ASSERTED', 'DENIED', 'REPORTED']);
 const NOT_TYPED = new Set(['ASSERTED', 'DENIED', 'REPORTED', 'ABOUT', 'CONCERNS', 'CONTRADICTS']);
 const SHARED = new Set(['PERSON', 'GOVERNMENT', 'ORGANIZATION', 'GROUP', 'PLACE', 'PROPOSAL']);
 
+/**
+ * The draft directory's articles scored against the gold directory's articles of the same ids; articles encoded
+ * alike in both (a shared base) are left out.
+ * @throws NewsgraphError BAD_USER_INPUT when no article is left to compare; DataError when a directory does not build.
+ */
 export async function evaluateDirectories(goldDir: string, draftDir: string): Promise<Evaluation> {
   const [gold, draft] = await Promise.all([buildGraph(goldDir), buildGraph(draftDir)]);
   const articles: string[] = [];
