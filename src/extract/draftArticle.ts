@@ -4,7 +4,7 @@
  * marked `draft: { rule, confidence }`. Nothing here writes files; writeDraft.ts validates and writes.
  */
 import { OccurrenceIndex } from '../build/occurrenceIndex.js';
-import { splitSentences } from '../build/sentences.js';
+import { sentenceAt, splitSentences } from '../build/sentences.js';
 import type { ArticleFileSource, ClaimSource, EntitySource, EventSource, RelationSource } from '../build/sourceModel.js';
 import { admits } from '../ontology/index.js';
 import { EntityTable, slug, type KnownEntity } from './entityTable.js';
@@ -36,6 +36,10 @@ export const MAX_DRAFT_CHARS = 200_000;
  */
 export const MAX_DRAFT_SENTENCE_CHARS = 2_000;
 
+function tooLongForRules(sentence: Span): boolean {
+  return sentence.end - sentence.start > MAX_DRAFT_SENTENCE_CHARS;
+}
+
 export interface ArticleDraft {
   readonly article: ArticleFileSource;
   readonly newEntities: EntitySource[];
@@ -58,7 +62,7 @@ export interface DraftFacts {
 export function draftArticle(text: string, meta: ArticleMeta, known: readonly KnownEntity[], reserved: ReadonlySet<string> = new Set()): ArticleDraft {
   const table = new EntityTable(known, reserved);
   const sentences = unitSpans(text);
-  const longSentences = sentences.map((s, i) => (s.end - s.start > MAX_DRAFT_SENTENCE_CHARS ? i : -1)).filter((i) => i >= 0);
+  const longSentences = sentences.map((s, i) => (tooLongForRules(s) ? i : -1)).filter((i) => i >= 0);
   return { ...composeDraft(text, meta, table, sentences, ruleFacts(text, sentences, table)), longSentences };
 }
 
@@ -83,7 +87,7 @@ export function ruleFacts(text: string, sentences: readonly Span[], table: Entit
   const byStart = [...mentions].sort((a, b) => a.start - b.start);
   const startingIn = (sentence: Span): readonly Mention[] => byStart.slice(firstAtOrAfter(byStart, sentence.start), firstAtOrAfter(byStart, sentence.end + 1));
   for (const sentence of sentences) {
-    if (sentence.end - sentence.start > MAX_DRAFT_SENTENCE_CHARS) continue;
+    if (tooLongForRules(sentence)) continue;
     const near = startingIn(sentence);
     const found = sentenceFacts(text, sentence, mentions, table, lastPerson, near);
     relations.push(...found.relations);
@@ -213,21 +217,13 @@ function firstAtOrAfter(byStart: readonly Mention[], at: number): number {
 }
 
 /**
- * The index of the sentence that holds offset `at` (sentences in order, apart), or -1: a binary search, since a
- * scan of every sentence per fact made a draft of 14,000 sentences quadratic.
+ * The index of the sentence that holds offset `at`, or -1 between sentences: the builder's binary search (a scan of
+ * every sentence per fact made a draft of 14,000 sentences quadratic), its "nearest before" kept only when it holds `at`.
  */
 function sentenceIndexAt(sentences: readonly Span[], at: number): number {
-  let low = 0;
-  let high = sentences.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = sentences[mid];
-    if (s === undefined) break;
-    if (at < s.start) high = mid - 1;
-    else if (at >= s.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const i = sentenceAt(sentences, at);
+  const s = sentences[i];
+  return s !== undefined && at >= s.start && at < s.end ? i : -1;
 }
 
 /** The builder's sentences, as UTF-16 offsets (the builder counts code points). */

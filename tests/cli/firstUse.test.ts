@@ -10,6 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { copyData, removeDir, SEED_DATA, tempDir } from '../utils/fixtures.js';
 import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
+import { noteSkippedTool } from '../utils/skippedTools.js';
 
 const BIN = NEWSGRAPH_BIN;
 const work = tempDir();
@@ -31,9 +32,9 @@ describe('newsgraph on first use', () => {
 
   test('standard output on a full disk (/dev/full): exit 1 and the system\'s reason, no stack trace', () => {
     if (!existsSync('/dev/full')) {
-      // Linux has it; say so loudly rather than pass in silence elsewhere.
-      console.warn('SKIPPED: /dev/full is missing on this system, so a full disk cannot be imitated');
+      // Linux has it; said loudly, as every missing tool is, and a failure under CI.
       if (process.env['CI'] === 'true') throw new Error('/dev/full is missing under CI');
+      noteSkippedTool('tests/cli/firstUse.test.ts: /dev/full is missing, so a full disk cannot be imitated');
       return;
     }
     const full = openSync('/dev/full', 'w');

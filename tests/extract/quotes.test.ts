@@ -1,30 +1,31 @@
 /**
- * Quotes the extractor computes (src/extract/quotes.ts): each picks its own occurrence as the builder reads it (the
- * words, then a prefix and a suffix that no other occurrence shares), whatever repeats in the article; a passage
- * repeated whole is left ambiguous for the builder to refuse (the draft then drops that fact) instead of failing
- * the command; and the drafts of articles that repeat a paragraph validate.
+ * Quotes the extractor computes (src/extract/quotes.ts): the builder's own anchoring puts each at its own occurrence,
+ * whatever repeats in the article; a passage repeated whole is left ambiguous for the builder to refuse (the draft then
+ * drops that fact) instead of failing the command; and the drafts of articles that repeat a paragraph validate.
  */
 import { describe, expect, test } from '@jest/globals';
 import { createRandom } from '../../bench/corpus/random.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateData } from '../../src/build/index.js';
+import { anchorQuote } from '../../src/build/anchor.js';
+import { CodePointIndex } from '../../src/build/codePoints.js';
+import { splitSentences, validateData } from '../../src/build/index.js';
 import type { QuoteSource } from '../../src/build/sourceModel.js';
 import { extractIntoDirectory } from '../../src/extract/index.js';
 import { MAX_CONTEXT_CHARS, quoteAt } from '../../src/extract/quotes.js';
 import { FIXTURES, copyData, removeDir } from '../utils/fixtures.js';
 import { BASE } from './devSet.js';
 
-/** Where the quote fits, as the builder's anchoring matches it (build/anchor.ts): the words with their context. */
-function placesOf(text: string, quote: QuoteSource): number[] {
-  const { exact, prefix, suffix } = typeof quote === 'string' ? { exact: quote, prefix: undefined, suffix: undefined } : quote;
-  const places: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    if (prefix !== undefined && text.slice(at - prefix.length, at) !== prefix) continue;
-    if (suffix !== undefined && !text.startsWith(suffix, at + exact.length)) continue;
-    places.push(at);
-  }
-  return places;
+/**
+ * Where the builder anchors the quote (build/anchor.ts, the code that reads drafts): the one place it picks, or `null`
+ * when the quote stays ambiguous. The texts here are ASCII, so code points and UTF-16 offsets agree.
+ */
+function anchoredAt(text: string, quote: QuoteSource): number | null {
+  const article = { id: 'a', text, index: new CodePointIndex(text), sentences: splitSentences(text) };
+  const result = anchorQuote(article, typeof quote === 'string' ? { exact: quote } : quote);
+  if (result.ok) return result.evidence.start;
+  expect(result.code).toBe('AMBIGUOUS_QUOTE');
+  return null;
 }
 
 describe('quoteAt', () => {
@@ -41,9 +42,9 @@ describe('quoteAt', () => {
         const start = Math.floor(next() * (text.length - 12));
         const end = start + 1 + Math.floor(next() * 12);
         const quote = quoteAt(text, start, end);
-        const places = placesOf(text, quote);
-        expect(places).toContain(start);
-        if (places.length > 1) {
+        const at = anchoredAt(text, quote);
+        if (at !== null) expect(at).toBe(start);
+        else {
           // Left ambiguous: no prefix nor suffix within the bound (or the text's ends) tells the places apart.
           expect(quote).toBe(text.slice(start, end));
           ambiguous++;
@@ -60,8 +61,8 @@ describe('quoteAt', () => {
     const second = quoteAt(text, text.lastIndexOf('a new ceasefire'), text.lastIndexOf('a new ceasefire') + 'a new ceasefire proposal'.length);
     expect(typeof first !== 'string' && first.suffix !== undefined && first.prefix === undefined).toBe(true);
     expect(typeof second !== 'string' && second.prefix !== undefined).toBe(true);
-    expect(placesOf(text, first)).toEqual([text.indexOf('a new ceasefire')]);
-    expect(placesOf(text, second)).toEqual([text.lastIndexOf('a new ceasefire')]);
+    expect(anchoredAt(text, first)).toBe(text.indexOf('a new ceasefire'));
+    expect(anchoredAt(text, second)).toBe(text.lastIndexOf('a new ceasefire'));
   });
 
   test('a context longer than the bound is not searched: a repeat of more than MAX_CONTEXT_CHARS each side stays ambiguous', () => {
