@@ -3,10 +3,10 @@
  * triple counts, whether all files hold the same set of triples (no blank nodes: equal sets, not isomorphism),
  * and the answers to SPARQL queries.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingPythonModules, runPython } from '../utils/externalTools.js';
+import { tempDir } from '../utils/fixtures.js';
 
 export type RdfSyntax = 'turtle' | 'nt' | 'json-ld';
 
@@ -64,7 +64,7 @@ export function missingRdflib(): string | null {
 }
 
 export function runRdflib(job: RdflibJob): RdflibReport {
-  const folder = mkdtempSync(join(tmpdir(), 'newsgraph-rdf-'));
+  const folder = tempDir('newsgraph-rdf-');
   const files: Record<string, { path: string; syntax: RdfSyntax }> = {};
   for (const [name, { syntax, content }] of Object.entries(job.files)) {
     const path = join(folder, `${name}.${syntax === 'json-ld' ? 'jsonld' : syntax === 'nt' ? 'nt' : 'ttl'}`);

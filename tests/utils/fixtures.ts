@@ -3,9 +3,9 @@
  * the originals, and the location of the broken text, computed from the file (never hard-coded).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runTempRoot } from './runTempDir.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
@@ -18,8 +18,9 @@ export const SEED_DATA = join(FIXTURES, 'seed');
 /** The package's data/ as shipped: the corpus. Only the tests about the corpus itself read it. */
 export const CORPUS_DATA = join(PROJECT_ROOT, 'data');
 
+/** A new directory in the test run's folder (runTempDir.ts), removed at the end of the run. */
 export function tempDir(prefix = 'newsgraph-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(runTempRoot(), prefix));
 }
 
 /** A fresh copy of a data directory (a fixture name under tests/fixtures/data, or an absolute path). */
