@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from './paths.js';
+import { packageVersion } from './paths.js';
 
 /** Bumped when the cache's own layout changes (buildCache.ts). */
 export const BUILD_CACHE_FORMAT = 1;
@@ -50,13 +50,4 @@ function codeFiles(dir: string, extension: string): string[] {
     .filter((name) => name.endsWith(extension) && !name.endsWith(`.d${extension}`))
     .sort()
     .map((name) => join(dir, name));
-}
-
-function packageVersion(): string {
-  try {
-    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
-    return String(version);
-  } catch {
-    return 'unknown';
-  }
 }

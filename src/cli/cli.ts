@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { packageVersion } from '../build/paths.js';
 import { didYouMean } from '../didYouMean.js';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandArgs, CommandIo } from './command.js';
@@ -29,9 +30,15 @@ export function createCli(commands: readonly Command[] = COMMANDS): Cli {
         io.out(generalHelp(commands));
         return name === undefined ? 1 : 0;
       }
+      // Which release built a graph belongs in a paper's methods section.
+      if (name === '--version' || name === '-v') {
+        io.out(`newsgraph ${packageVersion()}\n`);
+        return 0;
+      }
       const command = commands.find((c) => c.name === name);
       if (!command) {
-        io.err(`newsgraph: unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
+        const names = commands.map((c) => c.name);
+        io.err(`newsgraph: unknown command "${name}".${didYouMean(name, names)} Commands: ${names.join(', ')}.\n`);
         return 2;
       }
       let args;
@@ -128,7 +135,7 @@ function generalHelp(commands: readonly Command[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run "newsgraph COMMAND --help" for its options.',
+    'Run "newsgraph COMMAND --help" for its options, "newsgraph --version" for the version.',
     '',
   ].join('\n');
 }

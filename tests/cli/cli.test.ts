@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyData, FIXTURES, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
+import { copyData, FIXTURES, PROJECT_ROOT, removeDir, SEED_DATA, tempDir, mutate } from '../utils/fixtures.js';
 import { NEWSGRAPH_BIN, runNewsgraph } from '../utils/cli.js';
 
 const BIN = NEWSGRAPH_BIN;
@@ -149,5 +149,17 @@ describe('newsgraph command', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('validate');
     expect(newsgraph('stats', '--bogus').code).toBe(2);
+    const typo = newsgraph('biuld');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean "build"?');
+  });
+
+  test('--version prints the version in package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const printed = newsgraph(flag);
+      expect(printed.code).toBe(0);
+      expect(printed.stdout).toBe(`newsgraph ${version}\n`);
+    }
   });
 });
