@@ -3,7 +3,7 @@
  * request ask the same costly field many times over.
  */
 import type { ASTVisitor, FieldNode, ValidationContext, ValidationRule } from 'graphql';
-import { LimitError } from './limits.js';
+import { LimitError } from './limitError.js';
 
 /** Refuses documents with more than `maxAliases` aliased fields with TOO_MANY_ALIASES. */
 export function aliasLimitRule(maxAliases: number): ValidationRule {

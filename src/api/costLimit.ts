@@ -25,7 +25,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { LimitError } from './limits.js';
+import { LimitError } from './limitError.js';
 import { fixedListSizes, type ListSizeOf } from './listSizes.js';
 
 function numberArgument(args: Record<string, unknown>, name: string): number | undefined {

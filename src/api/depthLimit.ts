@@ -4,7 +4,7 @@
  * Introspection (`__schema`, `__type`, `__typename`) is not counted: its depth is bounded by the schema.
  */
 import { Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
-import { LimitError } from './limits.js';
+import { LimitError } from './limitError.js';
 
 /** The number of nested field levels of a selection set (`{ a { b } }` is 2). */
 export function selectionDepth(selectionSet: SelectionSetNode | undefined, context: ValidationContext): number {

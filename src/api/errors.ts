@@ -7,7 +7,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { NewsgraphError } from '../errors.js';
 import { BudgetError } from './executionBudget.js';
-import { findLimitError, LIMIT_CODES } from './limits.js';
+import { findLimitError } from './limitError.js';
+import { LIMIT_CODES } from './limits.js';
 import { OPERATION_NOT_SUPPORTED } from './readOnly.js';
 
 /** Where the server writes what it does not tell clients (compatible with Apollo's logger). */

@@ -6,18 +6,17 @@ export { createSchema, getTypeDefs } from './schema.js';
 export { loadTypeDefs, schemaFiles, SCHEMA_DIR } from './typeDefs.js';
 export { executeQuery, type ExecuteOptions, type QueryResult } from './execute.js';
 export { createApolloServer, type ApolloOptions } from './apollo.js';
+export { DEFAULT_HOST, DEFAULT_PORT } from './address.js';
 export {
-  DEFAULT_HOST,
-  DEFAULT_PORT,
   GRAPHQL_PATH,
   startServer,
   type RunningServer,
   type ServerOptions,
 } from './server.js';
+export { LimitError } from './limitError.js';
 export {
   DEFAULT_LIMITS,
   LIMIT_CODES,
-  LimitError,
   resolveLimits,
   type LimitCode,
   type LimitName,

@@ -1,8 +1,8 @@
 /**
- * The limits a query must pass before it runs (depth, cost, aliases) and the request body limit. Each
- * refusal is a GraphQL error whose `extensions.code` names the limit and whose message states its value.
+ * The limits a query must pass before it runs (depth, cost, aliases) and the request body limit: their names,
+ * defaults and codes. Each refusal is a LimitError (limitError.ts); the values are apart from it so that the command
+ * line can state the defaults in its help without loading graphql-js.
  */
-import { GraphQLError, type ASTNode } from 'graphql';
 import { NewsgraphError } from '../errors.js';
 
 export interface QueryLimits {
@@ -86,30 +86,4 @@ export function resolveLimits(limits: QueryLimits = {}): ResolvedLimits {
     }
   }
   return Object.freeze(resolved);
-}
-
-/** A query or request refused by a limit, before anything ran. */
-export class LimitError extends GraphQLError {
-  readonly code: LimitCode;
-  readonly limit: number;
-  readonly actual: number;
-  constructor(name: LimitName, limit: number, actual: number, message: string, nodes?: ReadonlyArray<ASTNode>) {
-    const code = LIMIT_CODES[name];
-    // `http` tells Apollo to answer 400 (a refused request, not a server fault); it never reaches the client.
-    super(message, { nodes, extensions: { code, limit, actual, http: { status: 400 } } });
-    this.name = 'LimitError';
-    this.code = code;
-    this.limit = limit;
-    this.actual = actual;
-  }
-}
-
-/** The LimitError behind an error that Apollo or graphql-js wrapped, if any. */
-export function findLimitError(error: unknown): LimitError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof LimitError) return current;
-    current = current instanceof GraphQLError ? current.originalError : current.cause;
-  }
-  return undefined;
 }

@@ -23,6 +23,7 @@ import { EXPLORE_PATH, EXPLORER_PREFIX, handleExplorer } from './http/explorerRo
 import { handlePlaygroundAsset, PLAYGROUND_PREFIX, playgroundPlugin, setPlaygroundCsp } from './http/playgroundRoute.js';
 import { sendError } from './http/respond.js';
 import { resolveLimits, type QueryLimits } from './limits.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './address.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /**
@@ -37,8 +38,6 @@ const WARM_UP_QUERY = '{ __typename snapshot { id } entities(first: 1) { totalCo
  * the code that measures them is compiled, rather than at the first client's typo.
  */
 const SUGGESTIONS_WARM_UP_QUERY = '{ path(from: "warm-up", to: "warm-up") { id } }';
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4000;
 
 /**
  * No socket is held by a client that sends slowly or not at all: headers within 10 s, the whole request

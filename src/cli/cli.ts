@@ -9,7 +9,7 @@ import { didYouMean } from '../didYouMean.js';
 import { DataError, NewsgraphError, formatDiagnostic } from '../errors.js';
 import type { Command, CommandArgs, CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { describeConnectionFailure } from '../store/postgres/index.js';
+import { describeConnectionFailure } from '../store/postgres/connectionFailure.js';
 import { describeSystemFailure } from './systemFailure.js';
 
 export interface Cli {

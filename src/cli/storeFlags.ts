@@ -3,7 +3,7 @@
  * given to the store, checked the same way, and the bound on what an export of a selection may read into memory.
  */
 import { NewsgraphError } from '../errors.js';
-import { SELECTION_LIMITS, type SelectionLimits } from '../store/postgres/index.js';
+import { SELECTION_LIMITS, type SelectionLimits } from '../store/postgres/selectionGraph.js';
 import type { CommandArgs, OptionSpec } from './command.js';
 
 export const SELECTION_EXPORT_MB_OPTION: OptionSpec = {

@@ -17,13 +17,9 @@ import { toGraphologyJson } from './json.js';
 import { toJsonLd, toJsonLdChunks, toNTriples, toNTriplesChunks, toTurtle, toTurtleChunks } from './rdf/index.js';
 import { selectSubgraph } from './subgraph.js';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cytoscape', 'csv', 'cypher', 'turtle', 'ntriples', 'jsonld', 'dot', 'gdelt'] as const;
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './formats.js';
 
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat };
 
 export interface ExportOptions {
   /** Export only the neighbourhood of this entity id. */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { buildGraph } from '../../src/build/index.js';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { ClientGoneError, readBodyThen } from '../../src/api/http/body.js';
-import { LimitError } from '../../src/api/limits.js';
+import { LimitError } from '../../src/api/limitError.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { generatedCorpus } from '../serving/corpus.js';
 import { header, httpRequest, type RawResponse } from '../serving/http.js';

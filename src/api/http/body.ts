@@ -3,7 +3,7 @@
  * be (from Content-Length, or while it streams), without holding more than the limit in memory.
  */
 import { IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { LimitError } from '../limits.js';
+import { LimitError } from '../limitError.js';
 import { sendError, writeError } from './respond.js';
 
 function tooLarge(limit: number, actual: number): LimitError {

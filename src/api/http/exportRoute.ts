@@ -23,7 +23,7 @@ import { notModified, sendCached, type CachedResponse, type ResponseCache } from
 import type { ExportDiskCache, StoredExport, StoredExportHead } from './exportDiskCache.js';
 import { sendError, statusOf } from './respond.js';
 import { ClientGoneError, parseContentType, readBody, refuseGoneClient, refuseTooLarge } from './body.js';
-import { LimitError } from '../limits.js';
+import { LimitError } from '../limitError.js';
 import { idleTimerOffUntilAnswered } from './idleWhileWorking.js';
 import { answerDrained } from './answerDrained.js';
 

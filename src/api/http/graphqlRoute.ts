@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
-import { LIMIT_CODES, LimitError } from '../limits.js';
+import { LimitError } from '../limitError.js';
+import { LIMIT_CODES } from '../limits.js';
 import { answerThroughCache } from './cachedGraphQL.js';
 import { exactRequestKey, type ExactRequestKey } from './exactRequestKey.js';
 import { PLAYGROUND_CSP } from './playgroundRoute.js';

@@ -3,10 +3,11 @@ import { displayPath, writeFileAtomic, writeFolderAtomic } from '../../build/ind
 import { didYouMean } from '../../didYouMean.js';
 import { NewsgraphError } from '../../errors.js';
 import { writeChunksAtomic } from '../../build/writeAtomic.js';
-import { EXPORT_FORMATS, exportGraphChunks, isExportFormat, type ExportFormat, type ExportOptions } from '../../export/index.js';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export/formats.js';
+import type { ExportOptions } from '../../export/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandIo } from '../command.js';
 import { corpusOf, graphFrom } from '../graphSource.js';
-import { exportFromStore, type ExportToWrite } from './exportStore.js';
+import type { ExportToWrite } from './exportStore.js';
 import { STORE_OPTION } from './load.js';
 import { SELECTION_EXPORT_MB_OPTION, selectionLimitsFrom } from '../storeFlags.js';
 
@@ -52,11 +53,13 @@ export const exportCommand: Command = {
       if (['data', 'snapshot', 'extends', 'with-package-entities'].some((name) => values[name] !== undefined)) {
         throw new NewsgraphError('BAD_USER_INPUT', '--store exports what `newsgraph load` put in the database: drop --data, --snapshot and the layer options.');
       }
+      const { exportFromStore } = await import('./exportStore.js');
       await exportFromStore(storeUrl, format, options, write, storeOptions);
       return 0;
     }
     // Chunks, not one string: an export of a whole corpus can be larger than V8's longest string.
-    await write(exportGraphChunks(await graphFrom(args), format, options));
+    const [graph, { exportGraphChunks }] = await Promise.all([graphFrom(args), import('../../export/index.js')]);
+    await write(exportGraphChunks(graph, format, options));
     return 0;
   },
 };

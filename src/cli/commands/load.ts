@@ -6,7 +6,7 @@
  */
 import { NewsgraphError } from '../../errors.js';
 import { createProgress, type Progress, type ProgressCallback } from '../../progress.js';
-import { loadGraphIntoPostgres, loadSnapshotIntoPostgres, type LoadOptions } from '../../store/postgres/index.js';
+import type { LoadOptions } from '../../store/postgres/index.js';
 import { GRAPH_SOURCE_OPTIONS, type Command, type CommandArgs } from '../command.js';
 import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 
@@ -35,6 +35,7 @@ export const loadCommand: Command = {
     const snapshot = args.values['snapshot'];
     const stages = new StageProgress();
     const started = Date.now();
+    const { loadGraphIntoPostgres, loadSnapshotIntoPostgres } = await import('../../store/postgres/index.js');
     let result;
     try {
       if (typeof snapshot === 'string' && dir === undefined) {

@@ -1,6 +1,5 @@
 /** `newsgraph query 'GRAPHQL' [--variables JSON] [--file F]`: one operation in-process, JSON out. */
 import { readFile } from 'node:fs/promises';
-import { executeQuery } from '../../api/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
 import { corpusOf, graphFrom } from '../graphSource.js';
@@ -26,7 +25,8 @@ export const queryCommand: Command = {
     const source = typeof file === 'string' ? await readFile(file, 'utf8') : (inline ?? '');
     const variables = parseVariables(args.values['variables']);
     const operationName = typeof args.values['operation'] === 'string' ? args.values['operation'] : undefined;
-    const result = await executeQuery(await graphFrom(args), source, { variables, operationName });
+    const [graph, { executeQuery }] = await Promise.all([graphFrom(args), import('../../api/index.js')]);
+    const result = await executeQuery(graph, source, { variables, operationName });
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return result.errors && result.errors.length > 0 ? 1 : 0;
   },

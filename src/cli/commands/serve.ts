@@ -3,7 +3,7 @@
  * --watch, any change to the data directory or the snapshot file) rebuilds the graph and swaps it in without
  * downtime; a failed rebuild keeps the graph being served and logs why.
  */
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/index.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../api/address.js';
 import { defaultDataDir } from '../../build/index.js';
 import { NewsgraphError } from '../../errors.js';
 import { GRAPH_SOURCE_OPTIONS, type Command } from '../command.js';
@@ -11,9 +11,8 @@ import { corpusOf, graphFrom, layerOptionsFrom } from '../graphSource.js';
 import { rebuildGraph, type GraphSourceSpec } from '../rebuild.js';
 import { watchData, watchSnapshot } from '../watch.js';
 import { STORE_OPTION } from './load.js';
-import { serveFromStore } from './serveStore.js';
 import { SERVER_FLAG_OPTIONS, serverOptionsFrom } from '../serverFlags.js';
-import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/index.js';
+import { DEFAULT_RECORD_CACHE_BYTES } from '../../store/postgres/recordCache.js';
 import { SELECTION_EXPORT_MB_OPTION, selectionLimitsFrom, storeMegabytes } from '../storeFlags.js';
 
 export const serveCommand: Command = {
@@ -56,11 +55,12 @@ export const serveCommand: Command = {
         ...(recordCacheMb === undefined ? {} : { recordCacheBytes: Math.round(recordCacheMb * 1024 * 1024) }),
         ...selectionLimits,
       };
+      const { serveFromStore } = await import('./serveStore.js');
       return serveFromStore(storeUrl, replicas, { port, host }, io, storeOptions, serverOptions);
     }
     const snapshotFile = stringOption(args.values['snapshot']);
     const source: GraphSourceSpec = snapshotFile !== undefined ? { kind: 'snapshot', file: snapshotFile } : { kind: 'data', dir: stringOption(args.values['data']), layers: layerOptionsFrom(args) };
-    const graph = await graphFrom(args);
+    const [graph, { startServer }] = await Promise.all([graphFrom(args), import('../../api/index.js')]);
     // The command owns the signals: it reports them and resolves once the server has drained.
     const server = await startServer({ graph, port, host, handleSignals: false, ...serverOptions });
     const exportCacheDir = serverOptions.exportCache === false ? undefined : serverOptions.exportCache?.dir;
