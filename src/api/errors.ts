@@ -45,6 +45,22 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more (?:than|that) (\d+) t
  */
 const STACK_OVERFLOW = 'Maximum call stack size exceeded';
 
+/**
+ * Messages longer than this are cut in the middle. Our messages name what the request gave (an id, a cursor, an
+ * article), and a request may give 100 KB of it: a 90,000-character id came back as a 90,000-character message.
+ * The start says what is wrong and the end holds the "did you mean", so both are kept.
+ */
+export const MAX_MESSAGE_CHARS = 1_000;
+const KEPT_AT_END = 200;
+
+/** `message`, cut in the middle to at most about MAX_MESSAGE_CHARS characters, saying how much was left out. */
+export function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  const head = MAX_MESSAGE_CHARS - KEPT_AT_END;
+  const cut = message.length - head - KEPT_AT_END;
+  return `${message.slice(0, head)}… [${cut.toLocaleString('en-US')} characters left out] …${message.slice(-KEPT_AT_END)}`;
+}
+
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
     ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
@@ -61,6 +77,14 @@ function describe(error: unknown): string {
  * @param logger receives each masked error with its stack trace.
  */
 export function createErrorFormatter(logger: ServerLogger) {
+  const format = formatError(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shown = format(formatted, error);
+    return shown.message.length <= MAX_MESSAGE_CHARS ? shown : { ...shown, message: boundedMessage(shown.message) };
+  };
+}
+
+function formatError(logger: ServerLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof NewsgraphError) {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createApolloServer, executeQuery, MASKED_MESSAGE, startServer, type RunningServer, type ServerLogger } from '../../src/api/index.js';
+import { boundedMessage, MAX_MESSAGE_CHARS } from '../../src/api/errors.js';
 import type { NewsGraph } from '../../src/graph/index.js';
 import { addEntity, anchor, sampleGraph } from '../utils/sampleGraph.js';
 import { askInProcess, askOverHttp, codesOf, seedGraph, type Ask, type ResultJson } from './seed.js';
@@ -100,4 +101,25 @@ test('a NOT_FOUND or unknown-name message names the value and suggests the near 
   expect(eventType.errors?.[0]?.message).toContain('"MEETING"');
   // entity(id) answers null for an unknown id, as API.md says: it is a lookup, not a reference.
   expect((await executeQuery(seed, '{ entity(id: "nobody") { id } }')).data).toEqual({ entity: null });
+});
+
+test('a message that names a long value is cut in the middle, over HTTP and from the export route alike', async () => {
+  const id = `${'x'.repeat(40_000)}-the-end`;
+  const answered = await askOverHttp(server.url)('query ($id: ID!) { path(from: $id, to: "kyiv") { id } }', { id });
+  const message = answered.errors?.[0]?.message ?? '';
+  expect(answered.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + 60);
+  expect(message).toMatch(/^from: no entity with id "xxx/u);
+  expect(message).toContain(`[${(id.length - MAX_MESSAGE_CHARS + 'from: no entity with id "".'.length).toLocaleString('en-US')} characters left out]`);
+  expect(message.endsWith('-the-end".')).toBe(true);
+
+  const focus = `${'y'.repeat(6_000)}-last`;
+  const exported = await fetch(`${server.url.replace(/\/graphql$/u, '')}/export/json?focus=${focus}`);
+  expect(exported.status).toBe(404);
+  const body = (await exported.json()) as ResultJson;
+  const exportMessage = body.errors?.[0]?.message ?? '';
+  expect(exportMessage.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + 60);
+  expect(exportMessage).toContain('-last"');
+  // A short message is left whole.
+  expect(boundedMessage('no entity with id "kyv".')).toBe('no entity with id "kyv".');
 });

@@ -4,6 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { ErrorCode } from '../../errors.js';
+import { boundedMessage } from '../errors.js';
 
 /** The HTTP status of one of our error codes. */
 export function statusOf(code: ErrorCode): number {
@@ -48,7 +49,7 @@ export function writeError(
   extra: Readonly<Record<string, unknown>> = {},
   headers: Readonly<Record<string, string>> = {},
 ): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { ...extra, code } }] });
+  const body = JSON.stringify({ errors: [{ message: boundedMessage(message), extensions: { ...extra, code } }] });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
